@@ -1,0 +1,56 @@
+import { AppError } from '@shared/errors'
+import type { Actor } from '@core/audit'
+import { resolveSession, type SessionUser } from '@core/auth'
+import type { CoreDeps } from '@core/deps'
+
+/** What the API needs from the host: core dependencies and the app version. */
+export interface ApiServices extends CoreDeps {
+  version: string
+}
+
+/** Where a call came from; the transport (HTTP or IPC) fills it in. */
+export interface CallerInfo {
+  token: string | null
+  ip: string
+  userAgent: string
+}
+
+export interface ApiContext {
+  services: ApiServices
+  caller: CallerInfo
+  /** Resolved once per call, on first use (public procedures never touch the database for it). */
+  session: () => Promise<SessionUser>
+}
+
+export function createApiContext(services: ApiServices, caller: CallerInfo): ApiContext {
+  let cached: Promise<SessionUser> | null = null
+  return {
+    services,
+    caller,
+    session: () => {
+      if (!caller.token) return Promise.reject(new AppError('UNAUTHENTICATED'))
+      cached ??= resolveSession(services, caller.token)
+      return cached
+    },
+  }
+}
+
+export function actorOf(session: SessionUser, caller: CallerInfo): Actor & { companyId: number } {
+  return {
+    companyId: session.companyId,
+    userId: session.userId,
+    username: session.username,
+    ip: caller.ip,
+    userAgent: caller.userAgent.slice(0, 300),
+  }
+}
+
+export function anonymousActor(caller: CallerInfo): Actor {
+  return { companyId: null, userId: null, username: null, ip: caller.ip, userAgent: caller.userAgent.slice(0, 300) }
+}
+
+/** Reads `Authorization: Bearer <token>`. */
+export function bearerToken(header: string | undefined): string | null {
+  const m = /^Bearer\s+([A-Za-z0-9_-]{10,200})$/.exec(header?.trim() ?? '')
+  return m?.[1] ?? null
+}

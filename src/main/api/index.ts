@@ -1,0 +1,5 @@
+export { appRouter, PUBLIC_PROCEDURES } from './router'
+export type { AppRouter } from './router'
+export { createApiContext, bearerToken } from './context'
+export type { ApiContext, ApiServices, CallerInfo } from './context'
+export { createCallerFactory } from './trpc'

@@ -1,0 +1,22 @@
+import { auditRouter } from './routers/audit'
+import { authRouter } from './routers/auth'
+import { companyRouter } from './routers/company'
+import { rolesRouter } from './routers/roles'
+import { setupRouter } from './routers/setup'
+import { usersRouter } from './routers/users'
+import { router } from './trpc'
+
+/** The one API of Loket, carried over IPC in the desktop and HTTP on the LAN. */
+export const appRouter = router({
+  setup: setupRouter,
+  auth: authRouter,
+  users: usersRouter,
+  roles: rolesRouter,
+  company: companyRouter,
+  audit: auditRouter,
+})
+
+export type AppRouter = typeof appRouter
+
+/** Procedures callable without a session; everything else must refuse an anonymous caller. */
+export const PUBLIC_PROCEDURES = ['setup.status', 'setup.complete', 'auth.login'] as const

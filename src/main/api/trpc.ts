@@ -1,0 +1,108 @@
+import { initTRPC, TRPCError } from '@trpc/server'
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc'
+import { ZodError } from 'zod'
+import { AppError, messageKeyOf, type ErrorCode, type ErrorPayload } from '@shared/errors'
+import type { Permission } from '@shared/permissions'
+import { actorOf, type ApiContext } from './context'
+
+const HTTP_CODE: Partial<Record<ErrorCode, TRPC_ERROR_CODE_KEY>> = {
+  VALIDATION: 'BAD_REQUEST',
+  NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHORIZED',
+  SESSION_EXPIRED: 'UNAUTHORIZED',
+  AUTH_INVALID_CREDENTIALS: 'UNAUTHORIZED',
+  AUTH_USER_INACTIVE: 'UNAUTHORIZED',
+  AUTH_LOCKED: 'TOO_MANY_REQUESTS',
+  FORBIDDEN: 'FORBIDDEN',
+  PASSWORD_CHANGE_REQUIRED: 'FORBIDDEN',
+  SUPERADMIN_ONLY: 'FORBIDDEN',
+  CANNOT_CHANGE_OWN_ACCOUNT: 'FORBIDDEN',
+  SETUP_ALREADY_DONE: 'CONFLICT',
+  SETUP_REQUIRED: 'PRECONDITION_FAILED',
+  USERNAME_TAKEN: 'CONFLICT',
+  LAST_SUPERADMIN: 'CONFLICT',
+  PASSWORD_TOO_WEAK: 'BAD_REQUEST',
+  PASSWORD_REUSED: 'BAD_REQUEST',
+}
+
+/** Turns whatever was thrown into the `{code, messageKey, details}` the UI translates. */
+export function toErrorPayload(error: TRPCError): ErrorPayload {
+  const cause = error.cause
+  if (cause instanceof AppError) return cause.toPayload()
+  if (cause instanceof ZodError) {
+    return {
+      code: 'VALIDATION',
+      messageKey: messageKeyOf('VALIDATION'),
+      details: { issues: cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
+    }
+  }
+  const code: ErrorCode =
+    error.code === 'NOT_FOUND' ? 'NOT_FOUND'
+    : error.code === 'BAD_REQUEST' || error.code === 'PARSE_ERROR' ? 'VALIDATION'
+    : 'INTERNAL'
+  return { code, messageKey: messageKeyOf(code) }
+}
+
+export interface ProcedureMeta {
+  permission?: Permission
+}
+
+const t = initTRPC.context<ApiContext>().meta<ProcedureMeta>().create({
+  // Stack traces never leave the process; the payload is all a client needs.
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const payload = toErrorPayload(error)
+    return {
+      message: payload.messageKey,
+      code: shape.code,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, error: payload },
+    }
+  },
+})
+
+export const router = t.router
+export const createCallerFactory = t.createCallerFactory
+
+/** AppErrors thrown by core become TRPCErrors with a matching HTTP status. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next()
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause
+    throw new TRPCError({ code: HTTP_CODE[cause.code] ?? 'INTERNAL_SERVER_ERROR', message: cause.code, cause })
+  }
+  return result
+})
+
+/** Open to anyone: sign-in, first-run setup, health. Kept to a short, reviewed list. */
+export const publicProcedure = t.procedure.use(mapErrors)
+
+const requireSession = (options: { allowPasswordChange: boolean }) =>
+  t.middleware(async ({ ctx, next }) => {
+    const session = await ctx.session()
+    if (session.mustChangePassword && !options.allowPasswordChange) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED')
+    }
+    return next({ ctx: { ...ctx, user: session, actor: actorOf(session, ctx.caller) } })
+  })
+
+/**
+ * Signed in, even while a password change is still owed: only for `auth.me`, `auth.logout` and
+ * `auth.changePassword`.
+ */
+export const sessionProcedure = publicProcedure.use(requireSession({ allowPasswordChange: true }))
+
+/**
+ * The gate every other procedure goes through: a live session, no pending password change and
+ * the permission the procedure declares. The menu hides what this refuses; this is the real check.
+ */
+export function procedure(permission: Permission) {
+  return publicProcedure
+    .meta({ permission })
+    .use(requireSession({ allowPasswordChange: false }))
+    .use(async ({ ctx, next }) => {
+      if (!ctx.user.permissions.has(permission)) {
+        throw new AppError('FORBIDDEN', `missing permission ${permission}`, { permission })
+      }
+      return next()
+    })
+}

@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util'
+import { commands } from './cli/commands'
+import { createOutput, reportError } from './cli/output'
+
+/**
+ * `npm run cli -- <command> --data-dir DIR [--json]`. Commands use the same core services as the
+ * API; with --json each prints one JSON object. Exit code 0 on success, 1 on failure, 2 on misuse.
+ */
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: {
+      ...Object.fromEntries(
+        Object.values(commands)
+          .flatMap((c) => c.stringOptions ?? [])
+          .map((name) => [name, { type: 'string' as const }]),
+      ),
+      'data-dir': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  })
+  const json = values.json === true
+  const out = createOutput(json)
+  const name = [positionals.slice(0, 2).join(' '), positionals[0] ?? ''].find((n) => n in commands)
+  if (!name || values.help) {
+    const lines = Object.values(commands).map((c) => `  ${c.usage}`)
+    const text = `Usage: npm run cli -- <command> --data-dir DIR [--json]\n\nCommands:\n${lines.join('\n')}`
+    if (json) console.log(JSON.stringify({ ok: !!values.help, usage: Object.values(commands).map((c) => c.usage) }))
+    else console.log(text)
+    return values.help ? 0 : 2
+  }
+  const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : process.env.LOKET_DATA_DIR
+  if (!dataDir) {
+    reportError(new Error('--data-dir is required (or set LOKET_DATA_DIR)'), json)
+    return 2
+  }
+  try {
+    return await commands[name]!.run({ dataDir, values: values as Record<string, string | boolean | undefined>, out })
+  } catch (error) {
+    reportError(error, json)
+    return 1
+  }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code))

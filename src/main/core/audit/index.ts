@@ -1,0 +1,8 @@
+export { appendAudit, diffFields, hashEntry, GENESIS_HASH } from './audit-log'
+export type { AuditEntryInput } from './audit-log'
+export { verifyAuditChain } from './verify'
+export type { AuditVerifyResult } from './verify'
+export { listAudit, listAuditActions } from './query'
+export type { AuditEntryView } from './query'
+export { cliActor } from './actor'
+export type { Actor } from './actor'

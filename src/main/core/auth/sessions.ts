@@ -1,0 +1,133 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import { AppError } from '@shared/errors'
+import type { Permission, Role } from '@shared/permissions'
+import { getSecuritySettings } from '../settings'
+import type { Database, Db } from '../db'
+import type { CoreDeps } from '../deps'
+import { permissionsOfRole } from '../roles'
+
+/** Only the SHA-256 of a token is stored: a copied database does not hand out live sessions. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+/** 128 random bits, URL-safe. */
+export function newToken(): string {
+  return randomBytes(16).toString('base64url')
+}
+
+export interface SessionUser {
+  sessionId: number
+  userId: number
+  companyId: number
+  username: string
+  name: string
+  role: Role
+  mustChangePassword: boolean
+  permissions: Set<Permission>
+}
+
+export async function createSession(
+  tx: Kysely<Database>,
+  deps: CoreDeps,
+  user: { id: number; company_id: number },
+  client: { ip: string; userAgent: string },
+): Promise<string> {
+  const token = newToken()
+  const now = deps.clock.now()
+  const settings = await getSecuritySettings(tx, user.company_id)
+  const expires = new Date(now.getTime() + settings.sessionAbsoluteDays * 86_400_000)
+  await tx
+    .insertInto('sessions')
+    .values({
+      token_hash: hashToken(token),
+      user_id: user.id,
+      company_id: user.company_id,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: expires.toISOString(),
+      ip: client.ip,
+      user_agent: client.userAgent.slice(0, 300),
+    })
+    .execute()
+  return token
+}
+
+/** Refresh last-seen at most once a minute: every API call would otherwise be a disk write. */
+const TOUCH_INTERVAL_MS = 60_000
+
+/**
+ * Resolves a bearer token to its user, enforcing the idle and absolute timeouts from the
+ * company's settings and the user's active flag. Throws UNAUTHENTICATED / SESSION_EXPIRED.
+ */
+export async function resolveSession({ db, clock }: CoreDeps, token: string): Promise<SessionUser> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as sessionId',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'sessions.ended_at',
+      'users.id as userId',
+      'users.company_id as companyId',
+      'users.username',
+      'users.name',
+      'users.role',
+      'users.must_change_password',
+      'users.active',
+    ])
+    .where('sessions.token_hash', '=', hashToken(token))
+    .executeTakeFirst()
+  if (!row || row.ended_at) throw new AppError('UNAUTHENTICATED')
+  const now = clock.now()
+  const settings = await getSecuritySettings(db, row.companyId)
+  const idleLimit = new Date(row.last_seen_at).getTime() + settings.sessionIdleMinutes * 60_000
+  const reason =
+    !row.active ? 'user_inactive'
+    : now.getTime() >= new Date(row.expires_at).getTime() ? 'absolute_timeout'
+    : now.getTime() >= idleLimit ? 'idle_timeout'
+    : null
+  if (reason) {
+    await endSessions(db, now, { sessionId: row.sessionId }, reason)
+    throw new AppError(reason === 'user_inactive' ? 'UNAUTHENTICATED' : 'SESSION_EXPIRED')
+  }
+  if (now.getTime() - new Date(row.last_seen_at).getTime() >= TOUCH_INTERVAL_MS) {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: now.toISOString() })
+      .where('id', '=', row.sessionId)
+      .execute()
+  }
+  const role = row.role as Role
+  return {
+    sessionId: row.sessionId,
+    userId: row.userId,
+    companyId: row.companyId,
+    username: row.username,
+    name: row.name,
+    role,
+    mustChangePassword: row.must_change_password === 1,
+    permissions: new Set(await permissionsOfRole(db, row.companyId, role)),
+  }
+}
+
+export async function endSessions(
+  db: Db | Kysely<Database>,
+  now: Date,
+  which: { sessionId: number } | { userId: number; exceptSessionId?: number },
+  reason: string,
+): Promise<number> {
+  let q = db
+    .updateTable('sessions')
+    .set({ ended_at: now.toISOString(), end_reason: reason })
+    .where('ended_at', 'is', null)
+  if ('sessionId' in which) q = q.where('id', '=', which.sessionId)
+  else {
+    q = q.where('user_id', '=', which.userId)
+    if (which.exceptSessionId) q = q.where('id', '!=', which.exceptSessionId)
+  }
+  const result = await q.executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}

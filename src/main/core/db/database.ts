@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+import { AppError } from '@shared/errors'
+import { isNetworkPath, type NetworkPathProbe } from './network-path'
+import type { Database } from './schema'
+import type { Db } from './write-tx'
+
+export const DATABASE_FILE = 'loket.sqlite'
+
+export interface OpenDatabaseOptions {
+  /** Path to a better-sqlite3 binary built for this runtime (the Electron build in `npm run dev`). */
+  nativeBinding?: string
+  networkProbe?: NetworkPathProbe
+}
+
+/** Opens (creating if needed) the database of a data directory with the pragmas DESIGN.md asks for. */
+export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {}): Db {
+  const dir = path.resolve(dataDir)
+  if (isNetworkPath(dataDir, options.networkProbe) || isNetworkPath(dir, options.networkProbe)) {
+    throw new AppError(
+      'DB_ON_NETWORK_PATH',
+      `The data directory ${dataDir} is on a network drive. Keep the database on this PC's own disk ` +
+        'and let other PCs connect to this host over the LAN (host/client mode).',
+      { dataDir },
+    )
+  }
+  mkdirSync(dir, { recursive: true })
+  return openSqlite(path.join(dir, DATABASE_FILE), options.nativeBinding)
+}
+
+/** An in-memory database, for tests and throw-away runs. */
+export function openMemoryDatabase(): Db {
+  return openSqlite(':memory:')
+}
+
+function openSqlite(file: string, nativeBinding?: string): Db {
+  let sqlite: BetterSqlite3.Database
+  try {
+    sqlite = new BetterSqlite3(file, nativeBinding ? { nativeBinding } : {})
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(message)) {
+      throw new AppError(
+        'DB_NATIVE_MODULE_MISMATCH',
+        'better-sqlite3 was built for another runtime (Node vs Electron). Plain Node: run ' +
+          '`npm rebuild better-sqlite3`. Desktop dev: run `npm run rebuild:electron`. ' +
+          `Original error: ${message}`,
+      )
+    }
+    throw error
+  }
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+}

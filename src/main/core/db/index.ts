@@ -1,0 +1,8 @@
+export { openDatabase, openMemoryDatabase, DATABASE_FILE } from './database'
+export type { OpenDatabaseOptions } from './database'
+export { migrateToLatest, unknownMigrations } from './migrate'
+export type { MigrateReport } from './migrate'
+export { writeTx } from './write-tx'
+export type { Db, Tx } from './write-tx'
+export { isNetworkPath } from './network-path'
+export type * from './schema'

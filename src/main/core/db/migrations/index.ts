@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely'
+import * as m202611220001 from './202611220001_foundation'
+
+/**
+ * Every migration, by name, in order. Listed statically (not read from the folder) so the same
+ * code works under tsx, vitest and the bundled Electron main process. Forward-only: never edit
+ * a migration that has shipped; add a new file.
+ */
+export const migrations: Record<string, Migration> = {
+  '202611220001_foundation': m202611220001,
+}

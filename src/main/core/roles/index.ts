@@ -1,0 +1,2 @@
+export { getRoleMatrix, permissionsOfRole, seedRolePermissions, setRolePermissions } from './role-permissions'
+export type { RoleMatrix } from './role-permissions'

@@ -1,0 +1,1 @@
+export { getSecuritySettings, putSecuritySettings } from './security-settings'

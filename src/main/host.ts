@@ -1,0 +1,53 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { ApiServices } from '@api/index'
+import { buildHttpServer } from '@server/http-server'
+import { systemClock, type Clock } from './core/clock'
+import { migrateToLatest, openDatabase, type OpenDatabaseOptions } from './core/db'
+import { APP_VERSION } from './version'
+
+export interface HostOptions {
+  dataDir: string
+  port: number
+  host?: string
+  webRoot?: string
+  clock?: Clock
+  database?: OpenDatabaseOptions
+}
+
+export interface RunningHost {
+  url: string
+  services: ApiServices
+  close(): Promise<void>
+}
+
+/** The built renderer beside the sources (out/renderer), for `npm run serve`. */
+export function defaultWebRoot(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/renderer')
+}
+
+/** Opens the data directory's database, migrates it, and serves the API and the UI on the LAN. */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const db = openDatabase(options.dataDir, options.database)
+  try {
+    await migrateToLatest(db)
+  } catch (error) {
+    await db.destroy()
+    throw error
+  }
+  const services: ApiServices = { db, clock: options.clock ?? systemClock, version: APP_VERSION }
+  const server = await buildHttpServer({ services, webRoot: options.webRoot })
+  const bind = options.host ?? '127.0.0.1'
+  await server.listen({ port: options.port, host: bind })
+  const address = server.server.address()
+  const port = typeof address === 'object' && address ? address.port : options.port
+  const shownHost = bind === '0.0.0.0' || bind === '::' ? '127.0.0.1' : bind
+  return {
+    url: `http://${shownHost}:${port}/`,
+    services,
+    async close() {
+      await server.close()
+      await db.destroy()
+    },
+  }
+}

@@ -1,0 +1,41 @@
+import { parseArgs } from 'node:util'
+import { isAppError } from '@shared/errors'
+import { defaultWebRoot, startHost } from './host'
+
+/**
+ * Headless host: `npm run serve -- --data-dir DIR --port PORT [--host 0.0.0.0]`.
+ * Binds to 127.0.0.1 unless told otherwise; pass --host 0.0.0.0 to serve the office LAN.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string', default: process.env.LOKET_DATA_DIR ?? './data' },
+      port: { type: 'string', default: '8080' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'web-root': { type: 'string' },
+    },
+  })
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port must be a port number, got ${values.port}`)
+  }
+  const host = await startHost({
+    dataDir: values['data-dir']!,
+    port,
+    host: values.host,
+    webRoot: values['web-root'] ?? defaultWebRoot(),
+  })
+  console.log(`Loket host ready at ${host.url}`)
+  if (values.host === '0.0.0.0') console.log('Serving every network interface of this PC (LAN access).')
+  const stop = async () => {
+    await host.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(isAppError(error) ? `Loket: ${error.message}` : error)
+  process.exit(1)
+})

@@ -1,0 +1,60 @@
+/**
+ * Error codes that cross the API boundary. The UI translates `errors.<CODE>` (Indonesian first);
+ * code and logs stay in English. Add a code here before throwing it anywhere.
+ */
+export const ERROR_CODES = [
+  'INTERNAL',
+  'VALIDATION',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'FORBIDDEN',
+  'PASSWORD_CHANGE_REQUIRED',
+  'AUTH_INVALID_CREDENTIALS',
+  'AUTH_LOCKED',
+  'AUTH_USER_INACTIVE',
+  'PASSWORD_TOO_WEAK',
+  'PASSWORD_REUSED',
+  'SETUP_ALREADY_DONE',
+  'SETUP_REQUIRED',
+  'USERNAME_TAKEN',
+  'CANNOT_CHANGE_OWN_ACCOUNT',
+  'LAST_SUPERADMIN',
+  'SUPERADMIN_ONLY',
+  'DB_NEWER_THAN_APP',
+  'DB_ON_NETWORK_PATH',
+  'DB_NATIVE_MODULE_MISMATCH',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface ErrorPayload {
+  code: ErrorCode
+  messageKey: string
+  details?: Record<string, unknown>
+}
+
+export function messageKeyOf(code: ErrorCode): string {
+  return `errors.${code}`
+}
+
+/** A domain error with a stable code; the API turns it into `{code, messageKey, details}`. */
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly details?: Record<string, unknown>
+
+  constructor(code: ErrorCode, message?: string, details?: Record<string, unknown>) {
+    super(message ?? code)
+    this.name = 'AppError'
+    this.code = code
+    this.details = details
+  }
+
+  toPayload(): ErrorPayload {
+    return { code: this.code, messageKey: messageKeyOf(this.code), details: this.details }
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError
+}

@@ -1,0 +1,44 @@
+/**
+ * Roles and the permission catalogue (menu and action level). The database keeps each company's
+ * matrix; these are the defaults a new company starts with. Superadmin always holds every
+ * permission so nobody can lock the owner out of the matrix itself.
+ */
+export const ROLES = ['superadmin', 'admin_billing', 'admin_support', 'technician', 'viewer'] as const
+export type Role = (typeof ROLES)[number]
+
+export interface PermissionDef {
+  /** Sidebar entry the permission opens, when it is a menu permission. */
+  menu?: string
+  /** Only the superadmin may hold it; it cannot be granted to another role. */
+  superadminOnly?: boolean
+}
+
+export const PERMISSIONS = {
+  'dashboard.view': { menu: 'dashboard' },
+  'users.view': { menu: 'users' },
+  'users.manage': {},
+  'roles.view': { menu: 'roles' },
+  'roles.manage': { superadminOnly: true },
+  'company.view': { menu: 'company' },
+  'company.manage': {},
+  'audit.view': { menu: 'audit' },
+} as const satisfies Record<string, PermissionDef>
+
+export type Permission = keyof typeof PERMISSIONS
+export const PERMISSION_KEYS = Object.keys(PERMISSIONS) as Permission[]
+
+export function isPermission(value: string): value is Permission {
+  return Object.hasOwn(PERMISSIONS, value)
+}
+
+export function isGrantable(permission: Permission): boolean {
+  return !('superadminOnly' in PERMISSIONS[permission])
+}
+
+export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  superadmin: PERMISSION_KEYS,
+  admin_billing: ['dashboard.view', 'company.view'],
+  admin_support: ['dashboard.view', 'company.view'],
+  technician: ['dashboard.view'],
+  viewer: ['dashboard.view', 'company.view'],
+}

@@ -1,0 +1,5 @@
+export * from './common'
+export * from './company'
+export * from './users'
+export * from './roles'
+export * from './audit'

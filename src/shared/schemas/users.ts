@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { ROLES } from '../permissions'
+import {
+  idSchema,
+  newPasswordSchema,
+  optionalEmailSchema,
+  optionalPhoneSchema,
+  requiredText,
+  usernameSchema,
+} from './common'
+
+export const roleSchema = z.enum(ROLES, { message: 'validation.role' })
+
+export const loginInput = z.object({
+  username: z.string().trim().toLowerCase().min(1, { message: 'validation.required' }).max(64),
+  password: z.string().min(1, { message: 'validation.required' }).max(200),
+})
+
+export const changePasswordInput = z.object({
+  currentPassword: z.string().min(1, { message: 'validation.required' }).max(200),
+  newPassword: newPasswordSchema,
+})
+
+const userFields = {
+  name: requiredText(120),
+  phone: optionalPhoneSchema,
+  email: optionalEmailSchema,
+  role: roleSchema,
+}
+
+export const userCreateInput = z.object({
+  ...userFields,
+  username: usernameSchema,
+  password: newPasswordSchema,
+})
+export type UserCreateInput = z.input<typeof userCreateInput>
+
+export const userUpdateInput = z.object({ id: idSchema, ...userFields })
+export type UserUpdateInput = z.input<typeof userUpdateInput>
+
+export const userResetPasswordInput = z.object({ id: idSchema, password: newPasswordSchema })
+
+export const userIdInput = z.object({ id: idSchema })
+
+export const userListInput = z
+  .object({
+    search: z.string().trim().max(100).optional(),
+    includeInactive: z.boolean().default(true),
+  })
+  .default({ includeInactive: true })
