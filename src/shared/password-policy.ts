@@ -52,7 +52,7 @@ export function passwordProblem(password: string, username?: string): PasswordPr
   const lower = password.toLowerCase()
   if (COMMON_PASSWORDS.has(lower)) return 'too_common'
   if (/^(.)\1+$/.test(password)) return 'too_common'
-  if (username && lower.includes(username.toLowerCase()) && lower.length - username.length < 4) {
+  if (username && lower.includes(username.toLowerCase()) && lower.length - username.length <= 4) {
     return 'too_common'
   }
   return null

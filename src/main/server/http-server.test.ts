@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { appRouter, PUBLIC_PROCEDURES } from '@api/index'
+import { OWNER, apiCode, setupCompany, startTestHost, type TestHost } from '../../../test/helpers/http-host'
+
+let host: TestHost
+beforeEach(async () => {
+  host = await startTestHost()
+})
+afterEach(async () => {
+  await host.stop()
+})
+
+describe('LAN host over HTTP', () => {
+  it('GET /api/health answers ok with the version', async () => {
+    const res = await fetch(`${host.url}api/health`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ ok: true, version: expect.stringMatching(/^\d+\.\d+\.\d+/) })
+  })
+
+  it('auth.login takes {username, password} and returns a token that works as Bearer', async () => {
+    await setupCompany(host)
+    const { token, mustChangePassword } = await host.client().auth.login.mutate(OWNER)
+    expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/)
+    expect(mustChangePassword).toBe(false)
+    const me = await host.client(token).auth.me.query()
+    expect(me.user.username).toBe('owner')
+    expect(me.company.name).toBe('Net Jaya')
+    expect(me.permissions).toContain('users.manage')
+  })
+
+  it('every procedure but login and setup refuses a caller without a token', async () => {
+    await setupCompany(host)
+    const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { type: string } }>)
+    expect(procedures.length).toBeGreaterThan(15)
+    for (const [name, proc] of procedures) {
+      if ((PUBLIC_PROCEDURES as readonly string[]).includes(name)) continue
+      const url = `${host.url}api/trpc/${name}`
+      const res =
+        proc._def.type === 'query'
+          ? await fetch(`${url}?input=${encodeURIComponent('{}')}`)
+          : await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+      const body = (await res.json()) as { error: { data: { error: { code: string } } } }
+      expect(res.status, name).toBe(401)
+      expect(body.error.data.error.code, name).toBe('UNAUTHENTICATED')
+    }
+    // A forged token is no better than none.
+    expect(await apiCode(host.client('AAAAAAAAAAAAAAAAAAAAAA').users.list.query({}))).toBe('UNAUTHENTICATED')
+  })
+
+  it('the public setup procedure refuses once setup is done', async () => {
+    await setupCompany(host)
+    expect(await apiCode(setupCompany(host))).toBe('SETUP_ALREADY_DONE')
+    expect(await host.client().setup.status.query()).toEqual({ needsSetup: false })
+  })
+
+  it('errors cross as {code, messageKey} without a stack trace', async () => {
+    await setupCompany(host)
+    const res = await fetch(`${host.url}api/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'owner', password: 'salah-total-99' }),
+    })
+    const text = await res.text()
+    expect(res.status).toBe(401)
+    expect(text).not.toMatch(/stack|\.ts:\d+/)
+    expect(JSON.parse(text).error.data.error).toEqual({ code: 'AUTH_INVALID_CREDENTIALS', messageKey: 'errors.AUTH_INVALID_CREDENTIALS' })
+  })
+
+  it('invalid input is a VALIDATION error with translatable issues', async () => {
+    await setupCompany(host)
+    const { token } = await host.client().auth.login.mutate(OWNER)
+    try {
+      await host.client(token).users.create.mutate({
+        name: '', username: 'x', phone: '12', email: 'bukan-email', role: 'admin_billing', password: 'pendek',
+      })
+      expect.unreachable()
+    } catch (error) {
+      const payload = (error as { data: { error: { code: string; details: { issues: { path: string[]; message: string }[] } } } }).data.error
+      expect(payload.code).toBe('VALIDATION')
+      const messages = Object.fromEntries(payload.details.issues.map((i) => [i.path.join('.'), i.message]))
+      expect(messages).toMatchObject({
+        name: 'validation.required',
+        username: 'validation.username',
+        phone: 'validation.phone',
+        email: 'validation.email',
+        password: 'validation.password_too_short',
+      })
+    }
+  })
+
+  it('sends security headers with every answer', async () => {
+    const res = await fetch(`${host.url}api/health`)
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect(res.headers.get('x-frame-options')).toBe('DENY')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+})

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
+import type { AppRouter } from '@api/index'
+import { ManualClock } from '@core/clock'
+import { startHost, type RunningHost } from '../../src/main/host'
+
+/** A real host (Fastify + SQLite in a temp data dir) on 127.0.0.1 with a random port. */
+export async function startTestHost(clock = new ManualClock('2026-11-22T03:00:00Z')) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-host-'))
+  const host: RunningHost = await startHost({ dataDir, port: 0, host: '127.0.0.1', clock })
+  return {
+    ...host,
+    clock,
+    dataDir,
+    async stop() {
+      await host.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+    client(token?: string | null, userAgent = 'vitest') {
+      return createTRPCClient<AppRouter>({
+        links: [
+          httpBatchLink({
+            url: `${host.url}api/trpc`,
+            headers: () => ({ 'user-agent': userAgent, ...(token ? { authorization: `Bearer ${token}` } : {}) }),
+          }),
+        ],
+      })
+    },
+  }
+}
+
+export type TestHost = Awaited<ReturnType<typeof startTestHost>>
+
+/** The `{code, messageKey}` an API error carries, or 'ok'. */
+export async function apiCode(p: Promise<unknown>): Promise<string> {
+  try {
+    await p
+    return 'ok'
+  } catch (error) {
+    if (error instanceof TRPCClientError) {
+      const data = error.data as { error?: { code: string } } | undefined
+      return data?.error?.code ?? `trpc:${error.message}`
+    }
+    throw error
+  }
+}
+
+export const OWNER = { username: 'owner', password: 'Sangat-Rahasia-42' }
+
+export async function setupCompany(host: TestHost): Promise<string> {
+  const { token } = await host.client().setup.complete.mutate({
+    company: { name: 'Net Jaya', address: 'Jl. Raya Bogor 12', phone: '0812-3456-7890', timeZone: 'Asia/Jakarta' },
+    admin: { name: 'Pemilik', username: OWNER.username, password: OWNER.password },
+  })
+  return token
+}
