@@ -38,7 +38,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const services: ApiServices = { db, clock: options.clock ?? systemClock, version: APP_VERSION }
   const server = await buildHttpServer({ services, webRoot: options.webRoot })
   const bind = options.host ?? '127.0.0.1'
-  await server.listen({ port: options.port, host: bind })
+  try {
+    await server.listen({ port: options.port, host: bind })
+  } catch (error) {
+    // A busy port must not leave the database open behind a failed start.
+    await server.close()
+    await db.destroy()
+    throw error
+  }
   const address = server.server.address()
   const port = typeof address === 'object' && address ? address.port : options.port
   const shownHost = bind === '0.0.0.0' || bind === '::' ? '127.0.0.1' : bind

@@ -1,0 +1,7 @@
+export { desktopPaths, type DesktopPaths } from './paths'
+export { hardenApp } from './security'
+export { registerApiIpc } from './ipc'
+export { claimSingleInstance } from './single-instance'
+export { showStartError } from './start-error'
+export { lanBinding } from './startup'
+export { createMainWindow } from './window'

@@ -1,0 +1,29 @@
+import { isAppError } from '@shared/errors'
+
+export interface LanBinding {
+  port: number
+  host: string
+}
+
+/** Where the desktop serves the LAN: `LOKET_LAN_PORT` (8080) on `LOKET_LAN_HOST` (all interfaces). */
+export function lanBinding(env: Record<string, string | undefined>): LanBinding {
+  const port = Number(env.LOKET_LAN_PORT ?? 8080)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`LOKET_LAN_PORT must be a port number (0-65535), got "${env.LOKET_LAN_PORT}".`)
+  }
+  return { port, host: env.LOKET_LAN_HOST ?? '0.0.0.0' }
+}
+
+/** The text of the dialog shown when the app cannot start (there is no window to translate it yet). */
+export function startErrorMessage(error: unknown, lan?: LanBinding): string {
+  if (isAppError(error)) return `${error.message}\n\n(${error.code})`
+  const code = (error as { code?: unknown } | null)?.code
+  if (code === 'EADDRINUSE' || code === 'EACCES') {
+    const where = lan ? `port ${lan.port} on ${lan.host}` : 'the LAN port'
+    return (
+      `Loket could not serve the office network on ${where}: another program is using it or it ` +
+      'is not allowed. Close that program, or set LOKET_LAN_PORT to a free port and start again.'
+    )
+  }
+  return error instanceof Error ? error.message : String(error)
+}

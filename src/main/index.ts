@@ -1,0 +1,78 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { app, type BrowserWindow } from 'electron'
+import { isTrustedRendererUrl } from '@api/index'
+import {
+  claimSingleInstance,
+  createMainWindow,
+  desktopPaths,
+  hardenApp,
+  lanBinding,
+  registerApiIpc,
+  showStartError,
+} from './desktop'
+import { startHost, type RunningHost } from './host'
+
+/**
+ * Electron entry: the composition root of the desktop. The window talks to the API over IPC and
+ * the same host serves the office LAN over HTTP; everything else lives in core/api/server.
+ */
+let mainWindow: BrowserWindow | null = null
+let host: RunningHost | null = null
+
+async function start(): Promise<void> {
+  // Bundled by electron-vite into out/main/index.js; preload and renderer sit beside it in out/.
+  const paths = desktopPaths(path.dirname(fileURLToPath(import.meta.url)))
+  const trusted = { devServerUrl: paths.devServerUrl, rendererFile: paths.rendererFile }
+  const isTrusted = (url: string) => isTrustedRendererUrl(url, trusted)
+  hardenApp({ isTrusted, devServerUrl: paths.devServerUrl })
+
+  const lan = lanBinding(process.env)
+  try {
+    host = await startHost({
+      dataDir: paths.dataDir,
+      ...lan,
+      webRoot: paths.webRoot,
+      database: { nativeBinding: paths.nativeBinding },
+    })
+  } catch (error) {
+    showStartError(error, lan)
+    app.quit()
+    return
+  }
+  console.log(`Loket host ready at ${host.url} (LAN ${lan.host}:${lan.port})`)
+  registerApiIpc(host.services, isTrusted)
+
+  mainWindow = createMainWindow({
+    preload: paths.preload,
+    load: paths.devServerUrl ? { url: paths.devServerUrl } : { file: paths.rendererFile },
+  })
+  mainWindow.on('closed', () => {
+    mainWindow = null
+  })
+}
+
+if (claimSingleInstance(() => mainWindow)) {
+  app.enableSandbox()
+  app.on('window-all-closed', () => app.quit())
+  // Close the LAN server and the database before the process ends.
+  app.on('will-quit', (event) => {
+    const running = host
+    if (!running) return
+    host = null
+    event.preventDefault()
+    running
+      .close()
+      .catch((error: unknown) => console.error('[desktop] closing the host failed:', error))
+      .finally(() => app.quit())
+  })
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      showStartError(error)
+      app.quit()
+    })
+} else {
+  app.quit()
+}
