@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
+import { createServer } from 'node:net'
+import path from 'node:path'
+
+export const ROOT = path.resolve(import.meta.dirname, '../..')
+
+/** One JSON line per figure: what `npm run bench` prints. */
+export function report(bench: string, unit: string, samples: number[], extra: Record<string, unknown> = {}): void {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+  const round = (n: number) => Math.round(n * 100) / 100
+  console.log(
+    JSON.stringify({ bench, unit, runs: samples.length, median: round(at(0.5)), p95: round(at(0.95)), min: round(sorted[0]!), max: round(sorted.at(-1)!), ...extra }),
+  )
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer()
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const port = (server.address() as { port: number }).port
+  server.close()
+  return port
+}
+
+/** Starts the headless host as `npm run serve` does (node + tsx), without the web build step. */
+export function spawnHost(dataDir: string, port: number): ChildProcess {
+  return spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/main/serve.ts', '--data-dir', dataDir, '--port', String(port), '--web-root', path.join(ROOT, 'out/renderer')],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+}
+
+export async function waitHealthy(port: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`)
+      if (res.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 5))
+  }
+  throw new Error(`host on port ${port} not healthy after ${timeoutMs} ms`)
+}
+
+export async function stopHost(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return
+  child.kill('SIGTERM')
+  await once(child, 'exit')
+}

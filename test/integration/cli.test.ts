@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import BetterSqlite3 from 'better-sqlite3'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+const root = path.resolve(import.meta.dirname, '../..')
+const tsx = path.join(root, 'node_modules/.bin/tsx')
+
+async function cli(...args: string[]): Promise<{ code: number; json: Record<string, unknown> }> {
+  try {
+    const { stdout } = await run(tsx, ['src/main/cli.ts', ...args, '--json'], { cwd: root })
+    return { code: 0, json: JSON.parse(stdout.trim()) }
+  } catch (error) {
+    const e = error as { code: number; stdout: string }
+    return { code: e.code, json: JSON.parse(e.stdout.trim()) }
+  }
+}
+
+let dataDir: string
+beforeAll(() => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'loket-cli-'))
+})
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+describe('CLI (a real child process on a real data dir)', () => {
+  it('init creates the company and its superadmin, once', async () => {
+    const first = await cli('init', '--company', 'Net Jaya', '--admin-user', 'owner', '--admin-password', 'Sangat-Rahasia-42', '--data-dir', dataDir)
+    expect(first).toEqual({ code: 0, json: { ok: true, companyId: 1, userId: 1 } })
+    const again = await cli('init', '--company', 'Lain', '--admin-user', 'x1x', '--admin-password', 'Sangat-Rahasia-43', '--data-dir', dataDir)
+    expect(again.code).toBe(1)
+    expect(again.json).toMatchObject({ ok: false, error: { code: 'SETUP_ALREADY_DONE' } })
+  })
+
+  it('init refuses a weak password with a clear validation message', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'loket-cli-'))
+    const weak = await cli('init', '--company', 'Net', '--admin-user', 'owner', '--admin-password', 'password123', '--data-dir', dir)
+    expect(weak.json).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'admin.password: validation.password_too_common' } })
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('migrate reports the schema is current', async () => {
+    expect(await cli('migrate', '--data-dir', dataDir)).toEqual({
+      code: 0,
+      json: { ok: true, applied: [], current: '202611220001_foundation' },
+    })
+  })
+
+  it('user reset-password issues a temporary password that must be changed', async () => {
+    const result = await cli('user', 'reset-password', '--username', 'owner', '--data-dir', dataDir)
+    expect(result.json).toMatchObject({ ok: true, username: 'owner', mustChangePassword: true })
+    expect(String(result.json.temporaryPassword)).toHaveLength(12)
+  })
+
+  it('audit verify passes on an intact log and names the first broken link after tampering', async () => {
+    expect(await cli('audit', 'verify', '--data-dir', dataDir)).toEqual({
+      code: 0,
+      json: { ok: true, entries: 2, lastHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    })
+    const sqlite = new BetterSqlite3(path.join(dataDir, 'loket.sqlite'))
+    sqlite.exec('DROP TRIGGER audit_log_no_update')
+    sqlite.prepare("UPDATE audit_log SET username = 'someone-else' WHERE id = 1").run()
+    sqlite.close()
+    expect(await cli('audit', 'verify', '--data-dir', dataDir)).toEqual({
+      code: 1,
+      json: { ok: false, entries: 0, firstBrokenId: 1, reason: 'hash_mismatch' },
+    })
+  })
+
+  it('misuse prints usage and exits 2', async () => {
+    const result = await cli('nonsense', '--data-dir', dataDir)
+    expect(result.code).toBe(2)
+    expect(result.json.usage).toEqual(expect.arrayContaining([expect.stringMatching(/^init /), 'audit verify']))
+  })
+})
