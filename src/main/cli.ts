@@ -28,17 +28,25 @@ async function main(argv: string[]): Promise<number> {
   if (!name || values.help) {
     const lines = Object.values(commands).map((c) => `  ${c.usage}`)
     const text = `Usage: npm run cli -- <command> --data-dir DIR [--json]\n\nCommands:\n${lines.join('\n')}`
-    if (json) console.log(JSON.stringify({ ok: !!values.help, usage: Object.values(commands).map((c) => c.usage) }))
+    if (json)
+      console.log(
+        JSON.stringify({ ok: !!values.help, usage: Object.values(commands).map((c) => c.usage) }),
+      )
     else console.log(text)
     return values.help ? 0 : 2
   }
-  const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : process.env.LOKET_DATA_DIR
+  const dataDir =
+    typeof values['data-dir'] === 'string' ? values['data-dir'] : process.env.LOKET_DATA_DIR
   if (!dataDir) {
     reportError(new Error('--data-dir is required (or set LOKET_DATA_DIR)'), json)
     return 2
   }
   try {
-    return await commands[name]!.run({ dataDir, values: values as Record<string, string | boolean | undefined>, out })
+    return await commands[name]!.run({
+      dataDir,
+      values: values as Record<string, string | boolean | undefined>,
+      out,
+    })
   } catch (error) {
     reportError(error, json)
     return 1

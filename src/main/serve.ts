@@ -26,7 +26,8 @@ async function main(): Promise<void> {
     webRoot: values['web-root'] ?? defaultWebRoot(),
   })
   console.log(`Loket host ready at ${host.url}`)
-  if (values.host === '0.0.0.0') console.log('Serving every network interface of this PC (LAN access).')
+  if (values.host === '0.0.0.0')
+    console.log('Serving every network interface of this PC (LAN access).')
   const stop = async () => {
     await host.close()
     process.exit(0)

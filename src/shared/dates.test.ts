@@ -26,8 +26,12 @@ describe('calendar dates in the company time zone', () => {
   })
 
   it('a day in WIB starts at 17:00 UTC the day before', () => {
-    expect(startOfDayInZone(d('2026-11-22'), 'Asia/Jakarta').toISOString()).toBe('2026-11-21T17:00:00.000Z')
-    expect(startOfDayInZone(d('2026-11-22'), 'Asia/Jayapura').toISOString()).toBe('2026-11-21T15:00:00.000Z')
+    expect(startOfDayInZone(d('2026-11-22'), 'Asia/Jakarta').toISOString()).toBe(
+      '2026-11-21T17:00:00.000Z',
+    )
+    expect(startOfDayInZone(d('2026-11-22'), 'Asia/Jayapura').toISOString()).toBe(
+      '2026-11-21T15:00:00.000Z',
+    )
   })
 
   it('validates real dates only', () => {

@@ -3,7 +3,13 @@
  * matrix; these are the defaults a new company starts with. Superadmin always holds every
  * permission so nobody can lock the owner out of the matrix itself.
  */
-export const ROLES = ['superadmin', 'admin_billing', 'admin_support', 'technician', 'viewer'] as const
+export const ROLES = [
+  'superadmin',
+  'admin_billing',
+  'admin_support',
+  'technician',
+  'viewer',
+] as const
 export type Role = (typeof ROLES)[number]
 
 export interface PermissionDef {

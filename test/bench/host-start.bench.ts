@@ -9,7 +9,21 @@ export async function run(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-bench-start-'))
   execFileSync(
     process.execPath,
-    ['--import', 'tsx', 'src/main/cli.ts', 'init', '--company', 'Bench Net', '--admin-user', 'owner', '--admin-password', 'Sangat-Rahasia-42', '--data-dir', dataDir, '--json'],
+    [
+      '--import',
+      'tsx',
+      'src/main/cli.ts',
+      'init',
+      '--company',
+      'Bench Net',
+      '--admin-user',
+      'owner',
+      '--admin-password',
+      'Sangat-Rahasia-42',
+      '--data-dir',
+      dataDir,
+      '--json',
+    ],
     { cwd: ROOT },
   )
   const samples: number[] = []

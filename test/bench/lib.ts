@@ -6,12 +6,26 @@ import path from 'node:path'
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 
 /** One JSON line per figure: what `npm run bench` prints. */
-export function report(bench: string, unit: string, samples: number[], extra: Record<string, unknown> = {}): void {
+export function report(
+  bench: string,
+  unit: string,
+  samples: number[],
+  extra: Record<string, unknown> = {},
+): void {
   const sorted = [...samples].sort((a, b) => a - b)
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
   const round = (n: number) => Math.round(n * 100) / 100
   console.log(
-    JSON.stringify({ bench, unit, runs: samples.length, median: round(at(0.5)), p95: round(at(0.95)), min: round(sorted[0]!), max: round(sorted.at(-1)!), ...extra }),
+    JSON.stringify({
+      bench,
+      unit,
+      runs: samples.length,
+      median: round(at(0.5)),
+      p95: round(at(0.95)),
+      min: round(sorted[0]!),
+      max: round(sorted.at(-1)!),
+      ...extra,
+    }),
   )
 }
 
@@ -28,7 +42,17 @@ export async function freePort(): Promise<number> {
 export function spawnHost(dataDir: string, port: number): ChildProcess {
   return spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/main/serve.ts', '--data-dir', dataDir, '--port', String(port), '--web-root', path.join(ROOT, 'out/renderer')],
+    [
+      '--import',
+      'tsx',
+      'src/main/serve.ts',
+      '--data-dir',
+      dataDir,
+      '--port',
+      String(port),
+      '--web-root',
+      path.join(ROOT, 'out/renderer'),
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   )
 }

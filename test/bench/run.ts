@@ -12,6 +12,8 @@ const files = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter)))
   .sort()
 for (const file of files) {
-  const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { run: () => Promise<void> }
+  const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as {
+    run: () => Promise<void>
+  }
   await mod.run()
 }

@@ -7,7 +7,10 @@ import { ROOT, freePort, report, spawnHost, stopHost, waitHealthy } from './lib'
 async function post(port: number, pathName: string, body: unknown, token?: string) {
   const res = await fetch(`http://127.0.0.1:${port}/api/trpc/${pathName}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(body),
   })
   if (!res.ok) throw new Error(`${pathName}: HTTP ${res.status} ${await res.text()}`)
@@ -22,7 +25,21 @@ export async function run(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-bench-login-'))
   execFileSync(
     process.execPath,
-    ['--import', 'tsx', 'src/main/cli.ts', 'init', '--company', 'Bench Net', '--admin-user', 'owner', '--admin-password', 'Sangat-Rahasia-42', '--data-dir', dataDir, '--json'],
+    [
+      '--import',
+      'tsx',
+      'src/main/cli.ts',
+      'init',
+      '--company',
+      'Bench Net',
+      '--admin-user',
+      'owner',
+      '--admin-password',
+      'Sangat-Rahasia-42',
+      '--data-dir',
+      dataDir,
+      '--json',
+    ],
     { cwd: ROOT },
   )
   const port = await freePort()
@@ -30,7 +47,8 @@ export async function run(): Promise<void> {
   try {
     await waitHealthy(port)
     const login = async () =>
-      (await post(port, 'auth.login', { username: 'owner', password: 'Sangat-Rahasia-42' })).result.data.token as string
+      (await post(port, 'auth.login', { username: 'owner', password: 'Sangat-Rahasia-42' })).result
+        .data.token as string
     await login() // warm-up
     const signIn: number[] = []
     let token = ''
@@ -44,7 +62,9 @@ export async function run(): Promise<void> {
     const me: number[] = []
     for (let i = 0; i < 200; i++) {
       const t = performance.now()
-      const res = await fetch(`http://127.0.0.1:${port}/api/trpc/auth.me`, { headers: { authorization: `Bearer ${token}` } })
+      const res = await fetch(`http://127.0.0.1:${port}/api/trpc/auth.me`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
       await res.json()
       me.push(performance.now() - t)
     }

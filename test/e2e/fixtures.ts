@@ -26,11 +26,15 @@ export interface Host {
 async function startServe(): Promise<{ host: Host; child: ChildProcess }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-e2e-'))
   const port = await freePort()
-  const child = spawn('npm', ['run', 'serve', '--silent', '--', '--data-dir', dataDir, '--port', String(port)], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    'npm',
+    ['run', 'serve', '--silent', '--', '--data-dir', dataDir, '--port', String(port)],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()))
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()))

@@ -23,7 +23,10 @@ export async function startTestHost(clock = new ManualClock('2026-11-22T03:00:00
         links: [
           httpBatchLink({
             url: `${host.url}api/trpc`,
-            headers: () => ({ 'user-agent': userAgent, ...(token ? { authorization: `Bearer ${token}` } : {}) }),
+            headers: () => ({
+              'user-agent': userAgent,
+              ...(token ? { authorization: `Bearer ${token}` } : {}),
+            }),
           }),
         ],
       })
@@ -51,7 +54,12 @@ export const OWNER = { username: 'owner', password: 'Sangat-Rahasia-42' }
 
 export async function setupCompany(host: TestHost): Promise<string> {
   const { token } = await host.client().setup.complete.mutate({
-    company: { name: 'Net Jaya', address: 'Jl. Raya Bogor 12', phone: '0812-3456-7890', timeZone: 'Asia/Jakarta' },
+    company: {
+      name: 'Net Jaya',
+      address: 'Jl. Raya Bogor 12',
+      phone: '0812-3456-7890',
+      timeZone: 'Asia/Jakarta',
+    },
     admin: { name: 'Pemilik', username: OWNER.username, password: OWNER.password },
   })
   return token

@@ -28,17 +28,50 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
 describe('CLI (a real child process on a real data dir)', () => {
   it('init creates the company and its superadmin, once', async () => {
-    const first = await cli('init', '--company', 'Net Jaya', '--admin-user', 'owner', '--admin-password', 'Sangat-Rahasia-42', '--data-dir', dataDir)
+    const first = await cli(
+      'init',
+      '--company',
+      'Net Jaya',
+      '--admin-user',
+      'owner',
+      '--admin-password',
+      'Sangat-Rahasia-42',
+      '--data-dir',
+      dataDir,
+    )
     expect(first).toEqual({ code: 0, json: { ok: true, companyId: 1, userId: 1 } })
-    const again = await cli('init', '--company', 'Lain', '--admin-user', 'x1x', '--admin-password', 'Sangat-Rahasia-43', '--data-dir', dataDir)
+    const again = await cli(
+      'init',
+      '--company',
+      'Lain',
+      '--admin-user',
+      'x1x',
+      '--admin-password',
+      'Sangat-Rahasia-43',
+      '--data-dir',
+      dataDir,
+    )
     expect(again.code).toBe(1)
     expect(again.json).toMatchObject({ ok: false, error: { code: 'SETUP_ALREADY_DONE' } })
   })
 
   it('init refuses a weak password with a clear validation message', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'loket-cli-'))
-    const weak = await cli('init', '--company', 'Net', '--admin-user', 'owner', '--admin-password', 'password123', '--data-dir', dir)
-    expect(weak.json).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'admin.password: validation.password_too_common' } })
+    const weak = await cli(
+      'init',
+      '--company',
+      'Net',
+      '--admin-user',
+      'owner',
+      '--admin-password',
+      'password123',
+      '--data-dir',
+      dir,
+    )
+    expect(weak.json).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'admin.password: validation.password_too_common' },
+    })
     rmSync(dir, { recursive: true, force: true })
   })
 
@@ -73,6 +106,8 @@ describe('CLI (a real child process on a real data dir)', () => {
   it('misuse prints usage and exits 2', async () => {
     const result = await cli('nonsense', '--data-dir', dataDir)
     expect(result.code).toBe(2)
-    expect(result.json.usage).toEqual(expect.arrayContaining([expect.stringMatching(/^init /), 'audit verify']))
+    expect(result.json.usage).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^init /), 'audit verify']),
+    )
   })
 })

@@ -46,7 +46,13 @@ export function actorOf(session: SessionUser, caller: CallerInfo): Actor & { com
 }
 
 export function anonymousActor(caller: CallerInfo): Actor {
-  return { companyId: null, userId: null, username: null, ip: caller.ip, userAgent: caller.userAgent.slice(0, 300) }
+  return {
+    companyId: null,
+    userId: null,
+    username: null,
+    ip: caller.ip,
+    userAgent: caller.userAgent.slice(0, 300),
+  }
 }
 
 /** Reads `Authorization: Bearer <token>`. */

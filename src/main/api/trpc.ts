@@ -33,13 +33,17 @@ export function toErrorPayload(error: TRPCError): ErrorPayload {
     return {
       code: 'VALIDATION',
       messageKey: messageKeyOf('VALIDATION'),
-      details: { issues: cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
+      details: {
+        issues: cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+      },
     }
   }
   const code: ErrorCode =
-    error.code === 'NOT_FOUND' ? 'NOT_FOUND'
-    : error.code === 'BAD_REQUEST' || error.code === 'PARSE_ERROR' ? 'VALIDATION'
-    : 'INTERNAL'
+    error.code === 'NOT_FOUND'
+      ? 'NOT_FOUND'
+      : error.code === 'BAD_REQUEST' || error.code === 'PARSE_ERROR'
+        ? 'VALIDATION'
+        : 'INTERNAL'
   return { code, messageKey: messageKeyOf(code) }
 }
 
@@ -47,18 +51,26 @@ export interface ProcedureMeta {
   permission?: Permission
 }
 
-const t = initTRPC.context<ApiContext>().meta<ProcedureMeta>().create({
-  // Stack traces never leave the process; the payload is all a client needs.
-  isDev: false,
-  errorFormatter({ shape, error }) {
-    const payload = toErrorPayload(error)
-    return {
-      message: payload.messageKey,
-      code: shape.code,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, error: payload },
-    }
-  },
-})
+const t = initTRPC
+  .context<ApiContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    // Stack traces never leave the process; the payload is all a client needs.
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      const payload = toErrorPayload(error)
+      return {
+        message: payload.messageKey,
+        code: shape.code,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          error: payload,
+        },
+      }
+    },
+  })
 
 export const router = t.router
 export const createCallerFactory = t.createCallerFactory
@@ -68,7 +80,11 @@ const mapErrors = t.middleware(async ({ next }) => {
   const result = await next()
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause
-    throw new TRPCError({ code: HTTP_CODE[cause.code] ?? 'INTERNAL_SERVER_ERROR', message: cause.code, cause })
+    throw new TRPCError({
+      code: HTTP_CODE[cause.code] ?? 'INTERNAL_SERVER_ERROR',
+      message: cause.code,
+      cause,
+    })
   }
   return result
 })

@@ -47,7 +47,17 @@ export const commands: Record<string, CommandDef> = {
     usage:
       'init --company NAME --admin-user U --admin-password P [--admin-name N] [--phone 08…] ' +
       '[--address A] [--email E] [--npwp N] [--time-zone Asia/Jakarta|Asia/Makassar|Asia/Jayapura]',
-    stringOptions: ['company', 'admin-user', 'admin-password', 'admin-name', 'phone', 'address', 'email', 'npwp', 'time-zone'],
+    stringOptions: [
+      'company',
+      'admin-user',
+      'admin-password',
+      'admin-name',
+      'phone',
+      'address',
+      'email',
+      'npwp',
+      'time-zone',
+    ],
     run: async ({ dataDir, values, out }) => {
       const parsed = cliSetupInput.safeParse({
         company: {
@@ -65,11 +75,20 @@ export const commands: Record<string, CommandDef> = {
         },
       })
       if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
-        throw new AppError('VALIDATION', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues })
+        const issues = parsed.error.issues.map((i) => ({
+          path: i.path.join('.'),
+          message: i.message,
+        }))
+        throw new AppError('VALIDATION', issues.map((i) => `${i.path}: ${i.message}`).join('; '), {
+          issues,
+        })
       }
       const result = await withDb(dataDir, (db) =>
-        completeSetup({ db, clock: systemClock }, parsed.data, { ip: 'cli', userAgent: 'loket-cli', createSession: false }),
+        completeSetup({ db, clock: systemClock }, parsed.data, {
+          ip: 'cli',
+          userAgent: 'loket-cli',
+          createSession: false,
+        }),
       )
       out.result(
         { ok: true, companyId: result.companyId, userId: result.userId },
@@ -86,7 +105,9 @@ export const commands: Record<string, CommandDef> = {
         const report = await migrateToLatest(db)
         out.result(
           { ok: true, applied: report.applied, current: report.current },
-          report.applied.length ? `Applied: ${report.applied.join(', ')}` : `Up to date (${report.current}).`,
+          report.applied.length
+            ? `Applied: ${report.applied.join(', ')}`
+            : `Up to date (${report.current}).`,
         )
       } finally {
         await db.destroy()
@@ -95,17 +116,29 @@ export const commands: Record<string, CommandDef> = {
     },
   },
   'user reset-password': {
-    usage: 'user reset-password --username U [--password P]   (a temporary password is generated when omitted)',
+    usage:
+      'user reset-password --username U [--password P]   (a temporary password is generated when omitted)',
     stringOptions: ['username', 'password'],
     run: async ({ dataDir, values, out }) => {
       const username = required(values, 'username')
       const generated = !str(values.password)
       const password = str(values.password) ?? randomBytes(9).toString('base64url')
       const user = await withDb(dataDir, (db) =>
-        resetUserPassword({ db, clock: systemClock }, cliActor(), null, { companyId: null, username }, password),
+        resetUserPassword(
+          { db, clock: systemClock },
+          cliActor(),
+          null,
+          { companyId: null, username },
+          password,
+        ),
       )
       out.result(
-        { ok: true, username: user.username, mustChangePassword: true, ...(generated ? { temporaryPassword: password } : {}) },
+        {
+          ok: true,
+          username: user.username,
+          mustChangePassword: true,
+          ...(generated ? { temporaryPassword: password } : {}),
+        },
         `Password of ${user.username} reset; it must be changed at next sign-in.` +
           (generated ? `\nTemporary password: ${password}` : ''),
       )

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { appRouter, PUBLIC_PROCEDURES } from '@api/index'
-import { OWNER, apiCode, setupCompany, startTestHost, type TestHost } from '../../../test/helpers/http-host'
+import {
+  OWNER,
+  apiCode,
+  setupCompany,
+  startTestHost,
+  type TestHost,
+} from '../../../test/helpers/http-host'
 
 let host: TestHost
 beforeEach(async () => {
@@ -30,7 +36,9 @@ describe('LAN host over HTTP', () => {
 
   it('every procedure but login and setup refuses a caller without a token', async () => {
     await setupCompany(host)
-    const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)
+    const procedures = Object.entries(
+      appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>,
+    )
     expect(procedures.length).toBeGreaterThan(15)
     for (const [name, proc] of procedures) {
       if ((PUBLIC_PROCEDURES as readonly string[]).includes(name)) continue
@@ -38,13 +46,19 @@ describe('LAN host over HTTP', () => {
       const res =
         proc._def.type === 'query'
           ? await fetch(`${url}?input=${encodeURIComponent('{}')}`)
-          : await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+          : await fetch(url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: '{}',
+            })
       const body = (await res.json()) as { error: { data: { error: { code: string } } } }
       expect(res.status, name).toBe(401)
       expect(body.error.data.error.code, name).toBe('UNAUTHENTICATED')
     }
     // A forged token is no better than none.
-    expect(await apiCode(host.client('AAAAAAAAAAAAAAAAAAAAAA').users.list.query({}))).toBe('UNAUTHENTICATED')
+    expect(await apiCode(host.client('AAAAAAAAAAAAAAAAAAAAAA').users.list.query({}))).toBe(
+      'UNAUTHENTICATED',
+    )
   })
 
   it('the public setup procedure refuses once setup is done', async () => {
@@ -63,7 +77,10 @@ describe('LAN host over HTTP', () => {
     const text = await res.text()
     expect(res.status).toBe(401)
     expect(text).not.toMatch(/stack|\.ts:\d+/)
-    expect(JSON.parse(text).error.data.error).toEqual({ code: 'AUTH_INVALID_CREDENTIALS', messageKey: 'errors.AUTH_INVALID_CREDENTIALS' })
+    expect(JSON.parse(text).error.data.error).toEqual({
+      code: 'AUTH_INVALID_CREDENTIALS',
+      messageKey: 'errors.AUTH_INVALID_CREDENTIALS',
+    })
   })
 
   it('invalid input is a VALIDATION error with translatable issues', async () => {
@@ -71,13 +88,26 @@ describe('LAN host over HTTP', () => {
     const { token } = await host.client().auth.login.mutate(OWNER)
     try {
       await host.client(token).users.create.mutate({
-        name: '', username: 'x', phone: '12', email: 'bukan-email', role: 'admin_billing', password: 'pendek',
+        name: '',
+        username: 'x',
+        phone: '12',
+        email: 'bukan-email',
+        role: 'admin_billing',
+        password: 'pendek',
       })
       expect.unreachable()
     } catch (error) {
-      const payload = (error as { data: { error: { code: string; details: { issues: { path: string[]; message: string }[] } } } }).data.error
+      const payload = (
+        error as {
+          data: {
+            error: { code: string; details: { issues: { path: string[]; message: string }[] } }
+          }
+        }
+      ).data.error
       expect(payload.code).toBe('VALIDATION')
-      const messages = Object.fromEntries(payload.details.issues.map((i) => [i.path.join('.'), i.message]))
+      const messages = Object.fromEntries(
+        payload.details.issues.map((i) => [i.path.join('.'), i.message]),
+      )
       expect(messages).toMatchObject({
         name: 'validation.required',
         username: 'validation.username',

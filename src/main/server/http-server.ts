@@ -3,7 +3,13 @@ import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify'
 import Fastify, { type FastifyInstance } from 'fastify'
-import { appRouter, bearerToken, createApiContext, type ApiServices, type AppRouter } from '@api/index'
+import {
+  appRouter,
+  bearerToken,
+  createApiContext,
+  type ApiServices,
+  type AppRouter,
+} from '@api/index'
 
 export interface HttpServerOptions {
   services: ApiServices
@@ -30,7 +36,11 @@ const CSP = [
 ].join('; ')
 
 export async function buildHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, trustProxy: false })
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: false,
+  })
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff')

@@ -7,7 +7,8 @@ import { MIN_PASSWORD_LENGTH, passwordProblem } from '../password-policy'
  * Zod schemas shared by the API and the forms. Messages are i18n keys (`validation.*`); the UI
  * translates them, the API returns them in `details.issues`.
  */
-export const trimmed = (max: number) => z.string().trim().max(max, { message: 'validation.too_long' })
+export const trimmed = (max: number) =>
+  z.string().trim().max(max, { message: 'validation.too_long' })
 
 export const requiredText = (max: number) =>
   z.string().trim().min(1, { message: 'validation.required' }).max(max, {

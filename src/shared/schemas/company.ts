@@ -25,7 +25,11 @@ export type CompanyProfileInput = z.input<typeof companyProfileInput>
 
 /** Security settings that are company policy (DESIGN.md: idle 8 h, absolute 7 days). */
 export const securitySettingsInput = z.object({
-  sessionIdleMinutes: z.number().int().min(5).max(7 * 24 * 60),
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60),
   sessionAbsoluteDays: z.number().int().min(1).max(90),
 })
 export type SecuritySettings = z.output<typeof securitySettingsInput>

@@ -10,6 +10,8 @@ export const auditRouter = router({
       const company = await getCompany(ctx.services, ctx.user.companyId)
       return listAudit(ctx.services.db, ctx.user.companyId, company.timeZone, input)
     }),
-  actions: procedure('audit.view').query(({ ctx }) => listAuditActions(ctx.services.db, ctx.user.companyId)),
+  actions: procedure('audit.view').query(({ ctx }) =>
+    listAuditActions(ctx.services.db, ctx.user.companyId),
+  ),
   verify: procedure('audit.view').query(({ ctx }) => verifyAuditChain(ctx.services.db)),
 })

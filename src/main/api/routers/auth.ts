@@ -4,9 +4,11 @@ import { changePasswordInput, loginInput } from '@shared/schemas'
 import { publicProcedure, router, sessionProcedure } from '../trpc'
 
 export const authRouter = router({
-  login: publicProcedure.input(loginInput).mutation(({ ctx, input }) =>
-    login(ctx.services, input, { ip: ctx.caller.ip, userAgent: ctx.caller.userAgent }),
-  ),
+  login: publicProcedure
+    .input(loginInput)
+    .mutation(({ ctx, input }) =>
+      login(ctx.services, input, { ip: ctx.caller.ip, userAgent: ctx.caller.userAgent }),
+    ),
   logout: sessionProcedure.mutation(async ({ ctx }) => {
     await logout(ctx.services, ctx.user, ctx.actor)
     return { ok: true as const }

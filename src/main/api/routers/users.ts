@@ -26,12 +26,22 @@ export const usersRouter = router({
   resetPassword: procedure('users.manage')
     .input(userResetPasswordInput)
     .mutation(({ ctx, input }) =>
-      resetUserPassword(ctx.services, ctx.actor, acting(ctx.user), { companyId: ctx.user.companyId, id: input.id }, input.password),
+      resetUserPassword(
+        ctx.services,
+        ctx.actor,
+        acting(ctx.user),
+        { companyId: ctx.user.companyId, id: input.id },
+        input.password,
+      ),
     ),
   deactivate: procedure('users.manage')
     .input(userIdInput)
-    .mutation(({ ctx, input }) => setUserActive(ctx.services, ctx.actor, acting(ctx.user), input.id, false)),
+    .mutation(({ ctx, input }) =>
+      setUserActive(ctx.services, ctx.actor, acting(ctx.user), input.id, false),
+    ),
   reactivate: procedure('users.manage')
     .input(userIdInput)
-    .mutation(({ ctx, input }) => setUserActive(ctx.services, ctx.actor, acting(ctx.user), input.id, true)),
+    .mutation(({ ctx, input }) =>
+      setUserActive(ctx.services, ctx.actor, acting(ctx.user), input.id, true),
+    ),
 })

@@ -5,7 +5,13 @@ import { writeTx } from '../db'
 import { createTestDb } from '../db/test-db'
 import { GENESIS_HASH, appendAudit, verifyAuditChain, type Actor } from './index'
 
-const actor: Actor = { companyId: 1, userId: 7, username: 'kasir', ip: '192.0.2.5', userAgent: 'test' }
+const actor: Actor = {
+  companyId: 1,
+  userId: 7,
+  username: 'kasir',
+  ip: '192.0.2.5',
+  userAgent: 'test',
+}
 
 async function logWithEntries(n: number) {
   const db = await createTestDb()
@@ -46,14 +52,23 @@ describe('audit log', () => {
     // What someone with the sqlite3 shell could do: drop the guard and edit a row.
     await sql`DROP TRIGGER audit_log_no_update`.execute(db)
     await sql`UPDATE audit_log SET after_json = '{"role":"superadmin"}' WHERE id = 3`.execute(db)
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBrokenId: 3, reason: 'hash_mismatch', entries: 2 })
+    expect(await verifyAuditChain(db)).toMatchObject({
+      ok: false,
+      firstBrokenId: 3,
+      reason: 'hash_mismatch',
+      entries: 2,
+    })
   })
 
   it('a removed entry breaks the chain where it was', async () => {
     const db = await logWithEntries(4)
     await sql`DROP TRIGGER audit_log_no_delete`.execute(db)
     await sql`DELETE FROM audit_log WHERE id = 2`.execute(db)
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBrokenId: 2, reason: 'id_gap' })
+    expect(await verifyAuditChain(db)).toMatchObject({
+      ok: false,
+      firstBrokenId: 2,
+      reason: 'id_gap',
+    })
   })
 
   it('a rewritten entry with a recomputed hash still breaks the next link', async () => {

@@ -42,7 +42,10 @@ export async function listAudit(
   if (filter.userId) q = q.where('user_id', '=', filter.userId)
   if (filter.action) q = q.where('action', 'like', `${filter.action.replace(/[%_]/g, '')}%`)
   if (filter.beforeId) q = q.where('id', '<', filter.beforeId)
-  const rows = await q.orderBy('id', 'desc').limit(limit + 1).execute()
+  const rows = await q
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute()
   const page = rows.slice(0, limit)
   return {
     entries: page.map((r) => ({

@@ -24,9 +24,18 @@ describe('sign-in', () => {
     const { deps, db } = await companyFixture()
     await codeOf(login(deps, { username: 'owner', password: 'salah-sekali-123' }, client()))
     await login(deps, OWNER, client())
-    const rows = await db.selectFrom('audit_log').selectAll().where('action', 'like', 'auth.login%').orderBy('id').execute()
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', 'like', 'auth.login%')
+      .orderBy('id')
+      .execute()
     expect(rows.map((r) => r.action)).toEqual(['auth.login.failure', 'auth.login.success'])
-    expect(rows[0]).toMatchObject({ username: 'owner', ip: '192.0.2.10', user_agent: 'vitest-browser' })
+    expect(rows[0]).toMatchObject({
+      username: 'owner',
+      ip: '192.0.2.10',
+      user_agent: 'vitest-browser',
+    })
   })
 
   it('after 5 failures in 15 minutes for a username, attempts are refused for 15 minutes', async () => {
@@ -34,7 +43,9 @@ describe('sign-in', () => {
     const wrong = { username: 'owner', password: 'bukan-ini-lho-123' }
     for (let i = 1; i <= 4; i++) {
       // Different addresses: the username alone triggers the lock.
-      expect(await codeOf(login(deps, wrong, client(`192.0.2.${i}`)))).toBe('AUTH_INVALID_CREDENTIALS')
+      expect(await codeOf(login(deps, wrong, client(`192.0.2.${i}`)))).toBe(
+        'AUTH_INVALID_CREDENTIALS',
+      )
       clock.advanceMinutes(2)
     }
     expect(await codeOf(login(deps, wrong, client('192.0.2.5')))).toBe('AUTH_LOCKED')
@@ -51,11 +62,17 @@ describe('sign-in', () => {
   it('5 failures from one address lock that address for every username', async () => {
     const { deps } = await companyFixture()
     for (const name of ['a1', 'b2', 'c3', 'd4']) {
-      expect(await codeOf(login(deps, { username: name, password: 'x-x-x-x-x-x' }, client('198.51.100.7')))).toBe(
-        'AUTH_INVALID_CREDENTIALS',
-      )
+      expect(
+        await codeOf(
+          login(deps, { username: name, password: 'x-x-x-x-x-x' }, client('198.51.100.7')),
+        ),
+      ).toBe('AUTH_INVALID_CREDENTIALS')
     }
-    expect(await codeOf(login(deps, { username: 'e5', password: 'x-x-x-x-x-x' }, client('198.51.100.7')))).toBe('AUTH_LOCKED')
+    expect(
+      await codeOf(
+        login(deps, { username: 'e5', password: 'x-x-x-x-x-x' }, client('198.51.100.7')),
+      ),
+    ).toBe('AUTH_LOCKED')
     expect(await codeOf(login(deps, OWNER, client('198.51.100.7')))).toBe('AUTH_LOCKED')
     expect(await codeOf(login(deps, OWNER, client('198.51.100.8')))).toBe('ok')
   })
@@ -63,18 +80,18 @@ describe('sign-in', () => {
   it('failures spread over more than 15 minutes do not lock', async () => {
     const { deps, clock } = await companyFixture()
     for (let i = 0; i < 6; i++) {
-      expect(await codeOf(login(deps, { username: 'owner', password: 'bukan-ini-lho-123' }, client()))).toBe(
-        'AUTH_INVALID_CREDENTIALS',
-      )
+      expect(
+        await codeOf(login(deps, { username: 'owner', password: 'bukan-ini-lho-123' }, client())),
+      ).toBe('AUTH_INVALID_CREDENTIALS')
       clock.advanceMinutes(4)
     }
   })
 
   it('an unknown username fails exactly like a wrong password', async () => {
     const { deps } = await companyFixture()
-    expect(await codeOf(login(deps, { username: 'siapa', password: 'apa-saja-123' }, client()))).toBe(
-      'AUTH_INVALID_CREDENTIALS',
-    )
+    expect(
+      await codeOf(login(deps, { username: 'siapa', password: 'apa-saja-123' }, client())),
+    ).toBe('AUTH_INVALID_CREDENTIALS')
   })
 })
 

@@ -34,19 +34,38 @@ export async function login(
 
   const lockedUntil = await activeLockout(db, clock.now(), keys)
   if (lockedUntil) {
-    await recordAttempt(deps, { username, client: { ...client, userAgent }, outcome: 'locked', user: null })
+    await recordAttempt(deps, {
+      username,
+      client: { ...client, userAgent },
+      outcome: 'locked',
+      user: null,
+    })
     throw lockedError(lockedUntil, clock.now())
   }
 
-  const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst()
-  const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()))
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirst()
+  const ok = await verifyPassword(
+    input.password,
+    user?.password_hash ?? (await dummyPasswordHash()),
+  )
 
   if (!user || !ok) {
     const locked = await writeTx(db, async (tx) => {
       const now = clock.now()
       await tx
         .insertInto('login_attempts')
-        .values({ at: now.toISOString(), username, ip: client.ip, user_agent: userAgent, outcome: 'failure', user_id: user?.id ?? null })
+        .values({
+          at: now.toISOString(),
+          username,
+          ip: client.ip,
+          user_agent: userAgent,
+          outcome: 'failure',
+          user_id: user?.id ?? null,
+        })
         .execute()
       await appendAudit(tx, clock, attemptActor(user ?? null, username, client.ip, userAgent), {
         action: 'auth.login.failure',
@@ -61,14 +80,27 @@ export async function login(
   }
 
   if (!user.active) {
-    await recordAttempt(deps, { username, client: { ...client, userAgent }, outcome: 'failure', user, reason: 'inactive' })
+    await recordAttempt(deps, {
+      username,
+      client: { ...client, userAgent },
+      outcome: 'failure',
+      user,
+      reason: 'inactive',
+    })
     throw new AppError('AUTH_USER_INACTIVE')
   }
 
   const token = await writeTx(db, async (tx) => {
     await tx
       .insertInto('login_attempts')
-      .values({ at: clock.now().toISOString(), username, ip: client.ip, user_agent: userAgent, outcome: 'success', user_id: user.id })
+      .values({
+        at: clock.now().toISOString(),
+        username,
+        ip: client.ip,
+        user_agent: userAgent,
+        outcome: 'success',
+        user_id: user.id,
+      })
       .execute()
     const t = await createSession(tx, deps, user, { ip: client.ip, userAgent })
     await appendAudit(tx, clock, attemptActor(user, username, client.ip, userAgent), {
@@ -111,21 +143,41 @@ async function recordAttempt(
   await writeTx(db, async (tx) => {
     await tx
       .insertInto('login_attempts')
-      .values({ at: clock.now().toISOString(), username: a.username, ip: a.client.ip, user_agent: a.client.userAgent, outcome: a.outcome, user_id: a.user?.id ?? null })
+      .values({
+        at: clock.now().toISOString(),
+        username: a.username,
+        ip: a.client.ip,
+        user_agent: a.client.userAgent,
+        outcome: a.outcome,
+        user_id: a.user?.id ?? null,
+      })
       .execute()
-    await appendAudit(tx, clock, attemptActor(a.user, a.username, a.client.ip, a.client.userAgent), {
-      action: a.outcome === 'locked' ? 'auth.login.locked' : 'auth.login.failure',
-      entityType: 'user',
-      entityId: a.user?.id ?? null,
-      after: { username: a.username, reason: a.reason ?? a.outcome },
-    })
+    await appendAudit(
+      tx,
+      clock,
+      attemptActor(a.user, a.username, a.client.ip, a.client.userAgent),
+      {
+        action: a.outcome === 'locked' ? 'auth.login.locked' : 'auth.login.failure',
+        entityType: 'user',
+        entityId: a.user?.id ?? null,
+        after: { username: a.username, reason: a.reason ?? a.outcome },
+      },
+    )
   })
 }
 
-export async function logout({ db, clock }: CoreDeps, session: SessionUser, actor: Actor): Promise<void> {
+export async function logout(
+  { db, clock }: CoreDeps,
+  session: SessionUser,
+  actor: Actor,
+): Promise<void> {
   await writeTx(db, async (tx) => {
     await endSessions(tx, clock.now(), { sessionId: session.sessionId }, 'logout')
-    await appendAudit(tx, clock, actor, { action: 'auth.logout', entityType: 'user', entityId: session.userId })
+    await appendAudit(tx, clock, actor, {
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: session.userId,
+    })
   })
 }
 
@@ -140,21 +192,36 @@ export async function changeOwnPassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const { db, clock } = deps
-  const user = await db.selectFrom('users').selectAll().where('id', '=', session.userId).executeTakeFirstOrThrow()
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', session.userId)
+    .executeTakeFirstOrThrow()
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
     throw new AppError('AUTH_INVALID_CREDENTIALS')
   }
   if (passwordProblem(input.newPassword, user.username)) throw new AppError('PASSWORD_TOO_WEAK')
-  if (await verifyPassword(input.newPassword, user.password_hash)) throw new AppError('PASSWORD_REUSED')
+  if (await verifyPassword(input.newPassword, user.password_hash))
+    throw new AppError('PASSWORD_REUSED')
   const hash = await hashPassword(input.newPassword)
   await writeTx(db, async (tx) => {
     const now = clock.now().toISOString()
     await tx
       .updateTable('users')
-      .set({ password_hash: hash, must_change_password: 0, password_changed_at: now, updated_at: now })
+      .set({
+        password_hash: hash,
+        must_change_password: 0,
+        password_changed_at: now,
+        updated_at: now,
+      })
       .where('id', '=', user.id)
       .execute()
-    await endSessions(tx, clock.now(), { userId: user.id, exceptSessionId: session.sessionId }, 'password_changed')
+    await endSessions(
+      tx,
+      clock.now(),
+      { userId: user.id, exceptSessionId: session.sessionId },
+      'password_changed',
+    )
     await appendAudit(tx, clock, actor, {
       action: 'auth.password.change',
       entityType: 'user',

@@ -9,7 +9,13 @@ const R = 8
 const P = 1
 const KEY_LENGTH = 32
 
-function scrypt(password: string, salt: Buffer, log2n: number, r: number, p: number): Promise<Buffer> {
+function scrypt(
+  password: string,
+  salt: Buffer,
+  log2n: number,
+  r: number,
+  p: number,
+): Promise<Buffer> {
   const N = 2 ** log2n
   // Node's default memory cap (32 MiB) is below what N=2^17, r=8 needs (128 MiB).
   const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r + 16 * 1024 * 1024 }

@@ -84,11 +84,13 @@ export async function resolveSession({ db, clock }: CoreDeps, token: string): Pr
   const now = clock.now()
   const settings = await getSecuritySettings(db, row.companyId)
   const idleLimit = new Date(row.last_seen_at).getTime() + settings.sessionIdleMinutes * 60_000
-  const reason =
-    !row.active ? 'user_inactive'
-    : now.getTime() >= new Date(row.expires_at).getTime() ? 'absolute_timeout'
-    : now.getTime() >= idleLimit ? 'idle_timeout'
-    : null
+  const reason = !row.active
+    ? 'user_inactive'
+    : now.getTime() >= new Date(row.expires_at).getTime()
+      ? 'absolute_timeout'
+      : now.getTime() >= idleLimit
+        ? 'idle_timeout'
+        : null
   if (reason) {
     await endSessions(db, now, { sessionId: row.sessionId }, reason)
     throw new AppError(reason === 'user_inactive' ? 'UNAUTHENTICATED' : 'SESSION_EXPIRED')

@@ -86,7 +86,9 @@ export async function lockIfExceeded(
         .insertInto('login_lockouts')
         .values({ key, locked_until: until.toISOString(), created_at: now.toISOString() })
         .onConflict((oc) =>
-          oc.column('key').doUpdateSet({ locked_until: until.toISOString(), created_at: now.toISOString() }),
+          oc
+            .column('key')
+            .doUpdateSet({ locked_until: until.toISOString(), created_at: now.toISOString() }),
         )
         .execute()
       locked = until

@@ -31,7 +31,11 @@ export function toCompanyView(row: CompanyRow, security: SecuritySettings): Comp
 }
 
 export async function getCompany({ db }: CoreDeps, companyId: number): Promise<CompanyView> {
-  const row = await db.selectFrom('companies').selectAll().where('id', '=', companyId).executeTakeFirst()
+  const row = await db
+    .selectFrom('companies')
+    .selectAll()
+    .where('id', '=', companyId)
+    .executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND', `company ${companyId}`)
   return toCompanyView(row, await getSecuritySettings(db, companyId))
 }
@@ -46,7 +50,11 @@ export async function updateCompany(
 ): Promise<CompanyView> {
   const { db, clock } = deps
   await writeTx(db, async (tx) => {
-    const before = await tx.selectFrom('companies').selectAll().where('id', '=', companyId).executeTakeFirst()
+    const before = await tx
+      .selectFrom('companies')
+      .selectAll()
+      .where('id', '=', companyId)
+      .executeTakeFirst()
     if (!before) throw new AppError('NOT_FOUND', `company ${companyId}`)
     const beforeSecurity = await getSecuritySettings(tx, companyId)
     const next = {
@@ -63,16 +71,20 @@ export async function updateCompany(
       .where('id', '=', companyId)
       .execute()
     await putSecuritySettings(tx, clock, companyId, input.security)
-    const diff = diffFields({ ...before, ...prefix(beforeSecurity) }, { ...next, ...prefix(input.security) }, [
-      'name',
-      'address',
-      'phone',
-      'email',
-      'npwp',
-      'time_zone',
-      'security.sessionIdleMinutes',
-      'security.sessionAbsoluteDays',
-    ])
+    const diff = diffFields(
+      { ...before, ...prefix(beforeSecurity) },
+      { ...next, ...prefix(input.security) },
+      [
+        'name',
+        'address',
+        'phone',
+        'email',
+        'npwp',
+        'time_zone',
+        'security.sessionIdleMinutes',
+        'security.sessionAbsoluteDays',
+      ],
+    )
     if (diff) {
       await appendAudit(tx, clock, actor, {
         action: 'company.update',

@@ -6,7 +6,14 @@ import { completeSetup, needsSetup, type SetupData } from './index'
 import { getRoleMatrix } from '../roles'
 
 const input = (name: string): SetupData => ({
-  company: { name, address: '', phone: '6281234567890', email: null, npwp: null, timeZone: 'Asia/Makassar' },
+  company: {
+    name,
+    address: '',
+    phone: '6281234567890',
+    email: null,
+    npwp: null,
+    timeZone: 'Asia/Makassar',
+  },
   admin: { name: 'Pemilik', username: `owner-${name.length}`, password: 'Sangat-Rahasia-42' },
 })
 const web = { ip: '192.0.2.1', userAgent: 'test', createSession: true }

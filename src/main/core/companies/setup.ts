@@ -35,7 +35,8 @@ export async function completeSetup(
   client: { ip: string; userAgent: string; createSession: boolean },
 ): Promise<SetupResult> {
   const { db, clock } = deps
-  if (passwordProblem(input.admin.password, input.admin.username)) throw new AppError('PASSWORD_TOO_WEAK')
+  if (passwordProblem(input.admin.password, input.admin.username))
+    throw new AppError('PASSWORD_TOO_WEAK')
   if (!(await needsSetup(deps))) throw new AppError('SETUP_ALREADY_DONE')
   const hash = await hashPassword(input.admin.password)
   return writeTx(db, async (tx) => {

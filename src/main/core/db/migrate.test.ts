@@ -38,7 +38,9 @@ describe('database file', () => {
     const dir = tempDir()
     const db = openDatabase(dir)
     await migrateToLatest(db)
-    await sql`INSERT INTO kysely_migration (name, timestamp) VALUES ('209912310000_future', '2099-12-31')`.execute(db)
+    await sql`INSERT INTO kysely_migration (name, timestamp) VALUES ('209912310000_future', '2099-12-31')`.execute(
+      db,
+    )
     const error = await migrateToLatest(db).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(AppError)
     expect((error as AppError).code).toBe('DB_NEWER_THAN_APP')

@@ -19,7 +19,9 @@ export async function unknownMigrations(db: Db): Promise<string[]> {
   const exists = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master
     WHERE type = 'table' AND name = ${MIGRATION_TABLE}`.execute(db)
   if (!exists.rows[0]?.n) return []
-  const rows = await sql<{ name: string }>`SELECT name FROM ${sql.table(MIGRATION_TABLE)}`.execute(db)
+  const rows = await sql<{ name: string }>`SELECT name FROM ${sql.table(MIGRATION_TABLE)}`.execute(
+    db,
+  )
   return rows.rows.map((r) => r.name).filter((name) => !(name in migrations))
 }
 

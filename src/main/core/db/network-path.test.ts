@@ -20,7 +20,11 @@ describe('data directory on a network path', () => {
   })
 
   it('on Linux, the mount of the deepest matching mount point decides', () => {
-    const mounts = ['/dev/sda1 / ext4 rw 0 0', 'kantor:/srv /mnt/kantor nfs4 rw 0 0', '//pc/share /mnt/smb cifs rw 0 0']
+    const mounts = [
+      '/dev/sda1 / ext4 rw 0 0',
+      'kantor:/srv /mnt/kantor nfs4 rw 0 0',
+      '//pc/share /mnt/smb cifs rw 0 0',
+    ]
     expect(isNetworkPath('/mnt/kantor/loket', linux(mounts))).toBe(true)
     expect(isNetworkPath('/mnt/smb', linux(mounts))).toBe(true)
     expect(isNetworkPath('/home/loket/data', linux(mounts))).toBe(false)

@@ -16,7 +16,20 @@ export interface NetworkPathProbe {
   mounts?: () => string[]
 }
 
-const NETWORK_FS = new Set(['nfs', 'nfs4', 'cifs', 'smbfs', 'smb3', 'sshfs', 'fuse.sshfs', 'afpfs', 'ncpfs', 'davfs', 'fuse.davfs2', '9p'])
+const NETWORK_FS = new Set([
+  'nfs',
+  'nfs4',
+  'cifs',
+  'smbfs',
+  'smb3',
+  'sshfs',
+  'fuse.sshfs',
+  'afpfs',
+  'ncpfs',
+  'davfs',
+  'fuse.davfs2',
+  '9p',
+])
 
 export function isNetworkPath(dir: string, probe: NetworkPathProbe = defaultProbe()): boolean {
   if (/^(\\\\|\/\/)(?![?.][\\/](?!UNC))/i.test(dir) || /^\\\\\?\\UNC\\/i.test(dir)) return true
@@ -46,10 +59,17 @@ function defaultProbe(): NetworkPathProbe {
         // DriveType 4 = network drive. PowerShell ships with every supported Windows.
         const out = execFileSync(
           'powershell.exe',
-          ['-NoProfile', '-Command', 'Get-CimInstance Win32_LogicalDisk -Filter "DriveType=4" | % DeviceID'],
+          [
+            '-NoProfile',
+            '-Command',
+            'Get-CimInstance Win32_LogicalDisk -Filter "DriveType=4" | % DeviceID',
+          ],
           { encoding: 'utf8', timeout: 5000, windowsHide: true },
         )
-        return out.split(/\r?\n/).map((s) => s.trim().toUpperCase()).filter(Boolean)
+        return out
+          .split(/\r?\n/)
+          .map((s) => s.trim().toUpperCase())
+          .filter(Boolean)
       } catch {
         return []
       }

@@ -1,2 +1,7 @@
-export { getRoleMatrix, permissionsOfRole, seedRolePermissions, setRolePermissions } from './role-permissions'
+export {
+  getRoleMatrix,
+  permissionsOfRole,
+  seedRolePermissions,
+  setRolePermissions,
+} from './role-permissions'
 export type { RoleMatrix } from './role-permissions'

@@ -16,7 +16,11 @@ import type { CoreDeps } from '../deps'
 /** Seeds a new company's matrix with the defaults. */
 export async function seedRolePermissions(tx: Kysely<Database>, companyId: number): Promise<void> {
   const rows = ROLES.filter((r) => r !== 'superadmin').flatMap((role) =>
-    DEFAULT_ROLE_PERMISSIONS[role].map((permission) => ({ company_id: companyId, role, permission })),
+    DEFAULT_ROLE_PERMISSIONS[role].map((permission) => ({
+      company_id: companyId,
+      role,
+      permission,
+    })),
   )
   if (rows.length) await tx.insertInto('role_permissions').values(rows).execute()
 }
@@ -64,10 +68,13 @@ export async function setRolePermissions(
   role: Role,
   permissions: Permission[],
 ): Promise<Permission[]> {
-  if (role === 'superadmin') throw new AppError('SUPERADMIN_ONLY', 'superadmin always holds every permission')
+  if (role === 'superadmin')
+    throw new AppError('SUPERADMIN_ONLY', 'superadmin always holds every permission')
   const refused = permissions.filter((p) => !isGrantable(p))
   if (refused.length) {
-    throw new AppError('SUPERADMIN_ONLY', `not grantable: ${refused.join(', ')}`, { permissions: refused })
+    throw new AppError('SUPERADMIN_ONLY', `not grantable: ${refused.join(', ')}`, {
+      permissions: refused,
+    })
   }
   const wanted = [...new Set(permissions)].sort()
   await writeTx(deps.db, async (tx) => {

@@ -11,7 +11,10 @@ import type { Database, Db } from '../db'
  * Company settings are typed groups stored as JSON under a key; a missing or outdated value falls
  * back to the defaults, field by field, so adding a setting never needs a data migration.
  */
-export async function getSecuritySettings(db: Db | Kysely<Database>, companyId: number): Promise<SecuritySettings> {
+export async function getSecuritySettings(
+  db: Db | Kysely<Database>,
+  companyId: number,
+): Promise<SecuritySettings> {
   const row = await db
     .selectFrom('company_settings')
     .select('value_json')

@@ -1,2 +1,9 @@
-export { createUser, listUsers, resetUserPassword, setUserActive, toUserView, updateUser } from './users'
+export {
+  createUser,
+  listUsers,
+  resetUserPassword,
+  setUserActive,
+  toUserView,
+  updateUser,
+} from './users'
 export type { ActingUser, NewUser, UserView } from './users'

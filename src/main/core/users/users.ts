@@ -71,9 +71,14 @@ async function loadUser(tx: Kysely<Database>, companyId: number, id: number): Pr
 }
 
 /** Only a superadmin may create, edit or grant the superadmin role: no escalation by a lesser admin. */
-function guardSuperadmin(acting: ActingUser, target: { role: string } | null, newRole?: Role): void {
+function guardSuperadmin(
+  acting: ActingUser,
+  target: { role: string } | null,
+  newRole?: Role,
+): void {
   if (acting.role === 'superadmin') return
-  if (target?.role === 'superadmin' || newRole === 'superadmin') throw new AppError('SUPERADMIN_ONLY')
+  if (target?.role === 'superadmin' || newRole === 'superadmin')
+    throw new AppError('SUPERADMIN_ONLY')
 }
 
 async function activeSuperadmins(tx: Kysely<Database>, companyId: number): Promise<number> {
@@ -113,7 +118,11 @@ export async function createUser(
   assertPassword(input.password, username)
   const hash = await hashPassword(input.password)
   return writeTx(db, async (tx) => {
-    const taken = await tx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()
+    const taken = await tx
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirst()
     if (taken) throw new AppError('USERNAME_TAKEN', undefined, { username })
     const now = clock.now().toISOString()
     const row = await tx
@@ -168,7 +177,12 @@ export async function updateUser(
       .executeTakeFirstOrThrow()
     const diff = diffFields(before, next, AUDITED)
     if (diff) {
-      await appendAudit(tx, clock, actor, { action: 'users.update', entityType: 'user', entityId: row.id, ...diff })
+      await appendAudit(tx, clock, actor, {
+        action: 'users.update',
+        entityType: 'user',
+        entityId: row.id,
+        ...diff,
+      })
     }
     return toUserView(row)
   })
@@ -203,13 +217,18 @@ export async function resetUserPassword(
       .returningAll()
       .executeTakeFirstOrThrow()
     const ended = await endSessions(tx, now, { userId: before.id }, 'password_reset')
-    await appendAudit(tx, clock, { ...actor, companyId: actor.companyId ?? before.company_id }, {
-      action: 'users.reset_password',
-      entityType: 'user',
-      entityId: before.id,
-      before: { must_change_password: before.must_change_password === 1 },
-      after: { must_change_password: true, sessions_ended: ended },
-    })
+    await appendAudit(
+      tx,
+      clock,
+      { ...actor, companyId: actor.companyId ?? before.company_id },
+      {
+        action: 'users.reset_password',
+        entityType: 'user',
+        entityId: before.id,
+        before: { must_change_password: before.must_change_password === 1 },
+        after: { must_change_password: true, sessions_ended: ended },
+      },
+    )
     return toUserView(row)
   })
 }
@@ -227,7 +246,11 @@ export async function setUserActive(
     guardSuperadmin(acting, before)
     if (before.id === acting.userId) throw new AppError('CANNOT_CHANGE_OWN_ACCOUNT')
     if ((before.active === 1) === active) return toUserView(before)
-    if (!active && before.role === 'superadmin' && (await activeSuperadmins(tx, actor.companyId)) <= 1) {
+    if (
+      !active &&
+      before.role === 'superadmin' &&
+      (await activeSuperadmins(tx, actor.companyId)) <= 1
+    ) {
       throw new AppError('LAST_SUPERADMIN')
     }
     const now = clock.now()
