@@ -52,12 +52,10 @@ describe('security over the real HTTP API', () => {
   it('the API refuses what the role may not do, whatever the menu shows', async () => {
     await addCashier()
     const { token } = await host.client().auth.login.mutate(KASIR)
-    await host
-      .client(token)
-      .auth.changePassword.mutate({
-        currentPassword: KASIR.password,
-        newPassword: 'Kasir-Baru-2026!',
-      })
+    await host.client(token).auth.changePassword.mutate({
+      currentPassword: KASIR.password,
+      newPassword: 'Kasir-Baru-2026!',
+    })
     const kasir = host.client(token)
     expect(await apiCode(kasir.users.list.query({}))).toBe('FORBIDDEN')
     expect(await apiCode(kasir.audit.list.query({}))).toBe('FORBIDDEN')
@@ -70,12 +68,10 @@ describe('security over the real HTTP API', () => {
     expect(me.permissions).not.toContain('users.view')
 
     // The superadmin grants users.view: the same session may now list users, but not manage them.
-    await host
-      .client(ownerToken)
-      .roles.update.mutate({
-        role: 'admin_billing',
-        permissions: ['dashboard.view', 'company.view', 'users.view'],
-      })
+    await host.client(ownerToken).roles.update.mutate({
+      role: 'admin_billing',
+      permissions: ['dashboard.view', 'company.view', 'users.view'],
+    })
     expect((await kasir.users.list.query({})).length).toBe(2)
     expect(await apiCode(kasir.users.deactivate.mutate({ id: 1 }))).toBe('FORBIDDEN')
   })
