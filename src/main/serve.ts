@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { isAppError } from '@shared/errors'
 import { defaultWebRoot, startHost } from './host'
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     dataDir: values['data-dir']!,
     port,
     host: values.host,
-    webRoot: values['web-root'] ?? defaultWebRoot(),
+    webRoot: values['web-root'] ? path.resolve(values['web-root']) : defaultWebRoot(),
   })
   console.log(`Loket host ready at ${host.url}`)
   if (values.host === '0.0.0.0')

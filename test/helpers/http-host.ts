@@ -7,9 +7,12 @@ import { ManualClock } from '@core/clock'
 import { startHost, type RunningHost } from '../../src/main/host'
 
 /** A real host (Fastify + SQLite in a temp data dir) on 127.0.0.1 with a random port. */
-export async function startTestHost(clock = new ManualClock('2026-11-22T03:00:00Z')) {
+export async function startTestHost(
+  clock = new ManualClock('2026-11-22T03:00:00Z'),
+  webRoot?: string,
+) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-host-'))
-  const host: RunningHost = await startHost({ dataDir, port: 0, host: '127.0.0.1', clock })
+  const host: RunningHost = await startHost({ dataDir, port: 0, host: '127.0.0.1', clock, webRoot })
   return {
     ...host,
     clock,

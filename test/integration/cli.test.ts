@@ -70,8 +70,34 @@ describe('CLI (a real child process on a real data dir)', () => {
     )
     expect(weak.json).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', message: 'admin.password: validation.password_too_common' },
+      error: {
+        code: 'VALIDATION',
+        message: 'Ada isian yang belum benar. Periksa kembali formulir.',
+        details: {
+          issues: [{ path: 'admin.password', message: 'validation.password_too_common' }],
+        },
+      },
     })
+    // Without --json the operator reads the reason in Indonesian.
+    const human = await run(
+      tsx,
+      [
+        'src/main/cli.ts',
+        'init',
+        '--company',
+        'Net',
+        '--admin-user',
+        'owner',
+        '--admin-password',
+        'password123',
+        '--data-dir',
+        dir,
+      ],
+      { cwd: root },
+    ).catch((e: { stderr: string }) => e)
+    expect((human as { stderr: string }).stderr).toContain(
+      'admin.password: Kata sandi ini terlalu umum dan mudah ditebak.',
+    )
     rmSync(dir, { recursive: true, force: true })
   })
 

@@ -81,7 +81,7 @@ describe('security over the real HTTP API', () => {
     const { token } = await host.client().auth.login.mutate(KASIR)
     expect((await host.client(token).auth.me.query()).user.username).toBe('kasir1')
     await host.client(ownerToken).users.deactivate.mutate({ id })
-    expect(await apiCode(host.client(token).auth.me.query())).toBe('UNAUTHENTICATED')
+    expect(await apiCode(host.client(token).auth.me.query())).toBe('AUTH_USER_INACTIVE')
     expect(await apiCode(host.client().auth.login.mutate(KASIR))).toBe('AUTH_USER_INACTIVE')
   })
 

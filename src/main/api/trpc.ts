@@ -34,7 +34,12 @@ export function toErrorPayload(error: TRPCError): ErrorPayload {
       code: 'VALIDATION',
       messageKey: messageKeyOf('VALIDATION'),
       details: {
-        issues: cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+        issues: cause.issues.map((i) => ({
+          path: i.path.map(String),
+          message: i.message,
+          // Values the message needs, e.g. `min` of validation.password_too_short.
+          ...('params' in i && i.params ? { params: i.params } : {}),
+        })),
       },
     }
   }

@@ -1,4 +1,6 @@
-import { isAppError } from '@shared/errors'
+import { isAppError, messageKeyOf, type ErrorCode } from '@shared/errors'
+import { enMessages } from '@shared/messages/en'
+import { idMessages } from '@shared/messages/id'
 
 /** With --json every command prints exactly one JSON object; otherwise readable lines. */
 export interface Output {
@@ -15,10 +17,38 @@ export function createOutput(json: boolean): Output {
   }
 }
 
+/** Indonesian unless LOKET_LANG=en: the same sentences the UI shows. */
+function messages() {
+  return process.env.LOKET_LANG === 'en' ? enMessages : idMessages
+}
+
+function translate(key: string): string {
+  const [group, name] = key.split('.') as [string, string]
+  const table = messages()[group as 'errors' | 'validation'] as Record<string, string> | undefined
+  return (table?.[name] ?? key).replace('{{min}}', '10').replace('{{minutes}}', '15')
+}
+
+/**
+ * An error as an operator reads it: the translated sentence, the field problems of a validation
+ * error, and the technical detail after it. --json carries the code and messageKey as the API does.
+ */
 export function reportError(error: unknown, json: boolean): void {
-  const code = isAppError(error) ? error.code : 'INTERNAL'
-  const message = error instanceof Error ? error.message : String(error)
+  const code: ErrorCode = isAppError(error) ? error.code : 'INTERNAL'
+  const detail = error instanceof Error ? error.message : String(error)
   const details = isAppError(error) ? error.details : undefined
-  if (json) console.log(JSON.stringify({ ok: false, error: { code, message, details } }))
-  else console.error(`Error (${code}): ${message}`)
+  const issues = (details?.issues ?? []) as { path: string; message: string }[]
+  const lines = issues.map((i) => `  ${i.path}: ${translate(i.message)}`)
+  const message = translate(messageKeyOf(code))
+  if (json) {
+    console.log(
+      JSON.stringify({
+        ok: false,
+        error: { code, messageKey: messageKeyOf(code), message, detail, details },
+      }),
+    )
+  } else {
+    console.error(
+      [`${message} (${code})`, ...lines, issues.length ? '' : `  ${detail}`].join('\n').trimEnd(),
+    )
+  }
 }

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { appRouter, PUBLIC_PROCEDURES } from '@api/index'
 import {
@@ -123,5 +126,44 @@ describe('LAN host over HTTP', () => {
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'")
     expect(res.headers.get('x-frame-options')).toBe('DENY')
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+})
+
+describe('serving the UI', () => {
+  let web: TestHost
+  let root: string
+  beforeEach(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'loket-web-'))
+    mkdirSync(path.join(root, 'assets'))
+    writeFileSync(
+      path.join(root, 'index.html'),
+      '<script src="./assets/app-1.js"></script><link href="./assets/app-1.css">',
+    )
+    writeFileSync(path.join(root, 'assets/app-1.js'), 'console.log(1)')
+    web = await startTestHost(undefined, root)
+  })
+  afterEach(async () => {
+    await web.stop()
+    rmSync(root, { recursive: true, force: true })
+  })
+
+  it('serves the app shell at any route depth with absolute asset links', async () => {
+    for (const route of ['', 'users', 'customers/12/services']) {
+      const res = await fetch(`${web.url}${route}`)
+      expect(res.status, route).toBe(200)
+      expect(await res.text()).toBe(
+        '<script src="/assets/app-1.js"></script><link href="/assets/app-1.css">',
+      )
+    }
+  })
+
+  it('serves assets, also ones built after the host started, and 404s missing files', async () => {
+    expect((await fetch(`${web.url}assets/app-1.js`)).headers.get('content-type')).toMatch(
+      /javascript/,
+    )
+    writeFileSync(path.join(root, 'assets/app-2.js'), 'console.log(2)')
+    expect(await (await fetch(`${web.url}assets/app-2.js`)).text()).toBe('console.log(2)')
+    expect((await fetch(`${web.url}assets/gone.js`)).status).toBe(404)
+    expect((await fetch(`${web.url}api/nothing`)).status).toBe(404)
   })
 })

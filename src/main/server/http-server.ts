@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import {
   appRouter,
   bearerToken,
@@ -72,14 +72,34 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
 
   const webRoot = options.webRoot
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, index: ['index.html'], wildcard: false })
-    // Client-side routes (/users, /audit…) load the app shell; unknown /api paths stay 404.
+    // Files are looked up per request, so a rebuilt UI is served without restarting the host.
+    await app.register(fastifyStatic, { root: webRoot, index: false, wildcard: true })
+    app.get('/', (_req, reply) => sendAppShell(reply, webRoot))
     app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) {
-        return reply.type('text/html').sendFile('index.html')
+      // Client-side routes (/users, /audit…) get the app shell; a missing file or API path is a 404.
+      const pathname = req.url.split('?')[0] ?? ''
+      if (
+        req.method === 'GET' &&
+        !pathname.startsWith('/api/') &&
+        !/\.[a-z0-9]+$/i.test(pathname)
+      ) {
+        return sendAppShell(reply, webRoot)
       }
       return reply.code(404).send({ ok: false, error: 'not_found' })
     })
   }
   return app
+}
+
+/**
+ * index.html refers to its assets relatively (`./assets/…`) so the same build also loads from
+ * file:// in the desktop. Over HTTP the shell is served at any depth (/users/12), so the links
+ * are made absolute here. Read per request: it is small, and a rebuild changes the asset names.
+ */
+function sendAppShell(reply: FastifyReply, webRoot: string) {
+  const html = readFileSync(path.join(webRoot, 'index.html'), 'utf8').replace(
+    /(src|href)="\.\//g,
+    '$1="/',
+  )
+  return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html)
 }

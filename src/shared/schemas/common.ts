@@ -50,7 +50,7 @@ export const optionalPhoneSchema = z
 export const optionalEmailSchema = z
   .string()
   .trim()
-  .max(254)
+  .max(254, { message: 'validation.too_long' })
   .optional()
   .refine((v) => !v || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { message: 'validation.email' })
   .transform((v) => (v ? v.toLowerCase() : null))

@@ -26,11 +26,15 @@ export type CompanyProfileInput = z.input<typeof companyProfileInput>
 /** Security settings that are company policy (DESIGN.md: idle 8 h, absolute 7 days). */
 export const securitySettingsInput = z.object({
   sessionIdleMinutes: z
-    .number()
-    .int()
-    .min(5)
-    .max(7 * 24 * 60),
-  sessionAbsoluteDays: z.number().int().min(1).max(90),
+    .number({ message: 'validation.out_of_range' })
+    .int({ message: 'validation.out_of_range' })
+    .min(5, { message: 'validation.out_of_range' })
+    .max(7 * 24 * 60, { message: 'validation.out_of_range' }),
+  sessionAbsoluteDays: z
+    .number({ message: 'validation.out_of_range' })
+    .int({ message: 'validation.out_of_range' })
+    .min(1, { message: 'validation.out_of_range' })
+    .max(90, { message: 'validation.out_of_range' }),
 })
 export type SecuritySettings = z.output<typeof securitySettingsInput>
 

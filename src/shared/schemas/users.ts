@@ -12,12 +12,23 @@ import {
 export const roleSchema = z.enum(ROLES, { message: 'validation.role' })
 
 export const loginInput = z.object({
-  username: z.string().trim().toLowerCase().min(1, { message: 'validation.required' }).max(64),
-  password: z.string().min(1, { message: 'validation.required' }).max(200),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, { message: 'validation.required' })
+    .max(64, { message: 'validation.too_long' }),
+  password: z
+    .string()
+    .min(1, { message: 'validation.required' })
+    .max(200, { message: 'validation.too_long' }),
 })
 
 export const changePasswordInput = z.object({
-  currentPassword: z.string().min(1, { message: 'validation.required' }).max(200),
+  currentPassword: z
+    .string()
+    .min(1, { message: 'validation.required' })
+    .max(200, { message: 'validation.too_long' }),
   newPassword: newPasswordSchema,
 })
 

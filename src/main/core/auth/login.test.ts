@@ -105,9 +105,9 @@ describe('sessions', () => {
     await resolveSession(deps, token) // activity keeps it alive
     clock.advanceMinutes(8 * 60)
     expect(await codeOf(resolveSession(deps, token))).toBe('SESSION_EXPIRED')
-    // Once expired it stays ended.
+    // Once expired it stays ended, and says why.
     clock.advanceMinutes(-60)
-    expect(await codeOf(resolveSession(deps, token))).toBe('UNAUTHENTICATED')
+    expect(await codeOf(resolveSession(deps, token))).toBe('SESSION_EXPIRED')
   })
 
   it('end 7 days after sign-in however active the user is', async () => {

@@ -70,6 +70,7 @@ export async function resolveSession({ db, clock }: CoreDeps, token: string): Pr
       'sessions.last_seen_at',
       'sessions.expires_at',
       'sessions.ended_at',
+      'sessions.end_reason',
       'users.id as userId',
       'users.company_id as companyId',
       'users.username',
@@ -80,7 +81,8 @@ export async function resolveSession({ db, clock }: CoreDeps, token: string): Pr
     ])
     .where('sessions.token_hash', '=', hashToken(token))
     .executeTakeFirst()
-  if (!row || row.ended_at) throw new AppError('UNAUTHENTICATED')
+  if (!row) throw new AppError('UNAUTHENTICATED')
+  if (row.ended_at) throw new AppError(endedSessionCode(row.end_reason))
   const now = clock.now()
   const settings = await getSecuritySettings(db, row.companyId)
   const idleLimit = new Date(row.last_seen_at).getTime() + settings.sessionIdleMinutes * 60_000
@@ -93,7 +95,7 @@ export async function resolveSession({ db, clock }: CoreDeps, token: string): Pr
         : null
   if (reason) {
     await endSessions(db, now, { sessionId: row.sessionId }, reason)
-    throw new AppError(reason === 'user_inactive' ? 'UNAUTHENTICATED' : 'SESSION_EXPIRED')
+    throw new AppError(endedSessionCode(reason))
   }
   if (now.getTime() - new Date(row.last_seen_at).getTime() >= TOUCH_INTERVAL_MS) {
     await db
@@ -113,6 +115,15 @@ export async function resolveSession({ db, clock }: CoreDeps, token: string): Pr
     mustChangePassword: row.must_change_password === 1,
     permissions: new Set(await permissionsOfRole(db, row.companyId, role)),
   }
+}
+
+/** Why a session no longer works, so the sign-in page can say it (timeout, deactivated…). */
+function endedSessionCode(
+  reason: string | null,
+): 'SESSION_EXPIRED' | 'AUTH_USER_INACTIVE' | 'UNAUTHENTICATED' {
+  if (reason === 'idle_timeout' || reason === 'absolute_timeout') return 'SESSION_EXPIRED'
+  if (reason === 'user_inactive' || reason === 'user_deactivated') return 'AUTH_USER_INACTIVE'
+  return 'UNAUTHENTICATED'
 }
 
 export async function endSessions(

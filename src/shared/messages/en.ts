@@ -1,0 +1,50 @@
+import type { SharedMessages } from './id'
+
+/**
+ * English texts of the error codes and the `validation.*` keys of the shared zod
+ * schemas: shared by the UI (i18next resources) and the CLI, so both say the same thing.
+ */
+export const enMessages: SharedMessages = {
+  errors: {
+    INTERNAL: 'Something went wrong. Try again; if it keeps happening, contact your admin.',
+    VALIDATION: 'Some fields are not filled in correctly. Please check the form.',
+    NOT_FOUND: 'Not found.',
+    UNAUTHENTICATED: 'Please sign in first.',
+    SESSION_EXPIRED: 'Your session has ended. Please sign in again.',
+    FORBIDDEN: 'You do not have permission to do this.',
+    PASSWORD_CHANGE_REQUIRED: 'You must change your password before you continue.',
+    AUTH_INVALID_CREDENTIALS: 'Wrong username or password.',
+    AUTH_LOCKED: 'Too many failed attempts. Try again in {{minutes}} minutes.',
+    AUTH_USER_INACTIVE: 'This account has been deactivated. Contact your admin.',
+    PASSWORD_TOO_WEAK:
+      'Password too weak: at least 10 characters, not a common password, and not just the username.',
+    PASSWORD_REUSED: 'The new password must differ from the old one.',
+    SETUP_ALREADY_DONE: 'Setup has already been done. Please sign in.',
+    SETUP_REQUIRED: 'Loket has not been set up yet. Finish the first-run setup first.',
+    USERNAME_TAKEN: 'This username is already taken. Choose another.',
+    CANNOT_CHANGE_OWN_ACCOUNT: 'You cannot change the role of, or deactivate, your own account.',
+    LAST_SUPERADMIN: 'There must always be at least one active Superadmin.',
+    SUPERADMIN_ONLY: 'Only a Superadmin may do this.',
+    DB_NEWER_THAN_APP: 'The database was made by a newer version of Loket. Update this app.',
+    DB_ON_NETWORK_PATH:
+      'The database must not be opened from a network folder. Use host/client mode.',
+    DB_NATIVE_MODULE_MISMATCH: 'The database module does not match this app. Reinstall Loket.',
+  },
+  validation: {
+    required: 'Required.',
+    too_long: 'Too long.',
+    phone: 'Not a valid phone number. Example: 0812-3456-7890.',
+    email: 'Not a valid email address.',
+    username: '3–32 characters: lowercase letters, digits, dot, underscore or hyphen.',
+    password_too_short: 'The password needs at least {{min}} characters.',
+    password_too_common: 'This password is too common and easy to guess.',
+    password_mismatch: 'The passwords do not match.',
+    date: 'Not a valid date.',
+    npwp: 'An NPWP has 15 or 16 digits.',
+    time_zone: 'Choose a time zone.',
+    role: 'Choose a role.',
+    permission: 'Unknown permission.',
+    out_of_range: 'The value is outside the allowed range.',
+    invalid: 'Invalid value.',
+  },
+}

@@ -1,0 +1,53 @@
+import type { ErrorCode } from '../errors'
+
+/**
+ * Indonesian (the default) texts of the error codes and the `validation.*` keys of the shared zod
+ * schemas: shared by the UI (i18next resources) and the CLI, so both say the same thing.
+ */
+export const idMessages = {
+  errors: {
+    INTERNAL: 'Terjadi kesalahan pada sistem. Coba lagi; bila masih terjadi, hubungi admin.',
+    VALIDATION: 'Ada isian yang belum benar. Periksa kembali formulir.',
+    NOT_FOUND: 'Data tidak ditemukan.',
+    UNAUTHENTICATED: 'Silakan masuk terlebih dahulu.',
+    SESSION_EXPIRED: 'Sesi Anda sudah berakhir. Silakan masuk kembali.',
+    FORBIDDEN: 'Anda tidak memiliki izin untuk tindakan ini.',
+    PASSWORD_CHANGE_REQUIRED: 'Anda harus mengganti kata sandi sebelum melanjutkan.',
+    AUTH_INVALID_CREDENTIALS: 'Nama pengguna atau kata sandi salah.',
+    AUTH_LOCKED: 'Terlalu banyak percobaan gagal. Coba lagi dalam {{minutes}} menit.',
+    AUTH_USER_INACTIVE: 'Akun ini sudah dinonaktifkan. Hubungi admin Anda.',
+    PASSWORD_TOO_WEAK:
+      'Kata sandi terlalu lemah: minimal 10 karakter, bukan kata sandi umum, dan bukan sekadar nama pengguna.',
+    PASSWORD_REUSED: 'Kata sandi baru tidak boleh sama dengan kata sandi lama.',
+    SETUP_ALREADY_DONE: 'Penyiapan awal sudah dilakukan. Silakan masuk.',
+    SETUP_REQUIRED: 'Aplikasi belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.',
+    USERNAME_TAKEN: 'Nama pengguna ini sudah dipakai. Pilih nama lain.',
+    CANNOT_CHANGE_OWN_ACCOUNT:
+      'Anda tidak dapat mengubah peran atau menonaktifkan akun Anda sendiri.',
+    LAST_SUPERADMIN: 'Harus tetap ada minimal satu Superadmin aktif.',
+    SUPERADMIN_ONLY: 'Hanya Superadmin yang boleh melakukan ini.',
+    DB_NEWER_THAN_APP: 'Database dibuat oleh versi Loket yang lebih baru. Perbarui aplikasi ini.',
+    DB_ON_NETWORK_PATH:
+      'Database tidak boleh dibuka dari folder jaringan. Gunakan mode host dan klien.',
+    DB_NATIVE_MODULE_MISMATCH: 'Modul database tidak cocok dengan aplikasi. Pasang ulang Loket.',
+  },
+  validation: {
+    required: 'Wajib diisi.',
+    too_long: 'Terlalu panjang.',
+    phone: 'Nomor telepon tidak valid. Contoh: 0812-3456-7890.',
+    email: 'Alamat email tidak valid.',
+    username: '3–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',
+    password_too_short: 'Kata sandi minimal {{min}} karakter.',
+    password_too_common: 'Kata sandi ini terlalu umum dan mudah ditebak.',
+    password_mismatch: 'Kata sandi tidak sama.',
+    date: 'Tanggal tidak valid.',
+    npwp: 'NPWP harus 15 atau 16 digit.',
+    time_zone: 'Pilih zona waktu.',
+    role: 'Pilih peran.',
+    permission: 'Izin tidak dikenal.',
+    out_of_range: 'Nilai di luar batas yang diizinkan.',
+    invalid: 'Isian tidak valid.',
+  },
+} satisfies { errors: Record<ErrorCode, string>; validation: Record<string, string> }
+
+export type SharedMessages = typeof idMessages
