@@ -1,0 +1,68 @@
+import type { TFunction } from 'i18next'
+import { ERROR_CODES, type ErrorCode } from '@shared/errors'
+
+/** An API error as the UI sees it; NETWORK is ours: the server could not be reached at all. */
+export type UiErrorCode = ErrorCode | 'NETWORK'
+
+export interface UiError {
+  code: UiErrorCode
+  details: Record<string, unknown>
+}
+
+export interface ValidationIssue {
+  path: string[]
+  message: string
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+}
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value)
+}
+
+/** Reads `data.error` (`{code, messageKey, details}`) off a TRPCClientError, whatever the link. */
+export function uiErrorOf(error: unknown): UiError {
+  const payload = isObject(error) && isObject(error.data) ? error.data.error : undefined
+  if (isObject(payload) && isErrorCode(payload.code)) {
+    return { code: payload.code, details: isObject(payload.details) ? payload.details : {} }
+  }
+  // No payload: the request never got an answer from our API (host down, cable out, proxy page).
+  return { code: isObject(error) && isObject(error.data) ? 'INTERNAL' : 'NETWORK', details: {} }
+}
+
+export function errorCodeOf(error: unknown): UiErrorCode {
+  return uiErrorOf(error).code
+}
+
+/** The translated sentence for an API error, with the numbers some codes carry. */
+export function errorMessage(t: TFunction, error: unknown): string {
+  const { code, details } = uiErrorOf(error)
+  if (code === 'AUTH_LOCKED') {
+    const seconds = typeof details.retryAfterSeconds === 'number' ? details.retryAfterSeconds : 900
+    return t('errors.AUTH_LOCKED', { minutes: Math.max(1, Math.ceil(seconds / 60)) })
+  }
+  return t(`errors.${code}`)
+}
+
+/** Field-level problems of a VALIDATION error (zod issues whose messages are i18n keys). */
+export function validationIssues(error: unknown): ValidationIssue[] {
+  const { code, details } = uiErrorOf(error)
+  if (code !== 'VALIDATION' || !Array.isArray(details.issues)) return []
+  return details.issues.flatMap((issue: unknown) =>
+    isObject(issue) && Array.isArray(issue.path) && typeof issue.message === 'string'
+      ? [{ path: issue.path.map(String), message: issue.message }]
+      : [],
+  )
+}
+
+/**
+ * Translates a zod message. Shared schemas use `validation.*` keys; a few limits in them still
+ * carry zod's own English text, which is shown as a generic "invalid" instead.
+ */
+export function validationMessage(t: TFunction, message: string): string {
+  return message.startsWith('validation.') || message.startsWith('errors.')
+    ? t(message)
+    : t('validation.invalid')
+}

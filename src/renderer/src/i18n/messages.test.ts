@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import type { z } from 'zod'
+import { ERROR_CODES } from '@shared/errors'
+import { PERMISSION_KEYS, ROLES } from '@shared/permissions'
+import { auditListInput, roleUpdateInput, setupInput, userCreateInput } from '@shared/schemas'
+import { en } from './en'
+import { id } from './id'
+
+type Tree = { [key: string]: string | Tree }
+
+function lookup(tree: Tree, key: string): unknown {
+  return key.split('.').reduce<unknown>((node, part) => (node as Tree | undefined)?.[part], tree)
+}
+
+function leafKeys(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : leafKeys(value, `${prefix}${key}.`),
+  )
+}
+
+function messagesOf(schema: z.ZodType, input: unknown): string[] {
+  const result = schema.safeParse(input)
+  return result.success ? [] : result.error.issues.map((issue) => issue.message)
+}
+
+/** The `validation.*` keys the shared schemas produce for bad input, found by feeding them some. */
+function schemaValidationKeys(): string[] {
+  const bad = { name: '', username: 'A!', phone: 'abc', email: 'bad', password: 'short' }
+  const messages = [
+    ...messagesOf(setupInput, {
+      company: { name: 'x'.repeat(200), phone: '123', npwp: '123', timeZone: 'Europe/Paris' },
+      admin: { ...bad, password: 'password123' },
+    }),
+    ...messagesOf(userCreateInput, { ...bad, role: 'king' }),
+    ...messagesOf(roleUpdateInput, { role: 'viewer', permissions: ['nope'] }),
+    ...messagesOf(auditListInput, { from: 'yesterday' }),
+  ]
+  return [...new Set(messages.filter((m) => m.startsWith('validation.')))]
+}
+
+const AUDIT_ACTIONS = [
+  'setup.complete',
+  'auth.login.success',
+  'auth.login.failure',
+  'auth.login.locked',
+  'auth.logout',
+  'auth.password.change',
+  'users.create',
+  'users.update',
+  'users.reset_password',
+  'users.deactivate',
+  'users.reactivate',
+  'roles.update',
+  'company.update',
+]
+
+describe.each([
+  ['id', id as Tree],
+  ['en', en as Tree],
+])('%s messages', (_language, messages) => {
+  it('translate every error code the API can send', () => {
+    for (const code of ERROR_CODES)
+      expect(typeof lookup(messages, `errors.${code}`), code).toBe('string')
+  })
+
+  it('translate every validation key the shared schemas use', () => {
+    const keys = schemaValidationKeys()
+    expect(keys.sort()).toEqual(
+      [
+        'validation.date',
+        'validation.email',
+        'validation.npwp',
+        'validation.password_too_common',
+        'validation.password_too_short',
+        'validation.permission',
+        'validation.phone',
+        'validation.required',
+        'validation.role',
+        'validation.time_zone',
+        'validation.too_long',
+        'validation.username',
+      ].sort(),
+    )
+    for (const key of keys) expect(typeof lookup(messages, key), key).toBe('string')
+  })
+
+  it('name every role, permission and audit action', () => {
+    for (const role of ROLES) expect(typeof lookup(messages, `roles.${role}`), role).toBe('string')
+    for (const p of PERMISSION_KEYS)
+      expect(typeof lookup(messages, `permissions.${p}`), p).toBe('string')
+    for (const a of AUDIT_ACTIONS)
+      expect(typeof lookup(messages, `auditActions.${a}`), a).toBe('string')
+  })
+})
+
+it('English and Indonesian have the same keys', () => {
+  expect(leafKeys(en as Tree).sort()).toEqual(leafKeys(id as Tree).sort())
+})
+
+it('locked sign-in names the minutes to wait', () => {
+  expect(id.errors.AUTH_LOCKED).toBe(
+    'Terlalu banyak percobaan gagal. Coba lagi dalam {{minutes}} menit.',
+  )
+})

@@ -1,0 +1,71 @@
+import { Select, SimpleGrid, TextInput } from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { trpc } from '../../api/client'
+import { useSession } from '../../session/session'
+import { actionLabel } from './audit-format'
+
+export interface AuditFilterValues {
+  from: string
+  to: string
+  userId: string
+  action: string
+}
+
+export const NO_FILTER: AuditFilterValues = { from: '', to: '', userId: '', action: '' }
+
+export function AuditFilters({
+  value,
+  onChange,
+}: {
+  value: AuditFilterValues
+  onChange: (next: AuditFilterValues) => void
+}) {
+  const { t } = useTranslation()
+  const { can } = useSession()
+  const canSeeUsers = can('users.view')
+  const actions = useQuery(trpc.audit.actions.queryOptions())
+  // The user filter needs the users list, which only users.view may read.
+  const users = useQuery(
+    trpc.users.list.queryOptions({ includeInactive: true }, { enabled: canSeeUsers }),
+  )
+  const set = (key: keyof AuditFilterValues) => (e: { currentTarget: { value: string } }) =>
+    onChange({ ...value, [key]: e.currentTarget.value })
+
+  const actionOptions = (actions.data ?? [])
+    .map((action) => ({ value: action, label: actionLabel(t, action) }))
+    .sort((a, b) => a.label.localeCompare(b.label))
+  const userOptions = (users.data ?? []).map((u) => ({
+    value: String(u.id),
+    label: `${u.name} (@${u.username})`,
+  }))
+  // Clearing a select means "all": the placeholder says so.
+  const choose = (key: 'userId' | 'action') => (picked: string | null) =>
+    onChange({ ...value, [key]: picked ?? '' })
+
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: canSeeUsers ? 4 : 3 }}>
+      <TextInput type="date" label={t('audit.from')} value={value.from} onChange={set('from')} />
+      <TextInput type="date" label={t('audit.to')} value={value.to} onChange={set('to')} />
+      {canSeeUsers && (
+        <Select
+          label={t('audit.user')}
+          placeholder={t('audit.allUsers')}
+          data={userOptions}
+          value={value.userId || null}
+          onChange={choose('userId')}
+          clearable
+          searchable
+        />
+      )}
+      <Select
+        label={t('audit.action')}
+        placeholder={t('audit.allActions')}
+        data={actionOptions}
+        value={value.action || null}
+        onChange={choose('action')}
+        clearable
+      />
+    </SimpleGrid>
+  )
+}

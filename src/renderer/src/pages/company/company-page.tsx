@@ -1,0 +1,34 @@
+import { Alert, Stack, Title } from '@mantine/core'
+import { IconEye } from '@tabler/icons-react'
+import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { trpc } from '../../api/client'
+import { PageLoader, QueryError } from '../../components/query-state'
+import { useSession } from '../../session/session'
+import { CompanyForm } from './company-form'
+
+export function CompanyPage() {
+  const { t } = useTranslation()
+  const { can } = useSession()
+  const company = useQuery(trpc.company.get.queryOptions())
+  const editable = can('company.manage')
+  return (
+    <Stack gap="lg" maw={860}>
+      <Title order={1} fz="h2">
+        {t('company.title')}
+      </Title>
+      {!editable && (
+        <Alert color="gray" icon={<IconEye size={18} />}>
+          {t('company.readOnly')}
+        </Alert>
+      )}
+      {company.isPending ? (
+        <PageLoader />
+      ) : company.isError ? (
+        <QueryError error={company.error} onRetry={() => void company.refetch()} />
+      ) : (
+        <CompanyForm company={company.data} editable={editable} />
+      )}
+    </Stack>
+  )
+}

@@ -1,0 +1,70 @@
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core'
+import { IconClockExclamation } from '@tabler/icons-react'
+import { useMutation } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Navigate, useNavigate } from 'react-router'
+import { loginInput } from '@shared/schemas'
+import { signIn, trpc } from '../api/client'
+import { endedBecause, useToken } from '../api/token'
+import { FormAlert } from '../components/form-alert'
+import { PublicLayout } from '../components/public-layout'
+import { useFormState } from '../forms/use-form-state'
+
+export function LoginPage() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const token = useToken()
+  const form = useFormState({ username: '', password: '' })
+  // Why the last session ended matters until the user tries again, then the new answer does.
+  const [attempted, setAttempted] = useState(false)
+  const login = useMutation(
+    trpc.auth.login.mutationOptions({
+      onSuccess: (result) => {
+        signIn(result.token)
+        void navigate(result.mustChangePassword ? '/change-password' : '/', { replace: true })
+      },
+      onError: (error) => form.showServerError(error),
+    }),
+  )
+  // Already signed in (another tab, a reload): the session guard decides whether that still holds.
+  if (token && !login.isPending) return <Navigate to="/" replace />
+  const reason = endedBecause()
+
+  return (
+    <PublicLayout title={t('login.title')}>
+      {reason && !attempted && (
+        <Alert color="orange" icon={<IconClockExclamation size={18} />} data-testid="session-ended">
+          {t(`errors.${reason}`)}
+        </Alert>
+      )}
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault()
+          setAttempted(true)
+          if (form.validate(loginInput, form.values)) login.mutate(form.values)
+        }}
+      >
+        <Stack gap="md">
+          <TextInput
+            label={t('fields.username')}
+            autoComplete="username"
+            autoCapitalize="none"
+            autoFocus
+            {...form.text('username')}
+          />
+          <PasswordInput
+            label={t('fields.password')}
+            autoComplete="current-password"
+            {...form.text('password')}
+          />
+          <FormAlert error={form.serverError} />
+          <Button type="submit" loading={login.isPending} fullWidth>
+            {t('login.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </PublicLayout>
+  )
+}

@@ -1,0 +1,51 @@
+import { Navigate, Route, Routes } from 'react-router'
+import type { Permission } from '@shared/permissions'
+import { AuditPage } from '../pages/audit/audit-page'
+import { ChangePasswordPage } from '../pages/change-password-page'
+import { CompanyPage } from '../pages/company/company-page'
+import { DashboardPage } from '../pages/dashboard-page'
+import { LoginPage } from '../pages/login-page'
+import { NoAccessPage, NotFoundPage } from '../pages/no-access-page'
+import { RolesPage } from '../pages/roles/roles-page'
+import { SetupPage } from '../pages/setup/setup-page'
+import { UsersPage } from '../pages/users/users-page'
+import { useSession } from '../session/session'
+import { AppLayout } from '../shell/app-layout'
+import { NAV_ITEMS } from '../shell/nav-items'
+import { RequirePasswordChanged, RequirePermission, RequireSession, SetupGate } from './gates'
+
+/** `/` is the dashboard; a role without it starts on the first page it may open instead. */
+function HomePage() {
+  const { can } = useSession()
+  if (can('dashboard.view')) return <DashboardPage />
+  const first = NAV_ITEMS.find((item) => item.path !== '/' && can(item.permission))
+  return first ? <Navigate to={first.path} replace /> : <NoAccessPage />
+}
+
+function guarded(permission: Permission, page: React.ReactNode) {
+  return <RequirePermission permission={permission}>{page}</RequirePermission>
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<SetupGate />}>
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<RequireSession />}>
+          <Route path="/change-password" element={<ChangePasswordPage />} />
+          <Route element={<RequirePasswordChanged />}>
+            <Route element={<AppLayout />}>
+              <Route index element={<HomePage />} />
+              <Route path="/users" element={guarded('users.view', <UsersPage />)} />
+              <Route path="/roles" element={guarded('roles.view', <RolesPage />)} />
+              <Route path="/company" element={guarded('company.view', <CompanyPage />)} />
+              <Route path="/audit" element={guarded('audit.view', <AuditPage />)} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Route>
+        </Route>
+      </Route>
+    </Routes>
+  )
+}

@@ -1,0 +1,83 @@
+import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core'
+import { useDisclosure, useMediaQuery } from '@mantine/hooks'
+import { useTranslation } from 'react-i18next'
+import { Link, Outlet, useLocation } from 'react-router'
+import { LanguageSwitch } from '../components/language-switch'
+import { useSession } from '../session/session'
+import { NAV_ITEMS } from './nav-items'
+import { UserMenu } from './user-menu'
+
+function isActive(pathname: string, path: string): boolean {
+  return path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`)
+}
+
+/** The frame of every signed-in page: company in the header, a menu of what the role may open. */
+export function AppLayout() {
+  const { t } = useTranslation()
+  const { me, can } = useSession()
+  const { pathname } = useLocation()
+  const [opened, { toggle, close }] = useDisclosure(false)
+  const items = NAV_ITEMS.filter((item) => can(item.permission))
+  // One language switch on the page: in the header when there is room, else in the menu.
+  const wide = useMediaQuery('(min-width: 62em)', true)
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('nav.toggle')}
+            />
+            <Text fw={800} c="teal.8" fz="lg">
+              {t('app.name')}
+            </Text>
+            <Text fw={600} truncate="end" data-testid="header-company-name">
+              {me.company.name}
+            </Text>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            {wide && <LanguageSwitch />}
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
+        <AppShell.Section grow component={ScrollArea}>
+          {items.map((item) => (
+            <NavLink
+              key={item.menu}
+              component={Link}
+              to={item.path}
+              label={t(`nav.${item.menu}`)}
+              leftSection={<item.icon size={18} stroke={1.6} />}
+              active={isActive(pathname, item.path)}
+              onClick={close}
+              variant="light"
+              color="teal"
+              data-testid={`nav-${item.menu}`}
+            />
+          ))}
+        </AppShell.Section>
+        {!wide && (
+          <AppShell.Section pt="sm">
+            <LanguageSwitch />
+          </AppShell.Section>
+        )}
+      </AppShell.Navbar>
+
+      <AppShell.Main bg="var(--mantine-color-gray-0)">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  )
+}

@@ -1,0 +1,45 @@
+import {
+  IconBuildingStore,
+  IconGauge,
+  IconHistory,
+  IconShieldLock,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react'
+import {
+  PERMISSIONS,
+  PERMISSION_KEYS,
+  type Permission,
+  type PermissionDef,
+} from '@shared/permissions'
+
+export interface NavItem {
+  /** The `menu` of the permission in src/shared/permissions, also the i18n key `nav.<menu>`. */
+  menu: string
+  path: string
+  permission: Permission
+  icon: Icon
+}
+
+const ICONS: Record<string, Icon> = {
+  dashboard: IconGauge,
+  users: IconUsers,
+  roles: IconShieldLock,
+  company: IconBuildingStore,
+  audit: IconHistory,
+}
+
+/** Built from the permission catalogue, so a new menu permission cannot miss its sidebar entry. */
+export const NAV_ITEMS: NavItem[] = PERMISSION_KEYS.flatMap((permission) => {
+  const def: PermissionDef = PERMISSIONS[permission]
+  if (!def.menu) return []
+  const menu = def.menu
+  return [
+    {
+      menu,
+      path: menu === 'dashboard' ? '/' : `/${menu}`,
+      permission,
+      icon: ICONS[menu] ?? IconGauge,
+    },
+  ]
+})
