@@ -7,7 +7,7 @@ import { intlLocale } from '../../i18n'
 import { AuditDetailsModal } from './audit-details-modal'
 import { actionLabel, recordLabel, type AuditEntry } from './audit-format'
 
-const AGENT_CHARS = 32
+const AGENT_CHARS = 24
 
 export function AuditTable({ entries, timeZone }: { entries: AuditEntry[]; timeZone: string }) {
   const { t } = useTranslation()
@@ -17,7 +17,7 @@ export function AuditTable({ entries, timeZone }: { entries: AuditEntry[]; timeZ
   }
   return (
     <>
-      <Table.ScrollContainer minWidth={980}>
+      <Table.ScrollContainer minWidth={900}>
         <Table striped highlightOnHover verticalSpacing="xs" fz="sm">
           <Table.Thead>
             <Table.Tr>
