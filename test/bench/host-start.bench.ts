@@ -1,31 +1,9 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { ROOT, freePort, report, spawnHost, stopHost, waitHealthy } from './lib'
+import { rmSync } from 'node:fs'
+import { freePort, initDataDir, report, spawnHost, stopHost, waitHealthy } from './lib'
 
 /** Host cold start: process spawn → first healthy /api/health answer, on an initialised data dir. */
 export async function run(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-bench-start-'))
-  execFileSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/main/cli.ts',
-      'init',
-      '--company',
-      'Bench Net',
-      '--admin-user',
-      'owner',
-      '--admin-password',
-      'Sangat-Rahasia-42',
-      '--data-dir',
-      dataDir,
-      '--json',
-    ],
-    { cwd: ROOT },
-  )
+  const dataDir = initDataDir('loket-bench-start-')
   const samples: number[] = []
   for (let i = 0; i < 7; i++) {
     const port = await freePort()

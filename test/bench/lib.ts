@@ -1,4 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { once } from 'node:events'
 import { createServer } from 'node:net'
 import path from 'node:path'
@@ -75,4 +77,26 @@ export async function stopHost(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return
   child.kill('SIGTERM')
   await once(child, 'exit')
+}
+
+/** A fresh data dir with a company and its superadmin (owner / Sangat-Rahasia-42), via the CLI. */
+export function initDataDir(prefix: string): string {
+  const dataDir = mkdtempSync(path.join(tmpdir(), prefix))
+  const init = [
+    'init',
+    '--company',
+    'Bench Net',
+    '--admin-user',
+    'owner',
+    '--admin-password',
+    'Sangat-Rahasia-42',
+  ]
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'src/main/cli.ts', ...init, '--data-dir', dataDir, '--json'],
+    {
+      cwd: ROOT,
+    },
+  )
+  return dataDir
 }

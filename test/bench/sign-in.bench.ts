@@ -1,8 +1,5 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { ROOT, freePort, report, spawnHost, stopHost, waitHealthy } from './lib'
+import { rmSync } from 'node:fs'
+import { freePort, initDataDir, report, spawnHost, stopHost, waitHealthy } from './lib'
 
 async function post(port: number, pathName: string, body: unknown, token?: string) {
   const res = await fetch(`http://127.0.0.1:${port}/api/trpc/${pathName}`, {
@@ -22,26 +19,7 @@ async function post(port: number, pathName: string, body: unknown, token?: strin
  * authenticated query round trip (session lookup + permission check) for comparison.
  */
 export async function run(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-bench-login-'))
-  execFileSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/main/cli.ts',
-      'init',
-      '--company',
-      'Bench Net',
-      '--admin-user',
-      'owner',
-      '--admin-password',
-      'Sangat-Rahasia-42',
-      '--data-dir',
-      dataDir,
-      '--json',
-    ],
-    { cwd: ROOT },
-  )
+  const dataDir = initDataDir('loket-bench-login-')
   const port = await freePort()
   const child = spawnHost(dataDir, port)
   try {
