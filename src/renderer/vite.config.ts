@@ -55,6 +55,9 @@ export const rendererConfig: UserConfig = {
     // Old office PCs run whatever Chromium Electron ships; LAN browsers are recent enough too.
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
+    // Explicit: electron-vite would otherwise leave the renderer unminified; phones on the LAN load it too.
+    minify: true,
+    cssMinify: true,
   },
   server: {
     host: '127.0.0.1',
