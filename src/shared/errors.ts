@@ -24,6 +24,12 @@ export const ERROR_CODES = [
   'DB_NEWER_THAN_APP',
   'DB_ON_NETWORK_PATH',
   'DB_NATIVE_MODULE_MISMATCH',
+  'CODE_TAKEN',
+  'NAME_TAKEN',
+  'PPPOE_USERNAME_TAKEN',
+  'INVALID_STATUS_CHANGE',
+  'SERVICE_TERMINATED',
+  'IMPORT_HAS_ERRORS',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

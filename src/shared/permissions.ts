@@ -28,6 +28,11 @@ export const PERMISSIONS = {
   'company.view': { menu: 'company' },
   'company.manage': {},
   'audit.view': { menu: 'audit' },
+  'customers.view': { menu: 'customers' },
+  'customers.manage': {},
+  'customers.import': {},
+  'catalog.view': { menu: 'catalog' },
+  'catalog.manage': {},
 } as const satisfies Record<string, PermissionDef>
 
 export type Permission = keyof typeof PERMISSIONS
@@ -43,8 +48,21 @@ export function isGrantable(permission: Permission): boolean {
 
 export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   superadmin: PERMISSION_KEYS,
-  admin_billing: ['dashboard.view', 'company.view'],
-  admin_support: ['dashboard.view', 'company.view'],
-  technician: ['dashboard.view'],
-  viewer: ['dashboard.view', 'company.view'],
+  admin_billing: [
+    'dashboard.view',
+    'company.view',
+    'customers.view',
+    'customers.manage',
+    'customers.import',
+    'catalog.view',
+  ],
+  admin_support: [
+    'dashboard.view',
+    'company.view',
+    'customers.view',
+    'customers.manage',
+    'catalog.view',
+  ],
+  technician: ['dashboard.view', 'customers.view'],
+  viewer: ['dashboard.view', 'company.view', 'customers.view', 'catalog.view'],
 }

@@ -29,8 +29,28 @@ export const enMessages: SharedMessages = {
     DB_ON_NETWORK_PATH:
       'The database must not be opened from a network folder. Use host/client mode.',
     DB_NATIVE_MODULE_MISMATCH: 'The database module does not match this app. Reinstall Loket.',
+    CODE_TAKEN: 'This code is already in use. Choose another one.',
+    NAME_TAKEN: 'This name is already in use. Choose another one.',
+    PPPOE_USERNAME_TAKEN:
+      'This PPPoE username is already used by another service on the same router.',
+    INVALID_STATUS_CHANGE: 'This status change is not allowed.',
+    SERVICE_TERMINATED:
+      'The service has been terminated; its records are kept but can no longer change.',
+    IMPORT_HAS_ERRORS: 'The file still has errors. Fix the marked rows and import again.',
   },
   validation: {
+    amount: 'Enter a whole rupiah amount, e.g. 150000.',
+    area_code: 'Area code: 2–10 capital letters or digits, e.g. CBG01.',
+    code_pattern: 'The pattern must contain a running number, e.g. {AREA}-{0000}.',
+    speed: 'Speed in Mbps, 0 to 100,000.',
+    service_type: 'Choose a service type.',
+    number: 'Enter a whole number.',
+    category: 'Choose a customer category.',
+    status: 'Choose a status.',
+    billing_day: 'Billing day 1 to 28.',
+    ip: 'Not a valid IP address, e.g. 10.10.10.2.',
+    nik: 'The ID number (NIK) must be 16 digits.',
+    coordinates: 'Not valid coordinates.',
     required: 'Required.',
     too_long: 'Too long.',
     phone: 'Not a valid phone number. Example: 0812-3456-7890.',

@@ -30,8 +30,28 @@ export const idMessages = {
     DB_ON_NETWORK_PATH:
       'Database tidak boleh dibuka dari folder jaringan. Gunakan mode host dan klien.',
     DB_NATIVE_MODULE_MISMATCH: 'Modul database tidak cocok dengan aplikasi. Pasang ulang Loket.',
+    CODE_TAKEN: 'Kode ini sudah dipakai. Pilih kode lain.',
+    NAME_TAKEN: 'Nama ini sudah dipakai. Pilih nama lain.',
+    PPPOE_USERNAME_TAKEN: 'Username PPPoE ini sudah dipakai layanan lain di router yang sama.',
+    INVALID_STATUS_CHANGE: 'Perubahan status ini tidak diizinkan.',
+    SERVICE_TERMINATED:
+      'Layanan sudah diputus; data lamanya tetap tersimpan tetapi tidak dapat diubah.',
+    IMPORT_HAS_ERRORS:
+      'Berkas masih berisi kesalahan. Perbaiki baris yang ditandai lalu impor ulang.',
   },
   validation: {
+    amount: 'Masukkan jumlah rupiah bulat, misalnya 150000.',
+    area_code: 'Kode area 2–10 huruf besar atau angka, misalnya CBG01.',
+    code_pattern: 'Pola harus memuat nomor urut, misalnya {AREA}-{0000}.',
+    speed: 'Kecepatan dalam Mbps, 0 sampai 100.000.',
+    service_type: 'Pilih jenis layanan.',
+    number: 'Masukkan angka bulat.',
+    category: 'Pilih kategori pelanggan.',
+    status: 'Pilih status.',
+    billing_day: 'Tanggal tagihan 1 sampai 28.',
+    ip: 'Alamat IP tidak valid, misalnya 10.10.10.2.',
+    nik: 'NIK harus 16 digit.',
+    coordinates: 'Koordinat tidak valid.',
     required: 'Wajib diisi.',
     too_long: 'Terlalu panjang.',
     phone: 'Nomor telepon tidak valid. Contoh: 0812-3456-7890.',

@@ -82,7 +82,7 @@ export const newPasswordSchema = z
 
 export const calendarDateSchema = z
   .string()
-  .refine((v) => isCalendarDate(v), { message: 'validation.date' })
+  .refine((v): boolean => isCalendarDate(v), { message: 'validation.date' })
 
 /** NPWP: 15 digits (old format) or 16 digits (NIK-based, from 2024); punctuation allowed. */
 export const optionalNpwpSchema = z

@@ -10,6 +10,18 @@ export interface Database {
   login_attempts: LoginAttemptsTable
   login_lockouts: LoginLockoutsTable
   audit_log: AuditLogTable
+  counters: CountersTable
+  areas: AreasTable
+  pops: PopsTable
+  products: ProductsTable
+  product_price_history: ProductPriceHistoryTable
+  price_lists: PriceListsTable
+  price_list_items: PriceListItemsTable
+  customers: CustomersTable
+  customer_attachments: CustomerAttachmentsTable
+  services: ServicesTable
+  service_history: ServiceHistoryTable
+  customer_search: CustomerSearchTable
 }
 
 export interface CompaniesTable {
@@ -107,3 +119,160 @@ export type UserUpdate = Updateable<UsersTable>
 export type CompanyRow = Selectable<CompaniesTable>
 export type SessionRow = Selectable<SessionsTable>
 export type AuditRow = Selectable<AuditLogTable>
+
+export interface CountersTable {
+  company_id: number
+  name: string
+  value: number
+}
+
+export interface AreasTable {
+  id: Generated<number>
+  company_id: number
+  code: string
+  name: string
+  code_pattern: string
+  active: number
+  created_at: string
+  updated_at: string
+}
+
+export interface PopsTable {
+  id: Generated<number>
+  company_id: number
+  area_id: number | null
+  name: string
+  address: string
+  notes: string | null
+  active: number
+  created_at: string
+  updated_at: string
+}
+
+export interface ProductsTable {
+  id: Generated<number>
+  company_id: number
+  service_type: string
+  name: string
+  monthly_price: number
+  billing_mode: string
+  download_kbps: number | null
+  upload_kbps: number | null
+  router_profile: string | null
+  data_cap_gb: number | null
+  fup_note: string | null
+  taxable: number
+  active: number
+  created_at: string
+  updated_at: string
+}
+
+export interface ProductPriceHistoryTable {
+  id: Generated<number>
+  product_id: number
+  price: number
+  effective_from: string
+  reason: string | null
+  user_id: number | null
+  username: string | null
+  at: string
+}
+
+export interface PriceListsTable {
+  id: Generated<number>
+  company_id: number
+  name: string
+  area_id: number | null
+  active: number
+  created_at: string
+  updated_at: string
+}
+
+export interface PriceListItemsTable {
+  price_list_id: number
+  product_id: number
+  price: number
+}
+
+export interface CustomersTable {
+  id: Generated<number>
+  company_id: number
+  code: string
+  area_id: number
+  name: string
+  category: string
+  nik: string | null
+  phone: string | null
+  whatsapp: string | null
+  email: string | null
+  address: string
+  latitude: number | null
+  longitude: number | null
+  npwp: string | null
+  account_manager_id: number | null
+  marketer: string | null
+  price_list_id: number | null
+  notes: string | null
+  status: string
+  created_at: string
+  updated_at: string
+}
+
+export interface CustomerAttachmentsTable {
+  id: Generated<number>
+  customer_id: number
+  kind: string
+  file_name: string
+  mime: string
+  size: number
+  sha256: string
+  user_id: number | null
+  at: string
+}
+
+export interface ServicesTable {
+  id: Generated<number>
+  company_id: number
+  sid: string
+  customer_id: number
+  product_id: number
+  status: string
+  activation_date: string | null
+  billing_day: number | null
+  price_override: number | null
+  price_reason: string | null
+  installation_address: string | null
+  pppoe_username: string | null
+  pppoe_password: string | null
+  static_ip: string | null
+  router_id: number | null
+  pop_id: number | null
+  notes: string | null
+  terminated_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface ServiceHistoryTable {
+  id: Generated<number>
+  service_id: number
+  kind: string
+  from_value: string | null
+  to_value: string | null
+  effective_date: string
+  pending: number
+  reason: string | null
+  user_id: number | null
+  username: string | null
+  at: string
+}
+
+export interface CustomerSearchTable {
+  rowid: number
+  body: string
+}
+
+export type AreaRow = Selectable<AreasTable>
+export type ProductRow = Selectable<ProductsTable>
+export type CustomerRow = Selectable<CustomersTable>
+export type ServiceRow = Selectable<ServicesTable>

@@ -1,1 +1,3 @@
 export { getSecuritySettings, putSecuritySettings } from './security-settings'
+export { getCustomerSettings, customerSettingsSchema } from './customer-settings'
+export type { CustomerSettings } from './customer-settings'

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely'
 import * as m202611220001 from './202611220001_foundation'
+import * as m202611220002 from './202611220002_customers'
 
 /**
  * Every migration, by name, in order. Listed statically (not read from the folder) so the same
@@ -8,4 +9,5 @@ import * as m202611220001 from './202611220001_foundation'
  */
 export const migrations: Record<string, Migration> = {
   '202611220001_foundation': m202611220001,
+  '202611220002_customers': m202611220002,
 }

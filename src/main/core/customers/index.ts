@@ -1,0 +1,16 @@
+export { createCustomer, insertCustomer, nextCustomerCode, updateCustomer } from './customers'
+export {
+  addService,
+  applyDuePackageChanges,
+  changePackage,
+  changeServiceStatus,
+  insertService,
+  terminateCustomer,
+} from './services'
+export { listCustomers, searchTerms } from './search'
+export type { CustomerListRow } from './search'
+export { getCustomer } from './detail'
+export type { CustomerDetail } from './detail'
+export { deriveCustomerStatus, refreshCustomer } from './customer-status'
+export { formatCode, parseCodeNumber, pppoeUsername } from './codes'
+export { nextPeriodStart } from './periods'

@@ -1,0 +1,406 @@
+import { randomBytes } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { ServiceStatus } from '@shared/catalog'
+import { compareDates, dateInZone, type CalendarDate } from '@shared/dates'
+import { AppError } from '@shared/errors'
+import type { ServiceCreateInput } from '@shared/schemas'
+import { appendAudit, type Actor } from '../audit'
+import { listPrice } from '../catalog'
+import { nextNumber, writeTx, type Database } from '../db'
+import type { CoreDeps } from '../deps'
+import { getCustomerSettings } from '../settings'
+import { formatCode, pppoeUsername } from './codes'
+import { refreshCustomer } from './customer-status'
+import { nextPeriodStart } from './periods'
+
+type CompanyActor = Actor & { companyId: number }
+
+const PASSWORD_CHARS = 'abcdefghjkmnpqrstuvwxyz23456789'
+function randomPassword(length: number): string {
+  return [...randomBytes(length)].map((b) => PASSWORD_CHARS[b % PASSWORD_CHARS.length]).join('')
+}
+
+async function history(
+  tx: Kysely<Database>,
+  deps: CoreDeps,
+  actor: Actor,
+  e: {
+    serviceId: number
+    kind: 'status' | 'package' | 'created'
+    from: string | null
+    to: string | null
+    effective: string
+    pending?: boolean
+    reason: string | null
+  },
+) {
+  await tx
+    .insertInto('service_history')
+    .values({
+      service_id: e.serviceId,
+      kind: e.kind,
+      from_value: e.from,
+      to_value: e.to,
+      effective_date: e.effective,
+      pending: e.pending ? 1 : 0,
+      reason: e.reason,
+      user_id: actor.userId,
+      username: actor.username,
+      at: deps.clock.now().toISOString(),
+    })
+    .execute()
+}
+
+/** Inside a write transaction: a service with its SID, PPPoE credentials and first history entry. */
+export async function insertService(
+  tx: Kysely<Database>,
+  deps: CoreDeps,
+  actor: CompanyActor,
+  input: ServiceCreateInput,
+  today: CalendarDate,
+): Promise<{ id: number; sid: string }> {
+  const customer = await tx
+    .selectFrom('customers')
+    .select(['id', 'code', 'name'])
+    .where('id', '=', input.customerId)
+    .where('company_id', '=', actor.companyId)
+    .executeTakeFirst()
+  if (!customer) throw new AppError('NOT_FOUND', 'customer')
+  const product = await tx
+    .selectFrom('products')
+    .select(['id', 'service_type'])
+    .where('id', '=', input.productId)
+    .where('company_id', '=', actor.companyId)
+    .executeTakeFirst()
+  if (!product) throw new AppError('NOT_FOUND', 'product')
+  const settings = await getCustomerSettings(tx, actor.companyId)
+  const sid = formatCode(settings.sidPattern, { n: await nextNumber(tx, actor.companyId, 'sid') })
+  const needsPppoe = product.service_type === 'pppoe'
+  const username =
+    input.pppoeUsername ??
+    (needsPppoe
+      ? pppoeUsername(settings.pppoeUsernameRule, { code: customer.code, name: customer.name, sid })
+      : null)
+  if (username) {
+    const taken = await tx
+      .selectFrom('services')
+      .select('id')
+      .where('company_id', '=', actor.companyId)
+      .where('pppoe_username', '=', username)
+      .where('router_id', 'is', null)
+      .executeTakeFirst()
+    if (taken) throw new AppError('PPPOE_USERNAME_TAKEN', undefined, { username })
+  }
+  const activation =
+    input.activationDate ?? (input.status === 'aktif' || input.status === 'isolir' ? today : null)
+  const now = deps.clock.now().toISOString()
+  const row = await tx
+    .insertInto('services')
+    .values({
+      company_id: actor.companyId,
+      sid,
+      customer_id: customer.id,
+      product_id: product.id,
+      status: input.status,
+      activation_date: activation,
+      billing_day: input.billingSchedule.kind === 'fixed' ? input.billingSchedule.day : null,
+      price_override: input.priceOverride,
+      price_reason: input.priceReason,
+      installation_address: input.installationAddress,
+      pppoe_username: username,
+      pppoe_password: username
+        ? (input.pppoePassword ?? randomPassword(settings.pppoePasswordLength))
+        : input.pppoePassword,
+      static_ip: input.staticIp,
+      pop_id: input.popId,
+      notes: input.notes,
+      terminated_at: input.status === 'putus' ? now : null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning(['id', 'sid'])
+    .executeTakeFirstOrThrow()
+  await history(tx, deps, actor, {
+    serviceId: row.id,
+    kind: 'created',
+    from: null,
+    to: input.status,
+    effective: activation ?? today,
+    reason: null,
+  })
+  await appendAudit(tx, deps.clock, actor, {
+    action: 'services.create',
+    entityType: 'service',
+    entityId: row.id,
+    after: {
+      sid,
+      customer: customer.code,
+      product_id: product.id,
+      status: input.status,
+      activation_date: activation,
+      pppoe_username: username,
+    },
+  })
+  await refreshCustomer(tx, customer.id)
+  return row
+}
+
+export async function addService(
+  deps: CoreDeps,
+  actor: CompanyActor,
+  input: ServiceCreateInput,
+  timeZone: string,
+) {
+  return writeTx(deps.db, (tx) =>
+    insertService(tx, deps, actor, input, dateInZone(deps.clock.now(), timeZone)),
+  )
+}
+
+async function loadService(tx: Kysely<Database>, companyId: number, id: number) {
+  const row = await tx
+    .selectFrom('services')
+    .selectAll()
+    .where('id', '=', id)
+    .where('company_id', '=', companyId)
+    .executeTakeFirst()
+  if (!row) throw new AppError('NOT_FOUND', 'service')
+  return row
+}
+
+type StatusChange = {
+  serviceId: number
+  status: ServiceStatus
+  effectiveDate?: string
+  reason: string
+}
+
+/** Putus is final: a terminated service stays as a record and a new service starts afresh. */
+async function setServiceStatus(
+  tx: Kysely<Database>,
+  deps: CoreDeps,
+  actor: CompanyActor,
+  input: StatusChange,
+  today: CalendarDate,
+) {
+  const before = await loadService(tx, actor.companyId, input.serviceId)
+  if (before.status === 'putus') throw new AppError('SERVICE_TERMINATED')
+  if (before.status === input.status) throw new AppError('INVALID_STATUS_CHANGE', 'same status')
+  const effective = input.effectiveDate ?? today
+  const now = deps.clock.now().toISOString()
+  await tx
+    .updateTable('services')
+    .set({
+      status: input.status,
+      activation_date: before.activation_date ?? (input.status === 'aktif' ? effective : null),
+      terminated_at: input.status === 'putus' ? now : null,
+      updated_at: now,
+    })
+    .where('id', '=', before.id)
+    .execute()
+  await history(tx, deps, actor, {
+    serviceId: before.id,
+    kind: 'status',
+    from: before.status,
+    to: input.status,
+    effective,
+    reason: input.reason,
+  })
+  await appendAudit(tx, deps.clock, actor, {
+    action: input.status === 'putus' ? 'services.terminate' : 'services.status',
+    entityType: 'service',
+    entityId: before.id,
+    before: { status: before.status },
+    after: { status: input.status, effective_date: effective, reason: input.reason },
+  })
+  await refreshCustomer(tx, before.customer_id)
+  return { serviceId: before.id, status: input.status }
+}
+
+export async function changeServiceStatus(
+  deps: CoreDeps,
+  actor: CompanyActor,
+  input: StatusChange,
+  timeZone: string,
+) {
+  const today = dateInZone(deps.clock.now(), timeZone)
+  return writeTx(deps.db, (tx) => setServiceStatus(tx, deps, actor, input, today))
+}
+
+/**
+ * A package change is kept as history with its effective date. An upgrade applies at once (or on
+ * the chosen date); a downgrade waits for the next period by default (BILLING.md rules 9–10).
+ */
+export async function changePackage(
+  deps: CoreDeps,
+  actor: CompanyActor,
+  input: { serviceId: number; productId: number; effectiveDate?: string; reason: string | null },
+  timeZone: string,
+) {
+  return writeTx(deps.db, async (tx) => {
+    const service = await loadService(tx, actor.companyId, input.serviceId)
+    if (service.status === 'putus') throw new AppError('SERVICE_TERMINATED')
+    if (service.product_id === input.productId)
+      throw new AppError('INVALID_STATUS_CHANGE', 'same package')
+    const product = await tx
+      .selectFrom('products')
+      .select('id')
+      .where('id', '=', input.productId)
+      .where('company_id', '=', actor.companyId)
+      .executeTakeFirst()
+    if (!product) throw new AppError('NOT_FOUND', 'product')
+    const customer = await tx
+      .selectFrom('customers')
+      .select(['area_id', 'price_list_id'])
+      .where('id', '=', service.customer_id)
+      .executeTakeFirstOrThrow()
+    const today = dateInZone(deps.clock.now(), timeZone)
+    const price = (productId: number) =>
+      listPrice(tx, {
+        productId,
+        areaId: customer.area_id,
+        priceListId: customer.price_list_id,
+        on: today,
+      })
+    const [oldPrice, newPrice] = [
+      (await price(service.product_id)).price,
+      (await price(input.productId)).price,
+    ]
+    const direction = newPrice >= oldPrice ? 'upgrade' : 'downgrade'
+    const effective = (input.effectiveDate ??
+      (direction === 'upgrade'
+        ? today
+        : nextPeriodStart(today, {
+            billingDay: service.billing_day,
+            activationDate: service.activation_date,
+          }))) as CalendarDate
+    const pending = compareDates(effective, today) > 0
+    // A newer change replaces a pending one that never took effect.
+    await tx
+      .deleteFrom('service_history')
+      .where('service_id', '=', service.id)
+      .where('kind', '=', 'package')
+      .where('pending', '=', 1)
+      .execute()
+    if (!pending) {
+      await tx
+        .updateTable('services')
+        .set({ product_id: input.productId, updated_at: deps.clock.now().toISOString() })
+        .where('id', '=', service.id)
+        .execute()
+    }
+    await history(tx, deps, actor, {
+      serviceId: service.id,
+      kind: 'package',
+      from: String(service.product_id),
+      to: String(input.productId),
+      effective,
+      pending,
+      reason: input.reason,
+    })
+    await appendAudit(tx, deps.clock, actor, {
+      action: 'services.package_change',
+      entityType: 'service',
+      entityId: service.id,
+      before: { product_id: service.product_id, price: oldPrice },
+      after: {
+        product_id: input.productId,
+        price: newPrice,
+        direction,
+        effective_date: effective,
+        pending,
+      },
+    })
+    return {
+      serviceId: service.id,
+      direction,
+      effectiveDate: effective,
+      pending,
+      oldPrice,
+      newPrice,
+    }
+  })
+}
+
+/** Applies package changes whose date has come (the scheduler calls this daily). */
+export async function applyDuePackageChanges(
+  deps: CoreDeps,
+  companyId: number,
+  today: CalendarDate,
+): Promise<number> {
+  return writeTx(deps.db, async (tx) => {
+    const due = await tx
+      .selectFrom('service_history')
+      .innerJoin('services', 'services.id', 'service_history.service_id')
+      .select(['service_history.id', 'service_history.service_id', 'service_history.to_value'])
+      .where('services.company_id', '=', companyId)
+      .where('service_history.kind', '=', 'package')
+      .where('service_history.pending', '=', 1)
+      .where('service_history.effective_date', '<=', today)
+      .execute()
+    for (const h of due) {
+      await tx
+        .updateTable('services')
+        .set({ product_id: Number(h.to_value), updated_at: deps.clock.now().toISOString() })
+        .where('id', '=', h.service_id)
+        .where('status', '!=', 'putus')
+        .execute()
+      await tx.updateTable('service_history').set({ pending: 0 }).where('id', '=', h.id).execute()
+    }
+    return due.length
+  })
+}
+
+/** Ends every open service of a customer at once; the customer stays findable with status putus. */
+export async function terminateCustomer(
+  deps: CoreDeps,
+  actor: CompanyActor,
+  input: { customerId: number; effectiveDate?: string; reason: string },
+  timeZone: string,
+) {
+  const today = dateInZone(deps.clock.now(), timeZone)
+  return writeTx(deps.db, async (tx) => {
+    const customer = await tx
+      .selectFrom('customers')
+      .select(['id', 'status'])
+      .where('id', '=', input.customerId)
+      .where('company_id', '=', actor.companyId)
+      .executeTakeFirst()
+    if (!customer) throw new AppError('NOT_FOUND', 'customer')
+    const open = await tx
+      .selectFrom('services')
+      .select('id')
+      .where('customer_id', '=', customer.id)
+      .where('status', '!=', 'putus')
+      .execute()
+    for (const s of open) {
+      await setServiceStatus(
+        tx,
+        deps,
+        actor,
+        {
+          serviceId: s.id,
+          status: 'putus',
+          effectiveDate: input.effectiveDate,
+          reason: input.reason,
+        },
+        today,
+      )
+    }
+    if (open.length === 0) {
+      // A registration that never got a service ends too.
+      await tx
+        .updateTable('customers')
+        .set({ status: 'putus', updated_at: deps.clock.now().toISOString() })
+        .where('id', '=', customer.id)
+        .execute()
+      await appendAudit(tx, deps.clock, actor, {
+        action: 'customers.terminate',
+        entityType: 'customer',
+        entityId: customer.id,
+        before: { status: customer.status },
+        after: { status: 'putus', reason: input.reason },
+      })
+    }
+    return { terminated: open.length }
+  })
+}

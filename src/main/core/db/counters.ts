@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely'
+import type { Database } from './schema'
+
+/**
+ * The next number of a gapless sequence (customer codes per area, SIDs, later invoices and
+ * receipts). Incremented inside the caller's write transaction, so a rolled-back transaction
+ * leaves no gap and two writers can never get the same number (never MAX(id)+1).
+ */
+export async function nextNumber(
+  tx: Kysely<Database>,
+  companyId: number,
+  name: string,
+): Promise<number> {
+  const row = await tx
+    .insertInto('counters')
+    .values({ company_id: companyId, name, value: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['company_id', 'name'])
+        .doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })),
+    )
+    .returning('value')
+    .executeTakeFirstOrThrow()
+  return row.value
+}
+
+/** Raises a sequence to at least `value` (an imported code CBG01-0042 must not be handed out again). */
+export async function bumpNumber(
+  tx: Kysely<Database>,
+  companyId: number,
+  name: string,
+  value: number,
+): Promise<void> {
+  await tx
+    .insertInto('counters')
+    .values({ company_id: companyId, name, value })
+    .onConflict((oc) =>
+      oc.columns(['company_id', 'name']).doUpdateSet((eb) => ({
+        value: eb.fn('max', [eb.ref('counters.value'), eb.val(value)]),
+      })),
+    )
+    .execute()
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod'
+import { BILLING_MODES, SERVICE_TYPES } from '../catalog'
+import { calendarDateSchema, idSchema, optionalText, requiredText } from './common'
+
+export const rupiahSchema = z
+  .number({ message: 'validation.amount' })
+  .int({ message: 'validation.amount' })
+  .min(0, { message: 'validation.amount' })
+  .max(1_000_000_000_000, { message: 'validation.amount' })
+
+export const areaCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{2,10}$/, { message: 'validation.area_code' })
+
+export const codePatternSchema = z
+  .string()
+  .trim()
+  .max(40, { message: 'validation.too_long' })
+  .refine((p) => /\{0+\}/.test(p), { message: 'validation.code_pattern' })
+
+export const areaInput = z.object({
+  code: areaCodeSchema,
+  name: requiredText(120),
+  codePattern: codePatternSchema.default('{AREA}-{0000}'),
+})
+export const areaUpdateInput = areaInput.extend({ id: idSchema, active: z.boolean() })
+
+export const popInput = z.object({
+  name: requiredText(120),
+  areaId: idSchema.nullable().default(null),
+  address: z.string().trim().max(500).default(''),
+  notes: optionalText(1000),
+})
+export const popUpdateInput = popInput.extend({ id: idSchema, active: z.boolean() })
+
+const speed = z
+  .number({ message: 'validation.speed' })
+  .min(0, { message: 'validation.speed' })
+  .max(100_000, { message: 'validation.speed' })
+  .nullable()
+  .default(null)
+
+export const productInput = z.object({
+  name: requiredText(120),
+  serviceType: z.enum(SERVICE_TYPES, { message: 'validation.service_type' }),
+  monthlyPrice: rupiahSchema,
+  billingMode: z.enum(BILLING_MODES).default('prepaid'),
+  downloadMbps: speed,
+  uploadMbps: speed,
+  routerProfile: optionalText(64),
+  dataCapGb: z
+    .number()
+    .int({ message: 'validation.number' })
+    .min(0)
+    .max(1_000_000)
+    .nullable()
+    .default(null),
+  fupNote: optionalText(500),
+  taxable: z.boolean().default(false),
+})
+export type ProductInput = z.output<typeof productInput>
+
+export const productUpdateInput = productInput.extend({
+  id: idSchema,
+  active: z.boolean(),
+  /** When the price changes: from which date the new price applies, and why. */
+  priceEffectiveFrom: calendarDateSchema.optional(),
+  priceReason: optionalText(300),
+})
+
+export const priceListInput = z.object({
+  name: requiredText(120),
+  areaId: idSchema.nullable().default(null),
+  items: z
+    .array(z.object({ productId: idSchema, price: rupiahSchema }))
+    .max(500)
+    .default([]),
+})
+export const priceListUpdateInput = priceListInput.extend({ id: idSchema, active: z.boolean() })
