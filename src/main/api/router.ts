@@ -1,4 +1,6 @@
 import { auditRouter } from './routers/audit'
+import { catalogRouter } from './routers/catalog'
+import { customersRouter } from './routers/customers'
 import { authRouter } from './routers/auth'
 import { companyRouter } from './routers/company'
 import { rolesRouter } from './routers/roles'
@@ -14,6 +16,8 @@ export const appRouter = router({
   roles: rolesRouter,
   company: companyRouter,
   audit: auditRouter,
+  catalog: catalogRouter,
+  customers: customersRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
+import type { AuditAction } from '@shared/audit-actions'
 import type { Clock } from '../clock'
 import type { Database } from '../db'
 import type { Actor } from './actor'
@@ -7,7 +8,7 @@ import type { Actor } from './actor'
 export const GENESIS_HASH = '0'.repeat(64)
 
 export interface AuditEntryInput {
-  action: string
+  action: AuditAction
   entityType?: string | null
   entityId?: string | number | null
   before?: Record<string, unknown> | null

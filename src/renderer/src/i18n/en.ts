@@ -38,6 +38,15 @@ export const en: Messages = {
     },
     company: { view: 'View company settings', manage: 'Change company settings' },
     audit: { view: 'View the audit log' },
+    customers: {
+      view: 'View customers',
+      manage: 'Manage customers and services',
+      import: 'Import customers from a file',
+    },
+    catalog: {
+      view: 'View packages, areas and POPs',
+      manage: 'Manage packages, areas, POPs and price lists',
+    },
   },
   errors: {
     ...enMessages.errors,
@@ -224,6 +233,22 @@ export const en: Messages = {
     },
     roles: { update: 'Role permissions changed' },
     company: { update: 'Company settings changed' },
+    areas: { create: 'Area added', update: 'Area changed' },
+    pops: { create: 'POP added', update: 'POP changed' },
+    products: { create: 'Package added', update: 'Package changed' },
+    price_lists: { create: 'Price list added', update: 'Price list changed' },
+    customers: {
+      create: 'Customer added',
+      update: 'Customer details changed',
+      terminate: 'Customer terminated',
+      import: 'Customers imported',
+    },
+    services: {
+      create: 'Service added',
+      status: 'Service status changed',
+      terminate: 'Service terminated',
+      package_change: 'Service package changed',
+    },
   },
   auditFields: {
     name: 'Name',

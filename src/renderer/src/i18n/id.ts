@@ -38,6 +38,15 @@ export const id = {
     roles: { view: 'Lihat peran & izin', manage: 'Ubah izin peran (khusus Superadmin)' },
     company: { view: 'Lihat pengaturan perusahaan', manage: 'Ubah pengaturan perusahaan' },
     audit: { view: 'Lihat catatan audit' },
+    customers: {
+      view: 'Lihat pelanggan',
+      manage: 'Kelola pelanggan dan layanan',
+      import: 'Impor pelanggan dari berkas',
+    },
+    catalog: {
+      view: 'Lihat paket, area dan POP',
+      manage: 'Kelola paket, area, POP dan daftar harga',
+    },
   },
   errors: {
     ...idMessages.errors,
@@ -223,6 +232,22 @@ export const id = {
     },
     roles: { update: 'Izin peran diubah' },
     company: { update: 'Pengaturan perusahaan diubah' },
+    areas: { create: 'Area ditambahkan', update: 'Area diubah' },
+    pops: { create: 'POP ditambahkan', update: 'POP diubah' },
+    products: { create: 'Paket ditambahkan', update: 'Paket diubah' },
+    price_lists: { create: 'Daftar harga ditambahkan', update: 'Daftar harga diubah' },
+    customers: {
+      create: 'Pelanggan ditambahkan',
+      update: 'Data pelanggan diubah',
+      terminate: 'Pelanggan diputus',
+      import: 'Pelanggan diimpor',
+    },
+    services: {
+      create: 'Layanan ditambahkan',
+      status: 'Status layanan diubah',
+      terminate: 'Layanan diputus',
+      package_change: 'Paket layanan diganti',
+    },
   },
   auditFields: {
     name: 'Nama',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import { ERROR_CODES } from '@shared/errors'
+import { AUDIT_ACTIONS } from '@shared/audit-actions'
 import { PERMISSION_KEYS, ROLES } from '@shared/permissions'
 import { auditListInput, roleUpdateInput, setupInput, userCreateInput } from '@shared/schemas'
 import { en } from './en'
@@ -37,22 +38,6 @@ function schemaValidationKeys(): string[] {
   ]
   return [...new Set(messages.filter((m) => m.startsWith('validation.')))]
 }
-
-const AUDIT_ACTIONS = [
-  'setup.complete',
-  'auth.login.success',
-  'auth.login.failure',
-  'auth.login.locked',
-  'auth.logout',
-  'auth.password.change',
-  'users.create',
-  'users.update',
-  'users.reset_password',
-  'users.deactivate',
-  'users.reactivate',
-  'roles.update',
-  'company.update',
-]
 
 describe.each([
   ['id', id as Tree],

@@ -1,0 +1,70 @@
+import {
+  createArea,
+  createProduct,
+  listAreas,
+  listPops,
+  listPriceLists,
+  listProducts,
+  productPriceHistory,
+  savePop,
+  savePriceList,
+  updateArea,
+  updateProduct,
+} from '@core/catalog'
+import { getCompany } from '@core/companies'
+import {
+  areaInput,
+  areaUpdateInput,
+  idSchema,
+  popInput,
+  popUpdateInput,
+  priceListInput,
+  priceListUpdateInput,
+  productInput,
+  productUpdateInput,
+} from '@shared/schemas'
+import { z } from 'zod'
+import { procedure, router } from '../trpc'
+
+const timeZone = async (ctx: {
+  services: Parameters<typeof getCompany>[0]
+  user: { companyId: number }
+}) => (await getCompany(ctx.services, ctx.user.companyId)).timeZone
+
+export const catalogRouter = router({
+  areas: procedure('catalog.view').query(({ ctx }) => listAreas(ctx.services, ctx.user.companyId)),
+  createArea: procedure('catalog.manage')
+    .input(areaInput)
+    .mutation(({ ctx, input }) => createArea(ctx.services, ctx.actor, input)),
+  updateArea: procedure('catalog.manage')
+    .input(areaUpdateInput)
+    .mutation(({ ctx, input }) => updateArea(ctx.services, ctx.actor, input)),
+  pops: procedure('catalog.view').query(({ ctx }) => listPops(ctx.services, ctx.user.companyId)),
+  savePop: procedure('catalog.manage')
+    .input(z.union([popUpdateInput, popInput]))
+    .mutation(({ ctx, input }) => savePop(ctx.services, ctx.actor, input)),
+  products: procedure('catalog.view').query(({ ctx }) =>
+    listProducts(ctx.services, ctx.user.companyId),
+  ),
+  createProduct: procedure('catalog.manage')
+    .input(productInput)
+    .mutation(async ({ ctx, input }) =>
+      createProduct(ctx.services, ctx.actor, input, await timeZone(ctx)),
+    ),
+  updateProduct: procedure('catalog.manage')
+    .input(productUpdateInput)
+    .mutation(async ({ ctx, input }) =>
+      updateProduct(ctx.services, ctx.actor, input, await timeZone(ctx)),
+    ),
+  priceHistory: procedure('catalog.view')
+    .input(z.object({ productId: idSchema }))
+    .query(({ ctx, input }) =>
+      productPriceHistory(ctx.services, ctx.user.companyId, input.productId),
+    ),
+  priceLists: procedure('catalog.view').query(({ ctx }) =>
+    listPriceLists(ctx.services, ctx.user.companyId),
+  ),
+  savePriceList: procedure('catalog.manage')
+    .input(z.union([priceListUpdateInput, priceListInput]))
+    .mutation(({ ctx, input }) => savePriceList(ctx.services, ctx.actor, input)),
+})

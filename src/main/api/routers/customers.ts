@@ -1,0 +1,67 @@
+import { getCompany } from '@core/companies'
+import {
+  addService,
+  changePackage,
+  changeServiceStatus,
+  createCustomer,
+  getCustomer,
+  listCustomers,
+  terminateCustomer,
+  updateCustomer,
+} from '@core/customers'
+import { dateInZone } from '@shared/dates'
+import {
+  customerCreateInput,
+  customerListInput,
+  customerTerminateInput,
+  customerUpdateInput,
+  idSchema,
+  packageChangeInput,
+  serviceCreateInput,
+  serviceStatusInput,
+} from '@shared/schemas'
+import { z } from 'zod'
+import { procedure, router } from '../trpc'
+
+const timeZone = async (ctx: {
+  services: Parameters<typeof getCompany>[0]
+  user: { companyId: number }
+}) => (await getCompany(ctx.services, ctx.user.companyId)).timeZone
+
+export const customersRouter = router({
+  list: procedure('customers.view')
+    .input(customerListInput)
+    .query(({ ctx, input }) => listCustomers(ctx.services, ctx.user.companyId, input)),
+  get: procedure('customers.view')
+    .input(z.object({ id: idSchema }))
+    .query(async ({ ctx, input }) => {
+      const today = dateInZone(ctx.services.clock.now(), await timeZone(ctx))
+      return getCustomer(ctx.services, ctx.user.companyId, input.id, today)
+    }),
+  create: procedure('customers.manage')
+    .input(customerCreateInput)
+    .mutation(({ ctx, input }) => createCustomer(ctx.services, ctx.actor, input)),
+  update: procedure('customers.manage')
+    .input(customerUpdateInput)
+    .mutation(({ ctx, input }) => updateCustomer(ctx.services, ctx.actor, input)),
+  addService: procedure('customers.manage')
+    .input(serviceCreateInput)
+    .mutation(async ({ ctx, input }) =>
+      addService(ctx.services, ctx.actor, input, await timeZone(ctx)),
+    ),
+  changeStatus: procedure('customers.manage')
+    .input(serviceStatusInput)
+    .mutation(async ({ ctx, input }) =>
+      changeServiceStatus(ctx.services, ctx.actor, input, await timeZone(ctx)),
+    ),
+  changePackage: procedure('customers.manage')
+    .input(packageChangeInput)
+    .mutation(async ({ ctx, input }) =>
+      changePackage(ctx.services, ctx.actor, input, await timeZone(ctx)),
+    ),
+  terminate: procedure('customers.manage')
+    .input(customerTerminateInput)
+    .mutation(async ({ ctx, input }) =>
+      terminateCustomer(ctx.services, ctx.actor, input, await timeZone(ctx)),
+    ),
+})
