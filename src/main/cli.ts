@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util'
-import { commands } from './cli/commands'
+import { commands as baseCommands } from './cli/commands'
+import { importCommands } from './cli/import-commands'
 import { createOutput, reportError } from './cli/output'
 
 /**
  * `npm run cli -- <command> --data-dir DIR [--json]`. Commands use the same core services as the
  * API; with --json each prints one JSON object. Exit code 0 on success, 1 on failure, 2 on misuse.
  */
+const commands = { ...baseCommands, ...importCommands }
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -20,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
       'data-dir': { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
     },
   })
   const json = values.json === true
@@ -43,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     return await commands[name]!.run({
+      positionals: positionals.slice(name.split(' ').length),
       dataDir,
       values: values as Record<string, string | boolean | undefined>,
       out,

@@ -4,28 +4,20 @@ import { cliSetupInput } from '@shared/schemas'
 import { cliActor, verifyAuditChain } from '../core/audit'
 import { completeSetup } from '../core/companies'
 import { systemClock } from '../core/clock'
-import { migrateToLatest, openDatabase, type Db } from '../core/db'
+import { migrateToLatest, openDatabase } from '../core/db'
+import { withDb } from './db'
 import { resetUserPassword } from '../core/users'
 import type { Output } from './output'
 
 export interface CommandArgs {
   dataDir: string
+  /** Words after the command's name, e.g. the FILE of `import customers FILE`. */
+  positionals: string[]
   values: Record<string, string | boolean | undefined>
   out: Output
 }
 
 type Command = (args: CommandArgs) => Promise<number>
-
-/** Open, migrate, run, close: every command gets a ready database and never leaves it open. */
-async function withDb<T>(dataDir: string, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = openDatabase(dataDir)
-  try {
-    await migrateToLatest(db)
-    return await fn(db)
-  } finally {
-    await db.destroy()
-  }
-}
 
 const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined)
 

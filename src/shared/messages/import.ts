@@ -39,6 +39,11 @@ export const importMessagesId = {
   pppoe_username_invalid:
     'Username PPPoE "{{value}}" tidak valid: tanpa spasi, maksimal 64 karakter.',
   duplicate_in_file: '"{{value}}" sudah ada di baris {{row}} pada berkas ini.',
+  unknown_area:
+    'Area "{{value}}" belum ada. Tambahkan di Katalog → Area, atau sertakan di sheet Area.',
+  unknown_product:
+    'Paket "{{value}}" belum ada. Tambahkan di Katalog → Paket, atau sertakan di sheet Paket.',
+  pppoe_taken: 'Username PPPoE "{{value}}" sudah dipakai layanan lain.',
 }
 
 export type ImportMessageKey = keyof typeof importMessagesId
@@ -76,4 +81,9 @@ export const importMessagesEn: Record<ImportMessageKey, string> = {
   pppoe_username_invalid:
     'PPPoE username "{{value}}" is not valid: no spaces, at most 64 characters.',
   duplicate_in_file: '"{{value}}" already appears on row {{row}} of this file.',
+  unknown_area:
+    'Area "{{value}}" does not exist yet. Add it under Catalogue → Areas, or include it in the Area sheet.',
+  unknown_product:
+    'Package "{{value}}" does not exist yet. Add it under Catalogue → Packages, or include it in the Paket sheet.',
+  pppoe_taken: 'PPPoE username "{{value}}" is already used by another service.',
 }

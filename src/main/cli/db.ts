@@ -1,0 +1,25 @@
+import { AppError } from '@shared/errors'
+import { migrateToLatest, openDatabase, type Db } from '../core/db'
+
+/** Open, migrate, run, close: every command gets a ready database and never leaves it open. */
+export async function withDb<T>(dataDir: string, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = openDatabase(dataDir)
+  try {
+    await migrateToLatest(db)
+    return await fn(db)
+  } finally {
+    await db.destroy()
+  }
+}
+
+/** The CLI acts for the data dir's company (one per data dir today); run `init` first. */
+export async function firstCompanyId(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('companies')
+    .select('id')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst()
+  if (!row) throw new AppError('SETUP_REQUIRED', 'no company in this data dir: run `init` first')
+  return row.id
+}

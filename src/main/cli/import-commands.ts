@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { AppError } from '@shared/errors'
+import { enMessages } from '@shared/messages/en'
+import { idMessages } from '@shared/messages/id'
+import { importMessagesEn, importMessagesId } from '@shared/messages/import'
+import type { ImportRowError } from '@shared/schemas'
+import { cliActor } from '../core/audit'
+import { systemClock } from '../core/clock'
+import { getCompany } from '../core/companies'
+import {
+  commitImport,
+  parseImportFile,
+  previewImport,
+  type ImportKind,
+  type ImportSummary,
+} from '../core/customer-import'
+import type { CommandArgs, CommandDef } from './commands'
+import { firstCompanyId, withDb } from './db'
+
+const english = () => process.env.LOKET_LANG === 'en'
+
+/** An import problem as a line: row, column and the sentence the UI shows. */
+export function describeImportError(e: ImportRowError): string {
+  const key = e.messageKey.replace(/^import\./, '')
+  const texts = (english() ? importMessagesEn : importMessagesId) as Record<string, string>
+  const text = (texts[key] ?? e.messageKey).replace(/\{\{(\w+)\}\}/g, (_m, p: string) =>
+    String(e.params?.[p] ?? ''),
+  )
+  return `${english() ? 'row' : 'baris'} ${e.row}${e.column ? ` (${e.column})` : ''}: ${text}`
+}
+
+function human(s: ImportSummary): string {
+  const m = english() ? enMessages : idMessages
+  const head = s.errors.length
+    ? english()
+      ? 'Nothing imported (the file has errors)'
+      : 'Tidak ada yang diimpor (berkas berisi kesalahan)'
+    : s.dryRun
+      ? english()
+        ? 'Preview (nothing written)'
+        : 'Pratinjau (belum ada yang disimpan)'
+      : english()
+        ? 'Imported'
+        : 'Berhasil diimpor'
+  const lines = [
+    `${head}: ${s.fileName}`,
+    `  area: ${s.areas.created} baru, ${s.areas.existing} sudah ada`,
+    `  paket: ${s.products.created} baru, ${s.products.existing} sudah ada`,
+    `  pelanggan: ${s.customers.created} baru, ${s.customers.existing} sudah ada`,
+  ]
+  if (s.errors.length)
+    lines.push(
+      m.errors.IMPORT_HAS_ERRORS,
+      ...s.errors.slice(0, 50).map((e) => `  ${describeImportError(e)}`),
+    )
+  if (s.errors.length > 50) lines.push(`  … +${s.errors.length - 50}`)
+  return lines.join('\n')
+}
+
+async function runImport(
+  kind: ImportKind,
+  { dataDir, values, positionals, out }: CommandArgs,
+): Promise<number> {
+  const file = positionals[0]
+  if (!file) throw new AppError('VALIDATION', 'the FILE to import is required', { option: 'FILE' })
+  const data = await readFile(file)
+  const input = await parseImportFile(data, path.basename(file), kind)
+  const summary = await withDb(dataDir, async (db) => {
+    const deps = { db, clock: systemClock }
+    const companyId = await firstCompanyId(db)
+    if (values['dry-run'] === true) return previewImport(deps, companyId, input)
+    const preview = await previewImport(deps, companyId, input)
+    if (preview.errors.length) return preview
+    return commitImport(
+      deps,
+      { ...cliActor(companyId), companyId },
+      input,
+      (await getCompany(deps, companyId)).timeZone,
+    )
+  })
+  const json = {
+    ok: summary.errors.length === 0,
+    kind,
+    ...summary,
+    preview: undefined,
+    errors: summary.errors.map((e) => ({ ...e, message: describeImportError(e) })),
+  }
+  out.result(json, human(summary))
+  return summary.errors.length ? 1 : 0
+}
+
+export const importCommands: Record<string, CommandDef> = Object.fromEntries(
+  (['customers', 'areas', 'products', 'workbook'] as const).map((kind) => [
+    `import ${kind}`,
+    {
+      usage: `import ${kind} FILE [--dry-run]   (.csv or .xlsx${kind === 'workbook' ? ' with sheets Area, Paket, Pelanggan' : ''})`,
+      run: (args: CommandArgs) => runImport(kind, args),
+    },
+  ]),
+)

@@ -1,0 +1,6 @@
+export { commitImport, previewImport } from './commit'
+export type { ImportInput, ImportSummary } from './commit'
+export { planImport } from './plan'
+export type { ImportPlan, Parsed, PlannedCustomer } from './plan'
+export { parseImportFile } from './parse-file'
+export type { ImportKind } from './parse-file'
