@@ -1,6 +1,7 @@
 import { auditRouter } from './routers/audit'
 import { catalogRouter } from './routers/catalog'
 import { customersRouter } from './routers/customers'
+import { importsRouter } from './routers/imports'
 import { authRouter } from './routers/auth'
 import { companyRouter } from './routers/company'
 import { rolesRouter } from './routers/roles'
@@ -18,6 +19,7 @@ export const appRouter = router({
   audit: auditRouter,
   catalog: catalogRouter,
   customers: customersRouter,
+  imports: importsRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -38,7 +38,8 @@ const CSP = [
 export async function buildHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: 10 * 1024 * 1024,
+    // Imports upload spreadsheets (≤ 20 MB) as base64 inside the call.
+    bodyLimit: 32 * 1024 * 1024,
     trustProxy: false,
   })
 

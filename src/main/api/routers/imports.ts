@@ -1,0 +1,67 @@
+import { getCompany } from '@core/companies'
+import {
+  commitImport,
+  inspectImportFile,
+  parseImportFile,
+  previewImport,
+} from '@core/customer-import'
+import { customerTemplate, workbookTemplate } from '@core/imports'
+import { z } from 'zod'
+import { procedure, router } from '../trpc'
+
+/** Files travel as base64 inside the JSON call (≤ 20 MB before encoding, see core/imports). */
+const fileInput = z.object({
+  fileName: z.string().trim().min(1).max(200),
+  contentBase64: z.string().max(28_000_000),
+})
+const kind = z.enum(['customers', 'areas', 'products', 'workbook'])
+const importInput = fileInput.extend({
+  kind,
+  mapping: z.record(z.string(), z.number().int().min(0).nullable()).optional(),
+})
+
+const bytes = (b64: string) => Buffer.from(b64, 'base64')
+
+export const importsRouter = router({
+  inspect: procedure('customers.import')
+    .input(fileInput.extend({ kind: kind.exclude(['workbook']) }))
+    .mutation(({ input }) =>
+      inspectImportFile(bytes(input.contentBase64), input.fileName, input.kind),
+    ),
+  preview: procedure('customers.import')
+    .input(importInput)
+    .mutation(async ({ ctx, input }) => {
+      const parsed = await parseImportFile(
+        bytes(input.contentBase64),
+        input.fileName,
+        input.kind,
+        input.mapping,
+      )
+      return previewImport(ctx.services, ctx.user.companyId, parsed)
+    }),
+  commit: procedure('customers.import')
+    .input(importInput)
+    .mutation(async ({ ctx, input }) => {
+      const parsed = await parseImportFile(
+        bytes(input.contentBase64),
+        input.fileName,
+        input.kind,
+        input.mapping,
+      )
+      const { timeZone } = await getCompany(ctx.services, ctx.user.companyId)
+      return commitImport(ctx.services, ctx.actor, parsed, timeZone)
+    }),
+  template: procedure('customers.view')
+    .input(z.object({ format: z.enum(['csv', 'xlsx', 'workbook']) }))
+    .query(async ({ input }) => {
+      const data =
+        input.format === 'workbook'
+          ? await workbookTemplate()
+          : await customerTemplate(input.format)
+      const fileName =
+        input.format === 'workbook'
+          ? 'loket-impor-lengkap.xlsx'
+          : `loket-impor-pelanggan.${input.format}`
+      return { fileName, contentBase64: data.toString('base64') }
+    }),
+})
