@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
-import { commands as baseCommands } from './cli/commands'
+import { commands as baseCommands, type CommandDef } from './cli/commands'
+import { demoDataCommand } from './cli/demo-data-command'
 import { importCommands } from './cli/import-commands'
 import { createOutput, reportError } from './cli/output'
 
@@ -7,7 +8,11 @@ import { createOutput, reportError } from './cli/output'
  * `npm run cli -- <command> --data-dir DIR [--json]`. Commands use the same core services as the
  * API; with --json each prints one JSON object. Exit code 0 on success, 1 on failure, 2 on misuse.
  */
-const commands = { ...baseCommands, ...importCommands }
+const commands: Record<string, CommandDef> = {
+  ...baseCommands,
+  ...importCommands,
+  'demo-data': demoDataCommand,
+}
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

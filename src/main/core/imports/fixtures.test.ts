@@ -44,8 +44,9 @@ describe('the sample files in test/fixtures/imports', () => {
   })
 })
 
-describe('speed', () => {
-  it('10,000 customer rows are read and parsed well under a second', async () => {
+describe('a large file', () => {
+  // Speed is measured by `npm run bench` (import of 10,000 rows); this checks the result only.
+  it('10,000 distinct customer rows parse without errors', async () => {
     const table = await load('pelanggan-20.csv')
     const header = (await fixture('pelanggan-20.csv')).toString('utf8').split('\r\n')[0]!
     // 10,000 distinct customers: codes, names, phones and logins made unique per row.
@@ -60,12 +61,9 @@ describe('speed', () => {
       lines.push(base.map((c) => (c.includes(';') ? `"${c}"` : c)).join(';'))
     }
     const data = Buffer.from(lines.join('\r\n'))
-    const started = performance.now()
     const big = await readTable(data, 'besar.csv')
     const { rows, errors } = parseCustomers(big, autoMap('customers', big.headers).mapping)
-    const elapsed = performance.now() - started
     expect(errors).toEqual([])
     expect(rows).toHaveLength(10_000)
-    expect(elapsed).toBeLessThan(1000)
   })
 })

@@ -1,0 +1,5 @@
+export { generateDemoData, MAX_DEMO_CUSTOMERS } from './generate'
+export type { DemoData, DemoDataOptions } from './generate'
+export { DEMO_PRODUCT_NAMES, DEMO_PRODUCTS } from './products'
+export { DEMO_AREAS } from './places'
+export type { DemoArea } from './places'
