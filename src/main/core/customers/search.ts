@@ -38,24 +38,34 @@ const SORT_COLUMN = {
   area: 'areas.code',
 } as const
 
-function filtered(db: Db, companyId: number, f: CustomerListInput) {
+function filtered(
+  db: Db,
+  companyId: number,
+  f: CustomerListInput,
+  trigram: string[],
+  prefix: string[],
+) {
   let q = db
     .selectFrom('customers')
-    .innerJoin('areas', 'areas.id', 'customers.area_id')
-    .where('customers.company_id', '=', companyId) as SelectQueryBuilder<
+    .innerJoin('areas', 'areas.id', 'customers.area_id') as SelectQueryBuilder<
     Database,
     'customers' | 'areas',
     object
   >
-  if (f.q) {
-    const { trigram, prefix } = searchTerms(f.q)
-    if (trigram.length) q = q.where('customers.id', 'in', searchMatchIds(trigram))
-    for (const p of prefix) {
-      const like = `${p.replace(/[%_]/g, '')}%`
-      q = q.where((eb) =>
-        eb.or([eb('customers.name', 'like', like), eb('customers.code', 'like', like)]),
-      )
-    }
+  if (trigram.length) {
+    // The unary + keeps SQLite from walking the company index and testing every customer
+    // against the match list; it starts from the (usually short) list of matches instead.
+    q = q
+      .where(sql<number>`+customers.company_id`, '=', companyId)
+      .where('customers.id', 'in', searchMatchIds(trigram))
+  } else {
+    q = q.where('customers.company_id', '=', companyId)
+  }
+  for (const p of prefix) {
+    const like = `${p.replace(/[%_\\]/g, '')}%`
+    q = q.where((eb) =>
+      eb.or([eb('customers.name', 'like', like), eb('customers.code', 'like', like)]),
+    )
   }
   if (f.status?.length) q = q.where('customers.status', 'in', f.status)
   if (f.areaId) q = q.where('customers.area_id', '=', f.areaId)
@@ -75,35 +85,78 @@ function filtered(db: Db, companyId: number, f: CustomerListInput) {
   return q
 }
 
-/** One page of the customer list with the total, for the virtualised table. */
+/**
+ * One page of the customer list with the total, for the virtualised table. With a search the
+ * total comes from a window over the matches (the search runs once); without one, a count over
+ * the company's customers is cheaper than sorting them all.
+ */
 export async function listCustomers(
   { db }: { db: Db },
   companyId: number,
   f: CustomerListInput,
 ): Promise<{ total: number; rows: CustomerListRow[] }> {
-  const base = filtered(db, companyId, f)
-  const [count, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-    base
-      .select([
-        'customers.id',
-        'customers.code',
-        'customers.name',
-        'customers.phone',
-        'customers.address',
-        'customers.category',
-        'customers.status',
-        'areas.code as areaCode',
-        sql<
-          string | null
-        >`(SELECT group_concat(p.name, ', ') FROM services s JOIN products p ON p.id = s.product_id
-          WHERE s.customer_id = customers.id AND s.status != 'putus')`.as('products'),
-      ])
-      .orderBy(SORT_COLUMN[f.sort ?? 'name'], f.dir ?? 'asc')
-      .orderBy('customers.id', f.dir ?? 'asc')
-      .limit(f.limit ?? 100)
-      .offset(f.offset ?? 0)
-      .execute(),
-  ])
-  return { total: Number(count?.n ?? 0), rows }
+  const { trigram, prefix } = f.q ? searchTerms(f.q) : { trigram: [], prefix: [] }
+  const searching = trigram.length + prefix.length > 0
+  const base = filtered(db, companyId, f, trigram, prefix)
+  const page = base
+    .select([
+      'customers.id',
+      'customers.code',
+      'customers.name',
+      'customers.phone',
+      'customers.address',
+      'customers.category',
+      'customers.status',
+      'areas.code as areaCode',
+      ...(searching ? [sql<number>`count(*) OVER ()`.as('total')] : []),
+    ])
+    .orderBy(SORT_COLUMN[f.sort ?? 'name'], f.dir ?? 'asc')
+    .orderBy('customers.id', f.dir ?? 'asc')
+    .limit(f.limit ?? 100)
+    .offset(f.offset ?? 0)
+  let total: number
+  let rows: Omit<CustomerListRow, 'products'>[]
+  if (searching) {
+    const found = (await page.execute()) as (Omit<CustomerListRow, 'products'> & {
+      total?: number
+    })[]
+    // Past the last page the window has no row to ride on: count separately then.
+    total = Number(
+      found[0]?.total ??
+        (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ??
+        0,
+    )
+    rows = found.map(({ total: _t, ...r }) => r)
+  } else {
+    const [count, found] = await Promise.all([
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+      page.execute(),
+    ])
+    total = Number(count?.n ?? 0)
+    rows = found
+  }
+  return { total, rows: await withProducts(db, rows) }
+}
+
+/** The packages of the page's customers only, in one query (not per row, not for every match). */
+async function withProducts(
+  db: Db,
+  rows: Omit<CustomerListRow, 'products'>[],
+): Promise<CustomerListRow[]> {
+  if (!rows.length) return []
+  const services = await db
+    .selectFrom('services')
+    .innerJoin('products', 'products.id', 'services.product_id')
+    .select(['services.customer_id', 'products.name'])
+    .where(
+      'services.customer_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .where('services.status', '!=', 'putus')
+    .orderBy('services.id')
+    .execute()
+  const names = new Map<number, string[]>()
+  for (const s of services) names.set(s.customer_id, [...(names.get(s.customer_id) ?? []), s.name])
+  return rows.map((r) => ({ ...r, products: names.get(r.id)?.join(', ') ?? null }))
 }

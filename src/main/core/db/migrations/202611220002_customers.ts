@@ -102,9 +102,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('customers')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('company_id', 'integer', (c) => c.notNull().references('companies.id'))
-    .addColumn('code', 'text', (c) => c.notNull())
+    // NOCASE: codes and names sort and match as people read them, and prefix search uses the index.
+    .addColumn('code', 'text', (c) => c.notNull().modifyEnd(sql`COLLATE NOCASE`))
     .addColumn('area_id', 'integer', (c) => c.notNull().references('areas.id'))
-    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull().modifyEnd(sql`COLLATE NOCASE`))
     .addColumn('category', 'text', (c) => c.notNull().defaultTo('rumah'))
     .addColumn('nik', 'text')
     .addColumn('phone', 'text')
