@@ -120,15 +120,19 @@ export const sessionProcedure = publicProcedure.use(requireSession({ allowPasswo
 
 /**
  * The gate every other procedure goes through: a live session, no pending password change and
- * the permission the procedure declares. The menu hides what this refuses; this is the real check.
+ * the permission the procedure declares (or one of several). The menu hides what this refuses;
+ * this is the real check.
  */
-export function procedure(permission: Permission) {
+export function procedure(permission: Permission | readonly Permission[]) {
+  const anyOf: readonly Permission[] = typeof permission === 'string' ? [permission] : permission
   return publicProcedure
-    .meta({ permission })
+    .meta({ permission: anyOf[0] })
     .use(requireSession({ allowPasswordChange: false }))
     .use(async ({ ctx, next }) => {
-      if (!ctx.user.permissions.has(permission)) {
-        throw new AppError('FORBIDDEN', `missing permission ${permission}`, { permission })
+      if (!anyOf.some((p) => ctx.user.permissions.has(p))) {
+        throw new AppError('FORBIDDEN', `missing permission ${anyOf.join(' or ')}`, {
+          permission: anyOf.join('|'),
+        })
       }
       return next()
     })

@@ -1,4 +1,4 @@
-import { InputWrapper, MantineProvider, Select, createTheme } from '@mantine/core'
+import { InputWrapper, MantineProvider, MultiSelect, Select, createTheme } from '@mantine/core'
 import { ModalsProvider } from '@mantine/modals'
 import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider } from '@tanstack/react-query'
@@ -17,6 +17,7 @@ const theme = createTheme({
     InputWrapper: InputWrapper.extend({ defaultProps: { withAsterisk: false } }),
     // A closed select keeps no hidden listbox named after its label: one element per label.
     Select: Select.extend({ defaultProps: { comboboxProps: { keepMounted: false } } }),
+    MultiSelect: MultiSelect.extend({ defaultProps: { comboboxProps: { keepMounted: false } } }),
   },
 })
 

@@ -26,26 +26,27 @@ import {
 import { z } from 'zod'
 import { procedure, router } from '../trpc'
 
+/** Lists the customer screens need too (package and area pickers): readable with either permission. */
+const READ = ['catalog.view', 'customers.view'] as const
+
 const timeZone = async (ctx: {
   services: Parameters<typeof getCompany>[0]
   user: { companyId: number }
 }) => (await getCompany(ctx.services, ctx.user.companyId)).timeZone
 
 export const catalogRouter = router({
-  areas: procedure('catalog.view').query(({ ctx }) => listAreas(ctx.services, ctx.user.companyId)),
+  areas: procedure(READ).query(({ ctx }) => listAreas(ctx.services, ctx.user.companyId)),
   createArea: procedure('catalog.manage')
     .input(areaInput)
     .mutation(({ ctx, input }) => createArea(ctx.services, ctx.actor, input)),
   updateArea: procedure('catalog.manage')
     .input(areaUpdateInput)
     .mutation(({ ctx, input }) => updateArea(ctx.services, ctx.actor, input)),
-  pops: procedure('catalog.view').query(({ ctx }) => listPops(ctx.services, ctx.user.companyId)),
+  pops: procedure(READ).query(({ ctx }) => listPops(ctx.services, ctx.user.companyId)),
   savePop: procedure('catalog.manage')
     .input(z.union([popUpdateInput, popInput]))
     .mutation(({ ctx, input }) => savePop(ctx.services, ctx.actor, input)),
-  products: procedure('catalog.view').query(({ ctx }) =>
-    listProducts(ctx.services, ctx.user.companyId),
-  ),
+  products: procedure(READ).query(({ ctx }) => listProducts(ctx.services, ctx.user.companyId)),
   createProduct: procedure('catalog.manage')
     .input(productInput)
     .mutation(async ({ ctx, input }) =>
@@ -61,9 +62,7 @@ export const catalogRouter = router({
     .query(({ ctx, input }) =>
       productPriceHistory(ctx.services, ctx.user.companyId, input.productId),
     ),
-  priceLists: procedure('catalog.view').query(({ ctx }) =>
-    listPriceLists(ctx.services, ctx.user.companyId),
-  ),
+  priceLists: procedure(READ).query(({ ctx }) => listPriceLists(ctx.services, ctx.user.companyId)),
   savePriceList: procedure('catalog.manage')
     .input(z.union([priceListUpdateInput, priceListInput]))
     .mutation(({ ctx, input }) => savePriceList(ctx.services, ctx.actor, input)),

@@ -4,7 +4,7 @@ import type { ServiceStatus } from '@shared/catalog'
 import type { Database } from '../db'
 import type { CoreDeps } from '../deps'
 import { getCustomerSettings } from '../settings'
-import { formatCode, parseCodeNumber, pppoeUsername } from './codes'
+import { formatCode, parseCodeNumber, pppoeUsername } from '@shared/codes'
 import { deriveCustomerStatus } from './customer-status'
 
 /** One customer (and optionally its first service) for an import or the demo data. */

@@ -4,7 +4,7 @@ import type { CustomerCreateInput, CustomerUpdateInput } from '@shared/schemas'
 import { appendAudit, diffFields, type Actor } from '../audit'
 import { bumpNumber, nextNumber, writeTx, type Database } from '../db'
 import type { CoreDeps } from '../deps'
-import { formatCode, parseCodeNumber } from './codes'
+import { formatCode, parseCodeNumber } from '@shared/codes'
 import { refreshCustomer } from './customer-status'
 
 type CompanyActor = Actor & { companyId: number }

@@ -9,9 +9,9 @@ import { listPrice } from '../catalog'
 import { nextNumber, writeTx, type Database } from '../db'
 import type { CoreDeps } from '../deps'
 import { getCustomerSettings } from '../settings'
-import { formatCode, pppoeUsername } from './codes'
+import { formatCode, pppoeUsername } from '@shared/codes'
 import { refreshCustomer } from './customer-status'
-import { nextPeriodStart } from './periods'
+import { nextPeriodStart } from '@shared/periods'
 
 type CompanyActor = Actor & { companyId: number }
 

@@ -1,8 +1,12 @@
 import { enMessages } from '@shared/messages/en'
+import { enCatalog } from './en-catalog'
+import { enCustomers } from './en-customers'
 import type { Messages } from './id'
 
 /** English, the second language. Same keys as id.ts; TypeScript rejects a missing or extra key. */
 export const en: Messages = {
+  ...enCustomers,
+  ...enCatalog,
   app: { name: 'Loket', tagline: 'RT/RW-NET back office' },
   language: { label: 'Language', id: 'Bahasa Indonesia', en: 'English' },
   common: {
@@ -105,6 +109,8 @@ export const en: Messages = {
     roles: 'Roles & Permissions',
     company: 'Company Settings',
     audit: 'Audit',
+    customers: 'Customers',
+    catalog: 'Catalogue',
     main: 'Main menu',
     toggle: 'Open or close the menu',
   },
@@ -269,7 +275,17 @@ export const en: Messages = {
     security_sessionIdleMinutes: 'Idle timeout (minutes)',
     security_sessionAbsoluteDays: 'Maximum session length (days)',
   },
-  entityTypes: { user: 'User', company: 'Company', role: 'Role' },
+  entityTypes: {
+    user: 'User',
+    company: 'Company',
+    role: 'Role',
+    customer: 'Customer',
+    service: 'Service',
+    area: 'Area',
+    pop: 'POP',
+    product: 'Package',
+    price_list: 'Price list',
+  },
   auditValues: {
     wrong_password: 'wrong password',
     unknown_user: 'unknown username',

@@ -1,4 +1,6 @@
 import { idMessages } from '@shared/messages/id'
+import { idCatalog } from './id-catalog'
+import { idCustomers } from './id-customers'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -6,6 +8,8 @@ import { idMessages } from '@shared/messages/id'
  * so `t('permissions.users.view')` finds them with i18next's normal key separator.
  */
 export const id = {
+  ...idCustomers,
+  ...idCatalog,
   app: { name: 'Loket', tagline: 'Back office RT/RW-NET' },
   language: { label: 'Bahasa', id: 'Bahasa Indonesia', en: 'English' },
   common: {
@@ -104,6 +108,8 @@ export const id = {
     roles: 'Peran & Izin',
     company: 'Pengaturan Perusahaan',
     audit: 'Audit',
+    customers: 'Pelanggan',
+    catalog: 'Katalog',
     main: 'Menu utama',
     toggle: 'Buka atau tutup menu',
   },
@@ -268,7 +274,17 @@ export const id = {
     security_sessionIdleMinutes: 'Batas tidak aktif (menit)',
     security_sessionAbsoluteDays: 'Batas sesi maksimum (hari)',
   },
-  entityTypes: { user: 'Pengguna', company: 'Perusahaan', role: 'Peran' },
+  entityTypes: {
+    user: 'Pengguna',
+    company: 'Perusahaan',
+    role: 'Peran',
+    customer: 'Pelanggan',
+    service: 'Layanan',
+    area: 'Area',
+    pop: 'POP',
+    product: 'Paket',
+    price_list: 'Daftar harga',
+  },
   auditValues: {
     wrong_password: 'kata sandi salah',
     unknown_user: 'nama pengguna tidak dikenal',

@@ -3,7 +3,16 @@ import type { z } from 'zod'
 import { ERROR_CODES } from '@shared/errors'
 import { AUDIT_ACTIONS } from '@shared/audit-actions'
 import { PERMISSION_KEYS, ROLES } from '@shared/permissions'
-import { auditListInput, roleUpdateInput, setupInput, userCreateInput } from '@shared/schemas'
+import {
+  areaInput,
+  auditListInput,
+  customerCreateInput,
+  productInput,
+  roleUpdateInput,
+  serviceCreateInput,
+  setupInput,
+  userCreateInput,
+} from '@shared/schemas'
 import { en } from './en'
 import { id } from './id'
 
@@ -35,6 +44,34 @@ function schemaValidationKeys(): string[] {
     ...messagesOf(userCreateInput, { ...bad, role: 'king' }),
     ...messagesOf(roleUpdateInput, { role: 'viewer', permissions: ['nope'] }),
     ...messagesOf(auditListInput, { from: 'yesterday' }),
+    ...messagesOf(customerCreateInput, {
+      areaId: 1,
+      name: '',
+      category: 'villa',
+      nik: '123',
+      phone: 'abc',
+      email: 'bad',
+      latitude: 91,
+      longitude: -181,
+      npwp: '1',
+    }),
+    ...messagesOf(serviceCreateInput, {
+      customerId: 1,
+      productId: 1,
+      status: 'gone',
+      activationDate: 'kemarin',
+      billingSchedule: { kind: 'fixed', day: 31 },
+      priceOverride: -5,
+      staticIp: '999.1.1.1',
+    }),
+    ...messagesOf(productInput, {
+      name: '',
+      serviceType: 'fax',
+      monthlyPrice: 1.5,
+      downloadMbps: -1,
+      dataCapGb: 1.5,
+    }),
+    ...messagesOf(areaInput, { code: 'x', name: '', codePattern: '{AREA}' }),
   ]
   return [...new Set(messages.filter((m) => m.startsWith('validation.')))]
 }
@@ -52,8 +89,17 @@ describe.each([
     const keys = schemaValidationKeys()
     expect(keys.sort()).toEqual(
       [
+        'validation.amount',
+        'validation.area_code',
+        'validation.billing_day',
+        'validation.category',
+        'validation.code_pattern',
+        'validation.coordinates',
         'validation.date',
         'validation.email',
+        'validation.ip',
+        'validation.nik',
+        'validation.number',
         'validation.npwp',
         'validation.password_too_common',
         'validation.password_too_short',
@@ -61,6 +107,9 @@ describe.each([
         'validation.phone',
         'validation.required',
         'validation.role',
+        'validation.service_type',
+        'validation.speed',
+        'validation.status',
         'validation.time_zone',
         'validation.too_long',
         'validation.username',

@@ -1,8 +1,11 @@
 import { Navigate, Route, Routes } from 'react-router'
 import type { Permission } from '@shared/permissions'
 import { AuditPage } from '../pages/audit/audit-page'
+import { CatalogPage } from '../pages/catalog/catalog-page'
 import { ChangePasswordPage } from '../pages/change-password-page'
 import { CompanyPage } from '../pages/company/company-page'
+import { CustomerPage } from '../pages/customers/customer-page'
+import { CustomersPage } from '../pages/customers/customers-page'
 import { DashboardPage } from '../pages/dashboard-page'
 import { LoginPage } from '../pages/login-page'
 import { NoAccessPage, NotFoundPage } from '../pages/no-access-page'
@@ -37,6 +40,9 @@ export function AppRoutes() {
           <Route element={<RequirePasswordChanged />}>
             <Route element={<AppLayout />}>
               <Route index element={<HomePage />} />
+              <Route path="/customers" element={guarded('customers.view', <CustomersPage />)} />
+              <Route path="/customers/:id" element={guarded('customers.view', <CustomerPage />)} />
+              <Route path="/catalog" element={guarded('catalog.view', <CatalogPage />)} />
               <Route path="/users" element={guarded('users.view', <UsersPage />)} />
               <Route path="/roles" element={guarded('roles.view', <RolesPage />)} />
               <Route path="/company" element={guarded('company.view', <CompanyPage />)} />

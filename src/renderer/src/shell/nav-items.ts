@@ -1,7 +1,9 @@
 import {
+  IconAddressBook,
   IconBuildingStore,
   IconGauge,
   IconHistory,
+  IconPackages,
   IconShieldLock,
   IconUsers,
   type Icon,
@@ -27,6 +29,16 @@ const ICONS: Record<string, Icon> = {
   roles: IconShieldLock,
   company: IconBuildingStore,
   audit: IconHistory,
+  customers: IconAddressBook,
+  catalog: IconPackages,
+}
+
+/** Daily work first: the office opens customers far more often than users or settings. */
+const FIRST_MENUS = ['dashboard', 'customers', 'catalog']
+
+function menuRank(menu: string): number {
+  const rank = FIRST_MENUS.indexOf(menu)
+  return rank === -1 ? FIRST_MENUS.length : rank
 }
 
 /** Built from the permission catalogue, so a new menu permission cannot miss its sidebar entry. */
@@ -42,4 +54,4 @@ export const NAV_ITEMS: NavItem[] = PERMISSION_KEYS.flatMap((permission) => {
       icon: ICONS[menu] ?? IconGauge,
     },
   ]
-})
+}).sort((a, b) => menuRank(a.menu) - menuRank(b.menu))

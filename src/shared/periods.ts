@@ -1,4 +1,4 @@
-import { addMonths, calendarDate, daysInMonth, type CalendarDate } from '@shared/dates'
+import { addMonths, calendarDate, daysInMonth, type CalendarDate } from './dates'
 
 /**
  * The first day of the next billing period after `today` for a service: the next fixed billing

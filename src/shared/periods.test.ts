@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { calendarDate as d } from '@shared/dates'
+import { calendarDate as d } from './dates'
 import { nextPeriodStart } from './periods'
 
 describe('next period start (where a downgrade takes effect)', () => {

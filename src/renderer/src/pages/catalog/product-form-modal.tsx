@@ -1,0 +1,229 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  TextInput,
+  Textarea,
+} from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconInfoCircle } from '@tabler/icons-react'
+import { useMutation } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { BILLING_MODES, SERVICE_TYPES, type BillingMode, type ServiceType } from '@shared/catalog'
+import { formatRupiah } from '@shared/money'
+import { productInput, productUpdateInput } from '@shared/schemas'
+import { trpc } from '../../api/client'
+import { FormAlert } from '../../components/form-alert'
+import {
+  decimalOrNull,
+  integerOrNull,
+  numberText,
+  rupiahOrNull,
+  rupiahText,
+} from '../../forms/parse'
+import { useFormState } from '../../forms/use-form-state'
+import { refreshCatalog } from './refresh-catalog'
+import type { ProductRow } from './types'
+
+function toForm(p: ProductRow | null) {
+  return {
+    name: p?.name ?? '',
+    serviceType: p?.serviceType ?? 'pppoe',
+    monthlyPrice: rupiahText(p?.monthlyPrice),
+    billingMode: p?.billingMode ?? 'prepaid',
+    downloadMbps: numberText(p?.downloadMbps),
+    uploadMbps: numberText(p?.uploadMbps),
+    routerProfile: p?.routerProfile ?? '',
+    dataCapGb: numberText(p?.dataCapGb),
+    fupNote: p?.fupNote ?? '',
+    taxable: p?.taxable ?? false,
+    active: p?.active ?? true,
+    priceEffectiveFrom: '',
+    priceReason: '',
+  }
+}
+
+/** A package: what it is, what it costs, how fast; a price change is dated and explained. */
+export function ProductFormModal({
+  product,
+  onClose,
+}: {
+  product: ProductRow | null
+  onClose: () => void
+}) {
+  const { t } = useTranslation()
+  const form = useFormState(toForm(product))
+  const v = form.values
+  const saved = (name: string, key: string) => {
+    notifications.show({ color: 'teal', message: t(key, { name }) })
+    refreshCatalog()
+    onClose()
+  }
+  const codeFields = { NAME_TAKEN: 'name' } as const
+  const create = useMutation(
+    trpc.catalog.createProduct.mutationOptions({
+      onSuccess: (p) => saved(p.name, 'products.created'),
+      onError: (error) => form.showServerError(error, codeFields),
+    }),
+  )
+  const update = useMutation(
+    trpc.catalog.updateProduct.mutationOptions({
+      onSuccess: (p) => saved(p.name, 'products.updated'),
+      onError: (error) => form.showServerError(error, codeFields),
+    }),
+  )
+
+  const price = rupiahOrNull(v.monthlyPrice)
+  const priceChanged =
+    product !== null && price !== null && !Number.isNaN(price) && price !== product.monthlyPrice
+
+  const submit = () => {
+    const fields = {
+      name: v.name,
+      serviceType: v.serviceType as ServiceType,
+      monthlyPrice: price ?? Number.NaN,
+      billingMode: v.billingMode as BillingMode,
+      downloadMbps: decimalOrNull(v.downloadMbps),
+      uploadMbps: decimalOrNull(v.uploadMbps),
+      routerProfile: v.routerProfile,
+      dataCapGb: integerOrNull(v.dataCapGb),
+      fupNote: v.fupNote,
+      taxable: v.taxable,
+    }
+    if (!product) {
+      if (form.validate(productInput, fields)) create.mutate(fields)
+      return
+    }
+    const input = {
+      ...fields,
+      id: product.id,
+      active: v.active,
+      priceEffectiveFrom: priceChanged && v.priceEffectiveFrom ? v.priceEffectiveFrom : undefined,
+      priceReason: priceChanged ? v.priceReason : undefined,
+    }
+    if (form.validate(productUpdateInput, input)) update.mutate(input)
+  }
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={product ? t('products.editTitle') : t('products.createTitle')}
+      size="lg"
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault()
+          submit()
+        }}
+      >
+        <Stack gap="md">
+          <TextInput
+            label={t('productFields.name')}
+            required
+            data-autofocus
+            {...form.text('name')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label={t('productFields.serviceType')}
+              required
+              data={SERVICE_TYPES.map((s) => ({ value: s, label: t(`serviceType.${s}`) }))}
+              allowDeselect={false}
+              {...form.select('serviceType')}
+            />
+            <Select
+              label={t('productFields.billingMode')}
+              data={BILLING_MODES.map((m) => ({ value: m, label: t(`billingMode.${m}`) }))}
+              allowDeselect={false}
+              {...form.select('billingMode')}
+            />
+            <TextInput
+              label={t('productFields.monthlyPrice')}
+              description={t('productFields.monthlyPriceHint')}
+              required
+              leftSection="Rp"
+              inputMode="numeric"
+              {...form.text('monthlyPrice')}
+            />
+            <TextInput
+              label={t('productFields.routerProfile')}
+              description={t('productFields.routerProfileHint')}
+              {...form.text('routerProfile')}
+            />
+            <TextInput
+              label={t('productFields.downloadMbps')}
+              inputMode="decimal"
+              {...form.text('downloadMbps')}
+            />
+            <TextInput
+              label={t('productFields.uploadMbps')}
+              inputMode="decimal"
+              {...form.text('uploadMbps')}
+            />
+            <TextInput
+              label={t('productFields.dataCapGb')}
+              description={t('productFields.dataCapHint')}
+              inputMode="numeric"
+              {...form.text('dataCapGb')}
+            />
+          </SimpleGrid>
+          {priceChanged && (
+            <Stack gap="sm">
+              <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />}>
+                {t('productFields.priceChanged', {
+                  old: formatRupiah(product.monthlyPrice),
+                  new: formatRupiah(price),
+                })}
+              </Alert>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput
+                  type="date"
+                  label={t('productFields.priceEffectiveFrom')}
+                  description={t('productFields.priceEffectiveHint')}
+                  {...form.text('priceEffectiveFrom')}
+                />
+                <TextInput label={t('productFields.priceReason')} {...form.text('priceReason')} />
+              </SimpleGrid>
+            </Stack>
+          )}
+          <Textarea
+            label={t('productFields.fupNote')}
+            autosize
+            minRows={1}
+            {...form.text('fupNote')}
+          />
+          <Group gap="xl">
+            <Switch
+              label={t('productFields.taxable')}
+              checked={v.taxable}
+              onChange={(e) => form.setValue('taxable', e.currentTarget.checked)}
+            />
+            {product && (
+              <Switch
+                label={t('productFields.active')}
+                checked={v.active}
+                onChange={(e) => form.setValue('active', e.currentTarget.checked)}
+              />
+            )}
+          </Group>
+          <FormAlert error={form.serverError} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}

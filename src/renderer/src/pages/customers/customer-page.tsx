@@ -1,0 +1,182 @@
+import { Anchor, Button, Card, EmptyState, Grid, Group, Stack, Text, Title } from '@mantine/core'
+import {
+  IconArrowLeft,
+  IconPencil,
+  IconPlugConnected,
+  IconPlus,
+  IconUserOff,
+} from '@tabler/icons-react'
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useLocation, useParams } from 'react-router'
+import { trpc } from '../../api/client'
+import { errorCodeOf } from '../../api/errors'
+import { PageLoader, QueryError } from '../../components/query-state'
+import { useSession } from '../../session/session'
+import { NotFoundPage } from '../no-access-page'
+import { CustomerFormModal } from './customer-form-modal'
+import { CustomerHistory } from './customer-history'
+import { ContactsCard, IdentityCard } from './customer-identity'
+import { PackageChangeModal } from './package-change-modal'
+import { expectedPrice } from './pricing'
+import { ServiceCard } from './service-card'
+import { ServiceFormModal } from './service-form-modal'
+import { StatusBadge } from './status-badge'
+import { StatusChangeModal } from './status-change-modal'
+import { TerminateModal } from './terminate-modal'
+import type { CustomerDetail, CustomerDialog, ServiceDetail } from './types'
+
+/** The list this page was opened from (its filters), so "back" returns to the same rows. */
+function listUrl(state: unknown): string {
+  const search = (state as { list?: unknown } | null)?.list
+  return typeof search === 'string' ? `/customers${search}` : '/customers'
+}
+
+export function CustomerPage() {
+  const { id } = useParams()
+  const customerId = /^\d+$/.test(id ?? '') ? Number(id) : 0
+  const detail = useQuery(
+    trpc.customers.get.queryOptions({ id: customerId }, { enabled: customerId > 0 }),
+  )
+  if (customerId <= 0) return <NotFoundPage />
+  if (detail.isPending) return <PageLoader />
+  if (detail.isError) {
+    if (errorCodeOf(detail.error) === 'NOT_FOUND') return <NotFoundPage />
+    return <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
+  }
+  return <CustomerView customer={detail.data} />
+}
+
+function CustomerView({ customer: c }: { customer: CustomerDetail }) {
+  const { t } = useTranslation()
+  const { can } = useSession()
+  const location = useLocation()
+  const canManage = can('customers.manage')
+  // The package, area and price lists are readable with either permission (see api catalog router).
+  const canCatalog = can('catalog.view') || can('customers.view')
+  const products = useQuery(trpc.catalog.products.queryOptions(undefined, { enabled: canCatalog }))
+  const priceLists = useQuery(
+    trpc.catalog.priceLists.queryOptions(undefined, { enabled: canCatalog }),
+  )
+  const [dialog, setDialog] = useState<CustomerDialog>(null)
+  const close = () => setDialog(null)
+
+  const pendingIsUpgrade = (s: ServiceDetail): boolean | null => {
+    const next = products.data?.find((p) => p.id === s.pendingChange?.productId)
+    if (!next) return null
+    const who = { areaId: c.area.id, priceListId: c.priceListId }
+    return expectedPrice(next, who, priceLists.data ?? []) >= s.listPrice
+  }
+
+  return (
+    <Stack gap="lg">
+      <Anchor
+        component={Link}
+        to={listUrl(location.state)}
+        fz="sm"
+        display="inline-flex"
+        style={{ alignItems: 'center', gap: 4 }}
+      >
+        <IconArrowLeft size={16} aria-hidden />
+        {t('customer.back')}
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Group gap="sm">
+            <Title order={1} fz="h2" data-testid="customer-name">
+              {c.name}
+            </Title>
+            <StatusBadge status={c.status} size="md" />
+          </Group>
+          <Text ff="monospace" c="dimmed" data-testid="customer-code">
+            {c.code}
+          </Text>
+        </div>
+        {canManage && (
+          <Group gap="xs">
+            <Button
+              variant="default"
+              leftSection={<IconPencil size={16} />}
+              onClick={() => setDialog({ kind: 'edit' })}
+            >
+              {t('customer.edit')}
+            </Button>
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setDialog({ kind: 'addService' })}
+            >
+              {t('customer.addService')}
+            </Button>
+            {c.status !== 'putus' && (
+              <Button
+                color="red"
+                variant="light"
+                leftSection={<IconUserOff size={16} />}
+                onClick={() => setDialog({ kind: 'terminate' })}
+              >
+                {t('customer.terminate')}
+              </Button>
+            )}
+          </Group>
+        )}
+      </Group>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="md">
+            <Title order={2} fz="h4">
+              {t('customer.services')}
+            </Title>
+            {c.services.length === 0 ? (
+              <Card withBorder radius="md">
+                <EmptyState
+                  icon={<IconPlugConnected size={28} />}
+                  title={t('customer.noServices')}
+                  description={canManage ? t('customer.noServicesHint') : undefined}
+                  size="sm"
+                />
+              </Card>
+            ) : (
+              c.services.map((s) => (
+                <ServiceCard
+                  key={s.id}
+                  service={s}
+                  pendingIsUpgrade={s.pendingChange ? pendingIsUpgrade(s) : null}
+                  canManage={canManage}
+                  onChangePackage={() => setDialog({ kind: 'package', service: s })}
+                  onChangeStatus={() => setDialog({ kind: 'status', service: s })}
+                />
+              ))
+            )}
+            <CustomerHistory history={c.history} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="md">
+            <IdentityCard customer={c} />
+            <ContactsCard customer={c} />
+            <Card withBorder radius="md" padding="md">
+              <Title order={2} fz="h5" mb="sm">
+                {t('customer.notes')}
+              </Title>
+              <Text fz="sm" c={c.notes ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>
+                {c.notes ?? t('customer.noNotes')}
+              </Text>
+            </Card>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      {dialog?.kind === 'edit' && (
+        <CustomerFormModal customer={c} onClose={close} onSaved={close} />
+      )}
+      {dialog?.kind === 'addService' && <ServiceFormModal customer={c} onClose={close} />}
+      {dialog?.kind === 'package' && (
+        <PackageChangeModal customer={c} service={dialog.service} onClose={close} />
+      )}
+      {dialog?.kind === 'status' && (
+        <StatusChangeModal customerId={c.id} service={dialog.service} onClose={close} />
+      )}
+      {dialog?.kind === 'terminate' && <TerminateModal customer={c} onClose={close} />}
+    </Stack>
+  )
+}

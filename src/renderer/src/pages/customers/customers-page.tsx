@@ -1,0 +1,106 @@
+import { Button, EmptyState, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { IconFilterOff, IconUserPlus, IconUsers } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import { PageLoader, QueryError } from '../../components/query-state'
+import { intlLocale } from '../../i18n'
+import { useSession } from '../../session/session'
+import { CustomerFilters } from './customer-filters'
+import { CustomerFormModal } from './customer-form-modal'
+import { CustomersTable } from './customers-table'
+import { hasFilters, type CustomerSort } from './list-params'
+import { useFirstPage } from './use-customer-pages'
+import { useListParams } from './use-list-params'
+
+/** The list fills the window below the header, so its own scrollbar is the one that moves. */
+const PAGE_HEIGHT =
+  'calc(100dvh - var(--app-shell-header-height, 60px) - 2 * var(--mantine-spacing-lg))'
+
+export function CustomersPage() {
+  const { t } = useTranslation()
+  const { can } = useSession()
+  const navigate = useNavigate()
+  const list = useListParams()
+  const { filters } = list
+  const first = useFirstPage(filters)
+  const [creating, setCreating] = useState(false)
+  const total = first.data?.total ?? 0
+  const filtered = hasFilters(filters)
+
+  const sortBy = (sort: CustomerSort) =>
+    list.setFilters(
+      filters.sort === sort
+        ? { dir: filters.dir === 'asc' ? 'desc' : 'asc' }
+        : { sort, dir: 'asc' },
+    )
+
+  return (
+    <Stack gap="md" h={PAGE_HEIGHT} mih={620}>
+      <Group justify="space-between" align="center">
+        <Group gap="sm" align="baseline">
+          <Title order={1} fz="h2">
+            {t('customers.title')}
+          </Title>
+          {first.data && (
+            <Text c="dimmed" fw={600} data-testid="customers-count">
+              {t('customers.count', { total: new Intl.NumberFormat(intlLocale()).format(total) })}
+            </Text>
+          )}
+        </Group>
+        {can('customers.manage') && (
+          <Button leftSection={<IconUserPlus size={18} />} onClick={() => setCreating(true)}>
+            {t('customers.add')}
+          </Button>
+        )}
+      </Group>
+      <Paper withBorder radius="md" p="md" style={{ flex: 1, minHeight: 0, display: 'flex' }}>
+        <Stack gap="sm" style={{ flex: 1, minHeight: 0, minWidth: 0 }}>
+          {/* Hidden under the dialog, whose "Area" and "Kategori" are then the only fields so named. */}
+          {!creating && (
+            <CustomerFilters
+              filters={filters}
+              searchText={list.searchText}
+              onSearch={list.setSearchText}
+              onChange={list.setFilters}
+            />
+          )}
+          {filtered && (
+            <Group justify="flex-end">
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                leftSection={<IconFilterOff size={14} />}
+                onClick={list.clearFilters}
+              >
+                {t('customers.clearFilters')}
+              </Button>
+            </Group>
+          )}
+          {first.isPending ? (
+            <PageLoader />
+          ) : first.isError ? (
+            <QueryError error={first.error} onRetry={() => void first.refetch()} />
+          ) : total === 0 ? (
+            <EmptyState
+              icon={<IconUsers size={28} />}
+              title={filtered ? t('customers.empty') : t('customers.none')}
+              description={filtered ? t('customers.emptyHint') : t('customers.noneHint')}
+              size="sm"
+              data-testid="customers-empty"
+            />
+          ) : (
+            <CustomersTable filters={filters} first={first} onSort={sortBy} />
+          )}
+        </Stack>
+      </Paper>
+      {creating && (
+        <CustomerFormModal
+          customer={null}
+          onClose={() => setCreating(false)}
+          onSaved={(saved) => void navigate(`/customers/${saved.id}`)}
+        />
+      )}
+    </Stack>
+  )
+}

@@ -1,0 +1,202 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react'
+import { useMutation, useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { dateInZone, formatDate, isCalendarDate } from '@shared/dates'
+import { formatRupiah } from '@shared/money'
+import { packageChangeInput } from '@shared/schemas'
+import { trpc } from '../../api/client'
+import { FormAlert } from '../../components/form-alert'
+import { useFormState } from '../../forms/use-form-state'
+import { intlLocale } from '../../i18n'
+import { useSession } from '../../session/session'
+import { nextPeriodStart } from '@shared/periods'
+import { expectedPrice } from './pricing'
+import { refreshCustomers } from './refresh-customers'
+import type { CustomerDetail, ServiceDetail } from './types'
+
+function PriceBox({
+  label,
+  name,
+  price,
+  testId,
+}: {
+  label: string
+  name: string
+  price: string
+  testId: string
+}) {
+  return (
+    <Card withBorder radius="md" padding="sm" data-testid={testId}>
+      <Text fz="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text fw={600}>{name}</Text>
+      <Text fz="lg" fw={700}>
+        {price}
+      </Text>
+    </Card>
+  )
+}
+
+/**
+ * A different package for one service. A dearer package applies today; a cheaper one from the
+ * next billing period, so the customer keeps what they paid for (BILLING.md rules 9–10).
+ */
+export function PackageChangeModal({
+  customer,
+  service,
+  onClose,
+}: {
+  customer: CustomerDetail
+  service: ServiceDetail
+  onClose: () => void
+}) {
+  const { t } = useTranslation()
+  const { me } = useSession()
+  const locale = intlLocale()
+  const form = useFormState({ productId: '', effectiveDate: '', reason: '' })
+  const products = useQuery(trpc.catalog.products.queryOptions())
+  const priceLists = useQuery(trpc.catalog.priceLists.queryOptions())
+  const change = useMutation(
+    trpc.customers.changePackage.mutationOptions({
+      onSuccess: (result) => {
+        const name = products.data?.find((p) => String(p.id) === form.values.productId)?.name ?? ''
+        const message = t('packageChange.done', {
+          direction: t(`packageChange.direction.${result.direction}`),
+          name,
+          date: formatDate(result.effectiveDate, locale),
+        })
+        notifications.show({
+          color: 'teal',
+          message: result.pending ? `${message} ${t('packageChange.scheduled')}` : message,
+        })
+        refreshCustomers(customer.id)
+        onClose()
+      },
+      onError: (error) => form.showServerError(error, { INVALID_STATUS_CHANGE: 'productId' }),
+    }),
+  )
+
+  const today = dateInZone(new Date(), me.company.timeZone)
+  const who = { areaId: customer.area.id, priceListId: customer.priceListId }
+  const priceOf = (p: { id: number; monthlyPrice: number }) =>
+    expectedPrice(p, who, priceLists.data ?? [])
+  const options = (products.data ?? []).filter((p) => p.active && p.id !== service.productId)
+  const chosen = options.find((p) => String(p.id) === form.values.productId)
+  const newPrice = chosen ? priceOf(chosen) : null
+  const upgrade = newPrice !== null && newPrice >= service.listPrice
+  const defaultDate = upgrade
+    ? today
+    : nextPeriodStart(today, {
+        billingDay: service.billingDay,
+        activationDate: service.activationDate,
+      })
+  const picked = form.values.effectiveDate
+
+  const submit = () => {
+    const input = {
+      serviceId: service.id,
+      productId: Number(form.values.productId),
+      effectiveDate: picked || undefined,
+      reason: form.values.reason,
+    }
+    const ok = form.validate(packageChangeInput, input)
+    if (!form.values.productId) form.setFieldError('productId', 'validation.required')
+    else if (ok) change.mutate(input)
+  }
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('packageChange.title', { sid: service.sid })}
+      size="lg"
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault()
+          submit()
+        }}
+      >
+        <Stack gap="md">
+          <Select
+            label={t('packageChange.newPackage')}
+            placeholder={t('packageChange.pickPackage')}
+            required
+            searchable
+            data={options.map((p) => ({
+              value: String(p.id),
+              label: `${p.name} — ${formatRupiah(priceOf(p))}`,
+            }))}
+            {...form.select('productId')}
+          />
+          <SimpleGrid cols={2}>
+            <PriceBox
+              label={t('packageChange.oldPrice')}
+              name={service.productName}
+              price={formatRupiah(service.listPrice)}
+              testId="old-price"
+            />
+            <PriceBox
+              label={t('packageChange.newPrice')}
+              name={chosen?.name ?? t('common.empty')}
+              price={newPrice === null ? t('common.empty') : formatRupiah(newPrice)}
+              testId="new-price"
+            />
+          </SimpleGrid>
+          {chosen && (
+            <Alert
+              color={upgrade ? 'blue' : 'yellow'}
+              icon={upgrade ? <IconArrowUpRight size={18} /> : <IconArrowDownRight size={18} />}
+              data-testid="package-change-effect"
+            >
+              {t(upgrade ? 'packageChange.upgrade' : 'packageChange.downgrade', {
+                date: formatDate(defaultDate, locale),
+              })}
+            </Alert>
+          )}
+          <TextInput
+            type="date"
+            label={t('packageChange.effectiveDate')}
+            description={
+              picked && isCalendarDate(picked)
+                ? formatDate(picked, locale)
+                : t('packageChange.effectiveHint')
+            }
+            {...form.text('effectiveDate')}
+          />
+          <Textarea
+            label={t('packageChange.reason')}
+            autosize
+            minRows={2}
+            {...form.text('reason')}
+          />
+          <FormAlert error={form.serverError ?? products.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={change.isPending}>
+              {t('packageChange.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}

@@ -1,0 +1,179 @@
+import { Badge, Button, Card, DataList, Group, Text } from '@mantine/core'
+import { IconArrowsExchange, IconClockHour4, IconToggleLeft } from '@tabler/icons-react'
+import { useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
+import { dateInZone, formatDate, isCalendarDate } from '@shared/dates'
+import { formatRupiah } from '@shared/money'
+import { intlLocale } from '../../i18n'
+import { useSession } from '../../session/session'
+import { StatusBadge } from './status-badge'
+import type { ServiceDetail } from './types'
+
+function Item({ label, children }: { label: string; children: ReactNode }) {
+  const { t } = useTranslation()
+  return (
+    <DataList.Item>
+      <DataList.ItemLabel>{label}</DataList.ItemLabel>
+      <DataList.ItemValue>{children ?? t('common.empty')}</DataList.ItemValue>
+    </DataList.Item>
+  )
+}
+
+const dateText = (date: string | null) =>
+  date && isCalendarDate(date) ? formatDate(date, intlLocale()) : date
+
+/** Where the monthly price comes from, in the office's words. */
+export function priceNote(t: TFunction, s: ServiceDetail): string {
+  if (s.priceOverride === null) return t(`service.priceSource.${s.priceSource}`)
+  const override = s.priceReason
+    ? t('service.overrideReason', { reason: s.priceReason })
+    : t('service.priceSource.override')
+  return `${override}; ${t('service.listPrice', { price: formatRupiah(s.listPrice) })}`
+}
+
+function speedText(t: TFunction, s: ServiceDetail): string | null {
+  if (s.downloadMbps === null && s.uploadMbps === null) return null
+  const number = new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 3 })
+  const part = (v: number | null) => (v === null ? t('common.empty') : number.format(v))
+  return t('service.speedValue', { down: part(s.downloadMbps), up: part(s.uploadMbps) })
+}
+
+function Secret({ value }: { value: string }) {
+  const { t } = useTranslation()
+  const [shown, setShown] = useState(false)
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text span ff="monospace" fz="sm" data-testid="pppoe-password">
+        {shown ? value : '••••••••'}
+      </Text>
+      <Button size="compact-xs" variant="subtle" onClick={() => setShown((v) => !v)}>
+        {shown ? t('service.hide') : t('service.show')}
+      </Button>
+    </Group>
+  )
+}
+
+interface Props {
+  service: ServiceDetail
+  /** Whether the scheduled package costs more than the current one (null: unknown). */
+  pendingIsUpgrade: boolean | null
+  canManage: boolean
+  onChangePackage: () => void
+  onChangeStatus: () => void
+}
+
+/** One service: what it is, what it costs and why, its access details; ended ones greyed out. */
+export function ServiceCard({ service: s, pendingIsUpgrade, canManage, ...actions }: Props) {
+  const { t } = useTranslation()
+  const { me } = useSession()
+  const ended = s.status === 'putus'
+  const pending = s.pendingChange
+  return (
+    <Card
+      withBorder
+      radius="md"
+      padding="md"
+      bg={ended ? 'gray.1' : undefined}
+      c={ended ? 'dimmed' : undefined}
+      data-testid="service-card"
+      data-sid={s.sid}
+      data-status={s.status}
+    >
+      <Group justify="space-between" align="flex-start" mb="sm">
+        <div>
+          <Group gap="xs">
+            <Text fw={700}>{s.productName}</Text>
+            <StatusBadge status={s.status} />
+          </Group>
+          <Text fz="sm" c="dimmed" ff="monospace">
+            {s.sid}
+          </Text>
+        </div>
+        {canManage && !ended && (
+          <Group gap="xs">
+            <Button
+              size="compact-sm"
+              variant="light"
+              leftSection={<IconArrowsExchange size={16} />}
+              onClick={actions.onChangePackage}
+            >
+              {t('customer.changePackage')}
+            </Button>
+            <Button
+              size="compact-sm"
+              variant="light"
+              color="gray"
+              leftSection={<IconToggleLeft size={16} />}
+              onClick={actions.onChangeStatus}
+            >
+              {t('customer.changeStatus')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      {pending && !ended && (
+        <Badge
+          color={pendingIsUpgrade ? 'blue' : 'yellow'}
+          variant="light"
+          tt="none"
+          leftSection={<IconClockHour4 size={14} />}
+          mb="sm"
+          data-testid="pending-change"
+        >
+          {t(pendingIsUpgrade ? 'service.pendingUpgrade' : 'service.pendingDowngrade', {
+            name: pending.productName,
+            date: dateText(pending.effectiveDate),
+          })}
+        </Badge>
+      )}
+      <DataList size="sm" labelWidth={150}>
+        <Item label={t('service.speed')}>{speedText(t, s)}</Item>
+        <Item label={t('service.monthlyPrice')}>
+          <Text span fz="sm" fw={600} data-testid="service-price">
+            {formatRupiah(s.monthlyPrice)}
+          </Text>{' '}
+          <Text span fz="sm" c="dimmed">
+            ({priceNote(t, s)})
+          </Text>
+        </Item>
+        <Item label={t('service.activationDate')}>
+          {dateText(s.activationDate) ?? t('service.notActivated')}
+        </Item>
+        <Item label={t('service.billingDay')}>
+          {s.billingDay
+            ? t('service.billingFixed', { day: s.billingDay })
+            : t('service.billingAnniversary')}
+        </Item>
+        {s.pppoeUsername && (
+          <Item label={t('service.pppoeUsername')}>
+            <Text span ff="monospace" fz="sm">
+              {s.pppoeUsername}
+            </Text>
+          </Item>
+        )}
+        {s.pppoePassword && !ended && (
+          <Item label={t('service.pppoePassword')}>
+            <Secret value={s.pppoePassword} />
+          </Item>
+        )}
+        {s.staticIp && (
+          <Item label={t('service.staticIp')}>
+            <Text span ff="monospace" fz="sm">
+              {s.staticIp}
+            </Text>
+          </Item>
+        )}
+        {s.installationAddress && (
+          <Item label={t('service.installationAddress')}>{s.installationAddress}</Item>
+        )}
+        {s.notes && <Item label={t('service.notes')}>{s.notes}</Item>}
+        {ended && s.terminatedAt && (
+          <Item label={t('service.terminatedAt')}>
+            {dateText(dateInZone(new Date(s.terminatedAt), me.company.timeZone))}
+          </Item>
+        )}
+      </DataList>
+    </Card>
+  )
+}
