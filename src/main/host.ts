@@ -4,6 +4,7 @@ import type { ApiServices } from '@api/index'
 import { buildHttpServer } from '@server/http-server'
 import { systemClock, type Clock } from './core/clock'
 import { migrateToLatest, openDatabase, type OpenDatabaseOptions } from './core/db'
+import { directoryFileStore } from './core/files'
 import { APP_VERSION } from './version'
 
 export interface HostOptions {
@@ -35,7 +36,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await db.destroy()
     throw error
   }
-  const services: ApiServices = { db, clock: options.clock ?? systemClock, version: APP_VERSION }
+  const services: ApiServices = {
+    db,
+    clock: options.clock ?? systemClock,
+    version: APP_VERSION,
+    files: directoryFileStore(path.join(path.resolve(options.dataDir), 'files')),
+  }
   const server = await buildHttpServer({ services, webRoot: options.webRoot })
   const bind = options.host ?? '127.0.0.1'
   try {

@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'customers.update',
   'customers.terminate',
   'customers.import',
+  'customers.attach',
   'services.create',
   'services.status',
   'services.terminate',

@@ -2,10 +2,13 @@ import { AppError } from '@shared/errors'
 import type { Actor } from '@core/audit'
 import { resolveSession, type SessionUser } from '@core/auth'
 import type { CoreDeps } from '@core/deps'
+import type { FileStore } from '@core/files'
 
 /** What the API needs from the host: core dependencies and the app version. */
 export interface ApiServices extends CoreDeps {
   version: string
+  /** Uploaded documents (KTP scans…), kept in the data directory. */
+  files: FileStore
 }
 
 /** Where a call came from; the transport (HTTP or IPC) fills it in. */

@@ -4,6 +4,7 @@ import { createTestDb } from '@core/db/test-db'
 import type { ApiServices } from './context'
 import { handleIpcRequest, isTrustedRendererUrl, type IpcEventLike, type IpcResponse } from './ipc'
 import { appRouter } from './router'
+import { memoryFileStore } from '../core/files'
 
 const RENDERER = '/opt/Loket/resources/app.asar/out/renderer/index.html'
 const TRUSTED_URL = `file://${RENDERER}`
@@ -22,6 +23,7 @@ beforeEach(async () => {
     db: await createTestDb(),
     clock: new ManualClock('2026-11-22T03:00:00Z'),
     version: '0.0.0-test',
+    files: memoryFileStore(),
   }
 })
 afterEach(async () => {

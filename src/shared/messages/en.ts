@@ -39,6 +39,8 @@ export const enMessages: SharedMessages = {
     IMPORT_HAS_ERRORS: 'The file still has errors. Fix the marked rows and import again.',
   },
   validation: {
+    file_type: 'Unsupported file type. Use JPG, PNG, WEBP or PDF.',
+    file_size: 'The file is too large (10 MB at most).',
     amount: 'Enter a whole rupiah amount, e.g. 150000.',
     area_code: 'Area code: 2–10 capital letters or digits, e.g. CBG01.',
     code_pattern: 'The pattern must contain a running number, e.g. {AREA}-{0000}.',

@@ -40,6 +40,8 @@ export const idMessages = {
       'Berkas masih berisi kesalahan. Perbaiki baris yang ditandai lalu impor ulang.',
   },
   validation: {
+    file_type: 'Jenis berkas tidak didukung. Gunakan JPG, PNG, WEBP atau PDF.',
+    file_size: 'Berkas terlalu besar (maksimal 10 MB).',
     amount: 'Masukkan jumlah rupiah bulat, misalnya 150000.',
     area_code: 'Kode area 2–10 huruf besar atau angka, misalnya CBG01.',
     code_pattern: 'Pola harus memuat nomor urut, misalnya {AREA}-{0000}.',

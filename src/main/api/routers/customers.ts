@@ -1,6 +1,10 @@
 import { getCompany } from '@core/companies'
 import {
+  ATTACHMENT_TYPES,
   addService,
+  attachFile,
+  listAttachments,
+  readAttachment,
   changePackage,
   changeServiceStatus,
   createCustomer,
@@ -59,6 +63,36 @@ export const customersRouter = router({
     .mutation(async ({ ctx, input }) =>
       changePackage(ctx.services, ctx.actor, input, await timeZone(ctx)),
     ),
+  attachments: procedure('customers.view')
+    .input(z.object({ customerId: idSchema }))
+    .query(({ ctx, input }) => listAttachments(ctx.services, ctx.user.companyId, input.customerId)),
+  /** A KTP scan or photo, sent as base64 (≤ 10 MB). */
+  attach: procedure('customers.manage')
+    .input(
+      z.object({
+        customerId: idSchema,
+        kind: z.enum(['ktp', 'foto', 'dokumen']),
+        fileName: z.string().trim().min(1).max(200),
+        mime: z.enum(ATTACHMENT_TYPES, { message: 'validation.file_type' }),
+        contentBase64: z.string().max(14_000_000, { message: 'validation.file_size' }),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      attachFile(ctx.services, ctx.actor, {
+        ...input,
+        data: Buffer.from(input.contentBase64, 'base64'),
+      }),
+    ),
+  attachment: procedure('customers.view')
+    .input(z.object({ id: idSchema }))
+    .query(async ({ ctx, input }) => {
+      const file = await readAttachment(ctx.services, ctx.user.companyId, input.id)
+      return {
+        fileName: file.fileName,
+        mime: file.mime,
+        contentBase64: file.data.toString('base64'),
+      }
+    }),
   terminate: procedure('customers.manage')
     .input(customerTerminateInput)
     .mutation(async ({ ctx, input }) =>

@@ -16,3 +16,10 @@ export { formatCode, parseCodeNumber, pppoeUsername } from '@shared/codes'
 export { nextPeriodStart } from '@shared/periods'
 export { bulkInsertCustomers } from './bulk-insert'
 export type { BulkCustomerRow } from './bulk-insert'
+export {
+  attachFile,
+  listAttachments,
+  readAttachment,
+  ATTACHMENT_TYPES,
+  MAX_ATTACHMENT_BYTES,
+} from './attachments'

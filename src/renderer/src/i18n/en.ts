@@ -248,6 +248,7 @@ export const en: Messages = {
       update: 'Customer details changed',
       terminate: 'Customer terminated',
       import: 'Customers imported',
+      attach: 'Customer document uploaded',
     },
     services: {
       create: 'Service added',

@@ -247,6 +247,7 @@ export const id = {
       update: 'Data pelanggan diubah',
       terminate: 'Pelanggan diputus',
       import: 'Pelanggan diimpor',
+      attach: 'Dokumen pelanggan diunggah',
     },
     services: {
       create: 'Layanan ditambahkan',

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+
+/**
+ * Where uploaded documents (KTP scans, later BAST signatures) live: content-addressed files in
+ * the data directory, named by their SHA-256, so the database only keeps the hash and a file is
+ * written once however often it is attached.
+ */
+export interface FileStore {
+  put(data: Buffer): Promise<string>
+  get(sha256: string): Promise<Buffer>
+}
+
+export function directoryFileStore(dir: string): FileStore {
+  const fileOf = (sha: string) => {
+    if (!/^[0-9a-f]{64}$/.test(sha)) throw new Error(`not a sha256: ${sha}`)
+    return path.join(dir, sha.slice(0, 2), sha)
+  }
+  return {
+    async put(data) {
+      const sha = createHash('sha256').update(data).digest('hex')
+      const target = fileOf(sha)
+      await mkdir(path.dirname(target), { recursive: true })
+      // Write then rename: a crash never leaves a half-written file under the final name.
+      const temp = `${target}.${process.pid}.tmp`
+      await writeFile(temp, data, { flush: true })
+      await rename(temp, target)
+      return sha
+    },
+    get: (sha) => readFile(fileOf(sha)),
+  }
+}
+
+/** For tests and in-memory hosts: files in a Map. */
+export function memoryFileStore(): FileStore {
+  const files = new Map<string, Buffer>()
+  return {
+    async put(data) {
+      const sha = createHash('sha256').update(data).digest('hex')
+      files.set(sha, Buffer.from(data))
+      return sha
+    },
+    async get(sha) {
+      const f = files.get(sha)
+      if (!f) throw new Error(`no file ${sha}`)
+      return f
+    },
+  }
+}

@@ -1,0 +1,2 @@
+export { directoryFileStore, memoryFileStore } from './file-store'
+export type { FileStore } from './file-store'
