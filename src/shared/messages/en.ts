@@ -39,6 +39,7 @@ export const enMessages: SharedMessages = {
     IMPORT_HAS_ERRORS: 'The file still has errors. Fix the marked rows and import again.',
   },
   validation: {
+    pppoe_rule: 'The rule must contain {kode} or {sid} so every username is unique.',
     file_type: 'Unsupported file type. Use JPG, PNG, WEBP or PDF.',
     file_size: 'The file is too large (10 MB at most).',
     amount: 'Enter a whole rupiah amount, e.g. 150000.',

@@ -40,6 +40,7 @@ export const idMessages = {
       'Berkas masih berisi kesalahan. Perbaiki baris yang ditandai lalu impor ulang.',
   },
   validation: {
+    pppoe_rule: 'Aturan harus memuat {kode} atau {sid} agar setiap username unik.',
     file_type: 'Jenis berkas tidak didukung. Gunakan JPG, PNG, WEBP atau PDF.',
     file_size: 'Berkas terlalu besar (maksimal 10 MB).',
     amount: 'Masukkan jumlah rupiah bulat, misalnya 150000.',

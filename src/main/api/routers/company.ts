@@ -1,4 +1,5 @@
-import { getCompany, updateCompany } from '@core/companies'
+import { getCompany, updateCompany, updateCustomerSettings } from '@core/companies'
+import { customerSettingsSchema, getCustomerSettings } from '@core/settings'
 import { companyUpdateInput } from '@shared/schemas'
 import { procedure, router } from '../trpc'
 
@@ -9,4 +10,11 @@ export const companyRouter = router({
     .mutation(({ ctx, input }) =>
       updateCompany(ctx.services, ctx.actor, ctx.user.companyId, input),
     ),
+  /** How SIDs and PPPoE usernames/passwords of new services are made. */
+  customerSettings: procedure('company.view').query(({ ctx }) =>
+    getCustomerSettings(ctx.services.db, ctx.user.companyId),
+  ),
+  updateCustomerSettings: procedure('company.manage')
+    .input(customerSettingsSchema)
+    .mutation(({ ctx, input }) => updateCustomerSettings(ctx.services, ctx.actor, input)),
 })

@@ -66,6 +66,26 @@ describe('customer numbering', () => {
   })
 })
 
+describe('company rules for new services', () => {
+  it('the SID pattern and PPPoE username rule are settings; existing services keep theirs', async () => {
+    const { updateCustomerSettings } = await import('../companies')
+    const { deps, actor, cbg, p10, tz } = await catalogFixture()
+    const c = await createCustomer(deps, actor, customerInput(cbg.id, 'Budi Santoso'))
+    await addService(deps, actor, serviceInput(c.id, p10.id), tz)
+    await updateCustomerSettings(deps, actor, {
+      sidPattern: 'S-{0000}',
+      pppoeUsernameRule: '{nama}.{sid}',
+      pppoePasswordLength: 12,
+    })
+    const s2 = await addService(deps, actor, serviceInput(c.id, p10.id), tz)
+    expect(s2.sid).toBe('S-0002')
+    const [first, second] = (await getCustomer(deps, actor.companyId, c.id, '2026-11-22')).services
+    expect(first).toMatchObject({ sid: 'SID000001', pppoeUsername: 'cbg01-0001' })
+    expect(second!.pppoeUsername).toBe('budi.santoso.s-0002')
+    expect(second!.pppoePassword).toHaveLength(12)
+  })
+})
+
 describe('search', () => {
   it('finds a customer by a phone typed any way, by name, code, address and SID', async () => {
     const { deps, actor, cbg, p10, tz } = await catalogFixture()

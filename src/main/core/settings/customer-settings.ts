@@ -4,9 +4,25 @@ import type { Database, Db } from '../db'
 
 /** How public numbers and PPPoE credentials are made (company settings, with defaults). */
 export const customerSettingsSchema = z.object({
-  sidPattern: z.string().min(3).max(40).default('SID{000000}'),
-  pppoeUsernameRule: z.string().min(3).max(60).default('{kode}'),
-  pppoePasswordLength: z.number().int().min(6).max(32).default(8),
+  sidPattern: z
+    .string()
+    .trim()
+    .min(3, { message: 'validation.code_pattern' })
+    .max(40, { message: 'validation.too_long' })
+    .refine((p) => /\{0+\}/.test(p), { message: 'validation.code_pattern' })
+    .default('SID{000000}'),
+  pppoeUsernameRule: z
+    .string()
+    .trim()
+    .max(60, { message: 'validation.too_long' })
+    .refine((r) => /\{(kode|sid)\}/.test(r), { message: 'validation.pppoe_rule' })
+    .default('{kode}'),
+  pppoePasswordLength: z
+    .number()
+    .int({ message: 'validation.out_of_range' })
+    .min(6, { message: 'validation.out_of_range' })
+    .max(32, { message: 'validation.out_of_range' })
+    .default(8),
 })
 export type CustomerSettings = z.output<typeof customerSettingsSchema>
 
@@ -22,4 +38,20 @@ export async function getCustomerSettings(
     .executeTakeFirst()
   const parsed = customerSettingsSchema.safeParse(row ? JSON.parse(row.value_json) : {})
   return parsed.success ? parsed.data : customerSettingsSchema.parse({})
+}
+
+export async function putCustomerSettings(
+  tx: Kysely<Database>,
+  companyId: number,
+  value: CustomerSettings,
+  at: string,
+): Promise<void> {
+  const json = JSON.stringify(value)
+  await tx
+    .insertInto('company_settings')
+    .values({ company_id: companyId, key: 'customers', value_json: json, updated_at: at })
+    .onConflict((oc) =>
+      oc.columns(['company_id', 'key']).doUpdateSet({ value_json: json, updated_at: at }),
+    )
+    .execute()
 }

@@ -1,3 +1,7 @@
 export { getSecuritySettings, putSecuritySettings } from './security-settings'
-export { getCustomerSettings, customerSettingsSchema } from './customer-settings'
+export {
+  customerSettingsSchema,
+  getCustomerSettings,
+  putCustomerSettings,
+} from './customer-settings'
 export type { CustomerSettings } from './customer-settings'
