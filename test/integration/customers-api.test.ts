@@ -112,4 +112,27 @@ describe('customers over the HTTP API', () => {
     })
     expect(await apiCode(fake)).toBe('VALIDATION')
   })
+
+  it('the rules for new services are validated field by field; nothing is reset by omission', async () => {
+    const settings = owner.company.updateCustomerSettings
+    expect(await apiCode(settings.mutate({} as never))).toBe('VALIDATION')
+    const bad = (over: object) =>
+      settings.mutate({
+        sidPattern: 'SID{000000}',
+        pppoeUsernameRule: '{kode}',
+        pppoePasswordLength: 8,
+        ...over,
+      })
+    expect(await apiCode(bad({ sidPattern: '{AREA}{0000}' }))).toBe('VALIDATION')
+    expect(await apiCode(bad({ pppoeUsernameRule: 'pelanggan {kode}' }))).toBe('VALIDATION')
+    expect(await apiCode(bad({ pppoeUsernameRule: '{nama}' }))).toBe('VALIDATION')
+    expect(await bad({ sidPattern: 'NJ-{0000}', pppoeUsernameRule: '{nama}.{sid}' })).toMatchObject(
+      { sidPattern: 'NJ-{0000}' },
+    )
+    expect(await owner.company.customerSettings.query()).toEqual({
+      sidPattern: 'NJ-{0000}',
+      pppoeUsernameRule: '{nama}.{sid}',
+      pppoePasswordLength: 8,
+    })
+  })
 })

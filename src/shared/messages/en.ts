@@ -39,6 +39,10 @@ export const enMessages: SharedMessages = {
     IMPORT_HAS_ERRORS: 'The file still has errors. Fix the marked rows and import again.',
   },
   validation: {
+    document_kind: 'Choose the kind of document.',
+    sid_pattern: 'The SID pattern needs a running number such as {000000} (no {AREA}).',
+    pppoe_rule_chars:
+      'Use lowercase letters, digits, dot, underscore, @ or hyphen, and {kode}, {nama}, {sid}.',
     pppoe_rule: 'The rule must contain {kode} or {sid} so every username is unique.',
     file_type: 'Unsupported file type. Use JPG, PNG, WEBP or PDF.',
     file_size: 'The file is too large (10 MB at most).',

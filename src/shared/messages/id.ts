@@ -40,6 +40,10 @@ export const idMessages = {
       'Berkas masih berisi kesalahan. Perbaiki baris yang ditandai lalu impor ulang.',
   },
   validation: {
+    document_kind: 'Pilih jenis dokumen.',
+    sid_pattern: 'Pola SID harus memuat nomor urut seperti {000000} (tanpa {AREA}).',
+    pppoe_rule_chars:
+      'Gunakan huruf kecil, angka, titik, garis bawah, @ atau tanda hubung, dan {kode}, {nama}, {sid}.',
     pppoe_rule: 'Aturan harus memuat {kode} atau {sid} agar setiap username unik.',
     file_type: 'Jenis berkas tidak didukung. Gunakan JPG, PNG, WEBP atau PDF.',
     file_size: 'Berkas terlalu besar (maksimal 10 MB).',

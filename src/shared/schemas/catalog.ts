@@ -79,3 +79,38 @@ export const priceListInput = z.object({
     .default([]),
 })
 export const priceListUpdateInput = priceListInput.extend({ id: idSchema, active: z.boolean() })
+
+/**
+ * How new services get their numbers and PPPoE credentials (company settings). No defaults here:
+ * an update states every field; core fills in defaults only when reading an unset setting.
+ */
+export const customerSettingsInput = z.object({
+  sidPattern: z
+    .string()
+    .trim()
+    .min(3, { message: 'validation.sid_pattern' })
+    .max(40, { message: 'validation.too_long' })
+    .refine((p) => /\{0+\}/.test(p) && !p.includes('{AREA}'), {
+      message: 'validation.sid_pattern',
+    }),
+  pppoeUsernameRule: z
+    .string()
+    .trim()
+    .max(60, { message: 'validation.too_long' })
+    .refine((r) => /\{(kode|sid)\}/.test(r), { message: 'validation.pppoe_rule' })
+    .refine((r) => /^([a-z0-9._@-]|\{(kode|nama|sid)\})+$/.test(r), {
+      message: 'validation.pppoe_rule_chars',
+    }),
+  pppoePasswordLength: z
+    .number({ message: 'validation.out_of_range' })
+    .int({ message: 'validation.out_of_range' })
+    .min(6, { message: 'validation.out_of_range' })
+    .max(32, { message: 'validation.out_of_range' }),
+})
+export type CustomerSettingsInput = z.output<typeof customerSettingsInput>
+
+export const DEFAULT_CUSTOMER_SETTINGS: CustomerSettingsInput = {
+  sidPattern: 'SID{000000}',
+  pppoeUsernameRule: '{kode}',
+  pppoePasswordLength: 8,
+}

@@ -1,6 +1,6 @@
 import { getCompany, updateCompany, updateCustomerSettings } from '@core/companies'
-import { customerSettingsSchema, getCustomerSettings } from '@core/settings'
-import { companyUpdateInput } from '@shared/schemas'
+import { getCustomerSettings } from '@core/settings'
+import { companyUpdateInput, customerSettingsInput } from '@shared/schemas'
 import { procedure, router } from '../trpc'
 
 export const companyRouter = router({
@@ -15,6 +15,6 @@ export const companyRouter = router({
     getCustomerSettings(ctx.services.db, ctx.user.companyId),
   ),
   updateCustomerSettings: procedure('company.manage')
-    .input(customerSettingsSchema)
+    .input(customerSettingsInput)
     .mutation(({ ctx, input }) => updateCustomerSettings(ctx.services, ctx.actor, input)),
 })

@@ -71,7 +71,7 @@ export const customersRouter = router({
     .input(
       z.object({
         customerId: idSchema,
-        kind: z.enum(['ktp', 'foto', 'dokumen']),
+        kind: z.enum(['ktp', 'foto', 'dokumen'], { message: 'validation.document_kind' }),
         fileName: z.string().trim().min(1).max(200),
         mime: z.enum(ATTACHMENT_TYPES, { message: 'validation.file_type' }),
         contentBase64: z.string().max(14_000_000, { message: 'validation.file_size' }),

@@ -29,6 +29,9 @@ export async function attachFile(
   actor: Actor & { companyId: number },
   input: { customerId: number; kind: string; fileName: string; mime: string; data: Buffer },
 ) {
+  if (input.data.length === 0 || input.data.length > MAX_ATTACHMENT_BYTES) {
+    throw new AppError('VALIDATION', 'file too large', { messageKey: 'validation.file_size' })
+  }
   if (
     !(ATTACHMENT_TYPES as readonly string[]).includes(input.mime) ||
     !contentMatches(input.mime, input.data)
@@ -36,9 +39,6 @@ export async function attachFile(
     throw new AppError('VALIDATION', 'unsupported file type', {
       messageKey: 'validation.file_type',
     })
-  }
-  if (input.data.length === 0 || input.data.length > MAX_ATTACHMENT_BYTES) {
-    throw new AppError('VALIDATION', 'file too large', { messageKey: 'validation.file_size' })
   }
   const customer = await deps.db
     .selectFrom('customers')

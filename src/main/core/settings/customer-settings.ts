@@ -1,30 +1,13 @@
 import type { Kysely } from 'kysely'
-import { z } from 'zod'
+import {
+  DEFAULT_CUSTOMER_SETTINGS,
+  customerSettingsInput,
+  type CustomerSettingsInput,
+} from '@shared/schemas'
 import type { Database, Db } from '../db'
 
 /** How public numbers and PPPoE credentials are made (company settings, with defaults). */
-export const customerSettingsSchema = z.object({
-  sidPattern: z
-    .string()
-    .trim()
-    .min(3, { message: 'validation.code_pattern' })
-    .max(40, { message: 'validation.too_long' })
-    .refine((p) => /\{0+\}/.test(p), { message: 'validation.code_pattern' })
-    .default('SID{000000}'),
-  pppoeUsernameRule: z
-    .string()
-    .trim()
-    .max(60, { message: 'validation.too_long' })
-    .refine((r) => /\{(kode|sid)\}/.test(r), { message: 'validation.pppoe_rule' })
-    .default('{kode}'),
-  pppoePasswordLength: z
-    .number()
-    .int({ message: 'validation.out_of_range' })
-    .min(6, { message: 'validation.out_of_range' })
-    .max(32, { message: 'validation.out_of_range' })
-    .default(8),
-})
-export type CustomerSettings = z.output<typeof customerSettingsSchema>
+export type CustomerSettings = CustomerSettingsInput
 
 export async function getCustomerSettings(
   db: Db | Kysely<Database>,
@@ -36,8 +19,10 @@ export async function getCustomerSettings(
     .where('company_id', '=', companyId)
     .where('key', '=', 'customers')
     .executeTakeFirst()
-  const parsed = customerSettingsSchema.safeParse(row ? JSON.parse(row.value_json) : {})
-  return parsed.success ? parsed.data : customerSettingsSchema.parse({})
+  // A stored value that no longer validates (or none) falls back to the defaults, field by field.
+  const stored = row ? (JSON.parse(row.value_json) as Record<string, unknown>) : {}
+  const parsed = customerSettingsInput.partial().safeParse(stored)
+  return { ...DEFAULT_CUSTOMER_SETTINGS, ...(parsed.success ? parsed.data : {}) }
 }
 
 export async function putCustomerSettings(

@@ -1,7 +1,3 @@
 export { getSecuritySettings, putSecuritySettings } from './security-settings'
-export {
-  customerSettingsSchema,
-  getCustomerSettings,
-  putCustomerSettings,
-} from './customer-settings'
+export { getCustomerSettings, putCustomerSettings } from './customer-settings'
 export type { CustomerSettings } from './customer-settings'

@@ -155,6 +155,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute()
 
   await db.schema
+    .createIndex('customer_attachments_customer_idx')
+    .on('customer_attachments')
+    .column('customer_id')
+    .execute()
+
+  await db.schema
     .createTable('services')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('company_id', 'integer', (c) => c.notNull().references('companies.id'))
