@@ -51,7 +51,7 @@ export const importsRouter = router({
       const { timeZone } = await getCompany(ctx.services, ctx.user.companyId)
       return commitImport(ctx.services, ctx.actor, parsed, timeZone)
     }),
-  template: procedure('customers.view')
+  template: procedure(['customers.view', 'customers.import'])
     .input(z.object({ format: z.enum(['csv', 'xlsx', 'workbook']) }))
     .query(async ({ input }) => {
       const data =

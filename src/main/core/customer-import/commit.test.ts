@@ -157,4 +157,14 @@ describe('customer import', () => {
     expect(result.customers.created).toBeGreaterThan(0)
     expect(result.errors).toEqual([])
   })
+
+  it('a workbook must be an .xlsx: a CSV has no sheets to tell apart', async () => {
+    const error = await parseImportFile(fixture('areas.csv'), 'areas.csv', 'workbook').catch(
+      (e: AppError) => e,
+    )
+    expect(error).toMatchObject({
+      code: 'VALIDATION',
+      details: { messageKey: 'import.file_unsupported' },
+    })
+  })
 })

@@ -1,4 +1,11 @@
-import { autoMap, parseAreas, parseCustomers, parseProducts, readTable } from '../imports'
+import {
+  ImportFileError,
+  autoMap,
+  parseAreas,
+  parseCustomers,
+  parseProducts,
+  readTable,
+} from '../imports'
 import type { ImportInput } from './commit'
 
 export type ImportKind = 'customers' | 'areas' | 'products' | 'workbook'
@@ -27,6 +34,16 @@ export async function parseImportFile(
       input.products = parseProducts(table, autoMap(k, table.headers, override).mapping)
   }
   if (kind === 'workbook') {
+    // A CSV has no sheets: read as a workbook it would pass for every sheet at once.
+    if (!/\.xlsx$/i.test(fileName)) {
+      throw new ImportFileError(
+        'import.file_unsupported',
+        `${fileName}: a workbook must be .xlsx`,
+        {
+          ext: fileName.includes('.') ? fileName.slice(fileName.lastIndexOf('.')) : fileName,
+        },
+      )
+    }
     for (const [k, sheet] of Object.entries(WORKBOOK_SHEETS) as [
       'areas' | 'products' | 'customers',
       string,
