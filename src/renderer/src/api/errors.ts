@@ -43,6 +43,14 @@ export function errorMessage(t: TFunction, error: unknown): string {
     const seconds = typeof details.retryAfterSeconds === 'number' ? details.retryAfterSeconds : 900
     return t('errors.AUTH_LOCKED', { minutes: Math.max(1, Math.ceil(seconds / 60)) })
   }
+  // A spreadsheet that cannot be read as a whole names its own `import.*` text (core/imports).
+  const key = details.messageKey
+  if (code === 'VALIDATION' && typeof key === 'string' && key.startsWith('import.')) {
+    return t(key, {
+      ...(isObject(details.params) ? details.params : {}),
+      defaultValue: t(`errors.${code}`),
+    })
+  }
   return t(`errors.${code}`)
 }
 

@@ -1,12 +1,16 @@
 import { enMessages } from '@shared/messages/en'
 import { enCatalog } from './en-catalog'
 import { enCustomers } from './en-customers'
+import { enImports } from './en-imports'
+import { enSettings } from './en-settings'
 import type { Messages } from './id'
 
 /** English, the second language. Same keys as id.ts; TypeScript rejects a missing or extra key. */
 export const en: Messages = {
   ...enCustomers,
   ...enCatalog,
+  ...enImports,
+  ...enSettings,
   app: { name: 'Loket', tagline: 'RT/RW-NET back office' },
   language: { label: 'Language', id: 'Bahasa Indonesia', en: 'English' },
   common: {

@@ -1,6 +1,8 @@
 import { idMessages } from '@shared/messages/id'
 import { idCatalog } from './id-catalog'
 import { idCustomers } from './id-customers'
+import { idImports } from './id-imports'
+import { idSettings } from './id-settings'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -10,6 +12,8 @@ import { idCustomers } from './id-customers'
 export const id = {
   ...idCustomers,
   ...idCatalog,
+  ...idImports,
+  ...idSettings,
   app: { name: 'Loket', tagline: 'Back office RT/RW-NET' },
   language: { label: 'Bahasa', id: 'Bahasa Indonesia', en: 'English' },
   common: {

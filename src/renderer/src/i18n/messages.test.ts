@@ -1,6 +1,8 @@
+import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import { ERROR_CODES } from '@shared/errors'
+import { importMessagesId } from '@shared/messages/import'
 import { AUDIT_ACTIONS } from '@shared/audit-actions'
 import { PERMISSION_KEYS, ROLES } from '@shared/permissions'
 import {
@@ -13,6 +15,7 @@ import {
   setupInput,
   userCreateInput,
 } from '@shared/schemas'
+import { errorMessage } from '../api/errors'
 import { en } from './en'
 import { id } from './id'
 
@@ -118,6 +121,11 @@ describe.each([
     for (const key of keys) expect(typeof lookup(messages, key), key).toBe('string')
   })
 
+  it('translate every problem an import file can have', () => {
+    for (const key of Object.keys(importMessagesId))
+      expect(typeof lookup(messages, `import.${key}`), key).toBe('string')
+  })
+
   it('name every role, permission and audit action', () => {
     for (const role of ROLES) expect(typeof lookup(messages, `roles.${role}`), role).toBe('string')
     for (const p of PERMISSION_KEYS)
@@ -135,4 +143,17 @@ it('locked sign-in names the minutes to wait', () => {
   expect(id.errors.AUTH_LOCKED).toBe(
     'Terlalu banyak percobaan gagal. Coba lagi dalam {{minutes}} menit.',
   )
+})
+
+it('a file the import cannot read says why in its own words, with its numbers', async () => {
+  const t = i18next.createInstance()
+  await t.init({ resources: { id: { translation: id } }, lng: 'id', initAsync: false })
+  const apiError = (details: Record<string, unknown>) => ({
+    data: { error: { code: 'VALIDATION', messageKey: 'errors.VALIDATION', details } },
+  })
+  expect(
+    errorMessage(t.t, apiError({ messageKey: 'import.file_too_large', params: { maxMb: 20 } })),
+  ).toBe('Berkas terlalu besar (maksimal 20 MB).')
+  // A plain form error keeps the generic sentence.
+  expect(errorMessage(t.t, apiError({ issues: [] }))).toBe(id.errors.VALIDATION)
 })

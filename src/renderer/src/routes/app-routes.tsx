@@ -7,6 +7,7 @@ import { CompanyPage } from '../pages/company/company-page'
 import { CustomerPage } from '../pages/customers/customer-page'
 import { CustomersPage } from '../pages/customers/customers-page'
 import { DashboardPage } from '../pages/dashboard-page'
+import { ImportPage } from '../pages/imports/import-page'
 import { LoginPage } from '../pages/login-page'
 import { NoAccessPage, NotFoundPage } from '../pages/no-access-page'
 import { RolesPage } from '../pages/roles/roles-page'
@@ -41,6 +42,10 @@ export function AppRoutes() {
             <Route element={<AppLayout />}>
               <Route index element={<HomePage />} />
               <Route path="/customers" element={guarded('customers.view', <CustomersPage />)} />
+              <Route
+                path="/customers/import"
+                element={guarded('customers.import', <ImportPage />)}
+              />
               <Route path="/customers/:id" element={guarded('customers.view', <CustomerPage />)} />
               <Route path="/catalog" element={guarded('catalog.view', <CatalogPage />)} />
               <Route path="/users" element={guarded('users.view', <UsersPage />)} />

@@ -1,12 +1,13 @@
-import { Paper, Stack, Tabs, Text, Title } from '@mantine/core'
+import { Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core'
 import {
   IconBuildingBroadcastTower,
+  IconFileImport,
   IconMap2,
   IconPackage,
   IconReceipt2,
 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { useSearchParams } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { useSession } from '../../session/session'
 import { AreasTab } from './areas-tab'
 import { PopsTab } from './pops-tab'
@@ -31,12 +32,25 @@ export function CatalogPage() {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1} fz="h2">
-          {t('catalog.title')}
-        </Title>
-        <Text c="dimmed">{t('catalog.intro')}</Text>
-      </div>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={1} fz="h2">
+            {t('catalog.title')}
+          </Title>
+          <Text c="dimmed">{t('catalog.intro')}</Text>
+        </div>
+        {/* Areas and packages come from the same wizard as customers, opened for their kind. */}
+        {can('customers.import') && (tab === 'products' || tab === 'areas') && (
+          <Button
+            component={Link}
+            to={`/customers/import?kind=${tab}`}
+            variant="default"
+            leftSection={<IconFileImport size={18} />}
+          >
+            {t('importWizard.open')}
+          </Button>
+        )}
+      </Group>
       <Tabs
         value={tab}
         onChange={(value) => setParams(value && value !== 'products' ? { tab: value } : {})}

@@ -6,6 +6,7 @@ import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { useSession } from '../../session/session'
 import { CompanyForm } from './company-form'
+import { CustomerSettingsSection } from './customer-settings-form'
 
 export function CompanyPage() {
   const { t } = useTranslation()
@@ -29,6 +30,7 @@ export function CompanyPage() {
       ) : (
         <CompanyForm company={company.data} editable={editable} />
       )}
+      <CustomerSettingsSection editable={editable} />
     </Stack>
   )
 }

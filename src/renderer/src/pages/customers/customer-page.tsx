@@ -15,6 +15,7 @@ import { errorCodeOf } from '../../api/errors'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { useSession } from '../../session/session'
 import { NotFoundPage } from '../no-access-page'
+import { AttachmentsSection } from './attachments-section'
 import { CustomerFormModal } from './customer-form-modal'
 import { CustomerHistory } from './customer-history'
 import { ContactsCard, IdentityCard } from './customer-identity'
@@ -148,6 +149,7 @@ function CustomerView({ customer: c }: { customer: CustomerDetail }) {
                 />
               ))
             )}
+            <AttachmentsSection customerId={c.id} canManage={canManage} />
             <CustomerHistory history={c.history} />
           </Stack>
         </Grid.Col>

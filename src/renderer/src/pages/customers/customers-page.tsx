@@ -1,8 +1,8 @@
 import { Button, EmptyState, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import { IconFilterOff, IconUserPlus, IconUsers } from '@tabler/icons-react'
+import { IconFileImport, IconFilterOff, IconUserPlus, IconUsers } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { intlLocale } from '../../i18n'
 import { useSession } from '../../session/session'
@@ -48,11 +48,23 @@ export function CustomersPage() {
             </Text>
           )}
         </Group>
-        {can('customers.manage') && (
-          <Button leftSection={<IconUserPlus size={18} />} onClick={() => setCreating(true)}>
-            {t('customers.add')}
-          </Button>
-        )}
+        <Group gap="xs">
+          {can('customers.import') && (
+            <Button
+              component={Link}
+              to="/customers/import"
+              variant="default"
+              leftSection={<IconFileImport size={18} />}
+            >
+              {t('importWizard.open')}
+            </Button>
+          )}
+          {can('customers.manage') && (
+            <Button leftSection={<IconUserPlus size={18} />} onClick={() => setCreating(true)}>
+              {t('customers.add')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <Paper withBorder radius="md" p="md" style={{ flex: 1, minHeight: 0, display: 'flex' }}>
         <Stack gap="sm" style={{ flex: 1, minHeight: 0, minWidth: 0 }}>
