@@ -44,7 +44,15 @@ describe('customers over the HTTP API', () => {
       total: 1,
       rows: [{ code: 'CBG01-0001', status: 'aktif', products: 'Rumah 10 Mbps' }],
     })
+    const [me] = await owner.customers.staff.query()
+    await owner.customers.update.mutate({
+      id: customer.id,
+      name: 'Budi Santoso',
+      phone: '0812-3456-7890',
+      accountManagerId: me!.id,
+    })
     const detail = await owner.customers.get.query({ id: customer.id })
+    expect(detail).toMatchObject({ accountManagerName: 'Pemilik', phone: '6281234567890' })
     expect(detail.services[0]).toMatchObject({
       sid: 'SID000001',
       monthlyPrice: 150_000,

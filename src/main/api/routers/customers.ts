@@ -1,4 +1,5 @@
 import { getCompany } from '@core/companies'
+import { listUsers } from '@core/users'
 import {
   ATTACHMENT_TYPES,
   addService,
@@ -36,6 +37,14 @@ export const customersRouter = router({
   list: procedure('customers.view')
     .input(customerListInput)
     .query(({ ctx, input }) => listCustomers(ctx.services, ctx.user.companyId, input)),
+  /** Active users who can be a customer's account manager (without needing users.view). */
+  staff: procedure('customers.view').query(async ({ ctx }) =>
+    (await listUsers(ctx.services, ctx.user.companyId, { includeInactive: false })).map((u) => ({
+      id: u.id,
+      name: u.name,
+      username: u.username,
+    })),
+  ),
   get: procedure('customers.view')
     .input(z.object({ id: idSchema }))
     .query(async ({ ctx, input }) => {

@@ -7,8 +7,13 @@ export async function getCustomer({ db }: CoreDeps, companyId: number, id: numbe
   const c = await db
     .selectFrom('customers')
     .innerJoin('areas', 'areas.id', 'customers.area_id')
+    .leftJoin('users', 'users.id', 'customers.account_manager_id')
     .selectAll('customers')
-    .select(['areas.code as area_code', 'areas.name as area_name'])
+    .select([
+      'areas.code as area_code',
+      'areas.name as area_name',
+      'users.name as account_manager_name',
+    ])
     .where('customers.id', '=', id)
     .where('customers.company_id', '=', companyId)
     .executeTakeFirst()
@@ -67,6 +72,7 @@ export async function getCustomer({ db }: CoreDeps, companyId: number, id: numbe
     longitude: c.longitude,
     npwp: c.npwp,
     accountManagerId: c.account_manager_id,
+    accountManagerName: c.account_manager_name,
     marketer: c.marketer,
     priceListId: c.price_list_id,
     notes: c.notes,

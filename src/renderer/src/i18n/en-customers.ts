@@ -55,6 +55,8 @@ export const enCustomers: typeof idCustomers = {
     noArea: 'There is no area yet. Create one in the Catalogue first.',
   },
   customerFields: {
+    accountManager: 'Account manager',
+    noAccountManager: 'Not assigned',
     area: 'Area',
     pickArea: 'Choose an area',
     areaFixed: 'The area decides the customer code and is not changed here.',

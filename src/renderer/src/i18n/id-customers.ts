@@ -56,6 +56,8 @@ export const idCustomers = {
     noArea: 'Belum ada area. Buat area di Katalog terlebih dahulu.',
   },
   customerFields: {
+    accountManager: 'Account manager',
+    noAccountManager: 'Belum ditentukan',
     area: 'Area',
     pickArea: 'Pilih area',
     areaFixed: 'Area menentukan kode pelanggan dan tidak diubah di sini.',

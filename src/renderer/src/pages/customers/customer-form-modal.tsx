@@ -46,6 +46,7 @@ export function CustomerFormModal({ customer, onClose, onSaved }: Props) {
   const priceLists = useQuery(
     trpc.catalog.priceLists.queryOptions(undefined, { enabled: canCatalog }),
   )
+  const staff = useQuery(trpc.customers.staff.queryOptions())
   const codeFields = { NOT_FOUND: 'areaId' } as const
   const saved = (result: { id: number; code: string }, messageKey: string) => {
     notifications.show({
@@ -71,8 +72,7 @@ export function CustomerFormModal({ customer, onClose, onSaved }: Props) {
   const submit = () => {
     const fields = customerFieldsInput(form.values)
     if (customer) {
-      // Fields this dialog does not show are sent back as they are, not cleared.
-      const input = { id: customer.id, ...fields, accountManagerId: customer.accountManagerId }
+      const input = { id: customer.id, ...fields }
       if (form.validate(customerUpdateInput, input)) update.mutate(input)
       return
     }
@@ -184,6 +184,17 @@ export function CustomerFormModal({ customer, onClose, onSaved }: Props) {
               {...form.text('npwp')}
             />
             <TextInput label={t('customerFields.marketer')} {...form.text('marketer')} />
+            <Select
+              label={t('customerFields.accountManager')}
+              placeholder={t('customerFields.noAccountManager')}
+              data={(staff.data ?? []).map((u) => ({
+                value: String(u.id),
+                label: `${u.name} (@${u.username})`,
+              }))}
+              clearable
+              searchable
+              {...form.select('accountManagerId')}
+            />
           </SimpleGrid>
           {canCatalog && (
             <Select

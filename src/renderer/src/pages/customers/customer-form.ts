@@ -19,6 +19,7 @@ export interface CustomerFormValues {
   marketer: string
   notes: string
   priceListId: string
+  accountManagerId: string
 }
 
 export const EMPTY_CUSTOMER: CustomerFormValues = {
@@ -36,6 +37,7 @@ export const EMPTY_CUSTOMER: CustomerFormValues = {
   marketer: '',
   notes: '',
   priceListId: '',
+  accountManagerId: '',
 }
 
 export function customerToForm(c: CustomerDetail): CustomerFormValues {
@@ -55,6 +57,7 @@ export function customerToForm(c: CustomerDetail): CustomerFormValues {
     marketer: c.marketer ?? '',
     notes: c.notes ?? '',
     priceListId: c.priceListId ? String(c.priceListId) : '',
+    accountManagerId: c.accountManagerId ? String(c.accountManagerId) : '',
   }
 }
 
@@ -74,5 +77,6 @@ export function customerFieldsInput(v: CustomerFormValues) {
     marketer: v.marketer,
     notes: v.notes,
     priceListId: v.priceListId ? Number(v.priceListId) : null,
+    accountManagerId: v.accountManagerId ? Number(v.accountManagerId) : null,
   }
 }

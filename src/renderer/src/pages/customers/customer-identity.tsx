@@ -64,6 +64,7 @@ export function IdentityCard({ customer }: { customer: CustomerDetail }) {
           ) : null}
         </Item>
         <Item label={t('customerFields.marketer')}>{customer.marketer}</Item>
+        <Item label={t('customerFields.accountManager')}>{customer.accountManagerName}</Item>
         <Item label={t('customer.registered')}>{registered}</Item>
       </DataList>
     </Card>
