@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from './load-exceljs'
 import { parsePrice } from './cells'
 import {
   AREA_EXAMPLES,
@@ -93,8 +94,8 @@ async function toBuffer(workbook: Workbook): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
-function newWorkbook(): Workbook {
-  const workbook = new ExcelJS.Workbook()
+async function newWorkbook(): Promise<Workbook> {
+  const workbook = new (await loadExcelJS()).Workbook()
   workbook.creator = 'Loket'
   // Fixed, so the same template is the same bytes apart from the zip's own timestamps.
   workbook.created = new Date(Date.UTC(2024, 0, 1))
@@ -105,7 +106,7 @@ function newWorkbook(): Workbook {
 /** The customer import template: the documented columns in order and two example rows. */
 export async function customerTemplate(format: 'csv' | 'xlsx'): Promise<Buffer> {
   if (format === 'csv') return toCsv([CUSTOMER_HEADERS, ...CUSTOMER_EXAMPLES])
-  const workbook = newWorkbook()
+  const workbook = await newWorkbook()
   addTable(workbook, 'Pelanggan', CUSTOMER_HEADERS, CUSTOMER_EXAMPLES, MONEY_COLUMNS)
   addGuide(workbook)
   return toBuffer(workbook)
@@ -113,7 +114,7 @@ export async function customerTemplate(format: 'csv' | 'xlsx'): Promise<Buffer> 
 
 /** One workbook for a whole migration: areas and packages first, then the customers using them. */
 export async function workbookTemplate(): Promise<Buffer> {
-  const workbook = newWorkbook()
+  const workbook = await newWorkbook()
   addTable(workbook, 'Area', AREA_HEADERS, AREA_EXAMPLES, new Set())
   addTable(workbook, 'Paket', PRODUCT_HEADERS, PRODUCT_EXAMPLES, PRODUCT_NUMBER_COLUMNS)
   addTable(workbook, 'Pelanggan', CUSTOMER_HEADERS, CUSTOMER_EXAMPLES, MONEY_COLUMNS)

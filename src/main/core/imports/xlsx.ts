@@ -1,11 +1,12 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from './load-exceljs'
 import { ImportFileError, MAX_DATA_ROWS, tooManyRows } from './table'
 
 type Workbook = InstanceType<typeof ExcelJS.Workbook>
 type Worksheet = ReturnType<Workbook['addWorksheet']>
 
 export async function loadWorkbook(data: Buffer): Promise<Workbook> {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (await loadExcelJS()).Workbook()
   try {
     // exceljs declares its own Buffer type; a Node Buffer is what it reads.
     await workbook.xlsx.load(data as unknown as ArrayBuffer)
