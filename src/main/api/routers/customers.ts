@@ -3,6 +3,8 @@ import { listUsers } from '@core/users'
 import {
   ATTACHMENT_TYPES,
   addService,
+  pricesForCustomer,
+  previewPackageChange,
   attachFile,
   listAttachments,
   readAttachment,
@@ -45,6 +47,19 @@ export const customersRouter = router({
       username: u.username,
     })),
   ),
+  /** Each active package's price for this customer today (pickers show what will be charged). */
+  prices: procedure('customers.view')
+    .input(z.object({ customerId: idSchema }))
+    .query(async ({ ctx, input }) => {
+      const today = dateInZone(ctx.services.clock.now(), await timeZone(ctx))
+      return pricesForCustomer(ctx.services, ctx.user.companyId, input.customerId, today)
+    }),
+  /** What a package change would do (prices, direction, effective date) before it is saved. */
+  previewPackageChange: procedure('customers.view')
+    .input(packageChangeInput.pick({ serviceId: true, productId: true, effectiveDate: true }))
+    .query(async ({ ctx, input }) =>
+      previewPackageChange(ctx.services, ctx.user.companyId, input, await timeZone(ctx)),
+    ),
   get: procedure('customers.view')
     .input(z.object({ id: idSchema }))
     .query(async ({ ctx, input }) => {

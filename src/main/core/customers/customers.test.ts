@@ -226,6 +226,40 @@ describe('price lists and history', () => {
     ])
   })
 
+  it('the preview of a package change is what the change then does, and writes nothing', async () => {
+    const { previewPackageChange, pricesForCustomer } = await import('./index')
+    const { deps, actor, cbg, p10, p20, tz, db } = await catalogFixture()
+    const c = await createCustomer(deps, actor, customerInput(cbg.id, 'Budi'))
+    const s = await addService(deps, actor, { ...serviceInput(c.id, p20.id) }, tz)
+    const prices = await pricesForCustomer(deps, actor.companyId, c.id, '2026-11-22')
+    expect(prices.map((p) => [p.name, p.price])).toEqual([
+      ['Rumah 10 Mbps', 150_000],
+      ['Rumah 20 Mbps', 200_000],
+    ])
+    const historyBefore = await db.selectFrom('service_history').select('id').execute()
+    const preview = await previewPackageChange(
+      deps,
+      actor.companyId,
+      { serviceId: s.id, productId: p10.id },
+      tz,
+    )
+    expect(preview).toEqual({
+      direction: 'downgrade',
+      effectiveDate: '2026-12-01',
+      pending: true,
+      oldPrice: 200_000,
+      newPrice: 150_000,
+    })
+    expect(await db.selectFrom('service_history').select('id').execute()).toEqual(historyBefore)
+    const change = await changePackage(
+      deps,
+      actor,
+      { serviceId: s.id, productId: p10.id, reason: null },
+      tz,
+    )
+    expect(change).toMatchObject(preview)
+  })
+
   it('nothing is deleted: termination keeps the customer findable with status putus', async () => {
     const { deps, actor, cbg, p10, tz } = await catalogFixture()
     const c = await createCustomer(

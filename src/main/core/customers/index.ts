@@ -3,6 +3,8 @@ export {
   addService,
   applyDuePackageChanges,
   changePackage,
+  planPackageChange,
+  previewPackageChange,
   changeServiceStatus,
   insertService,
   terminateCustomer,
@@ -23,3 +25,4 @@ export {
   ATTACHMENT_TYPES,
   MAX_ATTACHMENT_BYTES,
 } from './attachments'
+export { pricesForCustomer } from './prices'

@@ -226,54 +226,92 @@ export async function changeServiceStatus(
   return writeTx(deps.db, (tx) => setServiceStatus(tx, deps, actor, input, today))
 }
 
+type PackageChange = { serviceId: number; productId: number; effectiveDate?: string }
+
 /**
- * A package change is kept as history with its effective date. An upgrade applies at once (or on
- * the chosen date); a downgrade waits for the next period by default (BILLING.md rules 9–10).
+ * What a package change would do, decided in one place for the dialog's preview and the change
+ * itself: the price in force today of the old and the new package for this customer, upgrade or
+ * downgrade, and the date it takes effect (an upgrade today, a downgrade at the next period by
+ * default — BILLING.md rules 9–10).
  */
+export async function planPackageChange(
+  db: Kysely<Database>,
+  companyId: number,
+  input: PackageChange,
+  today: CalendarDate,
+) {
+  const service = await loadService(db, companyId, input.serviceId)
+  if (service.status === 'putus') throw new AppError('SERVICE_TERMINATED')
+  if (service.product_id === input.productId)
+    throw new AppError('INVALID_STATUS_CHANGE', 'same package')
+  const product = await db
+    .selectFrom('products')
+    .select('id')
+    .where('id', '=', input.productId)
+    .where('company_id', '=', companyId)
+    .executeTakeFirst()
+  if (!product) throw new AppError('NOT_FOUND', 'product')
+  const customer = await db
+    .selectFrom('customers')
+    .select(['area_id', 'price_list_id'])
+    .where('id', '=', service.customer_id)
+    .executeTakeFirstOrThrow()
+  const price = (productId: number) =>
+    listPrice(db, {
+      productId,
+      areaId: customer.area_id,
+      priceListId: customer.price_list_id,
+      on: today,
+    })
+  const [oldPrice, newPrice] = [
+    (await price(service.product_id)).price,
+    (await price(input.productId)).price,
+  ]
+  const direction: 'upgrade' | 'downgrade' = newPrice >= oldPrice ? 'upgrade' : 'downgrade'
+  const effectiveDate = (input.effectiveDate ??
+    (direction === 'upgrade'
+      ? today
+      : nextPeriodStart(today, {
+          billingDay: service.billing_day,
+          activationDate: service.activation_date,
+        }))) as CalendarDate
+  return {
+    service,
+    direction,
+    effectiveDate,
+    pending: compareDates(effectiveDate, today) > 0,
+    oldPrice,
+    newPrice,
+  }
+}
+
+export async function previewPackageChange(
+  deps: CoreDeps,
+  companyId: number,
+  input: PackageChange,
+  timeZone: string,
+) {
+  const { service: _service, ...plan } = await planPackageChange(
+    deps.db,
+    companyId,
+    input,
+    dateInZone(deps.clock.now(), timeZone),
+  )
+  return plan
+}
+
+/** A package change is kept as history with its effective date (see planPackageChange). */
 export async function changePackage(
   deps: CoreDeps,
   actor: CompanyActor,
-  input: { serviceId: number; productId: number; effectiveDate?: string; reason: string | null },
+  input: PackageChange & { reason: string | null },
   timeZone: string,
 ) {
   return writeTx(deps.db, async (tx) => {
-    const service = await loadService(tx, actor.companyId, input.serviceId)
-    if (service.status === 'putus') throw new AppError('SERVICE_TERMINATED')
-    if (service.product_id === input.productId)
-      throw new AppError('INVALID_STATUS_CHANGE', 'same package')
-    const product = await tx
-      .selectFrom('products')
-      .select('id')
-      .where('id', '=', input.productId)
-      .where('company_id', '=', actor.companyId)
-      .executeTakeFirst()
-    if (!product) throw new AppError('NOT_FOUND', 'product')
-    const customer = await tx
-      .selectFrom('customers')
-      .select(['area_id', 'price_list_id'])
-      .where('id', '=', service.customer_id)
-      .executeTakeFirstOrThrow()
     const today = dateInZone(deps.clock.now(), timeZone)
-    const price = (productId: number) =>
-      listPrice(tx, {
-        productId,
-        areaId: customer.area_id,
-        priceListId: customer.price_list_id,
-        on: today,
-      })
-    const [oldPrice, newPrice] = [
-      (await price(service.product_id)).price,
-      (await price(input.productId)).price,
-    ]
-    const direction = newPrice >= oldPrice ? 'upgrade' : 'downgrade'
-    const effective = (input.effectiveDate ??
-      (direction === 'upgrade'
-        ? today
-        : nextPeriodStart(today, {
-            billingDay: service.billing_day,
-            activationDate: service.activation_date,
-          }))) as CalendarDate
-    const pending = compareDates(effective, today) > 0
+    const plan = await planPackageChange(tx, actor.companyId, input, today)
+    const { service, direction, oldPrice, newPrice, pending } = plan
+    const effective = plan.effectiveDate
     // A newer change replaces a pending one that never took effect.
     await tx
       .deleteFrom('service_history')

@@ -20,7 +20,6 @@ import { CustomerFormModal } from './customer-form-modal'
 import { CustomerHistory } from './customer-history'
 import { ContactsCard, IdentityCard } from './customer-identity'
 import { PackageChangeModal } from './package-change-modal'
-import { expectedPrice } from './pricing'
 import { ServiceCard } from './service-card'
 import { ServiceFormModal } from './service-form-modal'
 import { StatusBadge } from './status-badge'
@@ -54,20 +53,14 @@ function CustomerView({ customer: c }: { customer: CustomerDetail }) {
   const { can } = useSession()
   const location = useLocation()
   const canManage = can('customers.manage')
-  // The package, area and price lists are readable with either permission (see api catalog router).
-  const canCatalog = can('catalog.view') || can('customers.view')
-  const products = useQuery(trpc.catalog.products.queryOptions(undefined, { enabled: canCatalog }))
-  const priceLists = useQuery(
-    trpc.catalog.priceLists.queryOptions(undefined, { enabled: canCatalog }),
-  )
+  // Each package's price for this customer, from the server (the rule billing uses).
+  const prices = useQuery(trpc.customers.prices.queryOptions({ customerId: c.id }))
   const [dialog, setDialog] = useState<CustomerDialog>(null)
   const close = () => setDialog(null)
 
   const pendingIsUpgrade = (s: ServiceDetail): boolean | null => {
-    const next = products.data?.find((p) => p.id === s.pendingChange?.productId)
-    if (!next) return null
-    const who = { areaId: c.area.id, priceListId: c.priceListId }
-    return expectedPrice(next, who, priceLists.data ?? []) >= s.listPrice
+    const next = prices.data?.find((p) => p.productId === s.pendingChange?.productId)
+    return next ? next.price >= s.listPrice : null
   }
 
   return (

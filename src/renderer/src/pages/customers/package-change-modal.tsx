@@ -15,16 +15,13 @@ import { notifications } from '@mantine/notifications'
 import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { dateInZone, formatDate, isCalendarDate } from '@shared/dates'
+import { formatDate, isCalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { packageChangeInput } from '@shared/schemas'
 import { trpc } from '../../api/client'
 import { FormAlert } from '../../components/form-alert'
 import { useFormState } from '../../forms/use-form-state'
 import { intlLocale } from '../../i18n'
-import { useSession } from '../../session/session'
-import { nextPeriodStart } from '@shared/periods'
-import { expectedPrice } from './pricing'
 import { refreshCustomers } from './refresh-customers'
 import type { CustomerDetail, ServiceDetail } from './types'
 
@@ -66,11 +63,10 @@ export function PackageChangeModal({
   onClose: () => void
 }) {
   const { t } = useTranslation()
-  const { me } = useSession()
   const locale = intlLocale()
   const form = useFormState({ productId: '', effectiveDate: '', reason: '' })
   const products = useQuery(trpc.catalog.products.queryOptions())
-  const priceLists = useQuery(trpc.catalog.priceLists.queryOptions())
+  const prices = useQuery(trpc.customers.prices.queryOptions({ customerId: customer.id }))
   const change = useMutation(
     trpc.customers.changePackage.mutationOptions({
       onSuccess: (result) => {
@@ -91,20 +87,20 @@ export function PackageChangeModal({
     }),
   )
 
-  const today = dateInZone(new Date(), me.company.timeZone)
-  const who = { areaId: customer.area.id, priceListId: customer.priceListId }
   const priceOf = (p: { id: number; monthlyPrice: number }) =>
-    expectedPrice(p, who, priceLists.data ?? [])
+    prices.data?.find((x) => x.productId === p.id)?.price ?? p.monthlyPrice
   const options = (products.data ?? []).filter((p) => p.active && p.id !== service.productId)
   const chosen = options.find((p) => String(p.id) === form.values.productId)
-  const newPrice = chosen ? priceOf(chosen) : null
-  const upgrade = newPrice !== null && newPrice >= service.listPrice
-  const defaultDate = upgrade
-    ? today
-    : nextPeriodStart(today, {
-        billingDay: service.billingDay,
-        activationDate: service.activationDate,
-      })
+  // Direction, prices and the default date come from the server: the same plan the change uses.
+  const preview = useQuery(
+    trpc.customers.previewPackageChange.queryOptions(
+      { serviceId: service.id, productId: chosen?.id ?? 0 },
+      { enabled: !!chosen },
+    ),
+  )
+  const newPrice = chosen ? (preview.data?.newPrice ?? null) : null
+  const upgrade = preview.data?.direction !== 'downgrade'
+  const defaultDate = preview.data?.effectiveDate
   const picked = form.values.effectiveDate
 
   const submit = () => {
@@ -159,7 +155,7 @@ export function PackageChangeModal({
               testId="new-price"
             />
           </SimpleGrid>
-          {chosen && (
+          {chosen && defaultDate && (
             <Alert
               color={upgrade ? 'blue' : 'yellow'}
               icon={upgrade ? <IconArrowUpRight size={18} /> : <IconArrowDownRight size={18} />}

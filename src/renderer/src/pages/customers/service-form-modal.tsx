@@ -20,7 +20,6 @@ import { FormAlert } from '../../components/form-alert'
 import { integerOrNull, rupiahOrNull } from '../../forms/parse'
 import { useFormState } from '../../forms/use-form-state'
 import { useSession } from '../../session/session'
-import { expectedPrice } from './pricing'
 import { refreshCustomers } from './refresh-customers'
 import type { CustomerDetail } from './types'
 
@@ -57,9 +56,7 @@ export function ServiceFormModal({
   const canCatalog = can('catalog.view') || can('customers.view')
   const form = useFormState(EMPTY)
   const products = useQuery(trpc.catalog.products.queryOptions(undefined, { enabled: canCatalog }))
-  const priceLists = useQuery(
-    trpc.catalog.priceLists.queryOptions(undefined, { enabled: canCatalog }),
-  )
+  const prices = useQuery(trpc.customers.prices.queryOptions({ customerId: customer.id }))
   const pops = useQuery(trpc.catalog.pops.queryOptions(undefined, { enabled: canCatalog }))
   const add = useMutation(
     trpc.customers.addService.mutationOptions({
@@ -77,9 +74,10 @@ export function ServiceFormModal({
     }),
   )
 
-  const who = { areaId: customer.area.id, priceListId: customer.priceListId }
+  // The price in force today for this customer, as the server computes it; the package's own
+  // price only until that answer arrives.
   const priceOf = (p: { id: number; monthlyPrice: number }) =>
-    expectedPrice(p, who, priceLists.data ?? [])
+    prices.data?.find((x) => x.productId === p.id)?.price ?? p.monthlyPrice
   const active = (products.data ?? []).filter((p) => p.active)
   const chosen = active.find((p) => String(p.id) === form.values.productId)
   const v = form.values
