@@ -1,11 +1,11 @@
-import { Button, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core'
+import { Switch, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { DEFAULT_CUSTOMER_CODE_PATTERN } from '@shared/catalog'
 import { areaInput, areaUpdateInput } from '@shared/schemas'
 import { trpc } from '../../api/client'
-import { FormAlert } from '../../components/form-alert'
+import { FormModal } from '../../components/form-modal'
 import { useFormState } from '../../forms/use-form-state'
 import { formatCode } from '@shared/codes'
 import { refreshCatalog } from './refresh-catalog'
@@ -55,51 +55,38 @@ export function AreaFormModal({ area, onClose }: { area: AreaRow | null; onClose
     n: 1,
   })
   return (
-    <Modal opened onClose={onClose} title={area ? t('areas.editTitle') : t('areas.createTitle')}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          submit()
-        }}
-      >
-        <Stack gap="md">
-          <TextInput
-            label={t('areas.code')}
-            description={area ? t('areas.codeChangeHint') : t('areas.codeHint')}
-            required
-            autoCapitalize="characters"
-            data-autofocus
-            {...form.text('code')}
-          />
-          <TextInput label={t('areas.name')} required {...form.text('name')} />
-          <TextInput
-            label={t('areas.pattern')}
-            description={t('areas.patternHint')}
-            ff="monospace"
-            {...form.text('codePattern')}
-          />
-          <Text fz="sm" c="dimmed" data-testid="code-example">
-            {t('areas.example', { example })}
-          </Text>
-          {area && (
-            <Switch
-              label={t('areas.active')}
-              checked={v.active}
-              onChange={(e) => form.setValue('active', e.currentTarget.checked)}
-            />
-          )}
-          <FormAlert error={form.serverError} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={area ? t('areas.editTitle') : t('areas.createTitle')}
+      onClose={onClose}
+      onSubmit={submit}
+      error={form.serverError}
+      saving={create.isPending || update.isPending}
+    >
+      <TextInput
+        label={t('areas.code')}
+        description={area ? t('areas.codeChangeHint') : t('areas.codeHint')}
+        required
+        autoCapitalize="characters"
+        data-autofocus
+        {...form.text('code')}
+      />
+      <TextInput label={t('areas.name')} required {...form.text('name')} />
+      <TextInput
+        label={t('areas.pattern')}
+        description={t('areas.patternHint')}
+        ff="monospace"
+        {...form.text('codePattern')}
+      />
+      <Text fz="sm" c="dimmed" data-testid="code-example">
+        {t('areas.example', { example })}
+      </Text>
+      {area && (
+        <Switch
+          label={t('areas.active')}
+          checked={v.active}
+          onChange={(e) => form.setValue('active', e.currentTarget.checked)}
+        />
+      )}
+    </FormModal>
   )
 }

@@ -1,10 +1,10 @@
-import { Button, Group, Modal, Select, Stack, Switch, TextInput, Textarea } from '@mantine/core'
+import { Select, Switch, TextInput, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { popInput, popUpdateInput } from '@shared/schemas'
 import { trpc } from '../../api/client'
-import { FormAlert } from '../../components/form-alert'
+import { FormModal } from '../../components/form-modal'
 import { useFormState } from '../../forms/use-form-state'
 import { refreshCatalog } from './refresh-catalog'
 import type { PopRow } from './types'
@@ -51,47 +51,34 @@ export function PopFormModal({ pop, onClose }: { pop: PopRow | null; onClose: ()
   }
 
   return (
-    <Modal opened onClose={onClose} title={pop ? t('pops.editTitle') : t('pops.createTitle')}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          submit()
-        }}
-      >
-        <Stack gap="md">
-          <TextInput label={t('pops.name')} required data-autofocus {...form.text('name')} />
-          <Select
-            label={t('pops.area')}
-            placeholder={t('pops.noArea')}
-            data={(areas.data ?? []).map((a) => ({
-              value: String(a.id),
-              label: `${a.code} — ${a.name}`,
-            }))}
-            clearable
-            searchable
-            {...form.select('areaId')}
-          />
-          <Textarea label={t('pops.address')} autosize minRows={2} {...form.text('address')} />
-          <Textarea label={t('pops.notes')} autosize minRows={2} {...form.text('notes')} />
-          {pop && (
-            <Switch
-              label={t('pops.active')}
-              checked={v.active}
-              onChange={(e) => form.setValue('active', e.currentTarget.checked)}
-            />
-          )}
-          <FormAlert error={form.serverError} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={pop ? t('pops.editTitle') : t('pops.createTitle')}
+      onClose={onClose}
+      onSubmit={submit}
+      error={form.serverError}
+      saving={save.isPending}
+    >
+      <TextInput label={t('pops.name')} required data-autofocus {...form.text('name')} />
+      <Select
+        label={t('pops.area')}
+        placeholder={t('pops.noArea')}
+        data={(areas.data ?? []).map((a) => ({
+          value: String(a.id),
+          label: `${a.code} — ${a.name}`,
+        }))}
+        clearable
+        searchable
+        {...form.select('areaId')}
+      />
+      <Textarea label={t('pops.address')} autosize minRows={2} {...form.text('address')} />
+      <Textarea label={t('pops.notes')} autosize minRows={2} {...form.text('notes')} />
+      {pop && (
+        <Switch
+          label={t('pops.active')}
+          checked={v.active}
+          onChange={(e) => form.setValue('active', e.currentTarget.checked)}
+        />
+      )}
+    </FormModal>
   )
 }

@@ -1,21 +1,11 @@
-import {
-  Button,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-} from '@mantine/core'
+import { Select, SimpleGrid, Switch, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { formatRupiah } from '@shared/money'
 import { priceListInput, priceListUpdateInput } from '@shared/schemas'
 import { trpc } from '../../api/client'
-import { FormAlert } from '../../components/form-alert'
+import { FormModal } from '../../components/form-modal'
 import { rupiahOrNull, rupiahText } from '../../forms/parse'
 import { useFormState } from '../../forms/use-form-state'
 import { refreshCatalog } from './refresh-catalog'
@@ -81,75 +71,58 @@ export function PriceListFormModal({
   }
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={list ? t('priceLists.editTitle') : t('priceLists.createTitle')}
       size="lg"
+      onClose={onClose}
+      onSubmit={submit}
+      error={form.serverError ?? products.error}
+      saving={save.isPending}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          submit()
-        }}
-      >
-        <Stack gap="md">
-          <TextInput label={t('priceLists.name')} required data-autofocus {...form.text('name')} />
-          <Select
-            label={t('priceLists.area')}
-            placeholder={t('priceLists.noArea')}
-            description={t('priceLists.areaHint')}
-            data={(areas.data ?? []).map((a) => ({
-              value: String(a.id),
-              label: `${a.code} — ${a.name}`,
-            }))}
-            clearable
-            searchable
-            {...form.select('areaId')}
-          />
-          <div>
-            <Text fw={600} fz="sm">
-              {t('priceLists.prices')}
-            </Text>
-            <Text fz="xs" c="dimmed" mb="xs">
-              {t('priceLists.pricesHint')}
-            </Text>
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              {shown.map((p) => (
-                <TextInput
-                  key={p.id}
-                  label={t('priceLists.specialPrice', { name: p.name })}
-                  description={t('priceLists.normalPrice', { price: formatRupiah(p.monthlyPrice) })}
-                  leftSection="Rp"
-                  inputMode="numeric"
-                  value={v.prices[String(p.id)] ?? ''}
-                  onChange={(e) =>
-                    form.setValue('prices', { ...v.prices, [String(p.id)]: e.currentTarget.value })
-                  }
-                  error={form.errorOf(`price:${p.id}`)}
-                />
-              ))}
-            </SimpleGrid>
-          </div>
-          {list && (
-            <Switch
-              label={t('priceLists.active')}
-              checked={v.active}
-              onChange={(e) => form.setValue('active', e.currentTarget.checked)}
+      <TextInput label={t('priceLists.name')} required data-autofocus {...form.text('name')} />
+      <Select
+        label={t('priceLists.area')}
+        placeholder={t('priceLists.noArea')}
+        description={t('priceLists.areaHint')}
+        data={(areas.data ?? []).map((a) => ({
+          value: String(a.id),
+          label: `${a.code} — ${a.name}`,
+        }))}
+        clearable
+        searchable
+        {...form.select('areaId')}
+      />
+      <div>
+        <Text fw={600} fz="sm">
+          {t('priceLists.prices')}
+        </Text>
+        <Text fz="xs" c="dimmed" mb="xs">
+          {t('priceLists.pricesHint')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {shown.map((p) => (
+            <TextInput
+              key={p.id}
+              label={t('priceLists.specialPrice', { name: p.name })}
+              description={t('priceLists.normalPrice', { price: formatRupiah(p.monthlyPrice) })}
+              leftSection="Rp"
+              inputMode="numeric"
+              value={v.prices[String(p.id)] ?? ''}
+              onChange={(e) =>
+                form.setValue('prices', { ...v.prices, [String(p.id)]: e.currentTarget.value })
+              }
+              error={form.errorOf(`price:${p.id}`)}
             />
-          )}
-          <FormAlert error={form.serverError ?? products.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          ))}
+        </SimpleGrid>
+      </div>
+      {list && (
+        <Switch
+          label={t('priceLists.active')}
+          checked={v.active}
+          onChange={(e) => form.setValue('active', e.currentTarget.checked)}
+        />
+      )}
+    </FormModal>
   )
 }

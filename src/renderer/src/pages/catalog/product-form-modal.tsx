@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  TextInput,
-  Textarea,
-} from '@mantine/core'
+import { Alert, Group, Select, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { useMutation } from '@tanstack/react-query'
@@ -18,7 +7,7 @@ import { BILLING_MODES, SERVICE_TYPES, type BillingMode, type ServiceType } from
 import { formatRupiah } from '@shared/money'
 import { productInput, productUpdateInput } from '@shared/schemas'
 import { trpc } from '../../api/client'
-import { FormAlert } from '../../components/form-alert'
+import { FormModal } from '../../components/form-modal'
 import {
   decimalOrNull,
   integerOrNull,
@@ -110,120 +99,93 @@ export function ProductFormModal({
   }
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={product ? t('products.editTitle') : t('products.createTitle')}
       size="lg"
+      onClose={onClose}
+      onSubmit={submit}
+      error={form.serverError}
+      saving={create.isPending || update.isPending}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          submit()
-        }}
-      >
-        <Stack gap="md">
-          <TextInput
-            label={t('productFields.name')}
-            required
-            data-autofocus
-            {...form.text('name')}
-          />
+      <TextInput label={t('productFields.name')} required data-autofocus {...form.text('name')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label={t('productFields.serviceType')}
+          required
+          data={SERVICE_TYPES.map((s) => ({ value: s, label: t(`serviceType.${s}`) }))}
+          allowDeselect={false}
+          {...form.select('serviceType')}
+        />
+        <Select
+          label={t('productFields.billingMode')}
+          data={BILLING_MODES.map((m) => ({ value: m, label: t(`billingMode.${m}`) }))}
+          allowDeselect={false}
+          {...form.select('billingMode')}
+        />
+        <TextInput
+          label={t('productFields.monthlyPrice')}
+          description={t('productFields.monthlyPriceHint')}
+          required
+          leftSection="Rp"
+          inputMode="numeric"
+          {...form.text('monthlyPrice')}
+        />
+        <TextInput
+          label={t('productFields.routerProfile')}
+          description={t('productFields.routerProfileHint')}
+          {...form.text('routerProfile')}
+        />
+        <TextInput
+          label={t('productFields.downloadMbps')}
+          inputMode="decimal"
+          {...form.text('downloadMbps')}
+        />
+        <TextInput
+          label={t('productFields.uploadMbps')}
+          inputMode="decimal"
+          {...form.text('uploadMbps')}
+        />
+        <TextInput
+          label={t('productFields.dataCapGb')}
+          description={t('productFields.dataCapHint')}
+          inputMode="numeric"
+          {...form.text('dataCapGb')}
+        />
+      </SimpleGrid>
+      {priceChanged && (
+        <Stack gap="sm">
+          <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />}>
+            {t('productFields.priceChanged', {
+              old: formatRupiah(product.monthlyPrice),
+              new: formatRupiah(price),
+            })}
+          </Alert>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label={t('productFields.serviceType')}
-              required
-              data={SERVICE_TYPES.map((s) => ({ value: s, label: t(`serviceType.${s}`) }))}
-              allowDeselect={false}
-              {...form.select('serviceType')}
-            />
-            <Select
-              label={t('productFields.billingMode')}
-              data={BILLING_MODES.map((m) => ({ value: m, label: t(`billingMode.${m}`) }))}
-              allowDeselect={false}
-              {...form.select('billingMode')}
-            />
             <TextInput
-              label={t('productFields.monthlyPrice')}
-              description={t('productFields.monthlyPriceHint')}
-              required
-              leftSection="Rp"
-              inputMode="numeric"
-              {...form.text('monthlyPrice')}
+              type="date"
+              label={t('productFields.priceEffectiveFrom')}
+              description={t('productFields.priceEffectiveHint')}
+              {...form.text('priceEffectiveFrom')}
             />
-            <TextInput
-              label={t('productFields.routerProfile')}
-              description={t('productFields.routerProfileHint')}
-              {...form.text('routerProfile')}
-            />
-            <TextInput
-              label={t('productFields.downloadMbps')}
-              inputMode="decimal"
-              {...form.text('downloadMbps')}
-            />
-            <TextInput
-              label={t('productFields.uploadMbps')}
-              inputMode="decimal"
-              {...form.text('uploadMbps')}
-            />
-            <TextInput
-              label={t('productFields.dataCapGb')}
-              description={t('productFields.dataCapHint')}
-              inputMode="numeric"
-              {...form.text('dataCapGb')}
-            />
+            <TextInput label={t('productFields.priceReason')} {...form.text('priceReason')} />
           </SimpleGrid>
-          {priceChanged && (
-            <Stack gap="sm">
-              <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />}>
-                {t('productFields.priceChanged', {
-                  old: formatRupiah(product.monthlyPrice),
-                  new: formatRupiah(price),
-                })}
-              </Alert>
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  type="date"
-                  label={t('productFields.priceEffectiveFrom')}
-                  description={t('productFields.priceEffectiveHint')}
-                  {...form.text('priceEffectiveFrom')}
-                />
-                <TextInput label={t('productFields.priceReason')} {...form.text('priceReason')} />
-              </SimpleGrid>
-            </Stack>
-          )}
-          <Textarea
-            label={t('productFields.fupNote')}
-            autosize
-            minRows={1}
-            {...form.text('fupNote')}
-          />
-          <Group gap="xl">
-            <Switch
-              label={t('productFields.taxable')}
-              checked={v.taxable}
-              onChange={(e) => form.setValue('taxable', e.currentTarget.checked)}
-            />
-            {product && (
-              <Switch
-                label={t('productFields.active')}
-                checked={v.active}
-                onChange={(e) => form.setValue('active', e.currentTarget.checked)}
-              />
-            )}
-          </Group>
-          <FormAlert error={form.serverError} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
         </Stack>
-      </form>
-    </Modal>
+      )}
+      <Textarea label={t('productFields.fupNote')} autosize minRows={1} {...form.text('fupNote')} />
+      <Group gap="xl">
+        <Switch
+          label={t('productFields.taxable')}
+          checked={v.taxable}
+          onChange={(e) => form.setValue('taxable', e.currentTarget.checked)}
+        />
+        {product && (
+          <Switch
+            label={t('productFields.active')}
+            checked={v.active}
+            onChange={(e) => form.setValue('active', e.currentTarget.checked)}
+          />
+        )}
+      </Group>
+    </FormModal>
   )
 }

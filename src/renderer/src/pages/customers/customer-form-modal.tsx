@@ -1,21 +1,11 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Textarea,
-} from '@mantine/core'
+import { Alert, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { CUSTOMER_CATEGORIES } from '@shared/catalog'
 import { customerCreateInput, customerUpdateInput } from '@shared/schemas'
 import { trpc } from '../../api/client'
-import { FormAlert } from '../../components/form-alert'
+import { FormModal } from '../../components/form-modal'
 import { useFormState } from '../../forms/use-form-state'
 import { useSession } from '../../session/session'
 import {
@@ -87,141 +77,110 @@ export function CustomerFormModal({ customer, onClose, onSaved }: Props) {
     (l) => l.active || String(l.id) === form.values.priceListId,
   )
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={customer ? t('customers.editTitle') : t('customers.createTitle')}
       size="xl"
+      onClose={onClose}
+      onSubmit={submit}
+      error={form.serverError}
+      saving={create.isPending || update.isPending}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          submit()
-        }}
-      >
-        <Stack gap="md">
-          {!customer && areas.isSuccess && activeAreas.length === 0 && (
-            <Alert color="orange">{t('customers.noArea')}</Alert>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label={t('customerFields.area')}
-              placeholder={t('customerFields.pickArea')}
-              description={customer ? t('customerFields.areaFixed') : undefined}
-              required={!customer}
-              disabled={Boolean(customer)}
-              data={
-                customer
-                  ? [
-                      {
-                        value: String(customer.area.id),
-                        label: `${customer.area.code} — ${customer.area.name}`,
-                      },
-                    ]
-                  : activeAreas.map((a) => ({
-                      value: String(a.id),
-                      label: `${a.code} — ${a.name}`,
-                    }))
-              }
-              searchable
-              allowDeselect={false}
-              {...form.select('areaId')}
-            />
-            <Select
-              label={t('customerFields.category')}
-              data={CUSTOMER_CATEGORIES.map((c) => ({
-                value: c,
-                label: t(`customerCategory.${c}`),
-              }))}
-              allowDeselect={false}
-              {...form.select('category')}
-            />
-          </SimpleGrid>
-          <TextInput
-            label={t('customerFields.name')}
-            required
-            data-autofocus
-            {...form.text('name')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('customerFields.phone')} inputMode="tel" {...form.text('phone')} />
-            <TextInput
-              label={t('customerFields.whatsapp')}
-              description={t('customerFields.whatsappHint')}
-              inputMode="tel"
-              {...form.text('whatsapp')}
-            />
-            <TextInput label={t('customerFields.email')} type="email" {...form.text('email')} />
-            <TextInput
-              label={t('customerFields.nik')}
-              description={t('customerFields.nikHint')}
-              inputMode="numeric"
-              {...form.text('nik')}
-            />
-          </SimpleGrid>
-          <Textarea
-            label={t('customerFields.address')}
-            autosize
-            minRows={2}
-            {...form.text('address')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('customerFields.latitude')}
-              description={t('customerFields.coordinatesHint')}
-              inputMode="decimal"
-              {...form.text('latitude')}
-            />
-            <TextInput
-              label={t('customerFields.longitude')}
-              inputMode="decimal"
-              {...form.text('longitude')}
-            />
-            <TextInput
-              label={t('customerFields.npwp')}
-              inputMode="numeric"
-              {...form.text('npwp')}
-            />
-            <TextInput label={t('customerFields.marketer')} {...form.text('marketer')} />
-            <Select
-              label={t('customerFields.accountManager')}
-              placeholder={t('customerFields.noAccountManager')}
-              data={(staff.data ?? []).map((u) => ({
-                value: String(u.id),
-                label: `${u.name} (@${u.username})`,
-              }))}
-              clearable
-              searchable
-              {...form.select('accountManagerId')}
-            />
-          </SimpleGrid>
-          {canCatalog && (
-            <Select
-              label={t('customerFields.priceList')}
-              placeholder={t('customerFields.noPriceList')}
-              data={lists.map((l) => ({ value: String(l.id), label: l.name }))}
-              clearable
-              {...form.select('priceListId')}
-            />
-          )}
-          <Textarea
-            label={t('customerFields.notes')}
-            autosize
-            minRows={2}
-            {...form.text('notes')}
-          />
-          <FormAlert error={form.serverError} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {!customer && areas.isSuccess && activeAreas.length === 0 && (
+        <Alert color="orange">{t('customers.noArea')}</Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label={t('customerFields.area')}
+          placeholder={t('customerFields.pickArea')}
+          description={customer ? t('customerFields.areaFixed') : undefined}
+          required={!customer}
+          disabled={Boolean(customer)}
+          data={
+            customer
+              ? [
+                  {
+                    value: String(customer.area.id),
+                    label: `${customer.area.code} — ${customer.area.name}`,
+                  },
+                ]
+              : activeAreas.map((a) => ({
+                  value: String(a.id),
+                  label: `${a.code} — ${a.name}`,
+                }))
+          }
+          searchable
+          allowDeselect={false}
+          {...form.select('areaId')}
+        />
+        <Select
+          label={t('customerFields.category')}
+          data={CUSTOMER_CATEGORIES.map((c) => ({
+            value: c,
+            label: t(`customerCategory.${c}`),
+          }))}
+          allowDeselect={false}
+          {...form.select('category')}
+        />
+      </SimpleGrid>
+      <TextInput label={t('customerFields.name')} required data-autofocus {...form.text('name')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('customerFields.phone')} inputMode="tel" {...form.text('phone')} />
+        <TextInput
+          label={t('customerFields.whatsapp')}
+          description={t('customerFields.whatsappHint')}
+          inputMode="tel"
+          {...form.text('whatsapp')}
+        />
+        <TextInput label={t('customerFields.email')} type="email" {...form.text('email')} />
+        <TextInput
+          label={t('customerFields.nik')}
+          description={t('customerFields.nikHint')}
+          inputMode="numeric"
+          {...form.text('nik')}
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t('customerFields.address')}
+        autosize
+        minRows={2}
+        {...form.text('address')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('customerFields.latitude')}
+          description={t('customerFields.coordinatesHint')}
+          inputMode="decimal"
+          {...form.text('latitude')}
+        />
+        <TextInput
+          label={t('customerFields.longitude')}
+          inputMode="decimal"
+          {...form.text('longitude')}
+        />
+        <TextInput label={t('customerFields.npwp')} inputMode="numeric" {...form.text('npwp')} />
+        <TextInput label={t('customerFields.marketer')} {...form.text('marketer')} />
+        <Select
+          label={t('customerFields.accountManager')}
+          placeholder={t('customerFields.noAccountManager')}
+          data={(staff.data ?? []).map((u) => ({
+            value: String(u.id),
+            label: `${u.name} (@${u.username})`,
+          }))}
+          clearable
+          searchable
+          {...form.select('accountManagerId')}
+        />
+      </SimpleGrid>
+      {canCatalog && (
+        <Select
+          label={t('customerFields.priceList')}
+          placeholder={t('customerFields.noPriceList')}
+          data={lists.map((l) => ({ value: String(l.id), label: l.name }))}
+          clearable
+          {...form.select('priceListId')}
+        />
+      )}
+      <Textarea label={t('customerFields.notes')} autosize minRows={2} {...form.text('notes')} />
+    </FormModal>
   )
 }

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core'
+import { Alert, Card, Select, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
@@ -19,7 +7,7 @@ import { formatDate, isCalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { packageChangeInput } from '@shared/schemas'
 import { trpc } from '../../api/client'
-import { FormAlert } from '../../components/form-alert'
+import { FormModal } from '../../components/form-modal'
 import { useFormState } from '../../forms/use-form-state'
 import { intlLocale } from '../../i18n'
 import { refreshCustomers } from './refresh-customers'
@@ -116,83 +104,62 @@ export function PackageChangeModal({
   }
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('packageChange.title', { sid: service.sid })}
       size="lg"
+      onClose={onClose}
+      onSubmit={submit}
+      error={form.serverError ?? products.error}
+      saving={change.isPending}
+      submitLabel={t('packageChange.submit')}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          submit()
-        }}
-      >
-        <Stack gap="md">
-          <Select
-            label={t('packageChange.newPackage')}
-            placeholder={t('packageChange.pickPackage')}
-            required
-            searchable
-            data={options.map((p) => ({
-              value: String(p.id),
-              label: `${p.name} — ${formatRupiah(priceOf(p))}`,
-            }))}
-            {...form.select('productId')}
-          />
-          <SimpleGrid cols={2}>
-            <PriceBox
-              label={t('packageChange.oldPrice')}
-              name={service.productName}
-              price={formatRupiah(service.listPrice)}
-              testId="old-price"
-            />
-            <PriceBox
-              label={t('packageChange.newPrice')}
-              name={chosen?.name ?? t('common.empty')}
-              price={newPrice === null ? t('common.empty') : formatRupiah(newPrice)}
-              testId="new-price"
-            />
-          </SimpleGrid>
-          {chosen && defaultDate && (
-            <Alert
-              color={upgrade ? 'blue' : 'yellow'}
-              icon={upgrade ? <IconArrowUpRight size={18} /> : <IconArrowDownRight size={18} />}
-              data-testid="package-change-effect"
-            >
-              {t(upgrade ? 'packageChange.upgrade' : 'packageChange.downgrade', {
-                date: formatDate(defaultDate, locale),
-              })}
-            </Alert>
-          )}
-          <TextInput
-            type="date"
-            label={t('packageChange.effectiveDate')}
-            description={
-              picked && isCalendarDate(picked)
-                ? formatDate(picked, locale)
-                : t('packageChange.effectiveHint')
-            }
-            {...form.text('effectiveDate')}
-          />
-          <Textarea
-            label={t('packageChange.reason')}
-            autosize
-            minRows={2}
-            {...form.text('reason')}
-          />
-          <FormAlert error={form.serverError ?? products.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={change.isPending}>
-              {t('packageChange.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Select
+        label={t('packageChange.newPackage')}
+        placeholder={t('packageChange.pickPackage')}
+        required
+        searchable
+        data={options.map((p) => ({
+          value: String(p.id),
+          label: `${p.name} — ${formatRupiah(priceOf(p))}`,
+        }))}
+        {...form.select('productId')}
+      />
+      <SimpleGrid cols={2}>
+        <PriceBox
+          label={t('packageChange.oldPrice')}
+          name={service.productName}
+          price={formatRupiah(service.listPrice)}
+          testId="old-price"
+        />
+        <PriceBox
+          label={t('packageChange.newPrice')}
+          name={chosen?.name ?? t('common.empty')}
+          price={newPrice === null ? t('common.empty') : formatRupiah(newPrice)}
+          testId="new-price"
+        />
+      </SimpleGrid>
+      {chosen && defaultDate && (
+        <Alert
+          color={upgrade ? 'blue' : 'yellow'}
+          icon={upgrade ? <IconArrowUpRight size={18} /> : <IconArrowDownRight size={18} />}
+          data-testid="package-change-effect"
+        >
+          {t(upgrade ? 'packageChange.upgrade' : 'packageChange.downgrade', {
+            date: formatDate(defaultDate, locale),
+          })}
+        </Alert>
+      )}
+      <TextInput
+        type="date"
+        label={t('packageChange.effectiveDate')}
+        description={
+          picked && isCalendarDate(picked)
+            ? formatDate(picked, locale)
+            : t('packageChange.effectiveHint')
+        }
+        {...form.text('effectiveDate')}
+      />
+      <Textarea label={t('packageChange.reason')} autosize minRows={2} {...form.text('reason')} />
+    </FormModal>
   )
 }

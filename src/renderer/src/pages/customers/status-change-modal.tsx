@@ -1,11 +1,11 @@
-import { Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core'
+import { Group, Select, Text, TextInput, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { SERVICE_STATUSES, type ServiceStatus } from '@shared/catalog'
 import { serviceStatusInput } from '@shared/schemas'
 import { trpc } from '../../api/client'
-import { FormAlert } from '../../components/form-alert'
+import { FormModal } from '../../components/form-modal'
 import { useFormState } from '../../forms/use-form-state'
 import { StatusBadge } from './status-badge'
 import { refreshCustomers } from './refresh-customers'
@@ -65,52 +65,40 @@ export function StatusChangeModal({
   }
 
   return (
-    <Modal opened onClose={onClose} title={t('statusChange.title', { sid: service.sid })}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          submit()
-        }}
-      >
-        <Stack gap="md">
-          <Group gap="xs">
-            <Text fz="sm">{t('statusChange.current')}:</Text>
-            <StatusBadge status={service.status} />
-          </Group>
-          <Select
-            label={t('statusChange.newStatus')}
-            placeholder={t('statusChange.pickStatus')}
-            description={t('statusChange.terminateHint')}
-            required
-            data={options}
-            allowDeselect={false}
-            {...form.select('status')}
-          />
-          <Textarea
-            label={t('statusChange.reason')}
-            required
-            autosize
-            minRows={2}
-            {...form.text('reason')}
-          />
-          <TextInput
-            type="date"
-            label={t('statusChange.effectiveDate')}
-            description={t('statusChange.effectiveHint')}
-            {...form.text('effectiveDate')}
-          />
-          <FormAlert error={form.serverError} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={change.isPending}>
-              {t('statusChange.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={t('statusChange.title', { sid: service.sid })}
+      onClose={onClose}
+      onSubmit={submit}
+      error={form.serverError}
+      saving={change.isPending}
+      submitLabel={t('statusChange.submit')}
+    >
+      <Group gap="xs">
+        <Text fz="sm">{t('statusChange.current')}:</Text>
+        <StatusBadge status={service.status} />
+      </Group>
+      <Select
+        label={t('statusChange.newStatus')}
+        placeholder={t('statusChange.pickStatus')}
+        description={t('statusChange.terminateHint')}
+        required
+        data={options}
+        allowDeselect={false}
+        {...form.select('status')}
+      />
+      <Textarea
+        label={t('statusChange.reason')}
+        required
+        autosize
+        minRows={2}
+        {...form.text('reason')}
+      />
+      <TextInput
+        type="date"
+        label={t('statusChange.effectiveDate')}
+        description={t('statusChange.effectiveHint')}
+        {...form.text('effectiveDate')}
+      />
+    </FormModal>
   )
 }

@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  PasswordInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from '@mantine/core'
+import { Alert, PasswordInput, Select, SimpleGrid, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { useMutation } from '@tanstack/react-query'
@@ -17,7 +7,7 @@ import { ROLES } from '@shared/permissions'
 import { formatPhone } from '@shared/phone'
 import { userCreateInput, userUpdateInput } from '@shared/schemas'
 import { trpc } from '../../api/client'
-import { FormAlert } from '../../components/form-alert'
+import { FormModal } from '../../components/form-modal'
 import { useFormState } from '../../forms/use-form-state'
 import { useSession } from '../../session/session'
 import type { UserRow } from './types'
@@ -76,67 +66,50 @@ export function UserFormModal({ user, onClose }: { user: UserRow | null; onClose
   }
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={user ? t('users.editTitle') : t('users.createTitle')}
       size="lg"
+      onClose={onClose}
+      onSubmit={submit}
+      error={form.serverError}
+      saving={create.isPending || update.isPending}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          submit()
-        }}
-      >
-        <Stack gap="md">
-          <TextInput label={t('fields.fullName')} required data-autofocus {...form.text('name')} />
-          <TextInput
-            label={t('fields.username')}
-            required={!user}
-            readOnly={Boolean(user)}
-            autoCapitalize="none"
-            autoComplete="off"
-            {...form.text('username')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('fields.phone')} inputMode="tel" {...form.text('phone')} />
-            <TextInput label={t('fields.email')} type="email" {...form.text('email')} />
-          </SimpleGrid>
-          <Select
-            label={t('fields.role')}
-            placeholder={t('users.pickRole')}
+      <TextInput label={t('fields.fullName')} required data-autofocus {...form.text('name')} />
+      <TextInput
+        label={t('fields.username')}
+        required={!user}
+        readOnly={Boolean(user)}
+        autoCapitalize="none"
+        autoComplete="off"
+        {...form.text('username')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('fields.phone')} inputMode="tel" {...form.text('phone')} />
+        <TextInput label={t('fields.email')} type="email" {...form.text('email')} />
+      </SimpleGrid>
+      <Select
+        label={t('fields.role')}
+        placeholder={t('users.pickRole')}
+        required
+        data={roleOptions}
+        allowDeselect={false}
+        disabled={self}
+        {...form.select('role')}
+      />
+      {!user && (
+        <>
+          <PasswordInput
+            label={t('users.initialPassword')}
+            description={t('password.rule')}
             required
-            data={roleOptions}
-            allowDeselect={false}
-            disabled={self}
-            {...form.select('role')}
+            autoComplete="new-password"
+            {...form.text('password')}
           />
-          {!user && (
-            <>
-              <PasswordInput
-                label={t('users.initialPassword')}
-                description={t('password.rule')}
-                required
-                autoComplete="new-password"
-                {...form.text('password')}
-              />
-              <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />}>
-                {t('users.initialPasswordHint')}
-              </Alert>
-            </>
-          )}
-          <FormAlert error={form.serverError} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />}>
+            {t('users.initialPasswordHint')}
+          </Alert>
+        </>
+      )}
+    </FormModal>
   )
 }
