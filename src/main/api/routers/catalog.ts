@@ -11,7 +11,6 @@ import {
   updateArea,
   updateProduct,
 } from '@core/catalog'
-import { getCompany } from '@core/companies'
 import {
   areaInput,
   areaUpdateInput,
@@ -24,15 +23,11 @@ import {
   productUpdateInput,
 } from '@shared/schemas'
 import { z } from 'zod'
+import { timeZoneOf } from '../time-zone'
 import { procedure, router } from '../trpc'
 
 /** Lists the customer screens need too (package and area pickers): readable with either permission. */
 const READ = ['catalog.view', 'customers.view'] as const
-
-const timeZone = async (ctx: {
-  services: Parameters<typeof getCompany>[0]
-  user: { companyId: number }
-}) => (await getCompany(ctx.services, ctx.user.companyId)).timeZone
 
 export const catalogRouter = router({
   areas: procedure(READ).query(({ ctx }) => listAreas(ctx.services, ctx.user.companyId)),
@@ -50,12 +45,12 @@ export const catalogRouter = router({
   createProduct: procedure('catalog.manage')
     .input(productInput)
     .mutation(async ({ ctx, input }) =>
-      createProduct(ctx.services, ctx.actor, input, await timeZone(ctx)),
+      createProduct(ctx.services, ctx.actor, input, await timeZoneOf(ctx)),
     ),
   updateProduct: procedure('catalog.manage')
     .input(productUpdateInput)
     .mutation(async ({ ctx, input }) =>
-      updateProduct(ctx.services, ctx.actor, input, await timeZone(ctx)),
+      updateProduct(ctx.services, ctx.actor, input, await timeZoneOf(ctx)),
     ),
   priceHistory: procedure('catalog.view')
     .input(z.object({ productId: idSchema }))

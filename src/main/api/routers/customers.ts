@@ -1,4 +1,3 @@
-import { getCompany } from '@core/companies'
 import { listUsers } from '@core/users'
 import {
   ATTACHMENT_TYPES,
@@ -28,12 +27,8 @@ import {
   serviceStatusInput,
 } from '@shared/schemas'
 import { z } from 'zod'
+import { timeZoneOf } from '../time-zone'
 import { procedure, router } from '../trpc'
-
-const timeZone = async (ctx: {
-  services: Parameters<typeof getCompany>[0]
-  user: { companyId: number }
-}) => (await getCompany(ctx.services, ctx.user.companyId)).timeZone
 
 export const customersRouter = router({
   list: procedure('customers.view')
@@ -51,19 +46,19 @@ export const customersRouter = router({
   prices: procedure('customers.view')
     .input(z.object({ customerId: idSchema }))
     .query(async ({ ctx, input }) => {
-      const today = dateInZone(ctx.services.clock.now(), await timeZone(ctx))
+      const today = dateInZone(ctx.services.clock.now(), await timeZoneOf(ctx))
       return pricesForCustomer(ctx.services, ctx.user.companyId, input.customerId, today)
     }),
   /** What a package change would do (prices, direction, effective date) before it is saved. */
   previewPackageChange: procedure('customers.view')
     .input(packageChangeInput.pick({ serviceId: true, productId: true, effectiveDate: true }))
     .query(async ({ ctx, input }) =>
-      previewPackageChange(ctx.services, ctx.user.companyId, input, await timeZone(ctx)),
+      previewPackageChange(ctx.services, ctx.user.companyId, input, await timeZoneOf(ctx)),
     ),
   get: procedure('customers.view')
     .input(z.object({ id: idSchema }))
     .query(async ({ ctx, input }) => {
-      const today = dateInZone(ctx.services.clock.now(), await timeZone(ctx))
+      const today = dateInZone(ctx.services.clock.now(), await timeZoneOf(ctx))
       return getCustomer(ctx.services, ctx.user.companyId, input.id, today)
     }),
   create: procedure('customers.manage')
@@ -75,17 +70,17 @@ export const customersRouter = router({
   addService: procedure('customers.manage')
     .input(serviceCreateInput)
     .mutation(async ({ ctx, input }) =>
-      addService(ctx.services, ctx.actor, input, await timeZone(ctx)),
+      addService(ctx.services, ctx.actor, input, await timeZoneOf(ctx)),
     ),
   changeStatus: procedure('customers.manage')
     .input(serviceStatusInput)
     .mutation(async ({ ctx, input }) =>
-      changeServiceStatus(ctx.services, ctx.actor, input, await timeZone(ctx)),
+      changeServiceStatus(ctx.services, ctx.actor, input, await timeZoneOf(ctx)),
     ),
   changePackage: procedure('customers.manage')
     .input(packageChangeInput)
     .mutation(async ({ ctx, input }) =>
-      changePackage(ctx.services, ctx.actor, input, await timeZone(ctx)),
+      changePackage(ctx.services, ctx.actor, input, await timeZoneOf(ctx)),
     ),
   attachments: procedure('customers.view')
     .input(z.object({ customerId: idSchema }))
@@ -120,6 +115,6 @@ export const customersRouter = router({
   terminate: procedure('customers.manage')
     .input(customerTerminateInput)
     .mutation(async ({ ctx, input }) =>
-      terminateCustomer(ctx.services, ctx.actor, input, await timeZone(ctx)),
+      terminateCustomer(ctx.services, ctx.actor, input, await timeZoneOf(ctx)),
     ),
 })

@@ -1,4 +1,3 @@
-import { getCompany } from '@core/companies'
 import {
   commitImport,
   inspectImportFile,
@@ -7,6 +6,7 @@ import {
 } from '@core/customer-import'
 import { customerTemplate, workbookTemplate } from '@core/imports'
 import { z } from 'zod'
+import { timeZoneOf } from '../time-zone'
 import { procedure, router } from '../trpc'
 
 /** Files travel as base64 inside the JSON call (≤ 20 MB before encoding, see core/imports). */
@@ -48,8 +48,7 @@ export const importsRouter = router({
         input.kind,
         input.mapping,
       )
-      const { timeZone } = await getCompany(ctx.services, ctx.user.companyId)
-      return commitImport(ctx.services, ctx.actor, parsed, timeZone)
+      return commitImport(ctx.services, ctx.actor, parsed, await timeZoneOf(ctx))
     }),
   template: procedure(['customers.view', 'customers.import'])
     .input(z.object({ format: z.enum(['csv', 'xlsx', 'workbook']) }))

@@ -103,3 +103,14 @@ function prefix(security: SecuritySettings) {
     'security.sessionAbsoluteDays': security.sessionAbsoluteDays,
   }
 }
+
+/** The company's time zone alone: what most calls need to know "today", in one small query. */
+export async function companyTimeZone({ db }: CoreDeps, companyId: number): Promise<string> {
+  const row = await db
+    .selectFrom('companies')
+    .select('time_zone')
+    .where('id', '=', companyId)
+    .executeTakeFirst()
+  if (!row) throw new AppError('NOT_FOUND', `company ${companyId}`)
+  return row.time_zone
+}
