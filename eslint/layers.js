@@ -113,6 +113,9 @@ function coreDomainViolation(sourceRel, targetRel) {
   if (domain === 'db' || domain === sourceDomain) return null
   const rest = target.slice(1)
   if (rest.length === 1 && /^index(\.[cm]?[jt]sx?)?$/.test(rest[0])) return null
+  // A domain's test fixtures (testing.ts) serve other domains' tests and fixtures.
+  const isTestCode = /(\.test\.[cm]?[jt]sx?|\/testing\.[cm]?[jt]s)$/.test(sourceRel)
+  if (isTestCode && rest.length === 1 && /^testing(\.[cm]?[jt]s)?$/.test(rest[0])) return null
   return domain
 }
 

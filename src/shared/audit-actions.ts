@@ -33,6 +33,20 @@ export const AUDIT_ACTIONS = [
   'services.status',
   'services.terminate',
   'services.package_change',
+  'billing.run',
+  'billing.settings',
+  'invoices.create',
+  'invoices.issue',
+  'invoices.delete_draft',
+  'invoices.void',
+  'credit_notes.create',
+  'charges.create',
+  'charges.cancel',
+  'payments.record',
+  'payments.reverse',
+  'payments.import',
+  'payments.gateway_rejected',
+  'cash.close',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

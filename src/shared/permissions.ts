@@ -33,6 +33,14 @@ export const PERMISSIONS = {
   'customers.import': {},
   'catalog.view': { menu: 'catalog' },
   'catalog.manage': {},
+  'billing.view': { menu: 'billing' },
+  'billing.run': {},
+  'billing.manage': {},
+  'payments.record': { menu: 'cashier' },
+  'payments.reverse': {},
+  'payments.import': {},
+  'cash.close': { menu: 'closing' },
+  'reports.view': { menu: 'reports' },
 } as const satisfies Record<string, PermissionDef>
 
 export type Permission = keyof typeof PERMISSIONS
@@ -55,6 +63,14 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customers.manage',
     'customers.import',
     'catalog.view',
+    'billing.view',
+    'billing.run',
+    'billing.manage',
+    'payments.record',
+    'payments.reverse',
+    'payments.import',
+    'cash.close',
+    'reports.view',
   ],
   admin_support: [
     'dashboard.view',
@@ -62,7 +78,15 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customers.view',
     'customers.manage',
     'catalog.view',
+    'billing.view',
   ],
   technician: ['dashboard.view', 'customers.view'],
-  viewer: ['dashboard.view', 'company.view', 'customers.view', 'catalog.view'],
+  viewer: [
+    'dashboard.view',
+    'company.view',
+    'customers.view',
+    'catalog.view',
+    'billing.view',
+    'reports.view',
+  ],
 }

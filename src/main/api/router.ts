@@ -1,4 +1,6 @@
 import { auditRouter } from './routers/audit'
+import { billingRouter } from './routers/billing'
+import { paymentsRouter } from './routers/payments'
 import { catalogRouter } from './routers/catalog'
 import { customersRouter } from './routers/customers'
 import { importsRouter } from './routers/imports'
@@ -20,6 +22,8 @@ export const appRouter = router({
   catalog: catalogRouter,
   customers: customersRouter,
   imports: importsRouter,
+  billing: billingRouter,
+  payments: paymentsRouter,
 })
 
 export type AppRouter = typeof appRouter

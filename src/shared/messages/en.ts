@@ -37,8 +37,26 @@ export const enMessages: SharedMessages = {
     SERVICE_TERMINATED:
       'The service has been terminated; its records are kept but can no longer change.',
     IMPORT_HAS_ERRORS: 'The file still has errors. Fix the marked rows and import again.',
+    INVOICE_IMMUTABLE:
+      'An issued invoice cannot be changed. Use a credit note, or void an unpaid invoice.',
+    INVOICE_NOT_ISSUED: 'This invoice is not issued, or it was voided.',
+    INVOICE_HAS_PAYMENTS:
+      'An invoice with payments cannot be voided. Reverse the payments first or issue a credit note.',
+    CREDIT_EXCEEDS_INVOICE:
+      'The credit note exceeds the invoice (at most {{max}} can still be credited).',
+    PAYMENT_BELOW_MINIMUM: 'The minimum payment is {{min}}.',
+    PAYMENT_EXCEEDS_DUE:
+      'The payment exceeds the amount due ({{due}}); overpayment is not allowed.',
+    REFERENCE_TAKEN: 'This reference is already used by another payment ({{number}}).',
+    DAY_CLOSED: 'The cash closing for this day is done; that day cannot change.',
+    PAYMENT_ALREADY_REVERSED: 'This payment was already reversed.',
+    BILLING_RUN_BUSY: 'An invoice run for this period is in progress. Wait for it to finish.',
   },
   validation: {
+    period: 'Invalid period, e.g. 2026-12.',
+    number_pattern: 'The pattern needs a sequence such as {000000}; {YYYY} becomes the year.',
+    amount_positive: 'The amount must be more than zero.',
+    reference_required: 'A reference is required for transfers and e-wallets.',
     document_kind: 'Choose the kind of document.',
     sid_pattern: 'The SID pattern needs a running number such as {000000} (no {AREA}).',
     pppoe_rule_chars:

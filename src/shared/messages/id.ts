@@ -38,8 +38,26 @@ export const idMessages = {
       'Layanan sudah diputus; data lamanya tetap tersimpan tetapi tidak dapat diubah.',
     IMPORT_HAS_ERRORS:
       'Berkas masih berisi kesalahan. Perbaiki baris yang ditandai lalu impor ulang.',
+    INVOICE_IMMUTABLE:
+      'Tagihan yang sudah terbit tidak dapat diubah. Gunakan nota kredit atau batalkan tagihan yang belum dibayar.',
+    INVOICE_NOT_ISSUED: 'Tagihan ini belum terbit atau sudah dibatalkan.',
+    INVOICE_HAS_PAYMENTS:
+      'Tagihan yang sudah dibayar (sebagian) tidak dapat dibatalkan. Batalkan pembayarannya dulu atau buat nota kredit.',
+    CREDIT_EXCEEDS_INVOICE:
+      'Nota kredit melebihi nilai tagihan (sisa yang dapat dikreditkan: {{max}}).',
+    PAYMENT_BELOW_MINIMUM: 'Pembayaran minimal {{min}}.',
+    PAYMENT_EXCEEDS_DUE:
+      'Pembayaran melebihi total tagihan ({{due}}). Kelebihan bayar tidak diizinkan.',
+    REFERENCE_TAKEN: 'Nomor referensi ini sudah dipakai pembayaran lain ({{number}}).',
+    DAY_CLOSED: 'Setoran kasir untuk tanggal ini sudah ditutup; data hari itu tidak dapat diubah.',
+    PAYMENT_ALREADY_REVERSED: 'Pembayaran ini sudah dibatalkan.',
+    BILLING_RUN_BUSY: 'Penagihan periode ini sedang berjalan. Tunggu hingga selesai.',
   },
   validation: {
+    period: 'Periode tidak valid, misalnya 2026-12.',
+    number_pattern: 'Pola harus memuat nomor urut seperti {000000}; {YYYY} menjadi tahun.',
+    amount_positive: 'Jumlah harus lebih dari nol.',
+    reference_required: 'Nomor referensi wajib untuk transfer dan e-wallet.',
     document_kind: 'Pilih jenis dokumen.',
     sid_pattern: 'Pola SID harus memuat nomor urut seperti {000000} (tanpa {AREA}).',
     pppoe_rule_chars:

@@ -11,17 +11,30 @@ export async function nextNumber(
   companyId: number,
   name: string,
 ): Promise<number> {
+  return reserveNumbers(tx, companyId, name, 1)
+}
+
+/**
+ * Takes `count` consecutive numbers at once (an invoice run numbers a whole batch) and returns the
+ * first; same transaction rule as nextNumber.
+ */
+export async function reserveNumbers(
+  tx: Kysely<Database>,
+  companyId: number,
+  name: string,
+  count: number,
+): Promise<number> {
   const row = await tx
     .insertInto('counters')
-    .values({ company_id: companyId, name, value: 1 })
+    .values({ company_id: companyId, name, value: count })
     .onConflict((oc) =>
       oc
         .columns(['company_id', 'name'])
-        .doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })),
+        .doUpdateSet((eb) => ({ value: eb('counters.value', '+', count) })),
     )
     .returning('value')
     .executeTakeFirstOrThrow()
-  return row.value
+  return row.value - count + 1
 }
 
 /** Raises a sequence to at least `value` (an imported code CBG01-0042 must not be handed out again). */

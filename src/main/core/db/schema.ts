@@ -22,6 +22,17 @@ export interface Database {
   services: ServicesTable
   service_history: ServiceHistoryTable
   customer_search: CustomerSearchTable
+  billing_runs: BillingRunsTable
+  invoices: InvoicesTable
+  invoice_lines: InvoiceLinesTable
+  billed_periods: BilledPeriodsTable
+  one_time_charges: OneTimeChargesTable
+  credit_notes: CreditNotesTable
+  payments: PaymentsTable
+  customer_credits: CustomerCreditsTable
+  allocations: AllocationsTable
+  cash_closings: CashClosingsTable
+  gateway_events: GatewayEventsTable
 }
 
 export interface CompaniesTable {
@@ -270,6 +281,190 @@ export interface ServiceHistoryTable {
 export interface CustomerSearchTable {
   rowid: number
   body: string
+}
+
+export interface BillingRunsTable {
+  id: Generated<number>
+  company_id: number
+  period: string
+  as_of: string
+  status: string
+  invoices: number
+  total: number
+  skipped_json: string
+  user_id: number | null
+  username: string | null
+  started_at: string
+  finished_at: string | null
+}
+
+export interface InvoicesTable {
+  id: Generated<number>
+  company_id: number
+  customer_id: number
+  kind: 'period' | 'one_time'
+  period: string | null
+  run_id: number | null
+  number: string | null
+  status: 'draft' | 'issued' | 'void'
+  payment_status: 'belum_bayar' | 'sebagian' | 'lunas' | 'void'
+  issue_date: string
+  due_date: string
+  customer_code: string
+  customer_name: string
+  customer_address: string
+  customer_npwp: string | null
+  subtotal: number
+  tax_label: string | null
+  tax_amount: number
+  rounding: number
+  total: number
+  paid: number
+  settled_date: string | null
+  void_reason: string | null
+  voided_at: string | null
+  voided_by: string | null
+  notes: string | null
+  created_by: string | null
+  created_at: string
+  issued_at: string | null
+  updated_at: string
+}
+
+export type InvoiceLineKind =
+  'recurring' | 'upgrade_credit' | 'upgrade_charge' | 'one_time' | 'usage'
+
+export interface InvoiceLinesTable {
+  id: Generated<number>
+  invoice_id: number
+  kind: InvoiceLineKind
+  service_id: number | null
+  product_id: number | null
+  description: string
+  period_start: string | null
+  period_end: string | null
+  amount: number
+  history_id: number | null
+  charge_id: number | null
+  sort: number
+}
+
+export interface BilledPeriodsTable {
+  service_id: number
+  period_start: string
+  period_end: string
+  invoice_id: number
+}
+
+export interface OneTimeChargesTable {
+  id: Generated<number>
+  company_id: number
+  customer_id: number
+  service_id: number | null
+  description: string
+  amount: number
+  charge_date: string
+  status: 'pending' | 'billed' | 'cancelled'
+  invoice_id: number | null
+  created_by: string | null
+  created_at: string
+}
+
+export interface CreditNotesTable {
+  id: Generated<number>
+  company_id: number
+  number: string
+  invoice_id: number
+  customer_id: number
+  kind: 'manual' | 'termination'
+  service_id: number | null
+  amount: number
+  reason: string
+  issue_date: string
+  created_by: string | null
+  created_at: string
+}
+
+export interface PaymentsTable {
+  id: Generated<number>
+  company_id: number
+  customer_id: number
+  number: string
+  amount: number
+  method: string
+  reference: string | null
+  source: 'counter' | 'import' | 'gateway'
+  target_invoice_id: number | null
+  client_id: string | null
+  received_at: string
+  received_date: string
+  user_id: number | null
+  username: string | null
+  notes: string | null
+  status: 'ok' | 'reversed'
+  reversed_at: string | null
+  reversed_date: string | null
+  reversed_by_id: number | null
+  reversed_by: string | null
+  reversal_reason: string | null
+  created_at: string
+}
+
+export interface CustomerCreditsTable {
+  id: Generated<number>
+  company_id: number
+  customer_id: number
+  amount: number
+  kind: 'overpayment' | 'applied' | 'credit_note' | 'reversal' | 'unapplied'
+  payment_id: number | null
+  invoice_id: number | null
+  credit_note_id: number | null
+  date: string
+  username: string | null
+  at: string
+}
+
+export interface AllocationsTable {
+  id: Generated<number>
+  invoice_id: number
+  amount: number
+  source: 'payment' | 'credit' | 'credit_note'
+  payment_id: number | null
+  credit_id: number | null
+  credit_note_id: number | null
+  date: string
+  created_at: string
+  reversed_at: string | null
+  reversed_date: string | null
+}
+
+export interface CashClosingsTable {
+  id: Generated<number>
+  company_id: number
+  user_id: number
+  username: string
+  date: string
+  by_method_json: string
+  expected_cash: number
+  counted_cash: number
+  difference: number
+  notes: string | null
+  closed_by_id: number | null
+  closed_by: string
+  closed_at: string
+}
+
+export interface GatewayEventsTable {
+  id: Generated<number>
+  company_id: number
+  gateway: string
+  reference: string
+  invoice_number: string | null
+  amount: number | null
+  outcome: string
+  payment_id: number | null
+  payload: string
+  at: string
 }
 
 export type AreaRow = Selectable<AreasTable>

@@ -1,3 +1,5 @@
 export { getSecuritySettings, putSecuritySettings } from './security-settings'
 export { getCustomerSettings, putCustomerSettings } from './customer-settings'
 export type { CustomerSettings } from './customer-settings'
+export { getBillingSettings, putBillingSettings } from './billing-settings'
+export type { BillingSettings } from './billing-settings'

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely'
 import * as m202611220001 from './202611220001_foundation'
 import * as m202611220002 from './202611220002_customers'
+import * as m202611220003 from './202611220003_billing'
 
 /**
  * Every migration, by name, in order. Listed statically (not read from the folder) so the same
@@ -10,4 +11,5 @@ import * as m202611220002 from './202611220002_customers'
 export const migrations: Record<string, Migration> = {
   '202611220001_foundation': m202611220001,
   '202611220002_customers': m202611220002,
+  '202611220003_billing': m202611220003,
 }

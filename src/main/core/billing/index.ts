@@ -1,0 +1,26 @@
+export { runBilling } from './run'
+export type { RunOptions, RunResult } from './run'
+export { planRun, totalsOf } from './run-plan'
+export type { PlannedInvoice, PlannedLine, RunPlan, Skipped } from './run-plan'
+export type { UsageLine, UsageSource } from './usage'
+export { anchorDay, coveredPeriod, periodContaining, periodStartingIn } from './schedule'
+export type { Period } from './schedule'
+export { cashRounding, dueDateFor, prorate, taxFor } from './amounts'
+export { formatDocumentNumber, takeDocumentNumbers } from './numbers'
+export { openInvoicesOf, splitAmount, insertAllocations } from './allocation'
+export type { OpenInvoice } from './allocation'
+export { refreshInvoices } from './invoice-state'
+export { addCredit, applyCredit, creditBalance } from './credit'
+export { createCreditNote, insertCreditNote } from './credit-notes'
+export { listInvoices, getInvoice, customerStatement } from './invoice-queries'
+export type { InvoiceDetail, InvoiceListRow, StatementEntry } from './invoice-queries'
+export {
+  addCharge,
+  cancelCharge,
+  createDraftInvoice,
+  deleteDraft,
+  issueInvoice,
+  listCharges,
+  voidInvoice,
+} from './invoice-actions'
+export { companyHeader, creditNotePdf, invoiceDocument, invoicePdf } from './invoice-document'

@@ -1,0 +1,177 @@
+import type { Kysely } from 'kysely'
+import type { BillingMode } from '@shared/catalog'
+import type { Database } from '../db'
+
+/** Everything one invoice run reads, loaded in a few set-wise queries (50,000 services in one go). */
+export interface RunService {
+  id: number
+  sid: string
+  customerId: number
+  productId: number
+  status: string
+  activationDate: string | null
+  billingDay: number | null
+  priceOverride: number | null
+  customerCode: string
+  customerName: string
+  customerAddress: string
+  customerNpwp: string | null
+  areaId: number
+  priceListId: number | null
+}
+
+export interface RunProduct {
+  id: number
+  name: string
+  serviceType: string
+  billingMode: BillingMode
+  downloadKbps: number | null
+  taxable: boolean
+}
+
+export interface HistoryEntry {
+  id: number
+  serviceId: number
+  from: string | null
+  to: string | null
+  effective: string
+  pending: boolean
+}
+
+export async function loadRunServices(
+  db: Kysely<Database>,
+  companyId: number,
+  statuses: readonly string[],
+): Promise<RunService[]> {
+  return db
+    .selectFrom('services as s')
+    .innerJoin('customers as c', 'c.id', 's.customer_id')
+    .select([
+      's.id',
+      's.sid',
+      's.customer_id as customerId',
+      's.product_id as productId',
+      's.status',
+      's.activation_date as activationDate',
+      's.billing_day as billingDay',
+      's.price_override as priceOverride',
+      'c.code as customerCode',
+      'c.name as customerName',
+      'c.address as customerAddress',
+      'c.npwp as customerNpwp',
+      'c.area_id as areaId',
+      'c.price_list_id as priceListId',
+    ])
+    .where('s.company_id', '=', companyId)
+    .where('s.status', 'in', statuses)
+    .orderBy('c.code')
+    .orderBy('s.id')
+    .execute()
+}
+
+export async function loadRunProducts(
+  db: Kysely<Database>,
+  companyId: number,
+): Promise<Map<number, RunProduct>> {
+  const rows = await db
+    .selectFrom('products')
+    .select(['id', 'name', 'service_type', 'billing_mode', 'download_kbps', 'taxable'])
+    .where('company_id', '=', companyId)
+    .execute()
+  return new Map(
+    rows.map((p) => [
+      p.id,
+      {
+        id: p.id,
+        name: p.name,
+        serviceType: p.service_type,
+        billingMode: p.billing_mode === 'postpaid' ? 'postpaid' : 'prepaid',
+        downloadKbps: p.download_kbps,
+        taxable: p.taxable === 1,
+      },
+    ]),
+  )
+}
+
+/** Service history of one kind, per service, oldest first. */
+export async function loadHistory(
+  db: Kysely<Database>,
+  companyId: number,
+  kind: 'package' | 'status',
+): Promise<Map<number, HistoryEntry[]>> {
+  const rows = await db
+    .selectFrom('service_history as h')
+    .innerJoin('services as s', 's.id', 'h.service_id')
+    .select([
+      'h.id',
+      'h.service_id as serviceId',
+      'h.from_value as from',
+      'h.to_value as to',
+      'h.effective_date as effective',
+      'h.pending',
+    ])
+    .where('s.company_id', '=', companyId)
+    .where('h.kind', 'in', kind === 'status' ? ['status', 'created'] : ['package'])
+    .orderBy('h.effective_date')
+    .orderBy('h.id')
+    .execute()
+  const byService = new Map<number, HistoryEntry[]>()
+  for (const r of rows) {
+    const list = byService.get(r.serviceId) ?? []
+    list.push({ ...r, pending: r.pending === 1 })
+    byService.set(r.serviceId, list)
+  }
+  return byService
+}
+
+/** The service's product on a date, read from its package history (rules 9–10). */
+export function productOn(
+  service: { id: number; productId: number },
+  changes: HistoryEntry[] | undefined,
+  date: string,
+): number {
+  if (!changes?.length) return service.productId
+  let product = Number(changes[0]!.from)
+  for (const c of changes) {
+    if (c.effective > date) break
+    product = Number(c.to)
+  }
+  return product
+}
+
+/** The service's status on a date, from its status history (for the isolir pause, rule 12). */
+export function statusOn(history: HistoryEntry[] | undefined, date: string): string | null {
+  let status: string | null = null
+  for (const h of history ?? []) {
+    if (h.effective > date) break
+    status = h.to
+  }
+  return status
+}
+
+/** Which of these (service, period start) pairs are already billed (rule 4). */
+export async function billedPeriodsOf(
+  db: Kysely<Database>,
+  serviceIds: number[],
+  from: string,
+  to: string,
+): Promise<Set<string>> {
+  const billed = new Set<string>()
+  for (const chunk of chunks(serviceIds, 900)) {
+    const rows = await db
+      .selectFrom('billed_periods')
+      .select(['service_id', 'period_start'])
+      .where('service_id', 'in', chunk)
+      .where('period_start', '>=', from)
+      .where('period_start', '<=', to)
+      .execute()
+    for (const r of rows) billed.add(`${r.service_id}:${r.period_start}`)
+  }
+  return billed
+}
+
+export function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}

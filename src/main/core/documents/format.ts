@@ -1,0 +1,48 @@
+import { addDays, calendarDate, formatDate, isCalendarDate } from '@shared/dates'
+import { formatRupiah } from '@shared/money'
+import type { TableCell, TableColumn } from './types'
+
+/** How amounts, dates and report cells read on paper (PDF); Excel keeps the raw values. */
+
+export const money = formatRupiah
+
+const numberFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 })
+
+/** 1.234.567 — the id-ID grouping a person expects in a report. */
+export function formatNumber(value: number): string {
+  return numberFormat.format(value)
+}
+
+/** An Indonesian date for a document field ("22 Nov 2026"). */
+export function printDate(date: string): string {
+  return formatDate(calendarDate(date))
+}
+
+/** `YYYY-MM-DD` → `dd/mm/yyyy`, compact enough for a table column. */
+export function shortDate(date: string): string {
+  const [y, m, d] = calendarDate(date).split('-')
+  return `${d}/${m}/${y}`
+}
+
+/**
+ * What a line covers, printed with its last day: periods are stored end-exclusive
+ * (2026-12-01 – 2027-01-01) but a customer reads "01/12/2026 – 31/12/2026".
+ */
+export function periodRange(start: string | null, end: string | null): string {
+  if (!start || !end) return ''
+  return `${shortDate(start)} – ${shortDate(addDays(calendarDate(end), -1))}`
+}
+
+/** A report cell as text: money in rupiah, numbers grouped, calendar dates in dd/mm/yyyy. */
+export function formatCell(value: TableCell | undefined, kind: TableColumn['kind']): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'number') {
+    return kind === 'money' ? money(value) : formatNumber(value)
+  }
+  return kind === 'date' && isCalendarDate(value) ? shortDate(value) : value
+}
+
+/** Money and numbers line up on the right, where their digits align. */
+export function isNumericColumn(kind: TableColumn['kind']): boolean {
+  return kind === 'money' || kind === 'number'
+}

@@ -1,0 +1,7 @@
+export { renderInvoicePdf } from './invoice-pdf'
+export { renderReceiptPdf } from './receipt-pdf'
+export { renderCreditNotePdf } from './credit-note-pdf'
+export { renderTablePdf } from './table-pdf'
+export { renderTableXlsx } from './table-xlsx'
+export { pdfPageSizes, pdfPageTexts, pdfText } from './pdf-text'
+export type * from './types'

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely'
+import type { z } from 'zod'
+import type { Database, Db } from '../db'
+
+/**
+ * Company settings are typed groups stored as JSON under a key; a missing or outdated value falls
+ * back to the defaults, field by field, so adding a setting never needs a data migration.
+ */
+export async function readSettings<T extends object>(
+  db: Db | Kysely<Database>,
+  companyId: number,
+  key: string,
+  schema: z.ZodObject,
+  defaults: T,
+): Promise<T> {
+  const row = await db
+    .selectFrom('company_settings')
+    .select('value_json')
+    .where('company_id', '=', companyId)
+    .where('key', '=', key)
+    .executeTakeFirst()
+  if (!row) return defaults
+  const parsed = schema.partial().safeParse(JSON.parse(row.value_json))
+  return { ...defaults, ...(parsed.success ? (parsed.data as Partial<T>) : {}) }
+}
+
+export async function writeSettings(
+  tx: Kysely<Database>,
+  companyId: number,
+  key: string,
+  value: object,
+  at: string,
+): Promise<void> {
+  const json = JSON.stringify(value)
+  await tx
+    .insertInto('company_settings')
+    .values({ company_id: companyId, key, value_json: json, updated_at: at })
+    .onConflict((oc) =>
+      oc.columns(['company_id', 'key']).doUpdateSet({ value_json: json, updated_at: at }),
+    )
+    .execute()
+}
