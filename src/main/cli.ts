@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util'
 import { commands as baseCommands, type CommandDef } from './cli/commands'
 import { demoDataCommand } from './cli/demo-data-command'
+import { billingCommands } from './cli/billing-commands'
 import { importCommands } from './cli/import-commands'
+import { paymentImportCommands } from './cli/payment-import-command'
+import { reportCommands } from './cli/report-commands'
 import { createOutput, reportError } from './cli/output'
 
 /**
@@ -11,6 +14,9 @@ import { createOutput, reportError } from './cli/output'
 const commands: Record<string, CommandDef> = {
   ...baseCommands,
   ...importCommands,
+  ...billingCommands,
+  ...reportCommands,
+  ...paymentImportCommands,
   'demo-data': demoDataCommand,
 }
 

@@ -1,6 +1,8 @@
 import { auditRouter } from './routers/audit'
 import { billingRouter } from './routers/billing'
 import { paymentsRouter } from './routers/payments'
+import { paymentImportRouter } from './routers/payment-import'
+import { reportsRouter } from './routers/reports'
 import { catalogRouter } from './routers/catalog'
 import { customersRouter } from './routers/customers'
 import { importsRouter } from './routers/imports'
@@ -24,6 +26,8 @@ export const appRouter = router({
   imports: importsRouter,
   billing: billingRouter,
   payments: paymentsRouter,
+  paymentImport: paymentImportRouter,
+  reports: reportsRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -3,6 +3,10 @@ import { enCatalog } from './en-catalog'
 import { enCustomers } from './en-customers'
 import { enImports } from './en-imports'
 import { enSettings } from './en-settings'
+import { enPaymentImport } from './en-payment-import'
+import { enReports } from './en-reports'
+import { enCashier } from './en-cashier'
+import { enBilling } from './en-billing'
 import type { Messages } from './id'
 
 /** English, the second language. Same keys as id.ts; TypeScript rejects a missing or extra key. */
@@ -11,6 +15,10 @@ export const en: Messages = {
   ...enCatalog,
   ...enImports,
   ...enSettings,
+  ...enPaymentImport,
+  ...enReports,
+  ...enCashier,
+  ...enBilling,
   app: { name: 'Loket', tagline: 'RT/RW-NET back office' },
   language: { label: 'Language', id: 'Bahasa Indonesia', en: 'English' },
   common: {
@@ -38,6 +46,18 @@ export const en: Messages = {
     viewer: 'Viewer',
   },
   permissions: {
+    billing: {
+      view: 'View invoices and payments',
+      run: 'Run billing for a period',
+      manage: 'Void invoices, credit notes, extra charges',
+    },
+    payments: {
+      record: 'Take payments (cashier)',
+      reverse: 'Reverse payments',
+      import: 'Import payments from a file',
+    },
+    cash: { close: 'Close the cash day' },
+    reports: { view: 'View reports' },
     dashboard: { view: 'View the dashboard' },
     users: { view: 'View users', manage: 'Manage users (add, edit, deactivate)' },
     roles: {
@@ -108,6 +128,10 @@ export const en: Messages = {
     done: 'Password changed. Sessions on other devices have been ended.',
   },
   nav: {
+    billing: 'Invoices',
+    cashier: 'Cashier',
+    closing: 'Cash closing',
+    reports: 'Reports',
     dashboard: 'Dashboard',
     users: 'Users',
     roles: 'Roles & Permissions',
@@ -224,6 +248,22 @@ export const en: Messages = {
     system: 'System',
   },
   auditActions: {
+    billing: { run: 'Billing run', settings: 'Billing settings changed' },
+    invoices: {
+      create: 'Draft invoice created',
+      issue: 'Invoice issued',
+      delete_draft: 'Draft invoice deleted',
+      void: 'Invoice voided',
+    },
+    credit_notes: { create: 'Credit note issued' },
+    charges: { create: 'Extra charge recorded', cancel: 'Extra charge cancelled' },
+    payments: {
+      record: 'Payment received',
+      reverse: 'Payment reversed',
+      import: 'Payments imported',
+      gateway_rejected: 'Gateway notice rejected',
+    },
+    cash: { close: 'Cash day closed' },
     setup: { complete: 'First-run setup completed' },
     auth: {
       login: {

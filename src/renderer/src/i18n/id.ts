@@ -3,6 +3,10 @@ import { idCatalog } from './id-catalog'
 import { idCustomers } from './id-customers'
 import { idImports } from './id-imports'
 import { idSettings } from './id-settings'
+import { idPaymentImport } from './id-payment-import'
+import { idReports } from './id-reports'
+import { idCashier } from './id-cashier'
+import { idBilling } from './id-billing'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -14,6 +18,10 @@ export const id = {
   ...idCatalog,
   ...idImports,
   ...idSettings,
+  ...idPaymentImport,
+  ...idReports,
+  ...idCashier,
+  ...idBilling,
   app: { name: 'Loket', tagline: 'Back office RT/RW-NET' },
   language: { label: 'Bahasa', id: 'Bahasa Indonesia', en: 'English' },
   common: {
@@ -41,6 +49,18 @@ export const id = {
     viewer: 'Pemantau',
   },
   permissions: {
+    billing: {
+      view: 'Lihat tagihan dan pembayaran',
+      run: 'Jalankan penagihan periode',
+      manage: 'Batalkan tagihan, nota kredit, biaya tambahan',
+    },
+    payments: {
+      record: 'Terima pembayaran (kasir)',
+      reverse: 'Batalkan pembayaran',
+      import: 'Impor pembayaran dari berkas',
+    },
+    cash: { close: 'Tutup setoran kasir' },
+    reports: { view: 'Lihat laporan' },
     dashboard: { view: 'Lihat dasbor' },
     users: { view: 'Lihat daftar pengguna', manage: 'Kelola pengguna (tambah, ubah, nonaktifkan)' },
     roles: { view: 'Lihat peran & izin', manage: 'Ubah izin peran (khusus Superadmin)' },
@@ -107,6 +127,10 @@ export const id = {
     done: 'Kata sandi berhasil diganti. Sesi di perangkat lain sudah diakhiri.',
   },
   nav: {
+    billing: 'Tagihan',
+    cashier: 'Kasir',
+    closing: 'Setoran Kasir',
+    reports: 'Laporan',
     dashboard: 'Dasbor',
     users: 'Pengguna',
     roles: 'Peran & Izin',
@@ -223,6 +247,22 @@ export const id = {
     system: 'Sistem',
   },
   auditActions: {
+    billing: { run: 'Penagihan periode dijalankan', settings: 'Pengaturan tagihan diubah' },
+    invoices: {
+      create: 'Draf tagihan dibuat',
+      issue: 'Tagihan diterbitkan',
+      delete_draft: 'Draf tagihan dihapus',
+      void: 'Tagihan dibatalkan',
+    },
+    credit_notes: { create: 'Nota kredit dibuat' },
+    charges: { create: 'Biaya tambahan dicatat', cancel: 'Biaya tambahan dibatalkan' },
+    payments: {
+      record: 'Pembayaran diterima',
+      reverse: 'Pembayaran dibatalkan',
+      import: 'Pembayaran diimpor',
+      gateway_rejected: 'Notifikasi gateway ditolak',
+    },
+    cash: { close: 'Setoran kasir ditutup' },
     setup: { complete: 'Penyiapan awal selesai' },
     auth: {
       login: {

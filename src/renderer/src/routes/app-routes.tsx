@@ -1,6 +1,13 @@
 import { Navigate, Route, Routes } from 'react-router'
 import type { Permission } from '@shared/permissions'
 import { AuditPage } from '../pages/audit/audit-page'
+import { InvoicePage } from '../pages/billing/invoice-page'
+import { InvoicesPage } from '../pages/billing/invoices-page'
+import { CashierPage } from '../pages/cashier/cashier-page'
+import { ClosingPage } from '../pages/closing/closing-page'
+import { PaymentImportPage } from '../pages/payment-import/payment-import-page'
+import { PaymentsPage } from '../pages/payments/payments-page'
+import { ReportsPage } from '../pages/reports/reports-page'
 import { CatalogPage } from '../pages/catalog/catalog-page'
 import { ChangePasswordPage } from '../pages/change-password-page'
 import { CompanyPage } from '../pages/company/company-page'
@@ -47,6 +54,16 @@ export function AppRoutes() {
                 element={guarded('customers.import', <ImportPage />)}
               />
               <Route path="/customers/:id" element={guarded('customers.view', <CustomerPage />)} />
+              <Route path="/billing" element={guarded('billing.view', <InvoicesPage />)} />
+              <Route path="/billing/:id" element={guarded('billing.view', <InvoicePage />)} />
+              <Route path="/cashier" element={guarded('payments.record', <CashierPage />)} />
+              <Route path="/payments" element={guarded('billing.view', <PaymentsPage />)} />
+              <Route
+                path="/payments/import"
+                element={guarded('payments.import', <PaymentImportPage />)}
+              />
+              <Route path="/closing" element={guarded('cash.close', <ClosingPage />)} />
+              <Route path="/reports" element={guarded('reports.view', <ReportsPage />)} />
               <Route path="/catalog" element={guarded('catalog.view', <CatalogPage />)} />
               <Route path="/users" element={guarded('users.view', <UsersPage />)} />
               <Route path="/roles" element={guarded('roles.view', <RolesPage />)} />

@@ -1,5 +1,9 @@
 import {
   IconAddressBook,
+  IconCash,
+  IconChartBar,
+  IconFileInvoice,
+  IconReceipt2,
   IconBuildingStore,
   IconGauge,
   IconHistory,
@@ -31,10 +35,22 @@ const ICONS: Record<string, Icon> = {
   audit: IconHistory,
   customers: IconAddressBook,
   catalog: IconPackages,
+  billing: IconFileInvoice,
+  cashier: IconCash,
+  closing: IconReceipt2,
+  reports: IconChartBar,
 }
 
 /** Daily work first: the office opens customers far more often than users or settings. */
-const FIRST_MENUS = ['dashboard', 'customers', 'catalog']
+const FIRST_MENUS = [
+  'dashboard',
+  'cashier',
+  'customers',
+  'billing',
+  'closing',
+  'reports',
+  'catalog',
+]
 
 function menuRank(menu: string): number {
   const rank = FIRST_MENUS.indexOf(menu)

@@ -72,22 +72,4 @@ export function readBase64(file: Blob): Promise<string> {
   })
 }
 
-export function base64Blob(contentBase64: string, mime: string): Blob {
-  const binary = atob(contentBase64)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return new Blob([bytes], { type: mime })
-}
-
-/** Hands a file to the browser's (or Electron's) download through an `<a download>`. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // Revoked later: the download starts asynchronously from the still-valid URL.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
-}
+export { base64Blob, saveBlob } from '../../files/base64-files'

@@ -1,0 +1,4 @@
+/** Indonesian texts of the billing pages. */
+export const idBilling = {
+  billing: { title: 'billing' },
+}

@@ -1,0 +1,4 @@
+/** Indonesian texts of the cashier pages. */
+export const idCashier = {
+  cashier: { title: 'cashier' },
+}

@@ -1,0 +1,4 @@
+/** Indonesian texts of the payment-import pages. */
+export const idPaymentImport = {
+  paymentImport: { title: 'paymentImport' },
+}

@@ -1,0 +1,4 @@
+/** Indonesian texts of the reports pages. */
+export const idReports = {
+  reports: { title: 'reports' },
+}

@@ -1,0 +1,4 @@
+/** Placeholder until the CashierPage page lands in this change. */
+export function CashierPage() {
+  return null
+}

@@ -1,0 +1,4 @@
+/** Placeholder until the PaymentImportPage page lands in this change. */
+export function PaymentImportPage() {
+  return null
+}
