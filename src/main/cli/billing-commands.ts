@@ -1,4 +1,73 @@
+import { periodLabel } from '@shared/billing'
+import { calendarDate, isCalendarDate } from '@shared/dates'
+import { AppError } from '@shared/errors'
+import { formatRupiah } from '@shared/money'
+import { periodSchema } from '@shared/schemas'
+import { cliActor } from '../core/audit'
+import { runBilling, type RunResult } from '../core/billing'
+import { systemClock } from '../core/clock'
+import { companyTimeZone } from '../core/companies'
 import type { CommandDef } from './commands'
+import { firstCompanyId, withDb } from './db'
 
-/** `billing run` (filled in this change). */
-export const billingCommands: Record<string, CommandDef> = {}
+function human(r: RunResult): string {
+  const head = r.dryRun ? 'Pratinjau penagihan (belum ada yang disimpan)' : 'Penagihan selesai'
+  const lines = [
+    `${head}: ${periodLabel(r.period)} (per ${r.asOf})`,
+    `  tagihan: ${r.invoices}, total ${formatRupiah(r.total)}`,
+  ]
+  if (r.creditNotes) lines.push(`  nota kredit putus layanan: ${r.creditNotes}`)
+  for (const [reason, count] of Object.entries(r.skippedByReason)) {
+    lines.push(`  dilewati (${reason}): ${count}`)
+  }
+  return lines.join('\n')
+}
+
+/** `billing run`: the same invoice run as the UI's two-step action (preview with --dry-run). */
+export const billingCommands: Record<string, CommandDef> = {
+  'billing run': {
+    usage: 'billing run --period YYYY-MM [--as-of YYYY-MM-DD] [--dry-run]',
+    stringOptions: ['period', 'as-of'],
+    run: async ({ dataDir, values, out }) => {
+      const period = periodSchema.safeParse(values.period)
+      if (!period.success) {
+        throw new AppError('VALIDATION', '--period YYYY-MM is required', { option: 'period' })
+      }
+      const asOf = values['as-of']
+      if (asOf !== undefined && (typeof asOf !== 'string' || !isCalendarDate(asOf))) {
+        throw new AppError('VALIDATION', '--as-of must be a date YYYY-MM-DD', { option: 'as-of' })
+      }
+      const result = await withDb(dataDir, async (db) => {
+        const deps = { db, clock: systemClock }
+        const companyId = await firstCompanyId(db)
+        return runBilling(
+          deps,
+          { ...cliActor(companyId), companyId },
+          {
+            period: period.data,
+            asOf: asOf ? calendarDate(asOf) : undefined,
+            dryRun: values['dry-run'] === true,
+          },
+          await companyTimeZone(deps, companyId),
+        )
+      })
+      out.result(
+        {
+          period: result.period,
+          asOf: result.asOf,
+          dryRun: result.dryRun,
+          invoices: result.invoices,
+          total: result.total,
+          creditNotes: result.creditNotes,
+          skipped: result.skipped.map((s) => ({
+            customer: s.customer,
+            service: s.service,
+            reason: s.reason,
+          })),
+        },
+        human(result),
+      )
+      return 0
+    },
+  },
+}
