@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Database } from '../db'
+import { insertRows, type Database } from '../db'
 import type { BillingSettings } from '../settings'
 import { applyCredit } from './credit'
 import { refreshInvoices } from './invoice-state'
@@ -101,46 +101,43 @@ export async function writeInvoices(
     number: numbers.get(invoice)!,
   }))
 
-  for (const chunk of chunks(written, 400)) {
-    await tx
-      .insertInto('invoices')
-      .values(
-        chunk.map((i) => ({
-          id: i.id,
-          company_id: c.companyId,
-          customer_id: i.customerId,
-          kind: 'period' as const,
-          period: c.period,
-          run_id: c.runId,
-          number: i.number,
-          // Lines go in while the invoice is a draft; it is issued below, in this transaction.
-          status: 'draft' as const,
-          issue_date: i.issueDate,
-          due_date: i.dueDate,
-          customer_code: i.customerCode,
-          customer_name: i.customerName,
-          customer_address: i.customerAddress,
-          customer_npwp: i.customerNpwp,
-          subtotal: i.subtotal,
-          tax_label: i.taxLabel,
-          tax_amount: i.tax,
-          rounding: i.rounding,
-          total: i.total,
-          paid: 0,
-          payment_status: 'belum_bayar' as const,
-          settled_date: null,
-          void_reason: null,
-          voided_at: null,
-          voided_by: null,
-          notes: null,
-          created_by: c.username,
-          created_at: c.at,
-          issued_at: null,
-          updated_at: c.at,
-        })),
-      )
-      .execute()
-  }
+  await insertRows(
+    tx,
+    'invoices',
+    written.map((i) => ({
+      id: i.id,
+      company_id: c.companyId,
+      customer_id: i.customerId,
+      kind: 'period' as const,
+      period: c.period,
+      run_id: c.runId,
+      number: i.number,
+      // Lines go in while the invoice is a draft; it is issued below, in this transaction.
+      status: 'draft' as const,
+      issue_date: i.issueDate,
+      due_date: i.dueDate,
+      customer_code: i.customerCode,
+      customer_name: i.customerName,
+      customer_address: i.customerAddress,
+      customer_npwp: i.customerNpwp,
+      subtotal: i.subtotal,
+      tax_label: i.taxLabel,
+      tax_amount: i.tax,
+      rounding: i.rounding,
+      total: i.total,
+      paid: 0,
+      payment_status: 'belum_bayar' as const,
+      settled_date: null,
+      void_reason: null,
+      voided_at: null,
+      voided_by: null,
+      notes: null,
+      created_by: c.username,
+      created_at: c.at,
+      issued_at: null,
+      updated_at: c.at,
+    })),
+  )
   const lineRows = written.flatMap((i) =>
     i.lines.map((l, sort) => ({
       invoice_id: i.id,
@@ -156,9 +153,7 @@ export async function writeInvoices(
       sort,
     })),
   )
-  for (const chunk of chunks(lineRows, 2000)) {
-    await tx.insertInto('invoice_lines').values(chunk).execute()
-  }
+  await insertRows(tx, 'invoice_lines', lineRows)
   const periodRows = written.flatMap((i) =>
     i.billed.map((b) => ({
       service_id: b.serviceId,
@@ -167,9 +162,7 @@ export async function writeInvoices(
       invoice_id: i.id,
     })),
   )
-  for (const chunk of chunks(periodRows, 5000)) {
-    await tx.insertInto('billed_periods').values(chunk).execute()
-  }
+  await insertRows(tx, 'billed_periods', periodRows)
   for (const i of written) {
     for (const l of i.lines) {
       if (!l.chargeId) continue

@@ -230,6 +230,20 @@ export async function planRun(
   const isBilled = (serviceId: number, start: string) =>
     billed.has(`${serviceId}:${start}`) || billedNow.has(`${serviceId}:${start}`)
 
+  // 31 anchor days × 2 modes: each period worked out once, not once per service.
+  const periods = new Map<string, { covered: Period; start: string }>()
+  const periodsFor = (anchor: number, mode: 'prepaid' | 'postpaid') => {
+    const key = `${anchor}:${mode}`
+    let p = periods.get(key)
+    if (!p) {
+      p = {
+        covered: coveredPeriod(o.period, anchor, mode),
+        start: periodStartingIn(o.period, anchor).start,
+      }
+      periods.set(key, p)
+    }
+    return p
+  }
   const skipped: Skipped[] = []
   const byCustomer = new Map<
     number,
@@ -247,7 +261,10 @@ export async function planRun(
       { billing_day: s.billingDay, activation_date: s.activationDate },
       o.settings.defaultBillingDay,
     )
-    const p = coveredPeriod(o.period, anchor, product?.billingMode ?? 'prepaid')
+    const { covered: p, start: invoiceStart } = periodsFor(
+      anchor,
+      product?.billingMode ?? 'prepaid',
+    )
     const entry = byCustomer.get(s.customerId) ?? { s, lines: [], billed: [], starts: [] }
     if (isBilled(s.id, p.start)) {
       skip('already_billed')
@@ -262,7 +279,7 @@ export async function planRun(
         } else if (line) {
           entry.lines.push(line)
           entry.billed.push({ serviceId: s.id, start: p.start, end: p.end })
-          entry.starts.push(periodStartingIn(o.period, anchor).start)
+          entry.starts.push(invoiceStart)
           billedNow.add(`${s.id}:${p.start}`)
         }
       }
@@ -322,6 +339,12 @@ export async function planRun(
     }
   }
 
+  const dueDates = new Map<string, CalendarDate>()
+  const dueDate = (issue: CalendarDate) => {
+    let due = dueDates.get(issue)
+    if (!due) dueDates.set(issue, (due = dueDateFor(issue, o.settings)))
+    return due
+  }
   const invoices: PlannedInvoice[] = []
   for (const entry of byCustomer.values()) {
     if (!entry.billed.length) continue
@@ -336,7 +359,7 @@ export async function planRun(
       customerAddress: s.customerAddress,
       customerNpwp: s.customerNpwp,
       issueDate,
-      dueDate: dueDateFor(issueDate, o.settings),
+      dueDate: dueDate(issueDate),
       lines: entry.lines,
       billed: entry.billed,
       ...totalsOf(entry.lines, o.settings),

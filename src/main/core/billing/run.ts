@@ -105,7 +105,7 @@ export async function runBilling(
   let invoices = 0
   let total = 0
   const skipped = [...plan.skipped]
-  const batches = chunks(plan.invoices, o.batchSize ?? 1000)
+  const batches = chunks(plan.invoices, o.batchSize ?? 5000)
   for (const batch of batches) {
     const { written, dropped } = await writeTx(deps.db, (tx) =>
       writeInvoices(

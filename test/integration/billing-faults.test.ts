@@ -1,0 +1,188 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import BetterSqlite3 from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startChildHost, tsx } from '../helpers/child-host'
+
+/**
+ * Faults with real processes: the host killed with SIGKILL (kill -9) in the middle of an invoice
+ * run of 50,000 services, and right after it acknowledged a payment.
+ */
+const run = promisify(execFile)
+const root = path.resolve(import.meta.dirname, '../..')
+const OWNER = { username: 'owner', password: 'Sangat-Rahasia-42' }
+
+async function cli(dataDir: string, ...args: string[]) {
+  const { stdout } = await run(tsx, ['src/main/cli.ts', ...args, '--data-dir', dataDir, '--json'], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  return JSON.parse(stdout.trim()) as Record<string, unknown>
+}
+
+function readDb(dataDir: string) {
+  return new BetterSqlite3(path.join(dataDir, 'loket.sqlite'), { readonly: true })
+}
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+
+async function dataDirWithCustomers(customers: number) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-fault-'))
+  dirs.push(dataDir)
+  await cli(
+    dataDir,
+    'init',
+    '--company',
+    'Net Jaya',
+    '--admin-user',
+    OWNER.username,
+    '--admin-password',
+    OWNER.password,
+  )
+  await cli(dataDir, 'demo-data', '--customers', String(customers))
+  return dataDir
+}
+
+describe('crash in the middle of an invoice run (kill -9 of the host, 50,000 services)', () => {
+  it('leaves whole batches only; the next run completes without duplicates; integrity ok', async () => {
+    const dataDir = await dataDirWithCustomers(50_000)
+    const expected = (await cli(
+      dataDir,
+      'billing',
+      'run',
+      '--period',
+      '2026-12',
+      '--as-of',
+      '2026-12-01',
+      '--dry-run',
+    )) as {
+      invoices: number
+    }
+    const host = await startChildHost(dataDir)
+    try {
+      const { token } = await host.client().auth.login.mutate(OWNER)
+      void host
+        .client(token)
+        .billing.runPeriod.mutate({ period: '2026-12', asOf: '2026-12-01' })
+        .catch(() => undefined)
+      // Kill as soon as the first batches are committed, while the run is still going.
+      const db = readDb(dataDir)
+      const deadline = Date.now() + 60_000
+      for (;;) {
+        const { n } = db.prepare('SELECT count(*) AS n FROM invoices').get() as { n: number }
+        if (n > 0) break
+        if (Date.now() > deadline) throw new Error(`no invoice written:\n${host.output()}`)
+        await new Promise((r) => setTimeout(r, 5))
+      }
+      db.close()
+      await host.kill9()
+    } finally {
+      await host.kill9()
+    }
+
+    const after = readDb(dataDir)
+    expect(after.pragma('integrity_check', { simple: true })).toBe('ok')
+    const partial = after
+      .prepare("SELECT count(*) AS n FROM invoices WHERE status = 'issued'")
+      .get() as { n: number }
+    // Either nothing or whole batches; never a draft left behind, never an invoice without lines.
+    expect(partial.n).toBeLessThan(expected.invoices)
+    expect(
+      after.prepare("SELECT count(*) AS n FROM invoices WHERE status = 'draft'").get(),
+    ).toEqual({ n: 0 })
+    expect(
+      after
+        .prepare(
+          'SELECT count(*) AS n FROM invoices i WHERE NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.id)',
+        )
+        .get(),
+    ).toEqual({ n: 0 })
+    after.close()
+
+    const resumed = (await cli(
+      dataDir,
+      'billing',
+      'run',
+      '--period',
+      '2026-12',
+      '--as-of',
+      '2026-12-01',
+    )) as {
+      invoices: number
+    }
+    expect(partial.n + resumed.invoices).toBe(expected.invoices)
+    const final = readDb(dataDir)
+    expect(final.prepare('SELECT count(*) AS n FROM invoices').get()).toEqual({
+      n: expected.invoices,
+    })
+    // One recurring line per service and period, numbers unique and gapless 1..N.
+    expect(
+      final
+        .prepare(
+          'SELECT count(*) AS n FROM (SELECT service_id FROM billed_periods GROUP BY service_id, period_start HAVING count(*) > 1)',
+        )
+        .get(),
+    ).toEqual({ n: 0 })
+    const numbers = final.prepare('SELECT number FROM invoices ORDER BY number').all() as {
+      number: string
+    }[]
+    expect(numbers.map((r) => Number(r.number.slice(-6)))).toEqual(
+      Array.from({ length: expected.invoices }, (_, i) => i + 1),
+    )
+    expect(final.pragma('integrity_check', { simple: true })).toBe('ok')
+    final.close()
+  }, 240_000)
+})
+
+describe('an acknowledged payment survives kill -9 right after the answer', () => {
+  it('is on disk with its receipt number and allocations', async () => {
+    const dataDir = await dataDirWithCustomers(200)
+    await cli(dataDir, 'billing', 'run', '--period', '2026-12', '--as-of', '2026-12-01')
+    const host = await startChildHost(dataDir)
+    let receipt = ''
+    let customerId = 0
+    try {
+      const { token } = await host.client().auth.login.mutate(OWNER)
+      const db = readDb(dataDir)
+      const open = db
+        .prepare(
+          "SELECT customer_id AS c, total FROM invoices WHERE payment_status = 'belum_bayar' LIMIT 1",
+        )
+        .get() as { c: number; total: number }
+      db.close()
+      customerId = open.c
+      const paid = await host.client(token).payments.record.mutate({
+        customerId: open.c,
+        amount: open.total,
+        method: 'cash',
+        invoiceId: null,
+      })
+      receipt = paid.number
+      await host.kill9()
+    } finally {
+      await host.kill9()
+    }
+    const db = readDb(dataDir)
+    const row = db
+      .prepare('SELECT number, amount FROM payments WHERE customer_id = ?')
+      .get(customerId) as {
+      number: string
+    }
+    expect(row.number).toBe(receipt)
+    expect(
+      db
+        .prepare(
+          "SELECT count(*) AS n FROM invoices WHERE customer_id = ? AND payment_status = 'lunas'",
+        )
+        .get(customerId),
+    ).toEqual({ n: 1 })
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    db.close()
+  }, 120_000)
+})
