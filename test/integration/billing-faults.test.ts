@@ -144,19 +144,18 @@ describe('an acknowledged payment survives kill -9 right after the answer', () =
   it('is on disk with its receipt number and allocations', async () => {
     const dataDir = await dataDirWithCustomers(200)
     await cli(dataDir, 'billing', 'run', '--period', '2026-12', '--as-of', '2026-12-01')
+    const before = readDb(dataDir)
+    const open = before
+      .prepare(
+        "SELECT customer_id AS c, total FROM invoices WHERE payment_status = 'belum_bayar' LIMIT 1",
+      )
+      .get() as { c: number; total: number }
+    before.close()
+    const customerId = open.c
     const host = await startChildHost(dataDir)
-    let receipt = ''
-    let customerId = 0
+    let receipt: string
     try {
       const { token } = await host.client().auth.login.mutate(OWNER)
-      const db = readDb(dataDir)
-      const open = db
-        .prepare(
-          "SELECT customer_id AS c, total FROM invoices WHERE payment_status = 'belum_bayar' LIMIT 1",
-        )
-        .get() as { c: number; total: number }
-      db.close()
-      customerId = open.c
       const paid = await host.client(token).payments.record.mutate({
         customerId: open.c,
         amount: open.total,
