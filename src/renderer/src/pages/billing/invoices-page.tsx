@@ -1,4 +1,125 @@
-/** Placeholder until the InvoicesPage page lands in this change. */
+import { Button, EmptyState, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { IconCash, IconFileInvoice, IconFilterOff, IconPlayerPlay } from '@tabler/icons-react'
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { trpc } from '../../api/client'
+import { PageLoader, QueryError } from '../../components/query-state'
+import { useSession } from '../../session/session'
+import { hasInvoiceFilters, invoiceListInput } from './invoice-params'
+import { InvoiceFilters } from './invoice-filters'
+import { InvoicesTable } from './invoices-table'
+import { RunDialog } from './run-dialog'
+import { RunHistory } from './run-history'
+import { useInvoiceParams } from './use-invoice-params'
+
+const PAGE_SIZE = 100
+
 export function InvoicesPage() {
-  return null
+  const { t } = useTranslation()
+  const { can } = useSession()
+  const list = useInvoiceParams()
+  const { filters } = list
+  const [running, setRunning] = useState(false)
+  const invoices = useInfiniteQuery(
+    trpc.billing.invoices.infiniteQueryOptions(invoiceListInput(filters, PAGE_SIZE), {
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+      // A new filter keeps the old rows on screen until its answer arrives.
+      placeholderData: keepPreviousData,
+    }),
+  )
+  const filtered = hasInvoiceFilters(filters)
+  const pages = invoices.data?.pages ?? []
+  const rows = pages.flatMap((p) => p.rows)
+  // Every page carries the same totals of what matched; the first one is enough.
+  const totals = pages[0] ?? { count: 0, total: 0, paid: 0 }
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="center">
+        <Title order={1} fz="h2">
+          {t('billing.title')}
+        </Title>
+        <Group gap="xs">
+          <Button
+            component={Link}
+            to="/payments"
+            variant="default"
+            leftSection={<IconCash size={18} />}
+          >
+            {t('billing.list.payments')}
+          </Button>
+          {can('billing.run') && (
+            <Button leftSection={<IconPlayerPlay size={18} />} onClick={() => setRunning(true)}>
+              {t('billing.list.run')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Paper withBorder radius="md" p="md">
+        <Stack gap="sm">
+          <InvoiceFilters
+            filters={filters}
+            searchText={list.searchText}
+            onSearch={list.setSearchText}
+            onChange={list.setFilters}
+          />
+          {filtered && (
+            <Group justify="flex-end">
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                leftSection={<IconFilterOff size={14} />}
+                onClick={list.clearFilters}
+              >
+                {t('billing.list.clearFilters')}
+              </Button>
+            </Group>
+          )}
+          {invoices.isPending ? (
+            <PageLoader />
+          ) : invoices.isError ? (
+            <QueryError error={invoices.error} onRetry={() => void invoices.refetch()} />
+          ) : rows.length === 0 ? (
+            <EmptyState
+              icon={<IconFileInvoice size={28} />}
+              title={filtered ? t('billing.list.empty') : t('billing.list.none')}
+              description={filtered ? t('billing.list.emptyHint') : t('billing.list.noneHint')}
+              size="sm"
+              data-testid="invoices-empty"
+            />
+          ) : (
+            <>
+              <InvoicesTable rows={rows} totals={totals} />
+              <Group justify="space-between">
+                <Text fz="sm" c="dimmed">
+                  {t('billing.list.shown', { shown: rows.length, count: totals.count })}
+                </Text>
+                {invoices.hasNextPage && (
+                  <Button
+                    variant="default"
+                    loading={invoices.isFetchingNextPage}
+                    onClick={() => void invoices.fetchNextPage()}
+                  >
+                    {t('billing.list.loadMore')}
+                  </Button>
+                )}
+              </Group>
+            </>
+          )}
+        </Stack>
+      </Paper>
+      <RunHistory />
+      {running && (
+        <RunDialog
+          onClose={() => setRunning(false)}
+          onShowPeriod={(period) => {
+            setRunning(false)
+            list.setFilters({ period })
+          }}
+        />
+      )}
+    </Stack>
+  )
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { useSession } from '../../session/session'
+import { BillingSettingsSection } from './billing-settings-form'
 import { CompanyForm } from './company-form'
 import { CustomerSettingsSection } from './customer-settings-form'
 
@@ -31,6 +32,7 @@ export function CompanyPage() {
         <CompanyForm company={company.data} editable={editable} />
       )}
       <CustomerSettingsSection editable={editable} />
+      <BillingSettingsSection editable={editable} />
     </Stack>
   )
 }

@@ -16,6 +16,7 @@ import { PageLoader, QueryError } from '../../components/query-state'
 import { useSession } from '../../session/session'
 import { NotFoundPage } from '../no-access-page'
 import { AttachmentsSection } from './attachments-section'
+import { CustomerBillingSection } from './customer-billing-section'
 import { CustomerFormModal } from './customer-form-modal'
 import { CustomerHistory } from './customer-history'
 import { ContactsCard, IdentityCard } from './customer-identity'
@@ -142,6 +143,7 @@ function CustomerView({ customer: c }: { customer: CustomerDetail }) {
                 />
               ))
             )}
+            <CustomerBillingSection customer={c} />
             <AttachmentsSection customerId={c.id} canManage={canManage} />
             <CustomerHistory history={c.history} />
           </Stack>

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import {
+  hasInvoiceFilters,
+  invoiceParams,
+  NO_INVOICE_FILTERS,
+  parseInvoiceParams,
+} from './invoice-params'
+
+describe('invoice list filters in the URL', () => {
+  it('round-trip through the query string', () => {
+    const filters = {
+      q: 'INV/2026',
+      period: '2026-12',
+      status: 'sebagian' as const,
+      areaId: 3,
+      productId: 7,
+    }
+    const params = invoiceParams(filters)
+    expect(params.toString()).toBe('q=INV%2F2026&period=2026-12&status=sebagian&area=3&product=7')
+    expect(parseInvoiceParams(params)).toEqual(filters)
+  })
+
+  it('ignore values that are not filters', () => {
+    const parsed = parseInvoiceParams(
+      new URLSearchParams('period=2026-13&status=paid&area=abc&product=0&q=%20'),
+    )
+    expect(parsed).toEqual(NO_INVOICE_FILTERS)
+    expect(hasInvoiceFilters(parsed)).toBe(false)
+    expect(invoiceParams(NO_INVOICE_FILTERS).toString()).toBe('')
+  })
+})
