@@ -41,6 +41,9 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     // Imports upload spreadsheets (≤ 20 MB) as base64 inside the call.
     bodyLimit: 32 * 1024 * 1024,
     trustProxy: false,
+    // A batched tRPC call names every procedure in the path (`/api/trpc/a.b,c.d,…?batch=1`); a
+    // busy page batches ten or more, far past Fastify's default of 100 characters (414).
+    routerOptions: { maxParamLength: 8192 },
   })
 
   app.addHook('onSend', async (_req, reply, payload) => {

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next'
 import { ERROR_CODES, type ErrorCode } from '@shared/errors'
+import { formatRupiah } from '@shared/money'
 
 /** An API error as the UI sees it; NETWORK is ours: the server could not be reached at all. */
 export type UiErrorCode = ErrorCode | 'NETWORK'
@@ -51,7 +52,23 @@ export function errorMessage(t: TFunction, error: unknown): string {
       defaultValue: t(`errors.${code}`),
     })
   }
-  return t(`errors.${code}`)
+  return t(`errors.${code}`, moneyParams(details))
+}
+
+// The amounts some errors carry (minimum payment, amount due, what may still be credited).
+const MONEY_DETAILS = ['min', 'due', 'max'] as const
+
+/** Error details as interpolation values: rupiah amounts formatted, texts as they are. */
+function moneyParams(details: Record<string, unknown>): Record<string, string> {
+  const params: Record<string, string> = {}
+  for (const [key, value] of Object.entries(details)) {
+    if (typeof value === 'number') {
+      params[key] = (MONEY_DETAILS as readonly string[]).includes(key)
+        ? formatRupiah(value)
+        : String(value)
+    } else if (typeof value === 'string') params[key] = value
+  }
+  return params
 }
 
 /** Field-level problems of a VALIDATION error (zod issues whose messages are i18n keys). */
