@@ -1,4 +1,213 @@
-import type { CommandDef } from './commands'
+import { writeFile } from 'node:fs/promises'
+import { calendarDate, dateInZone, isCalendarDate, type CalendarDate } from '@shared/dates'
+import { AppError } from '@shared/errors'
+import { formatRupiah } from '@shared/money'
+import { periodSchema } from '@shared/schemas'
+import { systemClock } from '../core/clock'
+import { companyTimeZone } from '../core/companies'
+import type { Db } from '../core/db'
+import {
+  collectionTable,
+  invoicedVsCollected,
+  invoicesTable,
+  paymentsReport,
+  paymentsTable,
+  periodInvoices,
+  receivablesByCustomer,
+  receivablesByInvoice,
+  receivablesDetailTable,
+  receivablesTable,
+  renderReport,
+  revenueReport,
+  revenueTable,
+  type ReportTable,
+} from '../core/reports'
+import type { CommandArgs, CommandDef } from './commands'
+import { firstCompanyId, withDb } from './db'
 
-/** `report receivables`, `report invoices` (filled in this change). */
-export const reportCommands: Record<string, CommandDef> = {}
+const FILE_OPTIONS = ['xlsx', 'pdf'] as const
+
+function dateOption(values: CommandArgs['values'], name: string): CalendarDate | undefined {
+  const v = values[name]
+  if (v === undefined) return undefined
+  if (typeof v !== 'string' || !isCalendarDate(v)) {
+    throw new AppError('VALIDATION', `--${name} must be a date YYYY-MM-DD`, { option: name })
+  }
+  return calendarDate(v)
+}
+
+function requiredDate(values: CommandArgs['values'], name: string): CalendarDate {
+  const v = dateOption(values, name)
+  if (!v) throw new AppError('VALIDATION', `--${name} YYYY-MM-DD is required`, { option: name })
+  return v
+}
+
+function periodOption(values: CommandArgs['values'], name: string): string {
+  const parsed = periodSchema.safeParse(values[name])
+  if (!parsed.success) {
+    throw new AppError('VALIDATION', `--${name} YYYY-MM is required`, { option: name })
+  }
+  return parsed.data
+}
+
+function cell(value: unknown, kind: string | undefined): string {
+  if (value === null || value === undefined) return ''
+  if (kind === 'money' && typeof value === 'number') return formatRupiah(value)
+  if (typeof value === 'number') return value.toLocaleString('id-ID')
+  return String(value)
+}
+
+/** A report's table as aligned text: title, subtitle, header, rows, totals. */
+export function textTable(t: ReportTable): string {
+  const right = (kind?: string) => kind === 'money' || kind === 'number'
+  const body = [...t.rows, t.totals].map((row) => t.columns.map((c) => cell(row[c.key], c.kind)))
+  const header = t.columns.map((c) => c.label)
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)))
+  const line = (cells: string[]) =>
+    cells
+      .map((v, i) => (right(t.columns[i]!.kind) ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd()
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ')
+  const rows = body.slice(0, -1).map(line)
+  return [
+    t.title,
+    t.subtitle,
+    '',
+    line(header),
+    rule,
+    ...(rows.length ? rows : ['(tidak ada data)']),
+    rule,
+    line(body.at(-1)!),
+  ].join('\n')
+}
+
+interface Context {
+  db: Db
+  companyId: number
+  timeZone: string
+  today: CalendarDate
+}
+
+/**
+ * Opens the data dir, runs the report, writes the --xlsx / --pdf files asked for, and prints
+ * one JSON object (--json) or the table as text.
+ */
+async function runReport<T>(
+  { dataDir, values, out }: CommandArgs,
+  load: (c: Context) => Promise<T>,
+  table: (data: T) => ReportTable,
+  json: (data: T) => Record<string, unknown>,
+): Promise<number> {
+  await withDb(dataDir, async (db) => {
+    const companyId = await firstCompanyId(db)
+    const timeZone = await companyTimeZone({ db, clock: systemClock }, companyId)
+    const now = systemClock.now()
+    const data = await load({ db, companyId, timeZone, today: dateInZone(now, timeZone) })
+    const t = table(data)
+    const files: string[] = []
+    for (const format of FILE_OPTIONS) {
+      const target = values[format]
+      if (typeof target !== 'string') continue
+      const file = await renderReport(db, companyId, t, format, { now, timeZone })
+      await writeFile(target, file.data)
+      files.push(target)
+    }
+    const written = files.length ? `\n\nDisimpan: ${files.join(', ')}` : ''
+    out.result({ ...json(data), ...(files.length ? { files } : {}) }, textTable(t) + written)
+  })
+  return 0
+}
+
+const FILES_USAGE = '[--xlsx FILE] [--pdf FILE]'
+
+/** `report …`: the reports of the Laporan page, as JSON, text tables, Excel or PDF. */
+export const reportCommands: Record<string, CommandDef> = {
+  'report receivables': {
+    usage: `report receivables [--as-of YYYY-MM-DD] [--detail] ${FILES_USAGE}   (aging, rule 31; default today)`,
+    stringOptions: ['as-of', ...FILE_OPTIONS],
+    run: (args) => {
+      const asOf = dateOption(args.values, 'as-of')
+      const params = (c: Context) => ({ asOf: asOf ?? c.today, today: c.today })
+      if (args.values.detail === true) {
+        return runReport(
+          args,
+          (c) => receivablesByInvoice(c.db, c.companyId, params(c)),
+          receivablesDetailTable,
+          (d) => ({ ...d }),
+        )
+      }
+      return runReport(
+        args,
+        (c) => receivablesByCustomer(c.db, c.companyId, params(c)),
+        receivablesTable,
+        (r) => ({ asOf: r.asOf, buckets: r.buckets, total: r.total, customers: r.customers }),
+      )
+    },
+  },
+  'report invoices': {
+    usage: `report invoices --period YYYY-MM ${FILES_USAGE}`,
+    stringOptions: ['period', ...FILE_OPTIONS],
+    run: (args) => {
+      const period = periodOption(args.values, 'period')
+      return runReport(
+        args,
+        (c) => periodInvoices(c.db, c.companyId, { period }),
+        invoicesTable,
+        (r) => ({
+          period: r.period,
+          invoices: r.invoices.map((i) => ({
+            number: i.number,
+            customer: i.customerCode,
+            total: i.total,
+            paid: i.paid,
+            balance: i.balance,
+            status: i.status,
+          })),
+          total: r.total,
+          paid: r.paid,
+          balance: r.balance,
+        }),
+      )
+    },
+  },
+  'report collection': {
+    usage: `report collection --from YYYY-MM --to YYYY-MM ${FILES_USAGE}   (invoiced vs collected)`,
+    stringOptions: ['from', 'to', ...FILE_OPTIONS],
+    run: (args) => {
+      const range = { from: periodOption(args.values, 'from'), to: periodOption(args.values, 'to') }
+      return runReport(
+        args,
+        (c) => invoicedVsCollected(c.db, c.companyId, range),
+        collectionTable,
+        (r) => ({ ...r }),
+      )
+    },
+  },
+  'report payments': {
+    usage: `report payments --from YYYY-MM-DD --to YYYY-MM-DD ${FILES_USAGE}   (by method and cashier)`,
+    stringOptions: ['from', 'to', ...FILE_OPTIONS],
+    run: (args) => {
+      const range = { from: requiredDate(args.values, 'from'), to: requiredDate(args.values, 'to') }
+      return runReport(
+        args,
+        (c) => paymentsReport(c.db, c.companyId, range),
+        paymentsTable,
+        (r) => ({ ...r }),
+      )
+    },
+  },
+  'report revenue': {
+    usage: `report revenue --from YYYY-MM --to YYYY-MM ${FILES_USAGE}   (by product and service type)`,
+    stringOptions: ['from', 'to', ...FILE_OPTIONS],
+    run: (args) => {
+      const range = { from: periodOption(args.values, 'from'), to: periodOption(args.values, 'to') }
+      return runReport(
+        args,
+        (c) => revenueReport(c.db, c.companyId, range),
+        revenueTable,
+        (r) => ({ ...r }),
+      )
+    },
+  },
+}

@@ -1,4 +1,104 @@
-import { router } from '../trpc'
+import {
+  exportReport,
+  invoicedVsCollected,
+  paymentsReport,
+  periodInvoices,
+  receivablesByCustomer,
+  receivablesByInvoice,
+  revenueReport,
+  type ReportRequest,
+} from '@core/reports'
+import { calendarDate, dateInZone } from '@shared/dates'
+import { calendarDateSchema, periodSchema } from '@shared/schemas'
+import { z } from 'zod'
+import { timeZoneOf } from '../time-zone'
+import { procedure, router } from '../trpc'
 
-/** Reports: receivables with aging, invoiced vs collected, payments, revenue (filled in this change). */
-export const reportsRouter = router({})
+const receivablesInput = z.object({
+  /** Defaults to today in the company's time zone. */
+  asOf: calendarDateSchema.optional(),
+  detail: z.boolean().default(false),
+})
+const periodRangeInput = z
+  .object({ from: periodSchema, to: periodSchema })
+  .refine((r) => r.from <= r.to, { message: 'validation.out_of_range', path: ['to'] })
+const dateRangeInput = z
+  .object({ from: calendarDateSchema, to: calendarDateSchema })
+  .refine((r) => r.from <= r.to, { message: 'validation.out_of_range', path: ['to'] })
+const periodInput = z.object({ period: periodSchema })
+
+const exportInput = z.discriminatedUnion('report', [
+  z.object({ report: z.literal('receivables'), params: receivablesInput }),
+  z.object({ report: z.literal('invoicedVsCollected'), params: periodRangeInput }),
+  z.object({ report: z.literal('payments'), params: dateRangeInput }),
+  z.object({ report: z.literal('revenue'), params: periodRangeInput }),
+  z.object({ report: z.literal('invoices'), params: periodInput }),
+])
+
+type Ctx = Parameters<typeof timeZoneOf>[0] & { services: { clock: { now(): Date } } }
+
+/** Today in the company's zone: the default as-of date and what picks the receivables' fast path. */
+async function today(ctx: Ctx) {
+  return dateInZone(ctx.services.clock.now(), await timeZoneOf(ctx))
+}
+
+const dates = (r: { from: string; to: string }) => ({
+  from: calendarDate(r.from),
+  to: calendarDate(r.to),
+})
+
+/** Reports: receivables with aging, invoiced vs collected, payments, revenue (rule 31). */
+export const reportsRouter = router({
+  receivables: procedure('reports.view')
+    .input(receivablesInput)
+    .query(async ({ ctx, input }) => {
+      const now = await today(ctx)
+      const params = { asOf: input.asOf ? calendarDate(input.asOf) : now, today: now }
+      const db = ctx.services.db
+      return input.detail
+        ? { detail: true as const, ...(await receivablesByInvoice(db, ctx.user.companyId, params)) }
+        : {
+            detail: false as const,
+            ...(await receivablesByCustomer(db, ctx.user.companyId, params)),
+          }
+    }),
+  invoicedVsCollected: procedure('reports.view')
+    .input(periodRangeInput)
+    .query(({ ctx, input }) => invoicedVsCollected(ctx.services.db, ctx.user.companyId, input)),
+  payments: procedure('reports.view')
+    .input(dateRangeInput)
+    .query(({ ctx, input }) => paymentsReport(ctx.services.db, ctx.user.companyId, dates(input))),
+  revenue: procedure('reports.view')
+    .input(periodRangeInput)
+    .query(({ ctx, input }) => revenueReport(ctx.services.db, ctx.user.companyId, input)),
+  invoices: procedure('reports.view')
+    .input(periodInput)
+    .query(({ ctx, input }) => periodInvoices(ctx.services.db, ctx.user.companyId, input)),
+  /** The report as Excel or PDF, as the renderer saves it (`{fileName, contentBase64}`). */
+  export: procedure('reports.view')
+    .input(z.object({ request: exportInput, format: z.enum(['xlsx', 'pdf']) }))
+    .mutation(async ({ ctx, input }) => {
+      const timeZone = await timeZoneOf(ctx)
+      const now = ctx.services.clock.now()
+      const day = dateInZone(now, timeZone)
+      const r = input.request
+      const request: ReportRequest =
+        r.report === 'receivables'
+          ? {
+              report: r.report,
+              params: {
+                asOf: r.params.asOf ? calendarDate(r.params.asOf) : day,
+                detail: r.params.detail,
+              },
+            }
+          : r.report === 'payments'
+            ? { report: r.report, params: dates(r.params) }
+            : r
+      const file = await exportReport(ctx.services.db, ctx.user.companyId, request, input.format, {
+        now,
+        today: day,
+        timeZone,
+      })
+      return { fileName: file.fileName, contentBase64: file.data.toString('base64') }
+    }),
+})

@@ -1,4 +1,71 @@
-/** Placeholder until the ReportsPage page lands in this change. */
+import { Paper, Stack, Tabs, Text, Title } from '@mantine/core'
+import { IconCash, IconChartBar, IconClockDollar, IconReportMoney } from '@tabler/icons-react'
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useSearchParams } from 'react-router'
+import { useSession } from '../../session/session'
+import { CollectionTab } from './collection-tab'
+import { PaymentsTab } from './payments-tab'
+import { ReceivablesTab } from './receivables-tab'
+import { reportDefaults } from './report-params'
+import { RevenueTab } from './revenue-tab'
+
+const TABS = [
+  { value: 'receivables', icon: IconClockDollar },
+  { value: 'collection', icon: IconReportMoney },
+  { value: 'payments', icon: IconCash },
+  { value: 'revenue', icon: IconChartBar },
+] as const
+type Tab = (typeof TABS)[number]['value']
+
+/** The four reports, each with its own parameters; the open tab is in the URL (`?tab=…`). */
 export function ReportsPage() {
-  return null
+  const { t } = useTranslation()
+  const { me } = useSession()
+  const [params, setParams] = useSearchParams()
+  const tab: Tab = TABS.find((x) => x.value === params.get('tab'))?.value ?? 'receivables'
+  // Today in the company's zone, fixed while the page is open so the defaults do not drift.
+  const defaults = useMemo(
+    () => reportDefaults(new Date(), me.company.timeZone),
+    [me.company.timeZone],
+  )
+  const lastSix = { from: defaults.sixPeriodsAgo, to: defaults.thisPeriod }
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1} fz="h2">
+          {t('reports.title')}
+        </Title>
+        <Text c="dimmed">{t('reports.intro')}</Text>
+      </div>
+      <Tabs
+        value={tab}
+        onChange={(v) => v && setParams({ tab: v }, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List>
+          {TABS.map(({ value, icon: Icon }) => (
+            <Tabs.Tab key={value} value={value} leftSection={<Icon size={16} />}>
+              {t(`reports.tabs.${value}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Paper withBorder radius="md" p="md" mt="md">
+          <Tabs.Panel value="receivables">
+            <ReceivablesTab today={defaults.today} />
+          </Tabs.Panel>
+          <Tabs.Panel value="collection">
+            <CollectionTab initial={lastSix} />
+          </Tabs.Panel>
+          <Tabs.Panel value="payments">
+            <PaymentsTab initial={{ from: defaults.monthStart, to: defaults.today }} />
+          </Tabs.Panel>
+          <Tabs.Panel value="revenue">
+            <RevenueTab initial={lastSix} />
+          </Tabs.Panel>
+        </Paper>
+      </Tabs>
+    </Stack>
+  )
 }

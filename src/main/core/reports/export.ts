@@ -1,0 +1,297 @@
+import { AGING_BUCKETS, periodLabel, type AgingBucket, type PaymentMethod } from '@shared/billing'
+import { formatDate, type CalendarDate } from '@shared/dates'
+import { formatRupiah } from '@shared/money'
+import { companyHeader } from '../billing'
+import type { Db } from '../db'
+import {
+  renderTablePdf,
+  renderTableXlsx,
+  type TableCell,
+  type TableColumn,
+  type TableDocument,
+} from '../documents'
+import { METHOD_LABELS } from '../payments'
+import { invoicedVsCollected, type CollectionReport } from './collection'
+import { periodInvoices, type PeriodInvoicesReport } from './invoices-report'
+import { paymentsReport, type DateRange, type PaymentsReport } from './payments-report'
+import {
+  receivablesByCustomer,
+  receivablesByInvoice,
+  type ReceivablesDetail,
+  type ReceivablesReport,
+} from './receivables'
+import { revenueReport, type RevenueGroup, type RevenueReport } from './revenue'
+import type { PeriodRange } from './periods'
+
+export type ReportRequest =
+  | { report: 'receivables'; params: { asOf: CalendarDate; detail?: boolean } }
+  | { report: 'invoicedVsCollected'; params: PeriodRange }
+  | { report: 'payments'; params: DateRange }
+  | { report: 'revenue'; params: PeriodRange }
+  | { report: 'invoices'; params: { period: string } }
+
+export type ReportFormat = 'xlsx' | 'pdf'
+
+/** The columns' labels, shared with the CLI's tables so both say the same words. */
+export const BUCKET_LABELS: Record<AgingBucket, string> = {
+  current: 'Belum jatuh tempo',
+  d1_7: '1–7 hari',
+  d8_14: '8–14 hari',
+  d15_30: '15–30 hari',
+  d31_60: '31–60 hari',
+  over_60: '> 60 hari',
+}
+
+export const STATUS_LABELS: Record<string, string> = {
+  belum_bayar: 'Belum bayar',
+  sebagian: 'Sebagian',
+  lunas: 'Lunas',
+  void: 'Batal',
+}
+
+export const GROUP_LABELS: Record<RevenueGroup, string> = {
+  broadband: 'Internet',
+  cable_tv: 'TV kabel',
+  other: 'Biaya lain',
+}
+
+const money = (key: string, label: string): TableColumn => ({ key, label, kind: 'money' })
+const bucketColumns = AGING_BUCKETS.map((b) => money(b, BUCKET_LABELS[b]))
+const periodRangeLabel = ({ from, to }: PeriodRange) =>
+  from === to ? `Periode ${periodLabel(from)}` : `Periode ${periodLabel(from)} – ${periodLabel(to)}`
+
+/** A report laid out for Excel, PDF and the CLI's text tables. */
+export interface ReportTable {
+  title: string
+  subtitle: string
+  slug: string
+  columns: TableColumn[]
+  rows: Record<string, TableCell>[]
+  totals: Record<string, TableCell>
+  landscape?: boolean
+}
+
+export function receivablesDetailTable(d: ReceivablesDetail): ReportTable {
+  return {
+    title: 'Piutang per tagihan',
+    subtitle: `Per ${formatDate(d.asOf)}`,
+    slug: `piutang-tagihan-${d.asOf}`,
+    columns: [
+      { key: 'number', label: 'No. tagihan', width: 1.4 },
+      { key: 'customer', label: 'ID pelanggan' },
+      { key: 'name', label: 'Nama', width: 1.8 },
+      { key: 'dueDate', label: 'Jatuh tempo', kind: 'date' },
+      { key: 'days', label: 'Hari lewat', kind: 'number', width: 0.7 },
+      { key: 'bucket', label: 'Umur' },
+      money('balance', 'Sisa tagihan'),
+    ],
+    rows: d.invoices.map((i) => ({
+      number: i.number,
+      customer: i.customerCode,
+      name: i.customerName,
+      dueDate: i.dueDate,
+      days: i.daysOverdue,
+      bucket: BUCKET_LABELS[i.bucket],
+      balance: i.balance,
+    })),
+    totals: { number: 'Total', balance: d.total },
+    landscape: true,
+  }
+}
+
+export function receivablesTable(c: ReceivablesReport): ReportTable {
+  return {
+    title: 'Piutang per pelanggan',
+    subtitle: `Per ${formatDate(c.asOf)}`,
+    slug: `piutang-${c.asOf}`,
+    columns: [
+      { key: 'code', label: 'ID pelanggan' },
+      { key: 'name', label: 'Nama', width: 1.8 },
+      { key: 'area', label: 'Area' },
+      { key: 'phone', label: 'Telepon' },
+      { key: 'invoices', label: 'Tagihan', kind: 'number', width: 0.6 },
+      ...bucketColumns,
+      money('total', 'Total'),
+    ],
+    rows: c.customers.map((x) => ({
+      code: x.code,
+      name: x.name,
+      area: x.area,
+      phone: x.phone,
+      invoices: x.invoices,
+      ...x.buckets,
+      total: x.total,
+    })),
+    totals: { code: 'Total', invoices: c.invoices, ...c.buckets, total: c.total },
+    landscape: true,
+  }
+}
+
+export function collectionTable(c: CollectionReport): ReportTable {
+  const rate = (v: number | null) => (v === null ? null : `${v.toLocaleString('id-ID')}%`)
+  return {
+    title: 'Tagihan vs penerimaan',
+    subtitle: periodRangeLabel(c),
+    slug: `tagihan-vs-penerimaan-${c.from}-${c.to}`,
+    columns: [
+      { key: 'period', label: 'Periode' },
+      { key: 'invoices', label: 'Tagihan', kind: 'number' },
+      money('invoiced', 'Ditagihkan'),
+      money('collected', 'Diterima'),
+      money('outstanding', 'Belum dibayar'),
+      { key: 'rate', label: 'Tingkat penerimaan' },
+    ],
+    rows: c.periods.map((p) => ({
+      period: periodLabel(p.period),
+      invoices: p.invoices,
+      invoiced: p.invoiced,
+      collected: p.collected,
+      outstanding: p.outstanding,
+      rate: rate(p.rate),
+    })),
+    totals: { period: 'Total', ...c.totals, rate: rate(c.totals.rate) },
+  }
+}
+
+export function paymentsTable(p: PaymentsReport): ReportTable {
+  const range = `${formatDate(p.from)} – ${formatDate(p.to)}`
+  return {
+    title: 'Penerimaan pembayaran',
+    subtitle: p.reversed.count
+      ? `${range} · dibatalkan (tidak dihitung): ${p.reversed.count} pembayaran, ${formatRupiah(p.reversed.amount)}`
+      : range,
+    slug: `pembayaran-${p.from}-${p.to}`,
+    columns: [
+      { key: 'group', label: 'Menurut' },
+      { key: 'name', label: 'Metode / kasir', width: 2 },
+      { key: 'count', label: 'Jumlah', kind: 'number' },
+      money('amount', 'Nominal'),
+    ],
+    // Both groupings add up to the same total; the totals row is that total once.
+    rows: [
+      ...p.byMethod.map((m) => ({
+        group: 'Metode',
+        name: METHOD_LABELS[m.method as PaymentMethod] ?? m.method,
+        count: m.count,
+        amount: m.amount,
+      })),
+      ...p.byCashier.map((c) => ({
+        group: 'Kasir',
+        name: c.username,
+        count: c.count,
+        amount: c.amount,
+      })),
+    ],
+    totals: { group: 'Total', ...p.total },
+  }
+}
+
+export function revenueTable(v: RevenueReport): ReportTable {
+  return {
+    title: 'Pendapatan per paket',
+    subtitle: periodRangeLabel(v),
+    slug: `pendapatan-${v.from}-${v.to}`,
+    columns: [
+      { key: 'group', label: 'Layanan' },
+      { key: 'name', label: 'Paket', width: 2 },
+      { key: 'lines', label: 'Baris', kind: 'number' },
+      money('amount', 'Pendapatan'),
+    ],
+    rows: v.groups.flatMap((g) => [
+      ...g.rows.map((row) => ({
+        group: GROUP_LABELS[g.group],
+        name: row.name,
+        lines: row.lines,
+        amount: row.amount,
+      })),
+      { group: `Subtotal ${GROUP_LABELS[g.group]}`, name: null, lines: null, amount: g.subtotal },
+    ]),
+    totals: { group: 'Total', amount: v.total },
+  }
+}
+
+export function invoicesTable(i: PeriodInvoicesReport): ReportTable {
+  return {
+    title: 'Daftar tagihan',
+    subtitle: periodRangeLabel({ from: i.period, to: i.period }),
+    slug: `tagihan-${i.period}`,
+    columns: [
+      { key: 'number', label: 'No. tagihan', width: 1.4 },
+      { key: 'customer', label: 'ID pelanggan' },
+      { key: 'name', label: 'Nama', width: 1.8 },
+      money('total', 'Total'),
+      money('paid', 'Dibayar'),
+      money('balance', 'Sisa'),
+      { key: 'status', label: 'Status' },
+    ],
+    rows: i.invoices.map((x) => ({
+      number: x.number,
+      customer: x.customerCode,
+      name: x.customerName,
+      total: x.total,
+      paid: x.paid,
+      balance: x.balance,
+      status: STATUS_LABELS[x.status] ?? x.status,
+    })),
+    totals: { number: 'Total', total: i.total, paid: i.paid, balance: i.balance },
+  }
+}
+
+/** Runs the requested report and lays it out as its table. */
+async function tableOf(
+  db: Db,
+  companyId: number,
+  r: ReportRequest,
+  today: CalendarDate,
+): Promise<ReportTable> {
+  switch (r.report) {
+    case 'receivables': {
+      const params = { asOf: r.params.asOf, today }
+      return r.params.detail
+        ? receivablesDetailTable(await receivablesByInvoice(db, companyId, params))
+        : receivablesTable(await receivablesByCustomer(db, companyId, params))
+    }
+    case 'invoicedVsCollected':
+      return collectionTable(await invoicedVsCollected(db, companyId, r.params))
+    case 'payments':
+      return paymentsTable(await paymentsReport(db, companyId, r.params))
+    case 'revenue':
+      return revenueTable(await revenueReport(db, companyId, r.params))
+    case 'invoices':
+      return invoicesTable(await periodInvoices(db, companyId, r.params))
+  }
+}
+
+/** A report's table as a file: company header, the time it was made, Excel or PDF. */
+export async function renderReport(
+  db: Db,
+  companyId: number,
+  t: ReportTable,
+  format: ReportFormat,
+  o: { now: Date; timeZone: string },
+): Promise<{ fileName: string; data: Buffer }> {
+  const doc: TableDocument = {
+    company: await companyHeader(db, companyId),
+    title: t.title,
+    subtitle: t.subtitle,
+    generatedAt: o.now.toISOString(),
+    timeZone: o.timeZone,
+    columns: t.columns,
+    rows: t.rows,
+    totals: t.totals,
+    landscape: t.landscape ?? false,
+  }
+  const data = format === 'pdf' ? await renderTablePdf(doc) : await renderTableXlsx(doc)
+  return { fileName: `${t.slug}.${format}`, data }
+}
+
+/** A report as an Excel or PDF file (what the UI's "Excel" and "PDF" buttons download). */
+export async function exportReport(
+  db: Db,
+  companyId: number,
+  request: ReportRequest,
+  format: ReportFormat,
+  o: { now: Date; today: CalendarDate; timeZone: string },
+): Promise<{ fileName: string; data: Buffer }> {
+  return renderReport(db, companyId, await tableOf(db, companyId, request, o.today), format, o)
+}

@@ -1,0 +1,38 @@
+export {
+  receivablesByCustomer,
+  receivablesByInvoice,
+  emptyBuckets,
+  explainReceivables,
+} from './receivables'
+export type {
+  BucketAmounts,
+  ReceivableCustomer,
+  ReceivableInvoice,
+  ReceivablesDetail,
+  ReceivablesParams,
+  ReceivablesReport,
+} from './receivables'
+export { invoicedVsCollected, collectionRate } from './collection'
+export type { CollectionReport, CollectionRow } from './collection'
+export { paymentsReport } from './payments-report'
+export type { CountAmount, DateRange, PaymentsReport } from './payments-report'
+export { revenueReport, REVENUE_GROUPS } from './revenue'
+export type { RevenueGroup, RevenueReport, RevenueRow } from './revenue'
+export { periodInvoices } from './invoices-report'
+export type { PeriodInvoice, PeriodInvoicesReport } from './invoices-report'
+export { periodsIn } from './periods'
+export type { PeriodRange } from './periods'
+export {
+  exportReport,
+  renderReport,
+  receivablesTable,
+  receivablesDetailTable,
+  collectionTable,
+  paymentsTable,
+  revenueTable,
+  invoicesTable,
+  BUCKET_LABELS,
+  GROUP_LABELS,
+  STATUS_LABELS,
+} from './export'
+export type { ReportFormat, ReportRequest, ReportTable } from './export'

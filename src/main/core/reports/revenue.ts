@@ -1,0 +1,72 @@
+import { sql } from 'kysely'
+import type { Db } from '../db'
+import { inPeriods, periodsIn, type PeriodRange } from './periods'
+
+/** Broadband and cable TV are reported apart; lines without a product are "Biaya lain". */
+export const REVENUE_GROUPS = ['broadband', 'cable_tv', 'other'] as const
+export type RevenueGroup = (typeof REVENUE_GROUPS)[number]
+
+const GROUP_OF: Record<string, RevenueGroup> = {
+  pppoe: 'broadband',
+  hotspot: 'broadband',
+  static_ip: 'broadband',
+  dedicated: 'broadband',
+  cable_tv: 'cable_tv',
+}
+
+export interface RevenueRow {
+  productId: number | null
+  name: string
+  serviceType: string | null
+  lines: number
+  amount: number
+}
+
+export interface RevenueReport extends PeriodRange {
+  groups: { group: RevenueGroup; rows: RevenueRow[]; subtotal: number }[]
+  total: number
+}
+
+/**
+ * Revenue by product over billing periods `from`–`to`: invoice lines of issued invoices (tax and
+ * cash rounding are not revenue, so the sum is of lines, not of invoice totals). Upgrade credits
+ * are negative lines of their product and net out against it.
+ */
+export async function revenueReport(
+  db: Db,
+  companyId: number,
+  range: PeriodRange,
+): Promise<RevenueReport> {
+  periodsIn(range)
+  const { rows } = await sql<{
+    product_id: number | null
+    name: string | null
+    service_type: string | null
+    lines: number
+    amount: number
+  }>`SELECT l.product_id, p.name, p.service_type, COUNT(*) AS lines, SUM(l.amount) AS amount
+    FROM invoices i
+    JOIN invoice_lines l ON l.invoice_id = i.id
+    LEFT JOIN products p ON p.id = l.product_id
+    WHERE ${inPeriods(companyId, range)}
+    GROUP BY l.product_id`.execute(db)
+  const groups = REVENUE_GROUPS.map((group) => ({ group, rows: [] as RevenueRow[], subtotal: 0 }))
+  for (const r of rows) {
+    const group = r.product_id === null ? 'other' : (GROUP_OF[r.service_type ?? ''] ?? 'other')
+    const g = groups.find((x) => x.group === group)!
+    g.rows.push({
+      productId: r.product_id,
+      name: r.name ?? 'Biaya lain',
+      serviceType: r.service_type,
+      lines: r.lines,
+      amount: r.amount,
+    })
+    g.subtotal += r.amount
+  }
+  for (const g of groups) g.rows.sort((a, b) => b.amount - a.amount || a.name.localeCompare(b.name))
+  return {
+    ...range,
+    groups: groups.filter((g) => g.rows.length > 0),
+    total: groups.reduce((s, g) => s + g.subtotal, 0),
+  }
+}
