@@ -1,3 +1,4 @@
+import { paymentImportErrorsEn } from '@shared/messages/payment-import'
 import type { idPaymentImport } from './id-payment-import'
 
 /** English texts of the payment-import pages; same keys as `id-payment-import.ts`. */
@@ -61,17 +62,6 @@ export const enPaymentImport: typeof idPaymentImport = {
       tanggal: 'Date',
       catatan: 'Notes',
     },
-    errors: {
-      amount_invalid:
-        'Amount "{{value}}" is not valid. Write whole rupiah above 0, e.g. 150000 or 150.000.',
-      method_invalid: 'Unknown method "{{value}}". Write tunai (cash), transfer or e-wallet.',
-      reference_required: 'A reference number is required for payments other than cash.',
-      unknown_customer: 'There is no customer with code "{{value}}".',
-      date_future: 'The date {{value}} has not happened yet (today is {{today}}).',
-      reference_taken: 'Reference "{{value}}" is already recorded on payment {{number}}.',
-      below_minimum: 'The amount is below the minimum payment ({{min}}).',
-      exceeds_due: 'The amount exceeds what is owed ({{due}}) and overpayment is not allowed.',
-      no_rows: 'The file has no payment rows.',
-    },
+    errors: paymentImportErrorsEn,
   },
 }

@@ -1,3 +1,4 @@
+import { paymentImportErrorsId } from '@shared/messages/payment-import'
 /** Indonesian texts of the payment-import pages. */
 export const idPaymentImport = {
   paymentImport: {
@@ -59,17 +60,6 @@ export const idPaymentImport = {
       tanggal: 'Tanggal',
       catatan: 'Catatan',
     },
-    errors: {
-      amount_invalid:
-        'Jumlah "{{value}}" tidak valid. Tulis rupiah bulat lebih dari 0, mis. 150000 atau 150.000.',
-      method_invalid: 'Metode "{{value}}" tidak dikenal. Tulis tunai, transfer, atau e-wallet.',
-      reference_required: 'Nomor referensi wajib diisi untuk pembayaran selain tunai.',
-      unknown_customer: 'Pelanggan dengan kode "{{value}}" tidak ada.',
-      date_future: 'Tanggal {{value}} belum terjadi (hari ini {{today}}).',
-      reference_taken: 'Referensi "{{value}}" sudah tercatat pada pembayaran {{number}}.',
-      below_minimum: 'Jumlah di bawah pembayaran minimum ({{min}}).',
-      exceeds_due: 'Jumlah melebihi tagihan ({{due}}) dan kelebihan bayar tidak diizinkan.',
-      no_rows: 'Berkas tidak berisi baris pembayaran.',
-    },
+    errors: paymentImportErrorsId,
   },
 }
