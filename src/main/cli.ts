@@ -69,4 +69,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code))
+// Exit only once stdout is flushed: a large --json answer (a run's skipped list) written to a pipe
+// would otherwise be cut off by process.exit.
+main(process.argv.slice(2)).then((code) => process.stdout.write('', () => process.exit(code)))

@@ -1,29 +1,9 @@
 import type { APIRequestContext, Page } from '@playwright/test'
+import { call, signIn } from './api'
 import { expect, test, type Host } from './fixtures'
 
 const OWNER = { username: 'owner', password: 'Sangat-Rahasia-42' }
 const PARTIAL = 50_000
-
-/** A tRPC call over HTTP, the way the browser client makes it (no batching, no transformer). */
-async function call<T>(
-  request: APIRequestContext,
-  host: Host,
-  token: string | null,
-  procedure: string,
-  input: unknown,
-  kind: 'query' | 'mutation' = 'mutation',
-): Promise<T> {
-  const headers = token ? { Authorization: `Bearer ${token}` } : undefined
-  const url = `${host.url}api/trpc/${procedure}`
-  const answer =
-    kind === 'mutation'
-      ? await request.post(url, { data: input, headers })
-      : await request.get(`${url}?input=${encodeURIComponent(JSON.stringify(input))}`, {
-          headers,
-        })
-  expect(answer.ok(), `${procedure}: ${await answer.text()}`).toBe(true)
-  return (await answer.json()).result.data as T
-}
 
 /** Today and the first day of last month as the company (Asia/Jakarta) counts days. */
 function jakartaDates() {
@@ -84,14 +64,6 @@ async function setUpBilledCustomer(request: APIRequestContext, host: Host) {
 
 const rupiah = (n: number) => new Intl.NumberFormat('id-ID').format(n)
 
-async function signIn(page: Page, host: Host): Promise<void> {
-  await page.goto(host.url)
-  await page.getByLabel('Nama pengguna').fill(OWNER.username)
-  await page.getByLabel('Kata sandi', { exact: true }).fill(OWNER.password)
-  await page.keyboard.press('Enter')
-  await expect(page.getByRole('link', { name: 'Pelanggan' })).toBeVisible()
-}
-
 /**
  * Saving opens the receipt PDF in a new tab for printing. The test checks it opened, closes it
  * and comes back, as the cashier does after printing (the tab would otherwise keep the focus).
@@ -120,7 +92,7 @@ test('a counter payment in two parts by keyboard only, then the cash closing', a
   host,
 }) => {
   const { customer, totalDue } = await setUpBilledCustomer(page.request, host)
-  await signIn(page, host)
+  await signIn(page, host, OWNER, 'Pelanggan')
   await page.goto(`${host.url}cashier`)
   // From here on: the keyboard only.
 

@@ -104,7 +104,7 @@ describe('CLI (a real child process on a real data dir)', () => {
   it('migrate reports the schema is current', async () => {
     expect(await cli('migrate', '--data-dir', dataDir)).toEqual({
       code: 0,
-      json: { ok: true, applied: [], current: '202611220002_customers' },
+      json: { ok: true, applied: [], current: '202611220003_billing' },
     })
   })
 

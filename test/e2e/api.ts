@@ -1,0 +1,37 @@
+import type { APIRequestContext, Page } from '@playwright/test'
+import { expect, type Host } from './fixtures'
+
+/** A tRPC call over HTTP, the way the browser client makes it (no batching, no transformer). */
+export async function call<T>(
+  request: APIRequestContext,
+  host: Host,
+  token: string | null,
+  procedure: string,
+  input: unknown,
+  kind: 'query' | 'mutation' = 'mutation',
+): Promise<T> {
+  const headers = token ? { Authorization: `Bearer ${token}` } : undefined
+  const url = `${host.url}api/trpc/${procedure}`
+  const answer =
+    kind === 'mutation'
+      ? await request.post(url, { data: input, headers })
+      : await request.get(`${url}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+          headers,
+        })
+  expect(answer.ok(), `${procedure}: ${await answer.text()}`).toBe(true)
+  return (await answer.json()).result.data as T
+}
+
+/** Signs in with the keyboard (Enter submits) and waits for a sidebar entry of the role. */
+export async function signIn(
+  page: Page,
+  host: Host,
+  user: { username: string; password: string },
+  landmark: string,
+): Promise<void> {
+  await page.goto(host.url)
+  await page.getByLabel('Nama pengguna').fill(user.username)
+  await page.getByLabel('Kata sandi', { exact: true }).fill(user.password)
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('link', { name: landmark })).toBeVisible()
+}
