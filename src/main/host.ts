@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url'
 import type { ApiServices } from '@api/index'
 import { buildHttpServer } from '@server/http-server'
 import { systemClock, type Clock } from './core/clock'
-import { migrateToLatest, openDatabase, type OpenDatabaseOptions } from './core/db'
+import {
+  migrateToLatest,
+  openDatabase,
+  startCheckpoints,
+  type OpenDatabaseOptions,
+} from './core/db'
 import { directoryFileStore } from './core/files'
 import { APP_VERSION } from './version'
 
@@ -36,6 +41,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await db.destroy()
     throw error
   }
+  const stopCheckpoints = await startCheckpoints(db)
   const services: ApiServices = {
     db,
     clock: options.clock ?? systemClock,
@@ -48,6 +54,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await server.listen({ port: options.port, host: bind })
   } catch (error) {
     // A busy port must not leave the database open behind a failed start.
+    stopCheckpoints()
     await server.close()
     await db.destroy()
     throw error
@@ -59,6 +66,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     url: `http://${shownHost}:${port}/`,
     services,
     async close() {
+      stopCheckpoints()
       await server.close()
       await db.destroy()
     },
