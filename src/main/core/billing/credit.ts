@@ -13,6 +13,17 @@ export async function creditBalance(db: Kysely<Database>, customerId: number): P
   return Number(row.balance)
 }
 
+/** What a payment left as credit (its overpayment), the part a receipt shows and a reversal takes back. */
+export async function paymentCredit(db: Kysely<Database>, paymentId: number): Promise<number> {
+  const row = await db
+    .selectFrom('customer_credits')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('sum'))
+    .where('payment_id', '=', paymentId)
+    .where('kind', '=', 'overpayment')
+    .executeTakeFirstOrThrow()
+  return Number(row.sum)
+}
+
 export interface CreditEntry {
   companyId: number
   customerId: number

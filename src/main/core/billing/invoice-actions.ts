@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { dateInZone } from '@shared/dates'
+import { dateInZone, type CalendarDate } from '@shared/dates'
 import { AppError } from '@shared/errors'
 import { appendAudit, type Actor } from '../audit'
 import { writeTx, type Database } from '../db'
@@ -74,7 +74,7 @@ async function insertDraft(
     chargeId: number | null
     serviceId: number | null
   }[],
-  date: string,
+  date: CalendarDate,
 ): Promise<number> {
   const customer = await tx
     .selectFrom('customers')
@@ -110,7 +110,7 @@ async function insertDraft(
       status: 'draft',
       payment_status: 'belum_bayar',
       issue_date: date,
-      due_date: dueDateFor(date as never, settings),
+      due_date: dueDateFor(date, settings),
       customer_code: customer.code,
       customer_name: customer.name,
       customer_address: customer.address,
@@ -166,7 +166,7 @@ async function issueDraft(
   deps: CoreDeps,
   actor: CompanyActor,
   invoiceId: number,
-  date: string,
+  date: CalendarDate,
 ): Promise<string> {
   const invoice = await tx
     .selectFrom('invoices')
@@ -192,7 +192,7 @@ async function issueDraft(
       number: number!,
       status: 'issued',
       issue_date: date,
-      due_date: dueDateFor(date as never, settings),
+      due_date: dueDateFor(date, settings),
       issued_at: at,
       updated_at: at,
     })

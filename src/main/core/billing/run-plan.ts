@@ -6,7 +6,6 @@ import type { Database, InvoiceLineKind } from '../db'
 import type { BillingSettings } from '../settings'
 import { cashRounding, dueDateFor, prorate, taxFor } from './amounts'
 import {
-  billedPeriodsOf,
   loadHistory,
   loadRunProducts,
   loadRunServices,
@@ -424,5 +423,3 @@ export async function settledChanges(
     .execute()
   return new Set(rows.map((r) => r.history_id!))
 }
-
-export { billedPeriodsOf }

@@ -129,9 +129,7 @@ export async function runBilling(
     o.onBatch?.(invoices, plan.invoices.length)
   }
   const creditNotes =
-    settings.termination === 'credit_unused'
-      ? await writeTerminationCredits(deps, actor, settings, asOf)
-      : 0
+    settings.termination === 'credit_unused' ? await writeTerminationCredits(deps, actor, asOf) : 0
 
   await writeTx(deps.db, async (tx) => {
     await tx

@@ -3,7 +3,6 @@ import { mulDivRoundHalfUp, rupiah } from '@shared/money'
 import type { Actor } from '../audit'
 import { writeTx } from '../db'
 import type { CoreDeps } from '../deps'
-import type { BillingSettings } from '../settings'
 import { insertCreditNote } from './credit-notes'
 
 /**
@@ -14,7 +13,6 @@ import { insertCreditNote } from './credit-notes'
 export async function writeTerminationCredits(
   deps: CoreDeps,
   actor: Actor & { companyId: number },
-  _settings: BillingSettings,
   asOf: string,
 ): Promise<number> {
   return writeTx(deps.db, async (tx) => {

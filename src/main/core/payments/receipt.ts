@@ -1,6 +1,6 @@
 import { periodLabel, type PaymentMethod } from '@shared/billing'
 import type { ReceiptPaperSize } from '@shared/billing'
-import { companyHeader, openInvoicesOf } from '../billing'
+import { companyHeader, openInvoicesOf, paymentCredit } from '../billing'
 import type { Db } from '../db'
 import { renderReceiptPdf, type ReceiptDocument } from '../documents'
 import { getBillingSettings } from '../settings'
@@ -51,12 +51,7 @@ export async function receiptDocument(
       .where('a.payment_id', '=', p.id)
       .orderBy('a.id')
       .execute(),
-    db
-      .selectFrom('customer_credits')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('sum'))
-      .where('payment_id', '=', p.id)
-      .where('kind', '=', 'overpayment')
-      .executeTakeFirstOrThrow(),
+    paymentCredit(db, p.id),
     openInvoicesOf(db, p.customer_id),
   ])
   return {
@@ -74,7 +69,7 @@ export async function receiptDocument(
       periodLabel: a.period ? periodLabel(a.period) : null,
       amount: a.amount,
     })),
-    toCredit: Number(credit.sum),
+    toCredit: credit,
     balanceAfter: open.reduce((sum, i) => sum + i.total - i.paid, 0),
     reversed:
       p.status === 'reversed' ? { at: p.reversed_at ?? '', reason: p.reversal_reason ?? '' } : null,

@@ -6,6 +6,7 @@ import { appendAudit, type Actor } from '../audit'
 import {
   addCredit,
   insertAllocations,
+  paymentCredit,
   openInvoicesOf,
   refreshInvoices,
   splitAmount,
@@ -189,19 +190,13 @@ async function describe(tx: Kysely<Database>, paymentId: number) {
     .where('payment_id', '=', paymentId)
     .where('reversed_at', 'is', null)
     .execute()
-  const credit = await tx
-    .selectFrom('customer_credits')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('sum'))
-    .where('payment_id', '=', paymentId)
-    .where('kind', '=', 'overpayment')
-    .executeTakeFirstOrThrow()
   const open = await openInvoicesOf(tx, payment.customer_id)
   return {
     paymentId: payment.id,
     number: payment.number,
     amount: payment.amount,
     allocations,
-    toCredit: Number(credit.sum),
+    toCredit: await paymentCredit(tx, paymentId),
     balanceAfter: open.reduce((sum, i) => sum + i.total - i.paid, 0),
   }
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { dateInZone } from '@shared/dates'
 import { AppError } from '@shared/errors'
 import { appendAudit, type Actor } from '../audit'
-import { addCredit, creditBalance, refreshInvoices } from '../billing'
+import { addCredit, creditBalance, paymentCredit, refreshInvoices } from '../billing'
 import { writeTx, type Database } from '../db'
 import type { CoreDeps } from '../deps'
 import { assertDayOpen } from './closing-guard'
@@ -45,11 +45,7 @@ export async function reversePayment(
       .where('reversed_at', 'is', null)
       .execute()
     const touched = allocations.map((a) => a.invoice_id)
-    const credit = await tx
-      .selectFrom('customer_credits')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('sum'))
-      .where('payment_id', '=', payment.id)
-      .executeTakeFirstOrThrow()
+    const credit = await paymentCredit(tx, payment.id)
     const who = {
       companyId: actor.companyId,
       customerId: payment.customer_id,
@@ -57,10 +53,10 @@ export async function reversePayment(
       at,
       username: actor.username,
     }
-    if (Number(credit.sum) > 0) {
+    if (credit > 0) {
       await addCredit(tx, {
         ...who,
-        amount: -Number(credit.sum),
+        amount: -credit,
         kind: 'reversal',
         paymentId: payment.id,
       })

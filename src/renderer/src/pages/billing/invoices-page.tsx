@@ -1,5 +1,5 @@
 import { Button, EmptyState, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import { IconCash, IconFileInvoice, IconFilterOff, IconPlayerPlay } from '@tabler/icons-react'
+import { IconCash, IconFileInvoice, IconPlayerPlay } from '@tabler/icons-react'
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -13,6 +13,7 @@ import { InvoicesTable } from './invoices-table'
 import { RunDialog } from './run-dialog'
 import { RunHistory } from './run-history'
 import { useInvoiceParams } from './use-invoice-params'
+import { ClearFiltersButton } from '../../components/clear-filters-button'
 
 const PAGE_SIZE = 100
 
@@ -65,18 +66,11 @@ export function InvoicesPage() {
             onSearch={list.setSearchText}
             onChange={list.setFilters}
           />
-          {filtered && (
-            <Group justify="flex-end">
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                leftSection={<IconFilterOff size={14} />}
-                onClick={list.clearFilters}
-              >
-                {t('billing.list.clearFilters')}
-              </Button>
-            </Group>
-          )}
+          <ClearFiltersButton
+            shown={filtered}
+            label={t('billing.list.clearFilters')}
+            onClear={list.clearFilters}
+          />
           {invoices.isPending ? (
             <PageLoader />
           ) : invoices.isError ? (

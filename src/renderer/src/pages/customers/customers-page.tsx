@@ -1,5 +1,5 @@
 import { Button, EmptyState, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import { IconFileImport, IconFilterOff, IconUserPlus, IconUsers } from '@tabler/icons-react'
+import { IconFileImport, IconUserPlus, IconUsers } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
@@ -12,6 +12,7 @@ import { CustomersTable } from './customers-table'
 import { hasFilters, type CustomerSort } from './list-params'
 import { useFirstPage } from './use-customer-pages'
 import { useListParams } from './use-list-params'
+import { ClearFiltersButton } from '../../components/clear-filters-button'
 
 /** The list fills the window below the header, so its own scrollbar is the one that moves. */
 const PAGE_HEIGHT =
@@ -77,18 +78,11 @@ export function CustomersPage() {
               onChange={list.setFilters}
             />
           )}
-          {filtered && (
-            <Group justify="flex-end">
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                leftSection={<IconFilterOff size={14} />}
-                onClick={list.clearFilters}
-              >
-                {t('customers.clearFilters')}
-              </Button>
-            </Group>
-          )}
+          <ClearFiltersButton
+            shown={filtered}
+            label={t('customers.clearFilters')}
+            onClear={list.clearFilters}
+          />
           {first.isPending ? (
             <PageLoader />
           ) : first.isError ? (

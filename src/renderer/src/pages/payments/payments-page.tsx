@@ -1,5 +1,5 @@
 import { Button, EmptyState, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import { IconCash, IconFilterOff, IconUpload } from '@tabler/icons-react'
+import { IconCash, IconUpload } from '@tabler/icons-react'
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -15,6 +15,7 @@ import { hasPaymentFilters, paymentListInput } from './payment-params'
 import { PaymentsTable } from './payments-table'
 import { ReverseModal } from './reverse-modal'
 import { usePaymentParams } from './use-payment-params'
+import { ClearFiltersButton } from '../../components/clear-filters-button'
 
 const PAGE_SIZE = 100
 
@@ -63,18 +64,11 @@ export function PaymentsPage() {
             onSearch={list.setSearchText}
             onChange={list.setFilters}
           />
-          {filtered && (
-            <Group justify="flex-end">
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                leftSection={<IconFilterOff size={14} />}
-                onClick={list.clearFilters}
-              >
-                {t('payments.clearFilters')}
-              </Button>
-            </Group>
-          )}
+          <ClearFiltersButton
+            shown={filtered}
+            label={t('payments.clearFilters')}
+            onClear={list.clearFilters}
+          />
           {payments.isPending ? (
             <PageLoader />
           ) : payments.isError ? (
