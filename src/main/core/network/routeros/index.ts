@@ -1,0 +1,20 @@
+export type {
+  ConnectionOptions,
+  ConnectionStatus,
+  RouterApi,
+  RouterAttrs,
+  RouterRow,
+  RouterTarget,
+  RunOptions,
+} from './types'
+export { RouterError, isRouterError, type RouterErrorKind } from './errors'
+export { RouterConnection } from './connection'
+export { RouterPool } from './pool'
+export { probeRouter, type RouterProbe } from './probe'
+export {
+  parseBitRate,
+  parseRateLimit,
+  parseRouterBool,
+  parseUptime,
+  type RateLimit,
+} from './values'
