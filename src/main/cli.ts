@@ -5,6 +5,8 @@ import { billingCommands } from './cli/billing-commands'
 import { importCommands } from './cli/import-commands'
 import { paymentImportCommands } from './cli/payment-import-command'
 import { reportCommands } from './cli/report-commands'
+import { networkCommands } from './cli/network-commands'
+import { routerCommands } from './cli/router-commands'
 import { createOutput, reportError } from './cli/output'
 
 /**
@@ -17,6 +19,8 @@ const commands: Record<string, CommandDef> = {
   ...billingCommands,
   ...reportCommands,
   ...paymentImportCommands,
+  ...networkCommands,
+  ...routerCommands,
   'demo-data': demoDataCommand,
 }
 

@@ -10,6 +10,8 @@ import {
   type OpenDatabaseOptions,
 } from './core/db'
 import { directoryFileStore } from './core/files'
+import { RouterPool, startDeviceWorker } from './core/network'
+import { dataDirSecretBox } from './core/secrets'
 import { APP_VERSION } from './version'
 
 export interface HostOptions {
@@ -19,6 +21,8 @@ export interface HostOptions {
   webRoot?: string
   clock?: Clock
   database?: OpenDatabaseOptions
+  /** Apply router jobs in the background (default on; tests of the queue itself turn it off). */
+  deviceWorker?: boolean
 }
 
 export interface RunningHost {
@@ -42,12 +46,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     throw error
   }
   const stopCheckpoints = await startCheckpoints(db)
+  const routers = new RouterPool()
   const services: ApiServices = {
     db,
     clock: options.clock ?? systemClock,
     version: APP_VERSION,
     files: directoryFileStore(path.join(path.resolve(options.dataDir), 'files')),
+    secrets: dataDirSecretBox(options.dataDir),
+    routers,
   }
+  const worker = options.deviceWorker === false ? null : startDeviceWorker(services)
+  services.onDeviceJobs = () => worker?.wake()
   const server = await buildHttpServer({ services, webRoot: options.webRoot })
   const bind = options.host ?? '127.0.0.1'
   try {
@@ -55,6 +64,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   } catch (error) {
     // A busy port must not leave the database open behind a failed start.
     stopCheckpoints()
+    await worker?.stop()
+    await routers.closeAll()
     await server.close()
     await db.destroy()
     throw error
@@ -67,6 +78,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     services,
     async close() {
       stopCheckpoints()
+      await worker?.stop()
+      await routers.closeAll()
       await server.close()
       await db.destroy()
     },

@@ -47,6 +47,19 @@ export const AUDIT_ACTIONS = [
   'payments.import',
   'payments.gateway_rejected',
   'cash.close',
+  'services.network',
+  'routers.create',
+  'routers.update',
+  'isolir.apply',
+  'isolir.restore',
+  'device_jobs.retry',
+  'network.import',
+  'network.reconcile',
+  'sessions.kick',
+  'hotspot.profile_save',
+  'hotspot.batch_create',
+  'hotspot.vouchers_disable',
+  'hotspot.sale',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

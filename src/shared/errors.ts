@@ -40,6 +40,14 @@ export const ERROR_CODES = [
   'DAY_CLOSED',
   'PAYMENT_ALREADY_REVERSED',
   'BILLING_RUN_BUSY',
+  'ROUTER_AUTH',
+  'ROUTER_REFUSED',
+  'ROUTER_TIMEOUT',
+  'ROUTER_UNREACHABLE',
+  'ROUTER_TLS',
+  'ROUTER_TRAP',
+  'ROUTER_DISCONNECTED',
+  'ROUTER_NOT_SET',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -41,6 +41,11 @@ export const PERMISSIONS = {
   'payments.import': {},
   'cash.close': { menu: 'closing' },
   'reports.view': { menu: 'reports' },
+  'network.view': { menu: 'network' },
+  'network.manage': {},
+  'isolir.manage': {},
+  'hotspot.view': { menu: 'hotspot' },
+  'hotspot.manage': {},
 } as const satisfies Record<string, PermissionDef>
 
 export type Permission = keyof typeof PERMISSIONS
@@ -71,6 +76,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'payments.import',
     'cash.close',
     'reports.view',
+    'network.view',
+    'isolir.manage',
   ],
   admin_support: [
     'dashboard.view',
@@ -79,8 +86,12 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customers.manage',
     'catalog.view',
     'billing.view',
+    'network.view',
+    'isolir.manage',
+    'hotspot.view',
+    'hotspot.manage',
   ],
-  technician: ['dashboard.view', 'customers.view'],
+  technician: ['dashboard.view', 'customers.view', 'network.view'],
   viewer: [
     'dashboard.view',
     'company.view',
@@ -88,5 +99,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'catalog.view',
     'billing.view',
     'reports.view',
+    'network.view',
+    'hotspot.view',
   ],
 }

@@ -5,6 +5,8 @@ import type { ApiServices } from './context'
 import { handleIpcRequest, isTrustedRendererUrl, type IpcEventLike, type IpcResponse } from './ipc'
 import { appRouter } from './router'
 import { memoryFileStore } from '../core/files'
+import { RouterPool } from '../core/network'
+import { testSecrets } from '../core/testing'
 
 const RENDERER = '/opt/Loket/resources/app.asar/out/renderer/index.html'
 const TRUSTED_URL = `file://${RENDERER}`
@@ -24,6 +26,8 @@ beforeEach(async () => {
     clock: new ManualClock('2026-11-22T03:00:00Z'),
     version: '0.0.0-test',
     files: memoryFileStore(),
+    secrets: testSecrets(),
+    routers: new RouterPool(),
   }
 })
 afterEach(async () => {

@@ -11,6 +11,11 @@ import { companyRouter } from './routers/company'
 import { rolesRouter } from './routers/roles'
 import { setupRouter } from './routers/setup'
 import { usersRouter } from './routers/users'
+import { networkRouter } from './routers/network'
+import { hotspotRouter } from './routers/hotspot'
+import { monitorRouter } from './routers/monitor'
+import { routerImportRouter } from './routers/router-import'
+import { reconcileRouter } from './routers/reconcile'
 import { router } from './trpc'
 
 /** The one API of Loket, carried over IPC in the desktop and HTTP on the LAN. */
@@ -28,6 +33,11 @@ export const appRouter = router({
   payments: paymentsRouter,
   paymentImport: paymentImportRouter,
   reports: reportsRouter,
+  network: networkRouter,
+  hotspot: hotspotRouter,
+  monitor: monitorRouter,
+  routerImport: routerImportRouter,
+  reconcile: reconcileRouter,
 })
 
 export type AppRouter = typeof appRouter

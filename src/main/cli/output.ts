@@ -22,10 +22,13 @@ function messages() {
   return process.env.LOKET_LANG === 'en' ? enMessages : idMessages
 }
 
-function translate(key: string): string {
+function translate(key: string, values: Record<string, unknown> = {}): string {
   const [group, name] = key.split('.') as [string, string]
   const table = messages()[group as 'errors' | 'validation'] as Record<string, string> | undefined
-  return (table?.[name] ?? key).replace('{{min}}', '10').replace('{{minutes}}', '15')
+  const vars: Record<string, unknown> = { min: 10, minutes: 15, ...values }
+  return (table?.[name] ?? key).replace(/\{\{(\w+)\}\}/g, (whole, v: string) =>
+    v in vars ? String(vars[v]) : whole,
+  )
 }
 
 /**
@@ -38,7 +41,7 @@ export function reportError(error: unknown, json: boolean): void {
   const details = isAppError(error) ? error.details : undefined
   const issues = (details?.issues ?? []) as { path: string; message: string }[]
   const lines = issues.map((i) => `  ${i.path}: ${translate(i.message)}`)
-  const message = translate(messageKeyOf(code))
+  const message = translate(messageKeyOf(code), details)
   if (json) {
     console.log(
       JSON.stringify({

@@ -2,6 +2,7 @@ import { ManualClock } from './clock'
 import { completeSetup } from './companies'
 import { createTestDb } from './db/test-db'
 import type { CoreDeps } from './deps'
+import { secretBox } from './secrets'
 
 /** Test fixtures only: a real migrated in-memory database on a manual clock, with a company. */
 export const OWNER = { username: 'owner', password: 'Sangat-Rahasia-42' } as const
@@ -29,3 +30,6 @@ export async function companyFixture(start = '2026-11-22T03:00:00Z') {
 }
 
 export const client = (ip = '192.0.2.10') => ({ ip, userAgent: 'vitest-browser' })
+
+/** Tests seal secrets with a fixed key (the host makes a random one per data directory). */
+export const testSecrets = () => secretBox(Buffer.alloc(32, 9))

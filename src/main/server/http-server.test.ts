@@ -179,3 +179,58 @@ describe('serving the UI', () => {
     expect((await fetch(`${web.url}api/nothing`)).status).toBe(404)
   })
 })
+
+describe('isolir landing page', () => {
+  it('GET /isolir needs no session and names the company, its phone and address, escaped', async () => {
+    // Before setup there is no company yet: still a page, not an error.
+    const bare = await fetch(`${host.url}isolir`)
+    expect(bare.status).toBe(200)
+    expect(await bare.text()).toContain('Layanan internet Anda sedang diisolir')
+
+    await host.client().setup.complete.mutate({
+      company: {
+        name: 'Net <Jaya> & "Sons"',
+        address: 'Jl. Raya Bogor 12',
+        phone: '0812-3456-7890',
+        timeZone: 'Asia/Jakarta',
+      },
+      admin: { name: 'Pemilik', username: OWNER.username, password: OWNER.password },
+    })
+    const res = await fetch(`${host.url}isolir`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/)
+    const html = await res.text()
+    expect(html).toContain('Layanan internet Anda sedang diisolir')
+    expect(html).toContain('Net &lt;Jaya&gt; &amp; &quot;Sons&quot;')
+    expect(html).not.toContain('<Jaya>')
+    expect(html).toContain('Jl. Raya Bogor 12')
+    expect(html).toContain('0812-3456-7890')
+    expect(html).toMatch(/bayar\w* di kantor/)
+    // Self-contained: the router lets an isolated customer reach nothing else.
+    expect(html).not.toMatch(/<(script|link|img)\b|https?:\/\//)
+  })
+
+  it('any page an isolated browser asks for (another site in Host) is the landing page', async () => {
+    const { request } = await import('node:http')
+    const get = (hostHeader: string, path: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const url = new URL(host.url)
+        const req = request(
+          { host: url.hostname, port: url.port, path, headers: { host: hostHeader } },
+          (res) => {
+            let body = ''
+            res.on('data', (d: Buffer) => (body += d.toString()))
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+          },
+        )
+        req.on('error', reject)
+        req.end()
+      })
+    const foreign = await get('www.example.com', '/berita/hari-ini')
+    expect(foreign.status).toBe(200)
+    expect(foreign.body).toContain('Layanan internet Anda sedang diisolir')
+    // The office reaches the host at its address and port: the API answers as usual.
+    const office = await get(new URL(host.url).host, '/api/health')
+    expect(JSON.parse(office.body)).toMatchObject({ ok: true })
+  })
+})

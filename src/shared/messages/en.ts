@@ -51,8 +51,23 @@ export const enMessages: SharedMessages = {
     DAY_CLOSED: 'The cash closing for this day is done; that day cannot change.',
     PAYMENT_ALREADY_REVERSED: 'This payment was already reversed.',
     BILLING_RUN_BUSY: 'An invoice run for this period is in progress. Wait for it to finish.',
+    ROUTER_AUTH: 'The router refused the login: wrong API user name or password.',
+    ROUTER_REFUSED:
+      'The router refused the connection to {{host}}:{{port}}. Check that the API service (IP → Services → api) is enabled and the port is right.',
+    ROUTER_TIMEOUT:
+      'The router {{host}}:{{port}} did not answer in time. Check the address, firewall and network.',
+    ROUTER_UNREACHABLE: 'The router {{host}} cannot be reached from this computer.',
+    ROUTER_TLS:
+      'TLS does not match port {{port}}. Turn the TLS option on or off to match the router’s api / api-ssl service.',
+    ROUTER_TRAP: 'The router refused the command: {{message}}',
+    ROUTER_DISCONNECTED:
+      'The connection to the router dropped. Changes will be retried automatically.',
+    ROUTER_NOT_SET: 'This service has no router yet. Set one in the service’s network settings.',
   },
   validation: {
+    router_host: 'Enter only the router’s IP address or host name, without http:// or a port.',
+    router_name: 'RouterOS names cannot contain spaces, =, ? or quotes.',
+    router_port: 'The port must be a number 1–65535 (API 8728, API-SSL 8729).',
     period: 'Invalid period, e.g. 2026-12.',
     number_pattern: 'The pattern needs a sequence such as {000000}; {YYYY} becomes the year.',
     amount_positive: 'The amount must be more than zero.',

@@ -52,8 +52,22 @@ export const idMessages = {
     DAY_CLOSED: 'Setoran kasir untuk tanggal ini sudah ditutup; data hari itu tidak dapat diubah.',
     PAYMENT_ALREADY_REVERSED: 'Pembayaran ini sudah dibatalkan.',
     BILLING_RUN_BUSY: 'Penagihan periode ini sedang berjalan. Tunggu hingga selesai.',
+    ROUTER_AUTH: 'Router menolak login: nama pengguna atau kata sandi API salah.',
+    ROUTER_REFUSED:
+      'Router menolak koneksi ke {{host}}:{{port}}. Pastikan layanan API (IP → Services → api) aktif dan portnya benar.',
+    ROUTER_TIMEOUT:
+      'Router {{host}}:{{port}} tidak menjawab dalam waktu yang ditentukan. Periksa alamat, firewall dan jaringan.',
+    ROUTER_UNREACHABLE: 'Router {{host}} tidak dapat dijangkau dari komputer ini.',
+    ROUTER_TLS:
+      'TLS tidak cocok dengan port {{port}}. Nyalakan atau matikan pilihan TLS sesuai layanan api / api-ssl di router.',
+    ROUTER_TRAP: 'Router menolak perintah: {{message}}',
+    ROUTER_DISCONNECTED: 'Koneksi ke router terputus. Perubahan akan dicoba lagi otomatis.',
+    ROUTER_NOT_SET: 'Layanan ini belum punya router. Atur router di pengaturan jaringan layanan.',
   },
   validation: {
+    router_host: 'Isi alamat IP atau nama host router saja, tanpa http:// dan tanpa port.',
+    router_name: 'Nama di RouterOS tidak boleh memuat spasi, =, ? atau tanda kutip.',
+    router_port: 'Port harus angka 1–65535 (API biasa 8728, API-SSL 8729).',
     period: 'Periode tidak valid, misalnya 2026-12.',
     number_pattern: 'Pola harus memuat nomor urut seperti {000000}; {YYYY} menjadi tahun.',
     amount_positive: 'Jumlah harus lebih dari nol.',

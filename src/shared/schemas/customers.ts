@@ -84,9 +84,22 @@ export const serviceCreateInput = z.object({
   pppoePassword: optionalText(64),
   staticIp: ipv4,
   popId: idSchema.nullable().default(null),
+  /** The MikroTik the service lives on; empty: the router of its POP or area, if there is one. */
+  routerId: idSchema.nullable().default(null),
   notes: optionalText(2000),
 })
 export type ServiceCreateInput = z.output<typeof serviceCreateInput>
+
+/** Where a service lives on the network: its router and its PPPoE/hotspot login or static IP. */
+export const serviceNetworkInput = z.object({
+  serviceId: idSchema,
+  routerId: idSchema.nullable(),
+  pppoeUsername: optionalText(64),
+  /** Empty keeps the current password. */
+  pppoePassword: optionalText(64),
+  staticIp: ipv4,
+})
+export type ServiceNetworkInput = z.output<typeof serviceNetworkInput>
 
 export const serviceStatusInput = z.object({
   serviceId: idSchema,

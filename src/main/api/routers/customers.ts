@@ -30,6 +30,16 @@ import { z } from 'zod'
 import { timeZoneOf } from '../time-zone'
 import { procedure, router } from '../trpc'
 
+/** A change that queued router work wakes the host's device worker instead of waiting a tick. */
+async function wake<T>(
+  ctx: { services: { onDeviceJobs?: () => void } },
+  work: Promise<T>,
+): Promise<T> {
+  const result = await work
+  ctx.services.onDeviceJobs?.()
+  return result
+}
+
 export const customersRouter = router({
   list: procedure('customers.view')
     .input(customerListInput)
@@ -70,17 +80,17 @@ export const customersRouter = router({
   addService: procedure('customers.manage')
     .input(serviceCreateInput)
     .mutation(async ({ ctx, input }) =>
-      addService(ctx.services, ctx.actor, input, await timeZoneOf(ctx)),
+      wake(ctx, addService(ctx.services, ctx.actor, input, await timeZoneOf(ctx))),
     ),
   changeStatus: procedure('customers.manage')
     .input(serviceStatusInput)
     .mutation(async ({ ctx, input }) =>
-      changeServiceStatus(ctx.services, ctx.actor, input, await timeZoneOf(ctx)),
+      wake(ctx, changeServiceStatus(ctx.services, ctx.actor, input, await timeZoneOf(ctx))),
     ),
   changePackage: procedure('customers.manage')
     .input(packageChangeInput)
     .mutation(async ({ ctx, input }) =>
-      changePackage(ctx.services, ctx.actor, input, await timeZoneOf(ctx)),
+      wake(ctx, changePackage(ctx.services, ctx.actor, input, await timeZoneOf(ctx))),
     ),
   attachments: procedure('customers.view')
     .input(z.object({ customerId: idSchema }))
@@ -115,6 +125,6 @@ export const customersRouter = router({
   terminate: procedure('customers.manage')
     .input(customerTerminateInput)
     .mutation(async ({ ctx, input }) =>
-      terminateCustomer(ctx.services, ctx.actor, input, await timeZoneOf(ctx)),
+      wake(ctx, terminateCustomer(ctx.services, ctx.actor, input, await timeZoneOf(ctx))),
     ),
 })

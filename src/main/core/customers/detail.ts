@@ -1,6 +1,7 @@
 import { AppError } from '@shared/errors'
 import { listPrice } from '../catalog'
 import type { CoreDeps } from '../deps'
+import { serviceDeviceStates } from '../device-jobs'
 
 /** Everything the customer page shows: identity, services with their price, and the timeline. */
 export async function getCustomer({ db }: CoreDeps, companyId: number, id: number, today: string) {
@@ -21,8 +22,10 @@ export async function getCustomer({ db }: CoreDeps, companyId: number, id: numbe
   const services = await db
     .selectFrom('services')
     .innerJoin('products', 'products.id', 'services.product_id')
+    .leftJoin('routers', 'routers.id', 'services.router_id')
     .selectAll('services')
     .select([
+      'routers.name as router_name',
       'products.name as product_name',
       'products.service_type',
       'products.download_kbps',
@@ -32,6 +35,7 @@ export async function getCustomer({ db }: CoreDeps, companyId: number, id: numbe
     .orderBy('services.id')
     .execute()
   const serviceIds = services.map((s) => s.id)
+  const deviceStates = await serviceDeviceStates(db, serviceIds)
   const hist = serviceIds.length
     ? await db
         .selectFrom('service_history')
@@ -110,6 +114,9 @@ export async function getCustomer({ db }: CoreDeps, companyId: number, id: numbe
           pppoePassword: s.pppoe_password,
           staticIp: s.static_ip,
           routerId: s.router_id,
+          routerName: s.router_name,
+          /** "Menunggu router" until the router has what the database says. */
+          device: deviceStates.get(s.id) ?? null,
           popId: s.pop_id,
           notes: s.notes,
           terminatedAt: s.terminated_at,

@@ -7,7 +7,9 @@ export {
   previewPackageChange,
   changeServiceStatus,
   insertService,
+  setServiceStatus,
   terminateCustomer,
+  updateServiceNetwork,
 } from './services'
 export { listCustomers, searchTerms } from './search'
 export type { CustomerListRow } from './search'
@@ -26,3 +28,5 @@ export {
   MAX_ATTACHMENT_BYTES,
 } from './attachments'
 export { pricesForCustomer } from './prices'
+export { setServiceStatuses } from './status-batch'
+export type { StatusBatch } from './status-batch'

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { ServiceStatus } from '@shared/catalog'
 import { compareDates, dateInZone, type CalendarDate } from '@shared/dates'
 import { AppError } from '@shared/errors'
-import type { ServiceCreateInput } from '@shared/schemas'
+import type { ServiceCreateInput, ServiceNetworkInput } from '@shared/schemas'
 import { appendAudit, type Actor } from '../audit'
+import { enqueueDeviceJob, queueServiceSync } from '../device-jobs'
 import { listPrice } from '../catalog'
 import { nextNumber, writeTx, type Database } from '../db'
 import type { CoreDeps } from '../deps'
@@ -81,16 +82,8 @@ export async function insertService(
     (needsPppoe
       ? pppoeUsername(settings.pppoeUsernameRule, { code: customer.code, name: customer.name, sid })
       : null)
-  if (username) {
-    const taken = await tx
-      .selectFrom('services')
-      .select('id')
-      .where('company_id', '=', actor.companyId)
-      .where('pppoe_username', '=', username)
-      .where('router_id', 'is', null)
-      .executeTakeFirst()
-    if (taken) throw new AppError('PPPOE_USERNAME_TAKEN', undefined, { username })
-  }
+  const routerId = input.routerId ?? (await defaultRouterId(tx, actor.companyId, input.popId))
+  if (username) await assertUsernameFree(tx, actor.companyId, routerId, username, null)
   const activation =
     input.activationDate ?? (input.status === 'aktif' || input.status === 'isolir' ? today : null)
   const now = deps.clock.now().toISOString()
@@ -113,6 +106,7 @@ export async function insertService(
         : input.pppoePassword,
       static_ip: input.staticIp,
       pop_id: input.popId,
+      router_id: routerId,
       notes: input.notes,
       terminated_at: input.status === 'putus' ? now : null,
       created_at: now,
@@ -142,7 +136,118 @@ export async function insertService(
     },
   })
   await refreshCustomer(tx, customer.id)
+  await queueServiceSync(
+    tx,
+    { id: row.id, company_id: actor.companyId, router_id: routerId },
+    { reason: 'services.create', by: actor.username },
+    deps.clock.now(),
+  )
   return row
+}
+
+/** A PPPoE username is unique per router (RouterOS refuses a second secret with the same name). */
+async function assertUsernameFree(
+  tx: Kysely<Database>,
+  companyId: number,
+  routerId: number | null,
+  username: string,
+  exceptServiceId: number | null,
+) {
+  let q = tx
+    .selectFrom('services')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('pppoe_username', '=', username)
+    .where(sql<number>`coalesce(router_id, 0)`, '=', routerId ?? 0)
+  if (exceptServiceId !== null) q = q.where('id', '!=', exceptServiceId)
+  if (await q.executeTakeFirst()) throw new AppError('PPPOE_USERNAME_TAKEN', undefined, { username })
+}
+
+/**
+ * A new service goes on the router of its POP, else of its customer's area… kept simple: the POP's
+ * router when one serves it, else the company's only active router, else none (set it later).
+ */
+async function defaultRouterId(
+  tx: Kysely<Database>,
+  companyId: number,
+  popId: number | null,
+): Promise<number | null> {
+  const routers = await tx
+    .selectFrom('routers')
+    .select(['id', 'pop_id'])
+    .where('company_id', '=', companyId)
+    .where('active', '=', 1)
+    .execute()
+  const byPop = popId === null ? undefined : routers.find((r) => r.pop_id === popId)
+  if (byPop) return byPop.id
+  return routers.length === 1 ? routers[0]!.id : null
+}
+
+/** Moves a service to a router, or changes its login or static IP; the router follows. */
+export async function updateServiceNetwork(
+  deps: CoreDeps,
+  actor: CompanyActor,
+  input: ServiceNetworkInput,
+) {
+  return writeTx(deps.db, async (tx) => {
+    const before = await loadService(tx, actor.companyId, input.serviceId)
+    if (input.routerId !== null) {
+      const router = await tx
+        .selectFrom('routers')
+        .select('id')
+        .where('id', '=', input.routerId)
+        .where('company_id', '=', actor.companyId)
+        .executeTakeFirst()
+      if (!router) throw new AppError('NOT_FOUND', 'router')
+    }
+    const username = input.pppoeUsername ?? before.pppoe_username
+    if (username) await assertUsernameFree(tx, actor.companyId, input.routerId, username, before.id)
+    const password = input.pppoePassword ?? before.pppoe_password
+    const now = deps.clock.now()
+    await tx
+      .updateTable('services')
+      .set({
+        router_id: input.routerId,
+        pppoe_username: username,
+        pppoe_password: password,
+        static_ip: input.staticIp,
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', before.id)
+      .execute()
+    await appendAudit(tx, deps.clock, actor, {
+      action: 'services.network',
+      entityType: 'service',
+      entityId: before.id,
+      before: {
+        router_id: before.router_id,
+        pppoe_username: before.pppoe_username,
+        static_ip: before.static_ip,
+      },
+      after: {
+        router_id: input.routerId,
+        pppoe_username: username,
+        static_ip: input.staticIp,
+        password_changed: input.pppoePassword !== null,
+      },
+    })
+    const context = { reason: 'services.network', by: actor.username }
+    // Leaving a router: the old one disables the secret (never deletes it, INTEGRATIONS.md).
+    if (before.router_id !== null && before.router_id !== input.routerId && before.pppoe_username)
+      await enqueueDeviceJob(
+        tx,
+        {
+          companyId: actor.companyId,
+          routerId: before.router_id,
+          kind: 'secret.disable',
+          target: before.pppoe_username,
+          ...context,
+        },
+        now,
+      )
+    await queueServiceSync(tx, { ...before, router_id: input.routerId }, context, now)
+    return { serviceId: before.id }
+  })
 }
 
 export async function addService(
@@ -175,7 +280,7 @@ type StatusChange = {
 }
 
 /** Putus is final: a terminated service stays as a record and a new service starts afresh. */
-async function setServiceStatus(
+export async function setServiceStatus(
   tx: Kysely<Database>,
   deps: CoreDeps,
   actor: CompanyActor,
@@ -213,6 +318,7 @@ async function setServiceStatus(
     after: { status: input.status, effective_date: effective, reason: input.reason },
   })
   await refreshCustomer(tx, before.customer_id)
+  await queueServiceSync(tx, before, { reason: input.reason, by: actor.username }, deps.clock.now())
   return { serviceId: before.id, status: input.status }
 }
 
@@ -325,6 +431,12 @@ export async function changePackage(
         .set({ product_id: input.productId, updated_at: deps.clock.now().toISOString() })
         .where('id', '=', service.id)
         .execute()
+      await queueServiceSync(
+        tx,
+        service,
+        { reason: 'services.package_change', by: actor.username },
+        deps.clock.now(),
+      )
     }
     await history(tx, deps, actor, {
       serviceId: service.id,
@@ -383,6 +495,13 @@ export async function applyDuePackageChanges(
         .where('status', '!=', 'putus')
         .execute()
       await tx.updateTable('service_history').set({ pending: 0 }).where('id', '=', h.id).execute()
+      const service = await loadService(tx, companyId, h.service_id)
+      await queueServiceSync(
+        tx,
+        service,
+        { reason: 'services.package_change', by: null },
+        deps.clock.now(),
+      )
     }
     return due.length
   })

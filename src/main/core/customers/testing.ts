@@ -75,5 +75,6 @@ export const serviceInput = (customerId: number, productId: number) => ({
   pppoePassword: null,
   staticIp: null,
   popId: null,
+  routerId: null,
   notes: null,
 })

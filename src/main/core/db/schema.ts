@@ -33,6 +33,12 @@ export interface Database {
   allocations: AllocationsTable
   cash_closings: CashClosingsTable
   gateway_events: GatewayEventsTable
+  routers: RoutersTable
+  device_jobs: DeviceJobsTable
+  hotspot_profiles: HotspotProfilesTable
+  hotspot_batches: HotspotBatchesTable
+  hotspot_vouchers: HotspotVouchersTable
+  hotspot_sales: HotspotSalesTable
 }
 
 export interface CompaniesTable {
@@ -467,6 +473,111 @@ export interface GatewayEventsTable {
   at: string
 }
 
+export interface RoutersTable {
+  id: Generated<number>
+  company_id: number
+  name: string
+  host: string
+  port: number
+  tls: number
+  username: string
+  password_sealed: string
+  area_id: number | null
+  pop_id: number | null
+  isolir_profile: Generated<string>
+  isolir_list: Generated<string>
+  notes: string | null
+  active: Generated<number>
+  identity: string | null
+  version: string | null
+  board: string | null
+  last_seen_at: string | null
+  last_error: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface DeviceJobsTable {
+  id: Generated<number>
+  company_id: number
+  router_id: number
+  service_id: number | null
+  kind: string
+  target: Generated<string>
+  payload: Generated<string>
+  status: string
+  attempts: Generated<number>
+  revision: Generated<number>
+  next_attempt_at: string
+  last_error: string | null
+  result: string | null
+  reason: string | null
+  created_by: string | null
+  created_at: string
+  updated_at: string
+  finished_at: string | null
+}
+
+export interface HotspotProfilesTable {
+  id: Generated<number>
+  company_id: number
+  router_id: number
+  name: string
+  rate_limit: string
+  validity: string
+  shared_users: Generated<number>
+  price: number
+  dns_name: string | null
+  active: Generated<number>
+  created_at: string
+  updated_at: string
+}
+
+export interface HotspotBatchesTable {
+  id: Generated<number>
+  company_id: number
+  router_id: number
+  profile_id: number
+  count: number
+  prefix: Generated<string>
+  length: number
+  charset: string
+  mode: string
+  price: number
+  validity: string
+  note: string | null
+  created_by: number | null
+  created_at: string
+}
+
+export interface HotspotVouchersTable {
+  id: Generated<number>
+  company_id: number
+  router_id: number
+  batch_id: number
+  username: string
+  password: string
+  status: Generated<string>
+  disabled_at: string | null
+  sale_id: number | null
+}
+
+export interface HotspotSalesTable {
+  id: Generated<number>
+  company_id: number
+  batch_id: number
+  count: number
+  unit_price: number
+  amount: number
+  sale_date: string
+  cashier_id: number | null
+  cashier_name: string | null
+  note: string | null
+  created_at: string
+}
+
+export type RouterDbRow = Selectable<RoutersTable>
+export type DeviceJobRow = Selectable<DeviceJobsTable>
 export type AreaRow = Selectable<AreasTable>
 export type ProductRow = Selectable<ProductsTable>
 export type CustomerRow = Selectable<CustomersTable>

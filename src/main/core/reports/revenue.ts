@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { addMonths, calendarDate } from '@shared/dates'
 import type { Db } from '../db'
 import { inPeriods, periodsIn, type PeriodRange } from './periods'
 
@@ -12,6 +13,28 @@ const GROUP_OF: Record<string, RevenueGroup> = {
   static_ip: 'broadband',
   dedicated: 'broadband',
   cable_tv: 'cable_tv',
+}
+
+/** The row hotspot voucher sales appear as, under Internet. */
+export const VOUCHER_ROW = 'Voucher hotspot'
+
+/**
+ * Hotspot vouchers are paid when sold, not invoiced: their revenue is the sales (count × price)
+ * dated in the periods, one line per sale.
+ */
+async function voucherSales(db: Db, companyId: number, { from, to }: PeriodRange) {
+  const end = addMonths(calendarDate(`${to}-01`), 1)
+  const row = await db
+    .selectFrom('hotspot_sales')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('lines'),
+      eb.fn.sum<number>('amount').as('amount'),
+    ])
+    .where('company_id', '=', companyId)
+    .where('sale_date', '>=', `${from}-01`)
+    .where('sale_date', '<', end)
+    .executeTakeFirst()
+  return { lines: Number(row?.lines ?? 0), amount: Number(row?.amount ?? 0) }
 }
 
 export interface RevenueRow {
@@ -62,6 +85,12 @@ export async function revenueReport(
       amount: r.amount,
     })
     g.subtotal += r.amount
+  }
+  const vouchers = await voucherSales(db, companyId, range)
+  if (vouchers.lines > 0) {
+    const g = groups.find((x) => x.group === 'broadband')!
+    g.rows.push({ productId: null, name: VOUCHER_ROW, serviceType: 'hotspot', ...vouchers })
+    g.subtotal += vouchers.amount
   }
   for (const g of groups) g.rows.sort((a, b) => b.amount - a.amount || a.name.localeCompare(b.name))
   return {

@@ -2,6 +2,8 @@ import type { Migration } from 'kysely'
 import * as m202611220001 from './202611220001_foundation'
 import * as m202611220002 from './202611220002_customers'
 import * as m202611220003 from './202611220003_billing'
+import * as m202611220004 from './202611220004_network'
+import * as m202611220005 from './202611220005_hotspot'
 
 /**
  * Every migration, by name, in order. Listed statically (not read from the folder) so the same
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   '202611220001_foundation': m202611220001,
   '202611220002_customers': m202611220002,
   '202611220003_billing': m202611220003,
+  '202611220004_network': m202611220004,
+  '202611220005_hotspot': m202611220005,
 }

@@ -1,0 +1,12 @@
+export {
+  dueDeviceJobs,
+  enqueueDeviceJob,
+  MAX_ATTEMPTS,
+  queueServiceSync,
+  queueServiceSyncs,
+  retryDelaySeconds,
+  settleDeviceJobs,
+} from './queue'
+export type { DeviceJobKind, JobOutcome, NewDeviceJob } from './queue'
+export { deviceJobCounts, listDeviceJobs, retryDeviceJobs, serviceDeviceStates } from './queries'
+export type { JobListFilter, ServiceDeviceState } from './queries'

@@ -1,0 +1,123 @@
+import type { DesiredState } from './desired-state'
+import { parseRouterBool, type RouterApi, type RouterRow } from './routeros'
+
+export interface ApplyResult {
+  action: 'created' | 'updated' | 'unchanged' | 'absent' | 'skipped'
+  changed?: string[]
+  kicked?: number
+}
+
+const SECRET_FIELDS = [
+  '.id',
+  'name',
+  'password',
+  'profile',
+  'disabled',
+  'comment',
+  'remote-address',
+]
+const HOTSPOT_FIELDS = ['.id', 'name', 'password', 'profile', 'disabled', 'comment']
+
+/** Makes the router match a service's desired state; applying it twice changes nothing. */
+export async function applyDesiredState(api: RouterApi, d: DesiredState): Promise<ApplyResult> {
+  if (d.kind === 'none') return { action: 'skipped' }
+  if (d.kind === 'address-list') return applyAddressList(api, d)
+  const menu = d.kind === 'pppoe' ? '/ppp/secret' : '/ip/hotspot/user'
+  const [row] = await api.run(
+    `${menu}/print`,
+    {},
+    {
+      where: { name: d.name },
+      proplist: d.kind === 'pppoe' ? SECRET_FIELDS : HOTSPOT_FIELDS,
+    },
+  )
+  if (!row) {
+    if (!d.provision) return { action: 'absent' }
+    await api.run(`${menu}/add`, {
+      name: d.name,
+      password: d.password,
+      ...(d.kind === 'pppoe' ? { service: 'pppoe', 'remote-address': d.remoteAddress } : {}),
+      profile: d.profile,
+      comment: d.comment,
+      disabled: d.disabled,
+    })
+    return { action: 'created', kicked: 0 }
+  }
+  const changes = secretChanges(row, d)
+  const changed = Object.keys(changes)
+  if (changed.length === 0) return { action: 'unchanged', kicked: 0 }
+  await api.run(`${menu}/set`, { '.id': row['.id'], ...changes })
+  // A session keeps its old profile until it reconnects: kick it so isolir/restore takes effect.
+  const kick = changed.some((k) => k === 'profile' || k === 'disabled' || k === 'password')
+  const kicked = kick ? await kickSessions(api, d.kind, d.name) : 0
+  return { action: 'updated', changed, kicked }
+}
+
+function secretChanges(
+  row: RouterRow,
+  d: Extract<DesiredState, { kind: 'pppoe' | 'hotspot' }>,
+): Record<string, string | boolean> {
+  const changes: Record<string, string | boolean> = {}
+  if (d.password && row.password !== undefined && row.password !== d.password)
+    changes.password = d.password
+  if ((row.profile ?? 'default') !== d.profile) changes.profile = d.profile
+  if (parseRouterBool(row.disabled) !== d.disabled) changes.disabled = d.disabled
+  if ((row.comment ?? '') !== d.comment) changes.comment = d.comment
+  if (d.kind === 'pppoe' && d.remoteAddress && (row['remote-address'] ?? '') !== d.remoteAddress)
+    changes['remote-address'] = d.remoteAddress
+  return changes
+}
+
+/** Removes the active sessions of a login; returns how many were kicked. */
+export async function kickSessions(
+  api: RouterApi,
+  kind: 'pppoe' | 'hotspot',
+  name: string,
+): Promise<number> {
+  const menu = kind === 'pppoe' ? '/ppp/active' : '/ip/hotspot/active'
+  const where: Record<string, string> = kind === 'pppoe' ? { name } : { user: name }
+  const sessions = await api.run(`${menu}/print`, {}, { where, proplist: ['.id'] })
+  for (const s of sessions) await api.run(`${menu}/remove`, { '.id': s['.id'] })
+  return sessions.length
+}
+
+async function applyAddressList(
+  api: RouterApi,
+  d: Extract<DesiredState, { kind: 'address-list' }>,
+): Promise<ApplyResult> {
+  const rows = await api.run(
+    '/ip/firewall/address-list/print',
+    {},
+    {
+      where: { list: d.list, address: d.address },
+      proplist: ['.id'],
+    },
+  )
+  if (d.listed && rows.length === 0) {
+    await api.run('/ip/firewall/address-list/add', {
+      list: d.list,
+      address: d.address,
+      comment: d.comment,
+    })
+    return { action: 'created' }
+  }
+  if (!d.listed && rows.length > 0) {
+    for (const r of rows) await api.run('/ip/firewall/address-list/remove', { '.id': r['.id'] })
+    return { action: 'updated', changed: ['removed'] }
+  }
+  return { action: 'unchanged' }
+}
+
+/** A secret that left Loket's care (service moved to another router): disabled, never deleted. */
+export async function disableSecret(api: RouterApi, name: string): Promise<ApplyResult> {
+  const [row] = await api.run(
+    '/ppp/secret/print',
+    {},
+    { where: { name }, proplist: ['.id', 'disabled'] },
+  )
+  if (!row) return { action: 'absent' }
+  if (parseRouterBool(row.disabled)) return { action: 'unchanged' }
+  await api.run('/ppp/secret/set', { '.id': row['.id'], disabled: true })
+  const kicked = await kickSessions(api, 'pppoe', name)
+  return { action: 'updated', changed: ['disabled'], kicked }
+}

@@ -1,0 +1,110 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db'
+
+/**
+ * What a service should look like on its router, decided from the database alone (the job that
+ * applies it reads this when it runs, so it always applies the newest state):
+ * - PPPoE: a secret named after the login; profile = the package's, or the router's isolir profile
+ *   while isolated (INTEGRATIONS.md: never delete a secret to isolate); putus = disabled.
+ * - Hotspot: a hotspot user, disabled while isolated or terminated.
+ * - Static IP / dedicated: the address sits in the router's isolir address-list while isolated.
+ * Services not yet active (registrasi … in_progress) are left alone: nothing is created early.
+ */
+export type DesiredState =
+  | {
+      kind: 'pppoe' | 'hotspot'
+      name: string
+      password: string
+      profile: string
+      disabled: boolean
+      comment: string
+      remoteAddress: string | null
+      /** Create it when missing (a putus service is only disabled, never created). */
+      provision: boolean
+    }
+  | { kind: 'address-list'; list: string; address: string; comment: string; listed: boolean }
+  | { kind: 'none'; why: 'not_active' | 'no_login' | 'no_address' | 'not_network' }
+
+export interface ServiceNetworkRow {
+  id: number
+  company_id: number
+  sid: string
+  status: string
+  router_id: number | null
+  pppoe_username: string | null
+  pppoe_password: string | null
+  static_ip: string | null
+  service_type: string
+  router_profile: string | null
+  customer_code: string
+  customer_name: string
+  isolir_profile: string | null
+  isolir_list: string | null
+}
+
+const LIVE = new Set(['aktif', 'isolir', 'putus'])
+
+export function desiredState(s: ServiceNetworkRow): DesiredState {
+  if (!LIVE.has(s.status)) return { kind: 'none', why: 'not_active' }
+  const isolated = s.status === 'isolir'
+  if (s.service_type === 'pppoe' || s.service_type === 'hotspot') {
+    if (!s.pppoe_username) return { kind: 'none', why: 'no_login' }
+    const pppoe = s.service_type === 'pppoe'
+    return {
+      kind: pppoe ? 'pppoe' : 'hotspot',
+      name: s.pppoe_username,
+      password: s.pppoe_password ?? '',
+      profile: pppoe && isolated ? (s.isolir_profile ?? 'ISOLIR') : (s.router_profile ?? 'default'),
+      disabled: s.status === 'putus' || (!pppoe && isolated),
+      comment: s.customer_code,
+      remoteAddress: pppoe ? s.static_ip : null,
+      provision: s.status !== 'putus',
+    }
+  }
+  if (s.service_type === 'static_ip' || s.service_type === 'dedicated') {
+    if (!s.static_ip) return { kind: 'none', why: 'no_address' }
+    return {
+      kind: 'address-list',
+      list: s.isolir_list ?? 'isolir',
+      address: s.static_ip,
+      comment: s.customer_code,
+      listed: isolated,
+    }
+  }
+  return { kind: 'none', why: 'not_network' }
+}
+
+/** The services with everything their desired state needs, in one query. */
+export async function loadServiceNetworkRows(
+  db: Kysely<Database>,
+  filter: { serviceIds?: number[]; routerId?: number; companyId: number },
+): Promise<ServiceNetworkRow[]> {
+  let q = db
+    .selectFrom('services as s')
+    .innerJoin('products as p', 'p.id', 's.product_id')
+    .innerJoin('customers as c', 'c.id', 's.customer_id')
+    .leftJoin('routers as r', 'r.id', 's.router_id')
+    .select([
+      's.id',
+      's.company_id',
+      's.sid',
+      's.status',
+      's.router_id',
+      's.pppoe_username',
+      's.pppoe_password',
+      's.static_ip',
+      'p.service_type',
+      'p.router_profile',
+      'c.code as customer_code',
+      'c.name as customer_name',
+      'r.isolir_profile',
+      'r.isolir_list',
+    ])
+    .where('s.company_id', '=', filter.companyId)
+  if (filter.serviceIds) {
+    if (filter.serviceIds.length === 0) return []
+    q = q.where('s.id', 'in', filter.serviceIds)
+  }
+  if (filter.routerId !== undefined) q = q.where('s.router_id', '=', filter.routerId)
+  return q.execute()
+}

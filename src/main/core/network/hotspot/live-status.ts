@@ -1,0 +1,55 @@
+import { loadRouter, routerApi } from '../routers'
+import { routerAppError } from '../router-errors'
+import type { NetworkDeps } from '../deps'
+import { loadBatch } from './batches'
+import { classifyVoucher, type VoucherUsage } from './status'
+
+const USER_FIELDS = [
+  'name',
+  'profile',
+  'disabled',
+  'uptime',
+  'bytes-in',
+  'bytes-out',
+  'limit-uptime',
+  'comment',
+]
+
+/**
+ * The batch's vouchers as the router sees them now. A read, so it may talk to the router inside
+ * the request (changes never do); an unreachable router is an error the operator can read.
+ */
+export async function batchLiveStatus(
+  deps: NetworkDeps,
+  companyId: number,
+  batchId: number,
+): Promise<{ checkedAt: string; vouchers: ({ id: number; username: string } & VoucherUsage)[] }> {
+  const batch = await loadBatch(deps.db, companyId, batchId)
+  const router = await loadRouter(deps.db, companyId, batch.router_id)
+  const vouchers = await deps.db
+    .selectFrom('hotspot_vouchers')
+    .select(['id', 'username', 'status'])
+    .where('batch_id', '=', batch.id)
+    .orderBy('id')
+    .execute()
+  const api = routerApi(deps, router)
+  let users, sessions
+  try {
+    ;[users, sessions] = await Promise.all([
+      api.run('/ip/hotspot/user/print', {}, { proplist: USER_FIELDS }),
+      api.run('/ip/hotspot/active/print', {}, { proplist: ['user'] }),
+    ])
+  } catch (error) {
+    throw routerAppError(error, router)
+  }
+  const byName = new Map(users.map((u) => [u.name ?? '', u]))
+  const online = new Set(sessions.map((s) => s.user ?? ''))
+  return {
+    checkedAt: deps.clock.now().toISOString(),
+    vouchers: vouchers.map((v) => ({
+      id: v.id,
+      username: v.username,
+      ...classifyVoucher(byName.get(v.username), online.has(v.username), v.status === 'nonaktif'),
+    })),
+  }
+}

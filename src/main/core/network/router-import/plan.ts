@@ -1,0 +1,319 @@
+import type { Kysely } from 'kysely'
+import { parseCodeNumber } from '@shared/codes'
+import type { Database, RouterDbRow } from '../../db'
+import type { RouterLogin, RouterProfile, RouterSnapshot } from './read'
+
+export type ImportOutcome = 'existing' | 'link' | 'new_service' | 'new' | 'skipped'
+export type SkipReason =
+  /** A hotspot voucher (sold by the hour), not a subscriber. */
+  | 'voucher'
+  /** The login belongs to a service on another router. */
+  | 'other_router'
+  /** The same name twice (a PPPoE secret and a hotspot user). */
+  | 'duplicate'
+  /** In the isolir profile with nothing saying which package it had. */
+  | 'isolir_unknown_package'
+  /** Hotspot users were left out by the operator. */
+  | 'hotspot_excluded'
+
+export type ImportedStatus = 'aktif' | 'isolir' | 'putus'
+
+export interface PlannedLogin {
+  login: RouterLogin
+  outcome: ImportOutcome
+  reason: SkipReason | null
+  /** The service's status: the database's for existing/link, the router's for new ones. */
+  status: string
+  customerId: number | null
+  /** An existing customer's code, or the code a new one gets from the secret's comment. */
+  customerCode: string | null
+  customerName: string
+  serviceId: number | null
+  productId: number | null
+  /** A product this import creates (see RouterImportPlan.products). */
+  productKey: string | null
+  productName: string | null
+}
+
+/** A package made for a profile no product has yet: price 0 until someone sets it. */
+export interface PlannedProduct {
+  key: string
+  kind: 'pppoe' | 'hotspot'
+  profile: string
+  name: string
+  downloadMbps: number | null
+  uploadMbps: number | null
+}
+
+export interface RouterImportPlan {
+  logins: PlannedLogin[]
+  products: PlannedProduct[]
+  /** Where new customers go; null when neither chosen nor set on the router. */
+  areaId: number | null
+}
+
+export interface RouterImportOptions {
+  /** The area of new customers; default the router's area. */
+  areaId?: number | null
+  /** The package of isolated secrets whose package nothing tells. */
+  isolirProductId?: number | null
+  /** Import hotspot users too (default true). */
+  hotspot?: boolean
+}
+
+const productKey = (kind: string, profile: string) => `${kind}:${profile}`
+const lower = (s: string) => s.trim().toLowerCase()
+
+/**
+ * Decides for every login on the router what the import does, against the database as it is
+ * (called again inside the commit's transaction, so the commit never acts on a stale preview):
+ * - existing: a service on this router already has the login;
+ * - link: a service without a router has the login, or the comment names a customer (by code, then
+ *   by a name only one customer has) who has a service not yet on a router: it gets the login;
+ * - new_service: the comment names a customer with nothing to link: a new service for them;
+ * - new: a new customer with its service;
+ * - skipped: see SkipReason.
+ * The status of what is created follows the router: disabled → putus (a disabled secret is a
+ * customer who left), in the router's isolir profile → isolir, else aktif.
+ */
+export async function planRouterImport(
+  db: Kysely<Database>,
+  router: RouterDbRow,
+  snapshot: RouterSnapshot,
+  options: RouterImportOptions,
+): Promise<RouterImportPlan> {
+  const companyId = router.company_id
+  const [services, customers, products, areas] = await Promise.all([
+    db
+      .selectFrom('services as s')
+      .innerJoin('products as p', 'p.id', 's.product_id')
+      .select([
+        's.id',
+        's.customer_id',
+        's.status',
+        's.router_id',
+        's.pppoe_username',
+        'p.service_type',
+        'p.router_profile',
+      ])
+      .where('s.company_id', '=', companyId)
+      .orderBy('s.id')
+      .execute(),
+    db
+      .selectFrom('customers')
+      .select(['id', 'code', 'name'])
+      .where('company_id', '=', companyId)
+      .execute(),
+    db
+      .selectFrom('products')
+      .select(['id', 'name', 'service_type', 'router_profile', 'active'])
+      .where('company_id', '=', companyId)
+      .orderBy('active', 'desc')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('areas')
+      .select(['id', 'code', 'code_pattern'])
+      .where('company_id', '=', companyId)
+      .execute(),
+  ])
+  const areaId = options.areaId ?? router.area_id
+  const area = areas.find((a) => a.id === areaId)
+  const byUsername = new Map<string, typeof services>()
+  for (const s of services) {
+    if (!s.pppoe_username) continue
+    byUsername.set(s.pppoe_username, [...(byUsername.get(s.pppoe_username) ?? []), s])
+  }
+  const customerById = new Map(customers.map((c) => [c.id, c]))
+  const servicesOf = new Map<number, typeof services>()
+  for (const s of services)
+    servicesOf.set(s.customer_id, [...(servicesOf.get(s.customer_id) ?? []), s])
+  const customerByCode = new Map(customers.map((c) => [c.code.toUpperCase(), c]))
+  const namesSeen = new Map<string, (typeof customers)[number] | null>()
+  for (const c of customers) namesSeen.set(lower(c.name), namesSeen.has(lower(c.name)) ? null : c)
+  const productByProfile = new Map<string, (typeof products)[number]>()
+  for (const p of products) {
+    if (!p.router_profile) continue
+    const k = productKey(p.service_type, p.router_profile)
+    if (!productByProfile.has(k)) productByProfile.set(k, p)
+  }
+  const productNames = new Set(products.map((p) => lower(p.name)))
+  const isolirProduct = products.find((p) => p.id === options.isolirProductId) ?? null
+  const routerNames = new Set(snapshot.logins.map((l) => l.name))
+  const profiles = new Map(snapshot.profiles.map((p) => [productKey(p.kind, p.name), p]))
+  const planned = new Map<string, PlannedProduct>()
+  const claimed = new Set<number>()
+  const givenCodes = new Set<string>()
+  const seen = new Set<string>()
+
+  const productFor = (kind: 'pppoe' | 'hotspot', profile: string) => {
+    const k = productKey(kind, profile)
+    const found = productByProfile.get(k)
+    if (found) return { productId: found.id, productKey: null, productName: found.name }
+    let p = planned.get(k)
+    if (!p) {
+      const info: RouterProfile = profiles.get(k) ?? {
+        kind,
+        name: profile,
+        downloadMbps: null,
+        uploadMbps: null,
+      }
+      p = { key: k, kind, profile, name: freeName(profile, kind), ...speeds(info) }
+      planned.set(k, p)
+    }
+    return { productId: null, productKey: k, productName: p.name }
+  }
+  const freeName = (profile: string, kind: 'pppoe' | 'hotspot') => {
+    const base = profile === 'default' ? `${profile} (${router.name})` : profile
+    const candidates = [base, `${base} (${kind === 'pppoe' ? 'PPPoE' : 'Hotspot'})`]
+    for (let n = 2; ; n++) {
+      const name = candidates.shift() ?? `${base} ${n}`
+      if (!productNames.has(lower(name))) {
+        productNames.add(lower(name))
+        return name
+      }
+    }
+  }
+  /** The package of an isolated login: a profile named in its comment, else the chosen one. */
+  const isolirPackage = (login: RouterLogin) => {
+    for (const token of login.comment.split(/[\s,;|:/()]+/)) {
+      if (!token || token === router.isolir_profile) continue
+      if (profiles.has(productKey(login.kind, token))) return productFor(login.kind, token)
+    }
+    if (isolirProduct)
+      return { productId: isolirProduct.id, productKey: null, productName: isolirProduct.name }
+    return null
+  }
+
+  const logins: PlannedLogin[] = []
+  for (const login of snapshot.logins) {
+    const base = {
+      login,
+      status: routerStatus(login, router),
+      customerId: null,
+      customerCode: null,
+      customerName: login.comment || login.name,
+      serviceId: null,
+      productId: null,
+      productKey: null,
+      productName: null,
+    }
+    const skip = (reason: SkipReason) =>
+      logins.push({ ...base, outcome: 'skipped', reason, status: '' })
+    if (login.voucher) {
+      skip('voucher')
+      continue
+    }
+    if (login.kind === 'hotspot' && options.hotspot === false) {
+      skip('hotspot_excluded')
+      continue
+    }
+    if (seen.has(login.name)) {
+      skip('duplicate')
+      continue
+    }
+    seen.add(login.name)
+
+    const owners = byUsername.get(login.name) ?? []
+    const owner =
+      owners.find((s) => s.router_id === router.id) ?? owners.find((s) => s.router_id === null)
+    if (owners.length && !owner) {
+      skip('other_router')
+      continue
+    }
+    if (owner) {
+      claimed.add(owner.id)
+      const c = customerById.get(owner.customer_id)!
+      logins.push({
+        ...base,
+        outcome: owner.router_id === router.id ? 'existing' : 'link',
+        reason: null,
+        status: owner.status,
+        customerId: c.id,
+        customerCode: c.code,
+        customerName: c.name,
+        serviceId: owner.id,
+      })
+      continue
+    }
+
+    const customer =
+      customerByCode.get(login.comment.toUpperCase()) ?? namesSeen.get(lower(login.comment)) ?? null
+    if (customer) {
+      const candidates = (servicesOf.get(customer.id) ?? []).filter(
+        (s) =>
+          s.service_type === login.kind &&
+          s.status !== 'putus' &&
+          !claimed.has(s.id) &&
+          (s.router_id === null ||
+            (s.router_id === router.id && !routerNames.has(s.pppoe_username ?? ''))),
+      )
+      const linkable =
+        candidates.find((s) => s.router_profile === login.profile) ?? candidates[0] ?? null
+      if (linkable) {
+        claimed.add(linkable.id)
+        logins.push({
+          ...base,
+          outcome: 'link',
+          reason: null,
+          status: linkable.status,
+          customerId: customer.id,
+          customerCode: customer.code,
+          customerName: customer.name,
+          serviceId: linkable.id,
+        })
+        continue
+      }
+    }
+
+    const pkg =
+      base.status === 'isolir' || login.profile === router.isolir_profile
+        ? isolirPackage(login)
+        : productFor(login.kind, login.profile)
+    if (!pkg) {
+      skip('isolir_unknown_package')
+      continue
+    }
+    if (customer) {
+      logins.push({
+        ...base,
+        ...pkg,
+        outcome: 'new_service',
+        reason: null,
+        customerId: customer.id,
+        customerCode: customer.code,
+        customerName: customer.name,
+      })
+      continue
+    }
+    // A comment in the area's code form (e.g. CBG01-0001) is the customer's code, as in the
+    // spreadsheet the operator kept; anything else in the comment is the customer's name.
+    const upper = login.comment.toUpperCase()
+    const asCode =
+      area &&
+      login.comment &&
+      parseCodeNumber(area.code_pattern, area.code, login.comment) !== null &&
+      !customerByCode.has(upper) &&
+      !givenCodes.has(upper)
+    if (asCode) givenCodes.add(upper)
+    logins.push({
+      ...base,
+      ...pkg,
+      outcome: 'new',
+      reason: null,
+      customerCode: asCode ? upper : null,
+      customerName: asCode ? login.name : login.comment || login.name,
+    })
+  }
+  return { logins, products: [...planned.values()], areaId: area ? area.id : null }
+}
+
+function routerStatus(login: RouterLogin, router: RouterDbRow): ImportedStatus {
+  if (login.disabled) return 'putus'
+  if (login.kind === 'pppoe' && login.profile === router.isolir_profile) return 'isolir'
+  return 'aktif'
+}
+
+function speeds(p: RouterProfile) {
+  return { downloadMbps: p.downloadMbps, uploadMbps: p.uploadMbps }
+}

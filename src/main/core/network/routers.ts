@@ -1,0 +1,300 @@
+import type { Kysely } from 'kysely'
+import { AppError } from '@shared/errors'
+import type { RouterInput, RouterTestInput, RouterUpdateInput } from '@shared/schemas'
+import { appendAudit, type Actor } from '../audit'
+import { writeTx, type Database, type RouterDbRow } from '../db'
+import type { NetworkDeps } from './deps'
+import { routerAppError } from './router-errors'
+import { probeRouter, type RouterApi, type RouterProbe, type RouterTarget } from './routeros'
+
+type CompanyActor = Actor & { companyId: number }
+
+/** What lists and forms show; the password never leaves the host. */
+export function routerView(r: RouterDbRow) {
+  return {
+    id: r.id,
+    name: r.name,
+    host: r.host,
+    port: r.port,
+    tls: r.tls === 1,
+    username: r.username,
+    areaId: r.area_id,
+    popId: r.pop_id,
+    isolirProfile: r.isolir_profile,
+    isolirList: r.isolir_list,
+    notes: r.notes,
+    active: r.active === 1,
+    identity: r.identity,
+    version: r.version,
+    board: r.board,
+    lastSeenAt: r.last_seen_at,
+    lastError: r.last_error,
+  }
+}
+export type RouterView = ReturnType<typeof routerView>
+
+export async function listRouters(db: Kysely<Database>, companyId: number) {
+  const rows = await db
+    .selectFrom('routers')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .orderBy('name')
+    .execute()
+  const counts = await db
+    .selectFrom('services')
+    .select(['router_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('company_id', '=', companyId)
+    .where('router_id', 'is not', null)
+    .where('status', '!=', 'putus')
+    .groupBy('router_id')
+    .execute()
+  const jobs = await db
+    .selectFrom('device_jobs')
+    .select(['router_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('company_id', '=', companyId)
+    .where('status', 'in', ['pending', 'failed'])
+    .groupBy(['router_id', 'status'])
+    .execute()
+  return rows.map((r) => ({
+    ...routerView(r),
+    services: Number(counts.find((c) => c.router_id === r.id)?.n ?? 0),
+    pendingJobs: Number(jobs.find((j) => j.router_id === r.id && j.status === 'pending')?.n ?? 0),
+    failedJobs: Number(jobs.find((j) => j.router_id === r.id && j.status === 'failed')?.n ?? 0),
+  }))
+}
+
+export async function loadRouter(db: Kysely<Database>, companyId: number, id: number) {
+  const row = await db
+    .selectFrom('routers')
+    .selectAll()
+    .where('id', '=', id)
+    .where('company_id', '=', companyId)
+    .executeTakeFirst()
+  if (!row) throw new AppError('NOT_FOUND', 'router')
+  return row
+}
+
+export async function findRouterByName(db: Kysely<Database>, companyId: number, name: string) {
+  const row = await db
+    .selectFrom('routers')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('name', '=', name)
+    .executeTakeFirst()
+  if (!row) throw new AppError('NOT_FOUND', 'router', { name })
+  return row
+}
+
+export function routerTarget(deps: Pick<NetworkDeps, 'secrets'>, row: RouterDbRow): RouterTarget {
+  return {
+    host: row.host,
+    port: row.port,
+    tls: row.tls === 1,
+    username: row.username,
+    password: deps.secrets.open(row.password_sealed),
+  }
+}
+
+/** The router's one persistent connection, from the pool. */
+export function routerApi(deps: NetworkDeps, row: RouterDbRow): RouterApi {
+  return deps.routers.get(String(row.id), routerTarget(deps, row))
+}
+
+async function assertRefs(tx: Kysely<Database>, companyId: number, input: RouterInput) {
+  if (input.areaId !== null) {
+    const a = await tx
+      .selectFrom('areas')
+      .select('id')
+      .where('id', '=', input.areaId)
+      .where('company_id', '=', companyId)
+      .executeTakeFirst()
+    if (!a) throw new AppError('NOT_FOUND', 'area')
+  }
+  if (input.popId !== null) {
+    const p = await tx
+      .selectFrom('pops')
+      .select('id')
+      .where('id', '=', input.popId)
+      .where('company_id', '=', companyId)
+      .executeTakeFirst()
+    if (!p) throw new AppError('NOT_FOUND', 'pop')
+  }
+}
+
+async function assertNameFree(
+  tx: Kysely<Database>,
+  companyId: number,
+  name: string,
+  exceptId: number | null,
+) {
+  let q = tx
+    .selectFrom('routers')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('name', '=', name)
+  if (exceptId !== null) q = q.where('id', '!=', exceptId)
+  if (await q.executeTakeFirst()) throw new AppError('NAME_TAKEN', 'router', { name })
+}
+
+export async function createRouter(deps: NetworkDeps, actor: CompanyActor, input: RouterInput) {
+  if (!input.password)
+    throw new AppError('VALIDATION', 'password required', {
+      issues: [{ path: ['password'], message: 'validation.required' }],
+    })
+  return writeTx(deps.db, async (tx) => {
+    await assertNameFree(tx, actor.companyId, input.name, null)
+    await assertRefs(tx, actor.companyId, input)
+    const now = deps.clock.now().toISOString()
+    const row = await tx
+      .insertInto('routers')
+      .values({
+        company_id: actor.companyId,
+        name: input.name,
+        host: input.host,
+        port: input.port,
+        tls: input.tls ? 1 : 0,
+        username: input.username,
+        password_sealed: deps.secrets.seal(input.password),
+        area_id: input.areaId,
+        pop_id: input.popId,
+        isolir_profile: input.isolirProfile,
+        isolir_list: input.isolirList,
+        notes: input.notes,
+        active: input.active ? 1 : 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await appendAudit(tx, deps.clock, actor, {
+      action: 'routers.create',
+      entityType: 'router',
+      entityId: row.id,
+      after: auditable(row),
+    })
+    return routerView(row)
+  })
+}
+
+function auditable(r: RouterDbRow) {
+  const { password_sealed: _p, identity: _i, version: _v, board: _b, ...rest } = r
+  return {
+    name: rest.name,
+    host: rest.host,
+    port: rest.port,
+    tls: rest.tls,
+    username: rest.username,
+    area_id: rest.area_id,
+    pop_id: rest.pop_id,
+    isolir_profile: rest.isolir_profile,
+    isolir_list: rest.isolir_list,
+    active: rest.active,
+  }
+}
+
+export async function updateRouter(
+  deps: NetworkDeps,
+  actor: CompanyActor,
+  input: RouterUpdateInput,
+) {
+  const updated = await writeTx(deps.db, async (tx) => {
+    const before = await loadRouter(tx, actor.companyId, input.id)
+    await assertNameFree(tx, actor.companyId, input.name, before.id)
+    await assertRefs(tx, actor.companyId, input)
+    const row = await tx
+      .updateTable('routers')
+      .set({
+        name: input.name,
+        host: input.host,
+        port: input.port,
+        tls: input.tls ? 1 : 0,
+        username: input.username,
+        ...(input.password ? { password_sealed: deps.secrets.seal(input.password) } : {}),
+        area_id: input.areaId,
+        pop_id: input.popId,
+        isolir_profile: input.isolirProfile,
+        isolir_list: input.isolirList,
+        notes: input.notes,
+        active: input.active ? 1 : 0,
+        updated_at: deps.clock.now().toISOString(),
+      })
+      .where('id', '=', before.id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await appendAudit(tx, deps.clock, actor, {
+      action: 'routers.update',
+      entityType: 'router',
+      entityId: row.id,
+      before: auditable(before),
+      after: { ...auditable(row), password_changed: input.password !== '' },
+    })
+    return row
+  })
+  // New address or credentials: the old connection must not be reused.
+  await deps.routers.close(String(updated.id))
+  return routerView(updated)
+}
+
+/**
+ * "Test connection": identity, version, board, uptime, CPU and memory, or the reason it failed in
+ * words an operator can act on. A saved router remembers what was seen.
+ */
+export async function testRouter(
+  deps: NetworkDeps,
+  companyId: number,
+  input: RouterTestInput,
+): Promise<RouterProbe> {
+  let target: RouterTarget
+  let savedId: number | null = null
+  if ('host' in input) {
+    let password = input.password
+    if (!password && input.id) {
+      const saved = await loadRouter(deps.db, companyId, input.id)
+      password = deps.secrets.open(saved.password_sealed)
+    }
+    target = {
+      host: input.host,
+      port: input.port,
+      tls: input.tls,
+      username: input.username,
+      password,
+    }
+  } else {
+    const saved = await loadRouter(deps.db, companyId, input.id)
+    target = routerTarget(deps, saved)
+    savedId = saved.id
+  }
+  try {
+    const probe = await probeRouter(target, { timeoutMs: 8000 })
+    if (savedId !== null) await rememberSeen(deps, savedId, probe, null)
+    return probe
+  } catch (error) {
+    const appError = routerAppError(error, target)
+    if (savedId !== null) await rememberSeen(deps, savedId, null, appError.message)
+    throw appError
+  }
+}
+
+export async function rememberSeen(
+  deps: Pick<NetworkDeps, 'db' | 'clock'>,
+  routerId: number,
+  seen: Pick<RouterProbe, 'identity' | 'version' | 'board'> | 'reached' | null,
+  error: string | null,
+) {
+  const now = deps.clock.now().toISOString()
+  const set =
+    seen === 'reached'
+      ? { last_seen_at: now, last_error: null }
+      : seen
+        ? {
+            identity: seen.identity,
+            version: seen.version,
+            board: seen.board,
+            last_seen_at: now,
+            last_error: null,
+          }
+        : { last_error: error }
+  await writeTx(deps.db, (tx) =>
+    tx.updateTable('routers').set(set).where('id', '=', routerId).execute(),
+  )
+}

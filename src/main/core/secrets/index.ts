@@ -1,0 +1,2 @@
+export { dataDirSecretBox, loadSecretKey, secretBox } from './secret-box'
+export type { SecretBox } from './secret-box'

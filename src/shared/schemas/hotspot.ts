@@ -1,0 +1,157 @@
+import { z } from 'zod'
+import { calendarDateSchema, idSchema, optionalText, requiredText } from './common'
+
+export const VOUCHER_CHARSETS = ['numeric', 'upper', 'lower', 'mixed'] as const
+export type VoucherCharset = (typeof VOUCHER_CHARSETS)[number]
+
+/** 'voucher': one code, password = username; 'userpass': a username and its own password. */
+export const VOUCHER_MODES = ['voucher', 'userpass'] as const
+export type VoucherMode = (typeof VOUCHER_MODES)[number]
+
+export const VOUCHER_PAPERS = ['a4', '58mm'] as const
+export type VoucherPaper = (typeof VOUCHER_PAPERS)[number]
+
+/**
+ * What a voucher is on the router right now:
+ * - belum_dipakai: on the router, never logged in;
+ * - aktif: logged in now (a session in /ip/hotspot/active);
+ * - terpakai: used before (uptime > 0), not online now, time left;
+ * - kadaluarsa: its limit-uptime is used up;
+ * - nonaktif: disabled (in Loket or on the router);
+ * - tidak_ada: not on the router (not pushed yet, or removed there).
+ */
+export const VOUCHER_STATES = [
+  'belum_dipakai',
+  'aktif',
+  'terpakai',
+  'kadaluarsa',
+  'nonaktif',
+  'tidak_ada',
+] as const
+export type VoucherState = (typeof VOUCHER_STATES)[number]
+
+/** RouterOS names: what its own forms accept. */
+const routerName = (max: number) =>
+  requiredText(max).regex(/^[^\s=?"]+$/, { message: 'validation.router_name' })
+
+/** `rx/tx` with RouterOS units (k, M, G), e.g. 2M/2M, 512k/1M; a lone value applies to both. */
+export const rateLimitSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'validation.required' })
+  .regex(/^\d+(\.\d+)?[kMG]?(\/\d+(\.\d+)?[kMG]?)?$/, { message: 'validation.invalid' })
+
+/** A RouterOS duration without clock parts: 1d, 7d, 12h, 1w2d, 90m. */
+export const validitySchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'validation.required' })
+  .regex(/^(\d+[wdhm])+$/, { message: 'validation.invalid' })
+  .refine((v) => /[1-9]/.test(v), { message: 'validation.invalid' })
+
+const rupiahPrice = z
+  .number({ message: 'validation.amount' })
+  .int({ message: 'validation.amount' })
+  .min(0, { message: 'validation.amount' })
+  .max(100_000_000, { message: 'validation.out_of_range' })
+
+const dnsName = z
+  .string()
+  .trim()
+  .max(253, { message: 'validation.too_long' })
+  .regex(/^([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d{1,5})?)?$/, { message: 'validation.router_host' })
+  .optional()
+  .transform((v) => (v ? v : null))
+
+export const hotspotProfileInput = z.object({
+  /** Set on an edit; router and name are fixed once created (vouchers on the router use them). */
+  id: idSchema.optional(),
+  routerId: idSchema,
+  name: routerName(64),
+  rateLimit: rateLimitSchema,
+  validity: validitySchema,
+  sharedUsers: z
+    .number({ message: 'validation.number' })
+    .int({ message: 'validation.number' })
+    .min(1, { message: 'validation.out_of_range' })
+    .max(100, { message: 'validation.out_of_range' })
+    .default(1),
+  price: rupiahPrice,
+  dnsName,
+  active: z.boolean().default(true),
+})
+export type HotspotProfileInput = z.output<typeof hotspotProfileInput>
+
+/** How codes look; shared by the preview and the batch. */
+export const voucherFormatInput = z.object({
+  prefix: z
+    .string()
+    .trim()
+    .max(10, { message: 'validation.too_long' })
+    .regex(/^[A-Za-z0-9]*$/, { message: 'validation.router_name' })
+    .default(''),
+  length: z
+    .number({ message: 'validation.number' })
+    .int({ message: 'validation.number' })
+    .min(4, { message: 'validation.out_of_range' })
+    .max(16, { message: 'validation.out_of_range' }),
+  charset: z.enum(VOUCHER_CHARSETS),
+  mode: z.enum(VOUCHER_MODES),
+})
+export type VoucherFormat = z.output<typeof voucherFormatInput>
+
+export const hotspotBatchInput = voucherFormatInput.extend({
+  profileId: idSchema,
+  count: z
+    .number({ message: 'validation.number' })
+    .int({ message: 'validation.number' })
+    .min(1, { message: 'validation.out_of_range' })
+    .max(1000, { message: 'validation.out_of_range' }),
+  note: optionalText(200),
+})
+export type HotspotBatchInput = z.output<typeof hotspotBatchInput>
+
+export const hotspotDisableInput = z.object({
+  batchId: idSchema,
+  /** Leave out to disable every voucher of the batch. */
+  voucherIds: z.array(idSchema).min(1, { message: 'validation.required' }).max(1000).optional(),
+})
+export type HotspotDisableInput = z.output<typeof hotspotDisableInput>
+
+export const hotspotSaleInput = z.object({
+  batchId: idSchema,
+  count: z
+    .number({ message: 'validation.number' })
+    .int({ message: 'validation.number' })
+    .min(1, { message: 'validation.out_of_range' })
+    .max(1000, { message: 'validation.out_of_range' }),
+  /** The company's date of the sale; today when left out. */
+  date: calendarDateSchema.optional(),
+  note: optionalText(200),
+})
+export type HotspotSaleInput = z.output<typeof hotspotSaleInput>
+
+export const hotspotPrintInput = z.object({
+  batchId: idSchema,
+  paper: z.enum(VOUCHER_PAPERS).default('a4'),
+  /** Only these vouchers (reprint); the whole batch when left out. */
+  voucherIds: z.array(idSchema).max(1000).optional(),
+})
+export type HotspotPrintInput = z.output<typeof hotspotPrintInput>
+
+const VALIDITY_UNITS: Record<'id' | 'en', Record<string, [string, string]>> = {
+  id: { w: ['minggu', 'minggu'], d: ['hari', 'hari'], h: ['jam', 'jam'], m: ['menit', 'menit'] },
+  en: { w: ['week', 'weeks'], d: ['day', 'days'], h: ['hour', 'hours'], m: ['minute', 'minutes'] },
+}
+
+/** '1d' → '1 hari', '1w2d' → '1 minggu 2 hari' (voucher sheets and lists say it in words). */
+export function formatValidity(validity: string, language: 'id' | 'en' = 'id'): string {
+  const parts = [...validity.matchAll(/(\d+)([wdhm])/g)]
+  if (parts.length === 0) return validity
+  return parts
+    .map(([, n, unit]) => {
+      const [one, many] = VALIDITY_UNITS[language][unit!]!
+      return `${n} ${Number(n) === 1 ? one : many}`
+    })
+    .join(' ')
+}

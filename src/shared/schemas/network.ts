@@ -1,0 +1,63 @@
+import { z } from 'zod'
+import { idSchema, optionalText, requiredText } from './common'
+
+/** A hostname or IPv4/IPv6 address a RouterOS API answers on (no scheme, no port). */
+const hostSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'validation.required' })
+  .max(253, { message: 'validation.too_long' })
+  .regex(/^[A-Za-z0-9.:-]+$/, { message: 'validation.router_host' })
+
+/** RouterOS names (profiles, address lists): what its own forms accept. */
+const routerName = (max: number) =>
+  requiredText(max).regex(/^[^\s=?"]+$/, { message: 'validation.router_name' })
+
+export const routerInput = z.object({
+  name: requiredText(80),
+  host: hostSchema,
+  port: z.coerce
+    .number({ message: 'validation.router_port' })
+    .int({ message: 'validation.router_port' })
+    .min(1, { message: 'validation.router_port' })
+    .max(65535, { message: 'validation.router_port' }),
+  tls: z.boolean().default(false),
+  username: requiredText(64),
+  /** Required for a new router; empty on an edit keeps the stored one. */
+  password: z.string().max(128, { message: 'validation.too_long' }).default(''),
+  areaId: idSchema.nullable().default(null),
+  popId: idSchema.nullable().default(null),
+  isolirProfile: routerName(64).default('ISOLIR'),
+  isolirList: routerName(64).default('isolir'),
+  notes: optionalText(1000),
+  active: z.boolean().default(true),
+})
+export type RouterInput = z.output<typeof routerInput>
+
+export const routerUpdateInput = routerInput.extend({ id: idSchema })
+export type RouterUpdateInput = z.output<typeof routerUpdateInput>
+
+/** "Test connection" before or after saving: the form's values, or a saved router by id. */
+export const routerTestInput = z.union([
+  z.object({ id: idSchema }),
+  routerInput.pick({ host: true, port: true, tls: true, username: true, password: true }).extend({
+    /** An edit form leaves the password empty: use the saved router's. */
+    id: idSchema.optional(),
+  }),
+])
+export type RouterTestInput = z.output<typeof routerTestInput>
+
+export const ISOLIR_ACTIONS = ['isolir', 'restore'] as const
+export type IsolirAction = (typeof ISOLIR_ACTIONS)[number]
+
+export const isolirInput = z.object({
+  action: z.enum(ISOLIR_ACTIONS),
+  serviceIds: z.array(idSchema).min(1, { message: 'validation.required' }).max(50_000),
+  reason: requiredText(300),
+})
+export type IsolirInput = z.output<typeof isolirInput>
+
+export const deviceJobFilter = z.object({
+  status: z.enum(['open', 'failed', 'done']).default('open'),
+  routerId: idSchema.nullable().default(null),
+})
