@@ -7,11 +7,19 @@ import { enPaymentImport } from './en-payment-import'
 import { enReports } from './en-reports'
 import { enCashier } from './en-cashier'
 import { enBilling } from './en-billing'
+import { enNetwork } from './en-network'
+import { enHotspot } from './en-hotspot'
+import { enMonitor } from './en-monitor'
+import { enRouterImport } from './en-router-import'
 import type { Messages } from './id'
 
 /** English, the second language. Same keys as id.ts; TypeScript rejects a missing or extra key. */
 export const en: Messages = {
   ...enCustomers,
+  ...enNetwork,
+  ...enHotspot,
+  ...enMonitor,
+  ...enRouterImport,
   ...enCatalog,
   ...enImports,
   ...enSettings,
@@ -58,6 +66,12 @@ export const en: Messages = {
     },
     cash: { close: 'Close the cash day' },
     reports: { view: 'View reports' },
+    network: {
+      view: 'View routers, the device queue and monitoring',
+      manage: 'Manage routers, imports and reconciliation',
+    },
+    isolir: { manage: 'Isolate and restore services' },
+    hotspot: { view: 'View hotspot vouchers', manage: 'Create, print and disable vouchers' },
     dashboard: { view: 'View the dashboard' },
     users: { view: 'View users', manage: 'Manage users (add, edit, deactivate)' },
     roles: {
@@ -132,6 +146,8 @@ export const en: Messages = {
     cashier: 'Cashier',
     closing: 'Cash closing',
     reports: 'Reports',
+    network: 'Network',
+    hotspot: 'Hotspot & Vouchers',
     dashboard: 'Dashboard',
     users: 'Users',
     roles: 'Roles & Permissions',
@@ -299,6 +315,18 @@ export const en: Messages = {
       status: 'Service status changed',
       terminate: 'Service terminated',
       package_change: 'Service package changed',
+      network: 'Service network settings changed',
+    },
+    routers: { create: 'Router added', update: 'Router changed' },
+    isolir: { apply: 'Service isolated', restore: 'Isolation lifted' },
+    device_jobs: { retry: 'Router job retried' },
+    network: { import: 'Import from a router', reconcile: 'Router reconciliation fix' },
+    sessions: { kick: 'PPPoE session kicked' },
+    hotspot: {
+      profile_save: 'Hotspot profile saved',
+      batch_create: 'Vouchers created',
+      vouchers_disable: 'Vouchers disabled',
+      sale: 'Voucher sale recorded',
     },
   },
   auditFields: {

@@ -7,6 +7,10 @@ import { idPaymentImport } from './id-payment-import'
 import { idReports } from './id-reports'
 import { idCashier } from './id-cashier'
 import { idBilling } from './id-billing'
+import { idNetwork } from './id-network'
+import { idHotspot } from './id-hotspot'
+import { idMonitor } from './id-monitor'
+import { idRouterImport } from './id-router-import'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -15,6 +19,10 @@ import { idBilling } from './id-billing'
  */
 export const id = {
   ...idCustomers,
+  ...idNetwork,
+  ...idHotspot,
+  ...idMonitor,
+  ...idRouterImport,
   ...idCatalog,
   ...idImports,
   ...idSettings,
@@ -61,6 +69,12 @@ export const id = {
     },
     cash: { close: 'Tutup setoran kasir' },
     reports: { view: 'Lihat laporan' },
+    network: {
+      view: 'Lihat router, antrean perangkat dan pemantauan',
+      manage: 'Kelola router, impor dan rekonsiliasi',
+    },
+    isolir: { manage: 'Isolir dan buka isolir layanan' },
+    hotspot: { view: 'Lihat voucher hotspot', manage: 'Buat, cetak dan nonaktifkan voucher' },
     dashboard: { view: 'Lihat dasbor' },
     users: { view: 'Lihat daftar pengguna', manage: 'Kelola pengguna (tambah, ubah, nonaktifkan)' },
     roles: { view: 'Lihat peran & izin', manage: 'Ubah izin peran (khusus Superadmin)' },
@@ -131,6 +145,8 @@ export const id = {
     cashier: 'Kasir',
     closing: 'Setoran Kasir',
     reports: 'Laporan',
+    network: 'Jaringan',
+    hotspot: 'Hotspot & Voucher',
     dashboard: 'Dasbor',
     users: 'Pengguna',
     roles: 'Peran & Izin',
@@ -298,6 +314,18 @@ export const id = {
       status: 'Status layanan diubah',
       terminate: 'Layanan diputus',
       package_change: 'Paket layanan diganti',
+      network: 'Pengaturan jaringan layanan diubah',
+    },
+    routers: { create: 'Router ditambahkan', update: 'Router diubah' },
+    isolir: { apply: 'Layanan diisolir', restore: 'Isolir dibuka' },
+    device_jobs: { retry: 'Pekerjaan router dicoba ulang' },
+    network: { import: 'Impor dari router', reconcile: 'Perbaikan rekonsiliasi router' },
+    sessions: { kick: 'Sesi PPPoE diputus' },
+    hotspot: {
+      profile_save: 'Profil hotspot disimpan',
+      batch_create: 'Voucher dibuat',
+      vouchers_disable: 'Voucher dinonaktifkan',
+      sale: 'Penjualan voucher dicatat',
     },
   },
   auditFields: {

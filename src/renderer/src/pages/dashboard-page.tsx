@@ -14,6 +14,7 @@ import { COMPANY_TIME_ZONES, dateInZone, formatDate } from '@shared/dates'
 import { intlLocale } from '../i18n'
 import { useSession } from '../session/session'
 import { NAV_ITEMS } from '../shell/nav-items'
+import { DashboardTraffic } from './dashboard-traffic'
 
 function Fact({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -62,6 +63,7 @@ export function DashboardPage() {
         />
         <Fact label={t('dashboard.version')} value={me.version} testId="dashboard-version" />
       </SimpleGrid>
+      <DashboardTraffic />
       {links.length > 0 && (
         <Stack gap="xs">
           <Title order={2} fz="h4">

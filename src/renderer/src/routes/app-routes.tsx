@@ -8,6 +8,9 @@ import { ClosingPage } from '../pages/closing/closing-page'
 import { PaymentImportPage } from '../pages/payment-import/payment-import-page'
 import { PaymentsPage } from '../pages/payments/payments-page'
 import { ReportsPage } from '../pages/reports/reports-page'
+import { NetworkPage } from '../pages/network/network-page'
+import { RouterImportPage } from '../pages/network/router-import-page'
+import { HotspotPage } from '../pages/hotspot/hotspot-page'
 import { CatalogPage } from '../pages/catalog/catalog-page'
 import { ChangePasswordPage } from '../pages/change-password-page'
 import { CompanyPage } from '../pages/company/company-page'
@@ -64,6 +67,12 @@ export function AppRoutes() {
               />
               <Route path="/closing" element={guarded('cash.close', <ClosingPage />)} />
               <Route path="/reports" element={guarded('reports.view', <ReportsPage />)} />
+              <Route path="/network" element={guarded('network.view', <NetworkPage />)} />
+              <Route
+                path="/network/import"
+                element={guarded('network.manage', <RouterImportPage />)}
+              />
+              <Route path="/hotspot" element={guarded('hotspot.view', <HotspotPage />)} />
               <Route path="/catalog" element={guarded('catalog.view', <CatalogPage />)} />
               <Route path="/users" element={guarded('users.view', <UsersPage />)} />
               <Route path="/roles" element={guarded('roles.view', <RolesPage />)} />

@@ -9,6 +9,8 @@ import {
   IconHistory,
   IconPackages,
   IconShieldLock,
+  IconRouter,
+  IconTicket,
   IconUsers,
   type Icon,
 } from '@tabler/icons-react'
@@ -39,6 +41,8 @@ const ICONS: Record<string, Icon> = {
   cashier: IconCash,
   closing: IconReceipt2,
   reports: IconChartBar,
+  network: IconRouter,
+  hotspot: IconTicket,
 }
 
 /** Daily work first: the office opens customers far more often than users or settings. */
@@ -49,6 +53,8 @@ const FIRST_MENUS = [
   'billing',
   'closing',
   'reports',
+  'network',
+  'hotspot',
   'catalog',
 ]
 

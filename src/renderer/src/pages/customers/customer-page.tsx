@@ -22,6 +22,9 @@ import { CustomerHistory } from './customer-history'
 import { ContactsCard, IdentityCard } from './customer-identity'
 import { PackageChangeModal } from './package-change-modal'
 import { ServiceCard } from './service-card'
+import { ServiceNetworkModal } from './service-network-modal'
+import { refreshCustomers } from './refresh-customers'
+import { IsolirPreviewModal } from '../network/isolir-preview-modal'
 import { ServiceFormModal } from './service-form-modal'
 import { StatusBadge } from './status-badge'
 import { StatusChangeModal } from './status-change-modal'
@@ -138,8 +141,11 @@ function CustomerView({ customer: c }: { customer: CustomerDetail }) {
                   service={s}
                   pendingIsUpgrade={s.pendingChange ? pendingIsUpgrade(s) : null}
                   canManage={canManage}
+                  canIsolir={can('isolir.manage')}
                   onChangePackage={() => setDialog({ kind: 'package', service: s })}
                   onChangeStatus={() => setDialog({ kind: 'status', service: s })}
+                  onNetwork={() => setDialog({ kind: 'network', service: s })}
+                  onIsolir={(action) => setDialog({ kind: 'isolir', service: s, action })}
                 />
               ))
             )}
@@ -172,6 +178,20 @@ function CustomerView({ customer: c }: { customer: CustomerDetail }) {
       )}
       {dialog?.kind === 'status' && (
         <StatusChangeModal customerId={c.id} service={dialog.service} onClose={close} />
+      )}
+      {dialog?.kind === 'network' && (
+        <ServiceNetworkModal customerId={c.id} service={dialog.service} onClose={close} />
+      )}
+      {dialog?.kind === 'isolir' && (
+        <IsolirPreviewModal
+          action={dialog.action}
+          serviceIds={[dialog.service.id]}
+          onClose={close}
+          onDone={() => {
+            refreshCustomers(c.id)
+            close()
+          }}
+        />
       )}
       {dialog?.kind === 'terminate' && <TerminateModal customer={c} onClose={close} />}
     </Stack>

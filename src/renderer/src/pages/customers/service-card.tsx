@@ -1,5 +1,13 @@
 import { Badge, Button, Card, DataList, Group, Text } from '@mantine/core'
-import { IconArrowsExchange, IconClockHour4, IconToggleLeft } from '@tabler/icons-react'
+import {
+  IconAlertTriangle,
+  IconArrowsExchange,
+  IconClockHour4,
+  IconLock,
+  IconLockOpen,
+  IconRouter,
+  IconToggleLeft,
+} from '@tabler/icons-react'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
@@ -59,12 +67,45 @@ interface Props {
   /** Whether the scheduled package costs more than the current one (null: unknown). */
   pendingIsUpgrade: boolean | null
   canManage: boolean
+  canIsolir: boolean
   onChangePackage: () => void
   onChangeStatus: () => void
+  onNetwork: () => void
+  onIsolir: (action: 'isolir' | 'restore') => void
+}
+
+/** "Menunggu router" until the router has what Loket says; red when the router refused. */
+function DeviceBadge({ device }: { device: ServiceDetail['device'] }) {
+  const { t } = useTranslation()
+  if (!device) return null
+  const failed = device.state === 'failed'
+  return (
+    <Badge
+      color={failed ? 'red' : 'yellow'}
+      variant="light"
+      tt="none"
+      leftSection={failed ? <IconAlertTriangle size={14} /> : <IconClockHour4 size={14} />}
+      title={
+        failed
+          ? `${device.error ?? ''} — ${t('serviceNetwork.failedHint')}`
+          : (device.error ?? undefined)
+      }
+      data-testid="device-state"
+      data-state={device.state}
+    >
+      {t(failed ? 'serviceNetwork.failed' : 'serviceNetwork.waiting')}
+    </Badge>
+  )
 }
 
 /** One service: what it is, what it costs and why, its access details; ended ones greyed out. */
-export function ServiceCard({ service: s, pendingIsUpgrade, canManage, ...actions }: Props) {
+export function ServiceCard({
+  service: s,
+  pendingIsUpgrade,
+  canManage,
+  canIsolir,
+  ...actions
+}: Props) {
   const { t } = useTranslation()
   const { me } = useSession()
   const ended = s.status === 'putus'
@@ -85,11 +126,41 @@ export function ServiceCard({ service: s, pendingIsUpgrade, canManage, ...action
           <Group gap="xs">
             <Text fw={700}>{s.productName}</Text>
             <StatusBadge status={s.status} />
+            <DeviceBadge device={s.device} />
           </Group>
           <Text fz="sm" c="dimmed" ff="monospace">
             {s.sid}
           </Text>
         </div>
+        {(canManage || canIsolir) && !ended && (
+          <Group gap="xs">
+            {canIsolir && (s.status === 'aktif' || s.status === 'isolir') && (
+              <Button
+                size="compact-sm"
+                variant="light"
+                color={s.status === 'aktif' ? 'red' : 'teal'}
+                leftSection={
+                  s.status === 'aktif' ? <IconLock size={16} /> : <IconLockOpen size={16} />
+                }
+                onClick={() => actions.onIsolir(s.status === 'aktif' ? 'isolir' : 'restore')}
+                data-testid={s.status === 'aktif' ? 'service-isolir' : 'service-restore'}
+              >
+                {t(s.status === 'aktif' ? 'isolir.isolate' : 'isolir.restore')}
+              </Button>
+            )}
+            {canManage && (
+              <Button
+                size="compact-sm"
+                variant="light"
+                color="gray"
+                leftSection={<IconRouter size={16} />}
+                onClick={actions.onNetwork}
+              >
+                {t('serviceNetwork.button')}
+              </Button>
+            )}
+          </Group>
+        )}
         {canManage && !ended && (
           <Group gap="xs">
             <Button
@@ -129,6 +200,9 @@ export function ServiceCard({ service: s, pendingIsUpgrade, canManage, ...action
       )}
       <DataList size="sm" labelWidth={150}>
         <Item label={t('service.speed')}>{speedText(t, s)}</Item>
+        <Item label={t('serviceNetwork.routerLabel')}>
+          {s.routerName ?? t('serviceNetwork.noRouter')}
+        </Item>
         <Item label={t('service.monthlyPrice')}>
           <Text span fz="sm" fw={600} data-testid="service-price">
             {formatRupiah(s.monthlyPrice)}

@@ -11,5 +11,7 @@ export type CustomerDialog =
   | { kind: 'addService' }
   | { kind: 'package'; service: ServiceDetail }
   | { kind: 'status'; service: ServiceDetail }
+  | { kind: 'network'; service: ServiceDetail }
+  | { kind: 'isolir'; service: ServiceDetail; action: 'isolir' | 'restore' }
   | { kind: 'terminate' }
   | null

@@ -1,0 +1,76 @@
+import type { idMonitor } from './id-monitor'
+
+/** English texts (monitor). */
+export const enMonitor: typeof idMonitor = {
+  monitor: {
+    router: 'Router',
+    noRouters: 'No routers yet',
+    noRoutersHint: 'Add a MikroTik router under Network to see monitoring.',
+    openNetwork: 'Open Network',
+    health: {
+      title: 'Router health',
+      cpu: 'CPU',
+      memory: 'Memory',
+      memoryOf: '{{used}}% of {{total}}',
+      uptime: 'Uptime',
+      version: 'RouterOS {{version}}',
+      unreachable: 'Not connected',
+    },
+    online: {
+      title: 'Customers online',
+      search: 'Search user, customer, IP or MAC address',
+      count: '{{count}} sessions online',
+      countFiltered: '{{shown}} of {{count}} sessions online',
+      user: 'PPPoE user',
+      customer: 'Customer',
+      address: 'IP address',
+      uptime: 'Online for',
+      callerId: 'Caller-ID (MAC)',
+      unknownCustomer: 'Unknown',
+      empty: 'No PPPoE sessions are online on this router.',
+      emptyFiltered: 'No sessions match the search.',
+      refresh: 'Refresh',
+      updated: 'Updated {{time}}',
+      kick: 'Disconnect',
+      kickLabel: 'Disconnect session {{name}}',
+      kickTitle: 'Disconnect session {{name}}?',
+      kickIntro:
+        'The connection of {{name}} ({{address}}) will be dropped. The customer’s modem usually reconnects within seconds, with its current profile.',
+      kickConfirm: 'Yes, disconnect',
+      kickDone: 'Session {{name}} disconnected.',
+      kickGone: 'Session {{name}} is no longer online.',
+    },
+    traffic: {
+      title: 'Live traffic',
+      interface: 'Interface',
+      noInterfaces: 'The router has no interfaces.',
+      rx: 'Rx (in)',
+      tx: 'Tx (out)',
+      waiting: 'Waiting for the router…',
+      chartLabel: 'Traffic chart of {{name}}: Rx {{rx}}, Tx {{tx}}',
+      down: 'down',
+      every: 'Updated every {{seconds}} seconds',
+    },
+    units: { d: 'd', h: 'h', m: 'm', s: 's' },
+    setup: {
+      title: 'Isolir setup on the router',
+      intro:
+        'These commands are made for the chosen router and this Loket address. Paste them once per router.',
+      hostAddress: 'Loket’s IP address on the network',
+      hostAddressHint: 'e.g. 192.168.88.10',
+      hostPort: 'Port',
+      localWarning:
+        '{{host}} only works on this computer. Enter the IP address of the Loket computer on the office network.',
+      script: 'RouterOS commands',
+      copy: 'Copy commands',
+      copied: 'Copied',
+      steps: 'Steps',
+      step1: 'Open Winbox or WebFig, then open New Terminal on the chosen router.',
+      step2: 'Paste all the commands above and press Enter.',
+      step3:
+        'Isolate one test customer from Loket, then open an http site on their device: Loket’s isolir page must appear.',
+      step4: 'Restore that customer and check their internet works normally again.',
+      preview: 'View the isolir page',
+    },
+  },
+}

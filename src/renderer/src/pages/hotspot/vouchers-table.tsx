@@ -1,0 +1,98 @@
+import { Badge, Checkbox, Paper, Table } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { VoucherState } from '@shared/schemas'
+import { formatBytes, formatSeconds, type LiveVoucher, type VoucherRow } from './types'
+
+const STATE_COLOR: Record<VoucherState, string> = {
+  belum_dipakai: 'blue',
+  aktif: 'teal',
+  terpakai: 'grape',
+  kadaluarsa: 'orange',
+  nonaktif: 'gray',
+  tidak_ada: 'red',
+}
+
+/** The vouchers of a batch with what the router said of each at the last check. */
+export function VouchersTable({
+  vouchers,
+  live,
+  mode,
+  canManage,
+  selected,
+  toggle,
+}: {
+  vouchers: VoucherRow[]
+  live: Map<number, LiveVoucher>
+  mode: string
+  canManage: boolean
+  selected: Set<number>
+  toggle: (voucherId: number, on: boolean) => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <Paper withBorder radius="md">
+      <Table.ScrollContainer minWidth={760}>
+        <Table striped verticalSpacing="xs" data-testid="hotspot-vouchers">
+          <Table.Thead>
+            <Table.Tr>
+              {canManage && <Table.Th w={40} />}
+              <Table.Th>{t('hotspot.detail.colCode')}</Table.Th>
+              {mode === 'userpass' && <Table.Th>{t('hotspot.detail.colPassword')}</Table.Th>}
+              <Table.Th>{t('hotspot.detail.colState')}</Table.Th>
+              <Table.Th>{t('hotspot.detail.colUptime')}</Table.Th>
+              <Table.Th>{t('hotspot.detail.colBytes')}</Table.Th>
+              <Table.Th>{t('hotspot.detail.colSold')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {vouchers.map((v) => {
+              const s = live.get(v.id)
+              const state: VoucherState | null = v.disabled ? 'nonaktif' : (s?.state ?? null)
+              return (
+                <Table.Tr key={v.id} data-testid="hotspot-voucher">
+                  {canManage && (
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={v.username}
+                        disabled={v.disabled}
+                        checked={selected.has(v.id)}
+                        onChange={(e) => toggle(v.id, e.currentTarget.checked)}
+                      />
+                    </Table.Td>
+                  )}
+                  <Table.Td ff="monospace" fw={600}>
+                    {v.username}
+                  </Table.Td>
+                  {mode === 'userpass' && <Table.Td ff="monospace">{v.password}</Table.Td>}
+                  <Table.Td>
+                    <Badge variant="light" color={state ? STATE_COLOR[state] : 'gray'}>
+                      {t(`hotspot.state.${state ?? 'unknown'}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {s
+                      ? s.limitSeconds
+                        ? t('hotspot.detail.of', {
+                            used: formatSeconds(s.uptimeSeconds),
+                            limit: formatSeconds(s.limitSeconds),
+                          })
+                        : formatSeconds(s.uptimeSeconds)
+                      : t('common.empty')}
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {s
+                      ? `${formatBytes(s.bytesOut)} / ${formatBytes(s.bytesIn)}`
+                      : t('common.empty')}
+                  </Table.Td>
+                  <Table.Td>
+                    {v.sold ? t('hotspot.detail.sold') : t('hotspot.detail.unsold')}
+                  </Table.Td>
+                </Table.Tr>
+              )
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  )
+}

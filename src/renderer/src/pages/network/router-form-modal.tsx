@@ -1,0 +1,200 @@
+import {
+  Button,
+  Group,
+  NumberInput,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Switch,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useMutation, useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { routerInput, routerUpdateInput } from '@shared/schemas'
+import { trpc, queryClient } from '../../api/client'
+import { FormAlert } from '../../components/form-alert'
+import { FormModal } from '../../components/form-modal'
+import { useFormState } from '../../forms/use-form-state'
+import type { RouterOutputs } from '../../session/session'
+import { RouterTestResult } from './router-test-result'
+
+export type RouterRow = RouterOutputs['network']['routers'][number]
+
+/** Add or edit a router; "test connection" works on the form's values before saving. */
+export function RouterFormModal({
+  router,
+  onClose,
+}: {
+  router: RouterRow | null
+  onClose: () => void
+}) {
+  const { t } = useTranslation()
+  const areas = useQuery(trpc.catalog.areas.queryOptions())
+  const pops = useQuery(trpc.catalog.pops.queryOptions())
+  const form = useFormState({
+    name: router?.name ?? '',
+    host: router?.host ?? '',
+    port: router?.port ?? 8728,
+    tls: router?.tls ?? false,
+    username: router?.username ?? '',
+    password: '',
+    areaId: router?.areaId ? String(router.areaId) : '',
+    popId: router?.popId ? String(router.popId) : '',
+    isolirProfile: router?.isolirProfile ?? 'ISOLIR',
+    isolirList: router?.isolirList ?? 'isolir',
+    notes: router?.notes ?? '',
+    active: router?.active ?? true,
+  })
+  const v = form.values
+  const done = (saved: { name: string }) => {
+    notifications.show({
+      color: 'teal',
+      message: t(router ? 'routers.updated' : 'routers.created', { name: saved.name }),
+    })
+    void queryClient.invalidateQueries({ queryKey: trpc.network.routers.queryKey() })
+    onClose()
+  }
+  const onError = (error: unknown) => form.showServerError(error, { NAME_TAKEN: 'name' })
+  const create = useMutation(
+    trpc.network.createRouter.mutationOptions({ onSuccess: done, onError }),
+  )
+  const update = useMutation(
+    trpc.network.updateRouter.mutationOptions({ onSuccess: done, onError }),
+  )
+  const test = useMutation(trpc.network.testRouter.mutationOptions())
+
+  const fields = () => ({
+    name: v.name,
+    host: v.host,
+    port: Number(v.port),
+    tls: v.tls,
+    username: v.username,
+    password: v.password,
+    areaId: v.areaId ? Number(v.areaId) : null,
+    popId: v.popId ? Number(v.popId) : null,
+    isolirProfile: v.isolirProfile,
+    isolirList: v.isolirList,
+    notes: v.notes,
+    active: v.active,
+  })
+  const submit = () => {
+    if (router) {
+      const input = { ...fields(), id: router.id }
+      if (form.validate(routerUpdateInput, input)) update.mutate(input)
+    } else if (!v.password) form.setFieldError('password', 'validation.required')
+    else if (form.validate(routerInput, fields())) create.mutate(fields())
+  }
+  const runTest = () => {
+    const f = fields()
+    test.mutate({
+      host: f.host,
+      port: f.port,
+      tls: f.tls,
+      username: f.username,
+      password: f.password,
+      ...(router ? { id: router.id } : {}),
+    })
+  }
+
+  return (
+    <FormModal
+      title={router ? t('routers.editTitle', { name: router.name }) : t('routers.createTitle')}
+      size="lg"
+      onClose={onClose}
+      onSubmit={submit}
+      error={form.serverError}
+      saving={create.isPending || update.isPending}
+    >
+      <TextInput label={t('routers.name')} required data-autofocus {...form.text('name')} />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput
+          label={t('routers.host')}
+          required
+          placeholder="192.168.88.1"
+          {...form.text('host')}
+          style={{ gridColumn: 'span 2' }}
+        />
+        <NumberInput
+          label={t('routers.port')}
+          required
+          min={1}
+          max={65535}
+          value={v.port}
+          error={form.errorOf('port')}
+          onChange={(value) => form.setValue('port', Number(value) || 0)}
+        />
+      </SimpleGrid>
+      <Switch
+        label={t('routers.tls')}
+        checked={v.tls}
+        onChange={(e) => {
+          const tls = e.currentTarget.checked
+          form.setValue('tls', tls)
+          if (v.port === 8728 || v.port === 8729) form.setValue('port', tls ? 8729 : 8728)
+        }}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('routers.username')}
+          required
+          autoComplete="off"
+          {...form.text('username')}
+        />
+        <PasswordInput
+          label={t('routers.password')}
+          required={!router}
+          autoComplete="new-password"
+          placeholder={router ? t('routers.passwordKeep') : undefined}
+          {...form.text('password')}
+        />
+      </SimpleGrid>
+      <Text fz="xs" c="dimmed">
+        {t('routers.sealedNote')}
+      </Text>
+      <Group>
+        <Button
+          variant="light"
+          onClick={runTest}
+          loading={test.isPending}
+          data-testid="router-test"
+        >
+          {test.isPending ? t('routers.testing') : t('routers.test')}
+        </Button>
+      </Group>
+      {test.isSuccess && <RouterTestResult probe={test.data} />}
+      {test.isError && <FormAlert error={test.error} />}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label={t('routers.area')}
+          placeholder={t('routers.none')}
+          clearable
+          data={(areas.data ?? []).map((a) => ({
+            value: String(a.id),
+            label: `${a.code} — ${a.name}`,
+          }))}
+          {...form.select('areaId')}
+        />
+        <Select
+          label={t('routers.pop')}
+          placeholder={t('routers.none')}
+          clearable
+          data={(pops.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+          {...form.select('popId')}
+        />
+        <TextInput label={t('routers.isolirProfile')} required {...form.text('isolirProfile')} />
+        <TextInput label={t('routers.isolirList')} required {...form.text('isolirList')} />
+      </SimpleGrid>
+      <Textarea label={t('routers.notes')} autosize minRows={2} {...form.text('notes')} />
+      {router && (
+        <Switch
+          label={t('routers.active')}
+          checked={v.active}
+          onChange={(e) => form.setValue('active', e.currentTarget.checked)}
+        />
+      )}
+    </FormModal>
+  )
+}
