@@ -35,3 +35,37 @@ export async function signIn(
   await page.keyboard.press('Enter')
   await expect(page.getByRole('link', { name: landmark })).toBeVisible()
 }
+
+export const OWNER = { username: 'owner', password: 'Sangat-Rahasia-42' }
+
+/** The setup wizard over the API: company Net Jaya and its owner; returns the owner's token. */
+export async function setUpCompany(request: APIRequestContext, host: Host): Promise<string> {
+  const { token } = await call<{ token: string }>(request, host, null, 'setup.complete', {
+    company: {
+      name: 'Net Jaya',
+      address: 'Jl. Raya Bogor',
+      phone: '081234567890',
+      timeZone: 'Asia/Jakarta',
+    },
+    admin: { name: 'Pemilik', username: OWNER.username, password: OWNER.password },
+  })
+  return token
+}
+
+/** A router pointing at a RouterOS simulator on 127.0.0.1 (user admin/admin). */
+export function addSimRouter(
+  request: APIRequestContext,
+  host: Host,
+  token: string,
+  port: number,
+  name = 'POP Utama',
+): Promise<{ id: number; name: string }> {
+  return call(request, host, token, 'network.createRouter', {
+    name,
+    host: '127.0.0.1',
+    port,
+    tls: false,
+    username: 'admin',
+    password: 'admin',
+  })
+}

@@ -1,0 +1,195 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cliActor } from '@core/audit'
+import { createArea, createProduct } from '@core/catalog'
+import { systemClock } from '@core/clock'
+import { addService, createCustomer } from '@core/customers'
+import { customerInput, serviceInput } from '@core/customers/testing'
+import { migrateToLatest, openDatabase } from '@core/db'
+import { startRouterSim, type RouterSim } from '../sim/routeros'
+
+const run = promisify(execFile)
+const root = path.resolve(import.meta.dirname, '../..')
+const tsx = path.join(root, 'node_modules/.bin/tsx')
+
+async function cli(...args: string[]) {
+  try {
+    const { stdout } = await run(
+      tsx,
+      ['src/main/cli.ts', ...args, '--data-dir', dataDir, '--json'],
+      {
+        cwd: root,
+      },
+    )
+    return { code: 0, json: JSON.parse(stdout.trim()) as Record<string, unknown> }
+  } catch (error) {
+    const e = error as { code: number; stdout: string }
+    return { code: e.code, json: JSON.parse(e.stdout.trim()) as Record<string, unknown> }
+  }
+}
+
+let dataDir: string
+let sim: RouterSim
+let login = ''
+let code = ''
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'loket-net-cli-'))
+  sim = await startRouterSim({ port: 0 })
+  for (const name of ['10M', 'ISOLIR']) sim.state.add('/ppp/profile', { name })
+  expect(
+    (
+      await cli(
+        'init',
+        '--company',
+        'Net Jaya',
+        '--admin-user',
+        'owner',
+        '--admin-password',
+        'Sangat-Rahasia-42',
+      )
+    ).code,
+  ).toBe(0)
+})
+afterAll(async () => {
+  await sim.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+describe('router, isolir and the device queue from the CLI', () => {
+  it('router add keeps the password sealed, and router test shows identity and version', async () => {
+    const added = await cli(
+      'router',
+      'add',
+      '--name',
+      'POP Utama',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(sim.port),
+      '--user',
+      'admin',
+      '--password',
+      'admin',
+    )
+    expect(added).toMatchObject({ code: 0, json: { id: 1, name: 'POP Utama', tls: false } })
+    const file = readFileSync(path.join(dataDir, 'loket.sqlite'))
+    expect(file.includes(Buffer.from('=admin'))).toBe(false)
+
+    const tested = await cli('router', 'test', 'POP Utama')
+    expect(tested).toMatchObject({
+      code: 0,
+      json: { ok: true, identity: 'MikroTik', version: expect.stringContaining('7.18') },
+    })
+  })
+
+  it('router test explains a wrong password in Indonesian', async () => {
+    await cli(
+      'router',
+      'add',
+      '--name',
+      'Salah',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(sim.port),
+      '--user',
+      'admin',
+      '--password',
+      'keliru',
+    )
+    const wrong = await cli('router', 'test', 'Salah')
+    expect(wrong.code).toBe(1)
+    expect(wrong.json).toMatchObject({
+      error: {
+        code: 'ROUTER_AUTH',
+        message: expect.stringContaining('kata sandi'),
+      },
+    })
+  })
+
+  it('isolir apply / restore --customer change the router through the queue', async () => {
+    // A customer with a PPPoE service on the router, made through the same core services.
+    const db = openDatabase(dataDir)
+    await migrateToLatest(db)
+    const actor = { ...cliActor(1), companyId: 1 }
+    const deps = { db, clock: systemClock }
+    const area = await createArea(deps, actor, {
+      code: 'CBG01',
+      name: 'Cibinong',
+      codePattern: '{AREA}-{0000}',
+    })
+    const product = await createProduct(
+      deps,
+      actor,
+      {
+        name: 'Rumah 10',
+        serviceType: 'pppoe',
+        monthlyPrice: 150_000,
+        billingMode: 'prepaid',
+        downloadMbps: 10,
+        uploadMbps: 10,
+        routerProfile: '10M',
+        dataCapGb: null,
+        fupNote: null,
+        taxable: false,
+      },
+      'Asia/Jakarta',
+    )
+    const customer = await createCustomer(deps, actor, customerInput(area.id, 'Budi Santoso'))
+    await addService(
+      deps,
+      actor,
+      { ...serviceInput(customer.id, product.id), routerId: 1 },
+      'Asia/Jakarta',
+    )
+    code = customer.code
+    login = (await db.selectFrom('services').select('pppoe_username').executeTakeFirstOrThrow())
+      .pppoe_username!
+    await db.destroy()
+
+    const queue = await cli('jobs', 'run', 'device-queue')
+    expect(queue).toMatchObject({ code: 0, json: { job: 'device-queue', applied: 1, failed: 0 } })
+    expect(sim.state.find('/ppp/secret', { name: login })[0]).toMatchObject({ profile: '10M' })
+
+    sim.state.setOnline([{ name: login }])
+    const isolated = await cli('isolir', 'apply', '--customer', code)
+    expect(isolated).toMatchObject({
+      code: 0,
+      json: { action: 'isolir', changed: 1, router: { applied: 1 } },
+    })
+    expect(sim.state.find('/ppp/secret', { name: login })[0]).toMatchObject({ profile: 'ISOLIR' })
+    expect(sim.kicked).toEqual([login])
+
+    const twice = await cli('isolir', 'apply', '--customer', code)
+    expect(twice.json).toMatchObject({ changed: 0, skipped: [{ reason: 'already_isolated' }] })
+
+    const restored = await cli('isolir', 'restore', '--customer', code)
+    expect(restored).toMatchObject({
+      code: 0,
+      json: { action: 'restore', changed: 1, router: { applied: 1 } },
+    })
+    expect(sim.state.find('/ppp/secret', { name: login })[0]).toMatchObject({ profile: '10M' })
+  })
+
+  it('a router that is down leaves the job queued; jobs run device-queue applies it later', async () => {
+    await sim.down()
+    const isolated = await cli('isolir', 'apply', '--customer', code)
+    expect(isolated.json).toMatchObject({ changed: 1, router: { applied: 0, retrying: 1 } })
+    const stillDown = await cli('jobs', 'run', 'device-queue')
+    expect(stillDown).toMatchObject({ code: 1, json: { applied: 0, retrying: 1 } })
+    await sim.up()
+    const later = await cli('jobs', 'run', 'device-queue')
+    expect(later).toMatchObject({ code: 0, json: { applied: 1 } })
+    expect(sim.state.find('/ppp/secret', { name: login })[0]).toMatchObject({ profile: 'ISOLIR' })
+  })
+
+  it('an unknown customer is a clear error', async () => {
+    const r = await cli('isolir', 'apply', '--customer', 'NOPE-1')
+    expect(r).toMatchObject({ code: 1, json: { error: { code: 'NOT_FOUND' } } })
+  })
+})
