@@ -39,7 +39,13 @@ export function BatchDetailView({
 }) {
   const { t } = useTranslation()
   const { me } = useSession()
-  const detail = useQuery(trpc.hotspot.batch.queryOptions({ id }))
+  // While the host's worker is still sending the batch, look again every few seconds.
+  const detail = useQuery(
+    trpc.hotspot.batch.queryOptions(
+      { id },
+      { refetchInterval: (q) => (q.state.data?.batch.push === 'menunggu' ? 2000 : false) },
+    ),
+  )
   const pushed = detail.data?.batch.push === 'terkirim'
   const status = useQuery(
     trpc.hotspot.status.queryOptions({ batchId: id }, { enabled: pushed, retry: false }),
