@@ -196,3 +196,29 @@ describe('router changes go through the durable queue', () => {
     expect(f.sim.state.table('/ip/firewall/address-list')).toHaveLength(0)
   })
 })
+
+describe('a big batch reads the router once', () => {
+  it('60 isolations: one print of the secrets and one of the sessions, then only the changes', async () => {
+    f = await networkFixture()
+    const customers = []
+    for (let i = 0; i < 60; i++) customers.push(await f.customer(`Pelanggan ${i + 1}`))
+    await f.drain()
+    f.sim.state.setOnline(customers.map((c) => ({ name: c.login })))
+    const before = f.sim.commands.length
+    await applyIsolir(
+      f.deps,
+      f.actor,
+      { action: 'isolir', serviceIds: customers.map((c) => c.serviceId), reason: 'tunggakan' },
+      f.tz,
+    )
+    expect(await f.drain()).toMatchObject({ applied: 60, failed: 0 })
+    const sent = f.sim.commands.slice(before).map((c) => c.command)
+    expect(sent.filter((c) => c.endsWith('/print'))).toEqual([
+      '/ppp/secret/print',
+      '/ppp/active/print',
+    ])
+    expect(sent.filter((c) => c === '/ppp/secret/set')).toHaveLength(60)
+    expect(sent.filter((c) => c === '/ppp/active/remove')).toHaveLength(60)
+    expect(customers.every((c) => f.secret(c.login)!.profile === 'ISOLIR')).toBe(true)
+  })
+})

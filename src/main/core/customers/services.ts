@@ -160,7 +160,8 @@ async function assertUsernameFree(
     .where('pppoe_username', '=', username)
     .where(sql<number>`coalesce(router_id, 0)`, '=', routerId ?? 0)
   if (exceptServiceId !== null) q = q.where('id', '!=', exceptServiceId)
-  if (await q.executeTakeFirst()) throw new AppError('PPPOE_USERNAME_TAKEN', undefined, { username })
+  if (await q.executeTakeFirst())
+    throw new AppError('PPPOE_USERNAME_TAKEN', undefined, { username })
 }
 
 /**
