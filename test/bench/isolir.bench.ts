@@ -18,6 +18,7 @@ import {
 import { testSecrets } from '@core/testing'
 import { startRouterSim } from '../sim/routeros'
 import { initDataDir, report } from './lib'
+import { simRouterInput } from '@core/network/testing'
 
 const SERVICES = 5000
 const LATENCY_MS = 1
@@ -62,20 +63,7 @@ export async function run(): Promise<void> {
       },
       'Asia/Jakarta',
     )
-    const router = await createRouter(deps, actor, {
-      name: 'Bench',
-      host: '127.0.0.1',
-      port: sim.port,
-      tls: false,
-      username: 'admin',
-      password: 'admin',
-      areaId: null,
-      popId: null,
-      isolirProfile: 'ISOLIR',
-      isolirList: 'isolir',
-      notes: null,
-      active: true,
-    })
+    const router = await createRouter(deps, actor, simRouterInput(sim.port, 'Bench'))
     await writeTx(db, (tx) =>
       bulkInsertCustomers(
         tx,

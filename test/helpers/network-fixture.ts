@@ -3,6 +3,7 @@ import { catalogFixture, customerInput, serviceInput } from '@core/customers/tes
 import { createRouter, RouterPool, runDeviceQueue, type NetworkDeps } from '@core/network'
 import { testSecrets } from '@core/testing'
 import { startRouterSim, type RouterSimOptions } from '../sim/routeros'
+import { simRouterInput } from '@core/network/testing'
 
 /**
  * A company with two packages (profiles 10M and 20M), a RouterOS simulator on 127.0.0.1 that has
@@ -18,20 +19,7 @@ export async function networkFixture(simOptions: RouterSimOptions = {}) {
     })
   const routers = new RouterPool({ timeoutMs: 3000, backoff: { minMs: 50, maxMs: 200 } })
   const deps: NetworkDeps = { ...f.deps, secrets: testSecrets(), routers }
-  const router = await createRouter(deps, f.actor, {
-    name: 'POP Utama',
-    host: '127.0.0.1',
-    port: sim.port,
-    tls: false,
-    username: 'admin',
-    password: 'admin',
-    areaId: null,
-    popId: null,
-    isolirProfile: 'ISOLIR',
-    isolirList: 'isolir',
-    notes: null,
-    active: true,
-  })
+  const router = await createRouter(deps, f.actor, simRouterInput(sim.port, 'POP Utama'))
   /** A customer with one active service on the router; `login` is its PPPoE username. */
   const customer = async (
     name: string,

@@ -11,6 +11,7 @@ import { migrateToLatest, openDatabase } from '../../src/main/core/db'
 import { createRouter, RouterPool } from '../../src/main/core/network'
 import { dataDirSecretBox } from '../../src/main/core/secrets'
 import { startRouterSim, type RouterSim } from '../sim/routeros/index'
+import { simRouterInput } from '@core/network/testing'
 
 const run = promisify(execFile)
 const root = path.resolve(import.meta.dirname, '../..')
@@ -71,20 +72,7 @@ beforeAll(async () => {
       routers: new RouterPool(),
     }
     await createArea(deps, actor, { code: 'CBG01', name: 'Cibinong', codePattern: '{AREA}-{0000}' })
-    await createRouter(deps, actor, {
-      name: 'RB-Pusat',
-      host: '127.0.0.1',
-      port: sim.port,
-      tls: false,
-      username: 'admin',
-      password: 'admin',
-      areaId: null,
-      popId: null,
-      isolirProfile: 'ISOLIR',
-      isolirList: 'isolir',
-      notes: null,
-      active: true,
-    })
+    await createRouter(deps, actor, simRouterInput(sim.port, 'RB-Pusat'))
   } finally {
     await db.destroy()
   }

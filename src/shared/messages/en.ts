@@ -65,6 +65,8 @@ export const enMessages: SharedMessages = {
     ROUTER_NOT_SET: 'This service has no router yet. Set one in the service’s network settings.',
   },
   validation: {
+    rate_limit: 'Write the rate limit as RouterOS does: upload/download, e.g. 2M/2M or 512k/1M.',
+    validity: 'Write the validity like 1d, 7d, 12h or 1w2d (a number, then w/d/h/m).',
     router_host: 'Enter only the router’s IP address or host name, without http:// or a port.',
     router_name: 'RouterOS names cannot contain spaces, =, ? or quotes.',
     router_port: 'The port must be a number 1–65535 (API 8728, API-SSL 8729).',

@@ -39,15 +39,15 @@ export const rateLimitSchema = z
   .string()
   .trim()
   .min(1, { message: 'validation.required' })
-  .regex(/^\d+(\.\d+)?[kMG]?(\/\d+(\.\d+)?[kMG]?)?$/, { message: 'validation.invalid' })
+  .regex(/^\d+(\.\d+)?[kMG]?(\/\d+(\.\d+)?[kMG]?)?$/, { message: 'validation.rate_limit' })
 
 /** A RouterOS duration without clock parts: 1d, 7d, 12h, 1w2d, 90m. */
 export const validitySchema = z
   .string()
   .trim()
   .min(1, { message: 'validation.required' })
-  .regex(/^(\d+[wdhm])+$/, { message: 'validation.invalid' })
-  .refine((v) => /[1-9]/.test(v), { message: 'validation.invalid' })
+  .regex(/^(\d+[wdhm])+$/, { message: 'validation.validity' })
+  .refine((v) => /[1-9]/.test(v), { message: 'validation.validity' })
 
 const rupiahPrice = z
   .number({ message: 'validation.amount' })

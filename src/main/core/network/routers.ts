@@ -100,24 +100,20 @@ export function routerApi(deps: NetworkDeps, row: RouterDbRow): RouterApi {
   return deps.routers.get(String(row.id), routerTarget(deps, row))
 }
 
+/** The area and POP a router serves must be this company's. */
 async function assertRefs(tx: Kysely<Database>, companyId: number, input: RouterInput) {
-  if (input.areaId !== null) {
-    const a = await tx
-      .selectFrom('areas')
+  for (const [table, id] of [
+    ['areas', input.areaId],
+    ['pops', input.popId],
+  ] as const) {
+    if (id === null) continue
+    const found = await tx
+      .selectFrom(table)
       .select('id')
-      .where('id', '=', input.areaId)
+      .where('id', '=', id)
       .where('company_id', '=', companyId)
       .executeTakeFirst()
-    if (!a) throw new AppError('NOT_FOUND', 'area')
-  }
-  if (input.popId !== null) {
-    const p = await tx
-      .selectFrom('pops')
-      .select('id')
-      .where('id', '=', input.popId)
-      .where('company_id', '=', companyId)
-      .executeTakeFirst()
-    if (!p) throw new AppError('NOT_FOUND', 'pop')
+    if (!found) throw new AppError('NOT_FOUND', table === 'areas' ? 'area' : 'pop')
   }
 }
 

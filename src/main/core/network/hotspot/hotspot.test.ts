@@ -16,6 +16,7 @@ import {
   saveProfile,
   sellVouchers,
 } from '.'
+import { simRouterInput } from '../testing'
 
 const sims: RouterSim[] = []
 const pools: RouterPool[] = []
@@ -39,20 +40,7 @@ async function setup() {
     ip: '127.0.0.1',
     userAgent: 'vitest',
   }
-  const router = await createRouter(deps, actor, {
-    name: 'RB Pusat',
-    host: '127.0.0.1',
-    port: sim.port,
-    tls: false,
-    username: 'admin',
-    password: 'admin',
-    areaId: null,
-    popId: null,
-    isolirProfile: 'ISOLIR',
-    isolirList: 'isolir',
-    notes: null,
-    active: true,
-  })
+  const router = await createRouter(deps, actor, simRouterInput(sim.port, 'RB Pusat'))
   const profile = await saveProfile(deps, actor, {
     routerId: router.id,
     name: '1hari',

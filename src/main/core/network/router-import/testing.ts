@@ -3,6 +3,7 @@ import { testSecrets } from '../../testing'
 import type { NetworkDeps } from '../deps'
 import { RouterPool } from '../routeros'
 import { createRouter } from '../routers'
+import { simRouterInput } from '../testing'
 
 /** What the fixture needs of test/sim/routeros (started by the test: core never imports test/). */
 interface Sim {
@@ -25,20 +26,7 @@ export async function routerFixture<S extends Sim>(sim: S) {
   ] as const)
     sim.state.add('/ppp/profile', { name, 'rate-limit': rate })
   const deps: NetworkDeps = { ...f.deps, secrets: testSecrets(), routers: new RouterPool() }
-  const router = await createRouter(deps, f.actor, {
-    name: 'RB-Pusat',
-    host: '127.0.0.1',
-    port: sim.port,
-    tls: false,
-    username: 'admin',
-    password: 'admin',
-    areaId: null,
-    popId: null,
-    isolirProfile: 'ISOLIR',
-    isolirList: 'isolir',
-    notes: null,
-    active: true,
-  })
+  const router = await createRouter(deps, f.actor, simRouterInput(sim.port, 'RB-Pusat'))
   const secret = (row: Record<string, string>) =>
     sim.state.add('/ppp/secret', { service: 'pppoe', password: 'rahasia', ...row })
   const close = async () => {
