@@ -11,7 +11,7 @@ import {
 } from './core/db'
 import { directoryFileStore } from './core/files'
 import { RouterPool, startDeviceWorker } from './core/network'
-import { dataDirSecretBox } from './core/secrets'
+import { dataDirSecretBox, sealStoredLogins } from './core/secrets'
 import { APP_VERSION } from './version'
 
 export interface HostOptions {
@@ -39,8 +39,11 @@ export function defaultWebRoot(): string {
 /** Opens the data directory's database, migrates it, and serves the API and the UI on the LAN. */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const db = openDatabase(options.dataDir, options.database)
+  const secrets = dataDirSecretBox(options.dataDir)
   try {
     await migrateToLatest(db)
+    // Passwords kept in clear by an older version (or a restored backup) are sealed before serving.
+    await sealStoredLogins(db, secrets)
   } catch (error) {
     await db.destroy()
     throw error
@@ -52,7 +55,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     clock: options.clock ?? systemClock,
     version: APP_VERSION,
     files: directoryFileStore(path.join(path.resolve(options.dataDir), 'files')),
-    secrets: dataDirSecretBox(options.dataDir),
+    secrets,
     routers,
   }
   const worker = options.deviceWorker === false ? null : startDeviceWorker(services)

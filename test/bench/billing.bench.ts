@@ -9,6 +9,7 @@ import { cliActor } from '@core/audit'
 import { invoicePdf, runBilling } from '@core/billing'
 import { systemClock } from '@core/clock'
 import { migrateToLatest, openDatabase, type Db } from '@core/db'
+import { testSecrets } from '@core/testing'
 import { calendarDate } from '@shared/dates'
 import { ROOT, freePort, initDataDir, report, spawnHost, stopHost, waitHealthy } from './lib'
 
@@ -47,7 +48,7 @@ async function withDb<T>(dataDir: string, fn: (db: Db) => Promise<T>): Promise<T
 const actor = { ...cliActor(1), companyId: 1 }
 const bill = (db: Db, period: string) =>
   runBilling(
-    { db, clock: systemClock },
+    { db, clock: systemClock, secrets: testSecrets() },
     actor,
     { period, asOf: calendarDate(`${period}-01`) },
     'Asia/Jakarta',

@@ -10,6 +10,7 @@ import { systemClock } from '@core/clock'
 import { addService, createCustomer } from '@core/customers'
 import { customerInput, serviceInput } from '@core/customers/testing'
 import { migrateToLatest, openDatabase } from '@core/db'
+import { dataDirSecretBox } from '@core/secrets'
 import { startRouterSim, type RouterSim } from '../sim/routeros'
 
 const run = promisify(execFile)
@@ -117,7 +118,7 @@ describe('router, isolir and the device queue from the CLI', () => {
     const db = openDatabase(dataDir)
     await migrateToLatest(db)
     const actor = { ...cliActor(1), companyId: 1 }
-    const deps = { db, clock: systemClock }
+    const deps = { db, clock: systemClock, secrets: dataDirSecretBox(dataDir) }
     const area = await createArea(deps, actor, {
       code: 'CBG01',
       name: 'Cibinong',

@@ -6,6 +6,7 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ManualClock } from '@core/clock'
 import { openDatabase, type Db } from '@core/db'
+import { dataDirSecretBox } from '@core/secrets'
 import { recordPayment, reversePayment } from '@core/payments'
 import { AGING_BUCKETS, agingBucket } from '@shared/billing'
 import { calendarDate, daysBetween } from '@shared/dates'
@@ -91,7 +92,7 @@ describe('report commands (a real child process on a real data dir)', () => {
     // Payments through core on the same database file, on days set by the test clock.
     db = openDatabase(dataDir)
     const clock = new ManualClock('2025-02-05T03:00:00Z')
-    const deps = { db, clock }
+    const deps = { db, clock, secrets: dataDirSecretBox(dataDir) }
     const actor = { companyId: 1, userId: 1, username: 'owner', ip: 'test', userAgent: 'test' }
     const february = await db
       .selectFrom('invoices')

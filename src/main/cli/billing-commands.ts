@@ -5,10 +5,9 @@ import { formatRupiah } from '@shared/money'
 import { periodSchema } from '@shared/schemas'
 import { cliActor } from '../core/audit'
 import { runBilling, type RunResult } from '../core/billing'
-import { systemClock } from '../core/clock'
 import { companyTimeZone } from '../core/companies'
 import type { CommandDef } from './commands'
-import { firstCompanyId, withDb } from './db'
+import { cliDeps, firstCompanyId, withDb } from './db'
 
 function human(r: RunResult): string {
   const head = r.dryRun ? 'Pratinjau penagihan (belum ada yang disimpan)' : 'Penagihan selesai'
@@ -38,7 +37,7 @@ export const billingCommands: Record<string, CommandDef> = {
         throw new AppError('VALIDATION', '--as-of must be a date YYYY-MM-DD', { option: 'as-of' })
       }
       const result = await withDb(dataDir, async (db) => {
-        const deps = { db, clock: systemClock }
+        const deps = cliDeps(db, dataDir)
         const companyId = await firstCompanyId(db)
         return runBilling(
           deps,

@@ -3,9 +3,8 @@ import { AppError } from '@shared/errors'
 import { cliSetupInput } from '@shared/schemas'
 import { cliActor, verifyAuditChain } from '../core/audit'
 import { completeSetup } from '../core/companies'
-import { systemClock } from '../core/clock'
 import { migrateToLatest, openDatabase } from '../core/db'
-import { withDb } from './db'
+import { cliDeps, withDb } from './db'
 import { resetUserPassword } from '../core/users'
 import type { Output } from './output'
 
@@ -76,7 +75,7 @@ export const commands: Record<string, CommandDef> = {
         })
       }
       const result = await withDb(dataDir, (db) =>
-        completeSetup({ db, clock: systemClock }, parsed.data, {
+        completeSetup(cliDeps(db, dataDir), parsed.data, {
           ip: 'cli',
           userAgent: 'loket-cli',
           createSession: false,
@@ -117,7 +116,7 @@ export const commands: Record<string, CommandDef> = {
       const password = str(values.password) ?? randomBytes(9).toString('base64url')
       const user = await withDb(dataDir, (db) =>
         resetUserPassword(
-          { db, clock: systemClock },
+          cliDeps(db, dataDir),
           cliActor(),
           null,
           { companyId: null, username },

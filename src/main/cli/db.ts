@@ -1,11 +1,15 @@
 import { AppError } from '@shared/errors'
+import { systemClock } from '../core/clock'
 import { migrateToLatest, openDatabase, type Db } from '../core/db'
+import type { CoreDeps } from '../core/deps'
+import { dataDirSecretBox, sealStoredLogins } from '../core/secrets'
 
 /** Open, migrate, run, close: every command gets a ready database and never leaves it open. */
 export async function withDb<T>(dataDir: string, fn: (db: Db) => Promise<T>): Promise<T> {
   const db = openDatabase(dataDir)
   try {
     await migrateToLatest(db)
+    await sealStoredLogins(db, dataDirSecretBox(dataDir))
     return await fn(db)
   } finally {
     await db.destroy()
@@ -22,4 +26,9 @@ export async function firstCompanyId(db: Db): Promise<number> {
     .executeTakeFirst()
   if (!row) throw new AppError('SETUP_REQUIRED', 'no company in this data dir: run `init` first')
   return row.id
+}
+
+/** The core dependencies of a CLI command on a data directory (its key included). */
+export function cliDeps(db: Db, dataDir: string): CoreDeps {
+  return { db, clock: systemClock, secrets: dataDirSecretBox(dataDir) }
 }

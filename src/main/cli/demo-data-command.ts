@@ -6,7 +6,7 @@ import { getCompany } from '../core/companies'
 import { commitImport } from '../core/customer-import'
 import { generateDemoData } from '../core/demo-data'
 import type { CommandDef } from './commands'
-import { firstCompanyId, withDb } from './db'
+import { cliDeps, firstCompanyId, withDb } from './db'
 
 const numbered = <T>(rows: T[]) => ({
   rows: rows.map((value, i) => ({ rowNumber: i + 2, value })),
@@ -34,7 +34,7 @@ export const demoDataCommand: CommandDef = {
       throw new AppError('VALIDATION', '--as-of must be YYYY-MM-DD', { option: 'as-of' })
     const started = performance.now()
     const summary = await withDb(dataDir, async (db) => {
-      const deps = { db, clock: systemClock }
+      const deps = cliDeps(db, dataDir)
       const companyId = await firstCompanyId(db)
       const { timeZone } = await getCompany(deps, companyId)
       const asOf = asOfOption ?? dateInZone(systemClock.now(), timeZone)

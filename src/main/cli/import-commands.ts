@@ -6,7 +6,6 @@ import { idMessages } from '@shared/messages/id'
 import { importMessagesEn, importMessagesId } from '@shared/messages/import'
 import type { ImportRowError } from '@shared/schemas'
 import { cliActor } from '../core/audit'
-import { systemClock } from '../core/clock'
 import { getCompany } from '../core/companies'
 import {
   commitImport,
@@ -16,7 +15,7 @@ import {
   type ImportSummary,
 } from '../core/customer-import'
 import type { CommandArgs, CommandDef } from './commands'
-import { firstCompanyId, withDb } from './db'
+import { cliDeps, firstCompanyId, withDb } from './db'
 
 const english = () => process.env.LOKET_LANG === 'en'
 
@@ -67,7 +66,7 @@ async function runImport(
   const data = await readFile(file)
   const input = await parseImportFile(data, path.basename(file), kind)
   const summary = await withDb(dataDir, async (db) => {
-    const deps = { db, clock: systemClock }
+    const deps = cliDeps(db, dataDir)
     const companyId = await firstCompanyId(db)
     if (values['dry-run'] === true) return previewImport(deps, companyId, input)
     const preview = await previewImport(deps, companyId, input)

@@ -4,7 +4,6 @@ import { AppError, isAppError } from '@shared/errors'
 import { formatRupiah } from '@shared/money'
 import type { ImportRowError } from '@shared/schemas'
 import { cliActor } from '../core/audit'
-import { systemClock } from '../core/clock'
 import { companyTimeZone } from '../core/companies'
 import {
   commitPaymentImport,
@@ -14,7 +13,7 @@ import {
   type PaymentImportResult,
 } from '../core/payment-import'
 import type { CommandArgs, CommandDef } from './commands'
-import { firstCompanyId, withDb } from './db'
+import { cliDeps, firstCompanyId, withDb } from './db'
 
 const english = () => process.env.LOKET_LANG === 'en'
 
@@ -63,7 +62,7 @@ async function run({ dataDir, values, positionals, out }: CommandArgs): Promise<
   const input = await parsePaymentFile(await readFile(file), path.basename(file))
   const dryRun = values['dry-run'] === true
   const result = await withDb(dataDir, async (db) => {
-    const deps = { db, clock: systemClock }
+    const deps = cliDeps(db, dataDir)
     const companyId = await firstCompanyId(db)
     const timeZone = await companyTimeZone(deps, companyId)
     const preview = await previewPaymentImport(deps, companyId, input, timeZone)

@@ -23,7 +23,7 @@ import {
   type ReportTable,
 } from '../core/reports'
 import type { CommandArgs, CommandDef } from './commands'
-import { firstCompanyId, withDb } from './db'
+import { cliDeps, firstCompanyId, withDb } from './db'
 
 const FILE_OPTIONS = ['xlsx', 'pdf'] as const
 
@@ -101,7 +101,7 @@ async function runReport<T>(
 ): Promise<number> {
   await withDb(dataDir, async (db) => {
     const companyId = await firstCompanyId(db)
-    const timeZone = await companyTimeZone({ db, clock: systemClock }, companyId)
+    const timeZone = await companyTimeZone(cliDeps(db, dataDir), companyId)
     const now = systemClock.now()
     const data = await load({ db, companyId, timeZone, today: dateInZone(now, timeZone) })
     const t = table(data)

@@ -10,7 +10,7 @@ export const OWNER = { username: 'owner', password: 'Sangat-Rahasia-42' } as con
 export async function companyFixture(start = '2026-11-22T03:00:00Z') {
   const clock = new ManualClock(start)
   const db = await createTestDb()
-  const deps: CoreDeps = { db, clock }
+  const deps: CoreDeps = { db, clock, secrets: testSecrets() }
   const setup = await completeSetup(
     deps,
     {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '@shared/errors'
 import { ManualClock } from '../clock'
+import { testSecrets } from '../testing'
 import { createTestDb } from '../db/test-db'
 import { completeSetup, needsSetup, type SetupData } from './index'
 import { getRoleMatrix } from '../roles'
@@ -20,7 +21,11 @@ const web = { ip: '192.0.2.1', userAgent: 'test', createSession: true }
 
 describe('first-run setup', () => {
   it('creates the company, its superadmin and a session, once', async () => {
-    const deps = { db: await createTestDb(), clock: new ManualClock('2026-11-22T00:00:00Z') }
+    const deps = {
+      db: await createTestDb(),
+      clock: new ManualClock('2026-11-22T00:00:00Z'),
+      secrets: testSecrets(),
+    }
     expect(await needsSetup(deps)).toBe(true)
     const result = await completeSetup(deps, input('Net Jaya'), web)
     expect(result.token).toBeTruthy()
@@ -30,7 +35,11 @@ describe('first-run setup', () => {
   })
 
   it('two browsers racing through the wizard create one company', async () => {
-    const deps = { db: await createTestDb(), clock: new ManualClock('2026-11-22T00:00:00Z') }
+    const deps = {
+      db: await createTestDb(),
+      clock: new ManualClock('2026-11-22T00:00:00Z'),
+      secrets: testSecrets(),
+    }
     const results = await Promise.allSettled([
       completeSetup(deps, input('Net A'), web),
       completeSetup(deps, input('Net BB'), web),
@@ -40,7 +49,11 @@ describe('first-run setup', () => {
   })
 
   it('seeds the default permission matrix; superadmin holds everything', async () => {
-    const deps = { db: await createTestDb(), clock: new ManualClock('2026-11-22T00:00:00Z') }
+    const deps = {
+      db: await createTestDb(),
+      clock: new ManualClock('2026-11-22T00:00:00Z'),
+      secrets: testSecrets(),
+    }
     const { companyId } = await completeSetup(deps, input('Net Jaya'), web)
     const matrix = await getRoleMatrix(deps, companyId)
     const of = (role: string) => matrix.roles.find((r) => r.role === role)!

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely'
 import type { ServiceStatus } from '@shared/catalog'
 import type { Database } from '../db'
 import type { CoreDeps } from '../deps'
+import { sealLogin } from '../secrets'
 import { getCustomerSettings } from '../settings'
 import { formatCode, parseCodeNumber, pppoeUsername } from '@shared/codes'
 import { deriveCustomerStatus } from './customer-status'
@@ -192,7 +193,7 @@ export async function bulkInsertCustomers(
           billing_day: x.s.billingDay,
           price_override: x.s.priceOverride,
           pppoe_username: x.username,
-          pppoe_password: x.password,
+          pppoe_password: sealLogin(deps.secrets, x.password),
           static_ip: x.s.staticIp,
           terminated_at: x.s.status === 'putus' ? now : null,
           created_at: now,

@@ -1,10 +1,16 @@
 import { AppError } from '@shared/errors'
 import { listPrice } from '../catalog'
 import type { CoreDeps } from '../deps'
+import { openLogin } from '../secrets'
 import { serviceDeviceStates } from '../device-jobs'
 
 /** Everything the customer page shows: identity, services with their price, and the timeline. */
-export async function getCustomer({ db }: CoreDeps, companyId: number, id: number, today: string) {
+export async function getCustomer(
+  { db, secrets }: CoreDeps,
+  companyId: number,
+  id: number,
+  today: string,
+) {
   const c = await db
     .selectFrom('customers')
     .innerJoin('areas', 'areas.id', 'customers.area_id')
@@ -111,7 +117,7 @@ export async function getCustomer({ db }: CoreDeps, companyId: number, id: numbe
           billingDay: s.billing_day,
           installationAddress: s.installation_address,
           pppoeUsername: s.pppoe_username,
-          pppoePassword: s.pppoe_password,
+          pppoePassword: openLogin(secrets, s.pppoe_password),
           staticIp: s.static_ip,
           routerId: s.router_id,
           routerName: s.router_name,

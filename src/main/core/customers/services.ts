@@ -9,6 +9,7 @@ import { enqueueDeviceJob, queueServiceSync } from '../device-jobs'
 import { listPrice } from '../catalog'
 import { nextNumber, writeTx, type Database } from '../db'
 import type { CoreDeps } from '../deps'
+import { sealLogin } from '../secrets'
 import { getCustomerSettings } from '../settings'
 import { formatCode, pppoeUsername } from '@shared/codes'
 import { refreshCustomer } from './customer-status'
@@ -101,9 +102,12 @@ export async function insertService(
       price_reason: input.priceReason,
       installation_address: input.installationAddress,
       pppoe_username: username,
-      pppoe_password: username
-        ? (input.pppoePassword ?? randomPassword(settings.pppoePasswordLength))
-        : input.pppoePassword,
+      pppoe_password: sealLogin(
+        deps.secrets,
+        username
+          ? (input.pppoePassword ?? randomPassword(settings.pppoePasswordLength))
+          : input.pppoePassword,
+      ),
       static_ip: input.staticIp,
       pop_id: input.popId,
       router_id: routerId,
@@ -203,7 +207,11 @@ export async function updateServiceNetwork(
     }
     const username = input.pppoeUsername ?? before.pppoe_username
     if (username) await assertUsernameFree(tx, actor.companyId, input.routerId, username, before.id)
-    const password = input.pppoePassword ?? before.pppoe_password
+    // A new password is sealed; no new password keeps the stored (sealed) one.
+    const password =
+      input.pppoePassword === null
+        ? before.pppoe_password
+        : sealLogin(deps.secrets, input.pppoePassword)
     const now = deps.clock.now()
     await tx
       .updateTable('services')

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db'
+import { openLogin, type SecretBox } from '../secrets'
 
 /**
  * What a service should look like on its router, decided from the database alone (the job that
@@ -76,7 +77,7 @@ export function desiredState(s: ServiceNetworkRow): DesiredState {
 
 /** The services with everything their desired state needs, in one query. */
 export async function loadServiceNetworkRows(
-  db: Kysely<Database>,
+  { db, secrets }: { db: Kysely<Database>; secrets: SecretBox },
   filter: { serviceIds?: number[]; routerId?: number; companyId: number },
 ): Promise<ServiceNetworkRow[]> {
   let q = db
@@ -106,5 +107,9 @@ export async function loadServiceNetworkRows(
     q = q.where('s.id', 'in', filter.serviceIds)
   }
   if (filter.routerId !== undefined) q = q.where('s.router_id', '=', filter.routerId)
-  return q.execute()
+  // The router needs the password in clear; it is sealed at rest.
+  return (await q.execute()).map((r) => ({
+    ...r,
+    pppoe_password: openLogin(secrets, r.pppoe_password),
+  }))
 }

@@ -115,7 +115,7 @@ async function runBatch(
     }
     const serviceIds = jobs.flatMap((j) => (j.service_id === null ? [] : [j.service_id]))
     const services = new Map(
-      (await loadServiceNetworkRows(deps.db, { companyId: router.company_id, serviceIds })).map(
+      (await loadServiceNetworkRows(deps, { companyId: router.company_id, serviceIds })).map(
         (s) => [s.id, s],
       ),
     )

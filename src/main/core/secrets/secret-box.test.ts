@@ -31,3 +31,39 @@ describe('secrets are sealed with the data directory key', () => {
       expect(statSync(path.join(dir, 'secret.key')).mode & 0o077).toBe(0)
   })
 })
+
+describe('customers’ PPPoE passwords are sealed at rest', () => {
+  it('a new service stores its password sealed; the customer page and the router get it in clear', async () => {
+    const { catalogFixture, customerInput, serviceInput } = await import('../customers/testing')
+    const { addService, createCustomer, getCustomer } = await import('../customers')
+    const f = await catalogFixture()
+    const c = await createCustomer(f.deps, f.actor, customerInput(f.cbg.id, 'Budi'))
+    const s = await addService(
+      f.deps,
+      f.actor,
+      { ...serviceInput(c.id, f.p10.id), pppoePassword: 'Rahasia-Budi' },
+      f.tz,
+    )
+    const row = await f.db.selectFrom('services').select('pppoe_password').executeTakeFirstOrThrow()
+    expect(row.pppoe_password).toMatch(/^v1:/)
+    expect(row.pppoe_password).not.toContain('Rahasia')
+    const detail = await getCustomer(f.deps, f.companyId, c.id, '2026-11-22')
+    expect(detail.services.find((x) => x.id === s.id)!.pppoePassword).toBe('Rahasia-Budi')
+  })
+
+  it('passwords an older version kept in clear are sealed on start, once', async () => {
+    const { catalogFixture, customerInput, serviceInput } = await import('../customers/testing')
+    const { addService, createCustomer } = await import('../customers')
+    const { sealStoredLogins, openLogin } = await import('./index')
+    const f = await catalogFixture()
+    const c = await createCustomer(f.deps, f.actor, customerInput(f.cbg.id, 'Siti'))
+    await addService(f.deps, f.actor, serviceInput(c.id, f.p10.id), f.tz)
+    await f.db.updateTable('services').set({ pppoe_password: 'lama-123' }).execute()
+    expect(await sealStoredLogins(f.db, f.deps.secrets)).toBe(1)
+    expect(await sealStoredLogins(f.db, f.deps.secrets)).toBe(0)
+    const row = await f.db.selectFrom('services').select('pppoe_password').executeTakeFirstOrThrow()
+    expect(openLogin(f.deps.secrets, row.pppoe_password)).toBe('lama-123')
+    // A value sealed under another data directory's key is unreadable, not a crash.
+    expect(openLogin(secretBox(Buffer.alloc(32, 3)), row.pppoe_password)).toBeNull()
+  })
+})

@@ -53,3 +53,24 @@ export function loadSecretKey(dataDir: string): Buffer {
 export function dataDirSecretBox(dataDir: string): SecretBox {
   return secretBox(loadSecretKey(dataDir))
 }
+
+/** A customer's PPPoE/hotspot password as stored: sealed (null stays null). */
+export function sealLogin(box: SecretBox, plain: string | null): string | null {
+  return plain === null ? null : box.seal(plain)
+}
+
+/**
+ * The stored password in clear, for the operator's screen and the router. Rows written before
+ * passwords were sealed are read as they are (startup seals them, see sealStoredLogins); a value
+ * sealed under another data directory's key cannot be read and gives null.
+ */
+export function openLogin(box: SecretBox, stored: string | null): string | null {
+  if (stored === null || !stored.startsWith(VERSION)) return stored
+  try {
+    return box.open(stored)
+  } catch {
+    return null
+  }
+}
+
+export const isSealed = (value: string) => value.startsWith(VERSION)

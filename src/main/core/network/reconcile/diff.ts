@@ -86,7 +86,7 @@ export async function readReconcile(
 ): Promise<ReconcileState> {
   const router = await loadRouter(deps.db, companyId, routerId)
   const snapshot = await readRouter(deps, router, { hotspot: true, addressList: true })
-  const rows = await loadServiceNetworkRows(deps.db, { companyId, routerId })
+  const rows = await loadServiceNetworkRows(deps, { companyId, routerId })
   const jobs = await serviceDeviceStates(
     deps.db,
     rows.map((r) => r.id),

@@ -6,6 +6,7 @@ import { insertProduct } from '../../catalog'
 import { bulkInsertCustomers, insertService, type BulkCustomerRow } from '../../customers'
 import { writeTx, type Database, type RouterDbRow } from '../../db'
 import type { NetworkDeps } from '../deps'
+import { sealLogin } from '../../secrets'
 import { loadRouter } from '../routers'
 import { planRouterImport, type RouterImportOptions, type RouterImportPlan } from './plan'
 import { readRouter, type RouterSnapshot } from './read'
@@ -201,7 +202,7 @@ export async function commitSnapshot(
       .set((eb) => ({
         router_id: router.id,
         pppoe_username: l.login.name,
-        pppoe_password: l.login.password,
+        pppoe_password: sealLogin(deps.secrets, l.login.password),
         static_ip: l.login.remoteAddress ?? eb.ref('static_ip'),
         updated_at: at,
       }))

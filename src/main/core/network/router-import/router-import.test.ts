@@ -6,6 +6,7 @@ import { customerInput, serviceInput } from '../../customers/testing'
 import { commitRouterImport, previewRouterImport } from './index'
 import { startRouterSim, type RouterSim } from '../../../../../test/sim/routeros/index'
 import { routerFixture } from './testing'
+import { openLogin } from '../../secrets'
 
 let f: Awaited<ReturnType<typeof routerFixture<RouterSim>>>
 afterEach(async () => {
@@ -31,6 +32,10 @@ const services = () =>
     ])
     .orderBy('s.pppoe_username')
     .execute()
+    // Stored sealed; read the way the customer page and the router do.
+    .then((rows) =>
+      rows.map((r) => ({ ...r, pppoe_password: openLogin(f.deps.secrets, r.pppoe_password) })),
+    )
 
 describe('import from a router', () => {
   it('creates customers, services and the packages of unknown profiles; a second import adds nothing', async () => {
