@@ -161,7 +161,8 @@ export function JobsTab() {
                   </Table.Td>
                   <Table.Td fz="sm">{j.router_name}</Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLOR[j.status]} variant="light">
+                    {/* A min width keeps the auto-sized column from cutting the word off. */}
+                    <Badge color={STATUS_COLOR[j.status]} variant="light" tt="none" miw={90}>
                       {t(`jobs.status.${j.status}`)}
                     </Badge>
                     {j.attempts > 0 && (

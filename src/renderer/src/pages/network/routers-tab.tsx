@@ -103,12 +103,12 @@ export function RoutersTab() {
                   <Table.Td>
                     <Stack gap={2}>
                       {r.pendingJobs > 0 && (
-                        <Badge color="yellow" variant="light" tt="none">
+                        <Badge color="yellow" variant="light" tt="none" miw={110}>
                           {t('routers.pending', { count: r.pendingJobs })}
                         </Badge>
                       )}
                       {r.failedJobs > 0 && (
-                        <Badge color="red" variant="light" tt="none">
+                        <Badge color="red" variant="light" tt="none" miw={110}>
                           {t('routers.failed', { count: r.failedJobs })}
                         </Badge>
                       )}
