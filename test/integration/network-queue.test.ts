@@ -102,6 +102,28 @@ describe('router changes go through the durable queue', () => {
     expect(await openJobs()).toHaveLength(0)
   })
 
+  it('"apply now" right after the router is back does not wait for the connection’s backoff', async () => {
+    f = await networkFixture()
+    // A backoff long enough that only a fresh connection can reach the router within this test.
+    const { RouterPool, runDeviceQueue } = await import('@core/network')
+    const deps = {
+      ...f.deps,
+      routers: new RouterPool({ backoff: { minMs: 60_000, maxMs: 60_000 } }),
+    }
+    const c = await f.customer('Rudi Hartono')
+    await f.sim.down()
+    expect(await runDeviceQueue(deps, { ignoreBackoff: true })).toMatchObject({ retrying: 1 })
+    await f.sim.up()
+    expect(await runDeviceQueue(deps, { ignoreBackoff: true })).toMatchObject({ retrying: 1 })
+    expect(
+      await runDeviceQueue(deps, { ignoreBackoff: true, freshConnections: true }),
+    ).toMatchObject({
+      applied: 1,
+    })
+    expect(f.secret(c.login)).toBeDefined()
+    await deps.routers.closeAll()
+  })
+
   it('a refusal by the router fails the job at once with the router message (no pointless retries)', async () => {
     f = await networkFixture()
     const c = await f.customer('Rina Wati')

@@ -86,6 +86,7 @@ export const networkRouter = router({
         companyId: ctx.user.companyId,
         ...(input.routerId ? { routerId: input.routerId } : {}),
         ignoreBackoff: true,
+        freshConnections: true,
       })
       return { applied: report.applied, failed: report.failed, retrying: report.retrying }
     }),

@@ -16,6 +16,11 @@ export interface QueueRunOptions {
   ignoreBackoff?: boolean
   /** Jobs read and settled per transaction. */
   batchSize?: number
+  /**
+   * A person asked for it ("Terapkan sekarang", the CLI): each router gets a fresh connection,
+   * so a router that was just fixed is tried now rather than after the connection's backoff.
+   */
+  freshConnections?: boolean
   handlers?: Record<string, DeviceJobHandler>
 }
 
@@ -48,6 +53,7 @@ export async function runDeviceQueue(
   const handlers = { ...coreJobHandlers, ...hotspotJobHandlers, ...options.handlers }
   const report: QueueRunReport = { applied: 0, failed: 0, retrying: 0, jobs: [] }
   const routers = new Map<number, RouterDbRow | null>()
+  const fresh = new Set<number>()
   let afterId = 0
   for (;;) {
     const now = deps.clock.now()
@@ -61,6 +67,13 @@ export async function runDeviceQueue(
     })
     if (batch.length === 0) break
     afterId = batch[batch.length - 1]!.id
+    if (options.freshConnections) {
+      for (const id of new Set(batch.map((j) => j.router_id))) {
+        if (fresh.has(id)) continue
+        fresh.add(id)
+        await deps.routers.close(String(id))
+      }
+    }
     const outcomes = await runBatch(deps, batch, routers, handlers)
     await writeTx(deps.db, (tx) => settleDeviceJobs(tx, outcomes, deps.clock.now()))
     for (const o of outcomes) {

@@ -47,6 +47,7 @@ export async function pushBatchNow(deps: NetworkDeps, actor: CompanyActor, batch
     companyId: actor.companyId,
     routerId: batch.router_id,
     ignoreBackoff: true,
+    freshConnections: true,
     handlers: hotspotJobHandlers,
   })
   return { applied: report.applied, failed: report.failed, retrying: report.retrying }
