@@ -169,8 +169,8 @@ async function assertUsernameFree(
 }
 
 /**
- * A new service goes on the router of its POP, else of its customer's area… kept simple: the POP's
- * router when one serves it, else the company's only active router, else none (set it later).
+ * Where a new service goes when the form names no router: the router serving its POP, else the
+ * company's only active router, else none (set later under the service's "Jaringan").
  */
 async function defaultRouterId(
   tx: Kysely<Database>,

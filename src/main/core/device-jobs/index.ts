@@ -1,6 +1,7 @@
 export {
   dueDeviceJobs,
   enqueueDeviceJob,
+  enqueueDeviceJobs,
   MAX_ATTEMPTS,
   queueServiceSync,
   queueServiceSyncs,

@@ -22,77 +22,73 @@ export interface NewDeviceJob {
 }
 
 /**
- * Adds a job, or makes the open job for the same thing due again now: ten changes to a service
- * before its router answers leave one job, which applies the state as it is when it runs.
+ * Adds jobs, or makes the open job for the same thing due again now: ten changes to a service
+ * before its router answers leave one job, which applies the state as it is when it runs. Many
+ * jobs (an isolir batch of thousands) go in a few multi-row statements.
  */
-export async function enqueueDeviceJob(
+export async function enqueueDeviceJobs(
   tx: Kysely<Database>,
-  job: NewDeviceJob,
+  jobs: NewDeviceJob[],
   now: Date,
 ): Promise<void> {
   const at = now.toISOString()
-  await sql`INSERT INTO device_jobs (company_id, router_id, service_id, kind, target, payload, status,
-      attempts, revision, next_attempt_at, reason, created_by, created_at, updated_at)
-    VALUES (${job.companyId}, ${job.routerId}, ${job.serviceId ?? null}, ${job.kind}, ${job.target ?? ''},
-      ${JSON.stringify(job.payload ?? {})}, 'pending', 0, 0, ${at}, ${job.reason ?? null}, ${job.by ?? null},
-      ${at}, ${at})
-    ON CONFLICT (router_id, kind, coalesce(service_id, 0), target) WHERE status != 'done'
-    DO UPDATE SET status = 'pending', attempts = 0, revision = revision + 1, next_attempt_at = excluded.next_attempt_at,
-      payload = excluded.payload, reason = coalesce(excluded.reason, reason), last_error = NULL,
-      created_by = coalesce(excluded.created_by, created_by), updated_at = excluded.updated_at`.execute(
-    tx,
-  )
-}
-
-/** Services that have a router get their router brought in line after every change. */
-export async function queueServiceSync(
-  tx: Kysely<Database>,
-  service: { id: number; company_id: number; router_id: number | null },
-  context: { reason?: string | null; by?: string | null },
-  now: Date,
-): Promise<boolean> {
-  if (service.router_id === null) return false
-  await enqueueDeviceJob(
-    tx,
-    {
-      companyId: service.company_id,
-      routerId: service.router_id,
-      serviceId: service.id,
-      kind: 'service.sync',
-      reason: context.reason ?? null,
-      by: context.by ?? null,
-    },
-    now,
-  )
-  return true
-}
-
-/** queueServiceSync for many services in a few statements (an isolir batch of thousands). */
-export async function queueServiceSyncs(
-  tx: Kysely<Database>,
-  services: { id: number; company_id: number; router_id: number | null }[],
-  context: { reason?: string | null; by?: string | null },
-  now: Date,
-): Promise<number> {
-  const rows = services.filter((s) => s.router_id !== null)
-  const at = now.toISOString()
-  for (let i = 0; i < rows.length; i += 500) {
-    const values = rows.slice(i, i + 500).map(
-      (
-        s,
-      ) => sql`(${s.company_id}, ${s.router_id}, ${s.id}, 'service.sync', '', '{}', 'pending', 0, 0,
-        ${at}, ${context.reason ?? null}, ${context.by ?? null}, ${at}, ${at})`,
+  for (let i = 0; i < jobs.length; i += 500) {
+    const values = jobs.slice(i, i + 500).map(
+      (job) => sql`(${job.companyId}, ${job.routerId}, ${job.serviceId ?? null}, ${job.kind},
+        ${job.target ?? ''}, ${JSON.stringify(job.payload ?? {})}, 'pending', 0, 0, ${at},
+        ${job.reason ?? null}, ${job.by ?? null}, ${at}, ${at})`,
     )
     await sql`INSERT INTO device_jobs (company_id, router_id, service_id, kind, target, payload, status,
         attempts, revision, next_attempt_at, reason, created_by, created_at, updated_at)
       VALUES ${sql.join(values)}
       ON CONFLICT (router_id, kind, coalesce(service_id, 0), target) WHERE status != 'done'
       DO UPDATE SET status = 'pending', attempts = 0, revision = revision + 1,
-        next_attempt_at = excluded.next_attempt_at, reason = coalesce(excluded.reason, reason),
-        last_error = NULL, created_by = coalesce(excluded.created_by, created_by),
+        next_attempt_at = excluded.next_attempt_at, payload = excluded.payload,
+        reason = coalesce(excluded.reason, reason), last_error = NULL,
+        created_by = coalesce(excluded.created_by, created_by),
         updated_at = excluded.updated_at`.execute(tx)
   }
-  return rows.length
+}
+
+export function enqueueDeviceJob(tx: Kysely<Database>, job: NewDeviceJob, now: Date) {
+  return enqueueDeviceJobs(tx, [job], now)
+}
+
+/**
+ * Services that have a router get their router brought in line after every change; returns how
+ * many were queued (services without a router have nothing to apply).
+ */
+export async function queueServiceSyncs(
+  tx: Kysely<Database>,
+  services: { id: number; company_id: number; router_id: number | null }[],
+  context: { reason?: string | null; by?: string | null },
+  now: Date,
+): Promise<number> {
+  const jobs = services.flatMap((s): NewDeviceJob[] =>
+    s.router_id === null
+      ? []
+      : [
+          {
+            companyId: s.company_id,
+            routerId: s.router_id,
+            serviceId: s.id,
+            kind: 'service.sync',
+            reason: context.reason ?? null,
+            by: context.by ?? null,
+          },
+        ],
+  )
+  await enqueueDeviceJobs(tx, jobs, now)
+  return jobs.length
+}
+
+export async function queueServiceSync(
+  tx: Kysely<Database>,
+  service: { id: number; company_id: number; router_id: number | null },
+  context: { reason?: string | null; by?: string | null },
+  now: Date,
+): Promise<boolean> {
+  return (await queueServiceSyncs(tx, [service], context, now)) > 0
 }
 
 /** Seconds before the n-th retry: quick at first (a router rebooting), then no more than hourly. */

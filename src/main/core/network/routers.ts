@@ -172,19 +172,19 @@ export async function createRouter(deps: NetworkDeps, actor: CompanyActor, input
   })
 }
 
+/** What the audit log keeps of a router: its settings, never its password. */
 function auditable(r: RouterDbRow) {
-  const { password_sealed: _p, identity: _i, version: _v, board: _b, ...rest } = r
   return {
-    name: rest.name,
-    host: rest.host,
-    port: rest.port,
-    tls: rest.tls,
-    username: rest.username,
-    area_id: rest.area_id,
-    pop_id: rest.pop_id,
-    isolir_profile: rest.isolir_profile,
-    isolir_list: rest.isolir_list,
-    active: rest.active,
+    name: r.name,
+    host: r.host,
+    port: r.port,
+    tls: r.tls,
+    username: r.username,
+    area_id: r.area_id,
+    pop_id: r.pop_id,
+    isolir_profile: r.isolir_profile,
+    isolir_list: r.isolir_list,
+    active: r.active,
   }
 }
 

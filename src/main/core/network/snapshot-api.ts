@@ -21,7 +21,9 @@ export async function snapshotApi(api: RouterApi): Promise<RouterApi> {
     const index = new Map<string, RouterRow[]>()
     for (const row of await api.run(`${menu}/print`, {}, { proplist })) {
       const k = row[key] ?? ''
-      index.set(k, [...(index.get(k) ?? []), row])
+      const rows = index.get(k)
+      if (rows) rows.push(row)
+      else index.set(k, [row])
     }
     tables.set(menu, index)
   }

@@ -76,8 +76,9 @@ export async function runDeviceQueue(
     }
     const outcomes = await runBatch(deps, batch, routers, handlers)
     await writeTx(deps.db, (tx) => settleDeviceJobs(tx, outcomes, deps.clock.now()))
+    const byId = new Map(batch.map((j) => [j.id, j]))
     for (const o of outcomes) {
-      const job = batch.find((j) => j.id === o.job.id)!
+      const job = byId.get(o.job.id)!
       if (o.ok) report.applied++
       else if (o.permanent) report.failed++
       else report.retrying++
@@ -101,8 +102,11 @@ async function runBatch(
   handlers: Record<string, DeviceJobHandler>,
 ): Promise<JobOutcome[]> {
   const byRouter = new Map<number, DeviceJobRow[]>()
-  for (const job of batch)
-    byRouter.set(job.router_id, [...(byRouter.get(job.router_id) ?? []), job])
+  for (const job of batch) {
+    const jobs = byRouter.get(job.router_id)
+    if (jobs) jobs.push(job)
+    else byRouter.set(job.router_id, [job])
+  }
   const outcomes: JobOutcome[] = []
   for (const [routerId, jobs] of byRouter) {
     if (!routers.has(routerId)) {

@@ -3,7 +3,6 @@ import { writeTx } from '../../db'
 import type { NetworkDeps } from '../deps'
 import { runDeviceQueue } from '../worker'
 import { loadBatch } from './batches'
-import { hotspotJobHandlers } from './jobs'
 import type { CompanyActor } from './profiles'
 
 /**
@@ -48,7 +47,6 @@ export async function pushBatchNow(deps: NetworkDeps, actor: CompanyActor, batch
     routerId: batch.router_id,
     ignoreBackoff: true,
     freshConnections: true,
-    handlers: hotspotJobHandlers,
   })
   return { applied: report.applied, failed: report.failed, retrying: report.retrying }
 }
