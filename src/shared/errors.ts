@@ -48,6 +48,12 @@ export const ERROR_CODES = [
   'ROUTER_TRAP',
   'ROUTER_DISCONNECTED',
   'ROUTER_NOT_SET',
+  'CHANNEL_NOT_SET',
+  'CHANNEL_SEND_FAILED',
+  'CHANNEL_NOT_LINKED',
+  'TEMPLATE_UNKNOWN_VARIABLE',
+  'JOB_UNKNOWN',
+  'JOB_BUSY',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -46,6 +46,12 @@ export const PERMISSIONS = {
   'isolir.manage': {},
   'hotspot.view': { menu: 'hotspot' },
   'hotspot.manage': {},
+  'collections.view': { menu: 'collections' },
+  'collections.manage': {},
+  'messages.view': { menu: 'messages' },
+  'messages.manage': {},
+  'schedule.view': { menu: 'schedule' },
+  'schedule.manage': {},
 } as const satisfies Record<string, PermissionDef>
 
 export type Permission = keyof typeof PERMISSIONS
@@ -78,6 +84,11 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reports.view',
     'network.view',
     'isolir.manage',
+    'collections.view',
+    'collections.manage',
+    'messages.view',
+    'messages.manage',
+    'schedule.view',
   ],
   admin_support: [
     'dashboard.view',
@@ -90,6 +101,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'isolir.manage',
     'hotspot.view',
     'hotspot.manage',
+    'collections.view',
+    'messages.view',
   ],
   technician: ['dashboard.view', 'customers.view', 'network.view'],
   viewer: [
@@ -101,5 +114,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reports.view',
     'network.view',
     'hotspot.view',
+    'collections.view',
+    'messages.view',
+    'schedule.view',
   ],
 }

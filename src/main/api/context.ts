@@ -3,10 +3,11 @@ import type { Actor } from '@core/audit'
 import { resolveSession, type SessionUser } from '@core/auth'
 import type { CoreDeps } from '@core/deps'
 import type { FileStore } from '@core/files'
+import type { MessagingDeps } from '@core/messaging'
 import type { NetworkDeps } from '@core/network'
 
 /** What the API needs from the host: core dependencies and the app version. */
-export interface ApiServices extends CoreDeps, NetworkDeps {
+export interface ApiServices extends CoreDeps, NetworkDeps, MessagingDeps {
   version: string
   /** Uploaded documents (KTP scans…), kept in the data directory. */
   files: FileStore

@@ -16,6 +16,11 @@ import { hotspotRouter } from './routers/hotspot'
 import { monitorRouter } from './routers/monitor'
 import { routerImportRouter } from './routers/router-import'
 import { reconcileRouter } from './routers/reconcile'
+import { collectionsRouter } from './routers/collections'
+import { messagingRouter } from './routers/messaging'
+import { channelsRouter } from './routers/channels'
+import { scheduleRouter } from './routers/schedule'
+import { notificationsRouter } from './routers/notifications'
 import { router } from './trpc'
 
 /** The one API of Loket, carried over IPC in the desktop and HTTP on the LAN. */
@@ -38,6 +43,11 @@ export const appRouter = router({
   monitor: monitorRouter,
   routerImport: routerImportRouter,
   reconcile: reconcileRouter,
+  notifications: notificationsRouter,
+  schedule: scheduleRouter,
+  channels: channelsRouter,
+  messaging: messagingRouter,
+  collections: collectionsRouter,
 })
 
 export type AppRouter = typeof appRouter

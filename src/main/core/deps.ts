@@ -12,3 +12,19 @@ export interface CoreDeps {
   clock: Clock
   secrets: SecretBox
 }
+
+/**
+ * What a scheduled job is told when it runs: for which company, as of which business day (the
+ * company's time zone; replays pass an older or later day), who started it, and its run's id.
+ */
+export interface JobContext {
+  companyId: number
+  asOf: string
+  timeZone: string
+  actor: import('./audit').Actor & { companyId: number }
+  runId: number | null
+  trigger: 'schedule' | 'manual' | 'cli'
+}
+
+/** What a job did, by name (`queued`, `isolated`, `skipped` …): recorded with its run. */
+export type JobCounts = Record<string, number>

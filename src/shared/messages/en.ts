@@ -63,6 +63,13 @@ export const enMessages: SharedMessages = {
     ROUTER_DISCONNECTED:
       'The connection to the router dropped. Changes will be retried automatically.',
     ROUTER_NOT_SET: 'This service has no router yet. Set one in the service’s network settings.',
+    CHANNEL_NOT_SET: 'The {{channel}} channel is not set up. Set it up in Messages → Channels.',
+    CHANNEL_SEND_FAILED: 'The message was not sent: {{detail}}',
+    CHANNEL_NOT_LINKED:
+      'WhatsApp is not linked. Open Messages → Channels and scan the QR code with WhatsApp on the phone.',
+    TEMPLATE_UNKNOWN_VARIABLE: 'The template uses unknown variables: {{names}}.',
+    JOB_UNKNOWN: 'Unknown job "{{job}}". List them with: jobs list',
+    JOB_BUSY: 'The {{job}} job is running. Wait until it finishes.',
   },
   validation: {
     rate_limit: 'Write the rate limit as RouterOS does: upload/download, e.g. 2M/2M or 512k/1M.',
@@ -70,6 +77,10 @@ export const enMessages: SharedMessages = {
     router_host: 'Enter only the router’s IP address or host name, without http:// or a port.',
     router_name: 'RouterOS names cannot contain spaces, =, ? or quotes.',
     router_port: 'The port must be a number 1–65535 (API 8728, API-SSL 8729).',
+    url: 'The address must start with http:// or https://.',
+    url_template: 'The URL template must contain {phone} and {message}.',
+    reminder_offsets: 'Reminder days between -30 and 60, e.g. -3, 0, 3.',
+    date_not_past: 'The date cannot be before today.',
     period: 'Invalid period, e.g. 2026-12.',
     number_pattern: 'The pattern needs a sequence such as {000000}; {YYYY} becomes the year.',
     amount_positive: 'The amount must be more than zero.',

@@ -63,6 +63,13 @@ export const idMessages = {
     ROUTER_TRAP: 'Router menolak perintah: {{message}}',
     ROUTER_DISCONNECTED: 'Koneksi ke router terputus. Perubahan akan dicoba lagi otomatis.',
     ROUTER_NOT_SET: 'Layanan ini belum punya router. Atur router di pengaturan jaringan layanan.',
+    CHANNEL_NOT_SET: 'Saluran {{channel}} belum diatur. Atur di Pesan → Saluran.',
+    CHANNEL_SEND_FAILED: 'Pesan tidak terkirim: {{detail}}',
+    CHANNEL_NOT_LINKED:
+      'WhatsApp belum tertaut. Buka Pesan → Saluran lalu pindai kode QR dengan WhatsApp di ponsel.',
+    TEMPLATE_UNKNOWN_VARIABLE: 'Template memakai variabel yang tidak dikenal: {{names}}.',
+    JOB_UNKNOWN: 'Tugas "{{job}}" tidak dikenal. Lihat daftar dengan: jobs list',
+    JOB_BUSY: 'Tugas {{job}} sedang berjalan. Tunggu hingga selesai.',
   },
   validation: {
     rate_limit:
@@ -71,6 +78,10 @@ export const idMessages = {
     router_host: 'Isi alamat IP atau nama host router saja, tanpa http:// dan tanpa port.',
     router_name: 'Nama di RouterOS tidak boleh memuat spasi, =, ? atau tanda kutip.',
     router_port: 'Port harus angka 1–65535 (API biasa 8728, API-SSL 8729).',
+    url: 'Alamat harus diawali http:// atau https://.',
+    url_template: 'Template URL harus memuat {phone} dan {message}.',
+    reminder_offsets: 'Hari pengingat antara -30 dan 60, misalnya -3, 0, 3.',
+    date_not_past: 'Tanggal tidak boleh sebelum hari ini.',
     period: 'Periode tidak valid, misalnya 2026-12.',
     number_pattern: 'Pola harus memuat nomor urut seperti {000000}; {YYYY} menjadi tahun.',
     amount_positive: 'Jumlah harus lebih dari nol.',

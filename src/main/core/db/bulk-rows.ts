@@ -14,11 +14,15 @@ export async function insertRows<T extends keyof Database & string>(
   tx: Kysely<Database>,
   table: T,
   rows: Insertable<Database[T]>[],
-): Promise<void> {
-  if (!rows.length) return
+  options: { ignoreConflicts?: boolean } = {},
+): Promise<number> {
+  if (!rows.length) return 0
+  let inserted = 0
   const columns = Object.keys(rows[0]!)
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length))
   const tuple = `(${columns.map(() => '?').join(', ')})`
+  // `ON CONFLICT DO NOTHING` lets a unique (dedupe) index drop rows that already exist.
+  const tail = options.ignoreConflicts ? ' ON CONFLICT DO NOTHING' : ''
   const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement)
@@ -26,8 +30,10 @@ export async function insertRows<T extends keyof Database & string>(
     for (const row of chunk) {
       for (const c of columns) parameters.push((row as Record<string, unknown>)[c] ?? null)
     }
-    await tx.executeQuery(
-      CompiledQuery.raw(head + Array.from(chunk, () => tuple).join(', '), parameters),
+    const result = await tx.executeQuery(
+      CompiledQuery.raw(head + Array.from(chunk, () => tuple).join(', ') + tail, parameters),
     )
+    inserted += Number(result.numAffectedRows ?? 0)
   }
+  return inserted
 }

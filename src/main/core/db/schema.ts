@@ -39,6 +39,15 @@ export interface Database {
   hotspot_batches: HotspotBatchesTable
   hotspot_vouchers: HotspotVouchersTable
   hotspot_sales: HotspotSalesTable
+  scheduled_jobs: ScheduledJobsTable
+  job_runs: JobRunsTable
+  message_channels: MessageChannelsTable
+  message_templates: MessageTemplatesTable
+  messages: MessagesTable
+  promises_to_pay: PromisesToPayTable
+  collection_actions: CollectionActionsTable
+  notifications: NotificationsTable
+  notification_reads: NotificationReadsTable
 }
 
 export interface CompaniesTable {
@@ -231,6 +240,9 @@ export interface CustomersTable {
   price_list_id: number | null
   notes: string | null
   status: string
+  messages_opt_out: Generated<number>
+  no_isolir: Generated<number>
+  no_isolir_reason: string | null
   created_at: string
   updated_at: string
 }
@@ -576,6 +588,124 @@ export interface HotspotSalesTable {
   created_at: string
 }
 
+export interface ScheduledJobsTable {
+  company_id: number
+  job: string
+  paused: number
+  updated_by: string | null
+  updated_at: string
+}
+
+export type JobTrigger = 'schedule' | 'manual' | 'cli'
+export type JobRunStatus = 'running' | 'done' | 'failed'
+
+export interface JobRunsTable {
+  id: Generated<number>
+  company_id: number
+  job: string
+  as_of: string
+  trigger: JobTrigger
+  status: JobRunStatus
+  counts_json: Generated<string>
+  error: string | null
+  username: string | null
+  started_at: string
+  finished_at: string | null
+}
+
+export interface MessageChannelsTable {
+  id: Generated<number>
+  company_id: number
+  kind: 'whatsapp' | 'email'
+  provider: 'fonnte' | 'wablas' | 'url' | 'baileys' | 'smtp'
+  config_sealed: string
+  enabled: Generated<number>
+  rate_per_minute: number
+  status: Generated<'unknown' | 'ok' | 'error'>
+  status_detail: string | null
+  checked_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface MessageTemplatesTable {
+  company_id: number
+  key: string
+  subject: string
+  body: string
+  updated_by: string | null
+  updated_at: string
+}
+
+export type MessageStatus = 'antri' | 'terkirim' | 'gagal' | 'dilewati'
+
+export interface MessagesTable {
+  id: Generated<number>
+  company_id: number
+  customer_id: number | null
+  channel: 'whatsapp' | 'email'
+  recipient: string
+  kind: string
+  subject: string | null
+  body: string
+  status: MessageStatus
+  reason: string | null
+  error_detail: string | null
+  attempts: Generated<number>
+  next_attempt_at: string | null
+  provider_id: string | null
+  dedupe_key: string | null
+  ref_type: string | null
+  ref_id: number | null
+  created_by: string | null
+  created_at: string
+  sent_at: string | null
+  updated_at: string
+}
+
+export interface PromisesToPayTable {
+  id: Generated<number>
+  company_id: number
+  customer_id: number
+  until_date: string
+  note: string | null
+  user_id: number | null
+  username: string
+  created_at: string
+  cancelled_at: string | null
+  cancelled_by: string | null
+}
+
+export interface CollectionActionsTable {
+  id: Generated<number>
+  company_id: number
+  service_id: number
+  customer_id: number
+  action: 'isolir' | 'restore'
+  as_of: string
+  reason: string
+  job_run_id: number | null
+  created_at: string
+}
+
+export interface NotificationsTable {
+  id: Generated<number>
+  company_id: number
+  kind: string
+  params_json: Generated<string>
+  link: string | null
+  permission: string | null
+  dedupe_key: string | null
+  created_at: string
+}
+
+export interface NotificationReadsTable {
+  notification_id: number
+  user_id: number
+  read_at: string
+}
+
+export type MessageRow = Selectable<MessagesTable>
 export type RouterDbRow = Selectable<RoutersTable>
 export type DeviceJobRow = Selectable<DeviceJobsTable>
 export type AreaRow = Selectable<AreasTable>

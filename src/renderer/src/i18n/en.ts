@@ -9,6 +9,11 @@ import { enCashier } from './en-cashier'
 import { enBilling } from './en-billing'
 import { enNetwork } from './en-network'
 import { enHotspot } from './en-hotspot'
+import { enNotifications } from './en-notifications'
+import { enSchedule } from './en-schedule'
+import { enChannels } from './en-channels'
+import { enMessaging } from './en-messaging'
+import { enCollections } from './en-collections'
 import { enMonitor } from './en-monitor'
 import { enRouterImport } from './en-router-import'
 import type { Messages } from './id'
@@ -18,6 +23,11 @@ export const en: Messages = {
   ...enCustomers,
   ...enNetwork,
   ...enHotspot,
+  ...enNotifications,
+  ...enSchedule,
+  ...enChannels,
+  ...enMessaging,
+  ...enCollections,
   ...enMonitor,
   ...enRouterImport,
   ...enCatalog,
@@ -72,6 +82,15 @@ export const en: Messages = {
     },
     isolir: { manage: 'Isolate and restore services' },
     hotspot: { view: 'View hotspot vouchers', manage: 'Create, print and disable vouchers' },
+    collections: {
+      view: 'View the reminder queue, automatic isolir and promises to pay',
+      manage: 'Send reminders, record promises to pay, change the collections policy',
+    },
+    messages: {
+      view: 'View message history and templates',
+      manage: 'Set up channels, edit templates, send broadcasts',
+    },
+    schedule: { view: 'View the schedule and job history', manage: 'Pause, resume and run jobs' },
     dashboard: { view: 'View the dashboard' },
     users: { view: 'View users', manage: 'Manage users (add, edit, deactivate)' },
     roles: {
@@ -148,6 +167,9 @@ export const en: Messages = {
     reports: 'Reports',
     network: 'Network',
     hotspot: 'Hotspot & Vouchers',
+    collections: 'Collections',
+    messages: 'Messages',
+    schedule: 'Schedule & history',
     dashboard: 'Dashboard',
     users: 'Users',
     roles: 'Roles & Permissions',

@@ -9,6 +9,11 @@ import { idCashier } from './id-cashier'
 import { idBilling } from './id-billing'
 import { idNetwork } from './id-network'
 import { idHotspot } from './id-hotspot'
+import { idNotifications } from './id-notifications'
+import { idSchedule } from './id-schedule'
+import { idChannels } from './id-channels'
+import { idMessaging } from './id-messaging'
+import { idCollections } from './id-collections'
 import { idMonitor } from './id-monitor'
 import { idRouterImport } from './id-router-import'
 /**
@@ -21,6 +26,11 @@ export const id = {
   ...idCustomers,
   ...idNetwork,
   ...idHotspot,
+  ...idNotifications,
+  ...idSchedule,
+  ...idChannels,
+  ...idMessaging,
+  ...idCollections,
   ...idMonitor,
   ...idRouterImport,
   ...idCatalog,
@@ -75,6 +85,18 @@ export const id = {
     },
     isolir: { manage: 'Isolir dan buka isolir layanan' },
     hotspot: { view: 'Lihat voucher hotspot', manage: 'Buat, cetak dan nonaktifkan voucher' },
+    collections: {
+      view: 'Lihat antrean pengingat, isolir otomatis dan janji bayar',
+      manage: 'Kirim pengingat, catat janji bayar, ubah kebijakan penagihan',
+    },
+    messages: {
+      view: 'Lihat riwayat pesan dan template',
+      manage: 'Atur saluran, ubah template, kirim broadcast',
+    },
+    schedule: {
+      view: 'Lihat jadwal & riwayat tugas',
+      manage: 'Jeda, lanjutkan dan jalankan tugas',
+    },
     dashboard: { view: 'Lihat dasbor' },
     users: { view: 'Lihat daftar pengguna', manage: 'Kelola pengguna (tambah, ubah, nonaktifkan)' },
     roles: { view: 'Lihat peran & izin', manage: 'Ubah izin peran (khusus Superadmin)' },
@@ -147,6 +169,9 @@ export const id = {
     reports: 'Laporan',
     network: 'Jaringan',
     hotspot: 'Hotspot & Voucher',
+    collections: 'Penagihan',
+    messages: 'Pesan',
+    schedule: 'Jadwal & riwayat',
     dashboard: 'Dasbor',
     users: 'Pengguna',
     roles: 'Peran & Izin',

@@ -11,6 +11,9 @@ import { ReportsPage } from '../pages/reports/reports-page'
 import { NetworkPage } from '../pages/network/network-page'
 import { RouterImportPage } from '../pages/network/router-import-page'
 import { HotspotPage } from '../pages/hotspot/hotspot-page'
+import { CollectionsPage } from '../pages/collections/collections-page'
+import { MessagesPage } from '../pages/messages/messages-page'
+import { SchedulePage } from '../pages/schedule/schedule-page'
 import { CatalogPage } from '../pages/catalog/catalog-page'
 import { ChangePasswordPage } from '../pages/change-password-page'
 import { CompanyPage } from '../pages/company/company-page'
@@ -73,6 +76,12 @@ export function AppRoutes() {
                 element={guarded('network.manage', <RouterImportPage />)}
               />
               <Route path="/hotspot" element={guarded('hotspot.view', <HotspotPage />)} />
+              <Route
+                path="/collections"
+                element={guarded('collections.view', <CollectionsPage />)}
+              />
+              <Route path="/messages" element={guarded('messages.view', <MessagesPage />)} />
+              <Route path="/schedule" element={guarded('schedule.view', <SchedulePage />)} />
               <Route path="/catalog" element={guarded('catalog.view', <CatalogPage />)} />
               <Route path="/users" element={guarded('users.view', <UsersPage />)} />
               <Route path="/roles" element={guarded('roles.view', <RolesPage />)} />

@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router'
 import { LanguageSwitch } from '../components/language-switch'
 import { useSession } from '../session/session'
 import { NAV_ITEMS } from './nav-items'
+import { NotificationBell } from './notification-bell'
 import { UserMenu } from './user-menu'
 
 function isActive(pathname: string, path: string): boolean {
@@ -46,6 +47,7 @@ export function AppLayout() {
           </Group>
           <Group gap="md" wrap="nowrap">
             {wide && <LanguageSwitch />}
+            <NotificationBell />
             <UserMenu />
           </Group>
         </Group>

@@ -11,6 +11,9 @@ import {
   IconShieldLock,
   IconRouter,
   IconTicket,
+  IconCalendarTime,
+  IconMessage2,
+  IconBellRinging,
   IconUsers,
   type Icon,
 } from '@tabler/icons-react'
@@ -43,6 +46,9 @@ const ICONS: Record<string, Icon> = {
   reports: IconChartBar,
   network: IconRouter,
   hotspot: IconTicket,
+  collections: IconBellRinging,
+  messages: IconMessage2,
+  schedule: IconCalendarTime,
 }
 
 /** Daily work first: the office opens customers far more often than users or settings. */
@@ -51,11 +57,14 @@ const FIRST_MENUS = [
   'cashier',
   'customers',
   'billing',
+  'collections',
+  'messages',
   'closing',
   'reports',
   'network',
   'hotspot',
   'catalog',
+  'schedule',
 ]
 
 function menuRank(menu: string): number {

@@ -4,6 +4,7 @@ import * as m202611220002 from './202611220002_customers'
 import * as m202611220003 from './202611220003_billing'
 import * as m202611220004 from './202611220004_network'
 import * as m202611220005 from './202611220005_hotspot'
+import * as m202611220006 from './202611220006_collections'
 
 /**
  * Every migration, by name, in order. Listed statically (not read from the folder) so the same
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '202611220003_billing': m202611220003,
   '202611220004_network': m202611220004,
   '202611220005_hotspot': m202611220005,
+  '202611220006_collections': m202611220006,
 }

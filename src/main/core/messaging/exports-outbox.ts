@@ -1,0 +1,2 @@
+// History, templates editing and broadcast: exported from here.
+export {}

@@ -1,0 +1,7 @@
+export { DEFAULT_TEMPLATES, loadTemplate, loadTemplates } from './templates'
+export type { MessageTemplate } from './templates'
+export { activeChannels, addressFor, queueMessages } from './outbox'
+export type { Address, Contact, OutgoingMessage, QueueResult } from './outbox'
+export type { MessagingDeps } from './deps'
+export * from './exports-sending'
+export * from './exports-outbox'

@@ -1,0 +1,4 @@
+/** Indonesian texts of saluran pesan: WhatsApp dan e-mail. */
+export const idChannels = {
+  channels: {},
+}

@@ -1,0 +1,4 @@
+/** Indonesian texts of penagihan: pengingat, isolir otomatis, janji bayar, kebijakan. */
+export const idCollections = {
+  collections: {},
+}

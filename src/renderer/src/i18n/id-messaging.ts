@@ -1,0 +1,4 @@
+/** Indonesian texts of pesan: riwayat, template, broadcast. */
+export const idMessaging = {
+  messaging: {},
+}

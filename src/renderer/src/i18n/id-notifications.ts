@@ -1,0 +1,4 @@
+/** Indonesian texts of pusat notifikasi. */
+export const idNotifications = {
+  notifications: {},
+}

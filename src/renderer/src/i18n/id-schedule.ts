@@ -1,0 +1,4 @@
+/** Indonesian texts of jadwal & riwayat tugas. */
+export const idSchedule = {
+  schedule: {},
+}

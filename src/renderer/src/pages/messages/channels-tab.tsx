@@ -1,0 +1,3 @@
+export function ChannelsTab() {
+  return null
+}

@@ -1,0 +1,87 @@
+/**
+ * The words of messaging, shared by core, API and UI: channels and their providers, the outbox's
+ * statuses and reasons, and the templates with the variables they may use.
+ */
+export const MESSAGE_CHANNELS = ['whatsapp', 'email'] as const
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number]
+
+export const WHATSAPP_PROVIDERS = ['fonnte', 'wablas', 'url', 'baileys'] as const
+export type WhatsappProvider = (typeof WHATSAPP_PROVIDERS)[number]
+export const CHANNEL_PROVIDERS = [...WHATSAPP_PROVIDERS, 'smtp'] as const
+export type ChannelProvider = (typeof CHANNEL_PROVIDERS)[number]
+
+/** Messages per minute a channel sends unless told otherwise: slow enough that gateways don't ban. */
+export const DEFAULT_RATE_PER_MINUTE = 20
+
+/** antri = queued, terkirim = sent, gagal = failed for good, dilewati = skipped (with a reason). */
+export const MESSAGE_STATUSES = ['antri', 'terkirim', 'gagal', 'dilewati'] as const
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number]
+
+/** Why a message was skipped before sending, or why it failed. */
+export const MESSAGE_REASONS = [
+  'no_number',
+  'invalid_number',
+  'no_email',
+  'opted_out',
+  'no_channel',
+  'channel_down',
+  'rejected',
+  'cancelled',
+] as const
+export type MessageReason = (typeof MESSAGE_REASONS)[number]
+
+export const TEMPLATE_KEYS = [
+  'welcome',
+  'invoice_issued',
+  'reminder',
+  'isolir_notice',
+  'payment_receipt',
+  'service_restored',
+  'package_changed',
+  'otp',
+  'complaint_received',
+  'complaint_resolved',
+] as const
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number]
+
+/** Kinds of messages that are not made from a template. */
+export const MESSAGE_KINDS = [...TEMPLATE_KEYS, 'broadcast', 'test'] as const
+export type MessageKind = (typeof MESSAGE_KINDS)[number]
+
+/** Every variable a template may use; a template with another `{word}` is refused on save. */
+export const TEMPLATE_VARIABLES = [
+  'nama',
+  'kode',
+  'perusahaan',
+  'telepon_perusahaan',
+  'periode',
+  'jumlah',
+  'jatuh_tempo',
+  'link_bayar',
+  'nomor_invoice',
+  'rincian',
+  'paket',
+  'username',
+  'password',
+  'otp',
+  'tiket',
+  'tanggal',
+] as const
+export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number]
+export type TemplateValues = Partial<Record<TemplateVariable, string>>
+
+/** `{nama}` → the value; a variable without a value is left visible, so a gap is noticed. */
+export function renderTemplate(text: string, values: TemplateValues): string {
+  return text.replace(/\{([a-z_]+)\}/g, (whole, name: string) => {
+    const value = values[name as TemplateVariable]
+    return value === undefined ? whole : value
+  })
+}
+
+/** The `{words}` a template uses that are not variables (shown as an error on save). */
+export function unknownVariables(text: string): string[] {
+  const known = new Set<string>(TEMPLATE_VARIABLES)
+  const found = new Set<string>()
+  for (const m of text.matchAll(/\{([a-z_]+)\}/g)) if (!known.has(m[1]!)) found.add(m[1]!)
+  return [...found]
+}

@@ -1,0 +1,11 @@
+/** What the notification centre tells about; each kind has a translated title with parameters. */
+export const NOTIFICATION_KINDS = [
+  'due_today',
+  'overdue',
+  'isolir_done',
+  'restore_done',
+  'messages_failing',
+  'router_jobs_failing',
+  'job_failed',
+] as const
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
