@@ -7,6 +7,8 @@ import { paymentImportCommands } from './cli/payment-import-command'
 import { reportCommands } from './cli/report-commands'
 import { networkCommands } from './cli/network-commands'
 import { routerCommands } from './cli/router-commands'
+import { channelCommands } from './cli/channel-commands'
+import { jobCommands } from './cli/job-commands'
 import { createOutput, reportError } from './cli/output'
 
 /**
@@ -21,6 +23,8 @@ const commands: Record<string, CommandDef> = {
   ...paymentImportCommands,
   ...networkCommands,
   ...routerCommands,
+  ...channelCommands,
+  ...jobCommands,
   'demo-data': demoDataCommand,
 }
 

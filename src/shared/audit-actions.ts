@@ -60,6 +60,22 @@ export const AUDIT_ACTIONS = [
   'hotspot.batch_create',
   'hotspot.vouchers_disable',
   'hotspot.sale',
+  'channels.update',
+  'channels.test',
+  'channels.unlink',
+  'templates.update',
+  'templates.reset',
+  'messages.broadcast',
+  'messages.retry',
+  'messages.cancel',
+  'reminders.queue',
+  'collections.settings',
+  'customers.collections',
+  'promises.create',
+  'promises.cancel',
+  'schedule.pause',
+  'schedule.resume',
+  'schedule.run',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

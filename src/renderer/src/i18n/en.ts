@@ -331,6 +331,7 @@ export const en: Messages = {
       terminate: 'Customer terminated',
       import: 'Customers imported',
       attach: 'Customer document uploaded',
+      collections: 'Customer collections settings changed',
     },
     services: {
       create: 'Service added',
@@ -344,6 +345,25 @@ export const en: Messages = {
     device_jobs: { retry: 'Router job retried' },
     network: { import: 'Import from a router', reconcile: 'Router reconciliation fix' },
     sessions: { kick: 'PPPoE session kicked' },
+    channels: {
+      update: 'Message channel set up',
+      test: 'Test message sent',
+      unlink: 'WhatsApp unlinked',
+    },
+    templates: { update: 'Message template changed', reset: 'Message template reset' },
+    messages: {
+      broadcast: 'Broadcast queued',
+      retry: 'Failed messages retried',
+      cancel: 'Queued messages cancelled',
+    },
+    reminders: { queue: 'Billing reminders queued' },
+    collections: { settings: 'Collections policy changed' },
+    promises: { create: 'Promise to pay recorded', cancel: 'Promise to pay cancelled' },
+    schedule: {
+      pause: 'Scheduled job paused',
+      resume: 'Scheduled job resumed',
+      run: 'Job run by hand',
+    },
     hotspot: {
       profile_save: 'Hotspot profile saved',
       batch_create: 'Vouchers created',

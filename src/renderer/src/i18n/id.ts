@@ -333,6 +333,7 @@ export const id = {
       terminate: 'Pelanggan diputus',
       import: 'Pelanggan diimpor',
       attach: 'Dokumen pelanggan diunggah',
+      collections: 'Pengaturan penagihan pelanggan diubah',
     },
     services: {
       create: 'Layanan ditambahkan',
@@ -346,6 +347,25 @@ export const id = {
     device_jobs: { retry: 'Pekerjaan router dicoba ulang' },
     network: { import: 'Impor dari router', reconcile: 'Perbaikan rekonsiliasi router' },
     sessions: { kick: 'Sesi PPPoE diputus' },
+    channels: {
+      update: 'Saluran pesan diatur',
+      test: 'Pesan uji dikirim',
+      unlink: 'Tautan WhatsApp diputus',
+    },
+    templates: { update: 'Template pesan diubah', reset: 'Template pesan dikembalikan' },
+    messages: {
+      broadcast: 'Broadcast dikirim ke antrean',
+      retry: 'Pesan gagal dicoba ulang',
+      cancel: 'Pesan dalam antrean dibatalkan',
+    },
+    reminders: { queue: 'Pengingat tagihan dimasukkan ke antrean' },
+    collections: { settings: 'Kebijakan penagihan diubah' },
+    promises: { create: 'Janji bayar dicatat', cancel: 'Janji bayar dibatalkan' },
+    schedule: {
+      pause: 'Tugas terjadwal dijeda',
+      resume: 'Tugas terjadwal dilanjutkan',
+      run: 'Tugas dijalankan manual',
+    },
     hotspot: {
       profile_save: 'Profil hotspot disimpan',
       batch_create: 'Voucher dibuat',

@@ -1,0 +1,2 @@
+// zod schemas of this area: filled in with its API.
+export {}
