@@ -48,7 +48,10 @@ export const importsRouter = router({
         input.kind,
         input.mapping,
       )
-      return commitImport(ctx.services, ctx.actor, parsed, await timeZoneOf(ctx))
+      const result = await commitImport(ctx.services, ctx.actor, parsed, await timeZoneOf(ctx))
+      // Imported services on the company's only router were queued for it.
+      ctx.services.onDeviceJobs?.()
+      return result
     }),
   template: procedure(['customers.view', 'customers.import'])
     .input(z.object({ format: z.enum(['csv', 'xlsx', 'workbook']) }))

@@ -168,3 +168,37 @@ describe('customer import', () => {
     })
   })
 })
+
+describe('customer import with one router', () => {
+  it('puts the imported working services on that router and queues them for it', async () => {
+    const { deps, actor, companyId, db } = await withCatalog()
+    const router = await db
+      .insertInto('routers')
+      .values({
+        company_id: companyId,
+        name: 'POP Utama',
+        host: '127.0.0.1',
+        port: 8728,
+        tls: 0,
+        username: 'admin',
+        password_sealed: '',
+        created_at: '2026-11-22T00:00:00Z',
+        updated_at: '2026-11-22T00:00:00Z',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const input = await parseImportFile(
+      fixture('pelanggan-20.csv'),
+      'pelanggan-20.csv',
+      'customers',
+    )
+    await commitImport(deps, actor, input, TZ)
+    const services = await db.selectFrom('services').select(['id', 'status', 'router_id']).execute()
+    expect(services.length).toBeGreaterThan(0)
+    expect(services.every((s) => s.router_id === router.id)).toBe(true)
+    const jobs = await db.selectFrom('device_jobs').select('service_id').execute()
+    const working = services.filter((s) => s.status === 'aktif' || s.status === 'isolir')
+    expect(working.length).toBeGreaterThan(0)
+    expect(jobs.map((j) => j.service_id).sort()).toEqual(working.map((s) => s.id).sort())
+  })
+})

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely'
 import type { ServiceStatus } from '@shared/catalog'
 import type { Database } from '../db'
 import type { CoreDeps } from '../deps'
+import { queueServiceSyncs } from '../device-jobs'
 import { sealLogin } from '../secrets'
 import { getCustomerSettings } from '../settings'
 import { formatCode, parseCodeNumber, pppoeUsername } from '@shared/codes'
@@ -178,6 +179,9 @@ export async function bulkInsertCustomers(
       },
     ]
   })
+  // The same rule as one-by-one creation: with a single router, imported services live there and
+  // the router learns about them through the queue.
+  const routerId = await onlyRouterId(tx, companyId)
   const serviceIds = new Map<string, number>()
   for (const part of chunks(services)) {
     const inserted = await tx
@@ -195,6 +199,7 @@ export async function bulkInsertCustomers(
           pppoe_username: x.username,
           pppoe_password: sealLogin(deps.secrets, x.password),
           static_ip: x.s.staticIp,
+          router_id: routerId,
           terminated_at: x.s.status === 'putus' ? now : null,
           created_at: now,
           updated_at: now,
@@ -222,6 +227,20 @@ export async function bulkInsertCustomers(
         })),
       )
       .execute()
+  }
+
+  if (routerId !== null) {
+    const provisioned = services.filter((x) => PROVISIONED.has(x.s.status))
+    await queueServiceSyncs(
+      tx,
+      provisioned.map((x) => ({
+        id: serviceIds.get(x.sid)!,
+        company_id: companyId,
+        router_id: routerId,
+      })),
+      { reason: 'import', by: null },
+      new Date(now),
+    )
   }
 
   const byCustomer = new Map(services.map((x) => [x.code, x]))
@@ -253,4 +272,18 @@ export async function bulkInsertCustomers(
       .execute()
   }
   return { codes, services: services.length }
+}
+
+/** Statuses a router must know about; registrations and terminated lines wait for a person. */
+const PROVISIONED = new Set<ServiceStatus>(['aktif', 'isolir'])
+
+async function onlyRouterId(tx: Kysely<Database>, companyId: number): Promise<number | null> {
+  const routers = await tx
+    .selectFrom('routers')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('active', '=', 1)
+    .limit(2)
+    .execute()
+  return routers.length === 1 ? routers[0]!.id : null
 }
