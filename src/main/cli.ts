@@ -9,6 +9,7 @@ import { networkCommands } from './cli/network-commands'
 import { routerCommands } from './cli/router-commands'
 import { channelCommands } from './cli/channel-commands'
 import { jobCommands } from './cli/job-commands'
+import { paymentCommands } from './cli/payment-commands'
 import { createOutput, reportError } from './cli/output'
 
 /**
@@ -25,6 +26,7 @@ const commands: Record<string, CommandDef> = {
   ...routerCommands,
   ...channelCommands,
   ...jobCommands,
+  ...paymentCommands,
   'demo-data': demoDataCommand,
 }
 

@@ -167,3 +167,19 @@ export async function getCustomer(
 }
 
 export type CustomerDetail = Awaited<ReturnType<typeof getCustomer>>
+
+/** The customer with this code (CLI and scripts name customers by code), or NOT_FOUND. */
+export async function customerIdByCode(
+  deps: Pick<CoreDeps, 'db'>,
+  companyId: number,
+  code: string,
+): Promise<number> {
+  const row = await deps.db
+    .selectFrom('customers')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('code', '=', code)
+    .executeTakeFirst()
+  if (!row) throw new AppError('NOT_FOUND', 'customer', { code })
+  return row.id
+}

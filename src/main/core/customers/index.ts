@@ -13,7 +13,7 @@ export {
 } from './services'
 export { listCustomers, searchTerms } from './search'
 export type { CustomerListRow } from './search'
-export { getCustomer } from './detail'
+export { customerIdByCode, getCustomer } from './detail'
 export type { CustomerDetail } from './detail'
 export { deriveCustomerStatus, refreshCustomer } from './customer-status'
 export { formatCode, parseCodeNumber, pppoeUsername } from '@shared/codes'
