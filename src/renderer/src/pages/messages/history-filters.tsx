@@ -1,0 +1,65 @@
+import { Select, SimpleGrid, TextInput } from '@mantine/core'
+import { IconSearch } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import {
+  MESSAGE_CHANNELS,
+  MESSAGE_KINDS,
+  type MessageChannel,
+  type MessageKind,
+} from '@shared/messaging'
+import type { HistoryFilters as Filters } from './history-params'
+
+interface Props {
+  filters: Filters
+  searchText: string
+  onSearch: (text: string) => void
+  onChange: (patch: Partial<Filters>) => void
+}
+
+/** Search, date range (company days), type and channel; the status has its own row of counts. */
+export function HistoryFilters({ filters, searchText, onSearch, onChange }: Props) {
+  const { t } = useTranslation()
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }}>
+      <TextInput
+        label={t('messaging.history.search')}
+        placeholder={t('messaging.history.searchPlaceholder')}
+        leftSection={<IconSearch size={16} />}
+        value={searchText}
+        onChange={(e) => onSearch(e.currentTarget.value)}
+        type="search"
+      />
+      {/* The browser's own date picker gives YYYY-MM-DD, the API's format. */}
+      <TextInput
+        type="date"
+        label={t('messaging.history.from')}
+        value={filters.from ?? ''}
+        max={filters.to ?? undefined}
+        onChange={(e) => onChange({ from: e.currentTarget.value || null })}
+      />
+      <TextInput
+        type="date"
+        label={t('messaging.history.to')}
+        value={filters.to ?? ''}
+        min={filters.from ?? undefined}
+        onChange={(e) => onChange({ to: e.currentTarget.value || null })}
+      />
+      <Select
+        label={t('messaging.history.kind')}
+        placeholder={t('messaging.history.allKinds')}
+        data={MESSAGE_KINDS.map((k) => ({ value: k, label: t(`messaging.kind.${k}`) }))}
+        value={filters.kind}
+        onChange={(value) => onChange({ kind: value as MessageKind | null })}
+        clearable
+      />
+      <Select
+        label={t('messaging.history.channel')}
+        placeholder={t('messaging.history.allChannels')}
+        data={MESSAGE_CHANNELS.map((c) => ({ value: c, label: t(`messaging.channel.${c}`) }))}
+        value={filters.channel}
+        onChange={(value) => onChange({ channel: value as MessageChannel | null })}
+        clearable
+      />
+    </SimpleGrid>
+  )
+}
