@@ -1,4 +1,183 @@
-import type { CommandDef } from './commands'
+import { AppError } from '@shared/errors'
+import { formatPhone } from '@shared/phone'
+import { cliActor } from '../core/audit'
+import {
+  listChannels,
+  sendTestMessage,
+  setChannel,
+  type ChannelView,
+  type MessagingDeps,
+} from '../core/messaging'
+import type { CommandArgs, CommandDef } from './commands'
+import { cliDeps, firstCompanyId, withDb } from './db'
 
-/** `channel set …`, `channel test …`. */
-export const channelCommands: Record<string, CommandDef> = {}
+const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined)
+
+const KINDS = { whatsapp: 'WhatsApp', email: 'E-mail' } as const
+type Kind = keyof typeof KINDS
+
+function kindOf(positionals: string[], usage: string): Kind {
+  const kind = positionals[0]
+  if (kind !== 'whatsapp' && kind !== 'email')
+    throw new AppError('VALIDATION', `channel whatsapp|email is required: ${usage}`, {
+      option: 'channel',
+    })
+  return kind
+}
+
+async function withMessaging<T>(
+  dataDir: string,
+  fn: (
+    deps: MessagingDeps,
+    actor: ReturnType<typeof cliActor> & { companyId: number },
+  ) => Promise<T>,
+): Promise<T> {
+  return withDb(dataDir, async (db) => {
+    const companyId = await firstCompanyId(db)
+    // No WhatsApp Web session here: a linked phone is held by the running app only.
+    const deps: MessagingDeps = { ...cliDeps(db, dataDir), dataDir }
+    return fn(deps, { ...cliActor(companyId), companyId })
+  })
+}
+
+/** The form the CLI's options describe, on top of the saved settings of the same provider. */
+function channelFields(kind: Kind, values: CommandArgs['values'], current: ChannelView | null) {
+  const provider = kind === 'email' ? 'smtp' : (str(values.provider) ?? current?.provider)
+  if (!provider)
+    throw new AppError('VALIDATION', '--provider fonnte|wablas|url|baileys is required', {
+      option: 'provider',
+    })
+  const base = current && current.provider === provider ? current.settings : {}
+  const enabled =
+    values.disable === true ? false : values.enable === true ? true : (current?.enabled ?? true)
+  const common = {
+    provider,
+    enabled,
+    ratePerMinute: str(values.rate) ?? current?.ratePerMinute,
+  }
+  if (kind === 'email')
+    return {
+      ...common,
+      host: str(values['smtp-host']) ?? base.host,
+      port: str(values['smtp-port']) ?? base.port,
+      ...(values.secure === true
+        ? { secure: true }
+        : values.insecure === true
+          ? { secure: false }
+          : {}),
+      user: str(values.user) ?? base.user ?? '',
+      password: str(values.password) ?? '',
+      from: str(values.from) ?? base.from,
+    }
+  return {
+    ...common,
+    token: str(values.token) ?? '',
+    baseUrl: str(values['base-url']) ?? base.baseUrl,
+    templateUrl: str(values['template-url']) ?? base.templateUrl,
+    method: str(values.method)?.toUpperCase() ?? base.method,
+    bodyTemplate: str(values.body) ?? base.bodyTemplate,
+    bodyType: str(values['body-type']) ?? base.bodyType,
+  }
+}
+
+function describe(view: ChannelView): string {
+  const s = view.settings
+  const where =
+    view.provider === 'smtp'
+      ? `${s.host}:${s.port}${s.secure ? ' (TLS)' : ''}, dari ${s.from}${s.user ? `, login ${s.user}` : ''}`
+      : view.provider === 'url'
+        ? `${s.method} ${s.templateUrl}`
+        : view.provider === 'baileys'
+          ? 'WhatsApp Web, tautkan dengan memindai QR di Pesan → Saluran'
+          : s.baseUrl
+  const secret =
+    view.provider === 'smtp'
+      ? view.hasPassword
+        ? ', kata sandi tersimpan terenkripsi'
+        : ''
+      : view.hasToken
+        ? ', token tersimpan terenkripsi'
+        : ''
+  return `${KINDS[view.kind]}: ${view.provider} (${where})${secret}, ${view.ratePerMinute} pesan/menit${view.enabled ? '' : ', NONAKTIF'}`
+}
+
+function statusLine(view: ChannelView): string {
+  if (view.status === 'unknown') return '  status: belum pernah dicoba'
+  if (view.status === 'ok') return `  status: berfungsi (terakhir ${view.checkedAt})`
+  return `  status: GAGAL (${view.checkedAt}): ${view.statusDetail ?? ''}`
+}
+
+const SET_USAGE =
+  'channel set whatsapp --provider fonnte|wablas|url|baileys [--token T] [--base-url URL] ' +
+  '[--template-url URL] [--method GET|POST] [--body TEMPLATE] [--body-type form|json|text] [--rate N] [--disable|--enable]\n' +
+  '  channel set email --smtp-host H --smtp-port P [--user U --password W] --from ADDR [--secure] [--rate N]'
+
+/** Message channels from the command line, through the same core services as the Saluran tab. */
+export const channelCommands: Record<string, CommandDef> = {
+  'channel set': {
+    usage: SET_USAGE,
+    stringOptions: [
+      'provider',
+      'token',
+      'base-url',
+      'template-url',
+      'method',
+      'body',
+      'body-type',
+      'rate',
+      'smtp-host',
+      'smtp-port',
+      'user',
+      'password',
+      'from',
+    ],
+    run: async ({ dataDir, positionals, values, out }) => {
+      const kind = kindOf(positionals, SET_USAGE)
+      const saved = await withMessaging(dataDir, async (deps, actor) => {
+        const current = (await listChannels(deps, actor.companyId))[kind]
+        return setChannel(deps, actor, channelFields(kind, values, current))
+      })
+      out.result(
+        { ok: true, channel: saved },
+        [
+          `Saluran ${describe(saved)}.`,
+          `Uji dengan: channel test ${kind} --to ${kind === 'email' ? 'alamat@contoh.id' : '08…'}`,
+        ].join('\n'),
+      )
+      return 0
+    },
+  },
+  'channel test': {
+    usage: 'channel test whatsapp --to 08… | channel test email --to alamat@contoh.id',
+    stringOptions: ['to'],
+    run: async ({ dataDir, positionals, values, out }) => {
+      const kind = kindOf(positionals, 'channel test whatsapp|email --to …')
+      const to = str(values.to)
+      if (!to) throw new AppError('VALIDATION', '--to is required', { option: 'to' })
+      const result = await withMessaging(dataDir, (deps, actor) =>
+        sendTestMessage(deps, actor, { kind, to }),
+      )
+      const shown = kind === 'whatsapp' ? formatPhone(result.to) : result.to
+      out.result(
+        { ...result, kind },
+        `Pesan uji terkirim ke ${shown} lewat ${KINDS[kind]}${result.providerId ? ` (id ${result.providerId})` : ''}.`,
+      )
+      return 0
+    },
+  },
+  'channel list': {
+    usage: 'channel list',
+    run: async ({ dataDir, out }) => {
+      const list = await withMessaging(dataDir, (deps, actor) =>
+        listChannels(deps, actor.companyId),
+      )
+      const lines = (['whatsapp', 'email'] as const).flatMap((kind) => {
+        const view = list[kind]
+        if (!view) return [`${KINDS[kind]}: belum diatur (channel set ${kind} …)`]
+        return [describe(view), statusLine(view)]
+      })
+      out.result(list as unknown as Record<string, unknown>, lines.join('\n'))
+      return 0
+    },
+  },
+}

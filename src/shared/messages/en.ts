@@ -78,6 +78,8 @@ export const enMessages: SharedMessages = {
     router_name: 'RouterOS names cannot contain spaces, =, ? or quotes.',
     router_port: 'The port must be a number 1–65535 (API 8728, API-SSL 8729).',
     url: 'The address must start with http:// or https://.',
+    smtp_host:
+      'Enter the SMTP server host name only, e.g. smtp.gmail.com, without http:// or a port.',
     url_template: 'The URL template must contain {phone} and {message}.',
     reminder_offsets: 'Reminder days between -30 and 60, e.g. -3, 0, 3.',
     date_not_past: 'The date cannot be before today.',

@@ -79,6 +79,8 @@ export const idMessages = {
     router_name: 'Nama di RouterOS tidak boleh memuat spasi, =, ? atau tanda kutip.',
     router_port: 'Port harus angka 1–65535 (API biasa 8728, API-SSL 8729).',
     url: 'Alamat harus diawali http:// atau https://.',
+    smtp_host:
+      'Isi nama host server SMTP saja, misalnya smtp.gmail.com, tanpa http:// dan tanpa port.',
     url_template: 'Template URL harus memuat {phone} dan {message}.',
     reminder_offsets: 'Hari pengingat antara -30 dan 60, misalnya -3, 0, 3.',
     date_not_past: 'Tanggal tidak boleh sebelum hari ini.',
