@@ -17,6 +17,7 @@ import { useSession } from '../../session/session'
 import { NotFoundPage } from '../no-access-page'
 import { AttachmentsSection } from './attachments-section'
 import { CustomerBillingSection } from './customer-billing-section'
+import { CustomerCollectionsCard } from './customer-collections-card'
 import { CustomerFormModal } from './customer-form-modal'
 import { CustomerHistory } from './customer-history'
 import { ContactsCard, IdentityCard } from './customer-identity'
@@ -158,6 +159,7 @@ function CustomerView({ customer: c }: { customer: CustomerDetail }) {
           <Stack gap="md">
             <IdentityCard customer={c} />
             <ContactsCard customer={c} />
+            <CustomerCollectionsCard customerId={c.id} />
             <Card withBorder radius="md" padding="md">
               <Title order={2} fz="h5" mb="sm">
                 {t('customer.notes')}
