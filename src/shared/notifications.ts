@@ -7,5 +7,6 @@ export const NOTIFICATION_KINDS = [
   'messages_failing',
   'router_jobs_failing',
   'job_failed',
+  'reconcile_differences',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]

@@ -1,4 +1,228 @@
-import type { CommandDef } from './commands'
+import { dateInZone, isCalendarDate } from '@shared/dates'
+import { AppError } from '@shared/errors'
+import { formatRupiah } from '@shared/money'
+import { cronOf, type JobName, type JobWhen } from '@shared/schemas'
+import { cliActor } from '../core/audit'
+import type { AutopilotDeps } from '../core/collections'
+import { companyTimeZone } from '../core/companies'
+import type { QueueRunReport } from '../core/network'
+import {
+  JOBS,
+  isContinuous,
+  pausedJobs,
+  runDaily,
+  runJob,
+  type DailyItem,
+  type JobRunResult,
+} from '../core/scheduler'
+import type { CommandArgs, CommandDef } from './commands'
+import { firstCompanyId } from './db'
+import { withNetwork } from './network-deps'
 
-/** `jobs run <job> --as-of`, `jobs run daily`, `jobs list`. */
-export const jobCommands: Record<string, CommandDef> = {}
+/** What each job does, as `jobs list` tells an operator. */
+const DESCRIPTIONS: Record<JobName, string> = {
+  invoices: 'Tagihan bulanan pada hari tagih perusahaan, lalu pesan "tagihan terbit"',
+  restore: 'Buka isolir layanan yang tunggakannya sudah lunas',
+  reminders: 'Pengingat tagihan sesuai jadwal pengingat (sebelum/pada/sesudah jatuh tempo)',
+  isolir: 'Isolir otomatis layanan yang lewat jatuh tempo + masa tenggang',
+  'device-queue': 'Antrean router: terapkan perubahan ke MikroTik',
+  messages: 'Kirim pesan WhatsApp/email yang masih antre',
+  notifications: 'Notifikasi: jatuh tempo hari ini, tunggakan, pesan gagal, pekerjaan router gagal',
+  reconcile: 'Rekonsiliasi router: hitung selisih router dan Loket (tidak mengubah apa pun)',
+}
+
+/** Indonesian names of the counts jobs record; an unknown count shows its own key. */
+const COUNT_LABELS: Record<string, string> = {
+  not_due: 'bukan hari tagih',
+  invoices: 'tagihan',
+  total: 'total',
+  already_billed: 'sudah ditagih',
+  already_paid: 'sudah lunas',
+  skipped: 'dilewati',
+  queued: 'masuk antrean',
+  duplicates: 'sudah ada',
+  customers: 'pelanggan',
+  disabled: 'dimatikan di kebijakan',
+  sent: 'terkirim',
+  failed: 'gagal',
+  retrying: 'dicoba lagi nanti',
+  waiting: 'menunggu',
+  applied: 'diterapkan di router',
+  isolated: 'diisolir',
+  restored: 'dibuka isolirnya',
+  still_overdue: 'masih menunggak',
+  done_earlier: 'sudah dikerjakan sebelumnya',
+  already_isolated: 'sudah terisolir',
+  not_active: 'tidak aktif',
+  skipped_promise: 'janji bayar',
+  skipped_excluded: 'dikecualikan',
+  due_today: 'jatuh tempo hari ini',
+  overdue: 'pelanggan menunggak',
+  messages_failing: 'pesan gagal (24 jam)',
+  router_jobs_failing: 'pekerjaan router gagal',
+  notified: 'notifikasi baru',
+  routers: 'router',
+  differences: 'selisih',
+  unreachable: 'router tak terjangkau',
+}
+
+/** Jobs prefix the counts of the messages they queued (`messages_queued`, `notices_skipped_…`). */
+function countLabel(key: string): string {
+  if (COUNT_LABELS[key]) return COUNT_LABELS[key]
+  if (key.startsWith('messages_')) return `pesan ${countLabel(key.slice('messages_'.length))}`
+  if (key.startsWith('notices_')) return `pesan tagihan ${countLabel(key.slice('notices_'.length))}`
+  if (key.startsWith('skipped_')) return `dilewati (${key.slice('skipped_'.length)})`
+  return key.replace(/_/g, ' ')
+}
+
+function whenWords(when: JobWhen): string {
+  switch (when.kind) {
+    case 'daily':
+      return `setiap hari ${when.at}`
+    case 'every_minutes':
+      return `setiap ${when.minutes} menit`
+    case 'hourly':
+      return `setiap jam (menit ${when.minute})`
+    case 'continuous':
+      return 'terus-menerus (pekerja latar host)'
+  }
+}
+
+/** The counts that are not zero, in words (the JSON keeps every count). */
+function countsText(counts: Record<string, number>): string {
+  const parts = Object.entries(counts)
+    .filter(([, value]) => value !== 0)
+    .map(([key, value]) => {
+      const shown = key === 'total' ? formatRupiah(value) : value.toLocaleString('id-ID')
+      return `${countLabel(key)}: ${shown}`
+    })
+  return parts.length ? parts.join(', ') : 'tidak ada yang dikerjakan'
+}
+
+const STATUS_WORDS: Record<string, string> = {
+  done: 'selesai',
+  failed: 'GAGAL',
+  running: 'berjalan',
+  paused: 'dijeda, dilewati',
+  busy: 'sedang berjalan di tempat lain, dilewati',
+}
+
+function runLines(item: DailyItem): string[] {
+  if (!('id' in item)) return [`${item.job}: ${STATUS_WORDS[item.status]}`]
+  const lines = [`${item.job}: ${STATUS_WORDS[item.status]} — ${countsText(item.counts)}`]
+  if (item.error) lines.push(`  ${item.error}`)
+  // The device queue names each router job that failed, as `isolir apply` does.
+  const jobs = (item.detail?.jobs ?? []) as QueueRunReport['jobs']
+  for (const j of jobs.filter((j) => !j.ok))
+    lines.push(`  ✗ #${j.id} ${j.kind} ${j.service ?? ''} (${j.router}): ${j.error}`)
+  return lines
+}
+
+const runJson = (item: DailyItem) =>
+  'id' in item
+    ? {
+        // The device queue's own report (applied, failed, jobs) stays where scripts found it.
+        ...item.detail,
+        job: item.job,
+        runId: item.id,
+        asOf: item.asOf,
+        status: item.status,
+        counts: item.counts,
+        error: item.error,
+      }
+    : { job: item.job, runId: null, status: item.status, counts: {}, error: null }
+
+/** A run that failed, or a router queue that left work behind, makes the command exit 1. */
+function leftWork(item: DailyItem): boolean {
+  if (!('id' in item)) return item.status === 'busy'
+  if (item.status === 'failed') return true
+  return item.job === 'device-queue' && (item.counts.failed ?? 0) + (item.counts.retrying ?? 0) > 0
+}
+
+async function asOfFor(values: CommandArgs['values'], deps: AutopilotDeps, companyId: number) {
+  const v = values['as-of']
+  if (v === undefined) return dateInZone(deps.clock.now(), await companyTimeZone(deps, companyId))
+  if (typeof v !== 'string' || !isCalendarDate(v)) {
+    throw new AppError('VALIDATION', '--as-of must be a date YYYY-MM-DD', { option: 'as-of' })
+  }
+  return v
+}
+
+/**
+ * Everything a job may need from the command line: the router pool (closed before exit) and the
+ * data directory (the WhatsApp Web session lives there). Built as a plain object so it fits
+ * whatever the messaging deps ask of the data directory.
+ */
+async function withJobs<T>(
+  dataDir: string,
+  fn: (deps: AutopilotDeps, companyId: number) => Promise<T>,
+): Promise<T> {
+  return withNetwork(dataDir, async (network, db) => {
+    const deps = { ...network, dataDir }
+    return fn(deps, await firstCompanyId(db))
+  })
+}
+
+/** `jobs run <job>|daily`, `jobs list`: the scheduler's jobs by hand, as of any day. */
+export const jobCommands: Record<string, CommandDef> = {
+  'jobs run': {
+    usage: `jobs run <${JOBS.map((j) => j.name).join('|')}|daily> [--as-of YYYY-MM-DD]`,
+    stringOptions: ['as-of'],
+    run: async ({ dataDir, positionals, values, out }) => {
+      const job = positionals[0]
+      if (!job) throw new AppError('VALIDATION', 'which job? see `jobs list`', { option: 'job' })
+      const result = await withJobs(dataDir, async (deps, companyId) => {
+        const asOf = await asOfFor(values, deps, companyId)
+        const req = {
+          companyId,
+          asOf,
+          trigger: 'cli' as const,
+          actor: { ...cliActor(companyId), companyId },
+        }
+        if (job === 'daily') return { asOf, daily: await runDaily(deps, req) }
+        return { asOf, run: await runJob(deps, { ...req, job }) }
+      })
+      if ('run' in result && result.run) {
+        const run: JobRunResult = result.run
+        out.result(runJson(run), [`Tugas ${run.job} per ${run.asOf}`, ...runLines(run)].join('\n'))
+        return leftWork(run) ? 1 : 0
+      }
+      const runs = result.daily ?? []
+      out.result(
+        { asOf: result.asOf, runs: runs.map(runJson) },
+        [`Semua tugas harian per ${result.asOf}`, ...runs.flatMap(runLines)].join('\n'),
+      )
+      return runs.some(leftWork) ? 1 : 0
+    },
+  },
+  'jobs list': {
+    usage: 'jobs list',
+    run: async ({ dataDir, out }) => {
+      const paused = await withJobs(dataDir, (deps, companyId) => pausedJobs(deps.db, companyId))
+      const jobs = JOBS.map((def) => {
+        const schedules = def.when.map(cronOf).filter((c): c is string => c !== null)
+        return {
+          name: def.name,
+          schedule: schedules.length ? schedules.join(' | ') : null,
+          schedules,
+          when: def.when.map(whenWords).join(', '),
+          continuous: isContinuous(def),
+          description: DESCRIPTIONS[def.name],
+          paused: paused.has(def.name),
+        }
+      })
+      const width = Math.max(...jobs.map((j) => j.name.length))
+      out.result(
+        { jobs },
+        [
+          'Tugas terjadwal (zona waktu perusahaan):',
+          ...jobs.map(
+            (j) =>
+              `  ${j.name.padEnd(width)}  ${j.when}${j.paused ? ' [DIJEDA]' : ''}\n  ${' '.repeat(width)}  ${j.description}`,
+          ),
+        ].join('\n'),
+      )
+      return 0
+    },
+  },
+}

@@ -78,7 +78,10 @@ async function isolirCommand(args: CommandArgs, action: 'isolir' | 'restore') {
   return queue.failed > 0 ? 1 : 0
 }
 
-/** Routers, isolir and the device queue from the command line, through the same core services. */
+/**
+ * Routers and isolir from the command line, through the same core services. The device queue runs
+ * as a job: `jobs run device-queue`.
+ */
 export const networkCommands: Record<string, CommandDef> = {
   'router add': {
     usage:
@@ -142,22 +145,5 @@ export const networkCommands: Record<string, CommandDef> = {
     usage: 'isolir restore --customer CODE [--reason TEXT]',
     stringOptions: ['customer', 'reason'],
     run: (args) => isolirCommand(args, 'restore'),
-  },
-  'jobs run': {
-    usage: 'jobs run device-queue',
-    run: async ({ dataDir, positionals, out }) => {
-      if (positionals[0] !== 'device-queue')
-        throw new AppError('VALIDATION', 'unknown job: try `jobs run device-queue`', {
-          option: 'job',
-        })
-      const report = await withNetwork(dataDir, async (deps, db) =>
-        runDeviceQueue(deps, { companyId: await firstCompanyId(db), ignoreBackoff: true }),
-      )
-      out.result(
-        { job: 'device-queue', ...queueJson(report) },
-        ['Antrean router dijalankan', ...queueLines(report)].join('\n'),
-      )
-      return report.failed > 0 || report.retrying > 0 ? 1 : 0
-    },
   },
 }

@@ -1,2 +1,6 @@
 export { notify } from './notify'
 export type { NotificationInput } from './notify'
+export { listNotifications, markNotificationsRead, unreadCount } from './inbox'
+export type { NotificationReader, NotificationView } from './inbox'
+export { runNotificationChecks } from './checks'
+export type { NotificationScope } from './checks'

@@ -2,5 +2,25 @@ import type { idNotifications } from './id-notifications'
 
 /** English texts of the notifications pages. */
 export const enNotifications: typeof idNotifications = {
-  notifications: {},
+  notifications: {
+    bell: 'Notifications',
+    bellUnread: 'Notifications, {{count}} unread',
+    title: 'Notifications',
+    markAll: 'Mark all as read',
+    empty: 'No notifications yet',
+    emptyHint: 'Things that need attention show up here.',
+    loadFailed: 'Notifications could not be loaded.',
+    kinds: {
+      due_today: '{{count}} invoices due today',
+      overdue: '{{count}} customers overdue',
+      isolir_done: '{{count}} services isolated automatically',
+      restore_done: '{{count}} services restored automatically',
+      messages_failing: '{{count}} messages failed in the last 24 hours',
+      router_jobs_failing: '{{count}} router jobs failed',
+      job_failed: 'Job “{{jobName}}” failed',
+      reconcile_differences: '{{count}} differences between routers and Loket',
+    },
+    unknownKind: 'New notice',
+    justNow: 'just now',
+  },
 }

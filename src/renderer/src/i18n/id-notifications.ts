@@ -1,4 +1,24 @@
 /** Indonesian texts of pusat notifikasi. */
 export const idNotifications = {
-  notifications: {},
+  notifications: {
+    bell: 'Notifikasi',
+    bellUnread: 'Notifikasi, {{count}} belum dibaca',
+    title: 'Notifikasi',
+    markAll: 'Tandai semua dibaca',
+    empty: 'Belum ada notifikasi',
+    emptyHint: 'Hal yang perlu perhatian akan muncul di sini.',
+    loadFailed: 'Notifikasi gagal dimuat.',
+    kinds: {
+      due_today: '{{count}} tagihan jatuh tempo hari ini',
+      overdue: '{{count}} pelanggan menunggak',
+      isolir_done: '{{count}} layanan diisolir otomatis',
+      restore_done: '{{count}} layanan dibuka isolirnya otomatis',
+      messages_failing: '{{count}} pesan gagal terkirim dalam 24 jam terakhir',
+      router_jobs_failing: '{{count}} pekerjaan router gagal',
+      job_failed: 'Tugas “{{jobName}}” gagal',
+      reconcile_differences: '{{count}} selisih antara router dan Loket',
+    },
+    unknownKind: 'Pemberitahuan baru',
+    justNow: 'baru saja',
+  },
 }

@@ -1,0 +1,181 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { JOB_NAMES } from '@shared/schemas'
+import { cliActor } from '@core/audit'
+import { createArea, createProduct } from '@core/catalog'
+import { systemClock } from '@core/clock'
+import { addService, createCustomer } from '@core/customers'
+import { customerInput, serviceInput } from '@core/customers/testing'
+import { migrateToLatest, openDatabase } from '@core/db'
+import { dataDirSecretBox } from '@core/secrets'
+
+const run = promisify(execFile)
+const root = path.resolve(import.meta.dirname, '../..')
+const tsx = path.join(root, 'node_modules/.bin/tsx')
+
+let dataDir: string
+
+/** The real CLI in a child process; `--json` unless `human` is asked for. */
+async function cli(args: string[], o: { human?: boolean } = {}) {
+  const argv = ['src/main/cli.ts', ...args, '--data-dir', dataDir, ...(o.human ? [] : ['--json'])]
+  try {
+    const { stdout, stderr } = await run(tsx, argv, { cwd: root })
+    return { code: 0, stdout, stderr, json: o.human ? {} : JSON.parse(stdout.trim()) }
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string }
+    return {
+      code: e.code,
+      stdout: e.stdout,
+      stderr: e.stderr,
+      json: o.human ? {} : JSON.parse(e.stdout.trim()),
+    }
+  }
+}
+
+async function withData<T>(fn: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+  const db = openDatabase(dataDir)
+  try {
+    await migrateToLatest(db)
+    return await fn(db)
+  } finally {
+    await db.destroy()
+  }
+}
+
+const invoiceCount = () =>
+  withData(async (db) =>
+    Number(
+      (
+        await db
+          .selectFrom('invoices')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+  )
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'loket-jobs-cli-'))
+  const init = await cli([
+    'init',
+    '--company',
+    'Net Jaya',
+    '--admin-user',
+    'owner',
+    '--admin-password',
+    'Sangat-Rahasia-42',
+  ])
+  expect(init.code).toBe(0)
+  // Two customers with one Rp150.000 package each, billed on the 1st (the company default).
+  await withData(async (db) => {
+    const actor = { ...cliActor(1), companyId: 1 }
+    const deps = { db, clock: systemClock, secrets: dataDirSecretBox(dataDir) }
+    const area = await createArea(deps, actor, {
+      code: 'CBG01',
+      name: 'Cibinong',
+      codePattern: '{AREA}-{0000}',
+    })
+    const product = await createProduct(
+      deps,
+      actor,
+      {
+        name: 'Rumah 10',
+        serviceType: 'pppoe',
+        monthlyPrice: 150_000,
+        billingMode: 'prepaid',
+        downloadMbps: 10,
+        uploadMbps: 10,
+        routerProfile: '10M',
+        dataCapGb: null,
+        fupNote: null,
+        taxable: false,
+      },
+      'Asia/Jakarta',
+    )
+    for (const name of ['Budi Santoso', 'Sari Dewi']) {
+      const c = await createCustomer(deps, actor, customerInput(area.id, name))
+      await addService(deps, actor, serviceInput(c.id, product.id), 'Asia/Jakarta')
+    }
+  })
+}, 60_000)
+
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+describe('jobs from the command line', () => {
+  it('jobs list names every job with its schedule', async () => {
+    const list = await cli(['jobs', 'list'])
+    expect(list.code).toBe(0)
+    const jobs = list.json.jobs as { name: string; schedule: string | null; paused: boolean }[]
+    expect(jobs.map((j) => j.name)).toEqual([...JOB_NAMES])
+    expect(jobs.find((j) => j.name === 'reminders')).toMatchObject({
+      schedule: '0 8 * * *',
+      paused: false,
+      description: expect.stringContaining('Pengingat'),
+    })
+    expect(jobs.find((j) => j.name === 'device-queue')?.schedule).toBeNull()
+  })
+
+  it('jobs run invoices on the billing day issues the month once, however often it runs', async () => {
+    const first = await cli(['jobs', 'run', 'invoices', '--as-of', '2026-12-01'])
+    expect(first).toMatchObject({
+      code: 0,
+      json: {
+        job: 'invoices',
+        asOf: '2026-12-01',
+        status: 'done',
+        counts: { invoices: 2, total: 300_000 },
+        error: null,
+      },
+    })
+    expect(first.json.runId).toEqual(expect.any(Number))
+    expect(await invoiceCount()).toBe(2)
+
+    const again = await cli(['jobs', 'run', 'invoices', '--as-of', '2026-12-01'])
+    expect(again).toMatchObject({ code: 0, json: { counts: { invoices: 0, already_billed: 2 } } })
+    expect(await invoiceCount()).toBe(2)
+
+    const notDue = await cli(['jobs', 'run', 'invoices', '--as-of', '2026-12-02'], { human: true })
+    expect(notDue.code).toBe(0)
+    expect(notDue.stdout).toContain('Tugas invoices per 2026-12-02')
+    expect(notDue.stdout).toContain('bukan hari tagih: 1')
+  })
+
+  it('jobs run daily runs every job of the day in order and prints one JSON object', async () => {
+    const day = await cli(['jobs', 'run', 'daily', '--as-of', '2026-12-02'])
+    expect(day.json.asOf).toBe('2026-12-02')
+    const runs = day.json.runs as { job: string; status: string; runId: number }[]
+    expect(runs.map((r) => r.job)).toEqual([...JOB_NAMES])
+    expect(
+      runs.filter((r) => r.status !== 'done'),
+      JSON.stringify(runs),
+    ).toEqual([])
+    expect(day.code).toBe(0)
+    const recorded = await withData((db) =>
+      db
+        .selectFrom('job_runs')
+        .select(['job', 'trigger'])
+        .where('as_of', '=', '2026-12-02')
+        .execute(),
+    )
+    expect(recorded.filter((r) => r.trigger === 'cli').map((r) => r.job)).toEqual(
+      expect.arrayContaining([...JOB_NAMES]),
+    )
+  })
+
+  it('an unknown job is refused in Indonesian with exit code 1', async () => {
+    const json = await cli(['jobs', 'run', 'backup', '--as-of', '2026-12-02'])
+    expect(json).toMatchObject({ code: 1, json: { ok: false, error: { code: 'JOB_UNKNOWN' } } })
+    const human = await cli(['jobs', 'run', 'backup'], { human: true })
+    expect(human.code).toBe(1)
+    expect(human.stderr).toContain('Tugas "backup" tidak dikenal')
+
+    const badDate = await cli(['jobs', 'run', 'invoices', '--as-of', '1 Desember'])
+    expect(badDate).toMatchObject({ code: 1, json: { error: { code: 'VALIDATION' } } })
+  })
+})
