@@ -11,6 +11,8 @@ import {
 } from './core/db'
 import { directoryFileStore } from './core/files'
 import { RouterPool, startDeviceWorker } from './core/network'
+import { createWhatsappSessions, startMessageSender } from './core/messaging'
+import { jobRunsSettled, pausedJobs, startScheduler, type Scheduler } from './core/scheduler'
 import { dataDirSecretBox, sealStoredLogins } from './core/secrets'
 import { APP_VERSION } from './version'
 
@@ -23,6 +25,10 @@ export interface HostOptions {
   database?: OpenDatabaseOptions
   /** Apply router jobs in the background (default on; tests of the queue itself turn it off). */
   deviceWorker?: boolean
+  /** Run the scheduled jobs (invoices, reminders, isolir …) on their times (default on). */
+  scheduler?: boolean
+  /** Send the outbox's messages in the background (default on). */
+  messageSender?: boolean
 }
 
 export interface RunningHost {
@@ -57,20 +63,50 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     files: directoryFileStore(path.join(path.resolve(options.dataDir), 'files')),
     secrets,
     routers,
+    dataDir: options.dataDir,
+    // One linked WhatsApp Web session per company lives in this process only.
+    whatsapp: createWhatsappSessions({ dataDir: options.dataDir }),
   }
   const worker = options.deviceWorker === false ? null : startDeviceWorker(services)
   services.onDeviceJobs = () => worker?.wake()
+  const sender =
+    options.messageSender === false
+      ? null
+      : startMessageSender(services, {
+          // Pausing the `messages` job on the schedule page holds the outbox, too.
+          shouldRun: async (companyId) => !(await pausedJobs(db, companyId)).has('messages'),
+        })
+  services.onMessages = () => sender?.wake()
   const server = await buildHttpServer({ services, webRoot: options.webRoot })
   const bind = options.host ?? '127.0.0.1'
-  try {
-    await server.listen({ port: options.port, host: bind })
-  } catch (error) {
-    // A busy port must not leave the database open behind a failed start.
+  let scheduler: Scheduler | null = null
+  // No new runs (schedule, then requests), wait for the runs going, then workers and database.
+  const shutDown = async () => {
     stopCheckpoints()
+    await scheduler?.stop()
+    await server.close()
+    await jobRunsSettled(db)
+    await sender?.stop()
+    await services.whatsapp?.closeAll()
     await worker?.stop()
     await routers.closeAll()
-    await server.close()
     await db.destroy()
+  }
+  try {
+    await server.listen({ port: options.port, host: bind })
+    // Only a host that serves runs the schedule: a failed start never leaves a job half done.
+    if (options.scheduler !== false) scheduler = await startScheduler(services)
+    // A linked WhatsApp Web session comes back with the host, before the first message needs it.
+    const linked = await db
+      .selectFrom('message_channels')
+      .select('company_id')
+      .where('provider', '=', 'baileys')
+      .where('enabled', '=', 1)
+      .execute()
+    for (const c of linked) services.whatsapp?.status(c.company_id)
+  } catch (error) {
+    // A busy port must not leave the database open behind a failed start.
+    await shutDown()
     throw error
   }
   const address = server.server.address()
@@ -79,12 +115,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   return {
     url: `http://${shownHost}:${port}/`,
     services,
-    async close() {
-      stopCheckpoints()
-      await worker?.stop()
-      await routers.closeAll()
-      await server.close()
-      await db.destroy()
-    },
+    close: shutDown,
   }
 }

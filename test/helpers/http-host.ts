@@ -12,7 +12,15 @@ export async function startTestHost(
   webRoot?: string,
 ) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-host-'))
-  const host: RunningHost = await startHost({ dataDir, port: 0, host: '127.0.0.1', clock, webRoot })
+  // API tests drive jobs themselves: a real-time tick must not land inside one.
+  const host: RunningHost = await startHost({
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    clock,
+    webRoot,
+    scheduler: false,
+  })
   return {
     ...host,
     clock,

@@ -32,7 +32,7 @@ beforeEach(async () => {
   sim = await startRouterSim({ port: 0 })
   dataDir = mkdtempSync(path.join(tmpdir(), 'loket-hotspot-'))
   // The queue is run by hand below, with the hotspot handlers (the host's worker stays off).
-  host = await startHost({ dataDir, port: 0, clock, deviceWorker: false })
+  host = await startHost({ dataDir, port: 0, clock, deviceWorker: false, scheduler: false })
   const { token } = await client().setup.complete.mutate({
     company: {
       name: 'Net Jaya',

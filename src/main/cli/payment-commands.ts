@@ -46,8 +46,8 @@ export const paymentCommands: Record<string, CommandDef> = {
           customerId: await customerIdByCode(deps, companyId, code),
           amount: Number(values.amount),
           method,
-          reference: str(values.reference) ?? null,
-          notes: str(values.notes) ?? null,
+          reference: str(values.reference),
+          notes: str(values.notes),
         })
         if (!parsed.success) {
           const issue = parsed.error.issues[0]!

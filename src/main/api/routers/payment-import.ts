@@ -5,6 +5,7 @@ import {
   previewPaymentImport,
 } from '@core/payment-import'
 import { z } from 'zod'
+import { followPayments, paidRows } from '../after-payment'
 import { timeZoneOf } from '../time-zone'
 import { procedure, router } from '../trpc'
 
@@ -31,9 +32,18 @@ export const paymentImportRouter = router({
     ),
   commit: procedure('payments.import')
     .input(fileInput)
-    .mutation(async ({ ctx, input }) =>
-      commitPaymentImport(ctx.services, ctx.actor, await parse(input), await timeZoneOf(ctx)),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const timeZone = await timeZoneOf(ctx)
+      const result = await commitPaymentImport(
+        ctx.services,
+        ctx.actor,
+        await parse(input),
+        timeZone,
+      )
+      // Receipts and restores of a long statement follow in the background: the file is in.
+      void followPayments(ctx.services, ctx.actor, paidRows(result.rows), timeZone)
+      return result
+    }),
   template: procedure('payments.import').query(() => ({
     fileName: 'loket-impor-pembayaran.csv',
     contentBase64: paymentTemplateCsv().toString('base64'),

@@ -20,6 +20,7 @@ import {
   trimmed,
 } from '@shared/schemas'
 import { z } from 'zod'
+import { followPayments } from '../after-payment'
 import { timeZoneOf } from '../time-zone'
 import { procedure, router } from '../trpc'
 
@@ -48,9 +49,18 @@ export const paymentsRouter = router({
     }),
   record: procedure('payments.record')
     .input(recordPaymentInput)
-    .mutation(async ({ ctx, input }) =>
-      recordPayment(ctx.services, ctx.actor, input, await timeZoneOf(ctx)),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const timeZone = await timeZoneOf(ctx)
+      const paid = await recordPayment(ctx.services, ctx.actor, input, timeZone)
+      // A retried request (same clientId) finds the receipt already queued: nothing twice.
+      await followPayments(
+        ctx.services,
+        ctx.actor,
+        [{ customerId: input.customerId, paymentId: paid.paymentId }],
+        timeZone,
+      )
+      return paid
+    }),
   reverse: procedure('payments.reverse')
     .input(reversePaymentInput)
     .mutation(async ({ ctx, input }) =>

@@ -11,7 +11,7 @@ import { planPaymentImport, type PlannedPayment } from './plan'
 export interface PaymentImportResult {
   fileName: string
   /** Every row, in recording order; `receipt` once recorded. */
-  rows: (PlannedPayment & { receipt: string | null })[]
+  rows: (PlannedPayment & { receipt: string | null; paymentId: number | null })[]
   errors: ImportRowError[]
   total: { count: number; amount: number }
   imported: boolean
@@ -35,7 +35,7 @@ export async function previewPaymentImport(
   return {
     fileName: file.fileName,
     ...plan,
-    rows: plan.rows.map((r) => ({ ...r, receipt: null })),
+    rows: plan.rows.map((r) => ({ ...r, receipt: null, paymentId: null })),
     imported: false,
     receipts: [],
   }
@@ -84,7 +84,7 @@ export async function commitPaymentImport(
         },
         { date: r.date!, source: 'import' },
       )
-      rows.push({ ...r, receipt: recorded.number })
+      rows.push({ ...r, receipt: recorded.number, paymentId: recorded.paymentId })
     }
     const receipts = rows.map((r) => r.receipt!)
     await appendAudit(tx, deps.clock, actor, {

@@ -1,0 +1,34 @@
+import type { Actor } from '@core/audit'
+import { afterPayment } from '@core/collections'
+import type { ApiServices } from './context'
+
+/**
+ * What follows a committed payment (rule 30 and the receipt message): the restore check and the
+ * "pembayaran diterima" message, then the router worker and the sender are woken. The payment
+ * stands whatever happens here; a failure is logged and the nightly restore run catches up.
+ */
+export async function followPayments(
+  services: ApiServices,
+  actor: Actor & { companyId: number },
+  payments: { customerId: number; paymentId: number }[],
+  timeZone: string,
+): Promise<void> {
+  for (const payment of payments) {
+    try {
+      await afterPayment(services, actor, payment, timeZone)
+    } catch (error) {
+      console.error(`after payment ${payment.paymentId}:`, error)
+    }
+  }
+  services.onDeviceJobs?.()
+  services.onMessages?.()
+}
+
+/** The recorded rows of an import, as the payments to follow. */
+export function paidRows(rows: { customerId: number | null; paymentId: number | null }[]) {
+  return rows.flatMap((r) =>
+    r.customerId !== null && r.paymentId !== null
+      ? [{ customerId: r.customerId, paymentId: r.paymentId }]
+      : [],
+  )
+}
