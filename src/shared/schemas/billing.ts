@@ -107,6 +107,8 @@ export const invoiceListInput = z.object({
   areaId: idSchema.optional(),
   productId: idSchema.optional(),
   customerId: idSchema.optional(),
+  /** Invoices due on this day (the notification "jatuh tempo hari ini" opens this list). */
+  dueDate: calendarDateSchema.optional(),
   q: trimmed(100).optional(),
   cursor: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),

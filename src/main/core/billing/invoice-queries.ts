@@ -8,6 +8,7 @@ export interface InvoiceListFilter {
   areaId?: number
   productId?: number
   customerId?: number
+  dueDate?: string
   q?: string
   cursor: number
   limit: number
@@ -38,6 +39,7 @@ export async function listInvoices(db: Db, companyId: number, f: InvoiceListFilt
     .where('i.company_id', '=', companyId)
   if (f.period) q = q.where('i.period', '=', f.period)
   if (f.status) q = q.where('i.payment_status', '=', f.status)
+  if (f.dueDate) q = q.where('i.due_date', '=', f.dueDate).where('i.status', '=', 'issued')
   if (f.areaId) q = q.where('c.area_id', '=', f.areaId)
   if (f.customerId) q = q.where('i.customer_id', '=', f.customerId)
   if (f.productId) {

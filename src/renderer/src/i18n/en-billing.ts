@@ -37,6 +37,7 @@ export const enBilling: typeof idBilling = {
       product: 'Package',
       allProducts: 'All packages',
       clearFilters: 'Clear filters',
+      dueOn: 'Due {{date}}',
       number: 'Number',
       customer: 'Customer',
       issueDate: 'Issue date',

@@ -35,6 +35,7 @@ export const idBilling = {
       product: 'Paket',
       allProducts: 'Semua paket',
       clearFilters: 'Hapus filter',
+      dueOn: 'Jatuh tempo {{date}}',
       number: 'Nomor',
       customer: 'Pelanggan',
       issueDate: 'Tanggal terbit',

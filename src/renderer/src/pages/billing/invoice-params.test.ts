@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   hasInvoiceFilters,
+  invoiceListInput,
   invoiceParams,
   NO_INVOICE_FILTERS,
   parseInvoiceParams,
@@ -14,9 +15,12 @@ describe('invoice list filters in the URL', () => {
       status: 'sebagian' as const,
       areaId: 3,
       productId: 7,
+      due: '2026-12-10',
     }
     const params = invoiceParams(filters)
-    expect(params.toString()).toBe('q=INV%2F2026&period=2026-12&status=sebagian&area=3&product=7')
+    expect(params.toString()).toBe(
+      'q=INV%2F2026&period=2026-12&status=sebagian&area=3&product=7&due=2026-12-10',
+    )
     expect(parseInvoiceParams(params)).toEqual(filters)
   })
 
@@ -27,5 +31,15 @@ describe('invoice list filters in the URL', () => {
     expect(parsed).toEqual(NO_INVOICE_FILTERS)
     expect(hasInvoiceFilters(parsed)).toBe(false)
     expect(invoiceParams(NO_INVOICE_FILTERS).toString()).toBe('')
+  })
+})
+
+describe('the due-date filter', () => {
+  it('reads ?due=YYYY-MM-DD (where "jatuh tempo hari ini" leads) and ignores a bad date', () => {
+    expect(parseInvoiceParams(new URLSearchParams('due=2026-12-10')).due).toBe('2026-12-10')
+    expect(parseInvoiceParams(new URLSearchParams('due=2026-13-10')).due).toBeNull()
+    expect(invoiceListInput({ ...NO_INVOICE_FILTERS, due: '2026-12-10' }, 50).dueDate).toBe(
+      '2026-12-10',
+    )
   })
 })

@@ -7,6 +7,8 @@ export interface InvoiceFilters {
   status: PaymentStatus | null
   areaId: number | null
   productId: number | null
+  /** Due on this day: where the notification "jatuh tempo hari ini" leads. */
+  due: string | null
 }
 
 export const NO_INVOICE_FILTERS: InvoiceFilters = {
@@ -15,10 +17,14 @@ export const NO_INVOICE_FILTERS: InvoiceFilters = {
   status: null,
   areaId: null,
   productId: null,
+  due: null,
 }
 
 const idParam = (text: string | null): number | null =>
   text && /^[1-9]\d{0,9}$/.test(text) ? Number(text) : null
+
+const dateParam = (text: string | null): string | null =>
+  text && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(text) ? text : null
 
 /** Reads the URL leniently: a hand-edited or outdated value is simply no filter. */
 export function parseInvoiceParams(params: URLSearchParams): InvoiceFilters {
@@ -32,6 +38,7 @@ export function parseInvoiceParams(params: URLSearchParams): InvoiceFilters {
       : null,
     areaId: idParam(params.get('area')),
     productId: idParam(params.get('product')),
+    due: dateParam(params.get('due')),
   }
 }
 
@@ -43,6 +50,7 @@ export function invoiceParams(f: InvoiceFilters): URLSearchParams {
   if (f.status) params.set('status', f.status)
   if (f.areaId) params.set('area', String(f.areaId))
   if (f.productId) params.set('product', String(f.productId))
+  if (f.due) params.set('due', f.due)
   return params
 }
 
@@ -58,6 +66,7 @@ export function invoiceListInput(f: InvoiceFilters, limit: number) {
     status: f.status ?? undefined,
     areaId: f.areaId ?? undefined,
     productId: f.productId ?? undefined,
+    dueDate: f.due ?? undefined,
     limit,
   }
 }

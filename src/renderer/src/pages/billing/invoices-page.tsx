@@ -1,9 +1,10 @@
-import { Button, EmptyState, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Badge, Button, EmptyState, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { IconCash, IconFileInvoice, IconPlayerPlay } from '@tabler/icons-react'
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { calendarDate, formatDate } from '@shared/dates'
 import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { useSession } from '../../session/session'
@@ -66,6 +67,13 @@ export function InvoicesPage() {
             onSearch={list.setSearchText}
             onChange={list.setFilters}
           />
+          {filters.due && (
+            <Group>
+              <Badge variant="light" size="lg" data-testid="invoice-due-filter">
+                {t('billing.list.dueOn', { date: formatDate(calendarDate(filters.due)) })}
+              </Badge>
+            </Group>
+          )}
           <ClearFiltersButton
             shown={filtered}
             label={t('billing.list.clearFilters')}
