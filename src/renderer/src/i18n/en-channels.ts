@@ -7,7 +7,7 @@ export const enChannels: typeof idChannels = {
       'Channels are how Loket’s messages go out: billing reminders, isolation notices, payment receipts and broadcasts are sent over the WhatsApp or e-mail set up here.',
     emptyTitle: 'No message channel yet',
     emptyHint:
-      'Without a channel, reminders and notices cannot go out: messages wait in the queue until one is set up. Start with WhatsApp (Fonnte, Wablas, another gateway or WhatsApp Web), then send a test message.',
+      'Without a channel, reminders and notices cannot go out: they are recorded as skipped (no channel) in the history. Start with WhatsApp (Fonnte, Wablas, another gateway or WhatsApp Web), then send a test message.',
     readOnly:
       'You can view the channel settings only. Changing them needs the manage-messages permission.',
     kind: { whatsapp: 'WhatsApp', email: 'E-mail' },

@@ -5,7 +5,7 @@ export const idChannels = {
       'Saluran adalah jalan keluar pesan Loket: pengingat tagihan, pemberitahuan isolir, tanda terima pembayaran dan broadcast dikirim lewat WhatsApp atau e-mail yang diatur di sini.',
     emptyTitle: 'Belum ada saluran pesan',
     emptyHint:
-      'Tanpa saluran, pengingat tagihan dan pemberitahuan tidak bisa terkirim: pesan menunggu di antrean sampai saluran diatur. Mulailah dengan WhatsApp (Fonnte, Wablas, gateway lain atau WhatsApp Web), lalu kirim pesan uji.',
+      'Tanpa saluran, pengingat tagihan dan pemberitahuan tidak terkirim: pesan dicatat sebagai dilewati (saluran belum diatur) di Riwayat. Mulailah dengan WhatsApp (Fonnte, Wablas, gateway lain atau WhatsApp Web), lalu kirim pesan uji.',
     readOnly: 'Anda hanya dapat melihat pengaturan saluran. Mengubahnya butuh izin kelola pesan.',
     kind: { whatsapp: 'WhatsApp', email: 'E-mail' },
     kindHint: {

@@ -49,8 +49,13 @@ export function countLabel(t: TFunction, key: string): string {
     if (key.startsWith(`${prefix}_`))
       return `${t(`schedule.countPrefix.${prefix}`)} ${countLabel(t, key.slice(prefix.length + 1))}`
   }
-  if (key.startsWith('skipped_'))
-    return `${t('schedule.counts.skipped')} (${key.slice('skipped_'.length).replace(/_/g, ' ')})`
+  if (key.startsWith('skipped_')) {
+    // Messages skipped for a reason the outbox names (no number, no channel …): its own words.
+    const reason = key.slice('skipped_'.length)
+    const named = `messaging.reason.${reason}`
+    const text = t(named)
+    return `${t('schedule.counts.skipped')} (${text !== named ? text.toLowerCase() : reason.replace(/_/g, ' ')})`
+  }
   return key.replace(/_/g, ' ')
 }
 
