@@ -1,30 +1,11 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../helpers/cli-process'
 import { startMessageSim, startSmtpSim, type MessageSim, type SmtpSim } from '../sim/messaging'
 
-const run = promisify(execFile)
-const root = path.resolve(import.meta.dirname, '../..')
-const tsx = path.join(root, 'node_modules/.bin/tsx')
-
-async function cli(...args: string[]) {
-  try {
-    const { stdout } = await run(
-      tsx,
-      ['src/main/cli.ts', ...args, '--data-dir', dataDir, '--json'],
-      {
-        cwd: root,
-      },
-    )
-    return { code: 0, json: JSON.parse(stdout.trim()) as Record<string, unknown> }
-  } catch (error) {
-    const e = error as { code: number; stdout: string }
-    return { code: e.code, json: JSON.parse(e.stdout.trim()) as Record<string, unknown> }
-  }
-}
+const cli = (...args: string[]) => runCli(dataDir, args)
 
 let dataDir: string
 let wa: MessageSim

@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../helpers/cli-process'
 import { JOB_NAMES } from '@shared/schemas'
 import { cliActor } from '@core/audit'
 import { createArea, createProduct } from '@core/catalog'
@@ -13,28 +12,9 @@ import { customerInput, serviceInput } from '@core/customers/testing'
 import { migrateToLatest, openDatabase } from '@core/db'
 import { dataDirSecretBox } from '@core/secrets'
 
-const run = promisify(execFile)
-const root = path.resolve(import.meta.dirname, '../..')
-const tsx = path.join(root, 'node_modules/.bin/tsx')
-
 let dataDir: string
 
-/** The real CLI in a child process; `--json` unless `human` is asked for. */
-async function cli(args: string[], o: { human?: boolean } = {}) {
-  const argv = ['src/main/cli.ts', ...args, '--data-dir', dataDir, ...(o.human ? [] : ['--json'])]
-  try {
-    const { stdout, stderr } = await run(tsx, argv, { cwd: root })
-    return { code: 0, stdout, stderr, json: o.human ? {} : JSON.parse(stdout.trim()) }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return {
-      code: e.code,
-      stdout: e.stdout,
-      stderr: e.stderr,
-      json: o.human ? {} : JSON.parse(e.stdout.trim()),
-    }
-  }
-}
+const cli = (args: string[], o: { human?: boolean } = {}) => runCli(dataDir, args, o)
 
 async function withData<T>(fn: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
   const db = openDatabase(dataDir)

@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../helpers/cli-process'
 import { addDays, calendarDate } from '@shared/dates'
 import { openDatabase, type Db } from '@core/db'
 import { DEMO_PRODUCTS } from '@core/demo-data'
@@ -16,31 +15,20 @@ import { startRouterSim, type RouterSim } from '../sim/routeros'
  * --as-of` day after day. Invoices go out on the billing day, reminders on D-3, D0 and D+3,
  * isolir on D+7 reaches the router, a payment at the counter restores it and says so.
  */
-const run = promisify(execFile)
-const root = path.resolve(import.meta.dirname, '../..')
-const tsx = path.join(root, 'node_modules/.bin/tsx')
 
 let dataDir: string
 let routerSim: RouterSim
 let messageSim: MessageSim
 let db: Db
 
+/** A step of the replay: it must succeed. */
 async function cli(...args: string[]) {
-  try {
-    const { stdout } = await run(
-      tsx,
-      ['src/main/cli.ts', ...args, '--data-dir', dataDir, '--json'],
-      {
-        cwd: root,
-      },
+  const result = await runCli(dataDir, args)
+  if (result.code !== 0)
+    throw new Error(
+      `cli ${args.join(' ')} exited ${result.code}: ${result.stdout} ${result.stderr}`,
     )
-    return { code: 0, json: JSON.parse(stdout.trim()) as Record<string, unknown> }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    throw new Error(`cli ${args.join(' ')} exited ${e.code}: ${e.stdout} ${e.stderr}`, {
-      cause: error,
-    })
-  }
+  return result
 }
 
 const day = (date: string) => cli('jobs', 'run', 'daily', '--as-of', date)

@@ -1,3 +1,4 @@
+import { JOB_COUNT_LABELS } from '@shared/job-counts'
 import { dateInZone, isCalendarDate } from '@shared/dates'
 import { AppError } from '@shared/errors'
 import { formatRupiah } from '@shared/money'
@@ -31,44 +32,9 @@ const DESCRIPTIONS: Record<JobName, string> = {
   reconcile: 'Rekonsiliasi router: hitung selisih router dan Loket (tidak mengubah apa pun)',
 }
 
-/** Indonesian names of the counts jobs record; an unknown count shows its own key. */
-const COUNT_LABELS: Record<string, string> = {
-  not_due: 'bukan hari tagih',
-  invoices: 'tagihan',
-  total: 'total',
-  already_billed: 'sudah ditagih',
-  already_paid: 'sudah lunas',
-  skipped: 'dilewati',
-  queued: 'masuk antrean',
-  duplicates: 'sudah ada',
-  customers: 'pelanggan',
-  disabled: 'dimatikan di kebijakan',
-  sent: 'terkirim',
-  failed: 'gagal',
-  retrying: 'dicoba lagi nanti',
-  waiting: 'menunggu',
-  applied: 'diterapkan di router',
-  isolated: 'diisolir',
-  restored: 'dibuka isolirnya',
-  still_overdue: 'masih menunggak',
-  done_earlier: 'sudah dikerjakan sebelumnya',
-  already_isolated: 'sudah terisolir',
-  not_active: 'tidak aktif',
-  skipped_promise: 'janji bayar',
-  skipped_excluded: 'dikecualikan',
-  due_today: 'jatuh tempo hari ini',
-  overdue: 'pelanggan menunggak',
-  messages_failing: 'pesan gagal (24 jam)',
-  router_jobs_failing: 'pekerjaan router gagal',
-  notified: 'notifikasi baru',
-  routers: 'router',
-  differences: 'selisih',
-  unreachable: 'router tak terjangkau',
-}
-
 /** Jobs prefix the counts of the messages they queued (`messages_queued`, `notices_skipped_…`). */
 function countLabel(key: string): string {
-  if (COUNT_LABELS[key]) return COUNT_LABELS[key]
+  if (JOB_COUNT_LABELS[key]) return JOB_COUNT_LABELS[key]
   if (key.startsWith('messages_')) return `pesan ${countLabel(key.slice('messages_'.length))}`
   if (key.startsWith('notices_')) return `pesan tagihan ${countLabel(key.slice('notices_'.length))}`
   if (key.startsWith('skipped_')) return `dilewati (${key.slice('skipped_'.length)})`
