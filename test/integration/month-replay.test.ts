@@ -121,6 +121,7 @@ describe('a month of collections replayed day by day', () => {
     phone: string
     login: string
     profile: string
+    issueDate: string
     dueDate: string
     total: number
   }
@@ -151,6 +152,7 @@ describe('a month of collections replayed day by day', () => {
         'c.phone',
         's.pppoe_username',
         'p.router_profile',
+        'i.issue_date',
         'i.due_date',
         'i.total',
       ])
@@ -166,10 +168,14 @@ describe('a month of collections replayed day by day', () => {
       phone: row.phone!,
       login: row.pppoe_username!,
       profile: row.router_profile!,
+      issueDate: row.issue_date,
       dueDate: row.due_date,
       total: row.total,
     }
-    expect(received(focus.phone).some((m) => m.message.includes('sudah terbit'))).toBe(true)
+    // Told on the invoice's issue date (a run on the 1st dates anniversary invoices later).
+    expect(received(focus.phone).some((m) => m.message.includes('sudah terbit'))).toBe(
+      focus.issueDate === '2026-12-01',
+    )
 
     // The billing day again: no second invoice, no second "tagihan terbit".
     const before = await footprint()
@@ -180,11 +186,15 @@ describe('a month of collections replayed day by day', () => {
   it('reminds on D-3, D0 and D+3, isolates on D+7 (not D+6), and a replayed day changes nothing', async () => {
     const end = addDays(calendarDate(focus.dueDate), 7)
     const remindedOn: string[] = []
+    const toldOn: string[] = received(focus.phone).some((m) => m.message.includes('sudah terbit'))
+      ? ['2026-12-01']
+      : []
     for (let d = addDays(calendarDate('2026-12-01'), 1); d <= end; d = addDays(d, 1)) {
       const before = received(focus.phone).length
       await day(d)
       const now = received(focus.phone).slice(before)
       if (now.some((m) => m.message.includes('mengingatkan'))) remindedOn.push(d)
+      if (now.some((m) => m.message.includes('sudah terbit'))) toldOn.push(d)
       const secret = routerSim.state.find('/ppp/secret', { name: focus.login })[0]
       if (d < end) expect(secret?.profile, `profile on ${d}`).toBe(focus.profile)
       else {
@@ -194,6 +204,7 @@ describe('a month of collections replayed day by day', () => {
     }
     const due = calendarDate(focus.dueDate)
     expect(remindedOn).toEqual([addDays(due, -3), due, addDays(due, 3)])
+    expect(toldOn).toEqual([focus.issueDate])
 
     // The same day again: no message, no router write, no new row.
     const before = await footprint()

@@ -1,4 +1,4 @@
-import type { CalendarDate } from '@shared/dates'
+import { addDays, type CalendarDate } from '@shared/dates'
 import { writeTx } from '../db'
 import type { JobContext, JobCounts } from '../deps'
 import { loadTemplate, queueMessages, type OutgoingMessage } from '../messaging'
@@ -8,15 +8,21 @@ import { dateText, invoiceValues } from './format'
 import { EMPTY_QUEUE, queueCounts, render } from './messages'
 import { getCollectionSettings } from './settings'
 
+/** A day the host was off still gets its notices the next days, but old invoices never do. */
+const CATCH_UP_DAYS = 3
+
 /**
- * "Tagihan terbit" for the invoices a billing run issued, one message per invoice (dedupe
- * `invoice:<id>`, so a retried run or a replayed day tells nobody twice). An invoice the
- * customer's credit already paid in full needs no notice.
+ * "Tagihan terbit", one message per invoice (dedupe `invoice:<id>`, so a retried run or a
+ * replayed day tells nobody twice), on the invoice's issue date: a run on the 1st also issues
+ * invoices dated the 20th (services billed on their anniversary), and those are told on the
+ * 20th. `runId` limits it to one billing run; null takes every invoice issued in the last few
+ * days (the daily job: manual runs and one-time invoices too). An invoice the customer's credit
+ * already paid in full needs no notice.
  */
 export async function queueInvoiceNotices(
   deps: AutopilotDeps,
   ctx: JobContext,
-  runId: number,
+  runId: number | null,
 ): Promise<JobCounts> {
   const settings = await getCollectionSettings(deps.db, ctx.companyId)
   if (!settings.sendInvoiceNotice) return { disabled: 1 }
@@ -24,7 +30,11 @@ export async function queueInvoiceNotices(
     .selectFrom('invoices')
     .select(['id', 'customer_id', 'number', 'period', 'issue_date', 'due_date', 'total', 'paid'])
     .where('company_id', '=', ctx.companyId)
-    .where('run_id', '=', runId)
+    .$if(runId !== null, (q) => q.where('run_id', '=', runId!))
+    .$if(runId === null, (q) =>
+      q.where('issue_date', '>=', addDays(ctx.asOf as CalendarDate, -CATCH_UP_DAYS)),
+    )
+    .where('issue_date', '<=', ctx.asOf)
     .where('status', '=', 'issued')
     .orderBy('id')
     .execute()

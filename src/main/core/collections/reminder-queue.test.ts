@@ -129,6 +129,31 @@ describe('invoice notices, template values and the policy', () => {
     expect(sent.body).toContain('Jatuh tempo: 11 Januari 2026')
   })
 
+  it('"tagihan terbit" waits for the invoice’s issue date: a service billed on the 20th hears on the 20th', async () => {
+    const f = await collectionsFixture()
+    const dewi = await f.customer('Dewi Tanggal Dua Puluh', { billingDay: 20 })
+    await f.contact(dewi.customerId, { phone: '081255556666' })
+    await f.whatsappOn()
+    await f.run('2026-01', '2026-01-01')
+    const [inv] = await f.invoicesOf(dewi.customerId)
+    expect(inv!.issue_date).toBe('2026-01-20')
+    expect(await queueInvoiceNotices(f.deps, f.ctx('2026-01-01'), null)).toMatchObject({
+      invoices: 0,
+    })
+    expect(await queueInvoiceNotices(f.deps, f.ctx('2026-01-20'), null)).toMatchObject({
+      invoices: 1,
+      queued: 1,
+    })
+    // Days later (the host was off on the 20th) it still goes, once; a month later it does not.
+    expect(await queueInvoiceNotices(f.deps, f.ctx('2026-01-22'), null)).toMatchObject({
+      duplicates: 1,
+      queued: 0,
+    })
+    expect(await queueInvoiceNotices(f.deps, f.ctx('2026-02-20'), null)).toMatchObject({
+      invoices: 0,
+    })
+  })
+
   it('a customer’s template values come from their data', async () => {
     const { f, ani } = await threeCustomers()
     await f.policy({ paymentLinkBase: 'https://bayar.netjaya.id/p/' })
