@@ -44,6 +44,7 @@ export const collectionSettingsInput = z.object({
   sendReceipt: z.boolean(),
   sendIsolirNotice: z.boolean(),
   sendRestoreNotice: z.boolean(),
+  sendPackageNotice: z.boolean(),
   /** `{link_bayar}` is this followed by the customer code; empty: "hubungi kantor". */
   paymentLinkBase: urlOrEmpty,
 })
@@ -59,6 +60,7 @@ export const DEFAULT_COLLECTION_SETTINGS: CollectionSettings = {
   sendReceipt: true,
   sendIsolirNotice: true,
   sendRestoreNotice: true,
+  sendPackageNotice: true,
   paymentLinkBase: '',
 }
 

@@ -26,6 +26,7 @@ import {
   serviceCreateInput,
   serviceStatusInput,
 } from '@shared/schemas'
+import { queuePackageNotice } from '@core/collections'
 import { z } from 'zod'
 import { timeZoneOf } from '../time-zone'
 import { procedure, router } from '../trpc'
@@ -89,9 +90,22 @@ export const customersRouter = router({
     ),
   changePackage: procedure('customers.manage')
     .input(packageChangeInput)
-    .mutation(async ({ ctx, input }) =>
-      wake(ctx, changePackage(ctx.services, ctx.actor, input, await timeZoneOf(ctx))),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const timeZone = await timeZoneOf(ctx)
+      const changed = await wake(ctx, changePackage(ctx.services, ctx.actor, input, timeZone))
+      // The change stands whatever happens to its notice; a failure is logged, not shown.
+      await queuePackageNotice(
+        ctx.services,
+        ctx.actor,
+        {
+          serviceId: changed.serviceId,
+          productId: input.productId,
+          effectiveDate: changed.effectiveDate,
+        },
+        timeZone,
+      ).catch((error: unknown) => console.error('package notice:', error))
+      return changed
+    }),
   attachments: procedure('customers.view')
     .input(z.object({ customerId: idSchema }))
     .query(({ ctx, input }) => listAttachments(ctx.services, ctx.user.companyId, input.customerId)),

@@ -157,6 +157,7 @@ export const enCollections: typeof idCollections = {
       sendReceipt: 'Payment receipt',
       sendIsolirNotice: 'Isolation notice',
       sendRestoreNotice: 'Service restored',
+      sendPackageNotice: 'Package changed',
       paymentLinkBase: 'Online payment address',
       paymentLinkHint:
         '{link_bayar} in messages = this address + the customer code. Leave empty if customers pay at the office.',

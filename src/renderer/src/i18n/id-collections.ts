@@ -156,6 +156,7 @@ export const idCollections = {
       sendReceipt: 'Tanda terima pembayaran',
       sendIsolirNotice: 'Pemberitahuan isolir',
       sendRestoreNotice: 'Layanan aktif kembali',
+      sendPackageNotice: 'Paket berubah',
       paymentLinkBase: 'Alamat pembayaran online',
       paymentLinkHint:
         '{link_bayar} dalam pesan = alamat ini + kode pelanggan. Kosongkan bila pelanggan membayar di kantor.',

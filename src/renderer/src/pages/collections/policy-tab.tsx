@@ -37,6 +37,7 @@ const SWITCHES = [
   'sendReceipt',
   'sendIsolirNotice',
   'sendRestoreNotice',
+  'sendPackageNotice',
 ] as const
 
 /** The collections policy (rules 28–30): reminder days, grace, restore, notices, payment link. */
