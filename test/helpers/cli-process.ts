@@ -1,6 +1,13 @@
 import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { cliActor } from '@core/audit'
+import { createArea, createProduct } from '@core/catalog'
+import { systemClock } from '@core/clock'
+import { addService, createCustomer } from '@core/customers'
+import { customerInput, serviceInput } from '@core/customers/testing'
+import { migrateToLatest, openDatabase } from '@core/db'
+import { dataDirSecretBox } from '@core/secrets'
 
 const run = promisify(execFile)
 const root = path.resolve(import.meta.dirname, '../..')
@@ -32,5 +39,64 @@ export async function runCli(
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string }
     return { code: e.code, stdout: e.stdout, stderr: e.stderr, json: parse(e.stdout) }
+  }
+}
+
+/**
+ * Straight into a data directory the CLI just initialised, through the same core services:
+ * area CBG01 and one Rp150.000 PPPoE package (profile 10M), and customers with one service each.
+ * Returns each customer's code and PPPoE login.
+ */
+export async function seedCustomers(
+  dataDir: string,
+  names: string[],
+  o: { routerId?: number } = {},
+): Promise<{ code: string; login: string }[]> {
+  const db = openDatabase(dataDir)
+  try {
+    await migrateToLatest(db)
+    const actor = { ...cliActor(1), companyId: 1 }
+    const deps = { db, clock: systemClock, secrets: dataDirSecretBox(dataDir) }
+    const area = await createArea(deps, actor, {
+      code: 'CBG01',
+      name: 'Cibinong',
+      codePattern: '{AREA}-{0000}',
+    })
+    const product = await createProduct(
+      deps,
+      actor,
+      {
+        name: 'Rumah 10',
+        serviceType: 'pppoe',
+        monthlyPrice: 150_000,
+        billingMode: 'prepaid',
+        downloadMbps: 10,
+        uploadMbps: 10,
+        routerProfile: '10M',
+        dataCapGb: null,
+        fupNote: null,
+        taxable: false,
+      },
+      'Asia/Jakarta',
+    )
+    const out = []
+    for (const name of names) {
+      const c = await createCustomer(deps, actor, customerInput(area.id, name))
+      const s = await addService(
+        deps,
+        actor,
+        { ...serviceInput(c.id, product.id), ...(o.routerId ? { routerId: o.routerId } : {}) },
+        'Asia/Jakarta',
+      )
+      const { pppoe_username } = await db
+        .selectFrom('services')
+        .select('pppoe_username')
+        .where('id', '=', s.id)
+        .executeTakeFirstOrThrow()
+      out.push({ code: c.code, login: pppoe_username ?? '' })
+    }
+    return out
+  } finally {
+    await db.destroy()
   }
 }

@@ -2,15 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../helpers/cli-process'
+import { runCli, seedCustomers } from '../helpers/cli-process'
 import { JOB_NAMES } from '@shared/schemas'
-import { cliActor } from '@core/audit'
-import { createArea, createProduct } from '@core/catalog'
-import { systemClock } from '@core/clock'
-import { addService, createCustomer } from '@core/customers'
-import { customerInput, serviceInput } from '@core/customers/testing'
 import { migrateToLatest, openDatabase } from '@core/db'
-import { dataDirSecretBox } from '@core/secrets'
 
 let dataDir: string
 
@@ -51,36 +45,7 @@ beforeAll(async () => {
   ])
   expect(init.code).toBe(0)
   // Two customers with one Rp150.000 package each, billed on the 1st (the company default).
-  await withData(async (db) => {
-    const actor = { ...cliActor(1), companyId: 1 }
-    const deps = { db, clock: systemClock, secrets: dataDirSecretBox(dataDir) }
-    const area = await createArea(deps, actor, {
-      code: 'CBG01',
-      name: 'Cibinong',
-      codePattern: '{AREA}-{0000}',
-    })
-    const product = await createProduct(
-      deps,
-      actor,
-      {
-        name: 'Rumah 10',
-        serviceType: 'pppoe',
-        monthlyPrice: 150_000,
-        billingMode: 'prepaid',
-        downloadMbps: 10,
-        uploadMbps: 10,
-        routerProfile: '10M',
-        dataCapGb: null,
-        fupNote: null,
-        taxable: false,
-      },
-      'Asia/Jakarta',
-    )
-    for (const name of ['Budi Santoso', 'Sari Dewi']) {
-      const c = await createCustomer(deps, actor, customerInput(area.id, name))
-      await addService(deps, actor, serviceInput(c.id, product.id), 'Asia/Jakarta')
-    }
-  })
+  await seedCustomers(dataDir, ['Budi Santoso', 'Sari Dewi'])
 }, 60_000)
 
 afterAll(() => {

@@ -2,14 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../helpers/cli-process'
-import { cliActor } from '@core/audit'
-import { createArea, createProduct } from '@core/catalog'
-import { systemClock } from '@core/clock'
-import { addService, createCustomer } from '@core/customers'
-import { customerInput, serviceInput } from '@core/customers/testing'
-import { migrateToLatest, openDatabase } from '@core/db'
-import { dataDirSecretBox } from '@core/secrets'
+import { runCli, seedCustomers } from '../helpers/cli-process'
 import { startRouterSim, type RouterSim } from '../sim/routeros'
 
 const cli = (...args: string[]) => runCli(dataDir, args)
@@ -96,43 +89,9 @@ describe('router, isolir and the device queue from the CLI', () => {
 
   it('isolir apply / restore --customer change the router through the queue', async () => {
     // A customer with a PPPoE service on the router, made through the same core services.
-    const db = openDatabase(dataDir)
-    await migrateToLatest(db)
-    const actor = { ...cliActor(1), companyId: 1 }
-    const deps = { db, clock: systemClock, secrets: dataDirSecretBox(dataDir) }
-    const area = await createArea(deps, actor, {
-      code: 'CBG01',
-      name: 'Cibinong',
-      codePattern: '{AREA}-{0000}',
-    })
-    const product = await createProduct(
-      deps,
-      actor,
-      {
-        name: 'Rumah 10',
-        serviceType: 'pppoe',
-        monthlyPrice: 150_000,
-        billingMode: 'prepaid',
-        downloadMbps: 10,
-        uploadMbps: 10,
-        routerProfile: '10M',
-        dataCapGb: null,
-        fupNote: null,
-        taxable: false,
-      },
-      'Asia/Jakarta',
-    )
-    const customer = await createCustomer(deps, actor, customerInput(area.id, 'Budi Santoso'))
-    await addService(
-      deps,
-      actor,
-      { ...serviceInput(customer.id, product.id), routerId: 1 },
-      'Asia/Jakarta',
-    )
-    code = customer.code
-    login = (await db.selectFrom('services').select('pppoe_username').executeTakeFirstOrThrow())
-      .pppoe_username!
-    await db.destroy()
+    const [budi] = await seedCustomers(dataDir, ['Budi Santoso'], { routerId: 1 })
+    code = budi!.code
+    login = budi!.login
 
     const queue = await cli('jobs', 'run', 'device-queue')
     expect(queue).toMatchObject({ code: 0, json: { job: 'device-queue', applied: 1, failed: 0 } })

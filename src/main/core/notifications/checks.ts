@@ -30,35 +30,36 @@ export async function runNotificationChecks(
   const day = ctx.asOf
   const items: NotificationInput[] = []
   const counts: JobCounts = {}
+  /** Records the count, and tells the office once per day and kind when there is something. */
+  const tell = (
+    kind: NotificationInput['kind'],
+    count: number,
+    link: string,
+    permission: NotificationInput['permission'],
+  ) => {
+    counts[kind] = count
+    if (count > 0)
+      items.push({
+        kind,
+        params: { count, date: day },
+        link,
+        permission,
+        dedupeKey: `${kind}:${day}`,
+      })
+  }
 
   if (scope === 'all') {
     const due = await unpaidIssued(db, ctx.companyId)
       .where('due_date', '=', day)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow()
-    counts.due_today = Number(due.n)
-    if (counts.due_today > 0)
-      items.push({
-        kind: 'due_today',
-        params: { count: counts.due_today, date: day },
-        link: `/billing?due=${day}`,
-        permission: 'billing.view',
-        dedupeKey: `due_today:${day}`,
-      })
+    tell('due_today', Number(due.n), `/billing?due=${day}`, 'billing.view')
 
     const overdue = await unpaidIssued(db, ctx.companyId)
       .where('due_date', '<', day)
       .select((eb) => eb.fn.count<number>('customer_id').distinct().as('n'))
       .executeTakeFirstOrThrow()
-    counts.overdue = Number(overdue.n)
-    if (counts.overdue > 0)
-      items.push({
-        kind: 'overdue',
-        params: { count: counts.overdue, date: day },
-        link: '/collections',
-        permission: 'collections.view',
-        dedupeKey: `overdue:${day}`,
-      })
+    tell('overdue', Number(overdue.n), '/collections', 'collections.view')
   }
 
   const since = new Date(deps.clock.now().getTime() - DAY_MS).toISOString()
@@ -69,25 +70,10 @@ export async function runNotificationChecks(
     .where('updated_at', '>=', since)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
-  counts.messages_failing = Number(failed.n)
-  if (counts.messages_failing > 0)
-    items.push({
-      kind: 'messages_failing',
-      params: { count: counts.messages_failing, date: day },
-      link: '/messages?status=gagal',
-      permission: 'messages.view',
-      dedupeKey: `messages_failing:${day}`,
-    })
+  tell('messages_failing', Number(failed.n), '/messages?status=gagal', 'messages.view')
 
-  counts.router_jobs_failing = (await deviceJobCounts(db, ctx.companyId)).failed
-  if (counts.router_jobs_failing > 0)
-    items.push({
-      kind: 'router_jobs_failing',
-      params: { count: counts.router_jobs_failing, date: day },
-      link: '/network?tab=jobs',
-      permission: 'network.view',
-      dedupeKey: `router_jobs_failing:${day}`,
-    })
+  const routerJobs = await deviceJobCounts(db, ctx.companyId)
+  tell('router_jobs_failing', routerJobs.failed, '/network?tab=jobs', 'network.view')
 
   counts.notified = items.length
     ? await writeTx(db, (tx) => notify(tx, ctx.companyId, items, deps.clock.now().toISOString()))
