@@ -25,7 +25,10 @@ export interface RouterSimOptions {
   identity?: string
   /** Default '7.18.2 (stable)'; versions >= 7.18 send !empty before !done on an empty print. */
   version?: string
-  /** Delay before each command's replies are sent; commands are processed concurrently. */
+  /**
+   * How long the router takes per command. Commands on one connection are worked through in
+   * order, as a router does: pipelined commands are answered latencyMs apart.
+   */
   latencyMs?: number
   /** Serve API-SSL using the fixture cert in test/sim/routeros/tls/. */
   tls?: boolean
@@ -60,6 +63,12 @@ export interface SimKnobs {
   /** Accept connections but never answer anything (timeouts). */
   silent: boolean
   /**
+   * Customers' modems dial in: a PPPoE secret added enabled gets an online session at once, and
+   * a kicked session comes back after `redialMs` while its secret is enabled. Default off.
+   */
+  dialIn: boolean
+  redialMs: number
+  /**
    * One-shot !trap for the next matching command. A string matches the exact command
    * ('/ppp/secret/add') or any command of a menu ('/ppp/secret'); a RegExp is tested.
    */
@@ -78,6 +87,10 @@ export interface SimState {
   /** Adds a row (menu defaults filled in, no validation); returns the new .id. */
   add(path: string, row: Record<string, string>): string
   find(path: string, where: Record<string, string>): SimRow[]
+  /** Patches a row found by id (or name); '' removes a property. False when not found. */
+  set(path: string, ref: string, patch: Record<string, string>): boolean
+  /** Removes a row by id (or name), as a technician would in Winbox; returns it. */
+  remove(path: string, ref: string): SimRow | undefined
   /** Fill /ppp/active (or /ip/hotspot/active for service 'hotspot'). */
   setOnline(
     sessions: {

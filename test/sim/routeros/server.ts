@@ -45,6 +45,8 @@ class Knobs implements SimKnobs {
   latencyMs: number
   emptyReplies: boolean
   silent = false
+  dialIn = false
+  redialMs = 50
   /** @internal */ traps: TrapRule[] = []
   /** @internal */ fatal: string[] = []
   /** @internal */ untagged = 0
@@ -300,13 +302,35 @@ export class RouterSimServer implements RouterSim {
       this.emit(conn, [['!done']], replyTag, after)
       return
     }
+    const kickedBefore = this.kicked.length
     const reply = execute(
       { state: this.state, emptyReplies: knobs.emptyReplies, kicked: this.kicked },
       command,
       attrs,
       queries,
     )
+    if (knobs.dialIn && reply.at(-1)?.[0] === '!done' && reply[0]?.[0] !== '!trap') {
+      this.dialIn(command, attrs, this.kicked.slice(kickedBefore))
+    }
     this.emit(conn, reply, replyTag, after)
+  }
+
+  /**
+   * Customers' modems: a PPPoE secret added enabled comes online at once, and a kicked session
+   * dials in again shortly after (with whatever profile its secret has by then).
+   */
+  private dialIn(command: string, attrs: Record<string, string>, kicked: string[]): void {
+    // The tables' own name index: `state.find` is for tests and would rebuild it every time.
+    const online = (name: string) => this.state.getTable('/ppp/active').byKey(name).length > 0
+    const dial = (name: string) => {
+      const [secret] = this.state.getTable('/ppp/secret').byKey(name)
+      if (!secret || secret.disabled === 'true' || online(name)) return
+      this.state.addActive('/ppp/active', { name })
+    }
+    if (command === '/ppp/secret/add' && attrs.name) dial(attrs.name)
+    if (command === '/ppp/active/remove') {
+      for (const name of kicked) setTimeout(() => dial(name), this.knobs.redialMs).unref()
+    }
   }
 
   private login(conn: Conn, attrs: Record<string, string>): Reply {
@@ -343,7 +367,9 @@ export class RouterSimServer implements RouterSim {
       if (!conn.inChunk) this.flushBatch(conn)
       return
     }
-    const due = Math.max(performance.now() + Math.max(0, latency), conn.lastDue)
+    // A router works through a connection's commands in order: each takes `latency` after the
+    // one before it has been answered (or after it arrived, when the router was idle).
+    const due = Math.max(performance.now(), conn.lastDue) + Math.max(0, latency)
     conn.lastDue = due
     conn.queue.push({ due, data, after })
     if (!conn.timer) this.schedule(conn)
