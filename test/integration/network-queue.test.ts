@@ -220,7 +220,7 @@ describe('router changes go through the durable queue', () => {
 })
 
 describe('a big batch reads the router once', () => {
-  it('60 isolations: one print of the secrets and one of the sessions, then only the changes', async () => {
+  it('60 isolations: one print of secrets and one of sessions, then one set and one kick naming all 60', async () => {
     f = await networkFixture()
     const customers = []
     for (let i = 0; i < 60; i++) customers.push(await f.customer(`Pelanggan ${i + 1}`))
@@ -239,8 +239,15 @@ describe('a big batch reads the router once', () => {
       '/ppp/secret/print',
       '/ppp/active/print',
     ])
-    expect(sent.filter((c) => c === '/ppp/secret/set')).toHaveLength(60)
-    expect(sent.filter((c) => c === '/ppp/active/remove')).toHaveLength(60)
+    // RouterOS takes a list of ids in one command (`=.id=*1,*2,…`).
+    const named = (command: string) =>
+      f.sim.commands
+        .slice(before)
+        .filter((c) => c.command === command)
+        .map((c) => c.attrs['.id']!.split(',').length)
+    expect(named('/ppp/secret/set')).toEqual([60])
+    expect(named('/ppp/active/remove')).toEqual([60])
+    expect(f.sim.kicked).toHaveLength(60)
     expect(customers.every((c) => f.secret(c.login)!.profile === 'ISOLIR')).toBe(true)
   })
 })

@@ -35,6 +35,7 @@ export interface Database {
   gateway_events: GatewayEventsTable
   routers: RoutersTable
   device_jobs: DeviceJobsTable
+  router_queue_leases: RouterQueueLeasesTable
   hotspot_profiles: HotspotProfilesTable
   hotspot_batches: HotspotBatchesTable
   hotspot_vouchers: HotspotVouchersTable
@@ -707,6 +708,14 @@ export interface NotificationReadsTable {
 
 export type MessageRow = Selectable<MessagesTable>
 export type RouterDbRow = Selectable<RoutersTable>
+/** Who applies a router's jobs right now (core/network/queue-lease.ts). */
+export interface RouterQueueLeasesTable {
+  router_id: number
+  owner: string
+  /** ISO-8601 UTC, real time: the lease is over after this even if its holder died. */
+  until: string
+}
+
 export type DeviceJobRow = Selectable<DeviceJobsTable>
 export type AreaRow = Selectable<AreasTable>
 export type ProductRow = Selectable<ProductsTable>

@@ -1,5 +1,6 @@
 export {
   dueDeviceJobs,
+  routersWithDueJobs,
   enqueueDeviceJob,
   enqueueDeviceJobs,
   MAX_ATTEMPTS,

@@ -120,6 +120,22 @@ export async function dueDeviceJobs(
   return q.orderBy('id').limit(filter.limit).execute()
 }
 
+/** The routers that have jobs due (a run takes each router's turn separately). */
+export async function routersWithDueJobs(
+  db: Kysely<Database>,
+  filter: { companyId?: number; routerId?: number; now: Date; ignoreBackoff?: boolean },
+): Promise<number[]> {
+  let q = db
+    .selectFrom('device_jobs')
+    .select('router_id')
+    .distinct()
+    .where('status', '=', 'pending')
+  if (!filter.ignoreBackoff) q = q.where('next_attempt_at', '<=', filter.now.toISOString())
+  if (filter.companyId !== undefined) q = q.where('company_id', '=', filter.companyId)
+  if (filter.routerId !== undefined) q = q.where('router_id', '=', filter.routerId)
+  return (await q.orderBy('router_id').execute()).map((r) => r.router_id)
+}
+
 export interface JobOutcome {
   job: Pick<DeviceJobRow, 'id' | 'revision' | 'attempts'>
   ok: boolean

@@ -1,5 +1,5 @@
 import type { DesiredState } from './desired-state'
-import { parseRouterBool, type RouterApi, type RouterRow } from './routeros'
+import { parseRouterBool, RouterError, type RouterApi, type RouterRow } from './routeros'
 
 export interface ApplyResult {
   action: 'created' | 'updated' | 'unchanged' | 'absent' | 'skipped'
@@ -7,7 +7,7 @@ export interface ApplyResult {
   kicked?: number
 }
 
-const SECRET_FIELDS = [
+export const SECRET_FIELDS = [
   '.id',
   'name',
   'password',
@@ -16,13 +16,13 @@ const SECRET_FIELDS = [
   'comment',
   'remote-address',
 ]
-const HOTSPOT_FIELDS = ['.id', 'name', 'password', 'profile', 'disabled', 'comment']
+export const HOTSPOT_FIELDS = ['.id', 'name', 'password', 'profile', 'disabled', 'comment']
 
 /** Makes the router match a service's desired state; applying it twice changes nothing. */
 export async function applyDesiredState(api: RouterApi, d: DesiredState): Promise<ApplyResult> {
   if (d.kind === 'none') return { action: 'skipped' }
   if (d.kind === 'address-list') return applyAddressList(api, d)
-  const menu = d.kind === 'pppoe' ? '/ppp/secret' : '/ip/hotspot/user'
+  const menu = loginMenu(d.kind)
   const [row] = await api.run(
     `${menu}/print`,
     {},
@@ -33,30 +33,50 @@ export async function applyDesiredState(api: RouterApi, d: DesiredState): Promis
   )
   if (!row) {
     if (!d.provision) return { action: 'absent' }
-    await api.run(`${menu}/add`, {
-      name: d.name,
-      password: d.password,
-      ...(d.kind === 'pppoe' ? { service: 'pppoe', 'remote-address': d.remoteAddress } : {}),
-      profile: d.profile,
-      comment: d.comment,
-      disabled: d.disabled,
-    })
+    await addLogin(api, d)
     return { action: 'created', kicked: 0 }
   }
   const changes = secretChanges(row, d)
   const changed = Object.keys(changes)
   if (changed.length === 0) return { action: 'unchanged', kicked: 0 }
   await api.run(`${menu}/set`, { '.id': row['.id'], ...changes })
-  // A session keeps its old profile until it reconnects: kick it so isolir/restore takes effect.
-  const kick = changed.some((k) => k === 'profile' || k === 'disabled' || k === 'password')
-  const kicked = kick ? await kickSessions(api, d.kind, d.name) : 0
+  const kicked = needsKick(changed) ? await kickSessions(api, d.kind, d.name) : 0
   return { action: 'updated', changed, kicked }
 }
 
-function secretChanges(
-  row: RouterRow,
-  d: Extract<DesiredState, { kind: 'pppoe' | 'hotspot' }>,
-): Record<string, string | boolean> {
+export type LoginState = Extract<DesiredState, { kind: 'pppoe' | 'hotspot' }>
+
+export const loginMenu = (kind: LoginState['kind']) =>
+  kind === 'pppoe' ? '/ppp/secret' : '/ip/hotspot/user'
+
+/** Creates the secret (or hotspot user) a service needs, as it should be. */
+export async function addLogin(api: RouterApi, d: LoginState): Promise<void> {
+  await api.run(`${loginMenu(d.kind)}/add`, {
+    name: d.name,
+    password: d.password,
+    ...(d.kind === 'pppoe' ? { service: 'pppoe', 'remote-address': d.remoteAddress } : {}),
+    profile: d.profile,
+    comment: d.comment,
+    disabled: d.disabled,
+  })
+}
+
+/** A session keeps its old profile until it reconnects: kick it so isolir/restore takes effect. */
+export function needsKick(changed: string[]): boolean {
+  return changed.some((k) => k === 'profile' || k === 'disabled' || k === 'password')
+}
+
+/** A session that ended between the print and the remove: gone is what the kick wanted. */
+export function isNoSuchItem(error: unknown): boolean {
+  return (
+    error instanceof RouterError &&
+    error.kind === 'trap' &&
+    /no such item/i.test(error.routerMessage ?? '')
+  )
+}
+
+/** The fields of a secret or hotspot user that differ from the desired state, with their new values. */
+export function secretChanges(row: RouterRow, d: LoginState): Record<string, string | boolean> {
   const changes: Record<string, string | boolean> = {}
   if (d.password && row.password !== undefined && row.password !== d.password)
     changes.password = d.password
@@ -77,8 +97,16 @@ export async function kickSessions(
   const menu = kind === 'pppoe' ? '/ppp/active' : '/ip/hotspot/active'
   const where: Record<string, string> = kind === 'pppoe' ? { name } : { user: name }
   const sessions = await api.run(`${menu}/print`, {}, { where, proplist: ['.id'] })
-  for (const s of sessions) await api.run(`${menu}/remove`, { '.id': s['.id'] })
-  return sessions.length
+  let kicked = 0
+  for (const s of sessions) {
+    try {
+      await api.run(`${menu}/remove`, { '.id': s['.id'] })
+      kicked++
+    } catch (error) {
+      if (!isNoSuchItem(error)) throw error
+    }
+  }
+  return kicked
 }
 
 async function applyAddressList(

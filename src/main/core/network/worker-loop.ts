@@ -26,7 +26,9 @@ export function startDeviceWorker(
       again = true
       return
     }
-    running = runDeviceQueue(deps, options.run)
+    // A router another runner holds (a person pressed "Terapkan sekarang", the CLI) is left to
+    // it: nothing is applied twice, and the next tick looks again.
+    running = runDeviceQueue(deps, { ...options.run, wait: false })
       .then(() => undefined)
       .catch((error: unknown) => log(`device queue: ${String(error)}`))
       .finally(() => {

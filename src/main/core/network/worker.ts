@@ -1,13 +1,19 @@
-import { dueDeviceJobs, settleDeviceJobs, type JobOutcome } from '../device-jobs'
+import {
+  dueDeviceJobs,
+  routersWithDueJobs,
+  settleDeviceJobs,
+  type JobOutcome,
+} from '../device-jobs'
 import { writeTx, type DeviceJobRow, type RouterDbRow } from '../db'
 import type { NetworkDeps } from './deps'
-import { loadServiceNetworkRows } from './desired-state'
+import { desiredState, loadServiceNetworkRows } from './desired-state'
 import { hotspotJobHandlers } from './hotspot'
 import { coreJobHandlers, type DeviceJobHandler } from './job-handlers'
+import { takeRouterTurn } from './queue-lease'
 import { isPermanentRouterError, routerErrorText } from './router-errors'
 import { rememberSeen, routerApi } from './routers'
 import { RouterError } from './routeros'
-import { SNAPSHOT_THRESHOLD, snapshotApi } from './snapshot-api'
+import { syncServices } from './sync-batch'
 
 export interface QueueRunOptions {
   companyId?: number
@@ -21,6 +27,11 @@ export interface QueueRunOptions {
    * so a router that was just fixed is tried now rather than after the connection's backoff.
    */
   freshConnections?: boolean
+  /**
+   * Wait for (and join) a runner already applying a router's jobs (default). The background
+   * worker does not wait: it leaves a busy router for its next tick.
+   */
+  wait?: boolean
   handlers?: Record<string, DeviceJobHandler>
 }
 
@@ -40,10 +51,12 @@ export interface QueueRunReport {
 }
 
 /**
- * Applies due device jobs, router by router over each router's one persistent connection. The jobs
- * of a batch run concurrently, so the connection's window keeps commands in flight (pipelined)
- * instead of waiting for one reply at a time. Each job is idempotent: it applies the state the
- * database holds when it runs, so running it twice, or after a crash, changes nothing.
+ * Applies due device jobs, router by router (routers in parallel, each over its one persistent
+ * connection), one runner per router at a time: a run that finds the router's queue taken joins
+ * or waits for the runner going (`wait: false` leaves it for the next tick instead). Service
+ * changes go out in as few commands as RouterOS allows (sync-batch.ts); each job stays
+ * idempotent: it applies the state the database holds when it runs, so running it twice, or after
+ * a crash, changes nothing.
  */
 export async function runDeviceQueue(
   deps: NetworkDeps,
@@ -51,128 +64,173 @@ export async function runDeviceQueue(
 ): Promise<QueueRunReport> {
   // Read at call time: the hotspot module imports this worker too (its "send now").
   const handlers = { ...coreJobHandlers, ...hotspotJobHandlers, ...options.handlers }
-  const report: QueueRunReport = { applied: 0, failed: 0, retrying: 0, jobs: [] }
-  const routers = new Map<number, RouterDbRow | null>()
-  const fresh = new Set<number>()
+  const report = emptyReport()
+  const routerIds = await routersWithDueJobs(deps.db, {
+    companyId: options.companyId,
+    routerId: options.routerId,
+    now: deps.clock.now(),
+    ignoreBackoff: options.ignoreBackoff,
+  })
+  const turns = await Promise.all(
+    routerIds.map((id) =>
+      takeRouterTurn(deps, id, options.wait ?? true, () =>
+        drainRouter(deps, id, options, handlers),
+      ),
+    ),
+  )
+  for (const turn of turns) {
+    if (!turn) continue
+    for (const r of [...turn.joined, turn.value]) addReport(report, r)
+  }
+  return report
+}
+
+const emptyReport = (): QueueRunReport => ({ applied: 0, failed: 0, retrying: 0, jobs: [] })
+
+function addReport(into: QueueRunReport, r: QueueRunReport): void {
+  into.applied += r.applied
+  into.failed += r.failed
+  into.retrying += r.retrying
+  into.jobs.push(...r.jobs)
+}
+
+/** Applies one router's due jobs, a batch at a time, each batch settled in one transaction. */
+async function drainRouter(
+  deps: NetworkDeps,
+  routerId: number,
+  options: QueueRunOptions,
+  handlers: Record<string, DeviceJobHandler>,
+): Promise<QueueRunReport> {
+  const report = emptyReport()
+  const router =
+    (await deps.db
+      .selectFrom('routers')
+      .selectAll()
+      .where('id', '=', routerId)
+      .executeTakeFirst()) ?? null
+  // A person asked: a router that was just fixed is tried now, not after the connection's
+  // backoff. Safe here: this runner is the only one using the router's connection.
+  if (options.freshConnections) await deps.routers.close(String(routerId))
   let afterId = 0
+  let reached = false
+  let lastError: unknown = null
   for (;;) {
-    const now = deps.clock.now()
     const batch = await dueDeviceJobs(deps.db, {
       companyId: options.companyId,
-      routerId: options.routerId,
-      now,
+      routerId,
+      now: deps.clock.now(),
       ignoreBackoff: options.ignoreBackoff,
-      limit: options.batchSize ?? 2000,
+      limit: options.batchSize ?? 5000,
       afterId,
     })
     if (batch.length === 0) break
     afterId = batch[batch.length - 1]!.id
-    if (options.freshConnections) {
-      for (const id of new Set(batch.map((j) => j.router_id))) {
-        if (fresh.has(id)) continue
-        fresh.add(id)
-        await deps.routers.close(String(id))
-      }
-    }
-    const outcomes = await runBatch(deps, batch, routers, handlers)
+    const outcomes =
+      router && router.active === 1
+        ? await runBatch(deps, router, batch, handlers)
+        : batch.map((job): Outcome => ({
+            job,
+            ok: false,
+            permanent: true,
+            error: 'router nonaktif atau sudah dihapus',
+          }))
     await writeTx(deps.db, (tx) => settleDeviceJobs(tx, outcomes, deps.clock.now()))
-    const byId = new Map(batch.map((j) => [j.id, j]))
     for (const o of outcomes) {
-      const job = byId.get(o.job.id)!
+      if (o.reached) reached = true
+      if (!o.ok) lastError = o.cause ?? o.error
       if (o.ok) report.applied++
       else if (o.permanent) report.failed++
       else report.retrying++
       report.jobs.push({
-        id: job.id,
-        kind: job.kind,
-        router: routers.get(job.router_id)?.name ?? String(job.router_id),
-        service: (o.result as { sid?: string } | undefined)?.sid ?? null,
+        id: o.job.id,
+        kind: o.job.kind,
+        router: router?.name ?? String(routerId),
+        service: o.sid ?? null,
         ok: o.ok,
         ...(o.error ? { error: o.error } : {}),
       })
     }
   }
+  if (router && router.active === 1 && report.jobs.length > 0)
+    await rememberSeen(deps, router.id, reached ? 'reached' : null, routerErrorText(lastError))
   return report
+}
+
+type Outcome = JobOutcome & {
+  job: DeviceJobRow
+  sid?: string
+  /** The router answered (even with a refusal): it is up. */
+  reached?: boolean
+  cause?: unknown
 }
 
 async function runBatch(
   deps: NetworkDeps,
+  router: RouterDbRow,
   batch: DeviceJobRow[],
-  routers: Map<number, RouterDbRow | null>,
   handlers: Record<string, DeviceJobHandler>,
-): Promise<JobOutcome[]> {
-  const byRouter = new Map<number, DeviceJobRow[]>()
-  for (const job of batch) {
-    const jobs = byRouter.get(job.router_id)
-    if (jobs) jobs.push(job)
-    else byRouter.set(job.router_id, [job])
-  }
-  const outcomes: JobOutcome[] = []
-  for (const [routerId, jobs] of byRouter) {
-    if (!routers.has(routerId)) {
-      routers.set(
-        routerId,
-        (await deps.db
-          .selectFrom('routers')
-          .selectAll()
-          .where('id', '=', routerId)
-          .executeTakeFirst()) ?? null,
-      )
-    }
-    const router = routers.get(routerId) ?? null
-    if (!router || router.active !== 1) {
-      for (const job of jobs)
-        outcomes.push({
+): Promise<Outcome[]> {
+  const serviceIds = batch.flatMap((j) => (j.service_id === null ? [] : [j.service_id]))
+  const services = new Map(
+    (await loadServiceNetworkRows(deps, { companyId: router.company_id, serviceIds })).map((s) => [
+      s.id,
+      s,
+    ]),
+  )
+  const api = routerApi(deps, router)
+  const failure = (job: DeviceJobRow, error: unknown, sid?: string): Outcome => ({
+    job,
+    ok: false,
+    permanent: isPermanentRouterError(error),
+    error: routerErrorText(error),
+    reached: error instanceof RouterError && error.kind === 'trap',
+    cause: error,
+    ...(sid ? { sid } : {}),
+  })
+  // Service syncs with the core handler go together, in as few commands as the router allows.
+  const bulk = handlers['service.sync'] === coreJobHandlers['service.sync']
+  const syncs = bulk ? batch.filter((j) => j.kind === 'service.sync') : []
+  const synced = await syncServices(
+    api,
+    syncs.map((job) => {
+      const service = job.service_id === null ? undefined : services.get(job.service_id)
+      // Moved to another router since: that router has its own job; this one has nothing to do.
+      const current = service && service.router_id === job.router_id
+      return { id: job.id, state: current ? desiredState(service) : NOTHING }
+    }),
+  )
+  return Promise.all(
+    batch.map(async (job): Promise<Outcome> => {
+      const service = job.service_id === null ? undefined : services.get(job.service_id)
+      const sid = service?.sid
+      const done = synced.get(job.id)
+      if (done) {
+        if (!done.ok) return failure(job, done.error, sid)
+        return {
           job,
-          ok: false,
-          permanent: true,
-          error: 'router nonaktif atau sudah dihapus',
-        })
-      continue
-    }
-    const serviceIds = jobs.flatMap((j) => (j.service_id === null ? [] : [j.service_id]))
-    const services = new Map(
-      (await loadServiceNetworkRows(deps, { companyId: router.company_id, serviceIds })).map(
-        (s) => [s.id, s],
-      ),
-    )
-    const direct = routerApi(deps, router)
-    const syncs = jobs.filter((j) => j.kind === 'service.sync').length
-    let api = direct
-    if (syncs >= SNAPSHOT_THRESHOLD) {
-      try {
-        api = await snapshotApi(direct)
-      } catch {
-        // The router is unreachable or refused the read: each job meets (and records) the error.
-      }
-    }
-    let reached = false
-    let lastError: unknown = null
-    const results = await Promise.all(
-      jobs.map(async (job): Promise<JobOutcome> => {
-        const handler = handlers[job.kind]
-        if (!handler)
-          return { job, ok: false, permanent: true, error: `unknown job kind ${job.kind}` }
-        const service = job.service_id === null ? undefined : services.get(job.service_id)
-        try {
-          const result = await handler({ deps, api, router, job, service })
-          reached = true
-          return { job, ok: true, result: { ...(result as object), sid: service?.sid } }
-        } catch (error) {
-          if (error instanceof RouterError && error.kind === 'trap') reached = true
-          lastError = error
-          return {
-            job,
-            ok: false,
-            permanent: isPermanentRouterError(error),
-            error: routerErrorText(error),
-            result: { sid: service?.sid },
-          }
+          ok: true,
+          reached: true,
+          result: { ...done.result, sid },
+          ...(sid ? { sid } : {}),
         }
-      }),
-    )
-    outcomes.push(...results)
-    await rememberSeen(deps, router.id, reached ? 'reached' : null, routerErrorText(lastError))
-  }
-  return outcomes
+      }
+      const handler = handlers[job.kind]
+      if (!handler)
+        return { job, ok: false, permanent: true, error: `unknown job kind ${job.kind}` }
+      try {
+        const result = await handler({ deps, api, router, job, service })
+        return {
+          job,
+          ok: true,
+          reached: true,
+          result: { ...(result as object), sid },
+          ...(sid ? { sid } : {}),
+        }
+      } catch (error) {
+        return failure(job, error, sid)
+      }
+    }),
+  )
 }
+
+const NOTHING = { kind: 'none', why: 'not_active' } as const
