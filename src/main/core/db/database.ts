@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely'
 import { AppError } from '@shared/errors'
 import { isNetworkPath, type NetworkPathProbe } from './network-path'
 import type { Database } from './schema'
+import { withStatementCache } from './statement-cache'
 import type { Db } from './write-tx'
 
 export const DATABASE_FILE = 'loket.sqlite'
@@ -58,5 +59,7 @@ function openSqlite(file: string, nativeBinding?: string): Db {
   // 64 MB of page cache (the default is 2 MB): three years of invoices and their indexes are
   // a few hundred MB, and an invoice run or a report touches much of them.
   sqlite.pragma('cache_size = -65536')
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  })
 }
