@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { runBilling } from '@core/billing'
-import { afterPayment, runAutoIsolir, runRestore } from '@core/collections'
+import { afterPayment, queuePaymentReceipt, runAutoIsolir, runRestore } from '@core/collections'
 import type { JobContext } from '@core/deps'
 import { listDeviceJobs } from '@core/device-jobs'
 import { recordPayment } from '@core/payments'
@@ -118,5 +118,45 @@ describe('collections on autopilot against the RouterOS simulator', () => {
     ])
     // The nightly restore finds nothing left to do.
     expect(await runRestore(f.deps, ctx('2026-12-20'))).toMatchObject({ restored: 0 })
+  })
+
+  it('the counter receipt commits with its payment: both or neither', async () => {
+    const { c, ctx } = await overdueOnRouter()
+    ctx('2026-12-05')
+    const request = {
+      customerId: c.customerId,
+      amount: 150_000,
+      method: 'cash' as const,
+      reference: null,
+      invoiceId: null,
+      notes: null,
+    }
+    const receipts = () =>
+      f.db.selectFrom('messages').select('ref_id').where('kind', '=', 'payment_receipt').execute()
+    // Something fails after the receipt is queued: the payment is not there either.
+    await expect(
+      recordPayment(f.deps, f.actor, request, f.tz, async (tx, p) => {
+        await queuePaymentReceipt(tx, f.deps, f.actor, p.paymentId)
+        throw new Error('disk full')
+      }),
+    ).rejects.toThrow('disk full')
+    expect(await f.db.selectFrom('payments').select('id').execute()).toEqual([])
+    expect(await receipts()).toEqual([])
+
+    const paid = await recordPayment(f.deps, f.actor, request, f.tz, (tx, p) =>
+      queuePaymentReceipt(tx, f.deps, f.actor, p.paymentId),
+    )
+    expect(await receipts()).toEqual([{ ref_id: paid.paymentId }])
+    // What follows the commit does not queue it again.
+    expect(
+      await afterPayment(
+        f.deps,
+        f.actor,
+        { customerId: c.customerId, paymentId: paid.paymentId },
+        f.tz,
+        { receipt: false },
+      ),
+    ).toMatchObject({ receipt_queued: 0 })
+    expect(await receipts()).toHaveLength(1)
   })
 })

@@ -12,10 +12,11 @@ export async function followPayments(
   actor: Actor & { companyId: number },
   payments: { customerId: number; paymentId: number }[],
   timeZone: string,
+  options: { receipt?: boolean } = {},
 ): Promise<void> {
   for (const payment of payments) {
     try {
-      await afterPayment(services, actor, payment, timeZone)
+      await afterPayment(services, actor, payment, timeZone, options)
     } catch (error) {
       console.error(`after payment ${payment.paymentId}:`, error)
     }

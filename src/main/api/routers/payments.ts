@@ -1,4 +1,5 @@
 import { openInvoicesOf, creditBalance } from '@core/billing'
+import { queuePaymentReceipt } from '@core/collections'
 import {
   cashDay,
   closeCashDay,
@@ -51,13 +52,17 @@ export const paymentsRouter = router({
     .input(recordPaymentInput)
     .mutation(async ({ ctx, input }) => {
       const timeZone = await timeZoneOf(ctx)
-      const paid = await recordPayment(ctx.services, ctx.actor, input, timeZone)
-      // A retried request (same clientId) finds the receipt already queued: nothing twice.
+      // The receipt message commits with the payment; a retried request (same clientId) finds
+      // it queued already: nothing twice.
+      const paid = await recordPayment(ctx.services, ctx.actor, input, timeZone, (tx, p) =>
+        queuePaymentReceipt(tx, ctx.services, ctx.actor, p.paymentId),
+      )
       await followPayments(
         ctx.services,
         ctx.actor,
         [{ customerId: input.customerId, paymentId: paid.paymentId }],
         timeZone,
+        { receipt: false },
       )
       return paid
     }),

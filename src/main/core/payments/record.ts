@@ -201,12 +201,21 @@ async function describe(tx: Kysely<Database>, paymentId: number) {
   }
 }
 
+/**
+ * A counter payment in its own write transaction. `alongside` runs in the same transaction after
+ * the payment is written (the counter queues the receipt message there), so both commit at once.
+ */
 export async function recordPayment(
   deps: CoreDeps,
   actor: CompanyActor,
   p: PaymentRequest,
   timeZone: string,
+  alongside?: (tx: Kysely<Database>, paid: RecordedPayment) => Promise<unknown>,
 ): Promise<RecordedPayment> {
   const date = dateInZone(deps.clock.now(), timeZone)
-  return writeTx(deps.db, (tx) => insertPayment(tx, deps, actor, p, { date, source: 'counter' }))
+  return writeTx(deps.db, async (tx) => {
+    const paid = await insertPayment(tx, deps, actor, p, { date, source: 'counter' })
+    await alongside?.(tx, paid)
+    return paid
+  })
 }
