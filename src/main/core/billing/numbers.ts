@@ -6,7 +6,18 @@ export type DocumentKind = 'invoice' | 'credit_note' | 'receipt'
 
 /** `INV/{YYYY}/{000000}` + 2026 + 1 → INV/2026/000001 (`{YY}` gives 26). */
 export function formatDocumentNumber(pattern: string, year: string, n: number): string {
-  return formatCode(pattern.replace(/\{YYYY\}/g, year).replace(/\{YY\}/g, year.slice(2)), { n })
+  return documentNumbers(pattern, year)(n)
+}
+
+/** The pattern worked out once for a year: an invoice run numbers 50,000 invoices with it. */
+function documentNumbers(pattern: string, year: string): (n: number) => string {
+  const withYear = pattern.replace(/\{YYYY\}/g, year).replace(/\{YY\}/g, year.slice(2))
+  const slot = /\{(0+)\}/.exec(withYear)
+  if (!slot) return (n) => formatCode(withYear, { n })
+  const head = withYear.slice(0, slot.index).replace(/\{AREA\}/g, '')
+  const tail = withYear.slice(slot.index + slot[0].length).replace(/\{AREA\}/g, '')
+  const width = slot[1]!.length
+  return (n) => head + String(n).padStart(width, '0') + tail
 }
 
 /**
@@ -23,5 +34,6 @@ export async function takeDocumentNumbers(
 ): Promise<string[]> {
   if (count === 0) return []
   const first = await reserveNumbers(tx, companyId, `${kind}:${year}`, count)
-  return Array.from({ length: count }, (_, i) => formatDocumentNumber(pattern, year, first + i))
+  const format = documentNumbers(pattern, year)
+  return Array.from({ length: count }, (_, i) => format(first + i))
 }
