@@ -8,6 +8,14 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
 export const INVOICE_STATUSES = ['draft', 'issued', 'void'] as const
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number]
 
+/**
+ * Which invoices a list shows by issue date. An anniversary run numbers a whole period's
+ * invoices at once, dated through the month: those dated after today (company zone) are
+ * "terbit nanti" (not yet issued) until their day comes.
+ */
+export const ISSUE_VIEWS = ['issued', 'upcoming', 'all'] as const
+export type IssueView = (typeof ISSUE_VIEWS)[number]
+
 /** How money arrives (rule 22); every method but cash needs a reference. */
 export const PAYMENT_METHODS = ['cash', 'transfer', 'ewallet', 'gateway'] as const
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number]

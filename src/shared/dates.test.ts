@@ -5,6 +5,7 @@ import {
   calendarDate,
   dateInZone,
   daysBetween,
+  formatDateNumeric,
   isCalendarDate,
   startOfDayInZone,
 } from './dates'
@@ -53,5 +54,11 @@ describe('calendar dates in the company time zone', () => {
     expect(addMonths(start, 2, 31)).toBe('2026-03-31')
     expect(addMonths(start, 3, 31)).toBe('2026-04-30')
     expect(addMonths(d('2028-01-31'), 1, 31)).toBe('2028-02-29')
+  })
+})
+
+describe('dates shown as dd/mm/yyyy', () => {
+  it('4 December 2026 reads 04/12/2026', () => {
+    expect(formatDateNumeric(d('2026-12-04'))).toBe('04/12/2026')
   })
 })

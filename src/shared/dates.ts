@@ -121,6 +121,11 @@ function zoneOffsetMs(instant: Date, timeZone: string): number {
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000
 }
 
+/** "04/12/2026": the dd/mm/yyyy an operator reads on forms and receipts, in any language. */
+export function formatDateNumeric(date: CalendarDate): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`
+}
+
 /** "22 Nov 2026" style, for display only. */
 export function formatDate(date: CalendarDate, locale = 'id-ID'): string {
   return new Intl.DateTimeFormat(locale, {

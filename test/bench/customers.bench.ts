@@ -40,9 +40,10 @@ async function demoData(): Promise<string> {
 }
 
 /**
- * What a cashier types, at 50,000 customers, through the HTTP API (customers.list, first page):
- * names and surnames, phones written several ways, codes, SIDs, street fragments. Broad
- * one-word queries that match a third of the base are reported on their own.
+ * What a cashier types, at 50,000 customers, through the HTTP API (customers.list, first page,
+ * no sort: ranked by relevance as the counter asks): names and surnames, phones written several
+ * ways, codes, SIDs, street fragments. Broad one-word queries that match a third of the base are
+ * reported on their own. Target: p95 ≤ 7 ms (the figure before ranking), aiming at 5 ms.
  */
 async function search(dataDir: string): Promise<void> {
   const data = generateDemoData({ customers: 50_000, seed: 'bench', asOf: '2026-11-22' })
@@ -89,7 +90,11 @@ async function search(dataDir: string): Promise<void> {
     for (const q of queries.slice(0, 20)) await run(q) // warm-up
     const samples: number[] = []
     for (let round = 0; round < 3; round++) for (const q of queries) samples.push(await run(q))
-    report('customer_search_http_50000', 'ms', samples, { queries: queries.length, target_p95: 15 })
+    report('customer_search_http_50000', 'ms', samples, {
+      queries: queries.length,
+      ranked: true,
+      target_p95: 7,
+    })
     const wide: number[] = []
     for (let round = 0; round < 5; round++) for (const q of broad) wide.push(await run(q))
     report('customer_search_http_50000_broad_one_word', 'ms', wide, { queries: broad })

@@ -244,3 +244,77 @@ test('one-time charges, a credit note and a void, from the customer page', async
   await expect(page.getByTestId('invoice-status')).toHaveText('Batal')
   await expect(page.getByText('Tagihan ini dibatalkan')).toBeVisible()
 })
+
+/** The month after `period` (YYYY-MM). */
+function nextPeriod(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number]
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
+}
+
+const ddmmyyyy = (date: string) => date.split('-').reverse().join('/')
+
+test('invoices dated after today are badged "Terbit", left out of the totals, and both pages say so', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(120_000)
+  const period = thisMonth()
+  const later = nextPeriod(period)
+  await seedCustomer(page.request, host, period)
+  // This month's invoice is dated the 1st (issued); next month's, run ahead, is dated later.
+  const { token } = (await call(page.request, host, 'auth.login', OWNER)) as { token: string }
+  await call(page.request, host, 'billing.runPeriod', { period }, token)
+  await call(page.request, host, 'billing.runPeriod', { period: later }, token)
+  await signInAs(page, host)
+
+  // 1. Tagihan by default: issued up to today, the later one named in words, not counted.
+  await page.getByRole('link', { name: 'Tagihan' }).click()
+  const rows = page.getByTestId('invoice-row')
+  await expect(rows).toHaveCount(1)
+  await expect(rows.getByTestId('invoice-upcoming')).toHaveCount(0)
+  const summary = page.getByTestId('invoice-summary')
+  await expect(summary).toContainText(
+    `Total tagihan terbit s.d. hari ini (${await todayOnPage(page)}): ${rupiah(PRICE)}, sisa ${rupiah(PRICE)}.`,
+  )
+  await expect(summary).toContainText(`1 tagihan terbit nanti (${rupiah(PRICE)}) tidak termasuk.`)
+  await expect(summary).toContainText('sama dengan Total piutang per hari ini')
+  await expect(page.getByTestId('invoice-totals')).toContainText('Total 1 tagihan')
+
+  // 2. "Tampilkan": the filter in the URL, the row badged with its issue date.
+  await summary.getByRole('button', { name: 'Tampilkan' }).click()
+  await expect(page).toHaveURL(/issue=upcoming/)
+  await expect(rows).toHaveCount(1)
+  await expect(rows.getByTestId('invoice-upcoming')).toHaveText(`Terbit ${ddmmyyyy(`${later}-01`)}`)
+  await expect(summary).toContainText('Total tagihan terbit nanti')
+  await expect(summary).toContainText('Belum dihitung di Piutang.')
+
+  // 3. "Semua" lists both, the later first, and says what the totals include.
+  await page.getByTestId('invoice-issue-filter').click()
+  await page.getByRole('option', { name: 'Semua' }).click()
+  await expect(page).toHaveURL(/issue=all/)
+  await expect(rows).toHaveCount(2)
+  await expect(rows.first().getByTestId('invoice-upcoming')).toBeVisible()
+  await expect(summary).toContainText(`Termasuk 1 tagihan terbit nanti (${rupiah(PRICE)}).`)
+  await expect(page.getByTestId('invoice-totals')).toContainText('Total 2 tagihan')
+
+  // 4. Piutang as of today: the same invoice counted, the later one named, the same words.
+  await page.getByRole('link', { name: 'Laporan' }).click()
+  await expect(page.getByTestId('receivables-summary')).toContainText(rupiah(PRICE))
+  const note = page.getByTestId('receivables-note')
+  await expect(note).toContainText(
+    `Piutang per ${await todayOnPage(page)}: sisa tagihan yang sudah terbit s.d. tanggal itu`,
+  )
+  await expect(note).toContainText(`1 tagihan terbit nanti (sisa ${rupiah(PRICE)}) tidak termasuk.`)
+  await expect(note).toContainText('Total ini sama dengan sisa di Tagihan')
+  await note.getByRole('link', { name: 'Lihat di Tagihan' }).click()
+  await expect(page).toHaveURL(/\/billing\?issue=upcoming/)
+  await expect(rows.getByTestId('invoice-upcoming')).toBeVisible()
+})
+
+/** Today in the company's zone (Asia/Jakarta, as the browser's here) as dd/mm/yyyy. */
+async function todayOnPage(page: Page): Promise<string> {
+  const today = await page.evaluate(() =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date()),
+  )
+  return ddmmyyyy(today)
+}

@@ -13,8 +13,16 @@ function jakartaDates() {
   return { today, period: today.slice(0, 7), activation: last }
 }
 
-/** Company, area, package, one active customer and this month's invoice, through the API. */
-async function setUpBilledCustomer(request: APIRequestContext, host: Host) {
+/**
+ * Company, area, package, one active customer and this month's invoice, through the API; the
+ * others (name and address) are registered without a service, so they owe nothing.
+ */
+async function setUpBilledCustomer(
+  request: APIRequestContext,
+  host: Host,
+  name = 'Siti Rahmawati',
+  others: { name: string; address: string }[] = [],
+) {
   const { token } = await call<{ token: string }>(request, host, null, 'setup.complete', {
     company: {
       name: 'Net Jaya',
@@ -36,12 +44,15 @@ async function setUpBilledCustomer(request: APIRequestContext, host: Host) {
     downloadMbps: 20,
     uploadMbps: 20,
   })
+  for (const other of others) {
+    await call(request, host, token, 'customers.create', { areaId: area.id, ...other })
+  }
   const customer = await call<{ id: number; code: string }>(
     request,
     host,
     token,
     'customers.create',
-    { areaId: area.id, name: 'Siti Rahmawati', address: 'Jl. Melati 3', phone: '081311223344' },
+    { areaId: area.id, name, address: 'Jl. Melati 3', phone: '081311223344' },
   )
   await call(request, host, token, 'customers.addService', {
     customerId: customer.id,
@@ -76,13 +87,12 @@ async function saveAndPrint(page: Page): Promise<void> {
   await page.bringToFront()
 }
 
-/** Search box → part of the name → ArrowDown/Enter, all from the keyboard. */
+/** Search box → part of the name → Enter takes the highlighted (first) row: keyboard only. */
 async function pickCustomer(page: Page, part: string, code: string): Promise<void> {
   const search = page.getByLabel('Cari pelanggan')
   await expect(search).toBeFocused()
   await page.keyboard.type(part)
   await expect(page.getByTestId('cashier-result')).toHaveCount(1)
-  await page.keyboard.press('ArrowDown')
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('cashier-customer')).toContainText(code)
 }
@@ -170,4 +180,65 @@ test('a counter payment in two parts by keyboard only, then the cash closing', a
   await expect(transfer).toHaveAttribute('data-status', 'reversed')
   await expect(transfer).toContainText('Dibatalkan')
   await expect(transfer).toContainText('Transfer ganda, dana dikembalikan')
+})
+
+test('the counter ranks the customer meant first and Enter pays that one, not the second', async ({
+  page,
+  host,
+}) => {
+  // The report: "tri ning" listed eight customers by name, and "↓ then Enter" took the second.
+  const others = [
+    { name: 'Agus Triyono', address: 'Perum Bening Indah' },
+    { name: 'Bambang Setiawan', address: 'Jl. Kuningan, Triloka' },
+    { name: 'Dedi Kurniawan', address: 'Gg. Kuning, Tridaya' },
+    { name: 'Eka Putri', address: 'Jl. Tritura, Gg. Ningrat' },
+    { name: 'Fitri Ningsih', address: 'Cibinong' },
+    { name: 'Heru Saputra', address: 'Perum Tridaya, Blok Kuning' },
+    { name: 'Laila Syafitri', address: 'Gg. Kuning 3' },
+    { name: 'Ning Sari Handayani', address: 'Jl. Tridharma 2' },
+    { name: 'Ning Tri Astuti', address: 'Cibinong' },
+  ]
+  const { token, customer, totalDue } = await setUpBilledCustomer(
+    page.request,
+    host,
+    'Tri Ning Setyowati',
+    others,
+  )
+  await signIn(page, host, OWNER, 'Pelanggan')
+  await page.goto(`${host.url}cashier`)
+  await expect(page.getByLabel('Cari pelanggan')).toBeFocused()
+  await page.keyboard.type('tri ning')
+
+  const results = page.getByTestId('cashier-result')
+  await expect(results).toHaveCount(8)
+  await expect(results.first()).toContainText('Tri Ning Setyowati')
+  await expect(results.first()).toHaveAttribute('aria-selected', 'true')
+  await expect(results.nth(1)).toContainText('Ning Tri Astuti')
+  await expect(page.getByTestId('cashier-more')).toContainText(
+    '2 pelanggan lain juga cocok: ketik lebih lengkap',
+  )
+  await expect(page.getByTestId('cashier-more').getByRole('link')).toHaveAttribute(
+    'href',
+    '/customers?q=tri+ning',
+  )
+  // The hint on screen says the rule the README says: Enter takes the highlighted row.
+  await expect(page.getByTestId('cashier-keys')).toContainText('Enter buka pelanggan yang disorot')
+
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('cashier-customer')).toContainText(customer.code)
+  await expect(page.getByTestId('cashier-customer')).toContainText('Tri Ning Setyowati')
+  await expect(page.getByLabel('Jumlah dibayar')).toBeFocused()
+  await saveAndPrint(page)
+  await expect(page.getByTestId('receipt-paid-in-full')).toHaveText('Lunas')
+
+  const due = await call<{ totalDue: number; customer: { name: string } }>(
+    page.request,
+    host,
+    token,
+    'payments.due',
+    { customerId: customer.id },
+    'query',
+  )
+  expect(due).toMatchObject({ totalDue: 0, customer: { name: 'Tri Ning Setyowati' } })
+  expect(totalDue).toBeGreaterThan(0)
 })

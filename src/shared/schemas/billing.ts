@@ -2,6 +2,7 @@ import { z } from 'zod'
 import {
   CASH_ROUNDING_STEPS,
   COUNTER_METHODS,
+  ISSUE_VIEWS,
   PAYMENT_METHODS,
   PAYMENT_STATUSES,
   PRORATION_POLICIES,
@@ -110,6 +111,8 @@ export const invoiceListInput = z.object({
   /** Invoices due on this day (the notification "jatuh tempo hari ini" opens this list). */
   dueDate: calendarDateSchema.optional(),
   q: trimmed(100).optional(),
+  /** By issue date; by default only invoices issued up to today (see ISSUE_VIEWS). */
+  issue: z.enum(ISSUE_VIEWS).default('issued'),
   cursor: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 })

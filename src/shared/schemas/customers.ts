@@ -130,7 +130,8 @@ export const customerListInput = z.object({
   areaId: idSchema.optional(),
   productId: idSchema.optional(),
   category: z.enum(CUSTOMER_CATEGORIES).optional(),
-  sort: z.enum(CUSTOMER_SORTS).default('name'),
+  /** Without a sort, a search comes ranked by relevance and a plain list by name. */
+  sort: z.enum(CUSTOMER_SORTS).optional(),
   dir: z.enum(['asc', 'desc']).default('asc'),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),

@@ -28,7 +28,7 @@ import {
   rupiahSchema,
   voidInvoiceInput,
 } from '@shared/schemas'
-import { calendarDate } from '@shared/dates'
+import { calendarDate, dateInZone } from '@shared/dates'
 import { z } from 'zod'
 import { timeZoneOf } from '../time-zone'
 import { procedure, router } from '../trpc'
@@ -93,11 +93,19 @@ export const billingRouter = router({
   ),
   invoices: procedure(['billing.view', 'payments.record'])
     .input(invoiceListInput)
-    .query(({ ctx, input }) => listInvoices(ctx.services.db, ctx.user.companyId, input)),
+    .query(async ({ ctx, input }) =>
+      listInvoices(
+        ctx.services.db,
+        ctx.user.companyId,
+        input,
+        dateInZone(ctx.services.clock.now(), await timeZoneOf(ctx)),
+      ),
+    ),
   invoice: procedure(['billing.view', 'payments.record'])
     .input(z.object({ id: idSchema }))
     .query(async ({ ctx, input }) => {
-      const invoice = await getInvoice(ctx.services.db, ctx.user.companyId, input.id)
+      const today = dateInZone(ctx.services.clock.now(), await timeZoneOf(ctx))
+      const invoice = await getInvoice(ctx.services.db, ctx.user.companyId, input.id, today)
       if (!invoice) throw new AppError('NOT_FOUND', 'invoice')
       return invoice
     }),

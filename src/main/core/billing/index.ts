@@ -12,8 +12,10 @@ export type { OpenInvoice } from './allocation'
 export { refreshInvoices } from './invoice-state'
 export { addCredit, applyCredit, creditBalance, paymentCredit } from './credit'
 export { createCreditNote, insertCreditNote } from './credit-notes'
-export { listInvoices, getInvoice, customerStatement } from './invoice-queries'
-export type { InvoiceDetail, InvoiceListRow, StatementEntry } from './invoice-queries'
+export { getInvoice, customerStatement } from './invoice-queries'
+export type { InvoiceDetail, StatementEntry } from './invoice-queries'
+export { listInvoices, upcomingInvoices } from './invoice-list'
+export type { InvoiceListRow, UpcomingInvoices } from './invoice-list'
 export {
   addCharge,
   cancelCharge,

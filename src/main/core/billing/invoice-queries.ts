@@ -1,113 +1,11 @@
-import { sql } from 'kysely'
-import type { PaymentStatus } from '@shared/billing'
+import type { CalendarDate } from '@shared/dates'
 import type { Db } from '../db'
 
-export interface InvoiceListFilter {
-  period?: string
-  status?: PaymentStatus
-  areaId?: number
-  productId?: number
-  customerId?: number
-  dueDate?: string
-  q?: string
-  cursor: number
-  limit: number
-}
-
-export interface InvoiceListRow {
-  id: number
-  number: string | null
-  customerId: number
-  customerCode: string
-  customerName: string
-  kind: string
-  period: string | null
-  issueDate: string
-  dueDate: string
-  total: number
-  paid: number
-  balance: number
-  status: string
-  paymentStatus: PaymentStatus
-}
-
-/** The invoices list: filters by period, status, area, product; totals of what matched. */
-export async function listInvoices(db: Db, companyId: number, f: InvoiceListFilter) {
-  let q = db
-    .selectFrom('invoices as i')
-    .innerJoin('customers as c', 'c.id', 'i.customer_id')
-    .where('i.company_id', '=', companyId)
-  if (f.period) q = q.where('i.period', '=', f.period)
-  if (f.status) q = q.where('i.payment_status', '=', f.status)
-  if (f.dueDate) q = q.where('i.due_date', '=', f.dueDate).where('i.status', '=', 'issued')
-  if (f.areaId) q = q.where('c.area_id', '=', f.areaId)
-  if (f.customerId) q = q.where('i.customer_id', '=', f.customerId)
-  if (f.productId) {
-    const productId = f.productId
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('invoice_lines as l')
-          .select(sql`1`.as('one'))
-          .whereRef('l.invoice_id', '=', 'i.id')
-          .where('l.product_id', '=', productId),
-      ),
-    )
-  }
-  if (f.q) {
-    const like = `%${f.q.replace(/[%_]/g, '')}%`
-    q = q.where((eb) =>
-      eb.or([
-        eb('i.number', 'like', like),
-        eb('i.customer_code', 'like', like),
-        eb('i.customer_name', 'like', like),
-      ]),
-    )
-  }
-  const [rows, sums] = await Promise.all([
-    q
-      .select([
-        'i.id',
-        'i.number',
-        'i.customer_id as customerId',
-        'i.customer_code as customerCode',
-        'i.customer_name as customerName',
-        'i.kind',
-        'i.period',
-        'i.issue_date as issueDate',
-        'i.due_date as dueDate',
-        'i.total',
-        'i.paid',
-        'i.status',
-        'i.payment_status as paymentStatus',
-      ])
-      .orderBy('i.issue_date', 'desc')
-      .orderBy('i.id', 'desc')
-      .offset(f.cursor)
-      .limit(f.limit)
-      .execute(),
-    q
-      .select((eb) => [
-        eb.fn.countAll<number>().as('count'),
-        eb.fn.coalesce(eb.fn.sum<number>('i.total'), eb.lit(0)).as('total'),
-        eb.fn.coalesce(eb.fn.sum<number>('i.paid'), eb.lit(0)).as('paid'),
-      ])
-      .where('i.status', '!=', 'void')
-      .executeTakeFirstOrThrow(),
-  ])
-  return {
-    rows: rows.map((r): InvoiceListRow => ({
-      ...r,
-      balance: r.status === 'void' ? 0 : r.total - r.paid,
-    })),
-    count: Number(sums.count),
-    total: Number(sums.total),
-    paid: Number(sums.paid),
-    nextCursor: rows.length === f.limit ? f.cursor + f.limit : null,
-  }
-}
-
-/** One invoice with its lines, what paid it and its credit notes. */
-export async function getInvoice(db: Db, companyId: number, id: number) {
+/**
+ * One invoice with its lines, what paid it and its credit notes; given today, whether it is
+ * not yet issued (dated after today, as an anniversary run dates a month's invoices ahead).
+ */
+export async function getInvoice(db: Db, companyId: number, id: number, today?: CalendarDate) {
   const invoice = await db
     .selectFrom('invoices')
     .selectAll()
@@ -171,6 +69,7 @@ export async function getInvoice(db: Db, companyId: number, id: number) {
     paymentStatus: invoice.payment_status,
     issueDate: invoice.issue_date,
     dueDate: invoice.due_date,
+    upcoming: today !== undefined && invoice.status === 'issued' && invoice.issue_date > today,
     customerId: invoice.customer_id,
     customer: {
       code: invoice.customer_code,

@@ -1,6 +1,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely'
 import type { CustomerListInput } from '@shared/schemas'
 import { searchMatchIds, type Database, type Db } from '../db'
+import { looksLikePhone, nameForWords, relevanceRank } from './search-rank'
 
 export interface CustomerListRow {
   id: number
@@ -18,11 +19,12 @@ export interface CustomerListRow {
  * What the search box means. A phone typed any way (0812-…, 62812…, +62 812 …) becomes its
  * digits, found in both the 0… and 62… forms the index holds. Otherwise every word of 3+
  * characters must occur somewhere (name, code, address, SID, PPPoE username); shorter words
- * match the start of the name or code.
+ * match the start of a word of the name ("budi s" → Budi Santoso) or of the code. Alone, short
+ * words match the start of the name or code only: that walks an index, a word start does not.
  */
 export function searchTerms(q: string): { trigram: string[]; prefix: string[] } {
   const trimmed = q.trim()
-  if (/^[+\d][\d\s().-]{3,}$/.test(trimmed)) {
+  if (looksLikePhone(trimmed)) {
     const digits = trimmed.replace(/\D/g, '')
     if (digits.length >= 3) return { trigram: [digits], prefix: [] }
   }
@@ -62,9 +64,15 @@ function filtered(
     q = q.where('customers.company_id', '=', companyId)
   }
   for (const p of prefix) {
-    const like = `${p.replace(/[%_\\]/g, '')}%`
+    const word = p.replace(/[%_\\]/g, '')
+    const like = `${word}%`
     q = q.where((eb) =>
-      eb.or([eb('customers.name', 'like', like), eb('customers.code', 'like', like)]),
+      eb.or([
+        eb('customers.name', 'like', like),
+        eb('customers.code', 'like', like),
+        // Only among the matches of the longer words, which are few next to the whole base.
+        ...(trigram.length ? [eb(nameForWords(), 'like', `% ${like}`)] : []),
+      ]),
     )
   }
   if (f.status?.length) q = q.where('customers.status', 'in', f.status)
@@ -88,7 +96,8 @@ function filtered(
 /**
  * One page of the customer list with the total, for the virtualised table. With a search the
  * total comes from a window over the matches (the search runs once); without one, a count over
- * the company's customers is cheaper than sorting them all.
+ * the company's customers is cheaper than sorting them all. A search without an explicit sort
+ * comes ranked (see relevanceRank): the counter takes the first row.
  */
 export async function listCustomers(
   { db }: { db: Db },
@@ -98,7 +107,16 @@ export async function listCustomers(
   const { trigram, prefix } = f.q ? searchTerms(f.q) : { trigram: [], prefix: [] }
   const searching = trigram.length + prefix.length > 0
   const base = filtered(db, companyId, f, trigram, prefix)
-  const page = base
+  const ranked = searching && !f.sort
+  const sorted = ranked
+    ? base
+        .orderBy(relevanceRank(db, companyId, f.q ?? ''))
+        .orderBy('customers.name')
+        .orderBy('customers.id')
+    : base
+        .orderBy(SORT_COLUMN[f.sort ?? 'name'], f.dir ?? 'asc')
+        .orderBy('customers.id', f.dir ?? 'asc')
+  const page = sorted
     .select([
       'customers.id',
       'customers.code',
@@ -110,8 +128,6 @@ export async function listCustomers(
       'areas.code as areaCode',
       ...(searching ? [sql<number>`count(*) OVER ()`.as('total')] : []),
     ])
-    .orderBy(SORT_COLUMN[f.sort ?? 'name'], f.dir ?? 'asc')
-    .orderBy('customers.id', f.dir ?? 'asc')
     .limit(f.limit ?? 100)
     .offset(f.offset ?? 0)
   let total: number

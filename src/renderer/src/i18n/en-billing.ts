@@ -47,13 +47,32 @@ export const enBilling: typeof idBilling = {
       balance: 'Balance',
       oneTime: 'One-time charge',
       totals: 'Total of {{count}} invoices',
-      totalsHint: 'Void invoices are not counted.',
+      totalsHint: 'Drafts and void invoices are not counted.',
+      issue: 'Issue status',
+      issueViews: { issued: 'Issued', upcoming: 'Issued later', all: 'All' },
+      upcomingBadge: 'Issued {{date}}',
+      summary: {
+        issued: 'Total of invoices issued up to today ({{today}}): {{total}}, balance {{balance}}.',
+        upcoming:
+          'Total of invoices issued later (after {{today}}): {{total}}, balance {{balance}}. Not yet in Receivables.',
+        all: 'Total of all invoices: {{total}}, balance {{balance}}.',
+        excluded_one: '{{count}} invoice issued later ({{total}}) is not included.',
+        excluded_other: '{{count}} invoices issued later ({{total}}) are not included.',
+        included_one: 'Includes {{count}} invoice issued later ({{total}}).',
+        included_other: 'Includes {{count}} invoices issued later ({{total}}).',
+        show: 'Show',
+        sameAsReceivables:
+          'Without other filters this balance equals Total receivables as of today (Reports → Receivables).',
+        filtered: 'Only the invoices that match the filters.',
+      },
       loadMore: 'Load more',
       shown: '{{shown}} of {{count}} invoices shown',
       none: 'No invoices yet',
       noneHint: 'Run billing for a period to issue the invoices of active customers.',
       empty: 'No invoices match',
       emptyHint: 'Change or clear the filters to see other invoices.',
+      noneIssuedHint:
+        'No invoice is issued up to today yet. Invoices issued later are under Issue status → Issued later.',
     },
     run: {
       title: 'Run billing',

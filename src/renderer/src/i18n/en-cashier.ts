@@ -7,6 +7,11 @@ export const enCashier: typeof idCashier = {
     search: 'Find customer',
     searchPlaceholder: 'Name, customer code or phone number',
     noResults: 'No customer matches “{{q}}”.',
+    more_one:
+      '{{count}} more customer matches: type more (name, code or phone number) to narrow it down.',
+    more_other:
+      '{{count}} more customers match: type more (name, code or phone number) to narrow it down.',
+    moreLink: 'See all in Customers',
     noInvoices: 'No open invoices. A payment becomes the customer’s credit.',
     invoice: 'Invoice no.',
     period: 'Period',
@@ -46,8 +51,8 @@ export const enCashier: typeof idCashier = {
       gateway: 'Payment gateway',
     },
     keys: {
-      move: 'choose',
-      pick: 'open customer',
+      move: 'move the highlight',
+      pick: 'open the highlighted customer',
       clear: 'clear search',
       save: 'save',
       method: 'method',

@@ -28,6 +28,7 @@ export const enCustomers: typeof idCustomers = {
     clearFilters: 'Clear filters',
     sort: 'Sort by',
     sortBy: {
+      relevance: 'Best match',
       name: 'Name',
       code: 'Code',
       area: 'Area',

@@ -49,6 +49,13 @@ export const enReports: typeof idReports = {
       bucket: 'Age',
       balance: 'Balance',
       openCustomer: 'Open customer {{name}}',
+      includes:
+        'Receivables as of {{asOf}}: the balance of invoices issued up to that date; drafts and void invoices are not included.',
+      upcoming_one: '{{count}} invoice issued later (balance {{balance}}) is not included.',
+      upcoming_other: '{{count}} invoices issued later (balance {{balance}}) are not included.',
+      upcomingLink: 'See them in Invoices',
+      sameAsBilling:
+        'This total equals the balance in Invoices (issue status: issued, no other filters).',
     },
     collection: {
       period: 'Period',

@@ -45,13 +45,32 @@ export const idBilling = {
       balance: 'Sisa',
       oneTime: 'Biaya sekali',
       totals: 'Total {{count}} tagihan',
-      totalsHint: 'Tagihan yang dibatalkan tidak dihitung.',
+      totalsHint: 'Draf dan tagihan batal tidak dihitung.',
+      issue: 'Status terbit',
+      issueViews: { issued: 'Sudah terbit', upcoming: 'Terbit nanti', all: 'Semua' },
+      upcomingBadge: 'Terbit {{date}}',
+      summary: {
+        issued: 'Total tagihan terbit s.d. hari ini ({{today}}): {{total}}, sisa {{balance}}.',
+        upcoming:
+          'Total tagihan terbit nanti (setelah {{today}}): {{total}}, sisa {{balance}}. Belum dihitung di Piutang.',
+        all: 'Total semua tagihan: {{total}}, sisa {{balance}}.',
+        excluded_one: '{{count}} tagihan terbit nanti ({{total}}) tidak termasuk.',
+        excluded_other: '{{count}} tagihan terbit nanti ({{total}}) tidak termasuk.',
+        included_one: 'Termasuk {{count}} tagihan terbit nanti ({{total}}).',
+        included_other: 'Termasuk {{count}} tagihan terbit nanti ({{total}}).',
+        show: 'Tampilkan',
+        sameAsReceivables:
+          'Tanpa filter lain, sisa ini sama dengan Total piutang per hari ini (Laporan → Piutang).',
+        filtered: 'Hanya tagihan yang cocok dengan filter.',
+      },
       loadMore: 'Muat lagi',
       shown: '{{shown}} dari {{count}} tagihan ditampilkan',
       none: 'Belum ada tagihan',
       noneHint: 'Jalankan penagihan periode untuk menerbitkan tagihan pelanggan aktif.',
       empty: 'Tidak ada tagihan yang cocok',
       emptyHint: 'Ubah atau hapus filter untuk melihat tagihan lain.',
+      noneIssuedHint:
+        'Belum ada tagihan yang terbit s.d. hari ini. Tagihan yang terbit nanti ada di Status terbit → Terbit nanti.',
     },
     run: {
       title: 'Jalankan penagihan',

@@ -5,6 +5,11 @@ export const idCashier = {
     search: 'Cari pelanggan',
     searchPlaceholder: 'Nama, kode pelanggan atau nomor telepon',
     noResults: 'Tidak ada pelanggan yang cocok dengan “{{q}}”.',
+    more_one:
+      '{{count}} pelanggan lain juga cocok: ketik lebih lengkap (nama, kode atau nomor telepon) untuk mempersempit.',
+    more_other:
+      '{{count}} pelanggan lain juga cocok: ketik lebih lengkap (nama, kode atau nomor telepon) untuk mempersempit.',
+    moreLink: 'Lihat semua di Pelanggan',
     noInvoices: 'Tidak ada tagihan terbuka. Pembayaran akan menjadi saldo kredit pelanggan.',
     invoice: 'No. tagihan',
     period: 'Periode',
@@ -44,8 +49,8 @@ export const idCashier = {
       gateway: 'Payment gateway',
     },
     keys: {
-      move: 'pilih',
-      pick: 'buka pelanggan',
+      move: 'pindahkan sorotan',
+      pick: 'buka pelanggan yang disorot',
       clear: 'hapus pencarian',
       save: 'simpan',
       method: 'cara bayar',

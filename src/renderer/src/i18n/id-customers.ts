@@ -29,6 +29,7 @@ export const idCustomers = {
     clearFilters: 'Hapus filter',
     sort: 'Urutkan',
     sortBy: {
+      relevance: 'Paling cocok',
       name: 'Nama',
       code: 'Kode',
       area: 'Area',

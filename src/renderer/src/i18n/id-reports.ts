@@ -48,6 +48,13 @@ export const idReports = {
       bucket: 'Umur',
       balance: 'Sisa tagihan',
       openCustomer: 'Buka pelanggan {{name}}',
+      includes:
+        'Piutang per {{asOf}}: sisa tagihan yang sudah terbit s.d. tanggal itu; draf dan tagihan batal tidak termasuk.',
+      upcoming_one: '{{count}} tagihan terbit nanti (sisa {{balance}}) tidak termasuk.',
+      upcoming_other: '{{count}} tagihan terbit nanti (sisa {{balance}}) tidak termasuk.',
+      upcomingLink: 'Lihat di Tagihan',
+      sameAsBilling:
+        'Total ini sama dengan sisa di Tagihan (status terbit: sudah terbit, tanpa filter lain).',
     },
     collection: {
       period: 'Periode',

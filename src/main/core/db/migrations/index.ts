@@ -5,6 +5,7 @@ import * as m202611220003 from './202611220003_billing'
 import * as m202611220004 from './202611220004_network'
 import * as m202611220005 from './202611220005_hotspot'
 import * as m202611220006 from './202611220006_collections'
+import * as m202612041101 from './202612041101_customer_exact_lookups'
 import * as m202612041401 from './202612041401_router_queue_leases'
 import * as m202612041402 from './202612041402_partial_line_history_index'
 
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '202611220004_network': m202611220004,
   '202611220005_hotspot': m202611220005,
   '202611220006_collections': m202611220006,
+  '202612041101_customer_exact_lookups': m202612041101,
   '202612041401_router_queue_leases': m202612041401,
   '202612041402_partial_line_history_index': m202612041402,
 }

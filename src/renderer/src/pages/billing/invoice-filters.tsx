@@ -2,7 +2,7 @@ import { Select, SimpleGrid, TextInput } from '@mantine/core'
 import { IconSearch } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { PAYMENT_STATUSES, type PaymentStatus } from '@shared/billing'
+import { ISSUE_VIEWS, PAYMENT_STATUSES, type IssueView, type PaymentStatus } from '@shared/billing'
 import { trpc } from '../../api/client'
 import { useSession } from '../../session/session'
 import type { InvoiceFilters as Filters } from './invoice-params'
@@ -16,7 +16,10 @@ interface Props {
 
 const idOrNull = (value: string | null) => (value ? Number(value) : null)
 
-/** Search, period, payment status, area and package; areas and packages need a catalog read. */
+/**
+ * Search, period, issue status, payment status, area and package; areas and packages need a
+ * catalog read.
+ */
 export function InvoiceFilters({ filters, searchText, onSearch, onChange }: Props) {
   const { t } = useTranslation()
   const { can } = useSession()
@@ -26,7 +29,7 @@ export function InvoiceFilters({ filters, searchText, onSearch, onChange }: Prop
   const products = useQuery(trpc.catalog.products.queryOptions(undefined, { enabled: canCatalog }))
 
   return (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: canCatalog ? 5 : 3 }}>
+    <SimpleGrid cols={{ base: 1, xs: 2, sm: 3, lg: canCatalog ? 6 : 4 }}>
       <TextInput
         label={t('billing.list.search')}
         placeholder={t('billing.list.searchPlaceholder')}
@@ -41,6 +44,14 @@ export function InvoiceFilters({ filters, searchText, onSearch, onChange }: Prop
         label={t('billing.list.period')}
         value={filters.period ?? ''}
         onChange={(e) => onChange({ period: e.currentTarget.value || null })}
+      />
+      <Select
+        label={t('billing.list.issue')}
+        data={ISSUE_VIEWS.map((v) => ({ value: v, label: t(`billing.list.issueViews.${v}`) }))}
+        value={filters.issue}
+        onChange={(value) => value && onChange({ issue: value as IssueView })}
+        allowDeselect={false}
+        data-testid="invoice-issue-filter"
       />
       <Select
         label={t('billing.list.status')}

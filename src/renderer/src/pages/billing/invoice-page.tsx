@@ -14,7 +14,7 @@ import { NotFoundPage } from '../no-access-page'
 import { InvoiceActions } from './invoice-actions'
 import { InvoiceLines } from './invoice-lines'
 import { InvoiceAllocations, InvoiceCreditNotes } from './invoice-payments'
-import { InvoiceStatusBadge } from './invoice-status-badge'
+import { InvoiceStatusBadge, UpcomingBadge } from './invoice-status-badge'
 import type { InvoiceDetail } from './types'
 
 export function InvoicePage() {
@@ -66,6 +66,7 @@ function InvoiceView({ invoice: inv }: { invoice: InvoiceDetail }) {
           <Title order={1} fz="h2" ff="monospace" data-testid="invoice-number">
             {inv.number ?? t('billing.invoice.draft')}
           </Title>
+          {inv.upcoming && <UpcomingBadge issueDate={inv.issueDate} size="lg" />}
           <InvoiceStatusBadge invoice={inv} size="lg" />
         </Group>
         <InvoiceActions invoice={inv} />

@@ -1,4 +1,4 @@
-import { PAYMENT_STATUSES, type PaymentStatus } from '@shared/billing'
+import { ISSUE_VIEWS, PAYMENT_STATUSES, type IssueView, type PaymentStatus } from '@shared/billing'
 
 /** What the invoice list shows; kept in the URL so a filtered list can be bookmarked or shared. */
 export interface InvoiceFilters {
@@ -9,6 +9,12 @@ export interface InvoiceFilters {
   productId: number | null
   /** Due on this day: where the notification "jatuh tempo hari ini" leads. */
   due: string | null
+  /**
+   * By issue date. Issued up to today by default: what customers have been billed so far, the
+   * same invoices Piutang counts; the invoices an anniversary run dated later in the month are
+   * one choice away ("terbit nanti") and named under the totals.
+   */
+  issue: IssueView
 }
 
 export const NO_INVOICE_FILTERS: InvoiceFilters = {
@@ -18,6 +24,7 @@ export const NO_INVOICE_FILTERS: InvoiceFilters = {
   areaId: null,
   productId: null,
   due: null,
+  issue: 'issued',
 }
 
 const idParam = (text: string | null): number | null =>
@@ -39,6 +46,9 @@ export function parseInvoiceParams(params: URLSearchParams): InvoiceFilters {
     areaId: idParam(params.get('area')),
     productId: idParam(params.get('product')),
     due: dateParam(params.get('due')),
+    issue: (ISSUE_VIEWS as readonly string[]).includes(params.get('issue') ?? '')
+      ? (params.get('issue') as IssueView)
+      : 'issued',
   }
 }
 
@@ -51,6 +61,7 @@ export function invoiceParams(f: InvoiceFilters): URLSearchParams {
   if (f.areaId) params.set('area', String(f.areaId))
   if (f.productId) params.set('product', String(f.productId))
   if (f.due) params.set('due', f.due)
+  if (f.issue !== 'issued') params.set('issue', f.issue)
   return params
 }
 
@@ -67,6 +78,7 @@ export function invoiceListInput(f: InvoiceFilters, limit: number) {
     areaId: f.areaId ?? undefined,
     productId: f.productId ?? undefined,
     dueDate: f.due ?? undefined,
+    issue: f.issue,
     limit,
   }
 }

@@ -1,5 +1,6 @@
 import { Badge, type MantineColor, type MantineSize } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { calendarDate, formatDateNumeric } from '@shared/dates'
 
 /** Unpaid is the warm colour that asks for action; paid is done; void and draft are out of play. */
 const COLORS: Record<string, MantineColor> = {
@@ -34,6 +35,24 @@ export function InvoiceStatusBadge({
       data-status={key}
     >
       {t(`billing.paymentStatus.${key}`, { defaultValue: key })}
+    </Badge>
+  )
+}
+
+/** An invoice dated after today: numbered by the run, the customer's bill from that day. */
+export function UpcomingBadge({
+  issueDate,
+  size = 'sm',
+}: {
+  issueDate: string
+  size?: MantineSize
+}) {
+  const { t } = useTranslation()
+  return (
+    <Badge color="indigo" variant="outline" size={size} tt="none" data-testid="invoice-upcoming">
+      {t('billing.list.upcomingBadge', {
+        date: formatDateNumeric(calendarDate(issueDate)),
+      })}
     </Badge>
   )
 }

@@ -10,6 +10,7 @@ import { PageLoader, QueryError } from '../../components/query-state'
 import { useSession } from '../../session/session'
 import { hasInvoiceFilters, invoiceListInput } from './invoice-params'
 import { InvoiceFilters } from './invoice-filters'
+import { InvoiceSummary } from './invoice-summary'
 import { InvoicesTable } from './invoices-table'
 import { RunDialog } from './run-dialog'
 import { RunHistory } from './run-history'
@@ -35,7 +36,10 @@ export function InvoicesPage() {
   const pages = invoices.data?.pages ?? []
   const rows = pages.flatMap((p) => p.rows)
   // Every page carries the same totals of what matched; the first one is enough.
-  const totals = pages[0] ?? { count: 0, total: 0, paid: 0 }
+  const first = pages[0]
+  const totals = first ?? { count: 0, total: 0, paid: 0, matched: 0 }
+  // Nothing issued yet, but a run dated invoices later this month: not "no invoices at all".
+  const onlyLater = !filtered && (first?.upcoming.count ?? 0) > 0
 
   return (
     <Stack gap="md">
@@ -79,6 +83,13 @@ export function InvoicesPage() {
             label={t('billing.list.clearFilters')}
             onClear={list.clearFilters}
           />
+          {first && (
+            <InvoiceSummary
+              list={first}
+              filters={filters}
+              onShow={(issue) => list.setFilters({ issue })}
+            />
+          )}
           {invoices.isPending ? (
             <PageLoader />
           ) : invoices.isError ? (
@@ -86,8 +97,14 @@ export function InvoicesPage() {
           ) : rows.length === 0 ? (
             <EmptyState
               icon={<IconFileInvoice size={28} />}
-              title={filtered ? t('billing.list.empty') : t('billing.list.none')}
-              description={filtered ? t('billing.list.emptyHint') : t('billing.list.noneHint')}
+              title={filtered || onlyLater ? t('billing.list.empty') : t('billing.list.none')}
+              description={
+                onlyLater
+                  ? t('billing.list.noneIssuedHint')
+                  : filtered
+                    ? t('billing.list.emptyHint')
+                    : t('billing.list.noneHint')
+              }
               size="sm"
               data-testid="invoices-empty"
             />
@@ -96,7 +113,7 @@ export function InvoicesPage() {
               <InvoicesTable rows={rows} totals={totals} />
               <Group justify="space-between">
                 <Text fz="sm" c="dimmed">
-                  {t('billing.list.shown', { shown: rows.length, count: totals.count })}
+                  {t('billing.list.shown', { shown: rows.length, count: totals.matched })}
                 </Text>
                 {invoices.hasNextPage && (
                   <Button

@@ -1,11 +1,11 @@
-import { Anchor, Table, Text } from '@mantine/core'
+import { Anchor, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { periodLabel } from '@shared/billing'
 import { formatDate, type CalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { intlLocale } from '../../i18n'
-import { InvoiceStatusBadge } from './invoice-status-badge'
+import { InvoiceStatusBadge, UpcomingBadge } from './invoice-status-badge'
 import type { InvoiceRow } from './types'
 
 interface Props {
@@ -34,7 +34,8 @@ export function InvoicesTable({ rows, totals }: Props) {
             <Table.Th ta="right">{t('billing.list.total')}</Table.Th>
             <Table.Th ta="right">{t('billing.list.paid')}</Table.Th>
             <Table.Th ta="right">{t('billing.list.balance')}</Table.Th>
-            <Table.Th>{t('billing.list.status')}</Table.Th>
+            {/* Room for "Terbit dd/mm/yyyy" without cutting it. */}
+            <Table.Th miw={150}>{t('billing.list.status')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -75,7 +76,11 @@ export function InvoicesTable({ rows, totals }: Props) {
                 {formatRupiah(r.balance)}
               </Table.Td>
               <Table.Td>
-                <InvoiceStatusBadge invoice={r} />
+                {/* Stacked: side by side the column is too narrow and both badges get cut. */}
+                <Stack gap={4} align="flex-start">
+                  {r.upcoming && <UpcomingBadge issueDate={r.issueDate} />}
+                  <InvoiceStatusBadge invoice={r} />
+                </Stack>
               </Table.Td>
             </Table.Tr>
           ))}

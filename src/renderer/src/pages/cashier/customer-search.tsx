@@ -1,12 +1,24 @@
-import { Group, Kbd, Loader, Paper, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
+import {
+  Anchor,
+  Group,
+  Kbd,
+  Loader,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconSearch } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState, type KeyboardEvent, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { queryClient, trpc } from '../../api/client'
 import { QueryError } from '../../components/query-state'
 import { formatPhone } from '@shared/phone'
+import { useSession } from '../../session/session'
 import { StatusBadge } from '../customers/status-badge'
 
 /** Enough to recognise the customer at the counter; more is a longer list to scan. */
@@ -14,16 +26,13 @@ const RESULT_LIMIT = 8
 /** Short enough to feel instant, long enough not to ask for every keystroke of a fast typist. */
 const DEBOUNCE_MS = 150
 
-const input = (q: string) => ({
-  q,
-  limit: RESULT_LIMIT,
-  sort: 'name' as const,
-  dir: 'asc' as const,
-})
+/** No sort: the server ranks the matches, the one the cashier most likely meant first. */
+const input = (q: string) => ({ q, limit: RESULT_LIMIT })
 
 /**
  * The counter's search box: name, code or phone (the customer list's own search), results
- * below, arrows move the highlight and Enter picks. Nothing needs the mouse.
+ * below. One rule for the keyboard: Enter takes the highlighted row, and the first (best) row
+ * is highlighted from the start; ↑/↓ move the highlight. Nothing needs the mouse.
  */
 export function CustomerSearch({
   inputRef,
@@ -33,6 +42,7 @@ export function CustomerSearch({
   onPick: (customerId: number) => void
 }) {
   const { t } = useTranslation()
+  const { can } = useSession()
   const [text, setText] = useState('')
   const [highlight, setHighlight] = useState(0)
   const [q] = useDebouncedValue(text.trim(), DEBOUNCE_MS)
@@ -43,6 +53,7 @@ export function CustomerSearch({
     }),
   )
   const rows = q && results.data ? results.data.rows : []
+  const more = q && results.data ? results.data.total - rows.length : 0
   const active = Math.min(highlight, Math.max(rows.length - 1, 0))
   // The results answer what is typed now (not an earlier text still on screen).
   const current =
@@ -156,9 +167,19 @@ export function CustomerSearch({
           ))}
         </Paper>
       )}
-      <Text fz="xs" c="dimmed">
-        <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> {t('cashier.keys.move')} ·{' '}
-        <Kbd size="xs">Enter</Kbd> {t('cashier.keys.pick')} · <Kbd size="xs">Esc</Kbd>{' '}
+      {more > 0 && (
+        <Text fz="sm" c="dimmed" data-testid="cashier-more">
+          {t('cashier.more', { count: more })}{' '}
+          {can('customers.view') ? (
+            <Anchor component={Link} to={`/customers?${new URLSearchParams({ q })}`} fz="sm">
+              {t('cashier.moreLink')}
+            </Anchor>
+          ) : null}
+        </Text>
+      )}
+      <Text fz="xs" c="dimmed" data-testid="cashier-keys">
+        <Kbd size="xs">Enter</Kbd> {t('cashier.keys.pick')} · <Kbd size="xs">↑</Kbd>{' '}
+        <Kbd size="xs">↓</Kbd> {t('cashier.keys.move')} · <Kbd size="xs">Esc</Kbd>{' '}
         {t('cashier.keys.clear')}
       </Text>
     </Stack>

@@ -19,7 +19,10 @@ import {
 import { CUSTOMER_SORTS } from '@shared/schemas'
 import { trpc } from '../../api/client'
 import { useSession } from '../../session/session'
-import type { CustomerSort, ListFilters } from './list-params'
+import { effectiveSort, type CustomerSort, type ListFilters } from './list-params'
+
+/** The sort menu's value for "no sort: ranked by relevance"; not a column. */
+const RELEVANCE = 'relevance'
 
 interface Props {
   filters: ListFilters
@@ -38,7 +41,12 @@ export function CustomerFilters({ filters, searchText, onSearch, onChange }: Pro
   const canCatalog = can('catalog.view') || can('customers.view')
   const areas = useQuery(trpc.catalog.areas.queryOptions(undefined, { enabled: canCatalog }))
   const products = useQuery(trpc.catalog.products.queryOptions(undefined, { enabled: canCatalog }))
-  const sortOptions = CUSTOMER_SORTS.map((s) => ({ value: s, label: t(`customers.sortBy.${s}`) }))
+  // A search may be ranked by relevance (the server's default for a search without a sort).
+  const sortOptions = [
+    ...(filters.q ? [{ value: RELEVANCE, label: t('customers.sortBy.relevance') }] : []),
+    ...CUSTOMER_SORTS.map((s) => ({ value: s, label: t(`customers.sortBy.${s}`) })),
+  ]
+  const sort = effectiveSort(filters)
 
   return (
     <>
@@ -96,8 +104,10 @@ export function CustomerFilters({ filters, searchText, onSearch, onChange }: Pro
           <Select
             label={t('customers.sort')}
             data={sortOptions}
-            value={filters.sort}
-            onChange={(value) => value && onChange({ sort: value as CustomerSort })}
+            value={sort ?? RELEVANCE}
+            onChange={(value) =>
+              value && onChange({ sort: value === RELEVANCE ? null : (value as CustomerSort) })
+            }
             allowDeselect={false}
             style={{ flex: 1 }}
           />
@@ -107,6 +117,7 @@ export function CustomerFilters({ filters, searchText, onSearch, onChange }: Pro
             <ActionIcon
               variant="default"
               size="input-sm"
+              disabled={sort === null}
               aria-label={t(filters.dir === 'asc' ? 'customers.ascending' : 'customers.descending')}
               onClick={() => onChange({ dir: filters.dir === 'asc' ? 'desc' : 'asc' })}
             >

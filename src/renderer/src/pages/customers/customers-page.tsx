@@ -9,7 +9,7 @@ import { useSession } from '../../session/session'
 import { CustomerFilters } from './customer-filters'
 import { CustomerFormModal } from './customer-form-modal'
 import { CustomersTable } from './customers-table'
-import { hasFilters, type CustomerSort } from './list-params'
+import { effectiveSort, hasFilters, type CustomerSort } from './list-params'
 import { useFirstPage } from './use-customer-pages'
 import { useListParams } from './use-list-params'
 import { ClearFiltersButton } from '../../components/clear-filters-button'
@@ -31,8 +31,8 @@ export function CustomersPage() {
 
   const sortBy = (sort: CustomerSort) =>
     list.setFilters(
-      filters.sort === sort
-        ? { dir: filters.dir === 'asc' ? 'desc' : 'asc' }
+      effectiveSort(filters) === sort
+        ? { sort, dir: filters.dir === 'asc' ? 'desc' : 'asc' }
         : { sort, dir: 'asc' },
     )
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useNavigate } from 'react-router'
 import { formatPhone } from '@shared/phone'
 import { QueryError } from '../../components/query-state'
-import type { CustomerSort, ListFilters } from './list-params'
+import { effectiveSort, type CustomerSort, type ListFilters } from './list-params'
 import { StatusBadge } from './status-badge'
 import type { CustomerListRow } from './types'
 import { useRowPages, type useFirstPage } from './use-customer-pages'
@@ -35,7 +35,7 @@ function SortHeader({
   filters: ListFilters
   onSort: (sort: CustomerSort) => void
 }) {
-  const active = filters.sort === sort
+  const active = effectiveSort(filters) === sort
   const Icon = !active ? IconArrowsSort : filters.dir === 'asc' ? IconArrowUp : IconArrowDown
   return (
     <UnstyledButton onClick={() => onSort(sort)} fw={700} fz="sm" display="inline-flex">
@@ -150,7 +150,11 @@ export function CustomersTable({
   const top = items[0]?.start ?? 0
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)
   const ariaSort = (sort: CustomerSort | null) =>
-    sort && filters.sort === sort ? (filters.dir === 'asc' ? 'ascending' : 'descending') : undefined
+    sort && effectiveSort(filters) === sort
+      ? filters.dir === 'asc'
+        ? 'ascending'
+        : 'descending'
+      : undefined
 
   return (
     <>

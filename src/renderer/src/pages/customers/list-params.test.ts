@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { customerListInput } from '@shared/schemas'
-import { DEFAULT_FILTERS, listInput, listParams, parseListParams } from './list-params'
+import {
+  DEFAULT_FILTERS,
+  effectiveSort,
+  listInput,
+  listParams,
+  parseListParams,
+} from './list-params'
 
 describe('customer list URL', () => {
   it('round-trips every filter, the sort and the search', () => {
@@ -39,5 +45,15 @@ describe('customer list URL', () => {
       offset: 400,
       limit: 200,
     })
+  })
+
+  it('a search without a sort asks for the ranked list; an explicit sort stays in the URL', () => {
+    const searched = parseListParams(new URLSearchParams('q=tri+ning'))
+    expect(effectiveSort(searched)).toBeNull()
+    expect(listInput(searched, 0, 200).sort).toBeUndefined()
+    expect(effectiveSort(DEFAULT_FILTERS)).toBe('name')
+    const byName = { ...searched, sort: 'name' as const }
+    expect(listParams(byName).toString()).toBe('q=tri+ning&sort=name')
+    expect(listInput(parseListParams(listParams(byName)), 0, 200).sort).toBe('name')
   })
 })

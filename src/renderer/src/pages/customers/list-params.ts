@@ -16,7 +16,8 @@ export interface ListFilters {
   areaId: number | null
   productId: number | null
   category: CustomerCategory | null
-  sort: CustomerSort
+  /** null: a search comes ranked by relevance (the best match first), a plain list by name. */
+  sort: CustomerSort | null
   dir: SortDir
 }
 
@@ -26,8 +27,13 @@ export const DEFAULT_FILTERS: ListFilters = {
   areaId: null,
   productId: null,
   category: null,
-  sort: 'name',
+  sort: null,
   dir: 'asc',
+}
+
+/** The column the list is sorted by, or null while a search is ranked by relevance. */
+export function effectiveSort(filters: ListFilters): CustomerSort | null {
+  return filters.sort ?? (filters.q ? null : 'name')
 }
 
 function positiveId(text: string | null): number | null {
@@ -51,7 +57,7 @@ export function parseListParams(params: URLSearchParams): ListFilters {
     areaId: positiveId(params.get('area')),
     productId: positiveId(params.get('product')),
     category: oneOf(CUSTOMER_CATEGORIES, params.get('category')),
-    sort: oneOf(CUSTOMER_SORTS, params.get('sort')) ?? DEFAULT_FILTERS.sort,
+    sort: oneOf(CUSTOMER_SORTS, params.get('sort')),
     dir: params.get('dir') === 'desc' ? 'desc' : 'asc',
   }
 }
@@ -64,7 +70,7 @@ export function listParams(filters: ListFilters): URLSearchParams {
   if (filters.areaId) params.set('area', String(filters.areaId))
   if (filters.productId) params.set('product', String(filters.productId))
   if (filters.category) params.set('category', filters.category)
-  if (filters.sort !== DEFAULT_FILTERS.sort) params.set('sort', filters.sort)
+  if (filters.sort) params.set('sort', filters.sort)
   if (filters.dir !== DEFAULT_FILTERS.dir) params.set('dir', filters.dir)
   return params
 }
@@ -83,7 +89,7 @@ export function listInput(filters: ListFilters, offset: number, limit: number): 
     areaId: filters.areaId ?? undefined,
     productId: filters.productId ?? undefined,
     category: filters.category ?? undefined,
-    sort: filters.sort,
+    sort: filters.sort ?? undefined,
     dir: filters.dir,
     offset,
     limit,

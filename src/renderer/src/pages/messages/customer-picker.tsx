@@ -26,7 +26,7 @@ export function CustomerPicker({
   const typing = q.length > 0 && (!value || q !== label(value))
   const found = useQuery(
     trpc.customers.list.queryOptions(
-      { q, limit: 10, sort: 'name', dir: 'asc' },
+      { q, limit: 10 },
       { enabled: typing, placeholderData: keepPreviousData },
     ),
   )

@@ -12,6 +12,7 @@ import { PageLoader, QueryError } from '../../components/query-state'
 import { intlLocale } from '../../i18n'
 import type { RouterOutputs } from '../../session/session'
 import { ExportButtons } from './export-buttons'
+import { ReceivablesNote } from './receivables-note'
 import { ReportTable, type ReportColumn } from './report-table'
 
 type Receivables = RouterOutputs['reports']['receivables']
@@ -180,6 +181,7 @@ export function ReceivablesTab({ today }: { today: string }) {
       ) : (
         <>
           <Summary data={report.data} />
+          <ReceivablesNote asOf={report.data.asOf} today={today} upcoming={report.data.upcoming} />
           {empty ? (
             <EmptyState
               icon={<IconMoodSmile size={28} />}
