@@ -5,7 +5,9 @@ import {
   calendarDate,
   dateInZone,
   daysBetween,
+  formatShortDate,
   isCalendarDate,
+  parseDisplayDate,
   startOfDayInZone,
 } from './dates'
 
@@ -53,5 +55,29 @@ describe('calendar dates in the company time zone', () => {
     expect(addMonths(start, 2, 31)).toBe('2026-03-31')
     expect(addMonths(start, 3, 31)).toBe('2026-04-30')
     expect(addMonths(d('2028-01-31'), 1, 31)).toBe('2028-02-29')
+  })
+})
+
+describe('dates typed the Indonesian way, day first', () => {
+  it.each([
+    ['4/12/2026', '2026-12-04'],
+    ['04/12/2026', '2026-12-04'],
+    ['4-12-2026', '2026-12-04'],
+    ['4.12.2026', '2026-12-04'],
+    [' 31/01/2027 ', '2027-01-31'],
+    ['2026-12-04', '2026-12-04'],
+  ])('%s is %s', (text, date) => {
+    expect(parseDisplayDate(text)).toBe(date)
+  })
+
+  it.each(['12/31/2026', '31/02/2026', '4/12/26', '4/12/2', '', 'besok'])(
+    '%s is not a date',
+    (text) => {
+      expect(parseDisplayDate(text)).toBeNull()
+    },
+  )
+
+  it('writes a date as dd/mm/yyyy', () => {
+    expect(formatShortDate(calendarDate('2026-12-04'))).toBe('04/12/2026')
   })
 })

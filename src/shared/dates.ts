@@ -143,3 +143,23 @@ export function formatInstant(iso: string, timeZone: string, locale = 'id-ID'): 
     second: '2-digit',
   }).format(new Date(iso))
 }
+
+/**
+ * What a person types as a date, read the Indonesian way: day first ("4/12/2026", "04-12-2026",
+ * "4.12.2026"), or `YYYY-MM-DD` pasted from elsewhere. Only a four-digit year counts, so a date
+ * half typed ("4/12/2") is not taken for another one. Null when it is not a real day.
+ */
+export function parseDisplayDate(text: string): CalendarDate | null {
+  const trimmed = text.trim()
+  if (isCalendarDate(trimmed)) return trimmed
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed)
+  if (!m) return null
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`
+  return isCalendarDate(iso) ? iso : null
+}
+
+/** `YYYY-MM-DD` → `dd/mm/yyyy`, the way dates are written on Loket's screens and papers. */
+export function formatShortDate(date: CalendarDate): string {
+  const [y, m, d] = date.split('-')
+  return `${d}/${m}/${y}`
+}
