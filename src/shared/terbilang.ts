@@ -50,7 +50,10 @@ export function terbilang(value: number): string {
     if (group === 0) continue
     // Exactly one thousand is "seribu"; 1.001.000 is still "satu juta seribu".
     if (i === 1 && group === 1) words.push('seribu')
-    else words.push(...belowThousand(group), ...(SCALES[i] ? [SCALES[i]] : []))
+    else {
+      const scale = SCALES[i]
+      words.push(...belowThousand(group), ...(scale ? [scale] : []))
+    }
   }
   return words.join(' ')
 }

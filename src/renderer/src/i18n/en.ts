@@ -37,7 +37,15 @@ export const en: Messages = {
   ...enReports,
   ...enCashier,
   ...enBilling,
-  app: { name: 'Loket', tagline: 'RT/RW-NET back office' },
+  app: { name: 'Loket', tagline: 'Customers, billing and network for RT/RW-NET providers' },
+  dateField: {
+    placeholder: 'dd/mm/yyyy',
+    monthPlaceholder: 'Pick a month',
+    previous: 'Previous',
+    next: 'Next',
+    previousYear: 'Previous year',
+    nextYear: 'Next year',
+  },
   language: { label: 'Language', id: 'Bahasa Indonesia', en: 'English' },
   common: {
     save: 'Save',

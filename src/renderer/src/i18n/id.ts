@@ -40,7 +40,15 @@ export const id = {
   ...idReports,
   ...idCashier,
   ...idBilling,
-  app: { name: 'Loket', tagline: 'Back office RT/RW-NET' },
+  app: { name: 'Loket', tagline: 'Administrasi pelanggan, tagihan dan jaringan RT/RW-NET' },
+  dateField: {
+    placeholder: 'hh/bb/tttt',
+    monthPlaceholder: 'Pilih bulan',
+    previous: 'Sebelumnya',
+    next: 'Berikutnya',
+    previousYear: 'Tahun sebelumnya',
+    nextYear: 'Tahun berikutnya',
+  },
   language: { label: 'Bahasa', id: 'Bahasa Indonesia', en: 'English' },
   common: {
     save: 'Simpan',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { trpc } from '../../api/client'
 import { useSession } from '../../session/session'
 import { actionLabel } from './audit-format'
+import { DateField } from '../../components/date-field'
 
 export interface AuditFilterValues {
   from: string
@@ -45,8 +46,20 @@ export function AuditFilters({
 
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: canSeeUsers ? 4 : 3 }}>
-      <TextInput type="date" label={t('audit.from')} value={value.from} onChange={set('from')} />
-      <TextInput type="date" label={t('audit.to')} value={value.to} onChange={set('to')} />
+      <DateField
+        label={t('audit.from')}
+        value={value.from}
+        max={value.to || undefined}
+        clearable
+        onChange={(from) => onChange({ ...value, from })}
+      />
+      <DateField
+        label={t('audit.to')}
+        value={value.to}
+        min={value.from || undefined}
+        clearable
+        onChange={(to) => onChange({ ...value, to })}
+      />
       {canSeeUsers && (
         <Select
           label={t('audit.user')}

@@ -6,6 +6,7 @@ import { PAYMENT_STATUSES, type PaymentStatus } from '@shared/billing'
 import { trpc } from '../../api/client'
 import { useSession } from '../../session/session'
 import type { InvoiceFilters as Filters } from './invoice-params'
+import { MonthField } from '../../components/date-field'
 
 interface Props {
   filters: Filters
@@ -35,12 +36,12 @@ export function InvoiceFilters({ filters, searchText, onSearch, onChange }: Prop
         onChange={(e) => onSearch(e.currentTarget.value)}
         type="search"
       />
-      {/* The browser's own month picker gives YYYY-MM, the API's period format. */}
-      <TextInput
-        type="month"
+      <MonthField
         label={t('billing.list.period')}
         value={filters.period ?? ''}
-        onChange={(e) => onChange({ period: e.currentTarget.value || null })}
+        placeholder={t('billing.list.allPeriods')}
+        clearable
+        onChange={(period) => onChange({ period: period || null })}
       />
       <Select
         label={t('billing.list.status')}

@@ -23,6 +23,7 @@ import { useFormState } from '../../forms/use-form-state'
 import { useSession, type RouterOutputs } from '../../session/session'
 import { companyToday } from '../collections/periods'
 import { refreshCollections } from '../collections/promises-tab'
+import { DateField } from '../../components/date-field'
 
 type Collections = RouterOutputs['collections']['customerCollections']
 
@@ -128,11 +129,10 @@ function PromiseSection({ data, editable }: { data: Collections; editable: boole
           }}
         >
           <Stack gap="xs">
-            <TextInput
-              type="date"
+            <DateField
               label={t('collections.card.promiseUntil')}
               min={today}
-              {...form.text('untilDate')}
+              {...form.date('untilDate')}
             />
             <TextInput label={t('collections.card.promiseNote')} {...form.text('note')} />
             <FormAlert error={form.serverError} />

@@ -12,6 +12,7 @@ import { useFormState } from '../../forms/use-form-state'
 import { intlLocale } from '../../i18n'
 import { refreshCustomers } from './refresh-customers'
 import type { CustomerDetail, ServiceDetail } from './types'
+import { DateField } from '../../components/date-field'
 
 function PriceBox({
   label,
@@ -149,15 +150,14 @@ export function PackageChangeModal({
           })}
         </Alert>
       )}
-      <TextInput
-        type="date"
+      <DateField
         label={t('packageChange.effectiveDate')}
         description={
           picked && isCalendarDate(picked)
             ? formatDate(picked, locale)
             : t('packageChange.effectiveHint')
         }
-        {...form.text('effectiveDate')}
+        {...form.date('effectiveDate')}
       />
       <Textarea label={t('packageChange.reason')} autosize minRows={2} {...form.text('reason')} />
     </FormModal>

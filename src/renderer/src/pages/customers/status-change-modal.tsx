@@ -10,6 +10,7 @@ import { useFormState } from '../../forms/use-form-state'
 import { StatusBadge } from './status-badge'
 import { refreshCustomers } from './refresh-customers'
 import type { ServiceDetail } from './types'
+import { DateField } from '../../components/date-field'
 
 /**
  * A service's next step (survei → instalasi → aktif) or isolir and back. Ending a service is
@@ -93,11 +94,10 @@ export function StatusChangeModal({
         minRows={2}
         {...form.text('reason')}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t('statusChange.effectiveDate')}
         description={t('statusChange.effectiveHint')}
-        {...form.text('effectiveDate')}
+        {...form.date('effectiveDate')}
       />
     </FormModal>
   )

@@ -13,6 +13,7 @@ import { intlLocale } from '../../i18n'
 import type { RouterOutputs } from '../../session/session'
 import { ExportButtons } from './export-buttons'
 import { ReportTable, type ReportColumn } from './report-table'
+import { DateField } from '../../components/date-field'
 
 type Receivables = RouterOutputs['reports']['receivables']
 type ByCustomer = Extract<Receivables, { detail: false }>
@@ -153,12 +154,11 @@ export function ReceivablesTab({ today }: { today: string }) {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Group align="flex-end">
-          <TextInput
-            type="date"
+          <DateField
             label={t('reports.asOf')}
             value={asOf}
             max={today}
-            onChange={(e) => setAsOf(e.currentTarget.value)}
+            onChange={setAsOf}
             error={!valid && asOf !== '' ? t('validation.date') : undefined}
           />
           <Switch
