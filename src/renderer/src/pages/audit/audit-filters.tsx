@@ -1,4 +1,4 @@
-import { Select, SimpleGrid, TextInput } from '@mantine/core'
+import { Select, SimpleGrid } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { trpc } from '../../api/client'
@@ -30,9 +30,6 @@ export function AuditFilters({
   const users = useQuery(
     trpc.users.list.queryOptions({ includeInactive: true }, { enabled: canSeeUsers }),
   )
-  const set = (key: keyof AuditFilterValues) => (e: { currentTarget: { value: string } }) =>
-    onChange({ ...value, [key]: e.currentTarget.value })
-
   const actionOptions = (actions.data ?? [])
     .map((action) => ({ value: action, label: actionLabel(t, action) }))
     .sort((a, b) => a.label.localeCompare(b.label))

@@ -1,4 +1,4 @@
-import { Alert, Card, Select, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core'
+import { Alert, Card, Select, SimpleGrid, Text, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'

@@ -1,4 +1,4 @@
-import { Group, Select, Text, TextInput, Textarea } from '@mantine/core'
+import { Group, Select, Text, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
