@@ -1,4 +1,7 @@
 import type { Translate } from '../who'
+import { enMessages } from './en'
+import { idMessages } from './id'
+import { entityTypesEn, entityTypesId, whoMessagesEn, whoMessagesId } from './who'
 
 type Tree = { readonly [key: string]: string | Tree }
 
@@ -25,3 +28,16 @@ export function translator(tree: Tree): Translate {
     )
   }
 }
+
+/** Indonesian texts for code outside the UI (documents, exports, CLI): who/what names included. */
+export const translateId: Translate = translator({
+  ...idMessages,
+  who: whoMessagesId,
+  entityTypes: entityTypesId,
+})
+
+export const translateEn: Translate = translator({
+  ...enMessages,
+  who: whoMessagesEn,
+  entityTypes: entityTypesEn,
+})

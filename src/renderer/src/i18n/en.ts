@@ -1,3 +1,4 @@
+import { entityTypesEn, whoMessagesEn } from '@shared/messages/who'
 import { enMessages } from '@shared/messages/en'
 import { enCatalog } from './en-catalog'
 import { enCustomers } from './en-customers'
@@ -291,7 +292,6 @@ export const en: Messages = {
     verify: 'Verify audit chain',
     chainOk: 'Chain intact: {{count}} entries',
     chainBroken: 'Chain broken at entry #{{id}}',
-    system: 'System',
   },
   auditActions: {
     billing: { run: 'Billing run', settings: 'Billing settings changed' },
@@ -398,17 +398,8 @@ export const en: Messages = {
     security_sessionIdleMinutes: 'Idle timeout (minutes)',
     security_sessionAbsoluteDays: 'Maximum session length (days)',
   },
-  entityTypes: {
-    user: 'User',
-    company: 'Company',
-    role: 'Role',
-    customer: 'Customer',
-    service: 'Service',
-    area: 'Area',
-    pop: 'POP',
-    product: 'Package',
-    price_list: 'Price list',
-  },
+  entityTypes: entityTypesEn,
+  who: whoMessagesEn,
   auditValues: {
     wrong_password: 'wrong password',
     unknown_user: 'unknown username',

@@ -72,7 +72,6 @@ export const idReports = {
         ewallet: 'E-wallet',
         gateway: 'Payment gateway',
       },
-      system: 'Sistem',
     },
     revenue: {
       product: 'Paket',

@@ -1,3 +1,4 @@
+import { entityTypesId, whoMessagesId } from '@shared/messages/who'
 import { idMessages } from '@shared/messages/id'
 import { idCatalog } from './id-catalog'
 import { idCustomers } from './id-customers'
@@ -293,7 +294,6 @@ export const id = {
     verify: 'Periksa rantai audit',
     chainOk: 'Rantai utuh: {{count}} entri',
     chainBroken: 'Rantai rusak pada entri #{{id}}',
-    system: 'Sistem',
   },
   auditActions: {
     billing: { run: 'Penagihan periode dijalankan', settings: 'Pengaturan tagihan diubah' },
@@ -400,17 +400,8 @@ export const id = {
     security_sessionIdleMinutes: 'Batas tidak aktif (menit)',
     security_sessionAbsoluteDays: 'Batas sesi maksimum (hari)',
   },
-  entityTypes: {
-    user: 'Pengguna',
-    company: 'Perusahaan',
-    role: 'Peran',
-    customer: 'Pelanggan',
-    service: 'Layanan',
-    area: 'Area',
-    pop: 'POP',
-    product: 'Paket',
-    price_list: 'Daftar harga',
-  },
+  entityTypes: entityTypesId,
+  who: whoMessagesId,
   auditValues: {
     wrong_password: 'kata sandi salah',
     unknown_user: 'nama pengguna tidak dikenal',

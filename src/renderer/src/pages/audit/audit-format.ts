@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import { COMPANY_TIME_ZONES } from '@shared/dates'
 import { formatPhone } from '@shared/phone'
+import { recordText } from '@shared/who'
 import type { RouterOutputs } from '../../session/session'
 
 export type AuditEntry = RouterOutputs['audit']['list']['entries'][number]
@@ -10,15 +11,9 @@ export function actionLabel(t: TFunction, action: string): string {
   return t(`auditActions.${action}`, { defaultValue: action })
 }
 
-export function recordLabel(t: TFunction, entry: AuditEntry): string {
-  if (!entry.entityType) return t('common.empty')
-  const type = t(`entityTypes.${entry.entityType}`, { defaultValue: entry.entityType })
-  if (entry.entityId === null) return type
-  const id =
-    entry.entityType === 'role'
-      ? t(`roles.${entry.entityId}`, { defaultValue: entry.entityId })
-      : entry.entityId
-  return `${type} #${id}`
+/** What the entry is about in words: "Penagihan Desember 2026", "Impor data contoh", … */
+export function recordLabel(t: TFunction, entry: AuditEntry, locale: string): string {
+  return recordText(t, entry, locale) ?? t('common.empty')
 }
 
 export function fieldLabel(t: TFunction, key: string): string {

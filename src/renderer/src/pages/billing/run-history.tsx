@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { periodLabel } from '@shared/billing'
 import { formatDate, type CalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
+import { whoText } from '@shared/who'
 import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { countText, intlLocale } from '../../i18n'
@@ -41,7 +42,7 @@ export function RunHistory() {
                     <Table.Td ta="right">{countText(r.invoices)}</Table.Td>
                     <Table.Td ta="right">{formatRupiah(r.total)}</Table.Td>
                     <Table.Td c="dimmed">
-                      {r.username ? t('billing.run.historyBy', { name: r.username }) : ''}
+                      {t('billing.run.historyBy', { name: whoText(t, r.username) })}
                     </Table.Td>
                     <Table.Td>
                       <Badge
