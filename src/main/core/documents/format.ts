@@ -1,5 +1,6 @@
 import { addDays, calendarDate, formatDate, isCalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
+import { formatContact } from '@shared/phone'
 import type { TableCell, TableColumn } from './types'
 
 /** How amounts, dates and report cells read on paper (PDF); Excel keeps the raw values. */
@@ -33,12 +34,13 @@ export function periodRange(start: string | null, end: string | null): string {
   return `${shortDate(start)} – ${shortDate(addDays(calendarDate(end), -1))}`
 }
 
-/** A report cell as text: money in rupiah, numbers grouped, calendar dates in dd/mm/yyyy. */
+/** A report cell as text: money in rupiah, numbers grouped, dates dd/mm/yyyy, phones 0812-…. */
 export function formatCell(value: TableCell | undefined, kind: TableColumn['kind']): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'number') {
     return kind === 'money' ? money(value) : formatNumber(value)
   }
+  if (kind === 'phone') return formatContact(value)
   return kind === 'date' && isCalendarDate(value) ? shortDate(value) : value
 }
 

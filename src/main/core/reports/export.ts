@@ -110,7 +110,7 @@ export function receivablesTable(c: ReceivablesReport): ReportTable {
       { key: 'code', label: 'ID pelanggan' },
       { key: 'name', label: 'Nama', width: 1.8 },
       { key: 'area', label: 'Area' },
-      { key: 'phone', label: 'Telepon' },
+      { key: 'phone', label: 'Telepon', kind: 'phone' },
       { key: 'invoices', label: 'Tagihan', kind: 'number', width: 0.6 },
       ...bucketColumns,
       money('total', 'Total'),
