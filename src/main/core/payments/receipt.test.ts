@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cliActor } from '../audit'
+import { cliActor, type Actor } from '../audit'
 import { billingFixture } from '../billing/testing'
 import { pdfText } from '../documents/pdf-text'
 import { receiptDocument, receiptPdf } from './receipt'
@@ -7,11 +7,11 @@ import { recordPayment } from './record'
 
 type Fixture = Awaited<ReturnType<typeof billingFixture>>
 
-async function paidBy(f: Fixture, actor: Fixture['actor']) {
+async function paidBy(f: Fixture, actor: Actor & { companyId: number }) {
   const { customerId } = await f.customer('Ani Lestari')
   await f.run('2026-01', '2026-01-01')
   const request = { customerId, amount: 150_000, method: 'cash' as const, invoiceId: null }
-  return recordPayment(f.deps, actor, { ...request, reference: null }, f.tz)
+  return recordPayment(f.deps, actor, { ...request, reference: null, notes: null }, f.tz)
 }
 
 describe('the kuitansi', () => {
