@@ -1,4 +1,5 @@
 import type { Translate } from '../who'
+import { cliMessagesEn, cliMessagesId } from './cli'
 import { enMessages } from './en'
 import { idMessages } from './id'
 import { entityTypesEn, entityTypesId, whoMessagesEn, whoMessagesId } from './who'
@@ -32,12 +33,14 @@ export function translator(tree: Tree): Translate {
 /** Indonesian texts for code outside the UI (documents, exports, CLI): who/what names included. */
 export const translateId: Translate = translator({
   ...idMessages,
+  cli: cliMessagesId,
   who: whoMessagesId,
   entityTypes: entityTypesId,
 })
 
 export const translateEn: Translate = translator({
   ...enMessages,
+  cli: cliMessagesEn,
   who: whoMessagesEn,
   entityTypes: entityTypesEn,
 })
