@@ -19,7 +19,8 @@ beforeAll(async () => {
     'Sangat-Rahasia-42',
   ])
   expect(init.code).toBe(0)
-  ;[{ code: customer }] = (await seedCustomers(dataDir, ['Ani Lestari'])) as [{ code: string }]
+  const [seeded] = await seedCustomers(dataDir, ['Ani Lestari'])
+  customer = seeded!.code
 })
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
