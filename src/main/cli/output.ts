@@ -1,7 +1,10 @@
 import { isAppError, messageKeyOf, type ErrorCode } from '@shared/errors'
 import { translateEn, translateId } from '@shared/messages/translate'
 import { MIN_PASSWORD_LENGTH } from '@shared/password-policy'
+import type { ImportRowError } from '@shared/schemas'
+import { describeImportError } from './import-commands'
 import { cliIssues, type CliIssue } from './option-errors'
+import { count } from './words'
 
 /** With --json every command prints exactly one JSON object; otherwise readable lines. */
 export interface Output {
@@ -23,6 +26,8 @@ function translate(key: string, values: Record<string, unknown> = {}): string {
   const t = process.env.LOKET_LANG === 'en' ? translateEn : translateId
   return t(key, { min: MIN_PASSWORD_LENGTH, minutes: 15, ...values })
 }
+
+const ROWS_SHOWN = 20
 
 /** "--amount: Masukkan jumlah rupiah bulat, misalnya 150000." */
 function issueLine(issue: CliIssue): string {
@@ -57,6 +62,12 @@ export function reportError(
     )
   } else if (issues.length) {
     console.error([message, ...issues.map(issueLine)].join('\n'))
+  } else if (code === 'IMPORT_HAS_ERRORS' && Array.isArray(details?.errors)) {
+    // The rows to fix, as the import screen lists them, not "2 problem(s) in demo-data:2:1500".
+    const rows = details.errors as ImportRowError[]
+    const shown = rows.slice(0, ROWS_SHOWN).map((e) => `  ${describeImportError(e)}`)
+    const more = rows.length > ROWS_SHOWN ? [`  … +${count(rows.length - ROWS_SHOWN)}`] : []
+    console.error([message, ...shown, ...more].join('\n'))
   } else {
     console.error([`${message} (${code})`, `  ${detail}`].join('\n'))
   }
