@@ -1,5 +1,6 @@
 import { entityTypesEn, whoMessagesEn } from '@shared/messages/who'
 import { enMessages } from '@shared/messages/en'
+import { enAudit } from './en-audit'
 import { enCatalog } from './en-catalog'
 import { enCustomers } from './en-customers'
 import { enImports } from './en-imports'
@@ -22,6 +23,7 @@ import type { Messages } from './id'
 /** English, the second language. Same keys as id.ts; TypeScript rejects a missing or extra key. */
 export const en: Messages = {
   ...enCustomers,
+  ...enAudit,
   ...enNetwork,
   ...enHotspot,
   ...enNotifications,
@@ -378,25 +380,6 @@ export const en: Messages = {
       vouchers_disable: 'Vouchers disabled',
       sale: 'Voucher sale recorded',
     },
-  },
-  auditFields: {
-    name: 'Name',
-    username: 'Username',
-    phone: 'Phone',
-    email: 'Email',
-    role: 'Role',
-    active: 'Active',
-    must_change_password: 'Must change password',
-    sessions_ended: 'Sessions ended',
-    permissions: 'Permissions',
-    address: 'Address',
-    npwp: 'NPWP',
-    time_zone: 'Time zone',
-    company: 'Company',
-    admin_username: 'Superadmin',
-    reason: 'Reason',
-    security_sessionIdleMinutes: 'Idle timeout (minutes)',
-    security_sessionAbsoluteDays: 'Maximum session length (days)',
   },
   entityTypes: entityTypesEn,
   who: whoMessagesEn,

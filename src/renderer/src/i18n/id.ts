@@ -1,5 +1,6 @@
 import { entityTypesId, whoMessagesId } from '@shared/messages/who'
 import { idMessages } from '@shared/messages/id'
+import { idAudit } from './id-audit'
 import { idCatalog } from './id-catalog'
 import { idCustomers } from './id-customers'
 import { idImports } from './id-imports'
@@ -25,6 +26,7 @@ import { idRouterImport } from './id-router-import'
  */
 export const id = {
   ...idCustomers,
+  ...idAudit,
   ...idNetwork,
   ...idHotspot,
   ...idNotifications,
@@ -380,25 +382,6 @@ export const id = {
       vouchers_disable: 'Voucher dinonaktifkan',
       sale: 'Penjualan voucher dicatat',
     },
-  },
-  auditFields: {
-    name: 'Nama',
-    username: 'Nama pengguna',
-    phone: 'Telepon',
-    email: 'Email',
-    role: 'Peran',
-    active: 'Aktif',
-    must_change_password: 'Wajib ganti kata sandi',
-    sessions_ended: 'Sesi diakhiri',
-    permissions: 'Izin',
-    address: 'Alamat',
-    npwp: 'NPWP',
-    time_zone: 'Zona waktu',
-    company: 'Perusahaan',
-    admin_username: 'Superadmin',
-    reason: 'Alasan',
-    security_sessionIdleMinutes: 'Batas tidak aktif (menit)',
-    security_sessionAbsoluteDays: 'Batas sesi maksimum (hari)',
   },
   entityTypes: entityTypesId,
   who: whoMessagesId,
