@@ -26,11 +26,13 @@ export function RangeInputs({
         <>
           <MonthField
             label={t('reports.fromPeriod')}
+            w={180}
             value={value.from}
             onChange={(from) => onChange({ ...value, from })}
           />
           <MonthField
             label={t('reports.toPeriod')}
+            w={180}
             value={value.to}
             onChange={(to) => onChange({ ...value, to })}
           />
