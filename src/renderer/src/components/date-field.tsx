@@ -23,11 +23,12 @@ export interface DateFieldProps extends Shared {
   max?: string
 }
 
-/** A day, typed as dd/mm/yyyy or picked from the calendar. */
+/** A day, typed as dd/mm/yyyy or picked from the calendar; an optional one can be emptied. */
 export function DateField({ value, onChange, min, max, ...rest }: DateFieldProps) {
   const { t } = useTranslation()
   return (
     <DateInput
+      clearable={!rest.required}
       valueFormat="DD/MM/YYYY"
       dateParser={parseDisplayDate}
       placeholder={t('dateField.placeholder')}

@@ -37,6 +37,7 @@ export function ClosingPage() {
           <Group justify="space-between" align="flex-end">
             <DateField
               label={t('closing.date')}
+              clearable={false}
               value={date}
               max={today}
               onChange={(value) =>

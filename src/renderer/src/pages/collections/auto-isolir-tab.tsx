@@ -54,6 +54,7 @@ export function AutoIsolirTab() {
       <Group align="flex-end" wrap="wrap">
         <DateField
           label={t('collections.isolir.date')}
+          clearable={false}
           value={date}
           onChange={(value) => isCalendarDate(value) && setDate(value)}
           w={180}

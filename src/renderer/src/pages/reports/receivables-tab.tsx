@@ -161,6 +161,7 @@ export function ReceivablesTab({ today }: { today: string }) {
         <Group align="flex-end">
           <DateField
             label={t('reports.asOf')}
+            clearable={false}
             value={asOf}
             max={today}
             onChange={setAsOf}
