@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cliActor, type Actor } from '../audit'
 import { billingFixture } from '../billing/testing'
-import { pdfText } from '../documents/pdf-text'
+import { pdfText } from '../documents'
 import { receiptDocument, receiptPdf } from './receipt'
 import { recordPayment } from './record'
 
