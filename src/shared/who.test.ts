@@ -60,9 +60,9 @@ describe('what it was about, in words a person reads', () => {
     expect(
       recordText(t, { entityType: 'payment', entityId: '1', after: { number: 'KW/2026/000001' } }),
     ).toBe('Pembayaran KW/2026/000001')
-    expect(recordText(t, { entityType: 'product', entityId: '10', after: { name: 'Rumah 10' } })).toBe(
-      'Paket Rumah 10',
-    )
+    expect(
+      recordText(t, { entityType: 'product', entityId: '10', after: { name: 'Rumah 10' } }),
+    ).toBe('Paket Rumah 10')
     expect(recordText(t, { entityType: 'role', entityId: 'technician' })).toBe('Peran Teknisi')
     expect(recordText(t, { entityType: 'router', entityId: '3' })).toBe('Router #3')
     expect(recordText(t, { entityType: null, entityId: null })).toBeNull()
