@@ -1,5 +1,6 @@
 import { addDays, calendarDate, formatDate, isCalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
+import { formatNumber as formatSharedNumber } from '@shared/numbers'
 import { formatContact } from '@shared/phone'
 import type { TableCell, TableColumn } from './types'
 
@@ -7,11 +8,9 @@ import type { TableCell, TableColumn } from './types'
 
 export const money = formatRupiah
 
-const numberFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 })
-
-/** 1.234.567 — the id-ID grouping a person expects in a report. */
+/** 1.234.567 — the id-ID grouping a person expects in a report (the shared count formatter). */
 export function formatNumber(value: number): string {
-  return numberFormat.format(value)
+  return formatSharedNumber(value, 'id-ID', 2)
 }
 
 /** An Indonesian date for a document field ("22 Nov 2026"). */
