@@ -10,6 +10,7 @@ import { routerCommands } from './cli/router-commands'
 import { channelCommands } from './cli/channel-commands'
 import { jobCommands } from './cli/job-commands'
 import { paymentCommands } from './cli/payment-commands'
+import { optionError } from './cli/option-errors'
 import { createOutput, reportError } from './cli/output'
 
 /**
@@ -63,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
   const dataDir =
     typeof values['data-dir'] === 'string' ? values['data-dir'] : process.env.LOKET_DATA_DIR
   if (!dataDir) {
-    reportError(new Error('--data-dir is required (or set LOKET_DATA_DIR)'), json)
+    reportError(optionError('data-dir', 'cli.data_dir'), json)
     return 2
   }
   try {
@@ -74,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
       out,
     })
   } catch (error) {
-    reportError(error, json)
+    reportError(error, json, commands[name])
     return 1
   }
 }

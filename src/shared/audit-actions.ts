@@ -79,3 +79,39 @@ export const AUDIT_ACTIONS = [
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+/**
+ * Every kind of record an audit entry can be about. The UI names each one (a test checks both
+ * languages), so an entry never shows a table name such as "billing_run #2".
+ */
+export const AUDIT_ENTITY_TYPES = [
+  'area',
+  'billing_run',
+  'broadcast',
+  'cash_day',
+  'charge',
+  'company',
+  'customer',
+  'device_job',
+  'gateway_event',
+  'hotspot_batch',
+  'hotspot_profile',
+  'import',
+  'invoice',
+  'job_run',
+  'message',
+  'message_channel',
+  'message_template',
+  'messages',
+  'payment',
+  'pop',
+  'price_list',
+  'product',
+  'role',
+  'router',
+  'scheduled_job',
+  'service',
+  'user',
+] as const
+
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]

@@ -5,8 +5,9 @@ import {
   calendarDate,
   dateInZone,
   daysBetween,
-  formatDateNumeric,
+  formatShortDate,
   isCalendarDate,
+  parseDisplayDate,
   startOfDayInZone,
 } from './dates'
 
@@ -57,8 +58,26 @@ describe('calendar dates in the company time zone', () => {
   })
 })
 
-describe('dates shown as dd/mm/yyyy', () => {
-  it('4 December 2026 reads 04/12/2026', () => {
-    expect(formatDateNumeric(d('2026-12-04'))).toBe('04/12/2026')
+describe('dates typed the Indonesian way, day first', () => {
+  it.each([
+    ['4/12/2026', '2026-12-04'],
+    ['04/12/2026', '2026-12-04'],
+    ['4-12-2026', '2026-12-04'],
+    ['4.12.2026', '2026-12-04'],
+    [' 31/01/2027 ', '2027-01-31'],
+    ['2026-12-04', '2026-12-04'],
+  ])('%s is %s', (text, date) => {
+    expect(parseDisplayDate(text)).toBe(date)
+  })
+
+  it.each(['12/31/2026', '31/02/2026', '4/12/26', '4/12/2', '', 'besok'])(
+    '%s is not a date',
+    (text) => {
+      expect(parseDisplayDate(text)).toBeNull()
+    },
+  )
+
+  it('writes a date as dd/mm/yyyy', () => {
+    expect(formatShortDate(calendarDate('2026-12-04'))).toBe('04/12/2026')
   })
 })

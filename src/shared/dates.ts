@@ -121,11 +121,6 @@ function zoneOffsetMs(instant: Date, timeZone: string): number {
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000
 }
 
-/** "04/12/2026": the dd/mm/yyyy an operator reads on forms and receipts, in any language. */
-export function formatDateNumeric(date: CalendarDate): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`
-}
-
 /** "22 Nov 2026" style, for display only. */
 export function formatDate(date: CalendarDate, locale = 'id-ID'): string {
   return new Intl.DateTimeFormat(locale, {
@@ -147,4 +142,24 @@ export function formatInstant(iso: string, timeZone: string, locale = 'id-ID'): 
     minute: '2-digit',
     second: '2-digit',
   }).format(new Date(iso))
+}
+
+/**
+ * What a person types as a date, read the Indonesian way: day first ("4/12/2026", "04-12-2026",
+ * "4.12.2026"), or `YYYY-MM-DD` pasted from elsewhere. Only a four-digit year counts, so a date
+ * half typed ("4/12/2") is not taken for another one. Null when it is not a real day.
+ */
+export function parseDisplayDate(text: string): CalendarDate | null {
+  const trimmed = text.trim()
+  if (isCalendarDate(trimmed)) return trimmed
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed)
+  if (!m) return null
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`
+  return isCalendarDate(iso) ? iso : null
+}
+
+/** `YYYY-MM-DD` → `dd/mm/yyyy`, the way dates are written on Loket's screens and papers. */
+export function formatShortDate(date: CalendarDate): string {
+  const [y, m, d] = date.split('-')
+  return `${d}/${m}/${y}`
 }

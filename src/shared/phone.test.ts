@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatPhone, normalisePhone, whatsappLink } from './phone'
+import { formatContact, formatPhone, normalisePhone, whatsappLink } from './phone'
 
 describe('phone numbers are stored as 62…', () => {
   it.each([
@@ -22,5 +22,10 @@ describe('phone numbers are stored as 62…', () => {
   it('shows the local form and links to WhatsApp', () => {
     expect(formatPhone('6281234567890')).toBe('0812-3456-7890')
     expect(whatsappLink('6281234567890', 'Halo')).toBe('https://wa.me/6281234567890?text=Halo')
+  })
+
+  it('a contact is a local phone number when it is one, else as it is', () => {
+    expect(formatContact('6281234567890')).toBe('0812-3456-7890')
+    expect(formatContact('budi@contoh.id')).toBe('budi@contoh.id')
   })
 })

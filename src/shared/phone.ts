@@ -33,6 +33,14 @@ export function formatPhone(phone: string): string {
   return local.replace(/^(\d{4})(\d{4})(\d+)$/, '$1-$2-$3')
 }
 
+/**
+ * A contact as a person reads it: a stored `62…` number the local way (0812-3456-7890), anything
+ * else (an e-mail address, a number typed some other way) as it is.
+ */
+export function formatContact(contact: string): string {
+  return /^62\d{7,13}$/.test(contact) ? formatPhone(contact) : contact
+}
+
 export function whatsappLink(phone: NormalisedPhone | string, text?: string): string {
   const base = `https://wa.me/${phone}`
   return text ? `${base}?text=${encodeURIComponent(text)}` : base

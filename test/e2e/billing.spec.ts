@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test'
+import { pickMonth } from './date-fields'
 import { expect, test, type Host } from './fixtures'
 
 const OWNER = { username: 'pemilik', password: 'Tagihan-Rahasia-77' }
@@ -104,7 +105,7 @@ test('run billing for a period → open the invoice → see it on the customer s
   // 2. The run: preview first, then issue.
   await page.getByRole('button', { name: 'Jalankan penagihan' }).click()
   const dialog = page.getByRole('dialog')
-  await dialog.getByLabel('Periode tagihan').fill(period)
+  await pickMonth(page, dialog, 'Periode tagihan', period)
   await dialog.getByRole('button', { name: 'Pratinjau' }).click()
   await expect(dialog.getByTestId('preview-invoices')).toHaveText('1')
   await expect(dialog.getByTestId('preview-total')).toHaveText(rupiah(PRICE))
@@ -125,7 +126,7 @@ test('run billing for a period → open the invoice → see it on the customer s
 
   // 4. A second run of the same period bills nobody twice.
   await page.getByRole('button', { name: 'Jalankan penagihan' }).click()
-  await dialog.getByLabel('Periode tagihan').fill(period)
+  await pickMonth(page, dialog, 'Periode tagihan', period)
   await dialog.getByRole('button', { name: 'Pratinjau' }).click()
   await expect(dialog.getByTestId('preview-invoices')).toHaveText('0')
   await expect(dialog.getByTestId('skip-reason')).toContainText('Sudah ditagih')

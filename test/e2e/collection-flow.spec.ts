@@ -3,6 +3,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import type { APIRequestContext, Page } from '@playwright/test'
 import { call, signIn } from './api'
+import { fillDate, pickMonth, shownDate } from './date-fields'
 import { expect, test, type Host } from './fixtures'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -167,8 +168,8 @@ test('demo data → billing run → partial and full payment by keyboard → rec
   await expect(page.getByRole('heading', { name: 'Tagihan', level: 1 })).toBeVisible()
   await page.getByRole('button', { name: 'Jalankan penagihan' }).click()
   const dialog = page.getByRole('dialog')
-  await dialog.getByLabel('Periode tagihan').fill(period)
-  await dialog.getByLabel('Per tanggal').fill(asOf)
+  await pickMonth(page, dialog, 'Periode tagihan', period)
+  await fillDate(dialog, 'Per tanggal', asOf)
   await dialog.getByRole('button', { name: 'Pratinjau' }).click()
   const previewCount = dialog.getByTestId('preview-invoices')
   await expect(previewCount).toHaveText(/^\d+$/, { timeout: 60_000 })
@@ -265,7 +266,7 @@ test('demo data → billing run → partial and full payment by keyboard → rec
   await page.goto(`${host.url}reports`)
   await expect(page.getByRole('heading', { name: 'Laporan', level: 1 })).toBeVisible()
   await expect(page.getByRole('tab', { name: 'Piutang' })).toHaveAttribute('aria-selected', 'true')
-  await expect(page.getByLabel('Per tanggal')).toHaveValue(today)
+  await expect(page.getByLabel('Per tanggal')).toHaveValue(shownDate(today))
   const summary = page.getByTestId('receivables-summary')
   await expect(summary.getByText('Total piutang', { exact: true }).locator('..')).toHaveText(
     `Total piutang${rupiah(expectedTotal)}${owing.size} pelanggan, ${digits(owed)} tagihan`,

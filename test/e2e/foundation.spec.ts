@@ -103,8 +103,11 @@ test('setup → sign in → a billing user is forced to change the password, can
   ]) {
     await expect(rows.filter({ hasText: label }).first()).toBeVisible()
   }
-  await expect(rows.filter({ hasText: 'Pengguna ditambahkan' }).first()).toContainText('owner')
-  await expect(rows.filter({ hasText: 'Kata sandi diganti' }).first()).toContainText(KASIR.username)
+  // People by their full names: who did it, and the user the entry is about.
+  const added = rows.filter({ hasText: 'Pengguna ditambahkan' }).first()
+  await expect(added).toContainText('Budi Santoso')
+  await expect(added).toContainText('Pengguna Siti Kasir')
+  await expect(rows.filter({ hasText: 'Kata sandi diganti' }).first()).toContainText('Siti Kasir')
   await expect(rows.filter({ hasText: 'Berhasil masuk' }).first()).toContainText('127.0.0.1')
   await page.getByRole('button', { name: 'Periksa rantai audit' }).click()
   await expect(page.getByText(/Rantai utuh: \d+ entri/)).toBeVisible()

@@ -73,9 +73,15 @@ describe('CLI (a real child process on a real data dir)', () => {
       ok: false,
       error: {
         code: 'VALIDATION',
-        message: 'Ada isian yang belum benar. Periksa kembali formulir.',
+        message: 'Ada opsi perintah yang perlu diperbaiki:',
         details: {
-          issues: [{ path: 'admin.password', message: 'validation.password_too_common' }],
+          issues: [
+            {
+              option: '--admin-password',
+              path: 'admin.password',
+              message: 'validation.password_too_common',
+            },
+          ],
         },
       },
     })
@@ -97,7 +103,7 @@ describe('CLI (a real child process on a real data dir)', () => {
       { cwd: root },
     ).catch((e: { stderr: string }) => e)
     expect((human as { stderr: string }).stderr).toContain(
-      'admin.password: Kata sandi ini terlalu umum dan mudah ditebak.',
+      '--admin-password: Kata sandi ini terlalu umum dan mudah ditebak.',
     )
     rmSync(dir, { recursive: true, force: true })
   })

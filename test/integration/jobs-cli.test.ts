@@ -87,7 +87,7 @@ describe('jobs from the command line', () => {
 
     const notDue = await cli(['jobs', 'run', 'invoices', '--as-of', '2026-12-02'], { human: true })
     expect(notDue.code).toBe(0)
-    expect(notDue.stdout).toContain('Tugas invoices per 2026-12-02')
+    expect(notDue.stdout).toContain('Tugas invoices per 02/12/2026')
     expect(notDue.stdout).toContain('bukan hari tagih: 1')
   })
 

@@ -1,6 +1,5 @@
 import { periodLabel } from '@shared/billing'
 import { calendarDate, isCalendarDate } from '@shared/dates'
-import { AppError } from '@shared/errors'
 import { formatRupiah } from '@shared/money'
 import { periodSchema } from '@shared/schemas'
 import { cliActor } from '../core/audit'
@@ -8,16 +7,18 @@ import { runBilling, type RunResult } from '../core/billing'
 import { companyTimeZone } from '../core/companies'
 import type { CommandDef } from './commands'
 import { cliDeps, firstCompanyId, withDb } from './db'
+import { count, countLabel, day } from './words'
+import { optionError } from './option-errors'
 
 function human(r: RunResult): string {
   const head = r.dryRun ? 'Pratinjau penagihan (belum ada yang disimpan)' : 'Penagihan selesai'
   const lines = [
-    `${head}: ${periodLabel(r.period)} (per ${r.asOf})`,
-    `  tagihan: ${r.invoices}, total ${formatRupiah(r.total)}`,
+    `${head}: ${periodLabel(r.period)} (per ${day(r.asOf)})`,
+    `  tagihan: ${count(r.invoices)}, total ${formatRupiah(r.total)}`,
   ]
-  if (r.creditNotes) lines.push(`  nota kredit putus layanan: ${r.creditNotes}`)
-  for (const [reason, count] of Object.entries(r.skippedByReason)) {
-    lines.push(`  dilewati (${reason}): ${count}`)
+  if (r.creditNotes) lines.push(`  nota kredit putus layanan: ${count(r.creditNotes)}`)
+  for (const [reason, n] of Object.entries(r.skippedByReason)) {
+    lines.push(`  dilewati (${countLabel(reason)}): ${count(n)}`)
   }
   return lines.join('\n')
 }
@@ -30,11 +31,11 @@ export const billingCommands: Record<string, CommandDef> = {
     run: async ({ dataDir, values, out }) => {
       const period = periodSchema.safeParse(values.period)
       if (!period.success) {
-        throw new AppError('VALIDATION', '--period YYYY-MM is required', { option: 'period' })
+        throw optionError('period', 'cli.period')
       }
       const asOf = values['as-of']
       if (asOf !== undefined && (typeof asOf !== 'string' || !isCalendarDate(asOf))) {
-        throw new AppError('VALIDATION', '--as-of must be a date YYYY-MM-DD', { option: 'as-of' })
+        throw optionError('as-of', 'cli.date')
       }
       const result = await withDb(dataDir, async (db) => {
         const deps = cliDeps(db, dataDir)

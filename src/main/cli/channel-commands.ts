@@ -1,6 +1,7 @@
-import { AppError } from '@shared/errors'
+import { formatInstant } from '@shared/dates'
 import { formatPhone } from '@shared/phone'
 import { cliActor } from '../core/audit'
+import { companyTimeZone } from '../core/companies'
 import {
   listChannels,
   sendTestMessage,
@@ -10,6 +11,7 @@ import {
 } from '../core/messaging'
 import type { CommandArgs, CommandDef } from './commands'
 import { cliDeps, firstCompanyId, withDb } from './db'
+import { argumentError, optionError } from './option-errors'
 
 const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined)
 
@@ -19,9 +21,7 @@ type Kind = keyof typeof KINDS
 function kindOf(positionals: string[], usage: string): Kind {
   const kind = positionals[0]
   if (kind !== 'whatsapp' && kind !== 'email')
-    throw new AppError('VALIDATION', `channel whatsapp|email is required: ${usage}`, {
-      option: 'channel',
-    })
+    throw argumentError(`whatsapp|email (${usage})`, 'cli.channel')
   return kind
 }
 
@@ -44,9 +44,7 @@ async function withMessaging<T>(
 function channelFields(kind: Kind, values: CommandArgs['values'], current: ChannelView | null) {
   const provider = kind === 'email' ? 'smtp' : (str(values.provider) ?? current?.provider)
   if (!provider)
-    throw new AppError('VALIDATION', '--provider fonnte|wablas|url|baileys is required', {
-      option: 'provider',
-    })
+    throw optionError('provider', 'cli.one_of', { choices: 'fonnte, wablas, url, baileys' })
   const base = current && current.provider === provider ? current.settings : {}
   const enabled =
     values.disable === true ? false : values.enable === true ? true : (current?.enabled ?? true)
@@ -101,10 +99,11 @@ function describe(view: ChannelView): string {
   return `${KINDS[view.kind]}: ${view.provider} (${where})${secret}, ${view.ratePerMinute} pesan/menit${view.enabled ? '' : ', NONAKTIF'}`
 }
 
-function statusLine(view: ChannelView): string {
+function statusLine(view: ChannelView, timeZone: string): string {
   if (view.status === 'unknown') return '  status: belum pernah dicoba'
-  if (view.status === 'ok') return `  status: berfungsi (terakhir ${view.checkedAt})`
-  return `  status: GAGAL (${view.checkedAt}): ${view.statusDetail ?? ''}`
+  const at = view.checkedAt ? formatInstant(view.checkedAt, timeZone) : ''
+  if (view.status === 'ok') return `  status: berfungsi (terakhir ${at})`
+  return `  status: GAGAL (${at}): ${view.statusDetail ?? ''}`
 }
 
 const SET_USAGE =
@@ -131,6 +130,7 @@ export const channelCommands: Record<string, CommandDef> = {
       'password',
       'from',
     ],
+    options: { host: 'smtp-host', port: 'smtp-port', ratePerMinute: 'rate', bodyTemplate: 'body' },
     run: async ({ dataDir, positionals, values, out }) => {
       const kind = kindOf(positionals, SET_USAGE)
       const saved = await withMessaging(dataDir, async (deps, actor) => {
@@ -153,7 +153,7 @@ export const channelCommands: Record<string, CommandDef> = {
     run: async ({ dataDir, positionals, values, out }) => {
       const kind = kindOf(positionals, 'channel test whatsapp|email --to …')
       const to = str(values.to)
-      if (!to) throw new AppError('VALIDATION', '--to is required', { option: 'to' })
+      if (!to) throw optionError('to', 'cli.required')
       const result = await withMessaging(dataDir, (deps, actor) =>
         sendTestMessage(deps, actor, { kind, to }),
       )
@@ -168,13 +168,14 @@ export const channelCommands: Record<string, CommandDef> = {
   'channel list': {
     usage: 'channel list',
     run: async ({ dataDir, out }) => {
-      const list = await withMessaging(dataDir, (deps, actor) =>
-        listChannels(deps, actor.companyId),
-      )
+      const { list, timeZone } = await withMessaging(dataDir, async (deps, actor) => ({
+        list: await listChannels(deps, actor.companyId),
+        timeZone: await companyTimeZone(deps, actor.companyId),
+      }))
       const lines = (['whatsapp', 'email'] as const).flatMap((kind) => {
         const view = list[kind]
         if (!view) return [`${KINDS[kind]}: belum diatur (channel set ${kind} …)`]
-        return [describe(view), statusLine(view)]
+        return [describe(view), statusLine(view, timeZone)]
       })
       out.result(list as unknown as Record<string, unknown>, lines.join('\n'))
       return 0

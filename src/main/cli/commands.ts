@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto'
-import { AppError } from '@shared/errors'
 import { cliSetupInput } from '@shared/schemas'
 import { cliActor, verifyAuditChain } from '../core/audit'
 import { completeSetup } from '../core/companies'
@@ -7,6 +6,8 @@ import { migrateToLatest, openDatabase } from '../core/db'
 import { cliDeps, withDb } from './db'
 import { resetUserPassword } from '../core/users'
 import type { Output } from './output'
+import { count } from './words'
+import { optionError, schemaError } from './option-errors'
 
 export interface CommandArgs {
   dataDir: string
@@ -22,14 +23,26 @@ const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : un
 
 function required(values: CommandArgs['values'], name: string): string {
   const v = str(values[name])
-  if (!v) throw new AppError('VALIDATION', `--${name} is required`, { option: name })
+  if (!v) throw optionError(name, 'cli.required')
   return v
 }
+
+/** Why the audit chain broke, for the person reading `audit verify`. */
+const BROKEN_WORDS = {
+  hash_mismatch: 'isi entri tidak cocok dengan hash-nya',
+  prev_hash_mismatch: 'tautan ke entri sebelumnya putus',
+  id_gap: 'ada entri yang hilang',
+} as const
 
 export interface CommandDef {
   usage: string
   /** Options that take a value; every other flag is a boolean. */
   stringOptions?: string[]
+  /**
+   * The option behind a schema field whose name differs (`customerId` → `customer`), so a
+   * validation error names what to fix on the command line (see option-errors.ts).
+   */
+  options?: Record<string, string>
   run: Command
 }
 
@@ -49,6 +62,12 @@ export const commands: Record<string, CommandDef> = {
       'npwp',
       'time-zone',
     ],
+    options: {
+      'company.name': 'company',
+      'admin.name': 'admin-name',
+      'admin.username': 'admin-user',
+      'admin.password': 'admin-password',
+    },
     run: async ({ dataDir, values, out }) => {
       const parsed = cliSetupInput.safeParse({
         company: {
@@ -65,15 +84,7 @@ export const commands: Record<string, CommandDef> = {
           password: required(values, 'admin-password'),
         },
       })
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => ({
-          path: i.path.join('.'),
-          message: i.message,
-        }))
-        throw new AppError('VALIDATION', issues.map((i) => `${i.path}: ${i.message}`).join('; '), {
-          issues,
-        })
-      }
+      if (!parsed.success) throw schemaError(parsed.error)
       const result = await withDb(dataDir, (db) =>
         completeSetup(cliDeps(db, dataDir), parsed.data, {
           ip: 'cli',
@@ -83,7 +94,7 @@ export const commands: Record<string, CommandDef> = {
       )
       out.result(
         { ok: true, companyId: result.companyId, userId: result.userId },
-        `Company created (id ${result.companyId}); superadmin ${parsed.data.admin.username} can sign in.`,
+        `Perusahaan dibuat (id ${result.companyId}); superadmin ${parsed.data.admin.username} sudah bisa masuk.`,
       )
       return 0
     },
@@ -97,8 +108,8 @@ export const commands: Record<string, CommandDef> = {
         out.result(
           { ok: true, applied: report.applied, current: report.current },
           report.applied.length
-            ? `Applied: ${report.applied.join(', ')}`
-            : `Up to date (${report.current}).`,
+            ? `Diterapkan: ${report.applied.join(', ')}`
+            : `Database sudah versi terbaru (${report.current}).`,
         )
       } finally {
         await db.destroy()
@@ -130,8 +141,8 @@ export const commands: Record<string, CommandDef> = {
           mustChangePassword: true,
           ...(generated ? { temporaryPassword: password } : {}),
         },
-        `Password of ${user.username} reset; it must be changed at next sign-in.` +
-          (generated ? `\nTemporary password: ${password}` : ''),
+        `Kata sandi ${user.username} direset; wajib diganti saat masuk berikutnya.` +
+          (generated ? `\nKata sandi sementara: ${password}` : ''),
       )
       return 0
     },
@@ -143,8 +154,9 @@ export const commands: Record<string, CommandDef> = {
       out.result(
         result,
         result.ok
-          ? `Audit chain intact: ${result.entries} entries.`
-          : `Audit chain BROKEN at entry ${result.firstBrokenId} (${result.reason}); ${result.entries} entries before it are intact.`,
+          ? `Rantai audit utuh: ${count(result.entries)} entri.`
+          : `Rantai audit RUSAK pada entri ${result.firstBrokenId} (${BROKEN_WORDS[result.reason]}); ` +
+              `${count(result.entries)} entri sebelumnya utuh.`,
       )
       return result.ok ? 0 : 1
     },

@@ -1,5 +1,4 @@
 import { dateInZone, isCalendarDate } from '@shared/dates'
-import { AppError } from '@shared/errors'
 import { cliActor } from '../core/audit'
 import { systemClock } from '../core/clock'
 import { getCompany } from '../core/companies'
@@ -7,6 +6,8 @@ import { commitImport } from '../core/customer-import'
 import { generateDemoData } from '../core/demo-data'
 import type { CommandDef } from './commands'
 import { cliDeps, firstCompanyId, withDb } from './db'
+import { count as countText } from './words'
+import { optionError } from './option-errors'
 
 const numbered = <T>(rows: T[]) => ({
   rows: rows.map((value, i) => ({ rowNumber: i + 2, value })),
@@ -24,14 +25,11 @@ export const demoDataCommand: CommandDef = {
   run: async ({ dataDir, values, out }) => {
     const count = Number(values.customers ?? 1000)
     if (!Number.isInteger(count) || count < 0 || count > 1_000_000) {
-      throw new AppError('VALIDATION', '--customers must be a whole number from 0 to 1,000,000', {
-        option: 'customers',
-      })
+      throw optionError('customers', 'cli.whole_number', { min: 0, max: '1.000.000' })
     }
     const seed = typeof values.seed === 'string' ? values.seed : 'loket'
     const asOfOption = typeof values['as-of'] === 'string' ? values['as-of'] : undefined
-    if (asOfOption && !isCalendarDate(asOfOption))
-      throw new AppError('VALIDATION', '--as-of must be YYYY-MM-DD', { option: 'as-of' })
+    if (asOfOption && !isCalendarDate(asOfOption)) throw optionError('as-of', 'cli.date')
     const started = performance.now()
     const summary = await withDb(dataDir, async (db) => {
       const deps = cliDeps(db, dataDir)
@@ -57,8 +55,9 @@ export const demoDataCommand: CommandDef = {
         customers: summary.customers,
         ms,
       },
-      `Demo data (seed ${seed}): ${summary.customers.created} customers added (${summary.customers.existing} already there), ` +
-        `${summary.areas.created} areas, ${summary.products.created} packages, in ${ms} ms.`,
+      `Data contoh (seed ${seed}): ${countText(summary.customers.created)} pelanggan ditambahkan ` +
+        `(${countText(summary.customers.existing)} sudah ada), ${countText(summary.areas.created)} area, ` +
+        `${countText(summary.products.created)} paket, dalam ${countText(ms)} ms.`,
     )
     return 0
   },

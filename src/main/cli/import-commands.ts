@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { AppError } from '@shared/errors'
 import { enMessages } from '@shared/messages/en'
 import { idMessages } from '@shared/messages/id'
 import { importMessagesEn, importMessagesId } from '@shared/messages/import'
@@ -16,6 +15,8 @@ import {
 } from '../core/customer-import'
 import type { CommandArgs, CommandDef } from './commands'
 import { cliDeps, firstCompanyId, withDb } from './db'
+import { count } from './words'
+import { argumentError } from './option-errors'
 
 const english = () => process.env.LOKET_LANG === 'en'
 
@@ -44,16 +45,16 @@ function human(s: ImportSummary): string {
         : 'Berhasil diimpor'
   const lines = [
     `${head}: ${s.fileName}`,
-    `  area: ${s.areas.created} baru, ${s.areas.existing} sudah ada`,
-    `  paket: ${s.products.created} baru, ${s.products.existing} sudah ada`,
-    `  pelanggan: ${s.customers.created} baru, ${s.customers.existing} sudah ada`,
+    `  area: ${count(s.areas.created)} baru, ${count(s.areas.existing)} sudah ada`,
+    `  paket: ${count(s.products.created)} baru, ${count(s.products.existing)} sudah ada`,
+    `  pelanggan: ${count(s.customers.created)} baru, ${count(s.customers.existing)} sudah ada`,
   ]
   if (s.errors.length)
     lines.push(
       m.errors.IMPORT_HAS_ERRORS,
       ...s.errors.slice(0, 50).map((e) => `  ${describeImportError(e)}`),
     )
-  if (s.errors.length > 50) lines.push(`  … +${s.errors.length - 50}`)
+  if (s.errors.length > 50) lines.push(`  … +${count(s.errors.length - 50)}`)
   return lines.join('\n')
 }
 
@@ -62,7 +63,7 @@ async function runImport(
   { dataDir, values, positionals, out }: CommandArgs,
 ): Promise<number> {
   const file = positionals[0]
-  if (!file) throw new AppError('VALIDATION', 'the FILE to import is required', { option: 'FILE' })
+  if (!file) throw argumentError('FILE', 'cli.file')
   const data = await readFile(file)
   const input = await parseImportFile(data, path.basename(file), kind)
   const summary = await withDb(dataDir, async (db) => {

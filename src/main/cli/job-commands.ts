@@ -1,7 +1,4 @@
-import { JOB_COUNT_LABELS } from '@shared/job-counts'
 import { dateInZone, isCalendarDate } from '@shared/dates'
-import { AppError } from '@shared/errors'
-import { formatRupiah } from '@shared/money'
 import { cronOf, type JobName, type JobWhen } from '@shared/schemas'
 import { cliActor } from '../core/audit'
 import type { AutopilotDeps } from '../core/collections'
@@ -19,6 +16,8 @@ import {
 import type { CommandArgs, CommandDef } from './commands'
 import { firstCompanyId } from './db'
 import { withNetwork } from './network-deps'
+import { countsText, day } from './words'
+import { argumentError, optionError } from './option-errors'
 
 /** What each job does, as `jobs list` tells an operator. */
 const DESCRIPTIONS: Record<JobName, string> = {
@@ -32,15 +31,6 @@ const DESCRIPTIONS: Record<JobName, string> = {
   reconcile: 'Rekonsiliasi router: hitung selisih router dan Loket (tidak mengubah apa pun)',
 }
 
-/** Jobs prefix the counts of the messages they queued (`messages_queued`, `notices_skipped_…`). */
-function countLabel(key: string): string {
-  if (JOB_COUNT_LABELS[key]) return JOB_COUNT_LABELS[key]
-  if (key.startsWith('messages_')) return `pesan ${countLabel(key.slice('messages_'.length))}`
-  if (key.startsWith('notices_')) return `pesan tagihan ${countLabel(key.slice('notices_'.length))}`
-  if (key.startsWith('skipped_')) return `dilewati (${key.slice('skipped_'.length)})`
-  return key.replace(/_/g, ' ')
-}
-
 function whenWords(when: JobWhen): string {
   switch (when.kind) {
     case 'daily':
@@ -52,17 +42,6 @@ function whenWords(when: JobWhen): string {
     case 'continuous':
       return 'terus-menerus (pekerja latar host)'
   }
-}
-
-/** The counts that are not zero, in words (the JSON keeps every count). */
-function countsText(counts: Record<string, number>): string {
-  const parts = Object.entries(counts)
-    .filter(([, value]) => value !== 0)
-    .map(([key, value]) => {
-      const shown = key === 'total' ? formatRupiah(value) : value.toLocaleString('id-ID')
-      return `${countLabel(key)}: ${shown}`
-    })
-  return parts.length ? parts.join(', ') : 'tidak ada yang dikerjakan'
 }
 
 const STATUS_WORDS: Record<string, string> = {
@@ -109,7 +88,7 @@ async function asOfFor(values: CommandArgs['values'], deps: AutopilotDeps, compa
   const v = values['as-of']
   if (v === undefined) return dateInZone(deps.clock.now(), await companyTimeZone(deps, companyId))
   if (typeof v !== 'string' || !isCalendarDate(v)) {
-    throw new AppError('VALIDATION', '--as-of must be a date YYYY-MM-DD', { option: 'as-of' })
+    throw optionError('as-of', 'cli.date')
   }
   return v
 }
@@ -136,7 +115,7 @@ export const jobCommands: Record<string, CommandDef> = {
     stringOptions: ['as-of'],
     run: async ({ dataDir, positionals, values, out }) => {
       const job = positionals[0]
-      if (!job) throw new AppError('VALIDATION', 'which job? see `jobs list`', { option: 'job' })
+      if (!job) throw argumentError('JOB', 'cli.job')
       const result = await withJobs(dataDir, async (deps, companyId) => {
         const asOf = await asOfFor(values, deps, companyId)
         const req = {
@@ -150,13 +129,16 @@ export const jobCommands: Record<string, CommandDef> = {
       })
       if ('run' in result && result.run) {
         const run: JobRunResult = result.run
-        out.result(runJson(run), [`Tugas ${run.job} per ${run.asOf}`, ...runLines(run)].join('\n'))
+        out.result(
+          runJson(run),
+          [`Tugas ${run.job} per ${day(run.asOf)}`, ...runLines(run)].join('\n'),
+        )
         return leftWork(run) ? 1 : 0
       }
       const runs = result.daily ?? []
       out.result(
         { asOf: result.asOf, runs: runs.map(runJson) },
-        [`Semua tugas harian per ${result.asOf}`, ...runs.flatMap(runLines)].join('\n'),
+        [`Semua tugas harian per ${day(result.asOf)}`, ...runs.flatMap(runLines)].join('\n'),
       )
       return runs.some(leftWork) ? 1 : 0
     },

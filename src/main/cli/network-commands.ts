@@ -1,4 +1,3 @@
-import { AppError } from '@shared/errors'
 import { routerInput } from '@shared/schemas'
 import { cliActor } from '../core/audit'
 import { companyTimeZone } from '../core/companies'
@@ -15,18 +14,20 @@ import {
 import type { CommandArgs, CommandDef } from './commands'
 import { firstCompanyId } from './db'
 import { withNetwork } from './network-deps'
+import { count } from './words'
+import { argumentError, optionError, schemaError } from './option-errors'
 
 const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined)
 
 function need(values: CommandArgs['values'], name: string): string {
   const v = str(values[name])
-  if (!v) throw new AppError('VALIDATION', `--${name} is required`, { option: name })
+  if (!v) throw optionError(name, 'cli.required')
   return v
 }
 
 function queueLines(r: QueueRunReport): string[] {
   return [
-    `  diterapkan di router: ${r.applied}, gagal: ${r.failed}, dicoba lagi nanti: ${r.retrying}`,
+    `  diterapkan di router: ${count(r.applied)}, gagal: ${count(r.failed)}, dicoba lagi nanti: ${count(r.retrying)}`,
     ...r.jobs
       .filter((j) => !j.ok)
       .map((j) => `  ✗ #${j.id} ${j.kind} ${j.service ?? ''} (${j.router}): ${j.error}`),
@@ -70,7 +71,7 @@ async function isolirCommand(args: CommandArgs, action: 'isolir' | 'restore') {
       router: queueJson(queue),
     },
     [
-      `${action === 'isolir' ? 'Isolir' : 'Buka isolir'} ${code}: ${applied.changed} layanan diubah, ${applied.skipped} dilewati`,
+      `${action === 'isolir' ? 'Isolir' : 'Buka isolir'} ${code}: ${count(applied.changed)} layanan diubah, ${count(applied.skipped)} dilewati`,
       ...applied.rows.filter((r) => r.will === 'skip').map((r) => `  dilewati ${r.sid}: ${r.skip}`),
       ...queueLines(queue),
     ].join('\n'),
@@ -87,6 +88,7 @@ export const networkCommands: Record<string, CommandDef> = {
     usage:
       'router add --name N --host H [--port 8728] --user U --password W [--tls] [--isolir-profile ISOLIR]',
     stringOptions: ['name', 'host', 'port', 'user', 'password', 'isolir-profile', 'isolir-list'],
+    options: { username: 'user' },
     run: async ({ dataDir, values, out }) => {
       const tls = values.tls === true
       const parsed = routerInput.safeParse({
@@ -99,10 +101,7 @@ export const networkCommands: Record<string, CommandDef> = {
         isolirProfile: str(values['isolir-profile']),
         isolirList: str(values['isolir-list']),
       })
-      if (!parsed.success)
-        throw new AppError('VALIDATION', 'invalid router', {
-          issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-        })
+      if (!parsed.success) throw schemaError(parsed.error)
       const router = await withNetwork(dataDir, async (deps, db) => {
         const companyId = await firstCompanyId(db)
         return createRouter(deps, { ...cliActor(companyId), companyId }, parsed.data)
@@ -118,7 +117,7 @@ export const networkCommands: Record<string, CommandDef> = {
     usage: 'router test NAME',
     run: async ({ dataDir, positionals, out }) => {
       const name = positionals.join(' ').trim()
-      if (!name) throw new AppError('VALIDATION', 'router NAME is required', { option: 'name' })
+      if (!name) throw argumentError('NAME', 'cli.router')
       const probe = await withNetwork(dataDir, async (deps, db) => {
         const companyId = await firstCompanyId(db)
         const router = await findRouterByName(db, companyId, name)

@@ -1,6 +1,5 @@
 import { COUNTER_METHODS, type PaymentMethod } from '@shared/billing'
 import { dateInZone, isCalendarDate } from '@shared/dates'
-import { AppError } from '@shared/errors'
 import { formatRupiah } from '@shared/money'
 import { recordPaymentInput } from '@shared/schemas'
 import { cliActor } from '../core/audit'
@@ -13,6 +12,8 @@ import { insertPayment } from '../core/payments'
 import type { CommandDef } from './commands'
 import { firstCompanyId } from './db'
 import { withNetwork } from './network-deps'
+import { countsText } from './words'
+import { optionError, schemaError } from './option-errors'
 
 const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined)
 
@@ -27,17 +28,15 @@ export const paymentCommands: Record<string, CommandDef> = {
       'payment record --customer CODE --amount N [--method cash|transfer|ewallet] ' +
       '[--reference R] [--date YYYY-MM-DD] [--notes TEXT]',
     stringOptions: ['customer', 'amount', 'method', 'reference', 'date', 'notes'],
+    options: { customerId: 'customer' },
     run: async ({ dataDir, values, out }) => {
       const code = str(values.customer)
-      if (!code) throw new AppError('VALIDATION', '--customer is required', { option: 'customer' })
+      if (!code) throw optionError('customer', 'cli.required')
       const method = (str(values.method) ?? 'cash') as PaymentMethod
       if (!(COUNTER_METHODS as readonly string[]).includes(method))
-        throw new AppError('VALIDATION', '--method must be cash, transfer or ewallet', {
-          option: 'method',
-        })
+        throw optionError('method', 'cli.one_of', { choices: COUNTER_METHODS.join(', ') })
       const date = str(values.date)
-      if (date !== undefined && !isCalendarDate(date))
-        throw new AppError('VALIDATION', '--date must be YYYY-MM-DD', { option: 'date' })
+      if (date !== undefined && !isCalendarDate(date)) throw optionError('date', 'cli.date')
       const result = await withNetwork(dataDir, async (deps, db) => {
         const companyId = await firstCompanyId(db)
         const actor = { ...cliActor(companyId), companyId }
@@ -49,10 +48,7 @@ export const paymentCommands: Record<string, CommandDef> = {
           reference: str(values.reference),
           notes: str(values.notes),
         })
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0]!
-          throw new AppError('VALIDATION', issue.message, { option: String(issue.path[0]) })
-        }
+        if (!parsed.success) throw schemaError(parsed.error)
         const payment = await writeTx(db, (tx) =>
           insertPayment(tx, deps, actor, parsed.data, {
             date: date ?? dateInZone(deps.clock.now(), timeZone),
@@ -86,8 +82,8 @@ export const paymentCommands: Record<string, CommandDef> = {
           `Pembayaran ${payment.number} dari ${code}: ${formatRupiah(payment.amount)}`,
           `  sisa tagihan: ${formatRupiah(payment.balanceAfter)}` +
             (payment.toCredit ? `, jadi saldo: ${formatRupiah(payment.toCredit)}` : ''),
-          ...Object.entries(after).map(([k, v]) => `  ${k}: ${v}`),
-          `  diterapkan di router: ${queue.applied}, gagal: ${queue.failed}, dicoba lagi nanti: ${queue.retrying}`,
+          `  ${countsText(after)}`,
+          `  ${countsText({ applied: queue.applied, failed: queue.failed, retrying: queue.retrying })}`,
         ].join('\n'),
       )
       return queue.failed > 0 ? 1 : 0

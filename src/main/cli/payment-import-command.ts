@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { AppError, isAppError } from '@shared/errors'
+import { isAppError } from '@shared/errors'
 import { formatRupiah } from '@shared/money'
 import type { ImportRowError } from '@shared/schemas'
 import { cliActor } from '../core/audit'
@@ -14,6 +14,8 @@ import {
 } from '../core/payment-import'
 import type { CommandArgs, CommandDef } from './commands'
 import { cliDeps, firstCompanyId, withDb } from './db'
+import { count, day } from './words'
+import { argumentError } from './option-errors'
 
 const english = () => process.env.LOKET_LANG === 'en'
 
@@ -42,23 +44,23 @@ function human(r: PaymentImportResult, dryRun: boolean): string {
         : ''
   const lines = [
     `${head}: ${r.fileName}`,
-    `  ${en ? 'payments' : 'pembayaran'}: ${r.total.count}, total ${formatRupiah(r.total.amount)}`,
+    `  ${en ? 'payments' : 'pembayaran'}: ${count(r.total.count)}, total ${formatRupiah(r.total.amount)}`,
   ]
   if (r.receipts.length)
     lines.push(`  ${en ? 'receipts' : 'kuitansi'}: ${r.receipts[0]} … ${r.receipts.at(-1)}`)
   if (dryRun && !r.errors.length)
     for (const row of r.rows.slice(0, SHOWN))
       lines.push(
-        `  ${row.row}: ${row.customerCode} ${row.customerName} ${formatRupiah(row.amount!)} ${row.method} ${row.reference ?? ''} ${row.date}`,
+        `  ${row.row}: ${row.customerCode} ${row.customerName} ${formatRupiah(row.amount!)} ${row.method} ${row.reference ?? ''} ${day(row.date ?? '')}`,
       )
   lines.push(...r.errors.slice(0, SHOWN).map((e) => `  ${errorLine(e)}`))
-  if (r.errors.length > SHOWN) lines.push(`  … +${r.errors.length - SHOWN}`)
+  if (r.errors.length > SHOWN) lines.push(`  … +${count(r.errors.length - SHOWN)}`)
   return lines.join('\n')
 }
 
 async function run({ dataDir, values, positionals, out }: CommandArgs): Promise<number> {
   const file = positionals[0]
-  if (!file) throw new AppError('VALIDATION', 'the FILE to import is required', { option: 'FILE' })
+  if (!file) throw argumentError('FILE', 'cli.file')
   const input = await parsePaymentFile(await readFile(file), path.basename(file))
   const dryRun = values['dry-run'] === true
   const result = await withDb(dataDir, async (db) => {

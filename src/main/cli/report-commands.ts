@@ -1,11 +1,10 @@
 import { writeFile } from 'node:fs/promises'
 import { calendarDate, dateInZone, isCalendarDate, type CalendarDate } from '@shared/dates'
-import { AppError } from '@shared/errors'
-import { formatRupiah } from '@shared/money'
 import { periodSchema } from '@shared/schemas'
 import { systemClock } from '../core/clock'
 import { companyTimeZone } from '../core/companies'
 import type { Db } from '../core/db'
+import { formatCell, isNumericColumn } from '../core/documents'
 import {
   collectionTable,
   invoicedVsCollected,
@@ -24,6 +23,7 @@ import {
 } from '../core/reports'
 import type { CommandArgs, CommandDef } from './commands'
 import { cliDeps, firstCompanyId, withDb } from './db'
+import { optionError } from './option-errors'
 
 const FILE_OPTIONS = ['xlsx', 'pdf'] as const
 
@@ -31,36 +31,32 @@ function dateOption(values: CommandArgs['values'], name: string): CalendarDate |
   const v = values[name]
   if (v === undefined) return undefined
   if (typeof v !== 'string' || !isCalendarDate(v)) {
-    throw new AppError('VALIDATION', `--${name} must be a date YYYY-MM-DD`, { option: name })
+    throw optionError(name, 'cli.date')
   }
   return calendarDate(v)
 }
 
 function requiredDate(values: CommandArgs['values'], name: string): CalendarDate {
   const v = dateOption(values, name)
-  if (!v) throw new AppError('VALIDATION', `--${name} YYYY-MM-DD is required`, { option: name })
+  if (!v) throw optionError(name, 'cli.date')
   return v
 }
 
 function periodOption(values: CommandArgs['values'], name: string): string {
   const parsed = periodSchema.safeParse(values[name])
   if (!parsed.success) {
-    throw new AppError('VALIDATION', `--${name} YYYY-MM is required`, { option: name })
+    throw optionError(name, 'cli.period')
   }
   return parsed.data
 }
 
-function cell(value: unknown, kind: string | undefined): string {
-  if (value === null || value === undefined) return ''
-  if (kind === 'money' && typeof value === 'number') return formatRupiah(value)
-  if (typeof value === 'number') return value.toLocaleString('id-ID')
-  return String(value)
-}
-
 /** A report's table as aligned text: title, subtitle, header, rows, totals. */
 export function textTable(t: ReportTable): string {
-  const right = (kind?: string) => kind === 'money' || kind === 'number'
-  const body = [...t.rows, t.totals].map((row) => t.columns.map((c) => cell(row[c.key], c.kind)))
+  // The same cells as the PDF: rupiah, grouped counts, dd/mm/yyyy, phones as 0812-….
+  const right = isNumericColumn
+  const body = [...t.rows, t.totals].map((row) =>
+    t.columns.map((c) => formatCell(row?.[c.key], c.kind)),
+  )
   const header = t.columns.map((c) => c.label)
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)))
   const line = (cells: string[]) =>

@@ -11,6 +11,8 @@ import type { CommandArgs, CommandDef } from './commands'
 import type { Db } from '../core/db'
 import { firstCompanyId } from './db'
 import { withNetwork } from './network-deps'
+import { count } from './words'
+import { argumentError } from './option-errors'
 
 const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined)
 
@@ -18,20 +20,20 @@ function human(s: RouterImportSummary): string {
   const head = s.dryRun ? 'Pratinjau (belum ada yang disimpan)' : 'Berhasil diimpor'
   const lines = [
     `${head}: router ${s.router.name}`,
-    `  pelanggan baru: ${s.customers}, layanan baru: ${s.services}`,
-    `  ditautkan: ${s.linked}, sudah ada: ${s.existing}, dilewati: ${s.skipped.length}`,
+    `  pelanggan baru: ${count(s.customers)}, layanan baru: ${count(s.services)}`,
+    `  ditautkan: ${count(s.linked)}, sudah ada: ${count(s.existing)}, dilewati: ${count(s.skipped.length)}`,
   ]
   if (s.products.length)
     lines.push(`  paket baru (harga 0, isi harganya): ${s.products.map((p) => p.name).join(', ')}`)
   if (s.needsArea) lines.push('  pilih area pelanggan baru dengan --area KODE')
   for (const k of s.skipped.slice(0, 50)) lines.push(`  dilewati ${k.kind} ${k.name}: ${k.reason}`)
-  if (s.skipped.length > 50) lines.push(`  … +${s.skipped.length - 50}`)
+  if (s.skipped.length > 50) lines.push(`  … +${count(s.skipped.length - 50)}`)
   return lines.join('\n')
 }
 
 async function runRouterImport({ dataDir, values, positionals, out }: CommandArgs) {
   const name = positionals[0]
-  if (!name) throw new AppError('VALIDATION', 'the router NAME is required', { option: 'NAME' })
+  if (!name) throw argumentError('NAME', 'cli.router')
   {
     const summary = await withNetwork(dataDir, async (deps, db) => {
       const companyId = await firstCompanyId(db)

@@ -5,6 +5,7 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { BrowserRouter, HashRouter } from 'react-router'
 import { queryClient } from './api/client'
+import { LocalizedDates } from './components/dates-provider'
 import { AppRoutes } from './routes/app-routes'
 
 const theme = createTheme({
@@ -36,14 +37,16 @@ function Router({ children }: { children: ReactNode }) {
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <QueryClientProvider client={queryClient}>
-        <ModalsProvider>
-          <Notifications position="bottom-right" />
-          <Router>
-            <AppRoutes />
-          </Router>
-        </ModalsProvider>
-      </QueryClientProvider>
+      <LocalizedDates>
+        <QueryClientProvider client={queryClient}>
+          <ModalsProvider>
+            <Notifications position="bottom-right" />
+            <Router>
+              <AppRoutes />
+            </Router>
+          </ModalsProvider>
+        </QueryClientProvider>
+      </LocalizedDates>
     </MantineProvider>
   )
 }

@@ -1,3 +1,5 @@
+import { userInfo } from 'node:os'
+
 /** Who does something and from where: every mutation in core takes one, for its audit entry. */
 export interface Actor {
   companyId: number | null
@@ -8,7 +10,17 @@ export interface Actor {
   userAgent: string | null
 }
 
+/** The computer account running the CLI; shells without USER/USERNAME still have one. */
+function osUser(): string {
+  const fromEnv = process.env.USERNAME ?? process.env.USER
+  if (fromEnv) return fromEnv
+  try {
+    return userInfo().username || 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}
+
 export function cliActor(companyId: number | null = null): Actor {
-  const osUser = process.env.USERNAME ?? process.env.USER ?? 'unknown'
-  return { companyId, userId: null, username: `cli:${osUser}`, ip: 'cli', userAgent: 'loket-cli' }
+  return { companyId, userId: null, username: `cli:${osUser()}`, ip: 'cli', userAgent: 'loket-cli' }
 }

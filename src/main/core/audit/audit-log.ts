@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { AuditAction } from '@shared/audit-actions'
+import type { AuditAction, AuditEntityType } from '@shared/audit-actions'
 import type { Clock } from '../clock'
 import type { Database } from '../db'
 import type { Actor } from './actor'
@@ -9,7 +9,7 @@ export const GENESIS_HASH = '0'.repeat(64)
 
 export interface AuditEntryInput {
   action: AuditAction
-  entityType?: string | null
+  entityType?: AuditEntityType | null
   entityId?: string | number | null
   before?: Record<string, unknown> | null
   after?: Record<string, unknown> | null

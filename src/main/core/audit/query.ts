@@ -7,6 +7,8 @@ export interface AuditEntryView {
   at: string
   userId: number | null
   username: string | null
+  /** The full name of the user behind `userId`, when there is one. */
+  userName: string | null
   action: string
   entityType: string | null
   entityId: string | null
@@ -28,22 +30,25 @@ export async function listAudit(
   filter: AuditListInput,
 ): Promise<{ entries: AuditEntryView[]; nextBeforeId: number | null }> {
   const limit = filter.limit ?? 100
+  // The user's full name beside the stored login name: the audit row itself never changes.
   let q = db
-    .selectFrom('audit_log')
-    .selectAll()
-    .where((eb) => eb.or([eb('company_id', '=', companyId), eb('company_id', 'is', null)]))
+    .selectFrom('audit_log as a')
+    .leftJoin('users as u', 'u.id', 'a.user_id')
+    .selectAll('a')
+    .select('u.name as user_name')
+    .where((eb) => eb.or([eb('a.company_id', '=', companyId), eb('a.company_id', 'is', null)]))
   if (filter.from) {
-    q = q.where('at', '>=', startOfDayInZone(filter.from as CalendarDate, timeZone).toISOString())
+    q = q.where('a.at', '>=', startOfDayInZone(filter.from as CalendarDate, timeZone).toISOString())
   }
   if (filter.to) {
     const end = startOfDayInZone(addDays(filter.to as CalendarDate, 1), timeZone)
-    q = q.where('at', '<', end.toISOString())
+    q = q.where('a.at', '<', end.toISOString())
   }
-  if (filter.userId) q = q.where('user_id', '=', filter.userId)
-  if (filter.action) q = q.where('action', 'like', `${filter.action.replace(/[%_]/g, '')}%`)
-  if (filter.beforeId) q = q.where('id', '<', filter.beforeId)
+  if (filter.userId) q = q.where('a.user_id', '=', filter.userId)
+  if (filter.action) q = q.where('a.action', 'like', `${filter.action.replace(/[%_]/g, '')}%`)
+  if (filter.beforeId) q = q.where('a.id', '<', filter.beforeId)
   const rows = await q
-    .orderBy('id', 'desc')
+    .orderBy('a.id', 'desc')
     .limit(limit + 1)
     .execute()
   const page = rows.slice(0, limit)
@@ -53,6 +58,7 @@ export async function listAudit(
       at: r.at,
       userId: r.user_id,
       username: r.username,
+      userName: r.user_name,
       action: r.action,
       entityType: r.entity_type,
       entityId: r.entity_id,

@@ -1,4 +1,4 @@
-import { calendarDate, daysBetween } from '@shared/dates'
+import { calendarDate, daysBetween, formatShortDate } from '@shared/dates'
 import { mulDivRoundHalfUp, rupiah } from '@shared/money'
 import type { Actor } from '../audit'
 import { writeTx } from '../db'
@@ -71,7 +71,7 @@ export async function writeTerminationCredits(
       await insertCreditNote(tx, deps, actor, {
         invoiceId: e.invoiceId,
         amount: credit,
-        reason: `Putus ${e.ended}: sisa hari ${e.sid}`,
+        reason: `Putus ${formatShortDate(calendarDate(e.ended))}: sisa hari ${e.sid}`,
         kind: 'termination',
         serviceId: e.serviceId,
         date: asOf,

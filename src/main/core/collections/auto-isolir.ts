@@ -66,7 +66,7 @@ export async function runAutoIsolir(deps: AutopilotDeps, ctx: JobContext): Promi
     {
       action: 'isolir',
       serviceIds: todo.map((r) => r.serviceId),
-      reason: `Isolir otomatis ${ctx.asOf}: tunggakan lewat jatuh tempo + ${settings.graceDays} hari`,
+      reason: `Isolir otomatis ${dateText(ctx.asOf)}: tunggakan lewat jatuh tempo + ${settings.graceDays} hari`,
     },
     ctx.timeZone,
   )

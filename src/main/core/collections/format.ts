@@ -1,6 +1,7 @@
 import { periodLabel } from '@shared/billing'
 import type { TemplateValues } from '@shared/messaging'
 import type { CollectionSettings } from '@shared/schemas'
+import { formatPhone } from '@shared/phone'
 
 // Formatters are costly to build and carry no state: one each for every message of a run.
 const digits = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 })
@@ -89,7 +90,7 @@ export function invoiceValues(
     nama: customer.name,
     kode: customer.code,
     perusahaan: company.name,
-    telepon_perusahaan: company.phone ?? '',
+    telepon_perusahaan: company.phone ? formatPhone(company.phone) : '',
     periode: periodsText(lines),
     jumlah: rupiahText(lines.reduce((sum, l) => sum + l.amount, 0)),
     jatuh_tempo: dueDate ? dateText(dueDate) : '',

@@ -58,6 +58,8 @@ describe('rule 29: isolir at due date + grace days, after a preview', () => {
       status: 'antri',
     })
     expect(notice!.body).toContain('Total: Rp150.000')
+    // The office's number as people dial it, not the stored 62….
+    expect(notice!.body).toContain('Bantuan: 0812-3456-7890')
   })
 
   it('running the day twice isolates nobody twice and tells nobody twice', async () => {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { addDays, dateInZone, type CalendarDate } from '@shared/dates'
 import type { CollectionSettings } from '@shared/schemas'
+import { formatPhone } from '@shared/phone'
 import type { Actor } from '../audit'
 import { insertRows, writeTx } from '../db'
 import type { JobContext, JobCounts } from '../deps'
@@ -219,7 +220,7 @@ async function restoredNotices(
           nama: customer.name,
           kode: customer.code,
           perusahaan: company.name,
-          telepon_perusahaan: company.phone ?? '',
+          telepon_perusahaan: company.phone ? formatPhone(company.phone) : '',
           paket: r.product,
           tanggal: dateText(run.asOf),
           link_bayar: paymentLink(settings, customer.code, company.phone),

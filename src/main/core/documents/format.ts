@@ -1,16 +1,16 @@
 import { addDays, calendarDate, formatDate, isCalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
+import { formatNumber as formatSharedNumber } from '@shared/numbers'
+import { formatContact } from '@shared/phone'
 import type { TableCell, TableColumn } from './types'
 
 /** How amounts, dates and report cells read on paper (PDF); Excel keeps the raw values. */
 
 export const money = formatRupiah
 
-const numberFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 })
-
-/** 1.234.567 — the id-ID grouping a person expects in a report. */
+/** 1.234.567 — the id-ID grouping a person expects in a report (the shared count formatter). */
 export function formatNumber(value: number): string {
-  return numberFormat.format(value)
+  return formatSharedNumber(value, 'id-ID', 2)
 }
 
 /** An Indonesian date for a document field ("22 Nov 2026"). */
@@ -33,12 +33,13 @@ export function periodRange(start: string | null, end: string | null): string {
   return `${shortDate(start)} – ${shortDate(addDays(calendarDate(end), -1))}`
 }
 
-/** A report cell as text: money in rupiah, numbers grouped, calendar dates in dd/mm/yyyy. */
+/** A report cell as text: money in rupiah, numbers grouped, dates dd/mm/yyyy, phones 0812-…. */
 export function formatCell(value: TableCell | undefined, kind: TableColumn['kind']): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'number') {
     return kind === 'money' ? money(value) : formatNumber(value)
   }
+  if (kind === 'phone') return formatContact(value)
   return kind === 'date' && isCalendarDate(value) ? shortDate(value) : value
 }
 

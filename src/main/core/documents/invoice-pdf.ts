@@ -1,3 +1,4 @@
+import { formatContact } from '@shared/phone'
 import { money, periodRange, printDate } from './format'
 import {
   type Pdf,
@@ -93,7 +94,11 @@ function drawParties(pdf: Pdf, doc: InvoiceDocument): void {
   useStyle(pdf, { size: 8, color: MUTED }).text('Kepada', MARGIN, top, { width: half - 10 })
   useStyle(pdf, { size: SIZE, bold: true }).text(c.name, { width: half - 10 })
   useStyle(pdf, { size: SIZE })
-  const details = [`ID pelanggan ${c.code}`, c.address, c.phone && `Telp. ${c.phone}`]
+  const details = [
+    `ID pelanggan ${c.code}`,
+    c.address,
+    c.phone && `Telp. ${formatContact(c.phone)}`,
+  ]
   if (c.npwp) details.push(`NPWP ${c.npwp}`)
   for (const line of details) if (line) pdf.text(line, { width: half - 10 })
   const customerBottom = pdf.y

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit'
+import { formatContact } from '@shared/phone'
 import type { CompanyHeader } from './types'
 
 /**
@@ -124,7 +125,9 @@ export function numberPages(pdf: Pdf, size = 7.5): void {
 
 /** Address, phone · email and NPWP, leaving out what the company has not filled in. */
 export function companyLines(company: CompanyHeader): string[] {
-  const contact = [company.phone && `Telp. ${company.phone}`, company.email].filter(Boolean)
+  const contact = [company.phone && `Telp. ${formatContact(company.phone)}`, company.email].filter(
+    Boolean,
+  )
   return [company.address, contact.join(' · '), company.npwp ? `NPWP ${company.npwp}` : ''].filter(
     (line) => line.trim() !== '',
   )

@@ -53,6 +53,13 @@ describe('receipt PDF', () => {
     }
   })
 
+  it('writes the amount in words on every paper', async () => {
+    for (const paper of ['58mm', '80mm', 'a4'] as const) {
+      const text = pdfText(await renderReceiptPdf(receipt(), paper)).replace(/\s+/g, ' ')
+      expect(text).toContain('Terbilang: tiga ratus lima puluh ribu rupiah')
+    }
+  })
+
   it('leaves out the credit line when nothing went to credit', async () => {
     const text = pdfText(await renderReceiptPdf(receipt({ toCredit: 0 }), '80mm'))
     expect(text).not.toContain('Kredit')

@@ -1,4 +1,5 @@
 import { formatInstant } from '@shared/dates'
+import { terbilangRupiah } from '@shared/terbilang'
 import { money } from './format'
 import {
   type Pdf,
@@ -115,6 +116,7 @@ function drawReceipt(pdf: Pdf, doc: ReceiptDocument, p: Paper, pad = 0): number 
   rule()
   center('Jumlah diterima')
   center(money(doc.amount), p.big, true)
+  center(`Terbilang: ${terbilangRupiah(doc.amount)}`)
   pdf.y += p.size * 0.5
   pair('Metode', doc.methodLabel)
   if (doc.reference) pair('Referensi', doc.reference)

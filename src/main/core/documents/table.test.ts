@@ -78,3 +78,25 @@ describe('table as PDF', () => {
     expect(a.equals(await renderTablePdf(table(20)))).toBe(true)
   })
 })
+
+describe('a phone column', () => {
+  const withPhone = table(1, {
+    columns: [
+      { key: 'code', label: 'ID' },
+      { key: 'phone', label: 'Telepon', kind: 'phone' },
+    ],
+    rows: [{ code: 'PLG-0001', phone: '6281234567890' }],
+    totals: null,
+  })
+
+  it('prints 0812-3456-7890 on paper', async () => {
+    const text = pdfText(await renderTablePdf(withPhone))
+    expect(text).toContain('0812-3456-7890')
+    expect(text).not.toContain('6281234567890')
+  })
+
+  it('keeps the stored 62… in Excel, where it is a column to sort and import', async () => {
+    const sheet = await readBack(await renderTableXlsx(withPhone))
+    expect(sheet.getRow(6).getCell(2).value).toBe('6281234567890')
+  })
+})

@@ -103,8 +103,11 @@ export type TableCell = string | number | null
 export interface TableColumn {
   key: string
   label: string
-  /** Money columns are right-aligned and formatted as rupiah (PDF) or `#,##0` (Excel). */
-  kind?: 'text' | 'money' | 'number' | 'date'
+  /**
+   * Money columns are right-aligned and formatted as rupiah (PDF) or `#,##0` (Excel); phone
+   * columns print 0812-3456-7890 on paper and keep the stored 62… in Excel.
+   */
+  kind?: 'text' | 'money' | 'number' | 'date' | 'phone'
   /** Relative width in the PDF (default 1). */
   width?: number
 }

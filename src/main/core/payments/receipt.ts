@@ -1,5 +1,7 @@
 import { periodLabel, type PaymentMethod } from '@shared/billing'
 import type { ReceiptPaperSize } from '@shared/billing'
+import { translateId } from '@shared/messages/translate'
+import { whoText } from '@shared/who'
 import { companyHeader, openInvoicesOf, paymentCredit } from '../billing'
 import type { Db } from '../db'
 import { renderReceiptPdf, type ReceiptDocument } from '../documents'
@@ -22,6 +24,7 @@ export async function receiptDocument(
   const p = await db
     .selectFrom('payments as p')
     .innerJoin('customers as c', 'c.id', 'p.customer_id')
+    .leftJoin('users as u', 'u.id', 'p.user_id')
     .select([
       'p.id',
       'p.number',
@@ -37,6 +40,7 @@ export async function receiptDocument(
       'c.code',
       'c.name',
       'c.address',
+      'u.name as cashier_name',
     ])
     .where('p.id', '=', paymentId)
     .where('p.company_id', '=', companyId)
@@ -63,7 +67,8 @@ export async function receiptDocument(
     amount: p.amount,
     methodLabel: METHOD_LABELS[p.method as PaymentMethod] ?? p.method,
     reference: p.reference,
-    cashier: p.username ?? '',
+    // The cashier's full name; a payment from the CLI or a gateway says so in words.
+    cashier: whoText(translateId, p.username, p.cashier_name),
     allocations: allocations.map((a) => ({
       invoiceNumber: a.number ?? '',
       periodLabel: a.period ? periodLabel(a.period) : null,

@@ -1,6 +1,8 @@
 import { AGING_BUCKETS, periodLabel, type AgingBucket, type PaymentMethod } from '@shared/billing'
 import { formatDate, type CalendarDate } from '@shared/dates'
+import { translateId } from '@shared/messages/translate'
 import { formatRupiah } from '@shared/money'
+import { whoText } from '@shared/who'
 import { companyHeader } from '../billing'
 import type { Db } from '../db'
 import {
@@ -108,7 +110,7 @@ export function receivablesTable(c: ReceivablesReport): ReportTable {
       { key: 'code', label: 'ID pelanggan' },
       { key: 'name', label: 'Nama', width: 1.8 },
       { key: 'area', label: 'Area' },
-      { key: 'phone', label: 'Telepon' },
+      { key: 'phone', label: 'Telepon', kind: 'phone' },
       { key: 'invoices', label: 'Tagihan', kind: 'number', width: 0.6 },
       ...bucketColumns,
       money('total', 'Total'),
@@ -177,7 +179,7 @@ export function paymentsTable(p: PaymentsReport): ReportTable {
       })),
       ...p.byCashier.map((c) => ({
         group: 'Kasir',
-        name: c.username,
+        name: whoText(translateId, c.username, c.name),
         count: c.count,
         amount: c.amount,
       })),

@@ -15,7 +15,15 @@ export interface CountAmount {
 
 export interface PaymentsReport extends DateRange {
   byMethod: (CountAmount & { method: string })[]
-  byCashier: (CountAmount & { userId: number | null; username: string })[]
+  /**
+   * `username` as stored with the payment (a login name, `cli:…`, `gateway:…`, or null for
+   * the system); `name` the user's full name when the payment has a user.
+   */
+  byCashier: (CountAmount & {
+    userId: number | null
+    username: string | null
+    name: string | null
+  })[]
   /** Payments kept (not reversed) received in the range. */
   total: CountAmount
   /**
@@ -49,7 +57,7 @@ export async function paymentsReport(
     WHERE company_id = ${companyId} AND received_date BETWEEN ${range.from} AND ${range.to}
     GROUP BY method, user_id, username, status`.execute(db)
   const methods = new Map<string, CountAmount & { method: string }>()
-  const cashiers = new Map<string, CountAmount & { userId: number | null; username: string }>()
+  const cashiers = new Map<string, PaymentsReport['byCashier'][number]>()
   const total = { count: 0, amount: 0 }
   const reversed = { count: 0, amount: 0 }
   const add = (to: CountAmount, r: CountAmount) => {
@@ -65,12 +73,28 @@ export async function paymentsReport(
     const m = methods.get(r.method) ?? { method: r.method, count: 0, amount: 0 }
     methods.set(r.method, m)
     add(m, r)
-    // Gateway and imported payments may have no user: they are grouped under "sistem".
-    const username = r.username ?? 'sistem'
-    const key = `${r.user_id ?? ''}:${username}`
-    const c = cashiers.get(key) ?? { userId: r.user_id, username, count: 0, amount: 0 }
+    const key = `${r.user_id ?? ''}:${r.username ?? ''}`
+    const c = cashiers.get(key) ?? {
+      userId: r.user_id,
+      username: r.username,
+      name: null,
+      count: 0,
+      amount: 0,
+    }
     cashiers.set(key, c)
     add(c, r)
+  }
+  // A handful of cashiers: their full names in one look-up after the grouping.
+  const userIds = [...new Set([...cashiers.values()].flatMap((c) => c.userId ?? []))]
+  if (userIds.length) {
+    const users = await db
+      .selectFrom('users')
+      .select(['id', 'name'])
+      .where('id', 'in', userIds)
+      .execute()
+    const names = new Map(users.map((u) => [u.id, u.name]))
+    for (const c of cashiers.values())
+      c.name = c.userId === null ? null : (names.get(c.userId) ?? null)
   }
   const byAmount = (a: CountAmount, b: CountAmount) => b.amount - a.amount
   return {

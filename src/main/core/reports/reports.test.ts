@@ -243,7 +243,7 @@ describe('payments by method and cashier', () => {
       { method: 'transfer', count: 1, amount: 100_000 },
     ])
     expect(r.byCashier).toEqual([
-      { userId: f.actor.userId, username: 'owner', count: 2, amount: 250_000 },
+      { userId: f.actor.userId, username: 'owner', name: 'Pemilik', count: 2, amount: 250_000 },
     ])
     expect(r.total).toEqual({ count: 2, amount: 250_000 })
     expect(r.reversed).toEqual({ count: 1, amount: 50_000 })

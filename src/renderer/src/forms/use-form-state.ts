@@ -41,6 +41,13 @@ export function useFormState<T extends object>(initial: T) {
     error: errorOf(key),
   })
 
+  /** Props for a DateField or MonthField bound to a `YYYY-MM-DD` / `YYYY-MM` string field. */
+  const date = (key: keyof T & string) => ({
+    value: String(values[key] ?? ''),
+    onChange: (value: string) => setValue(key, value as T[typeof key]),
+    error: errorOf(key),
+  })
+
   /** Props for a Mantine Select bound to a string field ('' when nothing is chosen). */
   const select = (key: keyof T & string) => ({
     value: String(values[key] ?? '') || null,
@@ -110,6 +117,7 @@ export function useFormState<T extends object>(initial: T) {
     values,
     setValue,
     text,
+    date,
     select,
     errorOf,
     validate,

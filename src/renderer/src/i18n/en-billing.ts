@@ -77,7 +77,7 @@ export const enBilling: typeof idBilling = {
     run: {
       title: 'Run billing',
       period: 'Billing period',
-      periodHint: 'The month billed, for example 2026-12.',
+      periodHint: 'The month billed: every service is invoiced once for it.',
       asOf: 'As of',
       asOfHint: "Leave empty to use today's date.",
       preview: 'Preview',

@@ -233,7 +233,6 @@ export const enCustomers: typeof idCustomers = {
     customerCreate: 'Customer registered',
     customerUpdate: 'Customer details changed: {{changes}}',
     customerTerminate: 'Customer terminated',
-    system: 'system',
     empty: 'empty',
     fields: {
       code: 'code',

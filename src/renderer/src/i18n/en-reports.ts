@@ -80,7 +80,6 @@ export const enReports: typeof idReports = {
         ewallet: 'E-wallet',
         gateway: 'Payment gateway',
       },
-      system: 'System',
     },
     revenue: {
       product: 'Package',

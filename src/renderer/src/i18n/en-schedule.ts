@@ -51,7 +51,7 @@ export const enSchedule: typeof idSchedule = {
       failed: 'failed',
       paused: 'paused',
     },
-    trigger: { schedule: 'schedule', manual: 'by hand', cli: 'CLI' },
+    trigger: { schedule: 'schedule', manual: 'by hand', cli: 'command line' },
     pause: 'Pause',
     resume: 'Resume',
     runNow: 'Run now',

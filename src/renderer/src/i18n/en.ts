@@ -1,4 +1,6 @@
+import { entityTypesEn, whoMessagesEn } from '@shared/messages/who'
 import { enMessages } from '@shared/messages/en'
+import { enAudit } from './en-audit'
 import { enCatalog } from './en-catalog'
 import { enCustomers } from './en-customers'
 import { enImports } from './en-imports'
@@ -21,6 +23,7 @@ import type { Messages } from './id'
 /** English, the second language. Same keys as id.ts; TypeScript rejects a missing or extra key. */
 export const en: Messages = {
   ...enCustomers,
+  ...enAudit,
   ...enNetwork,
   ...enHotspot,
   ...enNotifications,
@@ -37,7 +40,15 @@ export const en: Messages = {
   ...enReports,
   ...enCashier,
   ...enBilling,
-  app: { name: 'Loket', tagline: 'RT/RW-NET back office' },
+  app: { name: 'Loket', tagline: 'Customers, billing and network for RT/RW-NET providers' },
+  dateField: {
+    placeholder: 'dd/mm/yyyy',
+    monthPlaceholder: 'Pick a month',
+    previous: 'Previous',
+    next: 'Next',
+    previousYear: 'Previous year',
+    nextYear: 'Next year',
+  },
   language: { label: 'Language', id: 'Bahasa Indonesia', en: 'English' },
   common: {
     save: 'Save',
@@ -283,7 +294,6 @@ export const en: Messages = {
     verify: 'Verify audit chain',
     chainOk: 'Chain intact: {{count}} entries',
     chainBroken: 'Chain broken at entry #{{id}}',
-    system: 'System',
   },
   auditActions: {
     billing: { run: 'Billing run', settings: 'Billing settings changed' },
@@ -371,36 +381,8 @@ export const en: Messages = {
       sale: 'Voucher sale recorded',
     },
   },
-  auditFields: {
-    name: 'Name',
-    username: 'Username',
-    phone: 'Phone',
-    email: 'Email',
-    role: 'Role',
-    active: 'Active',
-    must_change_password: 'Must change password',
-    sessions_ended: 'Sessions ended',
-    permissions: 'Permissions',
-    address: 'Address',
-    npwp: 'NPWP',
-    time_zone: 'Time zone',
-    company: 'Company',
-    admin_username: 'Superadmin',
-    reason: 'Reason',
-    security_sessionIdleMinutes: 'Idle timeout (minutes)',
-    security_sessionAbsoluteDays: 'Maximum session length (days)',
-  },
-  entityTypes: {
-    user: 'User',
-    company: 'Company',
-    role: 'Role',
-    customer: 'Customer',
-    service: 'Service',
-    area: 'Area',
-    pop: 'POP',
-    product: 'Package',
-    price_list: 'Price list',
-  },
+  entityTypes: entityTypesEn,
+  who: whoMessagesEn,
   auditValues: {
     wrong_password: 'wrong password',
     unknown_user: 'unknown username',

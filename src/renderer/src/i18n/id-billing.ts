@@ -75,7 +75,7 @@ export const idBilling = {
     run: {
       title: 'Jalankan penagihan',
       period: 'Periode tagihan',
-      periodHint: 'Bulan yang ditagih, misalnya 2026-12.',
+      periodHint: 'Bulan yang ditagih: setiap layanan ditagih sekali untuk bulan itu.',
       asOf: 'Per tanggal',
       asOfHint: 'Kosongkan untuk memakai tanggal hari ini.',
       preview: 'Pratinjau',

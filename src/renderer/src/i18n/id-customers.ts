@@ -234,7 +234,6 @@ export const idCustomers = {
     customerCreate: 'Pelanggan didaftarkan',
     customerUpdate: 'Data pelanggan diubah: {{changes}}',
     customerTerminate: 'Pelanggan diputus',
-    system: 'sistem',
     empty: 'kosong',
     fields: {
       code: 'kode',

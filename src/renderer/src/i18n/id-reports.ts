@@ -79,7 +79,6 @@ export const idReports = {
         ewallet: 'E-wallet',
         gateway: 'Payment gateway',
       },
-      system: 'Sistem',
     },
     revenue: {
       product: 'Paket',

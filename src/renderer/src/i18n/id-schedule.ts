@@ -51,7 +51,7 @@ export const idSchedule = {
       failed: 'gagal',
       paused: 'dijeda',
     },
-    trigger: { schedule: 'jadwal', manual: 'manual', cli: 'CLI' },
+    trigger: { schedule: 'jadwal', manual: 'manual', cli: 'baris perintah' },
     pause: 'Jeda',
     resume: 'Lanjutkan',
     runNow: 'Jalankan sekarang',

@@ -1,4 +1,6 @@
+import { entityTypesId, whoMessagesId } from '@shared/messages/who'
 import { idMessages } from '@shared/messages/id'
+import { idAudit } from './id-audit'
 import { idCatalog } from './id-catalog'
 import { idCustomers } from './id-customers'
 import { idImports } from './id-imports'
@@ -24,6 +26,7 @@ import { idRouterImport } from './id-router-import'
  */
 export const id = {
   ...idCustomers,
+  ...idAudit,
   ...idNetwork,
   ...idHotspot,
   ...idNotifications,
@@ -40,7 +43,15 @@ export const id = {
   ...idReports,
   ...idCashier,
   ...idBilling,
-  app: { name: 'Loket', tagline: 'Back office RT/RW-NET' },
+  app: { name: 'Loket', tagline: 'Administrasi pelanggan, tagihan dan jaringan RT/RW-NET' },
+  dateField: {
+    placeholder: 'hh/bb/tttt',
+    monthPlaceholder: 'Pilih bulan',
+    previous: 'Sebelumnya',
+    next: 'Berikutnya',
+    previousYear: 'Tahun sebelumnya',
+    nextYear: 'Tahun berikutnya',
+  },
   language: { label: 'Bahasa', id: 'Bahasa Indonesia', en: 'English' },
   common: {
     save: 'Simpan',
@@ -285,7 +296,6 @@ export const id = {
     verify: 'Periksa rantai audit',
     chainOk: 'Rantai utuh: {{count}} entri',
     chainBroken: 'Rantai rusak pada entri #{{id}}',
-    system: 'Sistem',
   },
   auditActions: {
     billing: { run: 'Penagihan periode dijalankan', settings: 'Pengaturan tagihan diubah' },
@@ -373,36 +383,8 @@ export const id = {
       sale: 'Penjualan voucher dicatat',
     },
   },
-  auditFields: {
-    name: 'Nama',
-    username: 'Nama pengguna',
-    phone: 'Telepon',
-    email: 'Email',
-    role: 'Peran',
-    active: 'Aktif',
-    must_change_password: 'Wajib ganti kata sandi',
-    sessions_ended: 'Sesi diakhiri',
-    permissions: 'Izin',
-    address: 'Alamat',
-    npwp: 'NPWP',
-    time_zone: 'Zona waktu',
-    company: 'Perusahaan',
-    admin_username: 'Superadmin',
-    reason: 'Alasan',
-    security_sessionIdleMinutes: 'Batas tidak aktif (menit)',
-    security_sessionAbsoluteDays: 'Batas sesi maksimum (hari)',
-  },
-  entityTypes: {
-    user: 'Pengguna',
-    company: 'Perusahaan',
-    role: 'Peran',
-    customer: 'Pelanggan',
-    service: 'Layanan',
-    area: 'Area',
-    pop: 'POP',
-    product: 'Paket',
-    price_list: 'Daftar harga',
-  },
+  entityTypes: entityTypesId,
+  who: whoMessagesId,
   auditValues: {
     wrong_password: 'kata sandi salah',
     unknown_user: 'nama pengguna tidak dikenal',

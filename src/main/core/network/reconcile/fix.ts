@@ -49,7 +49,7 @@ export async function fixDifference(
   const today = dateInZone(deps.clock.now(), timeZone)
   const audit = (outcome: FixResult['outcome'], extra: Record<string, unknown> = {}) => ({
     action: 'network.reconcile' as const,
-    entityType: diff.serviceId ? 'service' : 'router',
+    entityType: diff.serviceId ? ('service' as const) : ('router' as const),
     entityId: diff.serviceId ?? router.id,
     before: { loket: diff.loket, router: diff.router, status: diff.status },
     after: {

@@ -1,9 +1,10 @@
-import { Select, SimpleGrid, TextInput } from '@mantine/core'
+import { Select, SimpleGrid } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { trpc } from '../../api/client'
 import { useSession } from '../../session/session'
 import { actionLabel } from './audit-format'
+import { DateField } from '../../components/date-field'
 
 export interface AuditFilterValues {
   from: string
@@ -29,9 +30,6 @@ export function AuditFilters({
   const users = useQuery(
     trpc.users.list.queryOptions({ includeInactive: true }, { enabled: canSeeUsers }),
   )
-  const set = (key: keyof AuditFilterValues) => (e: { currentTarget: { value: string } }) =>
-    onChange({ ...value, [key]: e.currentTarget.value })
-
   const actionOptions = (actions.data ?? [])
     .map((action) => ({ value: action, label: actionLabel(t, action) }))
     .sort((a, b) => a.label.localeCompare(b.label))
@@ -45,8 +43,20 @@ export function AuditFilters({
 
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: canSeeUsers ? 4 : 3 }}>
-      <TextInput type="date" label={t('audit.from')} value={value.from} onChange={set('from')} />
-      <TextInput type="date" label={t('audit.to')} value={value.to} onChange={set('to')} />
+      <DateField
+        label={t('audit.from')}
+        value={value.from}
+        max={value.to || undefined}
+        clearable
+        onChange={(from) => onChange({ ...value, from })}
+      />
+      <DateField
+        label={t('audit.to')}
+        value={value.to}
+        min={value.from || undefined}
+        clearable
+        onChange={(to) => onChange({ ...value, to })}
+      />
       {canSeeUsers && (
         <Select
           label={t('audit.user')}

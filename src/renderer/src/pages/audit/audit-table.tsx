@@ -3,6 +3,7 @@ import { IconHistory } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatInstant } from '@shared/dates'
+import { agentText, placeText, whoText } from '@shared/who'
 import { intlLocale } from '../../i18n'
 import { AuditDetailsModal } from './audit-details-modal'
 import { actionLabel, recordLabel, type AuditEntry } from './audit-format'
@@ -32,17 +33,19 @@ export function AuditTable({ entries, timeZone }: { entries: AuditEntry[]; timeZ
           </Table.Thead>
           <Table.Tbody>
             {entries.map((entry) => {
-              const agent = entry.userAgent ?? ''
+              const agent = agentText(t, entry.userAgent) ?? ''
               const hasChanges = Boolean(entry.before || entry.after)
               return (
                 <Table.Tr key={entry.id} data-testid="audit-row" data-action={entry.action}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {formatInstant(entry.at, timeZone, intlLocale())}
                   </Table.Td>
-                  <Table.Td>{entry.username ?? t('audit.system')}</Table.Td>
+                  <Table.Td title={entry.username ?? undefined}>
+                    {whoText(t, entry.username, entry.userName)}
+                  </Table.Td>
                   <Table.Td fw={500}>{actionLabel(t, entry.action)}</Table.Td>
-                  <Table.Td>{recordLabel(t, entry)}</Table.Td>
-                  <Table.Td>{entry.ip ?? t('common.empty')}</Table.Td>
+                  <Table.Td>{recordLabel(t, entry, intlLocale())}</Table.Td>
+                  <Table.Td>{placeText(t, entry.ip) ?? t('common.empty')}</Table.Td>
                   <Table.Td>
                     {agent.length > AGENT_CHARS ? (
                       <Tooltip label={agent} multiline w={360} withArrow>

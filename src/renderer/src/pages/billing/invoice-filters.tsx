@@ -6,6 +6,7 @@ import { ISSUE_VIEWS, PAYMENT_STATUSES, type IssueView, type PaymentStatus } fro
 import { trpc } from '../../api/client'
 import { useSession } from '../../session/session'
 import type { InvoiceFilters as Filters } from './invoice-params'
+import { MonthField } from '../../components/date-field'
 
 interface Props {
   filters: Filters
@@ -38,12 +39,12 @@ export function InvoiceFilters({ filters, searchText, onSearch, onChange }: Prop
         onChange={(e) => onSearch(e.currentTarget.value)}
         type="search"
       />
-      {/* The browser's own month picker gives YYYY-MM, the API's period format. */}
-      <TextInput
-        type="month"
+      <MonthField
         label={t('billing.list.period')}
         value={filters.period ?? ''}
-        onChange={(e) => onChange({ period: e.currentTarget.value || null })}
+        placeholder={t('billing.list.allPeriods')}
+        clearable
+        onChange={(period) => onChange({ period: period || null })}
       />
       <Select
         label={t('billing.list.issue')}

@@ -1,6 +1,6 @@
 import { Badge, type MantineColor, type MantineSize } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { calendarDate, formatDateNumeric } from '@shared/dates'
+import { calendarDate, formatShortDate } from '@shared/dates'
 
 /** Unpaid is the warm colour that asks for action; paid is done; void and draft are out of play. */
 const COLORS: Record<string, MantineColor> = {
@@ -51,7 +51,7 @@ export function UpcomingBadge({
   return (
     <Badge color="indigo" variant="outline" size={size} tt="none" data-testid="invoice-upcoming">
       {t('billing.list.upcomingBadge', {
-        date: formatDateNumeric(calendarDate(issueDate)),
+        date: formatShortDate(calendarDate(issueDate)),
       })}
     </Badge>
   )

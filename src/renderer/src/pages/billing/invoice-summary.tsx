@@ -1,7 +1,7 @@
 import { Anchor, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { IssueView } from '@shared/billing'
-import { calendarDate, formatDateNumeric } from '@shared/dates'
+import { calendarDate, formatShortDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { hasInvoiceFilters, type InvoiceFilters } from './invoice-params'
 import type { InvoiceList } from './types'
@@ -21,7 +21,7 @@ export function InvoiceSummary({
   onShow: (issue: IssueView) => void
 }) {
   const { t } = useTranslation()
-  const today = formatDateNumeric(calendarDate(list.today))
+  const today = formatShortDate(calendarDate(list.today))
   const upcoming = { count: list.upcoming.count, total: formatRupiah(list.upcoming.total) }
   const otherFilters = hasInvoiceFilters({ ...filters, issue: 'issued' })
   return (

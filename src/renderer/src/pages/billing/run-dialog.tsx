@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Modal, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core'
 import { IconCircleCheck } from '@tabler/icons-react'
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -14,6 +14,7 @@ import { refreshBilling } from './refresh-billing'
 import { RunPreview } from './run-preview'
 import { defaultRunPeriod } from './run-period'
 import type { RunResult } from './types'
+import { DateField, MonthField } from '../../components/date-field'
 
 interface Props {
   onClose: () => void
@@ -119,19 +120,18 @@ export function RunDialog({ onClose, onShowPeriod }: Props) {
           }}
         >
           <Stack gap="md">
-            <TextInput
-              type="month"
+            <MonthField
               label={t('billing.run.period')}
               description={t('billing.run.periodHint')}
               required
               data-autofocus
-              {...form.text('period')}
+              {...form.date('period')}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('billing.run.asOf')}
               description={t('billing.run.asOfHint')}
-              {...form.text('asOf')}
+              clearable
+              {...form.date('asOf')}
             />
             <FormAlert error={form.serverError} />
             <Group justify="flex-end">

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next'
 import { periodLabel } from '@shared/billing'
 import { formatDate, type CalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
+import { whoText } from '@shared/who'
 import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
-import { intlLocale } from '../../i18n'
+import { countText, intlLocale } from '../../i18n'
 
 /** The last runs shown; the API keeps 50, a glance needs far fewer. */
 const SHOWN = 8
@@ -38,10 +39,10 @@ export function RunHistory() {
                   <Table.Tr key={r.id}>
                     <Table.Td fw={600}>{periodLabel(r.period, locale)}</Table.Td>
                     <Table.Td>{formatDate(r.asOf as CalendarDate, locale)}</Table.Td>
-                    <Table.Td ta="right">{r.invoices}</Table.Td>
+                    <Table.Td ta="right">{countText(r.invoices)}</Table.Td>
                     <Table.Td ta="right">{formatRupiah(r.total)}</Table.Td>
                     <Table.Td c="dimmed">
-                      {r.username ? t('billing.run.historyBy', { name: r.username }) : ''}
+                      {t('billing.run.historyBy', { name: whoText(t, r.username) })}
                     </Table.Td>
                     <Table.Td>
                       <Badge

@@ -3,7 +3,7 @@ import { IconInfoCircle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { periodLabel, SKIP_REASONS } from '@shared/billing'
 import { formatRupiah } from '@shared/money'
-import { intlLocale } from '../../i18n'
+import { countText, intlLocale } from '../../i18n'
 import { Figure } from './figure'
 import type { RunResult } from './types'
 
@@ -22,7 +22,7 @@ export function RunPreview({ result }: { result: RunResult }) {
       <SimpleGrid cols={3}>
         <Figure
           label={t('billing.run.invoices')}
-          value={String(result.invoices)}
+          value={countText(result.invoices)}
           testId="preview-invoices"
         />
         <Figure
@@ -32,7 +32,7 @@ export function RunPreview({ result }: { result: RunResult }) {
         />
         <Figure
           label={t('billing.run.skipped')}
-          value={String(skippedCount)}
+          value={countText(skippedCount)}
           testId="preview-skipped"
         />
       </SimpleGrid>
@@ -58,7 +58,7 @@ export function RunPreview({ result }: { result: RunResult }) {
                     {t(`billing.skipReason.${reason}`)}
                   </Text>
                   <Text fz="sm" c="dimmed">
-                    ({count})
+                    ({countText(count)})
                   </Text>
                 </Group>
                 <List size="sm" withPadding>

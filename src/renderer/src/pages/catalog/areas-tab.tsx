@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
-import { intlLocale } from '../../i18n'
+import { countText } from '../../i18n'
 import { ActiveBadge } from './active-badge'
 import { AreaFormModal } from './area-form-modal'
 import { formatCode } from '@shared/codes'
@@ -15,7 +15,6 @@ export function AreasTab({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation()
   const areas = useQuery(trpc.catalog.areas.queryOptions())
   const [editing, setEditing] = useState<EditDialog<AreaRow>>(null)
-  const count = new Intl.NumberFormat(intlLocale())
 
   if (areas.isPending) return <PageLoader />
   if (areas.isError) return <QueryError error={areas.error} onRetry={() => void areas.refetch()} />
@@ -56,7 +55,7 @@ export function AreasTab({ canManage }: { canManage: boolean }) {
                       {` → ${formatCode(a.codePattern, { area: a.code, n: 1 })}`}
                     </Text>
                   </Table.Td>
-                  <Table.Td ta="right">{count.format(a.customers)}</Table.Td>
+                  <Table.Td ta="right">{countText(a.customers)}</Table.Td>
                   <Table.Td>
                     <ActiveBadge active={a.active} />
                   </Table.Td>

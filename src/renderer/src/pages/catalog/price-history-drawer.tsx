@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { formatDate, formatInstant, isCalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
+import { whoText } from '@shared/who'
 import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { intlLocale } from '../../i18n'
@@ -61,7 +62,7 @@ export function PriceHistoryDrawer({
                     : (row.reason ?? t('common.empty'))}
                 </Table.Td>
                 <Table.Td title={formatInstant(row.at, me.company.timeZone, locale)}>
-                  {row.username ?? t('common.empty')}
+                  {whoText(t, row.username)}
                 </Table.Td>
               </Table.Tr>
             ))}

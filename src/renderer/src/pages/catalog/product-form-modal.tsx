@@ -18,6 +18,7 @@ import {
 import { useFormState } from '../../forms/use-form-state'
 import { refreshCatalog } from './refresh-catalog'
 import type { ProductRow } from './types'
+import { DateField } from '../../components/date-field'
 
 function toForm(p: ProductRow | null) {
   return {
@@ -161,11 +162,10 @@ export function ProductFormModal({
             })}
           </Alert>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              type="date"
+            <DateField
               label={t('productFields.priceEffectiveFrom')}
               description={t('productFields.priceEffectiveHint')}
-              {...form.text('priceEffectiveFrom')}
+              {...form.date('priceEffectiveFrom')}
             />
             <TextInput label={t('productFields.priceReason')} {...form.text('priceReason')} />
           </SimpleGrid>

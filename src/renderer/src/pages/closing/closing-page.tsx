@@ -1,4 +1,4 @@
-import { Alert, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { IconLock } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
@@ -14,6 +14,7 @@ import { CloseDayForm } from './close-day-form'
 import { ClosingsHistory } from './closings-history'
 import { DaySummary, type CashDay } from './day-summary'
 import { Difference } from './difference'
+import { DateField } from '../../components/date-field'
 
 /** The signed-in cashier's setoran for one day (today unless `?date=` says otherwise). */
 export function ClosingPage() {
@@ -34,15 +35,14 @@ export function ClosingPage() {
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           <Group justify="space-between" align="flex-end">
-            <TextInput
-              type="date"
+            <DateField
               label={t('closing.date')}
+              clearable={false}
               value={date}
               max={today}
-              onChange={(e) => {
-                const value = e.currentTarget.value
+              onChange={(value) =>
                 setParams(value && value !== today ? { date: value } : {}, { replace: true })
-              }}
+              }
             />
             <Text c="dimmed" fz="sm">
               {me.user.name} ({me.user.username})

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { addDays, formatDate, formatInstant, type CalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
+import { whoText } from '@shared/who'
 import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { intlLocale } from '../../i18n'
@@ -49,7 +50,7 @@ export function ClosingsHistory({ today, timeZone }: { today: CalendarDate; time
                 {closings.data.map((c) => (
                   <Table.Tr key={c.id} data-testid="closing-row">
                     <Table.Td>{formatDate(c.date as CalendarDate, locale)}</Table.Td>
-                    <Table.Td>{c.username}</Table.Td>
+                    <Table.Td>{whoText(t, c.username)}</Table.Td>
                     <Table.Td ta="right">{formatRupiah(c.expectedCash)}</Table.Td>
                     <Table.Td ta="right">{formatRupiah(c.countedCash)}</Table.Td>
                     <Table.Td ta="right">

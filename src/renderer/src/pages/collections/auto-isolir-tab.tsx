@@ -8,7 +8,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core'
 import { IconInfoCircle, IconUserCheck } from '@tabler/icons-react'
@@ -21,6 +20,7 @@ import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { useSession, type RouterOutputs } from '../../session/session'
 import { companyToday } from './periods'
+import { DateField } from '../../components/date-field'
 
 type PreviewRow = RouterOutputs['collections']['isolirPreview']['rows'][number]
 
@@ -52,11 +52,11 @@ export function AutoIsolirTab() {
   return (
     <Stack>
       <Group align="flex-end" wrap="wrap">
-        <TextInput
-          type="date"
+        <DateField
           label={t('collections.isolir.date')}
+          clearable={false}
           value={date}
-          onChange={(e) => isCalendarDate(e.currentTarget.value) && setDate(e.currentTarget.value)}
+          onChange={(value) => isCalendarDate(value) && setDate(value)}
           w={180}
           data-testid="isolir-date"
         />

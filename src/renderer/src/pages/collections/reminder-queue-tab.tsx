@@ -20,6 +20,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { formatRupiah } from '@shared/money'
+import { formatContact } from '@shared/phone'
 import type { ReminderFilter } from '@shared/schemas'
 import { queryClient, trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
@@ -27,6 +28,7 @@ import { useSession, type RouterOutputs } from '../../session/session'
 import { Figure } from '../billing/figure'
 import { companyToday, recentPeriods } from './periods'
 import { QueueConfirm, type QueueOutcome } from './queue-confirm'
+import { countText } from '../../i18n'
 
 const PAGE = 500
 type View = 'all' | 'send' | 'skip'
@@ -160,17 +162,17 @@ export function ReminderQueueTab() {
           <SimpleGrid cols={{ base: 2, md: 4 }}>
             <Figure
               label={t('collections.reminders.customers')}
-              value={String(data!.totals.customers)}
+              value={countText(data!.totals.customers)}
               testId="reminders-customers"
             />
             <Figure
               label={t('collections.reminders.willSend')}
-              value={String(data!.totals.send)}
+              value={countText(data!.totals.send)}
               testId="reminders-send"
             />
             <Figure
               label={t('collections.reminders.skipped')}
-              value={String(data!.totals.skip)}
+              value={countText(data!.totals.skip)}
               testId="reminders-skip"
             />
             <Figure
@@ -183,7 +185,7 @@ export function ReminderQueueTab() {
             <Group gap="xs" data-testid="reminders-reasons">
               {reasons.map(([reason, n]) => (
                 <Badge key={reason} color="gray" variant="light" tt="none" size="lg">
-                  {t(`collections.reason.${reason}`)}: {n}
+                  {t(`collections.reason.${reason}`)}: {countText(n)}
                 </Badge>
               ))}
             </Group>
@@ -263,7 +265,7 @@ function ReminderTable({ rows }: { rows: PreviewRow[] }) {
                 — {r.name}
               </Table.Td>
               <Table.Td>{r.area}</Table.Td>
-              <Table.Td ff="monospace">{r.recipient || r.phone || r.email || '—'}</Table.Td>
+              <Table.Td>{formatContact(r.recipient || r.phone || r.email || '—')}</Table.Td>
               <Table.Td>{r.periods.join(', ')}</Table.Td>
               <Table.Td ta="right">{formatRupiah(r.amount)}</Table.Td>
               <Table.Td data-testid="reminder-will">

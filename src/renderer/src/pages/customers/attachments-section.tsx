@@ -14,6 +14,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatInstant } from '@shared/dates'
+import { whoText } from '@shared/who'
 import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { intlLocale } from '../../i18n'
@@ -88,7 +89,7 @@ export function AttachmentsSection({
                 <Table.Td style={{ wordBreak: 'break-all' }}>{a.fileName}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{sizeText(t, a.size, locale)}</Table.Td>
                 <Table.Td>
-                  <Text fz="sm">{a.username ?? t('common.empty')}</Text>
+                  <Text fz="sm">{whoText(t, a.username)}</Text>
                   <Text fz="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                     {formatInstant(a.at, me.company.timeZone, locale)}
                   </Text>

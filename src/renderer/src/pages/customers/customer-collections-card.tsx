@@ -16,6 +16,7 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { formatDate, formatInstant, type CalendarDate } from '@shared/dates'
 import { customerFlagsInput, promiseInput } from '@shared/schemas'
+import { whoText } from '@shared/who'
 import { trpc } from '../../api/client'
 import { FormAlert } from '../../components/form-alert'
 import { PageLoader, QueryError } from '../../components/query-state'
@@ -23,6 +24,7 @@ import { useFormState } from '../../forms/use-form-state'
 import { useSession, type RouterOutputs } from '../../session/session'
 import { companyToday } from '../collections/periods'
 import { refreshCollections } from '../collections/promises-tab'
+import { DateField } from '../../components/date-field'
 
 type Collections = RouterOutputs['collections']['customerCollections']
 
@@ -98,7 +100,7 @@ function PromiseSection({ data, editable }: { data: Collections; editable: boole
           <Text fz="sm">
             {t('collections.card.promiseActive', {
               date: formatDate(data.promise.untilDate as CalendarDate, i18n.language),
-              user: data.promise.username,
+              user: whoText(t, data.promise.username),
             })}
             {data.promise.note ? ` — ${data.promise.note}` : ''}
           </Text>
@@ -128,11 +130,10 @@ function PromiseSection({ data, editable }: { data: Collections; editable: boole
           }}
         >
           <Stack gap="xs">
-            <TextInput
-              type="date"
+            <DateField
               label={t('collections.card.promiseUntil')}
               min={today}
-              {...form.text('untilDate')}
+              {...form.date('untilDate')}
             />
             <TextInput label={t('collections.card.promiseNote')} {...form.text('note')} />
             <FormAlert error={form.serverError} />

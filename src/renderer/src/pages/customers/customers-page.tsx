@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { PageLoader, QueryError } from '../../components/query-state'
-import { intlLocale } from '../../i18n'
+import { countText } from '../../i18n'
 import { useSession } from '../../session/session'
 import { CustomerFilters } from './customer-filters'
 import { CustomerFormModal } from './customer-form-modal'
@@ -45,7 +45,7 @@ export function CustomersPage() {
           </Title>
           {first.data && (
             <Text c="dimmed" fw={600} data-testid="customers-count">
-              {t('customers.count', { total: new Intl.NumberFormat(intlLocale()).format(total) })}
+              {t('customers.count', { total: countText(total) })}
             </Text>
           )}
         </Group>

@@ -63,7 +63,7 @@ describe('customer history in words', () => {
 
   it('names a new service and its first status', () => {
     expect(line({ kind: 'created', to: 'in_progress', username: null })).toBe(
-      'Layanan SID-000001 dibuat dengan status dalam proses — sistem, 22 Nov 2026',
+      'Layanan SID-000001 dibuat dengan status dalam proses — Sistem, 22 Nov 2026',
     )
   })
 })

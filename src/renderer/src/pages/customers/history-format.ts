@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import { dateInZone, formatDate, isCalendarDate } from '@shared/dates'
 import { formatPhone } from '@shared/phone'
+import { reasonText, whoText } from '@shared/who'
 import type { HistoryEntry } from './types'
 
 const LONG_VALUE = 40
@@ -57,9 +58,9 @@ export function historyText(
   timeZone: string,
   locale: string,
 ): string {
-  const who = entry.username ?? t('history.system')
+  const who = whoText(t, entry.username)
   const madeOn = formatDate(dateInZone(new Date(entry.at), timeZone), locale)
-  const reason = entry.reason ? ` (${entry.reason})` : ''
+  const reason = entry.reason ? ` (${reasonText(t, entry.reason)})` : ''
   switch (entry.kind) {
     case 'created':
       return `${t('history.created', { sid: entry.sid, status: statusWord(t, entry.to, locale) })} — ${who}, ${dateText(entry.effectiveDate, locale)}`

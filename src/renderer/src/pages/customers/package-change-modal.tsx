@@ -1,4 +1,4 @@
-import { Alert, Card, Select, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core'
+import { Alert, Card, Select, SimpleGrid, Text, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
@@ -12,6 +12,7 @@ import { useFormState } from '../../forms/use-form-state'
 import { intlLocale } from '../../i18n'
 import { refreshCustomers } from './refresh-customers'
 import type { CustomerDetail, ServiceDetail } from './types'
+import { DateField } from '../../components/date-field'
 
 function PriceBox({
   label,
@@ -149,15 +150,14 @@ export function PackageChangeModal({
           })}
         </Alert>
       )}
-      <TextInput
-        type="date"
+      <DateField
         label={t('packageChange.effectiveDate')}
         description={
           picked && isCalendarDate(picked)
             ? formatDate(picked, locale)
             : t('packageChange.effectiveHint')
         }
-        {...form.text('effectiveDate')}
+        {...form.date('effectiveDate')}
       />
       <Textarea label={t('packageChange.reason')} autosize minRows={2} {...form.text('reason')} />
     </FormModal>

@@ -22,6 +22,7 @@ import { useFormState } from '../../forms/use-form-state'
 import { useSession } from '../../session/session'
 import { refreshCustomers } from './refresh-customers'
 import type { CustomerDetail } from './types'
+import { DateField } from '../../components/date-field'
 
 const EMPTY = {
   productId: '',
@@ -138,11 +139,10 @@ export function ServiceFormModal({
               allowDeselect={false}
               {...form.select('status')}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('serviceForm.activationDate')}
               description={t('serviceForm.activationHint')}
-              {...form.text('activationDate')}
+              {...form.date('activationDate')}
             />
             <Radio.Group
               label={t('serviceForm.billingSchedule')}

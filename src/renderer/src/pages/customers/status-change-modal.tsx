@@ -1,4 +1,4 @@
-import { Group, Select, Text, TextInput, Textarea } from '@mantine/core'
+import { Group, Select, Text, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
@@ -10,6 +10,7 @@ import { useFormState } from '../../forms/use-form-state'
 import { StatusBadge } from './status-badge'
 import { refreshCustomers } from './refresh-customers'
 import type { ServiceDetail } from './types'
+import { DateField } from '../../components/date-field'
 
 /**
  * A service's next step (survei → instalasi → aktif) or isolir and back. Ending a service is
@@ -93,11 +94,10 @@ export function StatusChangeModal({
         minRows={2}
         {...form.text('reason')}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t('statusChange.effectiveDate')}
         description={t('statusChange.effectiveHint')}
-        {...form.text('effectiveDate')}
+        {...form.date('effectiveDate')}
       />
     </FormModal>
   )

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core'
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { useMutation } from '@tanstack/react-query'
@@ -9,6 +9,7 @@ import { FormAlert } from '../../components/form-alert'
 import { useFormState } from '../../forms/use-form-state'
 import { refreshCustomers } from './refresh-customers'
 import type { CustomerDetail } from './types'
+import { DateField } from '../../components/date-field'
 
 /** Ends every open service of the customer; nothing is deleted, so it is said before it is done. */
 export function TerminateModal({
@@ -65,11 +66,10 @@ export function TerminateModal({
             data-autofocus
             {...form.text('reason')}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('terminate.effectiveDate')}
             description={t('terminate.effectiveHint')}
-            {...form.text('effectiveDate')}
+            {...form.date('effectiveDate')}
           />
           <FormAlert error={form.serverError} />
           <Group justify="flex-end">

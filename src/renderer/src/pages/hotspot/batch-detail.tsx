@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next'
 import { formatDate, formatInstant, type CalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { formatValidity, type VoucherPaper } from '@shared/schemas'
+import { whoText } from '@shared/who'
 import { trpc, trpcClient } from '../../api/client'
 import { errorMessage } from '../../api/errors'
 import { PageLoader, QueryError } from '../../components/query-state'
@@ -226,7 +227,7 @@ export function BatchDetailView({
                   date: formatDate(s.date as CalendarDate),
                   count: s.count,
                   amount: formatRupiah(s.amount),
-                  cashier: s.cashier ?? t('common.empty'),
+                  cashier: whoText(t, s.cashier),
                 })}
               </Text>
             ))

@@ -10,6 +10,7 @@ import { PageLoader, QueryError } from '../../components/query-state'
 import { useSession } from '../../session/session'
 import { GenerateModal } from './generate-modal'
 import type { BatchRow } from './types'
+import { countText } from '../../i18n'
 
 const PUSH_COLOR: Record<BatchRow['push'], string> = {
   menunggu: 'yellow',
@@ -89,7 +90,7 @@ export function BatchesTab({
                   </Table.Td>
                   <Table.Td>{b.routerName}</Table.Td>
                   <Table.Td>{b.profileName}</Table.Td>
-                  <Table.Td ta="right">{b.count}</Table.Td>
+                  <Table.Td ta="right">{countText(b.count)}</Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                     {formatRupiah(b.price)}
                   </Table.Td>

@@ -11,6 +11,7 @@ import { integerOrNull } from '../../forms/parse'
 import { useFormState } from '../../forms/use-form-state'
 import { useSession } from '../../session/session'
 import { refreshHotspot } from './types'
+import { DateField } from '../../components/date-field'
 
 /** Records vouchers handed over for money: count × the batch's price, on a date, by this cashier. */
 export function SellModal({
@@ -67,7 +68,7 @@ export function SellModal({
         data-autofocus
         {...form.text('count')}
       />
-      <TextInput type="date" label={t('hotspot.sell.date')} required {...form.text('date')} />
+      <DateField label={t('hotspot.sell.date')} required {...form.date('date')} />
       <TextInput label={t('hotspot.sell.note')} {...form.text('note')} />
       {count !== null && !Number.isNaN(count) && (
         <Text fw={600}>

@@ -1,6 +1,6 @@
 import { Card, Group, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { intlLocale } from '../../i18n'
+import { countText } from '../../i18n'
 import { entitiesOf, type ImportKind } from './import-rules'
 import type { ImportSummary } from './types'
 
@@ -28,7 +28,6 @@ export function ImportCounts({
   done?: boolean
 }) {
   const { t } = useTranslation()
-  const number = new Intl.NumberFormat(intlLocale())
   const entities = entitiesOf(kind)
   return (
     <SimpleGrid cols={{ base: 1, sm: entities.length }} maw={entities.length * 300}>
@@ -46,18 +45,18 @@ export function ImportCounts({
           <Group gap="xl">
             <Stat
               label={t(done ? 'importWizard.countCreated' : 'importWizard.countNew')}
-              value={number.format(summary[entity].created)}
+              value={countText(summary[entity].created)}
               testId={`import-${entity}-new`}
             />
             <Stat
               label={t('importWizard.countExisting')}
-              value={number.format(summary[entity].existing)}
+              value={countText(summary[entity].existing)}
               testId={`import-${entity}-existing`}
             />
           </Group>
           {done && entity === 'customers' && summary.customers.created > 0 && (
             <Text fz="sm" c="dimmed" mt="xs">
-              {t('importWizard.services', { services: number.format(summary.customers.services) })}
+              {t('importWizard.services', { services: countText(summary.customers.services) })}
             </Text>
           )}
         </Card>

@@ -1,7 +1,7 @@
 import { Alert, Table, Text } from '@mantine/core'
 import { IconAlertCircle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { intlLocale } from '../../i18n'
+import { countText } from '../../i18n'
 import { fieldLabel, type ImportKind } from './import-rules'
 import type { ImportRowError } from './types'
 
@@ -11,14 +11,13 @@ const SHOWN = 200
 /** Every problem with its row and column, in the words of `import.*` (what to type instead). */
 export function ImportErrors({ kind, errors }: { kind: ImportKind; errors: ImportRowError[] }) {
   const { t } = useTranslation()
-  const number = new Intl.NumberFormat(intlLocale())
   const shown = errors.slice(0, SHOWN)
   return (
     <>
       <Alert
         color="red"
         icon={<IconAlertCircle size={18} />}
-        title={t('importWizard.errorsTitle', { total: number.format(errors.length) })}
+        title={t('importWizard.errorsTitle', { total: countText(errors.length) })}
         data-testid="import-errors-alert"
       >
         {t('importWizard.errorsHint')}
@@ -54,8 +53,8 @@ export function ImportErrors({ kind, errors }: { kind: ImportKind; errors: Impor
       {errors.length > SHOWN && (
         <Text fz="sm" c="dimmed">
           {t('importWizard.moreErrors', {
-            shown: number.format(SHOWN),
-            total: number.format(errors.length),
+            shown: countText(SHOWN),
+            total: countText(errors.length),
           })}
         </Text>
       )}

@@ -7,7 +7,7 @@ import {
 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { FormAlert } from '../../components/form-alert'
-import { intlLocale } from '../../i18n'
+import { countText } from '../../i18n'
 import { fieldLabel, missingRequired, sampleValues, unusedHeaders } from './import-rules'
 import type { ImportWizard } from './use-import-wizard'
 
@@ -37,7 +37,7 @@ export function MappingStep({ wizard }: { wizard: ImportWizard }) {
       <Text fz="sm" c="dimmed" data-testid="import-file-rows">
         {t('importWizard.rowsInFile', {
           fileName: file?.name ?? '',
-          rows: new Intl.NumberFormat(intlLocale()).format(inspection.rows),
+          rows: countText(inspection.rows),
         })}
         {inspection.sheets.length > 1 &&
           ` ${t('importWizard.sheetUsed', { sheet: inspection.sheets[0] })}`}

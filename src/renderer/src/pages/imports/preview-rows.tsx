@@ -1,6 +1,6 @@
 import { Badge, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { intlLocale } from '../../i18n'
+import { countText } from '../../i18n'
 import type { ImportSummary } from './types'
 
 const SHOWN = 50
@@ -8,7 +8,6 @@ const SHOWN = 50
 /** The first customer rows of the file and what the import does with each. */
 export function PreviewRows({ summary }: { summary: ImportSummary }) {
   const { t } = useTranslation()
-  const number = new Intl.NumberFormat(intlLocale())
   const total = summary.customers.created + summary.customers.existing
   if (summary.preview.length === 0) return null
   return (
@@ -62,8 +61,8 @@ export function PreviewRows({ summary }: { summary: ImportSummary }) {
       {total > SHOWN && (
         <Text fz="sm" c="dimmed">
           {t('importWizard.moreRows', {
-            shown: number.format(Math.min(SHOWN, summary.preview.length)),
-            total: number.format(total),
+            shown: countText(Math.min(SHOWN, summary.preview.length)),
+            total: countText(total),
           })}
         </Text>
       )}

@@ -3,7 +3,7 @@ import { IconSend, IconUserOff, IconUsers } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MessageChannel, MessageReason } from '@shared/messaging'
-import { intlLocale } from '../../i18n'
+import { countText } from '../../i18n'
 import type { BroadcastPreview } from './types'
 
 function Figure(p: { icon: ReactNode; color: string; label: string; value: number; id: string }) {
@@ -14,7 +14,7 @@ function Figure(p: { icon: ReactNode; color: string; label: string; value: numbe
       </ThemeIcon>
       <div>
         <Text fz="xl" fw={700} lh={1.1} data-testid={p.id}>
-          {p.value.toLocaleString(intlLocale())}
+          {countText(p.value)}
         </Text>
         <Text fz="xs" c="dimmed">
           {p.label}
@@ -82,7 +82,7 @@ export function AudienceSummary({
             <List fz="sm" data-testid="audience-reasons">
               {reasons.map(([reason, n]) => (
                 <List.Item key={reason}>
-                  {t(`messaging.reason.${reason}`)}: {n.toLocaleString(intlLocale())}
+                  {t(`messaging.reason.${reason}`)}: {countText(n)}
                 </List.Item>
               ))}
             </List>

@@ -8,6 +8,7 @@ import {
   type MessageKind,
 } from '@shared/messaging'
 import type { HistoryFilters as Filters } from './history-params'
+import { DateField } from '../../components/date-field'
 
 interface Props {
   filters: Filters
@@ -29,20 +30,19 @@ export function HistoryFilters({ filters, searchText, onSearch, onChange }: Prop
         onChange={(e) => onSearch(e.currentTarget.value)}
         type="search"
       />
-      {/* The browser's own date picker gives YYYY-MM-DD, the API's format. */}
-      <TextInput
-        type="date"
+      <DateField
         label={t('messaging.history.from')}
         value={filters.from ?? ''}
         max={filters.to ?? undefined}
-        onChange={(e) => onChange({ from: e.currentTarget.value || null })}
+        clearable
+        onChange={(from) => onChange({ from: from || null })}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t('messaging.history.to')}
         value={filters.to ?? ''}
         min={filters.from ?? undefined}
-        onChange={(e) => onChange({ to: e.currentTarget.value || null })}
+        clearable
+        onChange={(to) => onChange({ to: to || null })}
       />
       <Select
         label={t('messaging.history.kind')}

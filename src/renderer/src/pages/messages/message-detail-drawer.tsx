@@ -6,6 +6,7 @@ import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { formatInstant } from '@shared/dates'
+import { whoText } from '@shared/who'
 import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { intlLocale } from '../../i18n'
@@ -129,7 +130,7 @@ function DetailBody({ m, canManage }: { m: MessageDetail; canManage: boolean }) 
           {time(m.createdAt)}
           {m.createdBy && (
             <Text fz="xs" c="dimmed">
-              {t('messaging.detail.by', { name: m.createdBy })}
+              {t('messaging.detail.by', { name: whoText(t, m.createdBy) })}
             </Text>
           )}
         </Field>

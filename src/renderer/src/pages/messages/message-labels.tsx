@@ -1,7 +1,7 @@
 import { Badge, type MantineColor } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { MessageStatus } from '@shared/messaging'
-import { formatPhone } from '@shared/phone'
+import { formatContact } from '@shared/phone'
 
 /** Queued blue, sent green, failed red, skipped grey: the eye finds the failures first. */
 export const STATUS_COLORS: Record<MessageStatus, MantineColor> = {
@@ -30,7 +30,7 @@ export function MessageStatusBadge({ status }: { status: MessageStatus }) {
 /** A WhatsApp number the way people write it (0812-…); an address as it is. */
 export function formatRecipient(channel: string, recipient: string): string {
   if (!recipient) return ''
-  return channel === 'whatsapp' && /^62\d+$/.test(recipient) ? formatPhone(recipient) : recipient
+  return channel === 'whatsapp' ? formatContact(recipient) : recipient
 }
 
 /**

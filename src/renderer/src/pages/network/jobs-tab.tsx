@@ -15,6 +15,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { formatInstant } from '@shared/dates'
+import { reasonText } from '@shared/who'
 import { errorMessage } from '../../api/errors'
 import { queryClient, trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
@@ -141,7 +142,7 @@ export function JobsTab() {
                     {t(`jobs.kinds.${j.kind}`, { target: j.target, defaultValue: j.kind })}
                     {j.reason && (
                       <Text fz="xs" c="dimmed">
-                        {j.reason}
+                        {reasonText(t, j.reason)}
                       </Text>
                     )}
                   </Table.Td>

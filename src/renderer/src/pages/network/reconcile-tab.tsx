@@ -12,6 +12,7 @@ import { PageLoader, QueryError } from '../../components/query-state'
 import { useSession } from '../../session/session'
 import { NoRouters, pickRouter, RouterSelect } from './monitor-router-select'
 import { ReconcileTable, type Difference } from './reconcile-table'
+import { countText } from '../../i18n'
 
 /** What a fix will do, in the words of the confirmation dialog. */
 function fixText(t: TFunction, d: Difference, direction: 'to_router' | 'to_loket'): string {
@@ -131,7 +132,7 @@ export function ReconcileTab() {
                       .filter(([, n]) => n > 0)
                       .map(([kind, n]) => (
                         <Badge key={kind} variant="light" color="orange" size="lg">
-                          {t(`reconcile.kinds.${kind}`)}: {n}
+                          {t(`reconcile.kinds.${kind}`)}: {countText(n)}
                         </Badge>
                       ))}
                   </Group>

@@ -1,7 +1,7 @@
 import { Alert, Badge, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { intlLocale } from '../../i18n'
+import { countText } from '../../i18n'
 import type { RouterOutputs } from '../../session/session'
 
 export type RouterImportSummary = RouterOutputs['routerImport']['preview']
@@ -20,7 +20,6 @@ const SHOWN = 100
 
 export function RouterImportCounts({ summary }: { summary: RouterImportSummary }) {
   const { t } = useTranslation()
-  const number = new Intl.NumberFormat(intlLocale())
   return (
     <SimpleGrid cols={{ base: 2, sm: 5 }}>
       {GROUPS.map((g) => (
@@ -29,7 +28,7 @@ export function RouterImportCounts({ summary }: { summary: RouterImportSummary }
             {t(`routerImport.counts.${g}`)}
           </Text>
           <Text fz="xl" fw={700} data-testid={`router-import-${g}`}>
-            {number.format(summary.counts[COUNT_KEY[g]])}
+            {countText(summary.counts[COUNT_KEY[g]])}
           </Text>
         </Card>
       ))}
@@ -69,7 +68,7 @@ function GroupTable({ group, rows }: { group: (typeof GROUPS)[number]; rows: Row
   return (
     <Stack gap="xs" data-testid={`router-import-group-${group}`}>
       <Title order={3} fz="h5">
-        {t(`routerImport.groups.${group}`)} ({rows.length})
+        {t(`routerImport.groups.${group}`)} ({countText(rows.length)})
       </Title>
       <Table.ScrollContainer minWidth={640}>
         <Table striped withTableBorder fz="sm">

@@ -8,7 +8,7 @@ import { formatInstant } from '@shared/dates'
 import { errorMessage } from '../../api/errors'
 import { queryClient, trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
-import { intlLocale } from '../../i18n'
+import { countText, intlLocale } from '../../i18n'
 import { useSession } from '../../session/session'
 import { RouterFormModal, type RouterRow } from './router-form-modal'
 import { uptimeText } from './router-test-result'
@@ -99,7 +99,7 @@ export function RoutersTab() {
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td ta="right">{r.services.toLocaleString(intlLocale())}</Table.Td>
+                  <Table.Td ta="right">{countText(r.services)}</Table.Td>
                   <Table.Td>
                     <Stack gap={2}>
                       {r.pendingJobs > 0 && (

@@ -37,6 +37,7 @@ import { FormAlert } from '../../components/form-alert'
 import { saveBase64 } from '../imports/file-data'
 import { PreviewTable } from './preview-table'
 import { usePaymentImport, type PaymentImport } from './use-payment-import'
+import { countText } from '../../i18n'
 
 /** The example file, built by the API from the same column list the importer reads. */
 function TemplateButton() {
@@ -120,9 +121,9 @@ function Totals({ result }: { result: NonNullable<PaymentImport['preview']> }) {
   )
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }} data-testid="payment-import-totals">
-      {figure(t('paymentImport.count'), String(result.total.count))}
+      {figure(t('paymentImport.count'), countText(result.total.count))}
       {figure(t('paymentImport.total'), formatRupiah(result.total.amount))}
-      {figure(t('paymentImport.problems'), String(bad), bad ? 'red' : undefined)}
+      {figure(t('paymentImport.problems'), countText(bad), bad ? 'red' : undefined)}
     </SimpleGrid>
   )
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { PAYMENT_METHODS, type PaymentMethod } from '@shared/billing'
 import { methodLabel } from '../cashier/payment-text'
 import type { PaymentFilters as Filters } from './payment-params'
+import { DateField } from '../../components/date-field'
 
 export function PaymentFilters({
   filters,
@@ -27,19 +28,19 @@ export function PaymentFilters({
         onChange={(e) => onSearch(e.currentTarget.value)}
         w={340}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t('payments.from')}
         value={filters.from}
         max={filters.to || undefined}
-        onChange={(e) => onChange({ from: e.currentTarget.value })}
+        clearable
+        onChange={(from) => onChange({ from })}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t('payments.to')}
         value={filters.to}
         min={filters.from || undefined}
-        onChange={(e) => onChange({ to: e.currentTarget.value })}
+        clearable
+        onChange={(to) => onChange({ to })}
       />
       <Select
         label={t('payments.method')}

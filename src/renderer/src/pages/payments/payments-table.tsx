@@ -3,6 +3,7 @@ import { IconPrinter } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { formatInstant } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
+import { whoText } from '@shared/who'
 import { intlLocale } from '../../i18n'
 import { methodLabel } from '../cashier/payment-text'
 import type { PaymentRow } from '../cashier/types'
@@ -58,7 +59,7 @@ export function PaymentsTable({
                 </Table.Td>
                 <Table.Td>{methodLabel(t, row.method)}</Table.Td>
                 <Table.Td>{row.reference ?? t('common.empty')}</Table.Td>
-                <Table.Td>{row.username ?? t('common.empty')}</Table.Td>
+                <Table.Td>{whoText(t, row.username)}</Table.Td>
                 <Table.Td>
                   {reversed ? (
                     <div>

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatRupiah } from '@shared/money'
+import { whoText } from '@shared/who'
 import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
 import type { RouterOutputs } from '../../session/session'
@@ -104,8 +105,8 @@ export function PaymentsTab({ initial }: { initial: Range }) {
                 label={t('reports.payments.cashier')}
                 rows={report.data.byCashier.map((c) => ({
                   ...c,
-                  key: `${c.userId ?? ''}:${c.username}`,
-                  name: c.userId === null ? t('reports.payments.system') : c.username,
+                  key: `${c.userId ?? ''}:${c.username ?? ''}`,
+                  name: whoText(t, c.username, c.name),
                 }))}
                 total={report.data.total}
               />

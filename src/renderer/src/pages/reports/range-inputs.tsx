@@ -1,5 +1,6 @@
-import { Group, Text, TextInput } from '@mantine/core'
+import { Group, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { DateField, MonthField } from '../../components/date-field'
 
 export interface Range {
   from: string
@@ -19,21 +20,37 @@ export function RangeInputs({
   valid: boolean
 }) {
   const { t } = useTranslation()
-  const type = kind === 'period' ? 'month' : 'date'
   return (
     <Group align="flex-end">
-      <TextInput
-        type={type}
-        label={kind === 'period' ? t('reports.fromPeriod') : t('reports.from')}
-        value={value.from}
-        onChange={(e) => onChange({ ...value, from: e.currentTarget.value })}
-      />
-      <TextInput
-        type={type}
-        label={kind === 'period' ? t('reports.toPeriod') : t('reports.to')}
-        value={value.to}
-        onChange={(e) => onChange({ ...value, to: e.currentTarget.value })}
-      />
+      {kind === 'period' ? (
+        <>
+          <MonthField
+            label={t('reports.fromPeriod')}
+            w={180}
+            value={value.from}
+            onChange={(from) => onChange({ ...value, from })}
+          />
+          <MonthField
+            label={t('reports.toPeriod')}
+            w={180}
+            value={value.to}
+            onChange={(to) => onChange({ ...value, to })}
+          />
+        </>
+      ) : (
+        <>
+          <DateField
+            label={t('reports.from')}
+            value={value.from}
+            onChange={(from) => onChange({ ...value, from })}
+          />
+          <DateField
+            label={t('reports.to')}
+            value={value.to}
+            onChange={(to) => onChange({ ...value, to })}
+          />
+        </>
+      )}
       {!valid && (
         <Text c="red" size="sm" mb={8} role="alert">
           {t('reports.rangeInvalid')}

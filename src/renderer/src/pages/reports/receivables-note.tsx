@@ -1,7 +1,7 @@
 import { Anchor, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { calendarDate, formatDateNumeric } from '@shared/dates'
+import { calendarDate, formatShortDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 
 /**
@@ -22,7 +22,7 @@ export function ReceivablesNote({
   return (
     <Text fz="sm" data-testid="receivables-note">
       {t('reports.receivables.includes', {
-        asOf: formatDateNumeric(calendarDate(asOf)),
+        asOf: formatShortDate(calendarDate(asOf)),
       })}{' '}
       {upcoming.count > 0 && (
         <>

@@ -1,4 +1,4 @@
-import { Card, EmptyState, Group, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core'
+import { Card, EmptyState, Group, SimpleGrid, Stack, Switch, Text } from '@mantine/core'
 import { IconMoodSmile } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -7,13 +7,15 @@ import { useNavigate } from 'react-router'
 import { AGING_BUCKETS } from '@shared/billing'
 import { formatDate, isCalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
+import { formatPhone } from '@shared/phone'
 import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
-import { intlLocale } from '../../i18n'
+import { countText, intlLocale } from '../../i18n'
 import type { RouterOutputs } from '../../session/session'
 import { ExportButtons } from './export-buttons'
 import { ReceivablesNote } from './receivables-note'
 import { ReportTable, type ReportColumn } from './report-table'
+import { DateField } from '../../components/date-field'
 
 type Receivables = RouterOutputs['reports']['receivables']
 type ByCustomer = Extract<Receivables, { detail: false }>
@@ -38,7 +40,7 @@ function Summary({ data }: { data: Receivables }) {
         <Text size="xs" c="dimmed">
           {t('reports.receivables.customers', {
             count: customers,
-            invoices: invoices.toLocaleString(intlLocale()),
+            invoices: countText(invoices),
           })}
         </Text>
       </Card>
@@ -64,7 +66,11 @@ function CustomerTable({ data }: { data: ByCustomer }) {
     { key: 'code', label: t('reports.receivables.code'), value: (r) => r.code },
     { key: 'name', label: t('reports.receivables.name'), value: (r) => r.name },
     { key: 'area', label: t('reports.receivables.area'), value: (r) => r.area },
-    { key: 'phone', label: t('reports.receivables.phone'), value: (r) => r.phone ?? '' },
+    {
+      key: 'phone',
+      label: t('reports.receivables.phone'),
+      value: (r) => (r.phone ? formatPhone(r.phone) : ''),
+    },
     {
       key: 'invoices',
       label: t('reports.receivables.invoices'),
@@ -154,12 +160,12 @@ export function ReceivablesTab({ today }: { today: string }) {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Group align="flex-end">
-          <TextInput
-            type="date"
+          <DateField
             label={t('reports.asOf')}
+            clearable={false}
             value={asOf}
             max={today}
-            onChange={(e) => setAsOf(e.currentTarget.value)}
+            onChange={setAsOf}
             error={!valid && asOf !== '' ? t('validation.date') : undefined}
           />
           <Switch

@@ -2,7 +2,8 @@ import { Alert, Table, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatRupiah } from '@shared/money'
-import { intlLocale } from '../../i18n'
+import { formatNumber } from '@shared/numbers'
+import { countText, intlLocale } from '../../i18n'
 
 /** Beyond this many rows the page shows the first ones and points to the Excel file. */
 export const MAX_ROWS = 500
@@ -17,7 +18,7 @@ export interface ReportColumn<R> {
 
 export function formatCell(value: ReactNode, kind: ReportColumn<unknown>['kind']): ReactNode {
   if (typeof value !== 'number') return value
-  return kind === 'money' ? formatRupiah(value) : new Intl.NumberFormat(intlLocale()).format(value)
+  return kind === 'money' ? formatRupiah(value) : formatNumber(value, intlLocale())
 }
 
 /** A report's rows with a bold totals row; a row with `onOpen` opens on click and Enter. */
@@ -47,8 +48,8 @@ export function ReportTable<R>({
       {rows.length > MAX_ROWS && (
         <Alert color="blue" variant="light">
           {t('reports.truncated', {
-            shown: MAX_ROWS.toLocaleString(intlLocale()),
-            total: rows.length.toLocaleString(intlLocale()),
+            shown: countText(MAX_ROWS),
+            total: countText(rows.length),
           })}
         </Alert>
       )}

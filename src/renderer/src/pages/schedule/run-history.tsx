@@ -15,6 +15,7 @@ import { Fragment, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { formatDate, formatInstant, type CalendarDate } from '@shared/dates'
+import { whoText } from '@shared/who'
 import {
   JOB_NAMES,
   JOB_RUN_STATUSES,
@@ -93,7 +94,7 @@ function RunDetail({ run }: { run: RunRow }) {
       )}
       <Text fz="xs" c="dimmed">
         {[
-          run.username ? t('schedule.by', { name: run.username }) : null,
+          run.username ? t('schedule.by', { name: whoText(t, run.username) }) : null,
           run.finishedAt
             ? t('schedule.finishedAt', {
                 time: formatInstant(run.finishedAt, me.company.timeZone, locale),

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import type { JobWhen } from '@shared/schemas'
 import { formatRupiah } from '@shared/money'
+import { formatCount } from '@shared/numbers'
 import { queryClient, trpc } from '../../api/client'
 import type { RouterOutputs } from '../../session/session'
 
@@ -60,7 +61,7 @@ export function countLabel(t: TFunction, key: string): string {
 }
 
 export function countValue(key: string, value: number, locale: string): string {
-  return key === 'total' ? formatRupiah(value) : value.toLocaleString(locale)
+  return key === 'total' ? formatRupiah(value) : formatCount(value, locale)
 }
 
 /** One line of what a run did: the counts that are not zero. */

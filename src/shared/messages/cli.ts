@@ -1,0 +1,32 @@
+/**
+ * What the command line says about an option that needs fixing (`cli.*`): a terminal user
+ * fixes `--amount`, not "the form". The problems of a shared schema keep their `validation.*`
+ * texts; these name what only the CLI asks for.
+ */
+export const cliMessagesId = {
+  VALIDATION: 'Ada opsi perintah yang perlu diperbaiki:',
+  required: 'wajib diisi.',
+  date: 'tulis tanggal sebagai YYYY-MM-DD, misalnya 2026-12-04.',
+  period: 'tulis periode sebagai YYYY-MM, misalnya 2026-12.',
+  one_of: 'pilih salah satu: {{choices}}.',
+  whole_number: 'harus angka bulat dari {{min}} sampai {{max}}.',
+  file: 'sebutkan berkas yang diimpor (.csv atau .xlsx).',
+  router: 'sebutkan nama router.',
+  job: 'sebutkan tugasnya; daftarnya ada di "jobs list".',
+  channel: 'sebutkan salurannya: whatsapp atau email.',
+  data_dir: 'sebutkan folder data dengan --data-dir DIR (atau LOKET_DATA_DIR).',
+}
+
+export const cliMessagesEn: typeof cliMessagesId = {
+  VALIDATION: 'Some options of the command need fixing:',
+  required: 'is required.',
+  date: 'write the date as YYYY-MM-DD, for example 2026-12-04.',
+  period: 'write the period as YYYY-MM, for example 2026-12.',
+  one_of: 'choose one of: {{choices}}.',
+  whole_number: 'must be a whole number from {{min}} to {{max}}.',
+  file: 'name the file to import (.csv or .xlsx).',
+  router: 'name the router.',
+  job: 'name the job; "jobs list" lists them.',
+  channel: 'name the channel: whatsapp or email.',
+  data_dir: 'name the data folder with --data-dir DIR (or LOKET_DATA_DIR).',
+}

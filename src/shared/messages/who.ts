@@ -1,0 +1,97 @@
+import type { AuditEntityType } from '../audit-actions'
+
+/**
+ * Words for who or what did something, in place of the names Loket stores ("cli:unknown",
+ * "system:jadwal", "billing_run #2", "import #demo-data:1:2000"): shared by the UI (i18next
+ * resources, keys `who.*` and `entityTypes.*`), the documents and the CLI.
+ */
+export const whoMessagesId = {
+  system: 'Sistem',
+  cli: 'Baris perintah',
+  cliUser: 'Baris perintah ({{user}})',
+  schedule: 'Jadwal otomatis',
+  gateway: 'Gateway pembayaran {{gateway}}',
+  desktop: 'Aplikasi desktop',
+  import: 'Impor data',
+  demoData: 'Impor data contoh',
+  importFile: 'Impor berkas {{file}}',
+  billingRun: 'Penagihan {{period}}',
+  record: '{{type}} {{name}}',
+  recordId: '{{type}} #{{id}}',
+}
+
+export const whoMessagesEn: typeof whoMessagesId = {
+  system: 'System',
+  cli: 'Command line',
+  cliUser: 'Command line ({{user}})',
+  schedule: 'Automatic schedule',
+  gateway: 'Payment gateway {{gateway}}',
+  desktop: 'Desktop app',
+  import: 'Data import',
+  demoData: 'Sample data import',
+  importFile: 'Import of {{file}}',
+  billingRun: 'Billing {{period}}',
+  record: '{{type}} {{name}}',
+  recordId: '{{type}} #{{id}}',
+}
+
+/** The kinds of record an audit entry is about, one name for each of AUDIT_ENTITY_TYPES. */
+export const entityTypesId = {
+  area: 'Area',
+  billing_run: 'Penagihan',
+  broadcast: 'Pesan massal',
+  cash_day: 'Setoran kasir',
+  charge: 'Biaya sekali',
+  company: 'Perusahaan',
+  customer: 'Pelanggan',
+  device_job: 'Pekerjaan router',
+  gateway_event: 'Notifikasi gateway',
+  hotspot_batch: 'Batch voucher',
+  hotspot_profile: 'Profil hotspot',
+  import: 'Impor',
+  invoice: 'Tagihan',
+  job_run: 'Jalannya tugas',
+  message: 'Pesan',
+  message_channel: 'Saluran pesan',
+  message_template: 'Template pesan',
+  messages: 'Pesan',
+  payment: 'Pembayaran',
+  pop: 'POP',
+  price_list: 'Daftar harga',
+  product: 'Paket',
+  role: 'Peran',
+  router: 'Router',
+  scheduled_job: 'Tugas terjadwal',
+  service: 'Layanan',
+  user: 'Pengguna',
+} satisfies Record<AuditEntityType, string>
+
+export const entityTypesEn: typeof entityTypesId = {
+  area: 'Area',
+  billing_run: 'Billing run',
+  broadcast: 'Broadcast',
+  cash_day: 'Cash closing',
+  charge: 'One-time charge',
+  company: 'Company',
+  customer: 'Customer',
+  device_job: 'Router job',
+  gateway_event: 'Gateway notification',
+  hotspot_batch: 'Voucher batch',
+  hotspot_profile: 'Hotspot profile',
+  import: 'Import',
+  invoice: 'Invoice',
+  job_run: 'Job run',
+  message: 'Message',
+  message_channel: 'Message channel',
+  message_template: 'Message template',
+  messages: 'Messages',
+  payment: 'Payment',
+  pop: 'POP',
+  price_list: 'Price list',
+  product: 'Package',
+  role: 'Role',
+  router: 'Router',
+  scheduled_job: 'Scheduled job',
+  service: 'Service',
+  user: 'User',
+}
