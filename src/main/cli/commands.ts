@@ -13,6 +13,8 @@ export interface CommandArgs {
   /** Words after the command's name, e.g. the FILE of `import customers FILE`. */
   positionals: string[]
   values: Record<string, string | boolean | undefined>
+  /** The values of repeatable options (CommandDef.listOptions), empty when not given. */
+  lists: Record<string, string[]>
   out: Output
 }
 
@@ -30,6 +32,8 @@ export interface CommandDef {
   usage: string
   /** Options that take a value; every other flag is a boolean. */
   stringOptions?: string[]
+  /** Options that take a value and may be given several times (`--router-for A=X --router-for B=Y`). */
+  listOptions?: string[]
   run: Command
 }
 

@@ -16,6 +16,7 @@ import {
 } from '../core/customer-import'
 import type { CommandArgs, CommandDef } from './commands'
 import { cliDeps, firstCompanyId, withDb } from './db'
+import { routerForArea, routerLines } from './router-for'
 
 const english = () => process.env.LOKET_LANG === 'en'
 
@@ -54,29 +55,32 @@ function human(s: ImportSummary): string {
       ...s.errors.slice(0, 50).map((e) => `  ${describeImportError(e)}`),
     )
   if (s.errors.length > 50) lines.push(`  … +${s.errors.length - 50}`)
+  lines.push(...routerLines(s.routers))
   return lines.join('\n')
 }
 
 async function runImport(
   kind: ImportKind,
-  { dataDir, values, positionals, out }: CommandArgs,
+  { dataDir, values, lists, positionals, out }: CommandArgs,
 ): Promise<number> {
   const file = positionals[0]
   if (!file) throw new AppError('VALIDATION', 'the FILE to import is required', { option: 'FILE' })
   const data = await readFile(file)
-  const input = await parseImportFile(data, path.basename(file), kind)
+  const parsed = await parseImportFile(data, path.basename(file), kind)
   const summary = await withDb(dataDir, async (db) => {
     const deps = cliDeps(db, dataDir)
     const companyId = await firstCompanyId(db)
+    const input = {
+      ...parsed,
+      routerForArea: await routerForArea(db, companyId, lists['router-for'] ?? []),
+    }
     if (values['dry-run'] === true) return previewImport(deps, companyId, input)
     const preview = await previewImport(deps, companyId, input)
     if (preview.errors.length) return preview
-    return commitImport(
-      deps,
-      { ...cliActor(companyId), companyId },
-      input,
-      (await getCompany(deps, companyId)).timeZone,
-    )
+    const actor = { ...cliActor(companyId), companyId }
+    const { timeZone } = await getCompany(deps, companyId)
+    const { activatedServiceIds: _activated, ...done } = await commitImport(deps, actor, input, timeZone)
+    return done
   })
   const json = {
     ok: summary.errors.length === 0,
@@ -93,7 +97,11 @@ export const importCommands: Record<string, CommandDef> = Object.fromEntries(
   (['customers', 'areas', 'products', 'workbook'] as const).map((kind) => [
     `import ${kind}`,
     {
-      usage: `import ${kind} FILE [--dry-run]   (.csv or .xlsx${kind === 'workbook' ? ' with sheets Area, Paket, Pelanggan' : ''})`,
+      usage:
+        `import ${kind} FILE [--dry-run]` +
+        (kind === 'customers' || kind === 'workbook' ? ' [--router-for AREA=ROUTER …]' : '') +
+        `   (.csv or .xlsx${kind === 'workbook' ? ' with sheets Area, Paket, Pelanggan' : ''})`,
+      listOptions: ['router-for'],
       run: (args: CommandArgs) => runImport(kind, args),
     },
   ]),

@@ -5,6 +5,7 @@ import {
   previewImport,
 } from '@core/customer-import'
 import { customerTemplate, workbookTemplate } from '@core/imports'
+import { idSchema } from '@shared/schemas'
 import { z } from 'zod'
 import { timeZoneOf } from '../time-zone'
 import { procedure, router } from '../trpc'
@@ -18,6 +19,8 @@ const kind = z.enum(['customers', 'areas', 'products', 'workbook'])
 const importInput = fileInput.extend({
   kind,
   mapping: z.record(z.string(), z.number().int().min(0).nullable()).optional(),
+  /** With several routers: the router of each area's rows that name none (area code → id). */
+  routerForArea: z.record(z.string().max(20), idSchema).optional(),
 })
 
 const bytes = (b64: string) => Buffer.from(b64, 'base64')
@@ -37,7 +40,10 @@ export const importsRouter = router({
         input.kind,
         input.mapping,
       )
-      return previewImport(ctx.services, ctx.user.companyId, parsed)
+      return previewImport(ctx.services, ctx.user.companyId, {
+        ...parsed,
+        routerForArea: input.routerForArea,
+      })
     }),
   commit: procedure('customers.import')
     .input(importInput)
@@ -48,8 +54,14 @@ export const importsRouter = router({
         input.kind,
         input.mapping,
       )
-      const result = await commitImport(ctx.services, ctx.actor, parsed, await timeZoneOf(ctx))
-      // Imported services on the company's only router were queued for it.
+      const timeZone = await timeZoneOf(ctx)
+      const { activatedServiceIds: _activated, ...result } = await commitImport(
+        ctx.services,
+        ctx.actor,
+        { ...parsed, routerForArea: input.routerForArea },
+        timeZone,
+      )
+      // Imported working services were queued for their routers.
       ctx.services.onDeviceJobs?.()
       return result
     }),
