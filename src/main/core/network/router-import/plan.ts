@@ -1,9 +1,16 @@
 import type { Kysely } from 'kysely'
 import { parseCodeNumber } from '@shared/codes'
 import type { Database, RouterDbRow } from '../../db'
+import {
+  packageChoiceFor,
+  putusChoiceFor,
+  type ChoiceOptions,
+  type PackageDifference,
+  type PutusConflict,
+} from './choices'
 import type { RouterLogin, RouterProfile, RouterSnapshot } from './read'
 
-export type ImportOutcome = 'existing' | 'link' | 'new_service' | 'new' | 'skipped'
+export type ImportOutcome = 'existing' | 'link' | 'new_service' | 'new' | 'conflict' | 'skipped'
 export type SkipReason =
   /** A hotspot voucher (sold by the hour), not a subscriber. */
   | 'voucher'
@@ -33,6 +40,10 @@ export interface PlannedLogin {
   /** A product this import creates (see RouterImportPlan.products). */
   productKey: string | null
   productName: string | null
+  /** existing/link: the router's profile is not the Loket package's, and what to do about it. */
+  packageDiff: PackageDifference | null
+  /** conflict: the login is enabled but its customer (or service) is putus in Loket. */
+  conflict: PutusConflict | null
 }
 
 /** A package made for a profile no product has yet: price 0 until someone sets it. */
@@ -52,7 +63,7 @@ export interface RouterImportPlan {
   areaId: number | null
 }
 
-export interface RouterImportOptions {
+export interface RouterImportOptions extends ChoiceOptions {
   /** The area of new customers; default the router's area. */
   areaId?: number | null
   /** The package of isolated secrets whose package nothing tells. */
@@ -72,7 +83,11 @@ const lower = (s: string) => s.trim().toLowerCase()
  *   by a name only one customer has) who has a service not yet on a router: it gets the login;
  * - new_service: the comment names a customer with nothing to link: a new service for them;
  * - new: a new customer with its service;
+ * - conflict: the login is enabled but Loket has its service, or its customer, as putus: never
+ *   silently a working service again; the operator decides (see PutusChoice);
  * - skipped: see SkipReason.
+ * A linked login (existing/link) on a regular profile that is not its package's carries a
+ * PackageDifference: keep Loket's package (the router follows) or follow the router.
  * The status of what is created follows the router: disabled → putus (a disabled secret is a
  * customer who left), in the router's isolir profile → isolir, else aktif.
  */
@@ -93,6 +108,8 @@ export async function planRouterImport(
         's.status',
         's.router_id',
         's.pppoe_username',
+        's.product_id',
+        'p.name as product_name',
         'p.service_type',
         'p.router_profile',
       ])
@@ -101,7 +118,7 @@ export async function planRouterImport(
       .execute(),
     db
       .selectFrom('customers')
-      .select(['id', 'code', 'name'])
+      .select(['id', 'code', 'name', 'status'])
       .where('company_id', '=', companyId)
       .execute(),
     db
@@ -117,6 +134,19 @@ export async function planRouterImport(
       .where('company_id', '=', companyId)
       .execute(),
   ])
+  // A service whose router job is still pending is not a difference: the queue is about to
+  // bring the router in line with Loket (e.g. after a previous import kept Loket's package).
+  const syncing = new Set(
+    (
+      await db
+        .selectFrom('device_jobs')
+        .select('service_id')
+        .where('router_id', '=', router.id)
+        .where('status', '=', 'pending')
+        .where('service_id', 'is not', null)
+        .execute()
+    ).map((j) => j.service_id!),
+  )
   const areaId = options.areaId ?? router.area_id
   const area = areas.find((a) => a.id === areaId)
   const byUsername = new Map<string, typeof services>()
@@ -185,6 +215,31 @@ export async function planRouterImport(
     return null
   }
 
+  /** The package a login gets when it becomes a service: its profile's, or the isolir one's. */
+  const packageOf = (login: RouterLogin) =>
+    routerStatus(login, router) === 'isolir' || login.profile === router.isolir_profile
+      ? isolirPackage(login)
+      : productFor(login.kind, login.profile)
+  /** A linked service on a regular profile that is not its package's (see PackageDifference). */
+  const packageDifference = (
+    owner: (typeof services)[number],
+    login: RouterLogin,
+  ): PackageDifference | null => {
+    if (owner.status !== 'aktif' || login.disabled || syncing.has(owner.id)) return null
+    if (login.kind === 'pppoe' && login.profile === router.isolir_profile) return null
+    const loketProfile = owner.router_profile ?? 'default'
+    if (login.profile === loketProfile) return null
+    const follow = productByProfile.get(productKey(login.kind, login.profile)) ?? null
+    return {
+      loketProductId: owner.product_id,
+      loketProduct: owner.product_name,
+      loketProfile,
+      routerProductId: follow?.id ?? null,
+      routerProduct: follow?.name ?? null,
+      choice: packageChoiceFor(login, options),
+    }
+  }
+
   const logins: PlannedLogin[] = []
   for (const login of snapshot.logins) {
     const base = {
@@ -197,6 +252,8 @@ export async function planRouterImport(
       productId: null,
       productKey: null,
       productName: null,
+      packageDiff: null,
+      conflict: null,
     }
     const skip = (reason: SkipReason) =>
       logins.push({ ...base, outcome: 'skipped', reason, status: '' })
@@ -224,15 +281,36 @@ export async function planRouterImport(
     if (owner) {
       claimed.add(owner.id)
       const c = customerById.get(owner.customer_id)!
+      const who = { customerId: c.id, customerCode: c.code, customerName: c.name }
+      if (owner.status === 'putus' && !login.disabled) {
+        // The login still works on the router for a service Loket ended: the operator decides.
+        const pkg = packageOf(login)
+        logins.push({
+          ...base,
+          ...pkg,
+          ...who,
+          outcome: 'conflict',
+          reason: null,
+          status: 'putus',
+          serviceId: owner.id,
+          conflict: {
+            putusServiceId: owner.id,
+            canReactivate: pkg !== null,
+            choice: putusChoiceFor(login, options),
+          },
+        })
+        continue
+      }
       logins.push({
         ...base,
+        ...who,
         outcome: owner.router_id === router.id ? 'existing' : 'link',
         reason: null,
         status: owner.status,
-        customerId: c.id,
-        customerCode: c.code,
-        customerName: c.name,
         serviceId: owner.id,
+        productId: owner.product_id,
+        productName: owner.product_name,
+        packageDiff: packageDifference(owner, login),
       })
       continue
     }
@@ -266,10 +344,27 @@ export async function planRouterImport(
       }
     }
 
-    const pkg =
-      base.status === 'isolir' || login.profile === router.isolir_profile
-        ? isolirPackage(login)
-        : productFor(login.kind, login.profile)
+    const pkg = packageOf(login)
+    if (customer && customer.status === 'putus' && !login.disabled) {
+      // Made into an active service silently, the customer would be billed again (issue #12):
+      // an enabled secret of a customer who left is the operator's decision.
+      logins.push({
+        ...base,
+        ...pkg,
+        outcome: 'conflict',
+        reason: null,
+        status: 'putus',
+        customerId: customer.id,
+        customerCode: customer.code,
+        customerName: customer.name,
+        conflict: {
+          putusServiceId: null,
+          canReactivate: pkg !== null,
+          choice: putusChoiceFor(login, options),
+        },
+      })
+      continue
+    }
     if (!pkg) {
       skip('isolir_unknown_package')
       continue
@@ -308,7 +403,8 @@ export async function planRouterImport(
   return { logins, products: [...planned.values()], areaId: area ? area.id : null }
 }
 
-function routerStatus(login: RouterLogin, router: RouterDbRow): ImportedStatus {
+/** What the router says a login is: disabled → putus, in the isolir profile → isolir. */
+export function routerStatus(login: RouterLogin, router: RouterDbRow): ImportedStatus {
   if (login.disabled) return 'putus'
   if (login.kind === 'pppoe' && login.profile === router.isolir_profile) return 'isolir'
   return 'aktif'
