@@ -282,8 +282,9 @@ export async function planRouterImport(
       claimed.add(owner.id)
       const c = customerById.get(owner.customer_id)!
       const who = { customerId: c.id, customerCode: c.code, customerName: c.name }
-      if (owner.status === 'putus' && !login.disabled) {
-        // The login still works on the router for a service Loket ended: the operator decides.
+      if (owner.status === 'putus' && !login.disabled && !syncing.has(owner.id)) {
+        // The login still works on the router for a service Loket ended (and no queued job is
+        // about to disable it): the operator decides.
         const pkg = packageOf(login)
         logins.push({
           ...base,
