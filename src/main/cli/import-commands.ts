@@ -17,6 +17,7 @@ import {
 import type { CommandArgs, CommandDef } from './commands'
 import { cliDeps, firstCompanyId, withDb } from './db'
 import { routerForArea, routerLines } from './router-for'
+import { welcomeFirstServices } from './welcome'
 
 const english = () => process.env.LOKET_LANG === 'en'
 
@@ -79,7 +80,8 @@ async function runImport(
     if (preview.errors.length) return preview
     const actor = { ...cliActor(companyId), companyId }
     const { timeZone } = await getCompany(deps, companyId)
-    const { activatedServiceIds: _activated, ...done } = await commitImport(deps, actor, input, timeZone)
+    const { activatedServiceIds, ...done } = await commitImport(deps, actor, input, timeZone)
+    await welcomeFirstServices(deps, actor, activatedServiceIds, timeZone)
     return done
   })
   const json = {

@@ -1,6 +1,7 @@
 import { AppError } from '@shared/errors'
 import { cliActor } from '../core/audit'
 import { companyTimeZone } from '../core/companies'
+import { welcomeFirstServices } from './welcome'
 import {
   commitRouterImport,
   findRouterByName,
@@ -113,6 +114,7 @@ async function runRouterImport({ dataDir, values, lists, positionals, out }: Com
       const actor = { ...cliActor(companyId), companyId }
       const timeZone = await companyTimeZone(deps, companyId)
       const done = await commitRouterImport(deps, actor, router.id, options, timeZone)
+      await welcomeFirstServices(deps, actor, done.activatedServiceIds, timeZone)
       return done
     })
     const { rows: _rows, activatedServiceIds: _ids, ...json } = summary

@@ -45,6 +45,8 @@ export const collectionSettingsInput = z.object({
   sendIsolirNotice: z.boolean(),
   sendRestoreNotice: z.boolean(),
   sendPackageNotice: z.boolean(),
+  /** "Selamat datang" with the login, once, when a customer's first service becomes active. */
+  sendWelcome: z.boolean(),
   /** `{link_bayar}` is this followed by the customer code; empty: "hubungi kantor". */
   paymentLinkBase: urlOrEmpty,
 })
@@ -61,6 +63,7 @@ export const DEFAULT_COLLECTION_SETTINGS: CollectionSettings = {
   sendIsolirNotice: true,
   sendRestoreNotice: true,
   sendPackageNotice: true,
+  sendWelcome: true,
   paymentLinkBase: '',
 }
 

@@ -8,6 +8,7 @@ import { customerTemplate, workbookTemplate } from '@core/imports'
 import { idSchema } from '@shared/schemas'
 import { z } from 'zod'
 import { timeZoneOf } from '../time-zone'
+import { welcomeFirstServices } from '../welcome'
 import { procedure, router } from '../trpc'
 
 /** Files travel as base64 inside the JSON call (≤ 20 MB before encoding, see core/imports). */
@@ -55,7 +56,7 @@ export const importsRouter = router({
         input.mapping,
       )
       const timeZone = await timeZoneOf(ctx)
-      const { activatedServiceIds: _activated, ...result } = await commitImport(
+      const { activatedServiceIds, ...result } = await commitImport(
         ctx.services,
         ctx.actor,
         { ...parsed, routerForArea: input.routerForArea },
@@ -63,6 +64,7 @@ export const importsRouter = router({
       )
       // Imported working services were queued for their routers.
       ctx.services.onDeviceJobs?.()
+      await welcomeFirstServices(ctx.services, ctx.actor, activatedServiceIds, timeZone)
       return result
     }),
   template: procedure(['customers.view', 'customers.import'])

@@ -1,6 +1,7 @@
 import { commitRouterImport, previewRouterImport } from '@core/network'
 import { routerImportInput } from '@shared/schemas'
 import { timeZoneOf } from '../time-zone'
+import { welcomeFirstServices } from '../welcome'
 import { procedure, router } from '../trpc'
 
 /** Moving onto Loket from a router (Mikhmon, a spreadsheet): read, preview, then create. */
@@ -20,13 +21,14 @@ export const routerImportRouter = router({
     .input(routerImportInput)
     .mutation(async ({ ctx, input }) => {
       const timeZone = await timeZoneOf(ctx)
-      const { activatedServiceIds: _activated, ...summary } = await commitRouterImport(
+      const { activatedServiceIds, ...summary } = await commitRouterImport(
         ctx.services,
         ctx.actor,
         input.routerId,
         input,
         timeZone,
       )
+      await welcomeFirstServices(ctx.services, ctx.actor, activatedServiceIds, timeZone)
       return summary
     }),
 })

@@ -328,7 +328,7 @@ export async function setServiceStatus(
   })
   await refreshCustomer(tx, before.customer_id)
   await queueServiceSync(tx, before, { reason: input.reason, by: actor.username }, deps.clock.now())
-  return { serviceId: before.id, status: input.status }
+  return { serviceId: before.id, status: input.status, from: before.status as ServiceStatus }
 }
 
 export async function changeServiceStatus(

@@ -158,6 +158,7 @@ export const enCollections: typeof idCollections = {
       sendIsolirNotice: 'Isolation notice',
       sendRestoreNotice: 'Service restored',
       sendPackageNotice: 'Package changed',
+      sendWelcome: 'Welcome when the first service becomes active (with username and password)',
       paymentLinkBase: 'Online payment address',
       paymentLinkHint:
         '{link_bayar} in messages = this address + the customer code. Leave empty if customers pay at the office.',

@@ -157,6 +157,7 @@ export const idCollections = {
       sendIsolirNotice: 'Pemberitahuan isolir',
       sendRestoreNotice: 'Layanan aktif kembali',
       sendPackageNotice: 'Paket berubah',
+      sendWelcome: 'Selamat datang saat layanan pertama aktif (berisi username dan password)',
       paymentLinkBase: 'Alamat pembayaran online',
       paymentLinkHint:
         '{link_bayar} dalam pesan = alamat ini + kode pelanggan. Kosongkan bila pelanggan membayar di kantor.',

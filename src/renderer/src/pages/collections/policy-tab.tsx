@@ -33,6 +33,7 @@ type Values = Omit<CollectionSettings, 'graceDays'> & { graceDays: number | stri
 type Form = FormState<Values>
 
 const SWITCHES = [
+  'sendWelcome',
   'sendInvoiceNotice',
   'sendReceipt',
   'sendIsolirNotice',
