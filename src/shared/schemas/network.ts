@@ -54,6 +54,8 @@ export const isolirInput = z.object({
   action: z.enum(ISOLIR_ACTIONS),
   serviceIds: z.array(idSchema).min(1, { message: 'validation.required' }).max(50_000),
   reason: requiredText(300),
+  /** Send the isolir notice to the customers (isolir only); left out: the company's policy. */
+  notify: z.boolean().optional(),
 })
 export type IsolirInput = z.output<typeof isolirInput>
 

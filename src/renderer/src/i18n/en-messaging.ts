@@ -126,7 +126,8 @@ export const enMessaging: typeof idMessaging = {
           "Sent once per customer when their first service becomes active (created active, moved from registration/survey/installation to active, or imported), with the customer code, package and the service's username and password. Can be switched off under Collections → Policy.",
         invoice_issued: 'Sent when the monthly invoice is issued.',
         reminder: 'Reminders before and after the due date, listing the unpaid months.',
-        isolir_notice: 'Sent when a service is isolated for arrears.',
+        isolir_notice:
+          'Sent when a service is isolated for arrears, by the automatic run and by a manual isolation (when ticked).',
         payment_receipt: 'Sent after a payment is received.',
         service_restored: 'Sent when a service is active again after isolation.',
         package_changed: "Sent when the customer's package changes.",

@@ -125,7 +125,8 @@ export const idMessaging = {
           'Dikirim sekali per pelanggan saat layanan pertamanya menjadi aktif (dibuat aktif, diubah dari registrasi/survei/instalasi ke aktif, atau lewat impor), berisi kode pelanggan, paket, serta username dan password layanan. Bisa dimatikan di Penagihan → Kebijakan.',
         invoice_issued: 'Dikirim saat tagihan bulanan terbit.',
         reminder: 'Pengingat sebelum dan sesudah jatuh tempo, berisi bulan yang belum dibayar.',
-        isolir_notice: 'Dikirim saat layanan diisolir karena tunggakan.',
+        isolir_notice:
+          'Dikirim saat layanan diisolir karena tunggakan, oleh isolir otomatis maupun isolir manual (bila dicentang saat isolir).',
         payment_receipt: 'Dikirim setelah pembayaran diterima.',
         service_restored: 'Dikirim saat layanan aktif kembali setelah isolir.',
         package_changed: 'Dikirim saat paket internet pelanggan berubah.',

@@ -37,6 +37,7 @@ const SWITCHES = [
   'sendInvoiceNotice',
   'sendReceipt',
   'sendIsolirNotice',
+  'sendManualIsolirNotice',
   'sendRestoreNotice',
   'sendPackageNotice',
 ] as const
