@@ -8,7 +8,8 @@ import {
   type PackageDifference,
   type PutusConflict,
 } from './choices'
-import type { RouterLogin, RouterProfile, RouterSnapshot } from './read'
+import { packagePlanner, type PlannedProduct } from './packages'
+import type { RouterLogin, RouterSnapshot } from './read'
 
 export type ImportOutcome = 'existing' | 'link' | 'new_service' | 'new' | 'conflict' | 'skipped'
 export type SkipReason =
@@ -46,16 +47,6 @@ export interface PlannedLogin {
   conflict: PutusConflict | null
 }
 
-/** A package made for a profile no product has yet: price 0 until someone sets it. */
-export interface PlannedProduct {
-  key: string
-  kind: 'pppoe' | 'hotspot'
-  profile: string
-  name: string
-  downloadMbps: number | null
-  uploadMbps: number | null
-}
-
 export interface RouterImportPlan {
   logins: PlannedLogin[]
   products: PlannedProduct[]
@@ -72,7 +63,6 @@ export interface RouterImportOptions extends ChoiceOptions {
   hotspot?: boolean
 }
 
-const productKey = (kind: string, profile: string) => `${kind}:${profile}`
 const lower = (s: string) => s.trim().toLowerCase()
 
 /**
@@ -161,65 +151,12 @@ export async function planRouterImport(
   const customerByCode = new Map(customers.map((c) => [c.code.toUpperCase(), c]))
   const namesSeen = new Map<string, (typeof customers)[number] | null>()
   for (const c of customers) namesSeen.set(lower(c.name), namesSeen.has(lower(c.name)) ? null : c)
-  const productByProfile = new Map<string, (typeof products)[number]>()
-  for (const p of products) {
-    if (!p.router_profile) continue
-    const k = productKey(p.service_type, p.router_profile)
-    if (!productByProfile.has(k)) productByProfile.set(k, p)
-  }
-  const productNames = new Set(products.map((p) => lower(p.name)))
-  const isolirProduct = products.find((p) => p.id === options.isolirProductId) ?? null
   const routerNames = new Set(snapshot.logins.map((l) => l.name))
-  const profiles = new Map(snapshot.profiles.map((p) => [productKey(p.kind, p.name), p]))
-  const planned = new Map<string, PlannedProduct>()
   const claimed = new Set<number>()
   const givenCodes = new Set<string>()
   const seen = new Set<string>()
+  const { packageOf, followed, planned } = packagePlanner(router, products, snapshot, options)
 
-  const productFor = (kind: 'pppoe' | 'hotspot', profile: string) => {
-    const k = productKey(kind, profile)
-    const found = productByProfile.get(k)
-    if (found) return { productId: found.id, productKey: null, productName: found.name }
-    let p = planned.get(k)
-    if (!p) {
-      const info: RouterProfile = profiles.get(k) ?? {
-        kind,
-        name: profile,
-        downloadMbps: null,
-        uploadMbps: null,
-      }
-      p = { key: k, kind, profile, name: freeName(profile, kind), ...speeds(info) }
-      planned.set(k, p)
-    }
-    return { productId: null, productKey: k, productName: p.name }
-  }
-  const freeName = (profile: string, kind: 'pppoe' | 'hotspot') => {
-    const base = profile === 'default' ? `${profile} (${router.name})` : profile
-    const candidates = [base, `${base} (${kind === 'pppoe' ? 'PPPoE' : 'Hotspot'})`]
-    for (let n = 2; ; n++) {
-      const name = candidates.shift() ?? `${base} ${n}`
-      if (!productNames.has(lower(name))) {
-        productNames.add(lower(name))
-        return name
-      }
-    }
-  }
-  /** The package of an isolated login: a profile named in its comment, else the chosen one. */
-  const isolirPackage = (login: RouterLogin) => {
-    for (const token of login.comment.split(/[\s,;|:/()]+/)) {
-      if (!token || token === router.isolir_profile) continue
-      if (profiles.has(productKey(login.kind, token))) return productFor(login.kind, token)
-    }
-    if (isolirProduct)
-      return { productId: isolirProduct.id, productKey: null, productName: isolirProduct.name }
-    return null
-  }
-
-  /** The package a login gets when it becomes a service: its profile's, or the isolir one's. */
-  const packageOf = (login: RouterLogin) =>
-    routerStatus(login, router) === 'isolir' || login.profile === router.isolir_profile
-      ? isolirPackage(login)
-      : productFor(login.kind, login.profile)
   /** A linked service on a regular profile that is not its package's (see PackageDifference). */
   const packageDifference = (
     owner: (typeof services)[number],
@@ -229,7 +166,7 @@ export async function planRouterImport(
     if (login.kind === 'pppoe' && login.profile === router.isolir_profile) return null
     const loketProfile = owner.router_profile ?? 'default'
     if (login.profile === loketProfile) return null
-    const follow = productByProfile.get(productKey(login.kind, login.profile)) ?? null
+    const follow = followed(login)
     return {
       loketProductId: owner.product_id,
       loketProduct: owner.product_name,
@@ -401,7 +338,7 @@ export async function planRouterImport(
       customerName: asCode ? login.name : login.comment || login.name,
     })
   }
-  return { logins, products: [...planned.values()], areaId: area ? area.id : null }
+  return { logins, products: planned(), areaId: area ? area.id : null }
 }
 
 /** What the router says a login is: disabled → putus, in the isolir profile → isolir. */
@@ -409,8 +346,4 @@ export function routerStatus(login: RouterLogin, router: RouterDbRow): ImportedS
   if (login.disabled) return 'putus'
   if (login.kind === 'pppoe' && login.profile === router.isolir_profile) return 'isolir'
   return 'aktif'
-}
-
-function speeds(p: RouterProfile) {
-  return { downloadMbps: p.downloadMbps, uploadMbps: p.uploadMbps }
 }
