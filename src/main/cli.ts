@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { commands as baseCommands, type CommandDef } from './cli/commands'
+import { commands as baseCommands, type CommandArgs, type CommandDef } from './cli/commands'
 import { demoDataCommand } from './cli/demo-data-command'
 import { billingCommands } from './cli/billing-commands'
 import { importCommands } from './cli/import-commands'
@@ -42,6 +42,11 @@ async function main(argv: string[]): Promise<number> {
           .flatMap((c) => c.stringOptions ?? [])
           .map((name) => [name, { type: 'string' as const }]),
       ),
+      ...Object.fromEntries(
+        Object.values(commands)
+          .flatMap((c) => c.listOptions ?? [])
+          .map((name) => [name, { type: 'string' as const, multiple: true }]),
+      ),
       'data-dir': { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -71,7 +76,15 @@ async function main(argv: string[]): Promise<number> {
     return await commands[name]!.run({
       positionals: positionals.slice(name.split(' ').length),
       dataDir,
-      values: values as Record<string, string | boolean | undefined>,
+      values: Object.fromEntries(
+        Object.entries(values).filter(([, v]) => !Array.isArray(v)),
+      ) as CommandArgs['values'],
+      lists: Object.fromEntries(
+        (commands[name]!.listOptions ?? []).map((o) => {
+          const v = (values as Record<string, unknown>)[o]
+          return [o, Array.isArray(v) ? (v as string[]) : []]
+        }),
+      ),
       out,
     })
   } catch (error) {

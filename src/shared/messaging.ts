@@ -44,6 +44,16 @@ export const TEMPLATE_KEYS = [
 ] as const
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number]
 
+/**
+ * Templates kept ready for features that do not exist yet (the customer portal's OTP sign-in,
+ * complaint tickets): nothing sends them, and the template page says so.
+ */
+export const UNSENT_TEMPLATES: ReadonlySet<TemplateKey> = new Set([
+  'otp',
+  'complaint_received',
+  'complaint_resolved',
+])
+
 /** Kinds of messages that are not made from a template. */
 export const MESSAGE_KINDS = [...TEMPLATE_KEYS, 'broadcast', 'test'] as const
 export type MessageKind = (typeof MESSAGE_KINDS)[number]

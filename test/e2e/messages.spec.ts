@@ -25,6 +25,16 @@ async function seed(request: APIRequestContext, host: Host, token: string) {
     serviceType: 'pppoe',
     monthlyPrice: 150_000,
   })
+  // Long-connected customers: the welcome message of their first activation is not this test's.
+  const policy = await call<Record<string, unknown>>(
+    request,
+    host,
+    token,
+    'collections.settings',
+    undefined,
+    'query',
+  )
+  await call(request, host, token, 'collections.setSettings', { ...policy, sendWelcome: false })
   const customers: Record<string, { id: number; code: string }> = {}
   for (const [name, phone] of [
     ['Budi Santoso', '081211112222'],
@@ -169,4 +179,21 @@ test('edit a template with a live preview for a real customer, then restore the 
   await page.getByRole('dialog').getByRole('button', { name: 'Kembalikan ke bawaan' }).click()
   await expect(page.getByText('Bawaan Loket')).toBeVisible()
   await expect(body).toHaveValue(/kami mengingatkan tagihan internet yang belum dibayar/)
+
+  // The page says which templates nothing sends yet, and when the welcome goes.
+  const list = page.getByTestId('template-list')
+  await expect(list.getByText('Belum dikirim')).toHaveCount(3)
+  await list.getByText('Kode OTP').click()
+  await expect(page.getByTestId('template-about')).toHaveText(
+    'Belum dikirim otomatis: fitur portal pelanggan (masuk dengan kode OTP) belum ada.',
+  )
+  await list.getByText('Keluhan selesai').click()
+  await expect(page.getByTestId('template-about')).toHaveText(
+    'Belum dikirim otomatis: fitur tiket keluhan belum ada.',
+  )
+  await list.getByText('Selamat datang & akun').click()
+  await expect(page.getByTestId('template-about')).toContainText(
+    'saat layanan pertamanya menjadi aktif',
+  )
+  await expect(page.getByLabel('Isi pesan')).not.toHaveValue(/portal/i)
 })

@@ -174,3 +174,59 @@ test('the reminder queue shows who is messaged and who is skipped, then queues o
     await gateway.close()
   }
 })
+
+test('an isolir from the batch tells the customers like the automatic run; the box follows the policy', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(150_000)
+  const gateway = await startMessageSim()
+  try {
+    const { owner, people } = await seed(page.request, host, gateway.url, gateway.tokens.fonnte)
+    await signIn(page, host, OWNER, 'Penagihan')
+    await page.goto(`${host.url}network?tab=batch`)
+    await expect(page.getByTestId('batch-row')).toHaveCount(3)
+    await page.getByRole('checkbox', { name: 'Pilih semua' }).check()
+    const dialog = page.getByRole('dialog')
+    const notify = dialog.getByTestId('isolir-notify')
+    // The policy sends it by default: the box starts ticked.
+    await page.getByTestId('batch-preview').click()
+    await expect(notify).toBeChecked()
+    await dialog.getByRole('button', { name: 'Batal' }).click()
+
+    // With the policy off it starts unticked; ticked by hand, the notice goes all the same.
+    const policy = await call<Record<string, unknown>>(
+      page.request,
+      host,
+      owner,
+      'collections.settings',
+      undefined,
+      'query',
+    )
+    await call(page.request, host, owner, 'collections.setSettings', {
+      ...policy,
+      sendManualIsolirNotice: false,
+    })
+    await page.getByTestId('batch-preview').click()
+    await expect(notify).not.toBeChecked()
+    await notify.check()
+    await dialog.getByTestId('isolir-apply').click()
+    await expect(page.getByText('1 pemberitahuan isolir masuk antrean pesan.')).toBeVisible()
+
+    const notices = await call<{ rows: MessageRow[] }>(
+      page.request,
+      host,
+      owner,
+      'messaging.list',
+      { kind: 'isolir_notice' },
+      'query',
+    )
+    const byCode = Object.fromEntries(notices.rows.map((m) => [m.customerCode, m]))
+    expect(notices.rows).toHaveLength(3)
+    expect(byCode[people.ani!.code]).toMatchObject({ recipient: '6281211112222', reason: null })
+    expect(byCode[people.budi!.code]).toMatchObject({ status: 'dilewati', reason: 'no_number' })
+    expect(byCode[people.citra!.code]).toMatchObject({ status: 'dilewati', reason: 'opted_out' })
+  } finally {
+    await gateway.close()
+  }
+})

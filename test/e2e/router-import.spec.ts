@@ -91,3 +91,80 @@ test('import a router, reconcile it, and put a changed profile back', async ({
   await expect(page.getByTestId('reconcile-empty')).toBeVisible()
   await expect(page.getByTestId('reconcile-waiting')).toHaveCount(0)
 })
+
+test('a second import shows what differs and waits for the operator: per row or for all', async ({
+  page,
+  request,
+  host,
+}) => {
+  const token = await setUp(request, host, sim)
+  const area = (
+    await call<{ id: number }[]>(request, host, token, 'catalog.areas', {}, 'query')
+  )[0]!
+  await call(request, host, token, 'routerImport.commit', { routerId: 1, areaId: area.id })
+  await call(request, host, token, 'network.runQueue', { routerId: null })
+  // Since then: two profiles were changed by hand, and CBG01-0004 left (Loket disabled pel04)…
+  sim.state.find('/ppp/secret', { name: 'pel01' })[0]!.profile = '20M'
+  sim.state.find('/ppp/secret', { name: 'pel02' })[0]!.profile = '10M'
+  const list = await call<{ rows: { id: number; code: string }[] }>(
+    request,
+    host,
+    token,
+    'customers.list',
+    { q: 'CBG01-0004' },
+    'query',
+  )
+  await call(request, host, token, 'customers.terminate', {
+    customerId: list.rows[0]!.id,
+    reason: 'Pindah rumah',
+  })
+  await call(request, host, token, 'network.runQueue', { routerId: null })
+  expect(sim.state.find('/ppp/secret', { name: 'pel04' })[0]!.disabled).toBe('true')
+  // …but someone enabled the secret again in Winbox: free internet, unless decided.
+  sim.state.find('/ppp/secret', { name: 'pel04' })[0]!.disabled = 'false'
+
+  await signIn(page, host, OWNER, 'Pelanggan')
+  await page.goto(`${host.url}network/import`)
+  await page.getByRole('button', { name: 'Baca router' }).click()
+  await expect(page.getByTestId('router-import-conflict')).toHaveText('1')
+  const putus = page.getByTestId('router-import-putus-row')
+  await expect(putus).toHaveCount(1)
+  await expect(putus).toContainText('pel04')
+  await expect(page.getByText('1 secret belum dipilih.')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Impor sekarang' })).toBeDisabled()
+  const packages = page.getByTestId('router-import-package-row')
+  await expect(packages).toHaveCount(2)
+
+  // For all: follow the router; pel02's row: keep Loket's package. pel04: disable the secret.
+  await page
+    .getByTestId('router-import-packages-all')
+    .getByText('Ikuti router', { exact: true })
+    .click()
+  await packages
+    .filter({ hasText: 'pel02' })
+    .getByText('Pertahankan paket Loket', { exact: true })
+    .click()
+  await putus.getByLabel('Biarkan putus, nonaktifkan secret').check()
+  await page.getByRole('button', { name: 'Impor sekarang' }).click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog).toContainText('1 mengikuti router, 1 mempertahankan paket Loket')
+  await expect(dialog).toContainText('1 secret dinonaktifkan lewat antrean')
+  await dialog.getByRole('button', { name: 'Impor sekarang' }).click()
+  await expect(page.getByTestId('router-import-done')).toContainText(
+    'Paket: 1 mengikuti router, 1 dipertahankan. Pelanggan putus: 1 secret dinonaktifkan, 0 diaktifkan kembali.',
+  )
+
+  await call(request, host, token, 'network.runQueue', { routerId: null })
+  expect(sim.state.find('/ppp/secret', { name: 'pel04' })[0]!.disabled).toBe('true')
+  expect(sim.state.find('/ppp/secret', { name: 'pel02' })[0]!.profile).toBe('20M')
+  expect(sim.state.find('/ppp/secret', { name: 'pel01' })[0]!.profile).toBe('20M')
+  const pel01 = await call<{ rows: { products: string }[] }>(
+    request,
+    host,
+    token,
+    'customers.list',
+    { q: 'pel01' },
+    'query',
+  )
+  expect(pel01.rows[0]!.products).toBe('20M')
+})

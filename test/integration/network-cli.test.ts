@@ -101,7 +101,13 @@ describe('router, isolir and the device queue from the CLI', () => {
     const isolated = await cli('isolir', 'apply', '--customer', code)
     expect(isolated).toMatchObject({
       code: 0,
-      json: { action: 'isolir', changed: 1, router: { applied: 1 } },
+      // The isolir notice is about arrears: Budi owes nothing, so he is not told about any.
+      json: {
+        action: 'isolir',
+        changed: 1,
+        router: { applied: 1 },
+        notices: { queued: 0, skipped_no_arrears: 1 },
+      },
     })
     expect(sim.state.find('/ppp/secret', { name: login })[0]).toMatchObject({ profile: 'ISOLIR' })
     expect(sim.kicked).toEqual([login])
@@ -115,6 +121,10 @@ describe('router, isolir and the device queue from the CLI', () => {
       json: { action: 'restore', changed: 1, router: { applied: 1 } },
     })
     expect(sim.state.find('/ppp/secret', { name: login })[0]).toMatchObject({ profile: '10M' })
+
+    const quiet = await cli('isolir', 'apply', '--customer', code, '--no-notice')
+    expect(quiet.json).toMatchObject({ changed: 1, notices: { disabled: 1 } })
+    expect((await cli('isolir', 'restore', '--customer', code)).code).toBe(0)
   })
 
   it('a router that is down leaves the job queued; jobs run device-queue applies it later', async () => {

@@ -5,9 +5,10 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cliActor } from '../../src/main/core/audit'
-import { createArea } from '../../src/main/core/catalog'
+import { createArea, createProduct } from '../../src/main/core/catalog'
+import { terminateCustomer } from '../../src/main/core/customers'
 import { systemClock } from '../../src/main/core/clock'
-import { migrateToLatest, openDatabase } from '../../src/main/core/db'
+import { migrateToLatest, openDatabase, type Db } from '../../src/main/core/db'
 import { createRouter, RouterPool } from '../../src/main/core/network'
 import { dataDirSecretBox } from '../../src/main/core/secrets'
 import { startRouterSim, type RouterSim } from '../sim/routeros/index'
@@ -32,6 +33,53 @@ async function cli(...args: string[]): Promise<{ code: number; json: Record<stri
 
 let dataDir: string
 let sim: RouterSim
+const TZ = 'Asia/Jakarta'
+const PRODUCT = {
+  serviceType: 'pppoe' as const,
+  monthlyPrice: 150_000,
+  billingMode: 'prepaid' as const,
+  downloadMbps: 20,
+  uploadMbps: 20,
+  dataCapGb: null,
+  fupNote: null,
+  taxable: false,
+}
+
+/** Straight into the data directory, through the same core services (between CLI runs). */
+async function inDb<T>(
+  fn: (
+    db: Db,
+    deps: { db: Db; clock: typeof systemClock; secrets: ReturnType<typeof dataDirSecretBox> },
+    actor: ReturnType<typeof cliActor> & { companyId: number },
+  ) => Promise<T>,
+): Promise<T> {
+  const db = openDatabase(dataDir)
+  try {
+    await migrateToLatest(db)
+    const deps = { db, clock: systemClock, secrets: dataDirSecretBox(dataDir) }
+    return await fn(db, deps, { ...cliActor(1), companyId: 1 })
+  } finally {
+    await db.destroy()
+  }
+}
+const packageOf = (login: string) =>
+  inDb(
+    async (db) =>
+      (
+        await db
+          .selectFrom('services as s')
+          .innerJoin('products as p', 'p.id', 's.product_id')
+          .select('p.name')
+          .where('s.pppoe_username', '=', login)
+          .where('s.status', '!=', 'putus')
+          .executeTakeFirstOrThrow()
+      ).name,
+  )
+const welcomeCount = () =>
+  inDb(
+    async (db) =>
+      (await db.selectFrom('messages').select('id').where('kind', '=', 'welcome').execute()).length,
+  )
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'loket-router-cli-'))
@@ -128,6 +176,96 @@ describe('npm run cli -- router import', () => {
       dataDir,
     )
     expect(again.json).toMatchObject({ ok: true, customers: 0, services: 0, existing: 12 })
+  }, 60_000)
+
+  it('welcomes each new active customer once (no number yet: recorded as skipped)', async () => {
+    const welcomes = await inDb((db) =>
+      db
+        .selectFrom('messages')
+        .select(['status', 'reason'])
+        .where('kind', '=', 'welcome')
+        .execute(),
+    )
+    expect(welcomes).toHaveLength(12)
+    expect(welcomes.every((m) => m.status === 'dilewati' && m.reason === 'no_number')).toBe(true)
+  }, 60_000)
+
+  it('--packages and --choice decide a package that differs from the router profile', async () => {
+    expect((await cli('jobs', 'run', 'device-queue', '--data-dir', dataDir)).code).toBe(0)
+    await inDb((_db, deps, actor) =>
+      createProduct(deps, actor, { ...PRODUCT, name: 'Rumah 20', routerProfile: '20M' }, TZ),
+    )
+    sim.state.add('/ppp/profile', { name: '20M', 'rate-limit': '20M/20M' })
+    for (const name of ['pel1', 'pel2']) sim.state.find('/ppp/secret', { name })[0]!.profile = '20M'
+
+    const preview = await cli('router', 'import', 'RB-Pusat', '--dry-run', '--data-dir', dataDir)
+    expect(preview.json).toMatchObject({ packages: { differ: 2, keepLoket: 2, followRouter: 0 } })
+    const done = await cli(
+      'router',
+      'import',
+      'RB-Pusat',
+      '--packages',
+      'router',
+      '--choice',
+      'pel2=loket',
+      '--data-dir',
+      dataDir,
+    )
+    expect(done).toMatchObject({
+      code: 0,
+      json: { packages: { differ: 2, keepLoket: 1, followRouter: 1 } },
+    })
+    expect(await packageOf('pel1')).toBe('Rumah 20')
+    expect(await packageOf('pel2')).toBe('10M')
+    expect((await cli('jobs', 'run', 'device-queue', '--data-dir', dataDir)).code).toBe(0)
+    expect(sim.state.find('/ppp/secret', { name: 'pel2' })[0]!.profile).toBe('10M')
+  }, 60_000)
+
+  it('an enabled secret of a putus customer waits for --putus, then is disabled through the queue', async () => {
+    await inDb(async (db, deps, actor) => {
+      const c = await db
+        .selectFrom('customers')
+        .select('id')
+        .where('code', '=', 'CBG01-0003')
+        .executeTakeFirstOrThrow()
+      await terminateCustomer(deps, actor, { customerId: c.id, reason: 'Berhenti' }, TZ)
+    })
+    expect((await cli('jobs', 'run', 'device-queue', '--data-dir', dataDir)).code).toBe(0)
+    // Someone enables the secret again by hand (Winbox): the customer would surf unbilled.
+    sim.state.find('/ppp/secret', { name: 'pel3' })[0]!.disabled = 'false'
+
+    const refused = await cli('router', 'import', 'RB-Pusat', '--data-dir', dataDir)
+    expect(refused).toMatchObject({
+      code: 1,
+      json: { ok: false, error: { code: 'ROUTER_IMPORT_UNDECIDED', details: { logins: 'pel3' } } },
+    })
+    const done = await cli(
+      'router',
+      'import',
+      'RB-Pusat',
+      '--putus',
+      'disable',
+      '--data-dir',
+      dataDir,
+    )
+    expect(done).toMatchObject({ code: 0, json: { services: 0, putus: { disable: 1 } } })
+    expect((await cli('jobs', 'run', 'device-queue', '--data-dir', dataDir)).code).toBe(0)
+    expect(sim.state.find('/ppp/secret', { name: 'pel3' })[0]!.disabled).toBe('true')
+  }, 60_000)
+
+  it('demo data does not flood the outbox with welcome messages', async () => {
+    const before = await welcomeCount()
+    const demo = await cli(
+      'demo-data',
+      '--customers',
+      '15',
+      '--seed',
+      'sepi',
+      '--data-dir',
+      dataDir,
+    )
+    expect(demo.code).toBe(0)
+    expect(await welcomeCount()).toBe(before)
   }, 60_000)
 
   it('an unknown router is a clear error', async () => {

@@ -14,6 +14,8 @@ export interface CommandArgs {
   /** Words after the command's name, e.g. the FILE of `import customers FILE`. */
   positionals: string[]
   values: Record<string, string | boolean | undefined>
+  /** The values of repeatable options (CommandDef.listOptions), empty when not given. */
+  lists: Record<string, string[]>
   out: Output
 }
 
@@ -43,6 +45,8 @@ export interface CommandDef {
    * validation error names what to fix on the command line (see option-errors.ts).
    */
   options?: Record<string, string>
+  /** Options that take a value and may be given several times (`--router-for A=X --router-for B=Y`). */
+  listOptions?: string[]
   run: Command
 }
 

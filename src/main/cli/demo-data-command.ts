@@ -8,6 +8,7 @@ import type { CommandDef } from './commands'
 import { cliDeps, firstCompanyId, withDb } from './db'
 import { count as countText } from './words'
 import { optionError } from './option-errors'
+import { routerForArea } from './router-for'
 
 const numbered = <T>(rows: T[]) => ({
   rows: rows.map((value, i) => ({ rowNumber: i + 2, value })),
@@ -20,9 +21,11 @@ const numbered = <T>(rows: T[]) => ({
  * their services). Same seed and date, same data.
  */
 export const demoDataCommand: CommandDef = {
-  usage: 'demo-data --customers N --seed S [--as-of YYYY-MM-DD]   (run init first)',
+  usage:
+    'demo-data --customers N --seed S [--as-of YYYY-MM-DD] [--router-for AREA=ROUTER …]   (run init first)',
   stringOptions: ['customers', 'seed', 'as-of'],
-  run: async ({ dataDir, values, out }) => {
+  listOptions: ['router-for'],
+  run: async ({ dataDir, values, lists, out }) => {
     const count = Number(values.customers ?? 1000)
     if (!Number.isInteger(count) || count < 0 || count > 1_000_000) {
       throw optionError('customers', 'cli.whole_number', { min: 0, max: '1.000.000' })
@@ -42,7 +45,11 @@ export const demoDataCommand: CommandDef = {
         areas: numbered(data.areas),
         products: numbered(data.products),
         customers: numbered(data.customers),
+        // With several routers each demo area needs one, as a spreadsheet's areas do.
+        routerForArea: await routerForArea(db, companyId, lists['router-for'] ?? []),
       }
+      // No welcome messages: the demo customers are made up, and thousands of messages to
+      // invented numbers would only fill the outbox.
       return commitImport(deps, { ...cliActor(companyId), companyId }, input, timeZone)
     })
     const ms = Math.round(performance.now() - started)

@@ -17,6 +17,8 @@ import type { CommandArgs, CommandDef } from './commands'
 import { cliDeps, firstCompanyId, withDb } from './db'
 import { count } from './words'
 import { argumentError } from './option-errors'
+import { routerForArea, routerLines } from './router-for'
+import { welcomeFirstServices } from './welcome'
 
 const english = () => process.env.LOKET_LANG === 'en'
 
@@ -55,29 +57,33 @@ function human(s: ImportSummary): string {
       ...s.errors.slice(0, 50).map((e) => `  ${describeImportError(e)}`),
     )
   if (s.errors.length > 50) lines.push(`  … +${count(s.errors.length - 50)}`)
+  lines.push(...routerLines(s.routers))
   return lines.join('\n')
 }
 
 async function runImport(
   kind: ImportKind,
-  { dataDir, values, positionals, out }: CommandArgs,
+  { dataDir, values, lists, positionals, out }: CommandArgs,
 ): Promise<number> {
   const file = positionals[0]
   if (!file) throw argumentError('FILE', 'cli.file')
   const data = await readFile(file)
-  const input = await parseImportFile(data, path.basename(file), kind)
+  const parsed = await parseImportFile(data, path.basename(file), kind)
   const summary = await withDb(dataDir, async (db) => {
     const deps = cliDeps(db, dataDir)
     const companyId = await firstCompanyId(db)
+    const input = {
+      ...parsed,
+      routerForArea: await routerForArea(db, companyId, lists['router-for'] ?? []),
+    }
     if (values['dry-run'] === true) return previewImport(deps, companyId, input)
     const preview = await previewImport(deps, companyId, input)
     if (preview.errors.length) return preview
-    return commitImport(
-      deps,
-      { ...cliActor(companyId), companyId },
-      input,
-      (await getCompany(deps, companyId)).timeZone,
-    )
+    const actor = { ...cliActor(companyId), companyId }
+    const { timeZone } = await getCompany(deps, companyId)
+    const { activatedServiceIds, ...done } = await commitImport(deps, actor, input, timeZone)
+    await welcomeFirstServices(deps, actor, activatedServiceIds, timeZone)
+    return done
   })
   const json = {
     ok: summary.errors.length === 0,
@@ -94,7 +100,11 @@ export const importCommands: Record<string, CommandDef> = Object.fromEntries(
   (['customers', 'areas', 'products', 'workbook'] as const).map((kind) => [
     `import ${kind}`,
     {
-      usage: `import ${kind} FILE [--dry-run]   (.csv or .xlsx${kind === 'workbook' ? ' with sheets Area, Paket, Pelanggan' : ''})`,
+      usage:
+        `import ${kind} FILE [--dry-run]` +
+        (kind === 'customers' || kind === 'workbook' ? ' [--router-for AREA=ROUTER …]' : '') +
+        `   (.csv or .xlsx${kind === 'workbook' ? ' with sheets Area, Paket, Pelanggan' : ''})`,
+      listOptions: ['router-for'],
       run: (args: CommandArgs) => runImport(kind, args),
     },
   ]),

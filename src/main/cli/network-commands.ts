@@ -1,8 +1,8 @@
 import { routerInput } from '@shared/schemas'
 import { cliActor } from '../core/audit'
 import { companyTimeZone } from '../core/companies'
+import { isolirByHand } from '../core/collections'
 import {
-  applyIsolir,
   createRouter,
   customerServiceIds,
   findRouterByName,
@@ -48,10 +48,12 @@ async function isolirCommand(args: CommandArgs, action: 'isolir' | 'restore') {
   const result = await withNetwork(args.dataDir, async (deps: NetworkDeps, db) => {
     const companyId = await firstCompanyId(db)
     const serviceIds = await customerServiceIds(deps, companyId, code)
-    const applied = await applyIsolir(
+    // --no-notice: no isolir notice this time; otherwise the policy (sendManualIsolirNotice).
+    const notify = args.values['no-notice'] === true ? false : undefined
+    const applied = await isolirByHand(
       deps,
       { ...cliActor(companyId), companyId },
-      { action, serviceIds, reason },
+      { action, serviceIds, reason, notify },
       await companyTimeZone(deps, companyId),
     )
     // The CLI has no background worker: apply this customer's router jobs now, like the host would.
@@ -69,14 +71,25 @@ async function isolirCommand(args: CommandArgs, action: 'isolir' | 'restore') {
         .map((r) => ({ service: r.sid, status: r.status, reason: r.skip })),
       services: applied.rows.map((r) => ({ service: r.sid, router: r.router, status: r.status })),
       router: queueJson(queue),
+      notices: applied.notices,
     },
     [
       `${action === 'isolir' ? 'Isolir' : 'Buka isolir'} ${code}: ${count(applied.changed)} layanan diubah, ${count(applied.skipped)} dilewati`,
       ...applied.rows.filter((r) => r.will === 'skip').map((r) => `  dilewati ${r.sid}: ${r.skip}`),
+      ...(action === 'isolir' ? [noticeLine(applied.notices)] : []),
       ...queueLines(queue),
     ].join('\n'),
   )
   return queue.failed > 0 ? 1 : 0
+}
+
+function noticeLine(n: Record<string, number>): string {
+  if (n.disabled) return '  pemberitahuan isolir: tidak dikirim'
+  return (
+    `  pemberitahuan isolir: ${n.queued ?? 0} masuk antrean, ${n.skipped ?? 0} dilewati` +
+    (n.skipped_no_arrears ? `, ${n.skipped_no_arrears} tanpa tunggakan` : '') +
+    (n.duplicates ? `, ${n.duplicates} sudah terkirim hari ini` : '')
+  )
 }
 
 /**
@@ -136,7 +149,7 @@ export const networkCommands: Record<string, CommandDef> = {
     },
   },
   'isolir apply': {
-    usage: 'isolir apply --customer CODE [--reason TEXT]',
+    usage: 'isolir apply --customer CODE [--reason TEXT] [--no-notice]',
     stringOptions: ['customer', 'reason'],
     run: (args) => isolirCommand(args, 'isolir'),
   },

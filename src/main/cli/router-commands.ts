@@ -1,12 +1,15 @@
 import { AppError } from '@shared/errors'
 import { cliActor } from '../core/audit'
 import { companyTimeZone } from '../core/companies'
+import { welcomeFirstServices } from './welcome'
 import {
   commitRouterImport,
   findRouterByName,
   previewRouterImport,
   type RouterImportSummary,
+  type RowChoice,
 } from '../core/network'
+import { PACKAGE_CHOICES, PUTUS_CHOICES } from '@shared/schemas'
 import type { CommandArgs, CommandDef } from './commands'
 import type { Db } from '../core/db'
 import { firstCompanyId } from './db'
@@ -26,12 +29,75 @@ function human(s: RouterImportSummary): string {
   if (s.products.length)
     lines.push(`  paket baru (harga 0, isi harganya): ${s.products.map((p) => p.name).join(', ')}`)
   if (s.needsArea) lines.push('  pilih area pelanggan baru dengan --area KODE')
+  if (s.packages.differ) {
+    lines.push(
+      `  paket berbeda dengan profil router: ${s.packages.differ} ` +
+        `(pertahankan paket Loket: ${s.packages.keepLoket}, ikuti router: ${s.packages.followRouter})`,
+    )
+    for (const r of s.rows.filter((r) => r.packageDiff).slice(0, 50)) {
+      const d = r.packageDiff!
+      const follow = d.routerProduct ?? `tidak ada paket dengan profil ${r.profile}`
+      const choice = d.choice === 'router' ? 'ikuti router' : 'pertahankan paket Loket'
+      lines.push(
+        `    ${r.name}: Loket ${d.loketProduct} (${d.loketProfile}), router ${r.profile} → ${follow} [${choice}]`,
+      )
+    }
+    lines.push('    pilih dengan --packages router|loket, per login: --choice LOGIN=router|loket')
+  }
+  if (s.counts.conflict) {
+    lines.push(
+      `  secret aktif milik pelanggan putus: ${s.counts.conflict} ` +
+        `(nonaktifkan: ${s.putus.disable}, aktifkan kembali: ${s.putus.reactivate}, belum dipilih: ${s.putus.undecided})`,
+    )
+    for (const r of s.rows.filter((r) => r.conflict).slice(0, 50)) {
+      const choice =
+        r.conflict!.choice === 'disable'
+          ? 'nonaktifkan secret'
+          : r.conflict!.choice === 'reactivate'
+            ? 'aktifkan kembali'
+            : 'belum dipilih'
+      lines.push(`    ${r.name}: ${r.customerCode ?? ''} ${r.customerName} [${choice}]`)
+    }
+    lines.push(
+      '    pilih dengan --putus disable|reactivate, per login: --choice LOGIN=disable|reactivate',
+    )
+  }
   for (const k of s.skipped.slice(0, 50)) lines.push(`  dilewati ${k.kind} ${k.name}: ${k.reason}`)
   if (s.skipped.length > 50) lines.push(`  … +${count(s.skipped.length - 50)}`)
   return lines.join('\n')
 }
 
-async function runRouterImport({ dataDir, values, positionals, out }: CommandArgs) {
+/** `--choice budi=router` (both kinds of login named budi) or `--choice pppoe:budi=router`. */
+function parseChoices(list: string[]): Record<string, RowChoice> {
+  const out: Record<string, RowChoice> = {}
+  const allowed: readonly string[] = [...PACKAGE_CHOICES, ...PUTUS_CHOICES]
+  for (const item of list) {
+    const at = item.lastIndexOf('=')
+    const login = item.slice(0, at).trim()
+    const choice = item.slice(at + 1).trim()
+    if (at <= 0 || !allowed.includes(choice))
+      throw new AppError('VALIDATION', `--choice ${item}: write LOGIN=${allowed.join('|')}`, {
+        option: 'choice',
+      })
+    const keys = /^(pppoe|hotspot):/.test(login) ? [login] : [`pppoe:${login}`, `hotspot:${login}`]
+    for (const key of keys) out[key] = choice as RowChoice
+  }
+  return out
+}
+
+function oneOf<T extends string>(
+  values: CommandArgs['values'],
+  name: string,
+  allowed: readonly T[],
+) {
+  const v = str(values[name])
+  if (v === undefined) return undefined
+  if (!(allowed as readonly string[]).includes(v))
+    throw new AppError('VALIDATION', `--${name} must be ${allowed.join(' or ')}`, { option: name })
+  return v as T
+}
+
+async function runRouterImport({ dataDir, values, lists, positionals, out }: CommandArgs) {
   const name = positionals[0]
   if (!name) throw argumentError('NAME', 'cli.router')
   {
@@ -41,18 +107,19 @@ async function runRouterImport({ dataDir, values, positionals, out }: CommandArg
       const options = {
         areaId: await areaByCode(db, companyId, str(values.area)),
         isolirProductId: await productByName(db, companyId, str(values['isolir-package'])),
+        packages: oneOf(values, 'packages', PACKAGE_CHOICES) ?? 'loket',
+        putus: oneOf(values, 'putus', PUTUS_CHOICES) ?? null,
+        choices: parseChoices(lists.choice ?? []),
       }
       if (values['dry-run'] === true)
         return previewRouterImport(deps, companyId, router.id, options)
-      return commitRouterImport(
-        deps,
-        { ...cliActor(companyId), companyId },
-        router.id,
-        options,
-        await companyTimeZone(deps, companyId),
-      )
+      const actor = { ...cliActor(companyId), companyId }
+      const timeZone = await companyTimeZone(deps, companyId)
+      const done = await commitRouterImport(deps, actor, router.id, options, timeZone)
+      await welcomeFirstServices(deps, actor, done.activatedServiceIds, timeZone)
+      return done
     })
-    const { rows: _rows, ...json } = summary
+    const { rows: _rows, activatedServiceIds: _ids, ...json } = summary
     out.result({ ok: true, ...json }, human(summary))
     return 0
   }
@@ -85,8 +152,10 @@ async function productByName(db: Db, companyId: number, name: string | undefined
 export const routerCommands: Record<string, CommandDef> = {
   'router import': {
     usage:
-      'router import NAME [--dry-run] [--area CODE] [--isolir-package NAME]   (PPPoE secrets and hotspot users → customers)',
-    stringOptions: ['area', 'isolir-package'],
+      'router import NAME [--dry-run] [--area CODE] [--isolir-package NAME] [--packages loket|router] ' +
+      '[--putus disable|reactivate] [--choice LOGIN=loket|router|disable|reactivate …]   (PPPoE secrets and hotspot users → customers)',
+    stringOptions: ['area', 'isolir-package', 'packages', 'putus'],
+    listOptions: ['choice'],
     run: runRouterImport,
   },
 }

@@ -70,6 +70,14 @@ export const enMessages: SharedMessages = {
     TEMPLATE_UNKNOWN_VARIABLE: 'The template uses unknown variables: {{names}}.',
     JOB_UNKNOWN: 'Unknown job "{{job}}". List them with: jobs list',
     JOB_BUSY: 'The {{job}} job is running. Wait until it finishes.',
+    ROUTER_IMPORT_UNDECIDED:
+      '{{count}} secret(s) are enabled on the router while their customer is terminated in Loket ({{logins}}). Choose for each: disable the secret, or reactivate the customer.',
+    ROUTER_IMPORT_NO_PACKAGE:
+      'No package has the router profile {{profiles}} (login {{logins}}). Choose "Keep Loket\'s package" for that login, or first create a package with that profile.',
+    ROUTER_IMPORT_ISOLIR_PACKAGE:
+      'Choose the package of the secrets in the isolir profile ({{logins}}) before their customers are reactivated.',
+    IMPORT_ROUTER_REQUIRED:
+      '{{count}} active service(s) have no router. Fill in the router column of the file, or choose a router for area {{areas}}.',
   },
   validation: {
     rate_limit: 'Write the rate limit as RouterOS does: upload/download, e.g. 2M/2M or 512k/1M.',

@@ -70,6 +70,14 @@ export const idMessages = {
     TEMPLATE_UNKNOWN_VARIABLE: 'Template memakai variabel yang tidak dikenal: {{names}}.',
     JOB_UNKNOWN: 'Tugas "{{job}}" tidak dikenal. Lihat daftar dengan: jobs list',
     JOB_BUSY: 'Tugas {{job}} sedang berjalan. Tunggu hingga selesai.',
+    ROUTER_IMPORT_UNDECIDED:
+      '{{count}} secret masih aktif di router padahal pelanggannya putus di Loket ({{logins}}). Pilih untuk tiap secret: nonaktifkan secret, atau aktifkan kembali pelanggan.',
+    ROUTER_IMPORT_NO_PACKAGE:
+      'Tidak ada paket dengan profil router {{profiles}} (login {{logins}}). Pilih "Pertahankan paket Loket" untuk login itu, atau buat dulu paket dengan profil tersebut.',
+    ROUTER_IMPORT_ISOLIR_PACKAGE:
+      'Pilih paket untuk secret di profil isolir ({{logins}}) sebelum pelanggannya diaktifkan kembali.',
+    IMPORT_ROUTER_REQUIRED:
+      '{{count}} layanan aktif belum punya router. Isi kolom router di berkas, atau pilih router untuk area {{areas}}.',
   },
   validation: {
     rate_limit:

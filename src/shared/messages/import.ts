@@ -44,6 +44,8 @@ export const importMessagesId = {
   unknown_product:
     'Paket "{{value}}" belum ada. Tambahkan di Katalog → Paket, atau sertakan di sheet Paket.',
   pppoe_taken: 'Username PPPoE "{{value}}" sudah dipakai layanan lain.',
+  unknown_router:
+    'Router "{{value}}" tidak ada. Tulis nama router persis seperti di Jaringan → Router, atau kosongkan.',
 }
 
 export type ImportMessageKey = keyof typeof importMessagesId
@@ -86,4 +88,6 @@ export const importMessagesEn: Record<ImportMessageKey, string> = {
   unknown_product:
     'Package "{{value}}" does not exist yet. Add it under Catalogue → Packages, or include it in the Paket sheet.',
   pppoe_taken: 'PPPoE username "{{value}}" is already used by another service.',
+  unknown_router:
+    'Router "{{value}}" does not exist. Write the router\'s name exactly as under Network → Routers, or leave it empty.',
 }

@@ -43,8 +43,12 @@ export const collectionSettingsInput = z.object({
   sendInvoiceNotice: z.boolean(),
   sendReceipt: z.boolean(),
   sendIsolirNotice: z.boolean(),
+  /** The same notice after an isolir by hand (batch, customer page, CLI); the dialog can untick it. */
+  sendManualIsolirNotice: z.boolean(),
   sendRestoreNotice: z.boolean(),
   sendPackageNotice: z.boolean(),
+  /** "Selamat datang" with the login, once, when a customer's first service becomes active. */
+  sendWelcome: z.boolean(),
   /** `{link_bayar}` is this followed by the customer code; empty: "hubungi kantor". */
   paymentLinkBase: urlOrEmpty,
 })
@@ -59,8 +63,10 @@ export const DEFAULT_COLLECTION_SETTINGS: CollectionSettings = {
   sendInvoiceNotice: true,
   sendReceipt: true,
   sendIsolirNotice: true,
+  sendManualIsolirNotice: true,
   sendRestoreNotice: true,
   sendPackageNotice: true,
+  sendWelcome: true,
   paymentLinkBase: '',
 }
 

@@ -44,6 +44,8 @@ export interface CustomerImportRow {
   pppoeUsername: string | null
   pppoePassword: string | null
   staticIp: string | null
+  /** The router (by name) the service lives on; empty: the only router, or the area's. */
+  routerName: string | null
   notes: string | null
 }
 

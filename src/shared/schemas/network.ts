@@ -54,8 +54,37 @@ export const isolirInput = z.object({
   action: z.enum(ISOLIR_ACTIONS),
   serviceIds: z.array(idSchema).min(1, { message: 'validation.required' }).max(50_000),
   reason: requiredText(300),
+  /** Send the isolir notice to the customers (isolir only); left out: the company's policy. */
+  notify: z.boolean().optional(),
 })
 export type IsolirInput = z.output<typeof isolirInput>
+
+/**
+ * A router import's choices (core/network/router-import/choices.ts says what each does): per
+ * linked login whose package differs from the router's profile, keep Loket's package or follow
+ * the router; per enabled secret of a putus customer, disable it or reactivate the customer.
+ */
+export const PACKAGE_CHOICES = ['loket', 'router'] as const
+export type PackageChoice = (typeof PACKAGE_CHOICES)[number]
+export const PUTUS_CHOICES = ['disable', 'reactivate'] as const
+export type PutusChoice = (typeof PUTUS_CHOICES)[number]
+
+export const routerImportInput = z.object({
+  routerId: idSchema,
+  areaId: idSchema.nullable().default(null),
+  isolirProductId: idSchema.nullable().default(null),
+  hotspot: z.boolean().default(true),
+  /** For every differing package without a row choice. */
+  packages: z.enum(PACKAGE_CHOICES).default('loket'),
+  /** For every putus conflict without a row choice; null: each row must be decided. */
+  putus: z.enum(PUTUS_CHOICES).nullable().default(null),
+  /** Per row, keyed `kind:login` (`pppoe:budi`). */
+  choices: z
+    .record(z.string().max(200), z.enum([...PACKAGE_CHOICES, ...PUTUS_CHOICES]))
+    .default({})
+    .refine((c) => Object.keys(c).length <= 50_000),
+})
+export type RouterImportInput = z.output<typeof routerImportInput>
 
 export const deviceJobFilter = z.object({
   status: z.enum(['open', 'failed', 'done']).default('open'),

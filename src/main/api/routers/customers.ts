@@ -26,9 +26,10 @@ import {
   serviceCreateInput,
   serviceStatusInput,
 } from '@shared/schemas'
-import { queuePackageNotice } from '@core/collections'
+import { BEFORE_SERVICE, queuePackageNotice } from '@core/collections'
 import { z } from 'zod'
 import { timeZoneOf } from '../time-zone'
+import { welcomeFirstServices } from '../welcome'
 import { procedure, router } from '../trpc'
 
 /** A change that queued router work wakes the host's device worker instead of waiting a tick. */
@@ -80,14 +81,22 @@ export const customersRouter = router({
     .mutation(({ ctx, input }) => updateCustomer(ctx.services, ctx.actor, input)),
   addService: procedure('customers.manage')
     .input(serviceCreateInput)
-    .mutation(async ({ ctx, input }) =>
-      wake(ctx, addService(ctx.services, ctx.actor, input, await timeZoneOf(ctx))),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const timeZone = await timeZoneOf(ctx)
+      const added = await wake(ctx, addService(ctx.services, ctx.actor, input, timeZone))
+      if (input.status === 'aktif')
+        await welcomeFirstServices(ctx.services, ctx.actor, [added.id], timeZone)
+      return added
+    }),
   changeStatus: procedure('customers.manage')
     .input(serviceStatusInput)
-    .mutation(async ({ ctx, input }) =>
-      wake(ctx, changeServiceStatus(ctx.services, ctx.actor, input, await timeZoneOf(ctx))),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const timeZone = await timeZoneOf(ctx)
+      const changed = await wake(ctx, changeServiceStatus(ctx.services, ctx.actor, input, timeZone))
+      if (changed.status === 'aktif' && BEFORE_SERVICE.has(changed.from))
+        await welcomeFirstServices(ctx.services, ctx.actor, [changed.serviceId], timeZone)
+      return changed
+    }),
   changePackage: procedure('customers.manage')
     .input(packageChangeInput)
     .mutation(async ({ ctx, input }) => {

@@ -5,8 +5,10 @@ import {
   previewImport,
 } from '@core/customer-import'
 import { customerTemplate, workbookTemplate } from '@core/imports'
+import { idSchema } from '@shared/schemas'
 import { z } from 'zod'
 import { timeZoneOf } from '../time-zone'
+import { welcomeFirstServices } from '../welcome'
 import { procedure, router } from '../trpc'
 
 /** Files travel as base64 inside the JSON call (≤ 20 MB before encoding, see core/imports). */
@@ -18,6 +20,8 @@ const kind = z.enum(['customers', 'areas', 'products', 'workbook'])
 const importInput = fileInput.extend({
   kind,
   mapping: z.record(z.string(), z.number().int().min(0).nullable()).optional(),
+  /** With several routers: the router of each area's rows that name none (area code → id). */
+  routerForArea: z.record(z.string().max(20), idSchema).optional(),
 })
 
 const bytes = (b64: string) => Buffer.from(b64, 'base64')
@@ -37,7 +41,10 @@ export const importsRouter = router({
         input.kind,
         input.mapping,
       )
-      return previewImport(ctx.services, ctx.user.companyId, parsed)
+      return previewImport(ctx.services, ctx.user.companyId, {
+        ...parsed,
+        routerForArea: input.routerForArea,
+      })
     }),
   commit: procedure('customers.import')
     .input(importInput)
@@ -48,9 +55,16 @@ export const importsRouter = router({
         input.kind,
         input.mapping,
       )
-      const result = await commitImport(ctx.services, ctx.actor, parsed, await timeZoneOf(ctx))
-      // Imported services on the company's only router were queued for it.
+      const timeZone = await timeZoneOf(ctx)
+      const { activatedServiceIds, ...result } = await commitImport(
+        ctx.services,
+        ctx.actor,
+        { ...parsed, routerForArea: input.routerForArea },
+        timeZone,
+      )
+      // Imported working services were queued for their routers.
       ctx.services.onDeviceJobs?.()
+      await welcomeFirstServices(ctx.services, ctx.actor, activatedServiceIds, timeZone)
       return result
     }),
   template: procedure(['customers.view', 'customers.import'])

@@ -2,8 +2,8 @@ import { writeTx } from '@core/db'
 import { appendAudit } from '@core/audit'
 import { updateServiceNetwork } from '@core/customers'
 import { deviceJobCounts, listDeviceJobs, retryDeviceJobs } from '@core/device-jobs'
+import { getCollectionSettings, isolirByHand } from '@core/collections'
 import {
-  applyIsolir,
   createRouter,
   isolirScript,
   listIsolirCandidates,
@@ -104,14 +104,25 @@ export const networkRouter = router({
     .query(({ ctx, input }) => listIsolirCandidates(ctx.services, ctx.user.companyId, input)),
   isolirPreview: procedure('isolir.manage')
     .input(z.object({ action: z.enum(ISOLIR_ACTIONS), serviceIds: isolirInput.shape.serviceIds }))
-    .query(({ ctx, input }) =>
-      previewIsolir(ctx.services, ctx.user.companyId, input.action, input.serviceIds),
-    ),
+    .query(async ({ ctx, input }) => {
+      const [preview, policy] = await Promise.all([
+        previewIsolir(ctx.services, ctx.user.companyId, input.action, input.serviceIds),
+        getCollectionSettings(ctx.services.db, ctx.user.companyId),
+      ])
+      // The dialog's "send the isolir notice" box starts as the policy says.
+      return { ...preview, notify: policy.sendManualIsolirNotice }
+    }),
   isolir: procedure('isolir.manage')
     .input(isolirInput)
     .mutation(async ({ ctx, input }) => {
-      const r = await applyIsolir(ctx.services, ctx.actor, input, await timeZoneOf(ctx))
-      return { action: r.action, changed: r.changed, skipped: r.skipped, onRouter: r.onRouter }
+      const r = await isolirByHand(ctx.services, ctx.actor, input, await timeZoneOf(ctx))
+      return {
+        action: r.action,
+        changed: r.changed,
+        skipped: r.skipped,
+        onRouter: r.onRouter,
+        notices: r.notices.queued ?? 0,
+      }
     }),
 
   setServiceNetwork: procedure('customers.manage')

@@ -2,6 +2,7 @@ import { fixDifference, reconcileRouter as compare } from '@core/network'
 import { idSchema } from '@shared/schemas'
 import { z } from 'zod'
 import { timeZoneOf } from '../time-zone'
+import { welcomeFirstServices } from '../welcome'
 import { procedure, router } from '../trpc'
 
 /** Router against database, and the one-click fixes (each reads the router again first). */
@@ -18,7 +19,15 @@ export const reconcileRouter = router({
         areaId: idSchema.nullable().default(null),
       }),
     )
-    .mutation(async ({ ctx, input }) =>
-      fixDifference(ctx.services, ctx.actor, input, await timeZoneOf(ctx)),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const timeZone = await timeZoneOf(ctx)
+      const { activatedServiceIds, ...fixed } = await fixDifference(
+        ctx.services,
+        ctx.actor,
+        input,
+        timeZone,
+      )
+      await welcomeFirstServices(ctx.services, ctx.actor, activatedServiceIds, timeZone)
+      return fixed
+    }),
 })

@@ -1,26 +1,34 @@
 import { commitRouterImport, previewRouterImport } from '@core/network'
-import { idSchema } from '@shared/schemas'
-import { z } from 'zod'
+import { routerImportInput } from '@shared/schemas'
 import { timeZoneOf } from '../time-zone'
+import { welcomeFirstServices } from '../welcome'
 import { procedure, router } from '../trpc'
-
-const importInput = z.object({
-  routerId: idSchema,
-  areaId: idSchema.nullable().default(null),
-  isolirProductId: idSchema.nullable().default(null),
-  hotspot: z.boolean().default(true),
-})
 
 /** Moving onto Loket from a router (Mikhmon, a spreadsheet): read, preview, then create. */
 export const routerImportRouter = router({
   preview: procedure('network.manage')
-    .input(importInput)
-    .mutation(({ ctx, input }) =>
-      previewRouterImport(ctx.services, ctx.user.companyId, input.routerId, input),
-    ),
+    .input(routerImportInput)
+    .mutation(async ({ ctx, input }) => {
+      const { activatedServiceIds: _ids, ...summary } = await previewRouterImport(
+        ctx.services,
+        ctx.user.companyId,
+        input.routerId,
+        input,
+      )
+      return summary
+    }),
   commit: procedure('network.manage')
-    .input(importInput)
-    .mutation(async ({ ctx, input }) =>
-      commitRouterImport(ctx.services, ctx.actor, input.routerId, input, await timeZoneOf(ctx)),
-    ),
+    .input(routerImportInput)
+    .mutation(async ({ ctx, input }) => {
+      const timeZone = await timeZoneOf(ctx)
+      const { activatedServiceIds, ...summary } = await commitRouterImport(
+        ctx.services,
+        ctx.actor,
+        input.routerId,
+        input,
+        timeZone,
+      )
+      await welcomeFirstServices(ctx.services, ctx.actor, activatedServiceIds, timeZone)
+      return summary
+    }),
 })

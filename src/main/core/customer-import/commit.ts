@@ -13,6 +13,8 @@ export interface ImportInput {
   areas?: Parsed<AreaImportRow>
   products?: Parsed<ProductImportRow>
   customers?: Parsed<CustomerImportRow>
+  /** With several routers: the router of each area's rows that name none (code → id). */
+  routerForArea?: Record<string, number>
 }
 
 export interface ImportSummary {
@@ -21,6 +23,8 @@ export interface ImportSummary {
   areas: { created: number; existing: number }
   products: { created: number; existing: number }
   customers: { created: number; existing: number; services: number }
+  /** Where the new services go, when the company has routers (see customer-import/routers). */
+  routers: ImportPlan['routers']
   errors: ImportPlan['errors']
   /** The first rows of the preview: what happens to each. */
   preview: { row: number; code: string | null; name: string; outcome: 'new' | 'existing' }[]
@@ -59,6 +63,7 @@ function summarise(
       existing: plan.customers.existing.length,
       services: created?.services ?? plan.customers.create.length,
     },
+    routers: plan.routers,
     errors: plan.errors,
     preview,
   }
@@ -76,14 +81,16 @@ export async function previewImport(
 
 /**
  * All or nothing: areas, then packages, then customers with their first service, in one write
- * transaction planned afresh inside it. Any error in any row and nothing is written.
+ * transaction planned afresh inside it. Any error in any row and nothing is written; nor while a
+ * working service would have no router although the company has routers. Also answers which
+ * services were created active (for the welcome message).
  */
 export async function commitImport(
   deps: CoreDeps,
   actor: Actor & { companyId: number },
   input: ImportInput,
   timeZone: string,
-): Promise<ImportSummary> {
+): Promise<ImportSummary & { activatedServiceIds: number[] }> {
   return writeTx(deps.db, async (tx) => {
     const plan = await planImport(tx, actor.companyId, input)
     if (plan.errors.length) {
@@ -93,13 +100,20 @@ export async function commitImport(
         { errors: plan.errors.slice(0, 200) },
       )
     }
+    if (plan.routers.missing > 0) {
+      const areas = plan.routers.areas.filter((a) => a.routerId === null && a.working > 0)
+      throw new AppError('IMPORT_ROUTER_REQUIRED', `${plan.routers.missing} without a router`, {
+        count: plan.routers.missing,
+        areas: areas.map((a) => a.areaCode).join(', '),
+      })
+    }
     if (
       !plan.areas.create.length &&
       !plan.products.create.length &&
       !plan.customers.create.length
     ) {
       // Everything is already there: a re-import changes nothing and records nothing.
-      return summarise(input, plan, false)
+      return { ...summarise(input, plan, false), activatedServiceIds: [] }
     }
     const now = deps.clock.now().toISOString()
     for (const a of plan.areas.create) {
@@ -165,6 +179,10 @@ export async function commitImport(
     }))
     const created = await bulkInsertCustomers(tx, deps, actor.companyId, rows)
     const summary = summarise(input, plan, false, created)
+    const withService = rows.filter((r) => r.service)
+    const activatedServiceIds = created.serviceIds.filter(
+      (_, i) => withService[i]!.service!.status === 'aktif',
+    )
     await appendAudit(tx, deps.clock, actor, {
       action: 'customers.import',
       entityType: 'import',
@@ -178,6 +196,6 @@ export async function commitImport(
         last_code: created.codes.at(-1) ?? null,
       },
     })
-    return summary
+    return { ...summary, activatedServiceIds }
   })
 }

@@ -7,6 +7,7 @@ import type {
 } from '@shared/schemas'
 import type { Database } from '../db'
 import type { BulkCustomerRow } from '../customers'
+import { routerResolver, type ImportRouters } from './routers'
 
 export interface Parsed<T> {
   rows: { rowNumber: number; value: T }[]
@@ -25,6 +26,8 @@ export interface ImportPlan {
   areas: { create: AreaImportRow[]; existing: number }
   products: { create: ProductImportRow[]; existing: number }
   customers: { create: PlannedCustomer[]; existing: { rowNumber: number; code: string }[] }
+  /** Where the new services go (see routerResolver). */
+  routers: ImportRouters
   errors: ImportRowError[]
 }
 
@@ -42,6 +45,8 @@ export async function planImport(
     areas?: Parsed<AreaImportRow>
     products?: Parsed<ProductImportRow>
     customers?: Parsed<CustomerImportRow>
+    /** With several routers: which one serves each area's rows that name none (code → id). */
+    routerForArea?: Record<string, number>
   },
 ): Promise<ImportPlan> {
   const errors: ImportRowError[] = [
@@ -80,10 +85,13 @@ export async function planImport(
       existing: (input.products?.rows.length ?? 0) - newProducts.length,
     },
     customers: { create: [], existing: [] },
+    routers: { routers: [], areas: [], missing: 0 },
     errors,
   }
   const customerRows = input.customers?.rows ?? []
   if (!customerRows.length) return plan
+  const routers = await routerResolver(tx, companyId, input.routerForArea)
+  const newAreaNames = new Map(newAreas.map((a) => [a.code, a.name]))
 
   const plannedAreas = new Set(newAreas.map((a) => a.code))
   const plannedProducts = new Map(newProducts.map((p) => [p.name.toLowerCase(), p.serviceType]))
@@ -139,10 +147,21 @@ export async function planImport(
         params: { value: r.pppoeUsername },
       })
     }
+    const named = r.routerName === null ? null : routers.named(r.routerName)
+    if (named === undefined) {
+      rowErrors.push({
+        row: rowNumber,
+        column: 'router',
+        messageKey: 'import.unknown_router',
+        params: { value: r.routerName! },
+      })
+    }
     if (rowErrors.length) {
       errors.push(...rowErrors)
       continue
     }
+    const status = r.status ?? 'aktif'
+    const routerId = named ?? routers.forArea(r.areaCode, status, newAreaNames.get(r.areaCode))
     plan.customers.create.push({
       rowNumber,
       areaCode: r.areaCode,
@@ -161,7 +180,7 @@ export async function planImport(
         service: {
           productId: -1,
           serviceType: serviceType!,
-          status: r.status ?? 'aktif',
+          status,
           activationDate: r.activationDate,
           billingDay:
             r.billingSchedule?.kind === 'fixed'
@@ -173,10 +192,12 @@ export async function planImport(
           pppoeUsername: r.pppoeUsername,
           pppoePassword: r.pppoePassword,
           staticIp: r.staticIp,
+          routerId,
         },
       },
     })
   }
+  plan.routers = routers.summary()
   plan.errors.sort((a, b) => a.row - b.row)
   return plan
 }

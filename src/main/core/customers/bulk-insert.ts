@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
 import type { ServiceStatus } from '@shared/catalog'
+import { AppError } from '@shared/errors'
 import type { Database } from '../db'
 import type { CoreDeps } from '../deps'
 import { queueServiceSyncs } from '../device-jobs'
@@ -31,6 +32,8 @@ export interface BulkCustomerRow {
     pppoeUsername: string | null
     pppoePassword: string | null
     staticIp: string | null
+    /** The router it lives on; left out: the company's only router (none when it has several). */
+    routerId?: number | null
   } | null
 }
 
@@ -54,7 +57,7 @@ export async function bulkInsertCustomers(
   deps: CoreDeps,
   companyId: number,
   rows: BulkCustomerRow[],
-): Promise<{ codes: string[]; services: number }> {
+): Promise<{ codes: string[]; services: number; serviceIds: number[] }> {
   const now = deps.clock.now().toISOString()
   const settings = await getCustomerSettings(tx, companyId)
   const areas = new Map(
@@ -168,6 +171,7 @@ export async function bulkInsertCustomers(
     return [
       {
         customerId: ids.get(code)!,
+        areaId: r.areaId,
         code,
         sid,
         s,
@@ -180,8 +184,24 @@ export async function bulkInsertCustomers(
     ]
   })
   // The same rule as one-by-one creation: with a single router, imported services live there and
-  // the router learns about them through the queue.
-  const routerId = await onlyRouterId(tx, companyId)
+  // the router learns about them through the queue. With several, the caller says which.
+  const routers = await activeRouterIds(tx, companyId)
+  const only = routers.length === 1 ? routers[0]! : null
+  const routerOf = (x: (typeof services)[number]) =>
+    x.s.routerId === undefined ? only : x.s.routerId
+  const stranded = services.filter((x) => PROVISIONED.has(x.s.status) && routerOf(x) === null)
+  if (routers.length > 0 && stranded.length > 0) {
+    // Never a working service that no router knows of: isolir and restore could not reach it.
+    const areaCodes = new Set(stranded.map((x) => areas.get(x.areaId)!.code))
+    throw new AppError(
+      'IMPORT_ROUTER_REQUIRED',
+      `${stranded.length} active service(s) without a router`,
+      {
+        count: stranded.length,
+        areas: [...areaCodes].join(', '),
+      },
+    )
+  }
   const serviceIds = new Map<string, number>()
   for (const part of chunks(services)) {
     const inserted = await tx
@@ -199,7 +219,7 @@ export async function bulkInsertCustomers(
           pppoe_username: x.username,
           pppoe_password: sealLogin(deps.secrets, x.password),
           static_ip: x.s.staticIp,
-          router_id: routerId,
+          router_id: routerOf(x),
           terminated_at: x.s.status === 'putus' ? now : null,
           created_at: now,
           updated_at: now,
@@ -229,19 +249,14 @@ export async function bulkInsertCustomers(
       .execute()
   }
 
-  if (routerId !== null) {
-    const provisioned = services.filter((x) => PROVISIONED.has(x.s.status))
-    await queueServiceSyncs(
-      tx,
-      provisioned.map((x) => ({
-        id: serviceIds.get(x.sid)!,
-        company_id: companyId,
-        router_id: routerId,
-      })),
-      { reason: 'import', by: null },
-      new Date(now),
-    )
-  }
+  await queueServiceSyncs(
+    tx,
+    services
+      .filter((x) => PROVISIONED.has(x.s.status))
+      .map((x) => ({ id: serviceIds.get(x.sid)!, company_id: companyId, router_id: routerOf(x) })),
+    { reason: 'import', by: null },
+    new Date(now),
+  )
 
   const byCustomer = new Map(services.map((x) => [x.code, x]))
   for (const part of chunks(rows.map((r, i) => ({ r, code: codes[i]! })))) {
@@ -271,19 +286,22 @@ export async function bulkInsertCustomers(
       .onConflict((oc) => oc.columns(['company_id', 'name']).doUpdateSet({ value }))
       .execute()
   }
-  return { codes, services: services.length }
+  return {
+    codes,
+    services: services.length,
+    serviceIds: services.map((x) => serviceIds.get(x.sid)!),
+  }
 }
 
 /** Statuses a router must know about; registrations and terminated lines wait for a person. */
 const PROVISIONED = new Set<ServiceStatus>(['aktif', 'isolir'])
 
-async function onlyRouterId(tx: Kysely<Database>, companyId: number): Promise<number | null> {
+async function activeRouterIds(tx: Kysely<Database>, companyId: number): Promise<number[]> {
   const routers = await tx
     .selectFrom('routers')
     .select('id')
     .where('company_id', '=', companyId)
     .where('active', '=', 1)
-    .limit(2)
     .execute()
-  return routers.length === 1 ? routers[0]!.id : null
+  return routers.map((r) => r.id)
 }

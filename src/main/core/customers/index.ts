@@ -2,6 +2,7 @@ export { createCustomer, insertCustomer, nextCustomerCode, updateCustomer } from
 export {
   addService,
   applyDuePackageChanges,
+  applyPackageChange,
   changePackage,
   planPackageChange,
   previewPackageChange,

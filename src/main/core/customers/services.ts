@@ -328,7 +328,7 @@ export async function setServiceStatus(
   })
   await refreshCustomer(tx, before.customer_id)
   await queueServiceSync(tx, before, { reason: input.reason, by: actor.username }, deps.clock.now())
-  return { serviceId: before.id, status: input.status }
+  return { serviceId: before.id, status: input.status, from: before.status as ServiceStatus }
 }
 
 export async function changeServiceStatus(
@@ -422,62 +422,71 @@ export async function changePackage(
   input: PackageChange & { reason: string | null },
   timeZone: string,
 ) {
-  return writeTx(deps.db, async (tx) => {
-    const today = dateInZone(deps.clock.now(), timeZone)
-    const plan = await planPackageChange(tx, actor.companyId, input, today)
-    const { service, direction, oldPrice, newPrice, pending } = plan
-    const effective = plan.effectiveDate
-    // A newer change replaces a pending one that never took effect.
+  const today = dateInZone(deps.clock.now(), timeZone)
+  return writeTx(deps.db, (tx) => applyPackageChange(tx, deps, actor, input, today))
+}
+
+/** Inside a write transaction: changePackage (a router import that follows the router uses it). */
+export async function applyPackageChange(
+  tx: Kysely<Database>,
+  deps: CoreDeps,
+  actor: CompanyActor,
+  input: PackageChange & { reason: string | null },
+  today: CalendarDate,
+) {
+  const plan = await planPackageChange(tx, actor.companyId, input, today)
+  const { service, direction, oldPrice, newPrice, pending } = plan
+  const effective = plan.effectiveDate
+  // A newer change replaces a pending one that never took effect.
+  await tx
+    .deleteFrom('service_history')
+    .where('service_id', '=', service.id)
+    .where('kind', '=', 'package')
+    .where('pending', '=', 1)
+    .execute()
+  if (!pending) {
     await tx
-      .deleteFrom('service_history')
-      .where('service_id', '=', service.id)
-      .where('kind', '=', 'package')
-      .where('pending', '=', 1)
+      .updateTable('services')
+      .set({ product_id: input.productId, updated_at: deps.clock.now().toISOString() })
+      .where('id', '=', service.id)
       .execute()
-    if (!pending) {
-      await tx
-        .updateTable('services')
-        .set({ product_id: input.productId, updated_at: deps.clock.now().toISOString() })
-        .where('id', '=', service.id)
-        .execute()
-      await queueServiceSync(
-        tx,
-        service,
-        { reason: 'services.package_change', by: actor.username },
-        deps.clock.now(),
-      )
-    }
-    await history(tx, deps, actor, {
-      serviceId: service.id,
-      kind: 'package',
-      from: String(service.product_id),
-      to: String(input.productId),
-      effective,
-      pending,
-      reason: input.reason,
-    })
-    await appendAudit(tx, deps.clock, actor, {
-      action: 'services.package_change',
-      entityType: 'service',
-      entityId: service.id,
-      before: { product_id: service.product_id, price: oldPrice },
-      after: {
-        product_id: input.productId,
-        price: newPrice,
-        direction,
-        effective_date: effective,
-        pending,
-      },
-    })
-    return {
-      serviceId: service.id,
-      direction,
-      effectiveDate: effective,
-      pending,
-      oldPrice,
-      newPrice,
-    }
+    await queueServiceSync(
+      tx,
+      service,
+      { reason: 'services.package_change', by: actor.username },
+      deps.clock.now(),
+    )
+  }
+  await history(tx, deps, actor, {
+    serviceId: service.id,
+    kind: 'package',
+    from: String(service.product_id),
+    to: String(input.productId),
+    effective,
+    pending,
+    reason: input.reason,
   })
+  await appendAudit(tx, deps.clock, actor, {
+    action: 'services.package_change',
+    entityType: 'service',
+    entityId: service.id,
+    before: { product_id: service.product_id, price: oldPrice },
+    after: {
+      product_id: input.productId,
+      price: newPrice,
+      direction,
+      effective_date: effective,
+      pending,
+    },
+  })
+  return {
+    serviceId: service.id,
+    direction,
+    effectiveDate: effective,
+    pending,
+    oldPrice,
+    newPrice,
+  }
 }
 
 /** Applies package changes whose date has come (the scheduler calls this daily). */

@@ -198,6 +198,8 @@ function customer(ctx: Context, draw: Draw): CustomerImportRow {
     pppoePassword: login ? ids.password() : null,
     staticIp:
       registered && WITH_STATIC_IP.has(product.serviceType) ? ids.staticIp(areaIndex) : null,
+    // Which router serves an area is the operator's (--router-for), as for a spreadsheet.
+    routerName: null,
     notes: notes.length > 0 ? notes.join(' ') : null,
   }
 }

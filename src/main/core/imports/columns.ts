@@ -46,6 +46,7 @@ export const CUSTOMER_COLUMNS = [
   col('username_pppoe', ['pppoe_username', 'username', 'user_pppoe', 'pppoe_user']),
   col('password_pppoe', ['pppoe_password', 'password', 'pass_pppoe']),
   col('ip_statis', ['static_ip', 'ip', 'ip_address', 'alamat_ip']),
+  col('router', ['router_name', 'nama_router', 'mikrotik']),
   col('catatan', ['notes', 'note', 'keterangan', 'ket']),
 ] as const satisfies readonly ColumnDef[]
 

@@ -33,7 +33,7 @@ describe('customer rows', () => {
       'npwp',
     ]
     const more = ['paket', 'harga', 'tanggal_aktif', 'jadwal_tagihan', 'status', 'username_pppoe']
-    const rest = ['password_pppoe', 'ip_statis', 'catatan']
+    const rest = ['password_pppoe', 'ip_statis', 'router', 'catatan']
     const { rows, errors } = customers(
       [...headers, ...more, ...rest],
       [
@@ -55,6 +55,7 @@ describe('customer rows', () => {
           'budi.santoso',
           'melati12',
           '10.10.1.2',
+          ' POP Utara ',
           'Depan musala',
         ],
       ],
@@ -81,6 +82,7 @@ describe('customer rows', () => {
           pppoeUsername: 'budi.santoso',
           pppoePassword: 'melati12',
           staticIp: '10.10.1.2',
+          routerName: 'POP Utara',
           notes: 'Depan musala',
         },
       },

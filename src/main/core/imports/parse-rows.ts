@@ -173,6 +173,7 @@ export function parseCustomers(
     const pppoeUsername = r.parsed('username_pppoe', keepLogin, 'import.pppoe_username_invalid')
     const pppoePassword = r.optional('password_pppoe', MAX_LENGTH.login)
     const staticIp = r.parsed('ip_statis', keepIp, 'import.ip_invalid')
+    const routerName = r.optional('router', MAX_LENGTH.name)
     const notes = r.optional('catatan', MAX_LENGTH.notes)
 
     if (code !== null) duplicate(r, codes, 'kode', code, code)
@@ -202,6 +203,7 @@ export function parseCustomers(
       pppoeUsername,
       pppoePassword,
       staticIp,
+      routerName,
       notes,
     }
   })

@@ -29,6 +29,7 @@ export const CUSTOMER_EXAMPLES: string[][] = [
     'budi.santoso',
     'melati12',
     '',
+    '',
     'Rumah cat hijau, depan musala',
   ],
   [
@@ -48,6 +49,7 @@ export const CUSTOMER_EXAMPLES: string[][] = [
     'aktif',
     'warung.siti',
     'cibogo45',
+    '',
     '',
     'Harga khusus warga RT 02',
   ],
@@ -111,6 +113,10 @@ export const CUSTOMER_GUIDE: Record<CustomerField, [required: boolean, text: str
   ],
   password_pppoe: [false, 'Password PPPoE di router.'],
   ip_statis: [false, 'IP statis pelanggan bila ada, mis. 192.168.10.25.'],
+  router: [
+    false,
+    'Nama router (MikroTik) tempat layanan ini, persis seperti di Jaringan → Router. Boleh kosong bila hanya ada satu router; dengan beberapa router, yang kosong ditanyakan per area saat pratinjau.',
+  ],
   catatan: [false, 'Catatan bebas untuk admin dan teknisi.'],
 }
 

@@ -23,6 +23,7 @@ const COLUMNS = [
   'username_pppoe',
   'password_pppoe',
   'ip_statis',
+  'router',
   'catatan',
 ]
 

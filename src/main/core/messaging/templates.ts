@@ -13,12 +13,15 @@ export interface MessageTemplate {
 
 /** Loket's Indonesian wording; a company edits a copy, and "kembalikan" brings these back. */
 export const DEFAULT_TEMPLATES: Record<TemplateKey, { subject: string; body: string }> = {
+  // Sent when the first service becomes active (collections/welcome.ts). The login is the one the
+  // modem or router dials (PPPoE or hotspot); there is no customer portal to sign in to yet.
   welcome: {
     subject: 'Selamat datang di {perusahaan}',
     body:
-      'Halo {nama}, selamat bergabung dengan {perusahaan}.\n' +
-      'Kode pelanggan: {kode}\nPaket: {paket}\nUsername: {username}\nPassword: {password}\n' +
-      'Simpan pesan ini. Bantuan: {telepon_perusahaan}.',
+      'Halo {nama}, selamat bergabung dengan {perusahaan}. Layanan internet Anda aktif mulai {tanggal}.\n' +
+      'Kode pelanggan: {kode}\nPaket: {paket}\n' +
+      'Akun internet (diisi di modem/router):\nUsername: {username}\nPassword: {password}\n' +
+      'Simpan pesan ini dan sebutkan kode pelanggan saat membayar. Bantuan: {telepon_perusahaan}.',
   },
   invoice_issued: {
     subject: 'Tagihan {periode} - {perusahaan}',

@@ -36,7 +36,7 @@ export type { DeviceWorker } from './worker-loop'
 export { isolirScript } from './isolir-script'
 export type { IsolirScriptInput } from './isolir-script'
 export { commitRouterImport, previewRouterImport } from './router-import'
-export type { RouterImportOptions, RouterImportSummary } from './router-import'
+export type { RouterImportOptions, RouterImportSummary, RowChoice } from './router-import'
 export { fixDifference, reconcileRouter } from './reconcile'
 export type { Difference, FixInput, ReconcileReport } from './reconcile'
 export {

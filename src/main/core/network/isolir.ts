@@ -127,7 +127,7 @@ export async function applyIsolir(
   const todo = preview.rows.filter((r) => r.will !== 'skip')
   const today = dateInZone(deps.clock.now(), timeZone)
   const status = input.action === 'isolir' ? 'isolir' : 'aktif'
-  let changed = 0
+  const changedIds: number[] = []
   for (let i = 0; i < todo.length; i += 1000) {
     const chunk = todo.slice(i, i + 1000)
     await writeTx(deps.db, async (tx) => {
@@ -144,7 +144,7 @@ export async function applyIsolir(
         },
         today,
       )
-      changed += done.length
+      changedIds.push(...done.map((r) => r.id))
       if (done.length === 0) return
       await appendAudit(tx, deps.clock, actor, {
         action: input.action === 'isolir' ? 'isolir.apply' : 'isolir.restore',
@@ -155,9 +155,12 @@ export async function applyIsolir(
     })
   }
   deps.onDeviceJobs?.()
+  const changed = changedIds.length
   return {
     action: input.action,
     changed,
+    /** The services whose status this call changed (the isolir notice goes to these). */
+    changedIds,
     skipped: preview.rows.length - changed,
     onRouter: todo.filter((r) => !r.noRouter).length,
     rows: preview.rows,

@@ -155,9 +155,12 @@ export const enCollections: typeof idCollections = {
       messages: 'Notices to customers',
       sendInvoiceNotice: 'Invoice issued',
       sendReceipt: 'Payment receipt',
-      sendIsolirNotice: 'Isolation notice',
+      sendIsolirNotice: 'Isolation notice (automatic isolir)',
+      sendManualIsolirNotice:
+        'Isolation notice on a manual isolir (batch, customer page, CLI); can be unticked each time',
       sendRestoreNotice: 'Service restored',
       sendPackageNotice: 'Package changed',
+      sendWelcome: 'Welcome when the first service becomes active (with username and password)',
       paymentLinkBase: 'Online payment address',
       paymentLinkHint:
         '{link_bayar} in messages = this address + the customer code. Leave empty if customers pay at the office.',

@@ -97,6 +97,10 @@ export const enNetwork: typeof idNetwork = {
     reasonIsolir: 'Payment overdue',
     reasonRestore: 'Payment received',
     done: '{{changed}} services changed, {{skipped}} skipped. The routers follow through the queue.',
+    noticesQueued: '{{count}} isolir notices queued for sending.',
+    notify: 'Send the isolir notice to the customers',
+    notifyHint:
+      'The "service isolated" message listing the unpaid invoices, as the automatic run sends; once per service per day. Customers who owe nothing are not sent it.',
     batchIntro:
       'Pick services, check the preview, then apply. Router changes run through the queue.',
     action: 'Action',

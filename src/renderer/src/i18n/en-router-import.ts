@@ -37,6 +37,7 @@ export const enRouterImport: typeof idRouterImport = {
       new_service: 'New services (existing customers)',
       link: 'Linked',
       existing: 'Already there',
+      conflict: 'Needs a decision',
       skipped: 'Skipped',
     },
     groups: {
@@ -64,6 +65,38 @@ export const enRouterImport: typeof idRouterImport = {
       duplicate: 'Duplicate name',
       isolir_unknown_package: 'In the isolir profile, package unknown',
       hotspot_excluded: 'Hotspot users left out',
+    },
+    decisions: {
+      forAll: 'For all:',
+      choice: 'Choice',
+      choiceFor: 'Choice for {{login}}',
+      moreRows: '… and {{count}} more following the choice "for all"',
+      differs: 'package differs',
+      packagesTitle: 'Package in Loket differs from the profile on the router ({{count}})',
+      packagesHint:
+        "Keep Loket's package: the router's profile is changed to the package's through the router queue. Follow the router: the service moves to the package using that router profile, from today.",
+      keepLoket: "Keep Loket's package",
+      followRouter: 'Follow the router',
+      loketPackage: 'Package in Loket (profile)',
+      routerProfile: 'Profile on the router → package',
+      noPackage: 'no package has profile {{profile}}',
+      putusTitle: 'Enabled secrets of customers terminated in Loket ({{count}})',
+      putusHint:
+        'These customers are terminated in Loket, but their secret is still enabled on the router and can be used without being billed. Choose for each secret; nothing is changed silently.',
+      disable: 'Keep terminated, disable the secret',
+      reactivate: 'Reactivate the customer',
+      why: 'Note',
+      held: 'The secret of a terminated service',
+      named: "The secret's comment names this customer",
+      needsIsolirPackage:
+        'A secret in the isolir profile: choose its package above to be able to reactivate.',
+      undecided: '{{count}} secret(s) not decided yet. The import can run once all are decided.',
+      confirmPackages:
+        "Differing packages: {{follow}} follow the router, {{keep}} keep Loket's package (the router is changed through the queue).",
+      confirmPutus:
+        'Terminated customers: {{disable}} secret(s) disabled through the queue, {{reactivate}} customer(s) reactivated with a new service.',
+      doneBody:
+        'Packages: {{follow}} follow the router, {{keep}} kept. Terminated customers: {{disable}} secret(s) disabled, {{reactivate}} reactivated.',
     },
   },
   reconcile: {

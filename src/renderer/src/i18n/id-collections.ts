@@ -154,9 +154,12 @@ export const idCollections = {
       messages: 'Pemberitahuan ke pelanggan',
       sendInvoiceNotice: 'Tagihan terbit',
       sendReceipt: 'Tanda terima pembayaran',
-      sendIsolirNotice: 'Pemberitahuan isolir',
+      sendIsolirNotice: 'Pemberitahuan isolir (isolir otomatis)',
+      sendManualIsolirNotice:
+        'Pemberitahuan isolir pada isolir manual (isolir batch, halaman pelanggan, CLI); bisa dilepas per isolir',
       sendRestoreNotice: 'Layanan aktif kembali',
       sendPackageNotice: 'Paket berubah',
+      sendWelcome: 'Selamat datang saat layanan pertama aktif (berisi username dan password)',
       paymentLinkBase: 'Alamat pembayaran online',
       paymentLinkHint:
         '{link_bayar} dalam pesan = alamat ini + kode pelanggan. Kosongkan bila pelanggan membayar di kantor.',

@@ -95,6 +95,10 @@ export const idNetwork = {
     reasonIsolir: 'Tunggakan pembayaran',
     reasonRestore: 'Pembayaran diterima',
     done: '{{changed}} layanan diubah, {{skipped}} dilewati. Router menyusul lewat antrean.',
+    noticesQueued: '{{count}} pemberitahuan isolir masuk antrean pesan.',
+    notify: 'Kirim pemberitahuan isolir ke pelanggan',
+    notifyHint:
+      'Pesan "Layanan diisolir" berisi tagihan yang belum dibayar, seperti isolir otomatis; sekali per layanan per hari. Pelanggan tanpa tunggakan tidak dikirimi.',
     batchIntro:
       'Pilih layanan, periksa pratinjau, lalu terapkan. Perubahan di router berjalan lewat antrean.',
     action: 'Tindakan',

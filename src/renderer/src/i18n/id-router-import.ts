@@ -35,6 +35,7 @@ export const idRouterImport = {
       new_service: 'Layanan baru (pelanggan lama)',
       link: 'Ditautkan',
       existing: 'Sudah ada',
+      conflict: 'Perlu keputusan',
       skipped: 'Dilewati',
     },
     groups: {
@@ -62,6 +63,38 @@ export const idRouterImport = {
       duplicate: 'Nama ganda',
       isolir_unknown_package: 'Di profil isolir, paket tidak diketahui',
       hotspot_excluded: 'User hotspot tidak diikutkan',
+    },
+    decisions: {
+      forAll: 'Untuk semua:',
+      choice: 'Pilihan',
+      choiceFor: 'Pilihan untuk {{login}}',
+      moreRows: '… dan {{count}} lainnya mengikuti pilihan "untuk semua"',
+      differs: 'paket berbeda',
+      packagesTitle: 'Paket di Loket berbeda dengan profil di router ({{count}})',
+      packagesHint:
+        'Pertahankan paket Loket: profil di router diganti ke profil paket lewat antrean router. Ikuti router: paket layanan diganti ke paket yang memakai profil router itu, mulai hari ini.',
+      keepLoket: 'Pertahankan paket Loket',
+      followRouter: 'Ikuti router',
+      loketPackage: 'Paket di Loket (profil)',
+      routerProfile: 'Profil di router → paket',
+      noPackage: 'tidak ada paket dengan profil {{profile}}',
+      putusTitle: 'Secret aktif milik pelanggan yang putus di Loket ({{count}})',
+      putusHint:
+        'Pelanggan ini sudah putus di Loket, tetapi secret-nya masih aktif di router dan bisa dipakai tanpa ditagih. Pilih untuk tiap secret; tidak ada yang diubah diam-diam.',
+      disable: 'Biarkan putus, nonaktifkan secret',
+      reactivate: 'Aktifkan kembali pelanggan',
+      why: 'Keterangan',
+      held: 'Secret milik layanan yang sudah putus',
+      named: 'Komentar secret menyebut pelanggan ini',
+      needsIsolirPackage:
+        'Secret di profil isolir: pilih dulu paketnya di atas untuk bisa mengaktifkan kembali.',
+      undecided: '{{count}} secret belum dipilih. Impor bisa dijalankan setelah semua dipilih.',
+      confirmPackages:
+        'Paket berbeda: {{follow}} mengikuti router, {{keep}} mempertahankan paket Loket (router diubah lewat antrean).',
+      confirmPutus:
+        'Pelanggan putus: {{disable}} secret dinonaktifkan lewat antrean, {{reactivate}} pelanggan diaktifkan kembali dengan layanan baru.',
+      doneBody:
+        'Paket: {{follow}} mengikuti router, {{keep}} dipertahankan. Pelanggan putus: {{disable}} secret dinonaktifkan, {{reactivate}} diaktifkan kembali.',
     },
   },
   reconcile: {

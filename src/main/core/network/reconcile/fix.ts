@@ -25,6 +25,8 @@ export interface FixResult {
   direction: FixDirection
   /** Queued for the router (to_router), or what Loket changed (to_loket). */
   outcome: 'queued' | 'status' | 'product' | 'imported'
+  /** An orphan imported as a new customer is an active service now (for the welcome message). */
+  activatedServiceIds: number[]
 }
 
 const REASON = 'Rekonsiliasi router'
@@ -62,6 +64,7 @@ export async function fixDifference(
     },
   })
   let outcome: FixResult['outcome']
+  let activatedServiceIds: number[] = []
 
   if (input.direction === 'to_router') {
     outcome = 'queued'
@@ -111,6 +114,7 @@ export async function fixDifference(
           })
         }
         await appendAudit(tx, deps.clock, actor, audit(outcome, { code: summary.codes?.first }))
+        activatedServiceIds = summary.activatedServiceIds
       })
     } else if (fix.action === 'status') {
       outcome = 'status'
@@ -144,7 +148,7 @@ export async function fixDifference(
     }
   }
   deps.onDeviceJobs?.()
-  return { key: diff.key, direction: input.direction, outcome }
+  return { key: diff.key, direction: input.direction, outcome, activatedServiceIds }
 }
 
 /** Where this router's customers mostly are: the area of an orphan imported with one click. */

@@ -3,114 +3,23 @@ import { dateInZone } from '@shared/dates'
 import { AppError } from '@shared/errors'
 import { appendAudit, type Actor } from '../../audit'
 import { insertProduct } from '../../catalog'
-import { bulkInsertCustomers, insertService, type BulkCustomerRow } from '../../customers'
+import {
+  applyPackageChange,
+  bulkInsertCustomers,
+  insertService,
+  type BulkCustomerRow,
+} from '../../customers'
+import { enqueueDeviceJob, queueServiceSync } from '../../device-jobs'
 import { writeTx, type Database, type RouterDbRow } from '../../db'
 import type { NetworkDeps } from '../deps'
 import { sealLogin } from '../../secrets'
 import { loadRouter } from '../routers'
-import { planRouterImport, type RouterImportOptions, type RouterImportPlan } from './plan'
+import { assertDecided } from './choices'
+import { planRouterImport, routerStatus, type PlannedLogin, type RouterImportOptions } from './plan'
 import { readRouter, type RouterSnapshot } from './read'
+import { createsService, productsInUse, summarise, type RouterImportSummary } from './summary'
 
 type CompanyActor = Actor & { companyId: number }
-
-export interface RouterImportRow {
-  kind: 'pppoe' | 'hotspot'
-  name: string
-  profile: string
-  disabled: boolean
-  comment: string
-  staticIp: string | null
-  outcome: RouterImportPlan['logins'][number]['outcome']
-  reason: RouterImportPlan['logins'][number]['reason']
-  status: string
-  customerCode: string | null
-  customerName: string
-  productName: string | null
-  /** The package is one this import creates (price 0 until set). */
-  newProduct: boolean
-}
-
-export interface RouterImportSummary {
-  router: { id: number; name: string }
-  dryRun: boolean
-  areaId: number | null
-  /** New customers are planned but no area was chosen (and the router has none). */
-  needsArea: boolean
-  /** Isolated secrets are skipped until a package is chosen for them. */
-  needsIsolirProduct: boolean
-  counts: { existing: number; link: number; newService: number; new: number; skipped: number }
-  /** New customers and new services (for new and existing customers). */
-  customers: number
-  services: number
-  linked: number
-  existing: number
-  /** Packages made for unknown profiles, at price 0: set their prices. */
-  products: {
-    name: string
-    kind: string
-    profile: string
-    downloadMbps: number | null
-    uploadMbps: number | null
-  }[]
-  skipped: { name: string; kind: string; reason: string }[]
-  rows: RouterImportRow[]
-  codes: { first: string; last: string } | null
-}
-
-function summarise(
-  router: RouterDbRow,
-  plan: RouterImportPlan,
-  dryRun: boolean,
-  codes: string[] = [],
-): RouterImportSummary {
-  const count = (o: string) => plan.logins.filter((l) => l.outcome === o).length
-  const counts = {
-    existing: count('existing'),
-    link: count('link'),
-    newService: count('new_service'),
-    new: count('new'),
-    skipped: count('skipped'),
-  }
-  return {
-    router: { id: router.id, name: router.name },
-    dryRun,
-    areaId: plan.areaId,
-    needsArea: counts.new > 0 && plan.areaId === null,
-    needsIsolirProduct: plan.logins.some((l) => l.reason === 'isolir_unknown_package'),
-    counts,
-    customers: counts.new,
-    services: counts.new + counts.newService,
-    linked: counts.link,
-    existing: counts.existing,
-    products: plan.products.map((p) => ({
-      name: p.name,
-      kind: p.kind,
-      profile: p.profile,
-      downloadMbps: p.downloadMbps,
-      uploadMbps: p.uploadMbps,
-    })),
-    skipped: plan.logins
-      .filter((l) => l.outcome === 'skipped')
-      .map((l) => ({ name: l.login.name, kind: l.login.kind, reason: l.reason! })),
-    // The password stays on the host: the preview shows who, not how they sign in.
-    rows: plan.logins.map((l) => ({
-      kind: l.login.kind,
-      name: l.login.name,
-      profile: l.login.profile,
-      disabled: l.login.disabled,
-      comment: l.login.comment,
-      staticIp: l.login.remoteAddress,
-      outcome: l.outcome,
-      reason: l.reason,
-      status: l.status,
-      customerCode: l.customerCode,
-      customerName: l.customerName,
-      productName: l.productName,
-      newProduct: l.productKey !== null,
-    })),
-    codes: codes.length ? { first: codes[0]!, last: codes.at(-1)! } : null,
-  }
-}
 
 /** What importing the router would do; reads the router, writes nothing. */
 export async function previewRouterImport(
@@ -159,20 +68,34 @@ export async function commitSnapshot(
 ): Promise<RouterImportSummary> {
   const plan = await planRouterImport(tx, router, snapshot, options)
   const news = plan.logins.filter((l) => l.outcome === 'new')
-  const newServices = plan.logins.filter((l) => l.outcome === 'new_service')
+  const newServices = plan.logins.filter(
+    (l) => l.outcome === 'new_service' || (l.outcome === 'conflict' && createsService(l)),
+  )
   const links = plan.logins.filter((l) => l.outcome === 'link')
-  if (!news.length && !newServices.length && !links.length) return summarise(router, plan, false)
+  const diffs = plan.logins.filter((l) => l.packageDiff !== null)
+  const disables = plan.logins.filter((l) => l.conflict?.choice === 'disable')
+  const undecided = plan.logins.filter((l) => l.conflict && l.conflict.choice === null)
+  if (
+    !news.length &&
+    !newServices.length &&
+    !links.length &&
+    !diffs.length &&
+    !disables.length &&
+    !undecided.length
+  )
+    return summarise(router, plan, false)
+  assertDecided(plan.logins)
   if (news.length && plan.areaId === null) {
     throw new AppError('VALIDATION', 'an area for the new customers is required', {
       issues: [{ path: ['areaId'], message: 'validation.required' }],
     })
   }
   const now = deps.clock.now()
-  const at = now.toISOString()
   const today = dateInZone(now, timeZone)
+  const context = { reason: `Impor router ${router.name}`, by: actor.username }
 
   const productIds = new Map<string, number>()
-  for (const p of plan.products) {
+  for (const p of productsInUse(plan)) {
     const row = await insertProduct(
       tx,
       deps,
@@ -193,32 +116,26 @@ export async function commitSnapshot(
     )
     productIds.set(p.key, row.id)
   }
-  const productOf = (l: (typeof news)[number]) => l.productId ?? productIds.get(l.productKey!)!
+  const productOf = (l: PlannedLogin) => l.productId ?? productIds.get(l.productKey!)!
 
   // The router is the truth of how a customer signs in: its name, password and address win.
-  for (const l of links) {
-    await tx
-      .updateTable('services')
-      .set((eb) => ({
-        router_id: router.id,
-        pppoe_username: l.login.name,
-        pppoe_password: sealLogin(deps.secrets, l.login.password),
-        static_ip: l.login.remoteAddress ?? eb.ref('static_ip'),
-        updated_at: at,
-      }))
-      .where('id', '=', l.serviceId!)
-      .execute()
-  }
+  // A putus service whose secret is to be disabled is linked too, so the queue can disable it.
+  const linkNow = [...links, ...disables.filter((l) => l.serviceId !== null)]
+  for (const l of linkNow) await linkLogin(tx, deps, router, l, now)
 
+  const activated: number[] = []
   for (const l of newServices) {
-    await insertService(
+    // Putus is final: the terminated service stays as a record and hands its login over.
+    if (l.conflict?.putusServiceId) await releaseLogin(tx, l.conflict.putusServiceId, now)
+    const status = routerStatus(l.login, router)
+    const created = await insertService(
       tx,
       deps,
       actor,
       {
         customerId: l.customerId!,
         productId: productOf(l),
-        status: l.status as 'aktif' | 'isolir' | 'putus',
+        status,
         activationDate: today,
         billingSchedule: { kind: 'fixed', day: 1 },
         priceOverride: null,
@@ -233,6 +150,56 @@ export async function commitSnapshot(
       },
       today,
     )
+    if (status === 'aktif') activated.push(created.id)
+  }
+
+  for (const l of disables) {
+    if (l.serviceId !== null) {
+      // The putus service's desired state is a disabled secret: its sync job does exactly that.
+      await queueServiceSync(
+        tx,
+        { id: l.serviceId, company_id: actor.companyId, router_id: router.id },
+        context,
+        now,
+      )
+    } else {
+      await enqueueDeviceJob(
+        tx,
+        {
+          companyId: actor.companyId,
+          routerId: router.id,
+          kind: 'secret.disable',
+          target: l.login.name,
+          ...context,
+        },
+        now,
+      )
+    }
+  }
+
+  for (const l of diffs) {
+    const diff = l.packageDiff!
+    if (diff.choice === 'router') {
+      await applyPackageChange(
+        tx,
+        deps,
+        actor,
+        {
+          serviceId: l.serviceId!,
+          productId: diff.routerProductId!,
+          effectiveDate: today,
+          reason: `Mengikuti profil ${l.login.profile} di router ${router.name}`,
+        },
+        today,
+      )
+    } else {
+      await queueServiceSync(
+        tx,
+        { id: l.serviceId!, company_id: actor.companyId, router_id: router.id },
+        context,
+        now,
+      )
+    }
   }
 
   const rows: BulkCustomerRow[] = news.map((l) => ({
@@ -256,23 +223,15 @@ export async function commitSnapshot(
       pppoeUsername: l.login.name,
       pppoePassword: l.login.password,
       staticIp: l.login.remoteAddress,
+      routerId: router.id,
     },
   }))
   const created = await bulkInsertCustomers(tx, deps, actor.companyId, rows)
-  // bulkInsertCustomers leaves services without a router; the new logins are unique in the
-  // company (planned so), so their names find exactly the new services.
-  const names = news.map((l) => l.login.name)
-  for (let i = 0; i < names.length; i += 500) {
-    await tx
-      .updateTable('services')
-      .set({ router_id: router.id })
-      .where('company_id', '=', actor.companyId)
-      .where('router_id', 'is', null)
-      .where('pppoe_username', 'in', names.slice(i, i + 500))
-      .execute()
-  }
+  news.forEach((l, i) => {
+    if (l.status === 'aktif') activated.push(created.serviceIds[i]!)
+  })
 
-  const summary = summarise(router, plan, false, created.codes)
+  const summary = summarise(router, plan, false, { codes: created.codes, activated })
   await appendAudit(tx, deps.clock, actor, {
     action: 'network.import',
     entityType: 'router',
@@ -286,9 +245,42 @@ export async function commitSnapshot(
       existing: summary.existing,
       skipped: summary.counts.skipped,
       products: summary.products.map((p) => p.name),
+      packages_kept: summary.packages.keepLoket,
+      packages_followed: summary.packages.followRouter,
+      putus_disabled: summary.putus.disable,
+      putus_reactivated: summary.putus.reactivate,
       first_code: summary.codes?.first ?? null,
       last_code: summary.codes?.last ?? null,
     },
   })
   return summary
+}
+
+async function linkLogin(
+  tx: Kysely<Database>,
+  deps: NetworkDeps,
+  router: RouterDbRow,
+  l: PlannedLogin,
+  now: Date,
+) {
+  await tx
+    .updateTable('services')
+    .set((eb) => ({
+      router_id: router.id,
+      pppoe_username: l.login.name,
+      pppoe_password: sealLogin(deps.secrets, l.login.password),
+      static_ip: l.login.remoteAddress ?? eb.ref('static_ip'),
+      updated_at: now.toISOString(),
+    }))
+    .where('id', '=', l.serviceId!)
+    .execute()
+}
+
+async function releaseLogin(tx: Kysely<Database>, serviceId: number, now: Date) {
+  await tx
+    .updateTable('services')
+    .set({ pppoe_username: null, updated_at: now.toISOString() })
+    .where('id', '=', serviceId)
+    .where('status', '=', 'putus')
+    .execute()
 }

@@ -1,5 +1,7 @@
 export { commitRouterImport, commitSnapshot, previewRouterImport } from './commit'
-export type { RouterImportRow, RouterImportSummary } from './commit'
+export type { RouterImportRow, RouterImportSummary } from './summary'
+export { loginKey } from './choices'
+export type { PackageChoice, PutusChoice, RowChoice } from './choices'
 export { planRouterImport } from './plan'
 export type {
   ImportOutcome,

@@ -1,9 +1,17 @@
 import type { Kysely } from 'kysely'
 import { parseCodeNumber } from '@shared/codes'
 import type { Database, RouterDbRow } from '../../db'
-import type { RouterLogin, RouterProfile, RouterSnapshot } from './read'
+import {
+  packageChoiceFor,
+  putusChoiceFor,
+  type ChoiceOptions,
+  type PackageDifference,
+  type PutusConflict,
+} from './choices'
+import { packagePlanner, type PlannedProduct } from './packages'
+import type { RouterLogin, RouterSnapshot } from './read'
 
-export type ImportOutcome = 'existing' | 'link' | 'new_service' | 'new' | 'skipped'
+export type ImportOutcome = 'existing' | 'link' | 'new_service' | 'new' | 'conflict' | 'skipped'
 export type SkipReason =
   /** A hotspot voucher (sold by the hour), not a subscriber. */
   | 'voucher'
@@ -33,16 +41,10 @@ export interface PlannedLogin {
   /** A product this import creates (see RouterImportPlan.products). */
   productKey: string | null
   productName: string | null
-}
-
-/** A package made for a profile no product has yet: price 0 until someone sets it. */
-export interface PlannedProduct {
-  key: string
-  kind: 'pppoe' | 'hotspot'
-  profile: string
-  name: string
-  downloadMbps: number | null
-  uploadMbps: number | null
+  /** existing/link: the router's profile is not the Loket package's, and what to do about it. */
+  packageDiff: PackageDifference | null
+  /** conflict: the login is enabled but its customer (or service) is putus in Loket. */
+  conflict: PutusConflict | null
 }
 
 export interface RouterImportPlan {
@@ -52,7 +54,7 @@ export interface RouterImportPlan {
   areaId: number | null
 }
 
-export interface RouterImportOptions {
+export interface RouterImportOptions extends ChoiceOptions {
   /** The area of new customers; default the router's area. */
   areaId?: number | null
   /** The package of isolated secrets whose package nothing tells. */
@@ -61,7 +63,6 @@ export interface RouterImportOptions {
   hotspot?: boolean
 }
 
-const productKey = (kind: string, profile: string) => `${kind}:${profile}`
 const lower = (s: string) => s.trim().toLowerCase()
 
 /**
@@ -72,7 +73,11 @@ const lower = (s: string) => s.trim().toLowerCase()
  *   by a name only one customer has) who has a service not yet on a router: it gets the login;
  * - new_service: the comment names a customer with nothing to link: a new service for them;
  * - new: a new customer with its service;
+ * - conflict: the login is enabled but Loket has its service, or its customer, as putus: never
+ *   silently a working service again; the operator decides (see PutusChoice);
  * - skipped: see SkipReason.
+ * A linked login (existing/link) on a regular profile that is not its package's carries a
+ * PackageDifference: keep Loket's package (the router follows) or follow the router.
  * The status of what is created follows the router: disabled → putus (a disabled secret is a
  * customer who left), in the router's isolir profile → isolir, else aktif.
  */
@@ -93,6 +98,8 @@ export async function planRouterImport(
         's.status',
         's.router_id',
         's.pppoe_username',
+        's.product_id',
+        'p.name as product_name',
         'p.service_type',
         'p.router_profile',
       ])
@@ -101,7 +108,7 @@ export async function planRouterImport(
       .execute(),
     db
       .selectFrom('customers')
-      .select(['id', 'code', 'name'])
+      .select(['id', 'code', 'name', 'status'])
       .where('company_id', '=', companyId)
       .execute(),
     db
@@ -117,6 +124,19 @@ export async function planRouterImport(
       .where('company_id', '=', companyId)
       .execute(),
   ])
+  // A service whose router job is still pending is not a difference: the queue is about to
+  // bring the router in line with Loket (e.g. after a previous import kept Loket's package).
+  const syncing = new Set(
+    (
+      await db
+        .selectFrom('device_jobs')
+        .select('service_id')
+        .where('router_id', '=', router.id)
+        .where('status', '=', 'pending')
+        .where('service_id', 'is not', null)
+        .execute()
+    ).map((j) => j.service_id!),
+  )
   const areaId = options.areaId ?? router.area_id
   const area = areas.find((a) => a.id === areaId)
   const byUsername = new Map<string, typeof services>()
@@ -131,58 +151,30 @@ export async function planRouterImport(
   const customerByCode = new Map(customers.map((c) => [c.code.toUpperCase(), c]))
   const namesSeen = new Map<string, (typeof customers)[number] | null>()
   for (const c of customers) namesSeen.set(lower(c.name), namesSeen.has(lower(c.name)) ? null : c)
-  const productByProfile = new Map<string, (typeof products)[number]>()
-  for (const p of products) {
-    if (!p.router_profile) continue
-    const k = productKey(p.service_type, p.router_profile)
-    if (!productByProfile.has(k)) productByProfile.set(k, p)
-  }
-  const productNames = new Set(products.map((p) => lower(p.name)))
-  const isolirProduct = products.find((p) => p.id === options.isolirProductId) ?? null
   const routerNames = new Set(snapshot.logins.map((l) => l.name))
-  const profiles = new Map(snapshot.profiles.map((p) => [productKey(p.kind, p.name), p]))
-  const planned = new Map<string, PlannedProduct>()
   const claimed = new Set<number>()
   const givenCodes = new Set<string>()
   const seen = new Set<string>()
+  const { packageOf, followed, planned } = packagePlanner(router, products, snapshot, options)
 
-  const productFor = (kind: 'pppoe' | 'hotspot', profile: string) => {
-    const k = productKey(kind, profile)
-    const found = productByProfile.get(k)
-    if (found) return { productId: found.id, productKey: null, productName: found.name }
-    let p = planned.get(k)
-    if (!p) {
-      const info: RouterProfile = profiles.get(k) ?? {
-        kind,
-        name: profile,
-        downloadMbps: null,
-        uploadMbps: null,
-      }
-      p = { key: k, kind, profile, name: freeName(profile, kind), ...speeds(info) }
-      planned.set(k, p)
+  /** A linked service on a regular profile that is not its package's (see PackageDifference). */
+  const packageDifference = (
+    owner: (typeof services)[number],
+    login: RouterLogin,
+  ): PackageDifference | null => {
+    if (owner.status !== 'aktif' || login.disabled || syncing.has(owner.id)) return null
+    if (login.kind === 'pppoe' && login.profile === router.isolir_profile) return null
+    const loketProfile = owner.router_profile ?? 'default'
+    if (login.profile === loketProfile) return null
+    const follow = followed(login)
+    return {
+      loketProductId: owner.product_id,
+      loketProduct: owner.product_name,
+      loketProfile,
+      routerProductId: follow?.id ?? null,
+      routerProduct: follow?.name ?? null,
+      choice: packageChoiceFor(login, options),
     }
-    return { productId: null, productKey: k, productName: p.name }
-  }
-  const freeName = (profile: string, kind: 'pppoe' | 'hotspot') => {
-    const base = profile === 'default' ? `${profile} (${router.name})` : profile
-    const candidates = [base, `${base} (${kind === 'pppoe' ? 'PPPoE' : 'Hotspot'})`]
-    for (let n = 2; ; n++) {
-      const name = candidates.shift() ?? `${base} ${n}`
-      if (!productNames.has(lower(name))) {
-        productNames.add(lower(name))
-        return name
-      }
-    }
-  }
-  /** The package of an isolated login: a profile named in its comment, else the chosen one. */
-  const isolirPackage = (login: RouterLogin) => {
-    for (const token of login.comment.split(/[\s,;|:/()]+/)) {
-      if (!token || token === router.isolir_profile) continue
-      if (profiles.has(productKey(login.kind, token))) return productFor(login.kind, token)
-    }
-    if (isolirProduct)
-      return { productId: isolirProduct.id, productKey: null, productName: isolirProduct.name }
-    return null
   }
 
   const logins: PlannedLogin[] = []
@@ -197,6 +189,8 @@ export async function planRouterImport(
       productId: null,
       productKey: null,
       productName: null,
+      packageDiff: null,
+      conflict: null,
     }
     const skip = (reason: SkipReason) =>
       logins.push({ ...base, outcome: 'skipped', reason, status: '' })
@@ -224,15 +218,37 @@ export async function planRouterImport(
     if (owner) {
       claimed.add(owner.id)
       const c = customerById.get(owner.customer_id)!
+      const who = { customerId: c.id, customerCode: c.code, customerName: c.name }
+      if (owner.status === 'putus' && !login.disabled && !syncing.has(owner.id)) {
+        // The login still works on the router for a service Loket ended (and no queued job is
+        // about to disable it): the operator decides.
+        const pkg = packageOf(login)
+        logins.push({
+          ...base,
+          ...pkg,
+          ...who,
+          outcome: 'conflict',
+          reason: null,
+          status: 'putus',
+          serviceId: owner.id,
+          conflict: {
+            putusServiceId: owner.id,
+            canReactivate: pkg !== null,
+            choice: putusChoiceFor(login, options),
+          },
+        })
+        continue
+      }
       logins.push({
         ...base,
+        ...who,
         outcome: owner.router_id === router.id ? 'existing' : 'link',
         reason: null,
         status: owner.status,
-        customerId: c.id,
-        customerCode: c.code,
-        customerName: c.name,
         serviceId: owner.id,
+        productId: owner.product_id,
+        productName: owner.product_name,
+        packageDiff: packageDifference(owner, login),
       })
       continue
     }
@@ -266,10 +282,27 @@ export async function planRouterImport(
       }
     }
 
-    const pkg =
-      base.status === 'isolir' || login.profile === router.isolir_profile
-        ? isolirPackage(login)
-        : productFor(login.kind, login.profile)
+    const pkg = packageOf(login)
+    if (customer && customer.status === 'putus' && !login.disabled) {
+      // Made into an active service silently, the customer would be billed again (issue #12):
+      // an enabled secret of a customer who left is the operator's decision.
+      logins.push({
+        ...base,
+        ...pkg,
+        outcome: 'conflict',
+        reason: null,
+        status: 'putus',
+        customerId: customer.id,
+        customerCode: customer.code,
+        customerName: customer.name,
+        conflict: {
+          putusServiceId: null,
+          canReactivate: pkg !== null,
+          choice: putusChoiceFor(login, options),
+        },
+      })
+      continue
+    }
     if (!pkg) {
       skip('isolir_unknown_package')
       continue
@@ -305,15 +338,12 @@ export async function planRouterImport(
       customerName: asCode ? login.name : login.comment || login.name,
     })
   }
-  return { logins, products: [...planned.values()], areaId: area ? area.id : null }
+  return { logins, products: planned(), areaId: area ? area.id : null }
 }
 
-function routerStatus(login: RouterLogin, router: RouterDbRow): ImportedStatus {
+/** What the router says a login is: disabled → putus, in the isolir profile → isolir. */
+export function routerStatus(login: RouterLogin, router: RouterDbRow): ImportedStatus {
   if (login.disabled) return 'putus'
   if (login.kind === 'pppoe' && login.profile === router.isolir_profile) return 'isolir'
   return 'aktif'
-}
-
-function speeds(p: RouterProfile) {
-  return { downloadMbps: p.downloadMbps, uploadMbps: p.uploadMbps }
 }

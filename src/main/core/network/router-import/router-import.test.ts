@@ -53,7 +53,14 @@ describe('import from a router', () => {
     const preview = await previewRouterImport(f.deps, f.companyId, f.router.id, {
       areaId: f.cbg.id,
     })
-    expect(preview.counts).toEqual({ existing: 0, link: 0, newService: 0, new: 5, skipped: 3 })
+    expect(preview.counts).toEqual({
+      existing: 0,
+      link: 0,
+      newService: 0,
+      new: 5,
+      conflict: 0,
+      skipped: 3,
+    })
     expect(preview.skipped.map((s) => [s.name, s.reason])).toEqual([
       ['rudi', 'isolir_unknown_package'],
       ['ab12cd', 'voucher'],
@@ -143,7 +150,14 @@ describe('import from a router', () => {
     f.secret({ name: 'ani-kantor', profile: '20M', comment: 'Ani' })
 
     const result = await commitRouterImport(f.deps, f.actor, f.router.id, {}, TZ)
-    expect(result.counts).toEqual({ existing: 0, link: 2, newService: 1, new: 0, skipped: 0 })
+    expect(result.counts).toEqual({
+      existing: 0,
+      link: 2,
+      newService: 1,
+      new: 0,
+      conflict: 0,
+      skipped: 0,
+    })
     const rows = await services()
     expect(rows.map((r) => [r.pppoe_username, r.name, r.pppoe_password, r.router_id])).toEqual([
       ['ani-kantor', 'Ani', 'rahasia', f.router.id],

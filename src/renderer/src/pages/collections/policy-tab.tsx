@@ -33,9 +33,11 @@ type Values = Omit<CollectionSettings, 'graceDays'> & { graceDays: number | stri
 type Form = FormState<Values>
 
 const SWITCHES = [
+  'sendWelcome',
   'sendInvoiceNotice',
   'sendReceipt',
   'sendIsolirNotice',
+  'sendManualIsolirNotice',
   'sendRestoreNotice',
   'sendPackageNotice',
 ] as const

@@ -5,6 +5,7 @@ import { FormAlert } from '../../components/form-alert'
 import { ImportCounts } from './import-counts'
 import { ImportErrors } from './import-errors'
 import { PreviewRows } from './preview-rows'
+import { RouterPerArea } from './router-per-area'
 import type { ImportWizard } from './use-import-wizard'
 
 /** Step 3: what the import would do, row by row; nothing is written until "Impor sekarang". */
@@ -13,6 +14,7 @@ export function PreviewStep({ wizard }: { wizard: ImportWizard }) {
   const { summary, kind } = wizard
   if (!summary) return null
   const hasErrors = summary.errors.length > 0
+  const needsRouter = summary.routers.missing > 0
   const nothingNew =
     summary.areas.created + summary.products.created + summary.customers.created === 0
   // An IMPORT_HAS_ERRORS answer is already shown as the table of rows.
@@ -23,7 +25,7 @@ export function PreviewStep({ wizard }: { wizard: ImportWizard }) {
       <ImportCounts kind={kind} summary={summary} />
       {hasErrors ? (
         <ImportErrors kind={kind} errors={summary.errors} />
-      ) : (
+      ) : needsRouter ? null : (
         <Alert
           color={nothingNew ? 'gray' : 'teal'}
           variant="light"
@@ -33,6 +35,7 @@ export function PreviewStep({ wizard }: { wizard: ImportWizard }) {
           {t(nothingNew ? 'importWizard.nothingNew' : 'importWizard.ready')}
         </Alert>
       )}
+      <RouterPerArea wizard={wizard} />
       <PreviewRows summary={summary} />
       <FormAlert error={error} />
       <Group justify="space-between">
@@ -50,7 +53,7 @@ export function PreviewStep({ wizard }: { wizard: ImportWizard }) {
         </Group>
         <Button
           leftSection={<IconFileImport size={16} />}
-          disabled={hasErrors}
+          disabled={hasErrors || needsRouter}
           loading={wizard.committing}
           onClick={() => void wizard.commitNow()}
         >

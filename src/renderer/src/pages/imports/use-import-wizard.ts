@@ -39,6 +39,8 @@ export function useImportWizard(initialKind: ImportKind) {
   const [inspection, setInspection] = useState<Inspection | null>(null)
   const [mapping, setMapping] = useState<ColumnMapping>({})
   const [summary, setSummary] = useState<ImportSummary | null>(null)
+  /** With several routers: the router chosen for each area's rows that name none. */
+  const [routerForArea, setRouterForArea] = useState<Record<string, number>>({})
   const [result, setResult] = useState<ImportSummary | null>(null)
   const [error, setError] = useState<unknown>(null)
 
@@ -49,6 +51,7 @@ export function useImportWizard(initialKind: ImportKind) {
 
   const clearResults = () => {
     setInspection(null)
+    setRouterForArea({})
     setSummary(null)
     setResult(null)
     setError(null)
@@ -94,8 +97,17 @@ export function useImportWizard(initialKind: ImportKind) {
     }
   }
 
-  const runPreview = async (input: Upload, chosen?: ColumnMapping) => {
-    const answer = await preview.mutateAsync({ ...input, kind, mapping: chosen })
+  const runPreview = async (
+    input: Upload,
+    chosen?: ColumnMapping,
+    routers: Record<string, number> = routerForArea,
+  ) => {
+    const answer = await preview.mutateAsync({
+      ...input,
+      kind,
+      mapping: chosen,
+      routerForArea: routers,
+    })
     setSummary(answer)
     setStep('preview')
   }
@@ -129,6 +141,19 @@ export function useImportWizard(initialKind: ImportKind) {
     }
   }
 
+  /** A router picked for an area: the preview is asked again (its counts and the rule). */
+  const setRouterFor = async (areaCode: string, routerId: number) => {
+    if (!upload) return
+    const next = { ...routerForArea, [areaCode]: routerId }
+    setRouterForArea(next)
+    setError(null)
+    try {
+      await runPreview(upload, kind === 'workbook' ? undefined : mapping, next)
+    } catch (e) {
+      setError(e)
+    }
+  }
+
   const commitNow = async () => {
     setError(null)
     if (!upload) return
@@ -137,6 +162,7 @@ export function useImportWizard(initialKind: ImportKind) {
         ...upload,
         kind,
         mapping: kind === 'workbook' ? undefined : mapping,
+        routerForArea,
       })
       setResult(answer)
       setStep('done')
@@ -181,6 +207,7 @@ export function useImportWizard(initialKind: ImportKind) {
       setMapping((m) => ({ ...m, [field]: index })),
     fromFile,
     fromMapping,
+    setRouterFor,
     commitNow,
     goTo,
     startOver,

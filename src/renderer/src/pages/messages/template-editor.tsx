@@ -4,7 +4,7 @@ import { IconArrowBackUp, IconDeviceFloppy } from '@tabler/icons-react'
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { TEMPLATE_VARIABLES } from '@shared/messaging'
+import { TEMPLATE_VARIABLES, UNSENT_TEMPLATES } from '@shared/messaging'
 import { queryClient, trpc } from '../../api/client'
 import { FormAlert } from '../../components/form-alert'
 import { ConfirmAction } from './confirm-action'
@@ -61,7 +61,11 @@ export function TemplateEditor({
               {template.edited ? t('messaging.templates.edited') : t('messaging.templates.default')}
             </Badge>
           </Group>
-          <Text fz="sm" c="dimmed">
+          <Text
+            fz="sm"
+            c={UNSENT_TEMPLATES.has(template.key) ? 'orange.8' : 'dimmed'}
+            data-testid="template-about"
+          >
             {t(`messaging.templates.about.${template.key}`)}
           </Text>
           <MessageEditor

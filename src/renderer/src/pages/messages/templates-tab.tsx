@@ -2,12 +2,15 @@ import { Badge, Grid, NavLink, Paper } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
-import { TEMPLATE_KEYS, type TemplateKey } from '@shared/messaging'
+import { TEMPLATE_KEYS, UNSENT_TEMPLATES, type TemplateKey } from '@shared/messaging'
 import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { TemplateEditor } from './template-editor'
 
-/** "Template": the ten messages Loket sends by itself, each editable with a live preview. */
+/**
+ * "Template": the messages Loket sends by itself, each editable with a live preview; the ones
+ * kept for features that do not exist yet are marked as not sent.
+ */
 export function TemplatesTab({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation()
   const [params, setParams] = useSearchParams()
@@ -31,7 +34,11 @@ export function TemplatesTab({ canManage }: { canManage: boolean }) {
               active={x.key === key}
               label={t(`messaging.kind.${x.key}`)}
               rightSection={
-                x.edited ? (
+                UNSENT_TEMPLATES.has(x.key) ? (
+                  <Badge size="xs" variant="light" color="gray" tt="none">
+                    {t('messaging.templates.notSent')}
+                  </Badge>
+                ) : x.edited ? (
                   <Badge size="xs" variant="light" tt="none">
                     {t('messaging.templates.edited')}
                   </Badge>

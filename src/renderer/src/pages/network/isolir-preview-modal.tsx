@@ -1,4 +1,15 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core'
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+} from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -28,10 +39,13 @@ export function IsolirPreviewModal({
   const preview = useQuery(
     trpc.network.isolirPreview.queryOptions({ action, serviceIds }, { staleTime: 0 }),
   )
+  // Unset until the operator touches it: the box shows the company's policy meanwhile.
+  const [notify, setNotify] = useState<boolean | null>(null)
   const apply = useMutation(
     trpc.network.isolir.mutationOptions({
       onSuccess: (r) => {
-        notifications.show({ color: 'teal', message: t('isolir.done', r) })
+        const notices = r.notices > 0 ? ` ${t('isolir.noticesQueued', { count: r.notices })}` : ''
+        notifications.show({ color: 'teal', message: t('isolir.done', r) + notices })
         refreshNetwork()
         onDone()
       },
@@ -95,6 +109,15 @@ export function IsolirPreviewModal({
             onChange={(e) => setReason(e.currentTarget.value)}
             error={reason.trim() ? undefined : t('validation.required')}
           />
+          {action === 'isolir' && (
+            <Checkbox
+              label={t('isolir.notify')}
+              description={t('isolir.notifyHint')}
+              checked={notify ?? preview.data.notify}
+              onChange={(e) => setNotify(e.currentTarget.checked)}
+              data-testid="isolir-notify"
+            />
+          )}
           <FormAlert error={apply.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -104,7 +127,14 @@ export function IsolirPreviewModal({
               color={action === 'isolir' ? 'red' : 'teal'}
               disabled={preview.data.changes === 0 || !reason.trim()}
               loading={apply.isPending}
-              onClick={() => apply.mutate({ action, serviceIds, reason })}
+              onClick={() =>
+                apply.mutate({
+                  action,
+                  serviceIds,
+                  reason,
+                  ...(action === 'isolir' ? { notify: notify ?? preview.data.notify } : {}),
+                })
+              }
               data-testid="isolir-apply"
             >
               {t('isolir.apply', { count: preview.data.changes })}

@@ -32,6 +32,13 @@ import { FormAlert } from '../../components/form-alert'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { NoRouters, pickRouter, RouterSelect } from './monitor-router-select'
 import {
+  decisionCounts,
+  NO_DECISIONS,
+  RouterImportDecisions,
+  undecidedCount,
+  type Decisions,
+} from './router-import-decisions'
+import {
   NewProducts,
   RouterImportCounts,
   RouterImportGroups,
@@ -53,6 +60,7 @@ export function RouterImportPage() {
   const [isolirProductId, setIsolirProductId] = useState<number | null>(null)
   const [hotspot, setHotspot] = useState(true)
   const [summary, setSummary] = useState<RouterImportSummary | null>(null)
+  const [decisions, setDecisions] = useState<Decisions>(NO_DECISIONS)
   const [result, setResult] = useState<RouterImportSummary | null>(null)
   const preview = useMutation(trpc.routerImport.preview.mutationOptions())
   const commit = useMutation(trpc.routerImport.commit.mutationOptions())
@@ -66,6 +74,7 @@ export function RouterImportPage() {
     areaId,
     isolirProductId,
     hotspot,
+    ...decisions,
     ...over,
   })
   const read = (over: Parameters<typeof input>[0] = {}) => {
@@ -75,25 +84,42 @@ export function RouterImportPage() {
   const reset = () => {
     setSummary(null)
     setResult(null)
+    setDecisions(NO_DECISIONS)
     preview.reset()
     commit.reset()
   }
   const areaMissing =
     !!summary && summary.counts.new > 0 && areaId === null && summary.areaId === null
   const nothing =
-    !!summary && summary.counts.new + summary.counts.newService + summary.counts.link === 0
+    !!summary &&
+    summary.counts.new +
+      summary.counts.newService +
+      summary.counts.link +
+      summary.counts.conflict +
+      summary.packages.differ ===
+      0
+  const undecided = summary ? undecidedCount(summary, decisions) : 0
 
-  const confirmCommit = () =>
+  const confirmCommit = () => {
+    const n = decisionCounts(summary!, decisions)
     modals.openConfirmModal({
       title: t('routerImport.confirmTitle', { router: summary!.router.name }),
       children: (
-        <Text fz="sm">
-          {t('routerImport.confirmBody', {
-            customers: summary!.customers,
-            services: summary!.services,
-            linked: summary!.linked,
-          })}
-        </Text>
+        <Stack gap="xs">
+          <Text fz="sm">
+            {t('routerImport.confirmBody', {
+              customers: summary!.customers,
+              services: n.services,
+              linked: summary!.linked,
+            })}
+          </Text>
+          {n.follow + n.keep > 0 && (
+            <Text fz="sm">{t('routerImport.decisions.confirmPackages', n)}</Text>
+          )}
+          {n.disable + n.reactivate > 0 && (
+            <Text fz="sm">{t('routerImport.decisions.confirmPutus', n)}</Text>
+          )}
+        </Stack>
       ),
       labels: { confirm: t('routerImport.commit'), cancel: t('common.cancel') },
       onConfirm: () =>
@@ -106,6 +132,7 @@ export function RouterImportPage() {
           },
         }),
     })
+  }
 
   return (
     <Stack gap="lg">
@@ -190,6 +217,11 @@ export function RouterImportPage() {
                   <Stack gap="md" data-testid="router-import-preview">
                     <RouterImportCounts summary={summary} />
                     <NewProducts summary={summary} />
+                    <RouterImportDecisions
+                      summary={summary}
+                      decisions={decisions}
+                      onChange={setDecisions}
+                    />
                     {(summary.needsIsolirProduct || isolirProductId !== null) && (
                       <Select
                         label={t('routerImport.isolirProduct')}
@@ -220,7 +252,7 @@ export function RouterImportPage() {
                     <Group justify="flex-end">
                       <Button
                         leftSection={<IconFileImport size={16} />}
-                        disabled={areaMissing || nothing}
+                        disabled={areaMissing || nothing || undecided > 0}
                         loading={commit.isPending}
                         onClick={confirmCommit}
                       >
@@ -259,6 +291,16 @@ function Done({ result, onAgain }: { result: RouterImportSummary; onAgain: () =>
           router: result.router.name,
         })}
       </Text>
+      {result.packages.differ + result.putus.disable + result.putus.reactivate > 0 && (
+        <Text>
+          {t('routerImport.decisions.doneBody', {
+            follow: result.packages.followRouter,
+            keep: result.packages.keepLoket,
+            disable: result.putus.disable,
+            reactivate: result.putus.reactivate,
+          })}
+        </Text>
+      )}
       <NewProducts summary={result} />
       <Group gap="xs">
         <Button component={Link} to="/customers">

@@ -8,11 +8,14 @@ export type RouterImportSummary = RouterOutputs['routerImport']['preview']
 type Row = RouterImportSummary['rows'][number]
 
 const GROUPS = ['new', 'new_service', 'link', 'existing', 'skipped'] as const
+/** The cards: the groups, and the rows waiting for the operator's decision. */
+const CARDS = ['new', 'new_service', 'link', 'existing', 'conflict', 'skipped'] as const
 const COUNT_KEY = {
   new: 'new',
   new_service: 'newService',
   link: 'link',
   existing: 'existing',
+  conflict: 'conflict',
   skipped: 'skipped',
 } as const
 /** A long router: the first rows of each group are enough to judge it. */
@@ -21,8 +24,8 @@ const SHOWN = 100
 export function RouterImportCounts({ summary }: { summary: RouterImportSummary }) {
   const { t } = useTranslation()
   return (
-    <SimpleGrid cols={{ base: 2, sm: 5 }}>
-      {GROUPS.map((g) => (
+    <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
+      {CARDS.map((g) => (
         <Card key={g} withBorder radius="md" padding="sm" data-testid={`router-import-count-${g}`}>
           <Text fz="xs" c="dimmed" tt="uppercase" fw={600}>
             {t(`routerImport.counts.${g}`)}
@@ -103,6 +106,11 @@ function GroupTable({ group, rows }: { group: (typeof GROUPS)[number]; rows: Row
                       {r.newProduct && (
                         <Badge size="xs" color="yellow" variant="light">
                           {t('routerImport.newProduct')}
+                        </Badge>
+                      )}
+                      {r.packageDiff && (
+                        <Badge size="xs" color="orange" variant="light" tt="none">
+                          {t('routerImport.decisions.differs')}
                         </Badge>
                       )}
                     </>
