@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { BillingMode } from '@shared/catalog'
 import type { Database } from '../db'
 
@@ -43,30 +43,36 @@ export async function loadRunServices(
   companyId: number,
   statuses: readonly string[],
 ): Promise<RunService[]> {
-  return db
-    .selectFrom('services as s')
-    .innerJoin('customers as c', 'c.id', 's.customer_id')
-    .select([
-      's.id',
-      's.sid',
-      's.customer_id as customerId',
-      's.product_id as productId',
-      's.status',
-      's.activation_date as activationDate',
-      's.billing_day as billingDay',
-      's.price_override as priceOverride',
-      'c.code as customerCode',
-      'c.name as customerName',
-      'c.address as customerAddress',
-      'c.npwp as customerNpwp',
-      'c.area_id as areaId',
-      'c.price_list_id as priceListId',
-    ])
-    .where('s.company_id', '=', companyId)
-    .where('s.status', 'in', statuses)
-    .orderBy('c.code')
-    .orderBy('s.id')
-    .execute()
+  return (
+    db
+      .selectFrom('services as s')
+      .innerJoin('customers as c', 'c.id', 's.customer_id')
+      .select([
+        's.id',
+        's.sid',
+        's.customer_id as customerId',
+        's.product_id as productId',
+        's.status',
+        's.activation_date as activationDate',
+        's.billing_day as billingDay',
+        's.price_override as priceOverride',
+        'c.code as customerCode',
+        'c.name as customerName',
+        'c.address as customerAddress',
+        'c.npwp as customerNpwp',
+        'c.area_id as areaId',
+        'c.price_list_id as priceListId',
+      ])
+      // Walk the customers in code order (their company+code index) and each one's services: the
+      // rows come out sorted, with no sort of 50,000 rows. The unary + keeps the planner from
+      // starting at the services' company index instead.
+      .where('c.company_id', '=', companyId)
+      .where(sql`+${sql.ref('s.company_id')}`, '=', companyId)
+      .where('s.status', 'in', statuses)
+      .orderBy('c.code')
+      .orderBy('s.id')
+      .execute()
+  )
 }
 
 export async function loadRunProducts(

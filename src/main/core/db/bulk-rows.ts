@@ -20,8 +20,29 @@ export async function insertRows<T extends keyof Database & string>(
   options: { ignoreConflicts?: boolean } = {},
 ): Promise<number> {
   if (!rows.length) return 0
+  const columns = Object.keys(rows[0]!) as (keyof Insertable<Database[T]> & string)[]
+  return insertValues(
+    tx,
+    table,
+    columns,
+    rows.map((row) => columns.map((c) => row[c] ?? null)),
+    options,
+  )
+}
+
+/**
+ * insertRows for callers that already hold each row as its values, in `columns` order: a big
+ * batch (an invoice run's 150,000 rows) then builds no object per row on the way.
+ */
+export async function insertValues<T extends keyof Database & string>(
+  tx: Kysely<Database>,
+  table: T,
+  columns: readonly (keyof Insertable<Database[T]> & string)[],
+  rows: readonly (readonly unknown[])[],
+  options: { ignoreConflicts?: boolean } = {},
+): Promise<number> {
+  if (!rows.length) return 0
   let inserted = 0
-  const columns = Object.keys(rows[0]!)
   const perStatement = Math.min(ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / columns.length))
   const tuple = `(${columns.map(() => '?').join(', ')})`
   // `ON CONFLICT DO NOTHING` lets a unique (dedupe) index drop rows that already exist.
@@ -30,12 +51,10 @@ export async function insertRows<T extends keyof Database & string>(
   const statement = (n: number) => head + Array.from({ length: n }, () => tuple).join(', ') + tail
   const full = statement(perStatement)
   for (let start = 0; start < rows.length; start += perStatement) {
-    const chunk = rows.slice(start, start + perStatement)
+    const end = Math.min(rows.length, start + perStatement)
     const parameters: unknown[] = []
-    for (const row of chunk) {
-      for (const c of columns) parameters.push((row as Record<string, unknown>)[c] ?? null)
-    }
-    const text = chunk.length === perStatement ? full : statement(chunk.length)
+    for (let r = start; r < end; r++) for (const v of rows[r]!) parameters.push(v)
+    const text = end - start === perStatement ? full : statement(end - start)
     const result = await tx.executeQuery(CompiledQuery.raw(text, parameters))
     inserted += Number(result.numAffectedRows ?? 0)
   }
