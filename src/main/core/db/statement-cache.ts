@@ -6,8 +6,9 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely'
  * prepare every query it runs, and parsing and planning the same SQL again is a large part of a
  * short query's cost (a payment runs a few dozen of them). Statements are kept by their SQL text,
  * the most recently used `size` of them. SQLite re-prepares a kept statement by itself after a
- * schema change. A statement read with `iterate()` stays busy until the reader is done, so that
- * path always gets a statement of its own.
+ * schema change. A statement read with `iterate()` stays busy until its reader is done or
+ * dropped, so that path gets a statement of its own: a reader left unfinished never blocks the
+ * kept one.
  */
 export function withStatementCache(sqlite: BetterSqlite3.Database, size = 400): SqliteDatabase {
   const kept = new Map<string, BetterSqlite3.Statement>()
