@@ -17,7 +17,7 @@ export const enMessages: SharedMessages = {
     AUTH_LOCKED: 'Too many failed attempts. Try again in {{minutes}} minutes.',
     AUTH_USER_INACTIVE: 'This account has been deactivated. Contact your admin.',
     PASSWORD_TOO_WEAK:
-      'Password too weak: at least 10 characters, not a common password, and not just the username.',
+      'Password too weak: at least 10 characters, not a common password, and not containing the username.',
     PASSWORD_REUSED: 'The new password must differ from the old one.',
     SETUP_ALREADY_DONE: 'Setup has already been done. Please sign in.',
     SETUP_REQUIRED: 'Loket has not been set up yet. Finish the first-run setup first.',
@@ -121,6 +121,7 @@ export const enMessages: SharedMessages = {
     username: '3–32 characters: lowercase letters, digits, dot, underscore or hyphen.',
     password_too_short: 'The password needs at least {{min}} characters.',
     password_too_common: 'This password is too common and easy to guess.',
+    password_contains_username: 'The password must not contain the username.',
     password_mismatch: 'The passwords do not match.',
     date: 'Not a valid date.',
     npwp: 'An NPWP has 15 or 16 digits.',

@@ -17,7 +17,7 @@ export const idMessages = {
     AUTH_LOCKED: 'Terlalu banyak percobaan gagal. Coba lagi dalam {{minutes}} menit.',
     AUTH_USER_INACTIVE: 'Akun ini sudah dinonaktifkan. Hubungi admin Anda.',
     PASSWORD_TOO_WEAK:
-      'Kata sandi terlalu lemah: minimal 10 karakter, bukan kata sandi umum, dan bukan sekadar nama pengguna.',
+      'Kata sandi terlalu lemah: minimal 10 karakter, bukan kata sandi umum, dan tidak memuat nama pengguna.',
     PASSWORD_REUSED: 'Kata sandi baru tidak boleh sama dengan kata sandi lama.',
     SETUP_ALREADY_DONE: 'Penyiapan awal sudah dilakukan. Silakan masuk.',
     SETUP_REQUIRED: 'Aplikasi belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.',
@@ -122,6 +122,7 @@ export const idMessages = {
     username: '3–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',
     password_too_short: 'Kata sandi minimal {{min}} karakter.',
     password_too_common: 'Kata sandi ini terlalu umum dan mudah ditebak.',
+    password_contains_username: 'Kata sandi tidak boleh memuat nama pengguna.',
     password_mismatch: 'Kata sandi tidak sama.',
     date: 'Tanggal tidak valid.',
     npwp: 'NPWP harus 15 atau 16 digit.',

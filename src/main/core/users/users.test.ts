@@ -164,3 +164,30 @@ describe('users', () => {
     expect(created.after_json).not.toMatch(/password|scrypt/)
   })
 })
+
+describe('password rule with the username', () => {
+  it('a new user whose password contains the username is refused', async () => {
+    const { deps, actor, acting } = await withCashier()
+    const weak = createUser(deps, actor, acting, {
+      name: 'Weak User',
+      username: 'weakuser1',
+      phone: null,
+      email: null,
+      role: 'viewer',
+      password: 'weakuser1weakuser1',
+    })
+    expect(await codeOf(weak)).toBe('PASSWORD_TOO_WEAK')
+  })
+
+  it('an admin reset to a password containing the username is refused', async () => {
+    const { deps, actor, acting, kasir } = await withCashier()
+    const reset = resetUserPassword(
+      deps,
+      actor,
+      acting,
+      { companyId: actor.companyId, id: kasir.id },
+      'siti-kasir-baru-2026',
+    )
+    expect(await codeOf(reset)).toBe('PASSWORD_TOO_WEAK')
+  })
+})

@@ -131,7 +131,7 @@ export const en: Messages = {
     WIT: 'WIT — Eastern Indonesia Time',
   },
   password: {
-    rule: 'At least {{min}} characters and not a commonly used password.',
+    rule: 'At least {{min}} characters, not a commonly used password, and not containing the username.',
     show: 'Show password',
   },
   fields: {

@@ -134,7 +134,7 @@ export const id = {
     WIT: 'WIT — Waktu Indonesia Timur',
   },
   password: {
-    rule: 'Minimal {{min}} karakter dan bukan kata sandi yang umum dipakai.',
+    rule: 'Minimal {{min}} karakter, bukan kata sandi yang umum dipakai, dan tidak memuat nama pengguna.',
     show: 'Tampilkan kata sandi',
   },
   fields: {
