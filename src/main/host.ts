@@ -77,6 +77,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
           shouldRun: async (companyId) => !(await pausedJobs(db, companyId)).has('messages'),
         })
   services.onMessages = () => sender?.wake()
+  services.onUrgentMessages = () => sender?.wakeUrgent()
   const server = await buildHttpServer({ services, webRoot: options.webRoot })
   const bind = options.host ?? '127.0.0.1'
   let scheduler: Scheduler | null = null

@@ -78,6 +78,19 @@ export const enMessages: SharedMessages = {
       'Choose the package of the secrets in the isolir profile ({{logins}}) before their customers are reactivated.',
     IMPORT_ROUTER_REQUIRED:
       '{{count}} active service(s) have no router. Fill in the router column of the file, or choose a router for area {{areas}}.',
+    OTP_INVALID: 'Wrong code. Check the code we sent you.',
+    OTP_EXPIRED: 'This code is no longer valid. Ask for a new one.',
+    OTP_LOCKED: 'Too many wrong codes. Try again in {{minutes}} minutes.',
+    OTP_RESEND_TOO_SOON: 'Wait {{seconds}} seconds before asking for a new code.',
+    OTP_TOO_MANY_SENDS: 'The code was sent too often. Try again in {{minutes}} minutes.',
+    OTP_NO_PHONE:
+      'Your account must use two-step verification over WhatsApp but has no WhatsApp number. Ask a Superadmin to enter your WhatsApp number on the Users page.',
+    OTP_CHANNEL_OFF:
+      'The verification code cannot be sent because the WhatsApp channel is not active. Ask a Superadmin to turn it on in Messages → Channels.',
+    TWO_FACTOR_NEEDS_WHATSAPP:
+      'Turn on the WhatsApp channel in Messages → Channels first: verification codes are sent over WhatsApp.',
+    TWO_FACTOR_SELF_NO_PHONE:
+      'This rule applies to your own account too, which has no WhatsApp number yet. Enter your number on the Users page first.',
   },
   validation: {
     rate_limit: 'Write the rate limit as RouterOS does: upload/download, e.g. 2M/2M or 512k/1M.',
@@ -130,5 +143,6 @@ export const enMessages: SharedMessages = {
     permission: 'Unknown permission.',
     out_of_range: 'The value is outside the allowed range.',
     invalid: 'Invalid value.',
+    otp_code: 'The code is 6 digits.',
   },
 }

@@ -78,6 +78,19 @@ export const idMessages = {
       'Pilih paket untuk secret di profil isolir ({{logins}}) sebelum pelanggannya diaktifkan kembali.',
     IMPORT_ROUTER_REQUIRED:
       '{{count}} layanan aktif belum punya router. Isi kolom router di berkas, atau pilih router untuk area {{areas}}.',
+    OTP_INVALID: 'Kode salah. Periksa lagi kode yang dikirim ke Anda.',
+    OTP_EXPIRED: 'Kode sudah tidak berlaku. Minta kode baru.',
+    OTP_LOCKED: 'Terlalu banyak kode salah. Coba lagi dalam {{minutes}} menit.',
+    OTP_RESEND_TOO_SOON: 'Tunggu {{seconds}} detik sebelum meminta kode baru.',
+    OTP_TOO_MANY_SENDS: 'Kode sudah terlalu sering dikirim. Coba lagi dalam {{minutes}} menit.',
+    OTP_NO_PHONE:
+      'Akun Anda wajib verifikasi dua langkah lewat WhatsApp, tetapi belum punya nomor WhatsApp. Minta Superadmin mengisi nomor WhatsApp Anda di halaman Pengguna.',
+    OTP_CHANNEL_OFF:
+      'Kode verifikasi tidak dapat dikirim karena saluran WhatsApp belum aktif. Minta Superadmin mengaktifkannya di Pesan → Saluran.',
+    TWO_FACTOR_NEEDS_WHATSAPP:
+      'Aktifkan dulu saluran WhatsApp di Pesan → Saluran: kode verifikasi dikirim lewat WhatsApp.',
+    TWO_FACTOR_SELF_NO_PHONE:
+      'Aturan ini juga berlaku untuk akun Anda, tetapi akun Anda belum punya nomor WhatsApp. Isi nomor Anda di halaman Pengguna terlebih dahulu.',
   },
   validation: {
     rate_limit:
@@ -131,6 +144,7 @@ export const idMessages = {
     permission: 'Izin tidak dikenal.',
     out_of_range: 'Nilai di luar batas yang diizinkan.',
     invalid: 'Isian tidak valid.',
+    otp_code: 'Kode terdiri dari 6 angka.',
   },
 } satisfies { errors: Record<ErrorCode, string>; validation: Record<string, string> }
 
