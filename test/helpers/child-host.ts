@@ -14,7 +14,7 @@ export async function startChildHost(dataDir: string): Promise<{
   url: string
   child: ChildProcess
   output: () => string
-  client: (token?: string) => ReturnType<typeof createTRPCClient<AppRouter>>
+  client: (token?: string | null) => ReturnType<typeof createTRPCClient<AppRouter>>
   kill9: () => Promise<void>
 }> {
   // `node --import tsx` (not the tsx launcher, which runs the script in a second process): the
@@ -44,7 +44,7 @@ export async function startChildHost(dataDir: string): Promise<{
     url,
     child,
     output: () => output,
-    client: (token?: string) =>
+    client: (token?: string | null) =>
       createTRPCClient<AppRouter>({
         links: [
           httpBatchLink({

@@ -4,18 +4,22 @@ import { appendAudit, type Actor } from '../audit'
 import { writeTx } from '../db'
 import type { CoreDeps } from '../deps'
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hash'
+import type { MessagingDeps } from '../messaging'
 import { createSession, endSessions, type SessionUser } from './sessions'
+import {
+  startSignInChallenge,
+  type ClientInfo,
+  type OtpRequired,
+  type SignedIn,
+} from './two-factor'
+import { twoFactorRequired } from './two-factor-policy'
+import { useTrustedDevice } from './trusted-devices'
 import { admitAttempt, settleFailure, settleSuccess } from './throttle'
 
-export interface ClientInfo {
-  ip: string
-  userAgent: string
-}
+export type { ClientInfo }
 
-export interface LoginResult {
-  token: string
-  mustChangePassword: boolean
-}
+/** A session, or (the company's 2FA rule, no trusted device) the challenge of the code step. */
+export type LoginResult = SignedIn | OtpRequired
 
 /**
  * Signs in. The lock decision is taken in the write transaction that counts the attempt (so
@@ -25,8 +29,8 @@ export interface LoginResult {
  * refused by a lock are only counted on it (see lockouts.ts).
  */
 export async function login(
-  deps: CoreDeps,
-  input: { username: string; password: string },
+  deps: MessagingDeps,
+  input: { username: string; password: string; deviceToken?: string },
   client: ClientInfo,
 ): Promise<LoginResult> {
   const { db, clock } = deps
@@ -65,7 +69,8 @@ export async function login(
     throw new AppError(reason === 'inactive' ? 'AUTH_USER_INACTIVE' : 'AUTH_INVALID_CREDENTIALS')
   }
 
-  const issued = await writeTx(db, async (tx): Promise<{ token: string } | { locked: Date }> => {
+  type Issued = { token: string } | { locked: Date } | { secondStep: true }
+  const issued = await writeTx(db, async (tx): Promise<Issued> => {
     const until = await settleSuccess(tx, clock, attemptId, keys, user.id)
     if (until) {
       // The right password while a lock holds: refused. Audited (it means the password is
@@ -78,17 +83,27 @@ export async function login(
       })
       return { locked: until }
     }
+    let trusted = false
+    if (await twoFactorRequired(tx, user)) {
+      trusted = !!(await useTrustedDevice(tx, clock, user.id, input.deviceToken, client.ip))
+      if (!trusted) return { secondStep: true }
+    }
     const t = await createSession(tx, deps, user, { ip: client.ip, userAgent })
     await appendAudit(tx, clock, attemptActor(user, who), {
       action: 'auth.login.success',
       entityType: 'user',
       entityId: user.id,
-      after: { username },
+      after: { username, ...(trusted ? { secondStep: 'trusted_device' } : {}) },
     })
     return { token: t }
   })
   if ('locked' in issued) throw lockedError(issued.locked, clock.now())
-  return { token: issued.token, mustChangePassword: user.must_change_password === 1 }
+  if ('secondStep' in issued) return startSignInChallenge(deps, user, { ip: client.ip, userAgent })
+  return {
+    token: issued.token,
+    otpRequired: false,
+    mustChangePassword: user.must_change_password === 1,
+  }
 }
 
 function lockedError(until: Date, now: Date): AppError {

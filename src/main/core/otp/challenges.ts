@@ -134,6 +134,30 @@ async function sendRefusal(
   return null
 }
 
+async function decoyRefusal(
+  tx: Kysely<Database>,
+  now: Date,
+  row: { purpose: string; subject_key: string; sent_at: string; sends: number },
+): Promise<AppError | null> {
+  const key = lockKeyOf(row.purpose, row.subject_key)
+  const until = await otpLockedUntil(tx, now, key)
+  if (until) {
+    await countOtpRefused(tx, key)
+    return lockedError(until, now)
+  }
+  const wait = new Date(row.sent_at).getTime() + OTP_RESEND_MS - now.getTime()
+  if (wait > 0) {
+    return new AppError('OTP_RESEND_TOO_SOON', undefined, {
+      retryAfterSeconds: seconds(wait),
+      seconds: seconds(wait),
+    })
+  }
+  if (row.sends >= OTP_MAX_SENDS_PER_HOUR) {
+    return new AppError('OTP_TOO_MANY_SENDS', 'too many codes this hour', { minutes: 60 })
+  }
+  return null
+}
+
 /**
  * Starts a challenge: a new code, sent ahead of the outbox's queue, valid 10 minutes; earlier
  * open challenges of the same subject and purpose end (only the newest code works). A decoy
@@ -207,17 +231,29 @@ export async function startChallenge(
 /** A new code for an open challenge, 60 s after the last one at the earliest; valid 10 minutes. */
 export async function resendChallenge(
   deps: MessagingDeps,
-  token: string,
-  actor: Actor,
+  input: { challenge: string; purpose: OtpPurpose },
+  client: Actor,
 ): Promise<StartedChallenge> {
+  const token = input.challenge
   const outcome = await writeTx(deps.db, async (tx): Promise<Outcome<StartedChallenge>> => {
     await closeEndedOtpLocks(tx, deps.clock)
     const now = deps.clock.now()
     const at = now.toISOString()
     const row = await findChallenge(tx, token)
-    if (!row || row.ended_at || row.expires_at <= at) {
+    if (!row || row.purpose !== input.purpose || row.ended_at || row.expires_at <= at) {
       return { error: new AppError('OTP_EXPIRED') }
     }
+    const user = row.user_id
+      ? await tx
+          .selectFrom('users')
+          .select(['id', 'username', 'company_id'])
+          .where('id', '=', row.user_id)
+          .executeTakeFirst()
+      : undefined
+    // The send is audited as the user's, from the address that asked.
+    const actor: Actor = user
+      ? { ...client, companyId: user.company_id, userId: user.id, username: user.username }
+      : client
     let codeHash = hashCode(token, newCode())
     if (row.user_id && row.company_id && row.channel && row.recipient) {
       const refusal = await sendRefusal(tx, now, row.purpose as OtpPurpose, row.subject_key)
@@ -231,15 +267,10 @@ export async function resendChallenge(
         actor,
       })
       await markSent(tx, lockKeyOf(row.purpose, row.subject_key), at)
-    } else if (new Date(row.sent_at).getTime() + OTP_RESEND_MS > now.getTime()) {
-      // A decoy keeps the same pace as a real challenge.
-      const wait = seconds(new Date(row.sent_at).getTime() + OTP_RESEND_MS - now.getTime())
-      return {
-        error: new AppError('OTP_RESEND_TOO_SOON', undefined, {
-          retryAfterSeconds: wait,
-          seconds: wait,
-        }),
-      }
+    } else {
+      // A decoy keeps the pace and the limits of a real challenge, so it cannot be told apart.
+      const refusal = await decoyRefusal(tx, now, row)
+      if (refusal) return { error: refusal }
     }
     const expiresAt = new Date(now.getTime() + OTP_TTL_MS).toISOString()
     await tx

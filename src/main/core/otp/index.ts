@@ -11,8 +11,8 @@ export {
   startChallenge,
 } from './challenges'
 export type { ChallengeStart, OtpPurpose, StartedChallenge } from './challenges'
-export { verifyChallenge } from './verify'
+export { codeWouldPass, verifyChallenge } from './verify'
 export type { VerifiedChallenge } from './verify'
 export { OTP_LOCK_MS, OTP_MAX_FAILURES } from './otp-locks'
-export { maskRecipient } from './codes'
+export { hashChallengeToken, maskRecipient } from './codes'
 export type { OtpRecipient } from './delivery'

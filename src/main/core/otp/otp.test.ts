@@ -92,7 +92,7 @@ describe('one-time codes', () => {
     f.clock.advanceMinutes(0.5)
     expect(await codeOf(f.challenge())).toBe('OTP_RESEND_TOO_SOON')
     f.clock.advanceMinutes(0.5)
-    await resendChallenge(f.deps, challenge, f.actor)
+    await resendChallenge(f.deps, { challenge, purpose: 'staff_sign_in' }, f.actor)
     const second = await f.lastCode()
     if (second !== first) expect(await codeOf(f.verify(challenge, first))).toBe('OTP_INVALID')
     expect(await codeOf(f.verify(challenge, second))).toBe('ok')

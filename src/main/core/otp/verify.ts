@@ -108,3 +108,20 @@ export async function verifyChallenge<T>(
   if ('error' in outcome) throw outcome.error
   return outcome.ok
 }
+
+/**
+ * Whether a code would pass right now, read only (nothing counted). Lets a caller skip costly
+ * work (hashing a new password) for a code that will be refused anyway; verifyChallenge then
+ * counts and refuses it as usual.
+ */
+export async function codeWouldPass(
+  deps: CoreDeps,
+  input: { challenge: string; code: string; purpose: OtpPurpose },
+): Promise<boolean> {
+  const now = deps.clock.now()
+  const row = await findChallenge(deps.db, input.challenge)
+  if (!row || row.purpose !== input.purpose || row.ended_at) return false
+  if (row.expires_at <= now.toISOString()) return false
+  if (await otpLockedUntil(deps.db, now, lockKeyOf(row.purpose, row.subject_key))) return false
+  return codeMatches(input.challenge, input.code, row.code_hash)
+}
