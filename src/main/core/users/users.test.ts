@@ -69,8 +69,8 @@ describe('users', () => {
       client('192.0.2.21'),
     )
     await setUserActive(deps, actor, acting, kasir.id, false)
-    expect(await codeOf(resolveSession(deps, a.token))).toBe('AUTH_USER_INACTIVE')
-    expect(await codeOf(resolveSession(deps, b.token))).toBe('AUTH_USER_INACTIVE')
+    expect(await codeOf(resolveSession(deps, a.token!))).toBe('AUTH_USER_INACTIVE')
+    expect(await codeOf(resolveSession(deps, b.token!))).toBe('AUTH_USER_INACTIVE')
     expect(
       await codeOf(login(deps, { username: 'siti', password: 'Awal-Kasir-2026' }, client())),
     ).toBe('AUTH_USER_INACTIVE')
@@ -95,7 +95,7 @@ describe('users', () => {
       { companyId: actor.companyId, id: kasir.id },
       'Sementara-9876',
     )
-    expect(await codeOf(resolveSession(deps, s.token))).toBe('UNAUTHENTICATED')
+    expect(await codeOf(resolveSession(deps, s.token!))).toBe('UNAUTHENTICATED')
     const again = await login(deps, { username: 'siti', password: 'Sementara-9876' }, client())
     expect(again.mustChangePassword).toBe(true)
   })
