@@ -34,8 +34,7 @@ export function InvoicesTable({ rows, totals }: Props) {
             <Table.Th ta="right">{t('billing.list.total')}</Table.Th>
             <Table.Th ta="right">{t('billing.list.paid')}</Table.Th>
             <Table.Th ta="right">{t('billing.list.balance')}</Table.Th>
-            {/* Room for "Terbit dd/mm/yyyy" without cutting it. */}
-            <Table.Th miw={150}>{t('billing.list.status')}</Table.Th>
+            <Table.Th>{t('billing.list.status')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
