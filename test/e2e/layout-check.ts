@@ -152,12 +152,34 @@ function findClipped(): Clipped[] {
   return found
 }
 
-/** What is cut on the page now, one line each: "page — kind "text": why". */
+/** Days written "4 Des 2026" where the screens' rule is dd/mm/yyyy (formatShortDate). */
+function findWordDates(): string[] {
+  const day = /\b\d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des)\w* \d{4}\b/
+  const found: string[] = []
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const match = day.exec(node.textContent ?? '')
+    // A message and its template's values are the customer's words ("24 November 2026").
+    const skip =
+      'svg, script, style, [data-testid="template-preview"], [data-testid="message-body"]'
+    if (match && node.parentElement?.closest(skip) == null) found.push(match[0])
+  }
+  return found
+}
+
+/**
+ * What is cut on the page now, and days not written dd/mm/yyyy, one line each:
+ * "page — kind "text": why".
+ */
 export async function clippedOn(page: Page, name: string): Promise<string[]> {
   // Two frames: Mantine measures a scroll area after it renders, then draws its scrollbar.
   await page.evaluate(
     () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
   )
   const found = await page.evaluate(findClipped)
-  return found.map((c) => `${name} — ${c.kind} "${c.text}": ${c.why}`)
+  const dates = await page.evaluate(findWordDates)
+  return [
+    ...found.map((c) => `${name} — ${c.kind} "${c.text}": ${c.why}`),
+    ...dates.map((d) => `${name} — tanggal "${d}": written in words, not dd/mm/yyyy`),
+  ]
 }

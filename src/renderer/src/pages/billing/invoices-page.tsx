@@ -4,7 +4,7 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { calendarDate, formatDate } from '@shared/dates'
+import { calendarDate, formatShortDate } from '@shared/dates'
 import { trpc } from '../../api/client'
 import { ListFooter, ListPage } from '../../components/list-page'
 import { useSession } from '../../session/session'
@@ -71,7 +71,7 @@ export function InvoicesPage() {
               {filters.due && (
                 <Group>
                   <Badge variant="light" size="lg" data-testid="invoice-due-filter">
-                    {t('billing.list.dueOn', { date: formatDate(calendarDate(filters.due)) })}
+                    {t('billing.list.dueOn', { date: formatShortDate(calendarDate(filters.due)) })}
                   </Badge>
                 </Group>
               )}

@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { formatDate, type CalendarDate } from '@shared/dates'
+import { formatShortDate, type CalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { formatPhone } from '@shared/phone'
 import { intlLocale } from '../../i18n'
@@ -53,7 +53,7 @@ export function DuePanel({ due, today }: { due: Due; today: string }) {
                     <Table.Td>{periodText(t, invoice.period, locale)}</Table.Td>
                     <Table.Td>
                       <Group gap={6} wrap="nowrap">
-                        {formatDate(invoice.dueDate as CalendarDate, locale)}
+                        {formatShortDate(invoice.dueDate as CalendarDate)}
                         {overdue && (
                           <Badge color="red" variant="light" size="sm" tt="none">
                             {t('cashier.overdue')}

@@ -5,12 +5,12 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { AGING_BUCKETS } from '@shared/billing'
-import { formatDate, isCalendarDate } from '@shared/dates'
+import { formatShortDate, isCalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { formatPhone } from '@shared/phone'
 import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
-import { countText, intlLocale } from '../../i18n'
+import { countText } from '../../i18n'
 import type { RouterOutputs } from '../../session/session'
 import { ExportButtons } from './export-buttons'
 import { ReceivablesNote } from './receivables-note'
@@ -113,7 +113,7 @@ function InvoiceTable({ data }: { data: ByInvoice }) {
     {
       key: 'due',
       label: t('reports.receivables.dueDate'),
-      value: (r) => (isCalendarDate(r.dueDate) ? formatDate(r.dueDate, intlLocale()) : r.dueDate),
+      value: (r) => (isCalendarDate(r.dueDate) ? formatShortDate(r.dueDate) : r.dueDate),
     },
     {
       key: 'days',

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { Fragment, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
-import { formatDate, formatInstant, type CalendarDate } from '@shared/dates'
+import { formatShortDate, formatInstant, type CalendarDate } from '@shared/dates'
 import { whoText } from '@shared/who'
 import {
   JOB_NAMES,
@@ -202,7 +202,7 @@ export function RunHistory() {
                         <Table.Td fz="sm">
                           {formatInstant(r.startedAt, me.company.timeZone, locale)}
                         </Table.Td>
-                        <Table.Td fz="sm">{formatDate(r.asOf as CalendarDate, locale)}</Table.Td>
+                        <Table.Td fz="sm">{formatShortDate(r.asOf as CalendarDate)}</Table.Td>
                         <Table.Td fz="sm">{t(`schedule.trigger.${r.trigger}`)}</Table.Td>
                         <Table.Td>
                           <RunStatusBadge status={r.status} />
