@@ -70,6 +70,7 @@ export const enNetwork: typeof idNetwork = {
     kinds: {
       'service.sync': 'Apply service',
       'secret.disable': 'Disable secret {{target}}',
+      'hotspot.profile': 'Push hotspot profile',
       'hotspot.push': 'Push vouchers',
       'hotspot.disable': 'Disable vouchers',
     },

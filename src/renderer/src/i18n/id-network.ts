@@ -68,6 +68,7 @@ export const idNetwork = {
     kinds: {
       'service.sync': 'Terapkan layanan',
       'secret.disable': 'Nonaktifkan secret {{target}}',
+      'hotspot.profile': 'Kirim profil hotspot',
       'hotspot.push': 'Kirim voucher',
       'hotspot.disable': 'Nonaktifkan voucher',
     },

@@ -11,7 +11,7 @@ import {
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
-import { dateInZone, formatDate, isCalendarDate } from '@shared/dates'
+import { dateInZone, formatShortDate, isCalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { intlLocale } from '../../i18n'
 import { useSession } from '../../session/session'
@@ -29,7 +29,7 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 }
 
 const dateText = (date: string | null) =>
-  date && isCalendarDate(date) ? formatDate(date, intlLocale()) : date
+  date && isCalendarDate(date) ? formatShortDate(date) : date
 
 /** Where the monthly price comes from, in the office's words. */
 export function priceNote(t: TFunction, s: ServiceDetail): string {

@@ -11,7 +11,7 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatDate, formatInstant, type CalendarDate } from '@shared/dates'
+import { formatShortDate, formatInstant, type CalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { formatValidity, type VoucherPaper } from '@shared/schemas'
 import { whoText } from '@shared/who'
@@ -224,7 +224,7 @@ export function BatchDetailView({
             sales.map((s) => (
               <Text key={s.id} fz="sm" data-testid="hotspot-sale">
                 {t('hotspot.detail.saleLine', {
-                  date: formatDate(s.date as CalendarDate),
+                  date: formatShortDate(s.date as CalendarDate),
                   count: s.count,
                   amount: formatRupiah(s.amount),
                   cashier: whoText(t, s.cashier),
