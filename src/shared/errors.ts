@@ -58,6 +58,8 @@ export const ERROR_CODES = [
   'ROUTER_IMPORT_NO_PACKAGE',
   'ROUTER_IMPORT_ISOLIR_PACKAGE',
   'IMPORT_ROUTER_REQUIRED',
+  'METHOD_NOT_SUPPORTED',
+  'UNSUPPORTED_MEDIA_TYPE',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -73,13 +73,17 @@ export function toErrorPayload(error: TRPCError): ErrorPayload {
       },
     }
   }
-  const code: ErrorCode =
-    error.code === 'NOT_FOUND'
-      ? 'NOT_FOUND'
-      : error.code === 'BAD_REQUEST' || error.code === 'PARSE_ERROR'
-        ? 'VALIDATION'
-        : 'INTERNAL'
+  const code = TRANSPORT_CODE[error.code] ?? 'INTERNAL'
   return { code, messageKey: messageKeyOf(code) }
+}
+
+/** tRPC's own refusals (a wrong path, method, body): the client's mistake, never INTERNAL. */
+const TRANSPORT_CODE: Partial<Record<TRPC_ERROR_CODE_KEY, ErrorCode>> = {
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_REQUEST: 'VALIDATION',
+  PARSE_ERROR: 'VALIDATION',
+  METHOD_NOT_SUPPORTED: 'METHOD_NOT_SUPPORTED',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
 }
 
 export interface ProcedureMeta {

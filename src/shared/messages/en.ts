@@ -78,6 +78,9 @@ export const enMessages: SharedMessages = {
       'Choose the package of the secrets in the isolir profile ({{logins}}) before their customers are reactivated.',
     IMPORT_ROUTER_REQUIRED:
       '{{count}} active service(s) have no router. Fill in the router column of the file, or choose a router for area {{areas}}.',
+    METHOD_NOT_SUPPORTED:
+      'This request uses the wrong HTTP method (for example GET for a change). Use the Loket app or a proper API client.',
+    UNSUPPORTED_MEDIA_TYPE: 'The request body must be JSON (Content-Type: application/json).',
   },
   validation: {
     rate_limit: 'Write the rate limit as RouterOS does: upload/download, e.g. 2M/2M or 512k/1M.',

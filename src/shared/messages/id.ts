@@ -78,6 +78,9 @@ export const idMessages = {
       'Pilih paket untuk secret di profil isolir ({{logins}}) sebelum pelanggannya diaktifkan kembali.',
     IMPORT_ROUTER_REQUIRED:
       '{{count}} layanan aktif belum punya router. Isi kolom router di berkas, atau pilih router untuk area {{areas}}.',
+    METHOD_NOT_SUPPORTED:
+      'Permintaan ini memakai metode HTTP yang salah (misalnya GET untuk perubahan data). Gunakan aplikasi Loket atau klien API yang benar.',
+    UNSUPPORTED_MEDIA_TYPE: 'Isi permintaan harus berformat JSON (Content-Type: application/json).',
   },
   validation: {
     rate_limit:
