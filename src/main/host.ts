@@ -20,6 +20,8 @@ export interface HostOptions {
   dataDir: string
   port: number
   host?: string
+  /** Extra names under which the LAN may change data (`--allow-host`); see own-host-names.ts. */
+  allowHosts?: readonly string[]
   webRoot?: string
   clock?: Clock
   database?: OpenDatabaseOptions
@@ -77,8 +79,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
           shouldRun: async (companyId) => !(await pausedJobs(db, companyId)).has('messages'),
         })
   services.onMessages = () => sender?.wake()
-  const server = await buildHttpServer({ services, webRoot: options.webRoot })
   const bind = options.host ?? '127.0.0.1'
+  const server = await buildHttpServer({
+    services,
+    webRoot: options.webRoot,
+    hostNames: { bindHost: bind, allowHosts: options.allowHosts },
+  })
   let scheduler: Scheduler | null = null
   // No new runs (schedule, then requests), wait for the runs going, then workers and database.
   const shutDown = async () => {

@@ -60,6 +60,7 @@ export const ERROR_CODES = [
   'IMPORT_ROUTER_REQUIRED',
   'METHOD_NOT_SUPPORTED',
   'UNSUPPORTED_MEDIA_TYPE',
+  'HOST_NOT_ALLOWED',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -81,6 +81,8 @@ export const enMessages: SharedMessages = {
     METHOD_NOT_SUPPORTED:
       'This request uses the wrong HTTP method (for example GET for a change). Use the Loket app or a proper API client.',
     UNSUPPORTED_MEDIA_TYPE: 'The request body must be JSON (Content-Type: application/json).',
+    HOST_NOT_ALLOWED:
+      'Change refused: Loket was opened under the name "{{host}}", which is not a name or address of the host computer. Open Loket by the host\'s IP address or computer name, or ask the admin to add this name (option --allow-host).',
   },
   validation: {
     rate_limit: 'Write the rate limit as RouterOS does: upload/download, e.g. 2M/2M or 512k/1M.',

@@ -81,6 +81,8 @@ export const idMessages = {
     METHOD_NOT_SUPPORTED:
       'Permintaan ini memakai metode HTTP yang salah (misalnya GET untuk perubahan data). Gunakan aplikasi Loket atau klien API yang benar.',
     UNSUPPORTED_MEDIA_TYPE: 'Isi permintaan harus berformat JSON (Content-Type: application/json).',
+    HOST_NOT_ALLOWED:
+      'Perubahan ditolak karena Loket dibuka lewat nama "{{host}}", yang bukan nama atau alamat komputer host. Buka Loket lewat alamat IP atau nama komputer host, atau minta admin menambahkan nama ini (opsi --allow-host).',
   },
   validation: {
     rate_limit:
