@@ -2,6 +2,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { isAppError } from '@shared/errors'
 import { splitHostList } from '@shared/host-names'
+import { translateEn, translateId } from '@shared/messages/translate'
 import { defaultWebRoot, startHost } from './host'
 
 /**
@@ -34,6 +35,10 @@ async function main(): Promise<void> {
   console.log(`Loket host ready at ${host.url}`)
   if (values.host === '0.0.0.0')
     console.log('Serving every network interface of this PC (LAN access).')
+  if (host.setupCode) {
+    const t = process.env.LOKET_LANG === 'en' ? translateEn : translateId
+    console.log(t('cli.setup_code', { code: host.setupCode, url: host.url }))
+  }
   const stop = async () => {
     await host.close()
     process.exit(0)

@@ -61,6 +61,8 @@ export const ERROR_CODES = [
   'METHOD_NOT_SUPPORTED',
   'UNSUPPORTED_MEDIA_TYPE',
   'HOST_NOT_ALLOWED',
+  'SETUP_CODE_REQUIRED',
+  'SETUP_CODE_INVALID',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
