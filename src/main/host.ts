@@ -1,8 +1,11 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { FastifyInstance } from 'fastify'
 import type { ApiServices } from '@api/index'
 import { buildHttpServer } from '@server/http-server'
+import { isLoopbackAddress } from '@shared/host-names'
 import { systemClock, type Clock } from './core/clock'
+import { createSetupCode, needsSetup } from './core/companies'
 import {
   migrateToLatest,
   openDatabase,
@@ -20,6 +23,8 @@ export interface HostOptions {
   dataDir: string
   port: number
   host?: string
+  /** Extra names under which the LAN may change data (`--allow-host`); see own-host-names.ts. */
+  allowHosts?: readonly string[]
   webRoot?: string
   clock?: Clock
   database?: OpenDatabaseOptions
@@ -34,6 +39,13 @@ export interface HostOptions {
 export interface RunningHost {
   url: string
   services: ApiServices
+  /**
+   * The one-time code for setting up a fresh host from another PC (`ABCD-EFGH`), or null when
+   * the host is set up already or only this PC can reach it. A new one on every start.
+   */
+  setupCode: string | null
+  /** The Fastify server, for tests that call it as a LAN client would (`inject` with a remoteAddress). */
+  server: FastifyInstance
   close(): Promise<void>
 }
 
@@ -77,8 +89,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
           shouldRun: async (companyId) => !(await pausedJobs(db, companyId)).has('messages'),
         })
   services.onMessages = () => sender?.wake()
-  const server = await buildHttpServer({ services, webRoot: options.webRoot })
   const bind = options.host ?? '127.0.0.1'
+  const lanReachable = !(isLoopbackAddress(bind) || bind.toLowerCase() === 'localhost')
+  services.setupCode =
+    lanReachable && (await needsSetup(services)) ? createSetupCode(services.clock) : null
+  const server = await buildHttpServer({
+    services,
+    webRoot: options.webRoot,
+    hostNames: { bindHost: bind, allowHosts: options.allowHosts },
+  })
   let scheduler: Scheduler | null = null
   // No new runs (schedule, then requests), wait for the runs going, then workers and database.
   const shutDown = async () => {
@@ -115,6 +134,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   return {
     url: `http://${shownHost}:${port}/`,
     services,
+    setupCode: services.setupCode?.display ?? null,
+    server,
     close: shutDown,
   }
 }

@@ -78,6 +78,15 @@ export const enMessages: SharedMessages = {
       'Choose the package of the secrets in the isolir profile ({{logins}}) before their customers are reactivated.',
     IMPORT_ROUTER_REQUIRED:
       '{{count}} active service(s) have no router. Fill in the router column of the file, or choose a router for area {{areas}}.',
+    METHOD_NOT_SUPPORTED:
+      'This request uses the wrong HTTP method (for example GET for a change). Use the Loket app or a proper API client.',
+    UNSUPPORTED_MEDIA_TYPE: 'The request body must be JSON (Content-Type: application/json).',
+    HOST_NOT_ALLOWED:
+      'Change refused: Loket was opened under the name "{{host}}", which is not a name or address of the host computer. Open Loket by the host\'s IP address or computer name, or ask the admin to add this name (option --allow-host).',
+    SETUP_CODE_REQUIRED:
+      'Setting up from another computer needs the setup code. It is shown on the host computer: in the Loket window, or where "npm run serve" runs.',
+    SETUP_CODE_INVALID:
+      'Wrong setup code. Check the code on the host computer (tries left: {{attemptsLeft}}).',
   },
   validation: {
     rate_limit: 'Write the rate limit as RouterOS does: upload/download, e.g. 2M/2M or 512k/1M.',

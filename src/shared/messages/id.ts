@@ -78,6 +78,15 @@ export const idMessages = {
       'Pilih paket untuk secret di profil isolir ({{logins}}) sebelum pelanggannya diaktifkan kembali.',
     IMPORT_ROUTER_REQUIRED:
       '{{count}} layanan aktif belum punya router. Isi kolom router di berkas, atau pilih router untuk area {{areas}}.',
+    METHOD_NOT_SUPPORTED:
+      'Permintaan ini memakai metode HTTP yang salah (misalnya GET untuk perubahan data). Gunakan aplikasi Loket atau klien API yang benar.',
+    UNSUPPORTED_MEDIA_TYPE: 'Isi permintaan harus berformat JSON (Content-Type: application/json).',
+    HOST_NOT_ALLOWED:
+      'Perubahan ditolak karena Loket dibuka lewat nama "{{host}}", yang bukan nama atau alamat komputer host. Buka Loket lewat alamat IP atau nama komputer host, atau minta admin menambahkan nama ini (opsi --allow-host).',
+    SETUP_CODE_REQUIRED:
+      'Penyiapan dari komputer lain memerlukan kode penyiapan. Kodenya tampil di komputer host: di jendela Loket, atau di layar tempat "npm run serve" dijalankan.',
+    SETUP_CODE_INVALID:
+      'Kode penyiapan salah. Periksa kode di komputer host (sisa percobaan: {{attemptsLeft}}).',
   },
   validation: {
     rate_limit:

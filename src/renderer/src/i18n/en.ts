@@ -160,6 +160,12 @@ export const en: Messages = {
     adminIntro: 'This account holds every permission. Keep its password somewhere safe.',
     submit: 'Finish setup',
     done: 'Setup complete. Welcome to Loket!',
+    code: 'Setup code',
+    codeHint:
+      'Setting up from another PC needs the code from the host computer: shown in the Loket window or where "npm run serve" runs.',
+    codeTitle: 'Setting up from another PC?',
+    codeShown: 'Enter this setup code on that PC:',
+    codeLocal: 'This computer needs no code. A new code every time Loket starts.',
   },
   login: { title: 'Sign in to Loket', submit: 'Sign in', signedOut: 'You have signed out.' },
   changePassword: {

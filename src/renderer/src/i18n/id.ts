@@ -162,6 +162,12 @@ export const id = {
     adminIntro: 'Akun ini memegang semua izin. Simpan kata sandinya di tempat yang aman.',
     submit: 'Selesaikan penyiapan',
     done: 'Penyiapan selesai. Selamat datang di Loket!',
+    code: 'Kode penyiapan',
+    codeHint:
+      'Penyiapan dari PC lain memerlukan kode dari komputer host: tampil di jendela Loket atau di layar tempat "npm run serve" dijalankan.',
+    codeTitle: 'Menyiapkan dari PC lain?',
+    codeShown: 'Masukkan kode penyiapan ini di PC tersebut:',
+    codeLocal: 'Di komputer ini kode tidak diperlukan. Kode baru setiap kali Loket dijalankan.',
   },
   login: { title: 'Masuk ke Loket', submit: 'Masuk', signedOut: 'Anda sudah keluar.' },
   changePassword: {
