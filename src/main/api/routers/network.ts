@@ -22,6 +22,7 @@ import {
   routerInput,
   routerTestInput,
   routerUpdateInput,
+  searchText,
   serviceNetworkInput,
   ISOLIR_ACTIONS,
 } from '@shared/schemas'
@@ -98,7 +99,7 @@ export const networkRouter = router({
         routerId: idSchema.nullable().default(null),
         areaId: idSchema.nullable().default(null),
         productId: idSchema.nullable().default(null),
-        search: z.string().trim().max(100).default(''),
+        search: searchText(100).default(''),
       }),
     )
     .query(({ ctx, input }) => listIsolirCandidates(ctx.services, ctx.user.companyId, input)),
