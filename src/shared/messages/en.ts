@@ -101,6 +101,7 @@ export const enMessages: SharedMessages = {
       'Use lowercase letters, digits, dot, underscore, @ or hyphen, and {kode}, {nama}, {sid}.',
     pppoe_rule: 'The rule must contain {kode} or {sid} so every username is unique.',
     file_type: 'Unsupported file type. Use JPG, PNG, WEBP or PDF.',
+    file_name: 'Invalid file name. Give the file a name, e.g. ktp-budi.jpg.',
     file_size: 'The file is too large (10 MB at most).',
     amount: 'Enter a whole rupiah amount, e.g. 150000.',
     area_code: 'Area code: 2–10 capital letters or digits, e.g. CBG01.',

@@ -103,6 +103,7 @@ export const idMessages = {
     pppoe_rule: 'Aturan harus memuat {kode} atau {sid} agar setiap username unik.',
     file_type: 'Jenis berkas tidak didukung. Gunakan JPG, PNG, WEBP atau PDF.',
     file_size: 'Berkas terlalu besar (maksimal 10 MB).',
+    file_name: 'Nama berkas tidak valid. Beri nama berkas, misalnya ktp-budi.jpg.',
     amount: 'Masukkan jumlah rupiah bulat, misalnya 150000.',
     area_code: 'Kode area 2–10 huruf besar atau angka, misalnya CBG01.',
     code_pattern: 'Pola harus memuat nomor urut, misalnya {AREA}-{0000}.',
