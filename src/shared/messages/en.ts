@@ -83,6 +83,8 @@ export const enMessages: SharedMessages = {
     rate_limit: 'Write the rate limit as RouterOS does: upload/download, e.g. 2M/2M or 512k/1M.',
     validity: 'Write the validity like 1d, 7d, 12h or 1w2d (a number, then w/d/h/m).',
     router_host: 'Enter only the router’s IP address or host name, without http:// or a port.',
+    host_address:
+      'Enter an IPv4 address (e.g. 192.168.88.10) or a host name (e.g. loket.lan) only.',
     router_name: 'RouterOS names cannot contain spaces, =, ? or quotes.',
     router_port: 'The port must be a number 1–65535 (API 8728, API-SSL 8729).',
     url: 'The address must start with http:// or https://.',

@@ -84,6 +84,8 @@ export const idMessages = {
       'Tulis batas kecepatan seperti di RouterOS: upload/download, misalnya 2M/2M atau 512k/1M.',
     validity: 'Tulis masa berlaku seperti 1d, 7d, 12h atau 1w2d (angka lalu w/d/h/m).',
     router_host: 'Isi alamat IP atau nama host router saja, tanpa http:// dan tanpa port.',
+    host_address:
+      'Isi alamat IPv4 (misalnya 192.168.88.10) atau nama host (misalnya loket.lan) saja.',
     router_name: 'Nama di RouterOS tidak boleh memuat spasi, =, ? atau tanda kutip.',
     router_port: 'Port harus angka 1–65535 (API biasa 8728, API-SSL 8729).',
     url: 'Alamat harus diawali http:// atau https://.',

@@ -47,6 +47,31 @@ export const routerTestInput = z.union([
 ])
 export type RouterTestInput = z.output<typeof routerTestInput>
 
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/
+const HOST_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i
+
+/** An IPv4 address, or a host name of letters, digits and hyphens (RFC 1123), nothing else. */
+export function isIpv4OrHostName(value: string): boolean {
+  if (IPV4.test(value)) return true
+  // Four numbers that are no address (999.1.1.1) are a mistake, not a host name.
+  if (/^[\d.]+$/.test(value) || value.length > 253) return false
+  return value.split('.').every((label) => HOST_LABEL.test(label))
+}
+
+/**
+ * The isolir setup script's address: it is pasted into the router's terminal, so only an address
+ * or a name may go in (a newline would be a command of its own).
+ */
+export const isolirScriptInput = z.object({
+  routerId: idSchema,
+  hostAddress: z
+    .string()
+    .trim()
+    .min(1, { message: 'validation.required' })
+    .refine(isIpv4OrHostName, { message: 'validation.host_address' }),
+  hostPort: z.number().int().min(1).max(65535),
+})
+
 export const ISOLIR_ACTIONS = ['isolir', 'restore'] as const
 export type IsolirAction = (typeof ISOLIR_ACTIONS)[number]
 

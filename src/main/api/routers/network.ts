@@ -19,6 +19,7 @@ import {
   deviceJobFilter,
   idSchema,
   isolirInput,
+  isolirScriptInput,
   routerInput,
   routerTestInput,
   routerUpdateInput,
@@ -136,13 +137,7 @@ export const networkRouter = router({
 
   /** The setup helper's script, filled in with the address this browser reached the host on. */
   isolirScript: procedure('network.view')
-    .input(
-      z.object({
-        routerId: idSchema,
-        hostAddress: z.string().trim().min(1).max(253),
-        hostPort: z.number().int().min(1).max(65535),
-      }),
-    )
+    .input(isolirScriptInput)
     .query(async ({ ctx, input }) => {
       const r = await loadRouter(ctx.services.db, ctx.user.companyId, input.routerId)
       return {
