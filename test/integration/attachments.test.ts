@@ -1,3 +1,5 @@
+import { readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OWNER, apiCode, setupCompany, startTestHost, type TestHost } from '../helpers/http-host'
 
@@ -51,4 +53,24 @@ describe('customer attachments over HTTP', () => {
     for (const name of ['../..', '\u0000\u0001', '/', '..\\'])
       expect(await apiCode(attach(name))).toBe('VALIDATION')
   })
+
+  it.skipIf(process.platform === 'win32')(
+    'the host’s data directory, database and scans are readable by the owner only',
+    async () => {
+      await attach('ktp-budi.png', Buffer.concat([PNG, Buffer.from('another scan')]))
+      const open: string[] = []
+      const walk = (p: string) => {
+        const stat = statSync(p)
+        const wanted = stat.isDirectory() ? 0o700 : 0o600
+        if ((stat.mode & 0o777) !== wanted)
+          open.push(`${path.relative(host.dataDir, p)} ${(stat.mode & 0o777).toString(8)}`)
+        if (stat.isDirectory()) for (const name of readdirSync(p)) walk(path.join(p, name))
+      }
+      walk(host.dataDir)
+      expect(open).toEqual([])
+      expect(readdirSync(host.dataDir)).toEqual(
+        expect.arrayContaining(['loket.sqlite', 'loket.sqlite-wal', 'secret.key', 'files']),
+      )
+    },
+  )
 })

@@ -23,12 +23,13 @@ export function directoryFileStore(dir: string): FileStore {
       const target = fileOf(sha)
       // The name is the content: a file already there holds these very bytes.
       if (await exists(target)) return sha
-      await mkdir(path.dirname(target), { recursive: true })
+      // KTP scans are the owner's only (see core/db/private-data-dir).
+      await mkdir(path.dirname(target), { recursive: true, mode: 0o700 })
       // Write then rename: a crash never leaves a half-written file under the final name. Each
       // write has its own temporary name, so writers of the same bytes never share one.
       const temp = `${target}.${process.pid}.${randomUUID()}.tmp`
       try {
-        await writeFile(temp, data, { flush: true })
+        await writeFile(temp, data, { flush: true, mode: 0o600 })
         await rename(temp, target)
       } catch (error) {
         await rm(temp, { force: true })
