@@ -58,6 +58,7 @@ export const ERROR_CODES = [
   'ROUTER_IMPORT_NO_PACKAGE',
   'ROUTER_IMPORT_ISOLIR_PACKAGE',
   'IMPORT_ROUTER_REQUIRED',
+  'SECRET_DESTINATION_CHANGED',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

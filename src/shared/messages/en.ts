@@ -78,8 +78,12 @@ export const enMessages: SharedMessages = {
       'Choose the package of the secrets in the isolir profile ({{logins}}) before their customers are reactivated.',
     IMPORT_ROUTER_REQUIRED:
       '{{count}} active service(s) have no router. Fill in the router column of the file, or choose a router for area {{areas}}.',
+    SECRET_DESTINATION_CHANGED:
+      'The destination changed since the password or token was saved, so it is not sent to the new address. Enter the password or token again.',
   },
   validation: {
+    token_destination_changed: 'Enter the token again: the destination changed.',
+    password_destination_changed: 'Enter the password again: the destination changed.',
     rate_limit: 'Write the rate limit as RouterOS does: upload/download, e.g. 2M/2M or 512k/1M.',
     validity: 'Write the validity like 1d, 7d, 12h or 1w2d (a number, then w/d/h/m).',
     router_host: 'Enter only the router’s IP address or host name, without http:// or a port.',

@@ -78,8 +78,12 @@ export const idMessages = {
       'Pilih paket untuk secret di profil isolir ({{logins}}) sebelum pelanggannya diaktifkan kembali.',
     IMPORT_ROUTER_REQUIRED:
       '{{count}} layanan aktif belum punya router. Isi kolom router di berkas, atau pilih router untuk area {{areas}}.',
+    SECRET_DESTINATION_CHANGED:
+      'Alamat tujuan berubah sejak kata sandi atau token disimpan, jadi tidak dikirim ke alamat baru. Masukkan kata sandi atau token lagi.',
   },
   validation: {
+    token_destination_changed: 'Masukkan token lagi: alamat tujuan berubah.',
+    password_destination_changed: 'Masukkan kata sandi lagi: alamat tujuan berubah.',
     rate_limit:
       'Tulis batas kecepatan seperti di RouterOS: upload/download, misalnya 2M/2M atau 512k/1M.',
     validity: 'Tulis masa berlaku seperti 1d, 7d, 12h atau 1w2d (angka lalu w/d/h/m).',

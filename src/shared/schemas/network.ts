@@ -39,9 +39,13 @@ export type RouterUpdateInput = z.output<typeof routerUpdateInput>
 
 /** "Test connection" before or after saving: the form's values, or a saved router by id. */
 export const routerTestInput = z.union([
-  z.object({ id: idSchema }),
+  // Strict: an edit form's values with an id are never read as "the saved router" (issue 13 #4).
+  z.strictObject({ id: idSchema }),
   routerInput.pick({ host: true, port: true, tls: true, username: true, password: true }).extend({
-    /** An edit form leaves the password empty: use the saved router's. */
+    /**
+     * An edit form leaves the password empty: use the saved router's, as long as the address,
+     * port and TLS are the ones it was saved for.
+     */
     id: idSchema.optional(),
   }),
 ])
