@@ -50,10 +50,7 @@ export interface ChannelDestinationSettings {
 }
 
 /** The destination of a channel's secret, or null for a provider without one (baileys). */
-export function channelDestination(
-  provider: string,
-  s: ChannelDestinationSettings,
-): string | null {
+export function channelDestination(provider: string, s: ChannelDestinationSettings): string | null {
   switch (provider) {
     case 'fonnte':
     case 'wablas':
