@@ -9,7 +9,12 @@ const CHOSEN = 'Pilihan-Sendiri-2026!'
  * A signed-in API client for a new user of `role`, created by the owner: the way a probe signs
  * in as each role to try every procedure.
  */
-export async function signInAs(host: TestHost, ownerToken: string, role: Role, username = role) {
+export async function signInAs(
+  host: TestHost,
+  ownerToken: string,
+  role: Role,
+  username: string = role,
+) {
   const name = username.replace(/_/g, '')
   await host.client(ownerToken).users.create.mutate({
     name: `Pengguna ${name}`,

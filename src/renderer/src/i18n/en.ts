@@ -114,6 +114,7 @@ export const en: Messages = {
       view: 'View customers',
       manage: 'Manage customers and services',
       import: 'Import customers from a file',
+      credentials: 'See customers’ PPPoE passwords (each time is audited)',
     },
     catalog: {
       view: 'View packages, areas and POPs',
@@ -341,6 +342,7 @@ export const en: Messages = {
       terminate: 'Customer terminated',
       import: 'Customers imported',
       attach: 'Customer document uploaded',
+      credentials_view: 'PPPoE password shown',
       collections: 'Customer collections settings changed',
     },
     services: {

@@ -117,6 +117,7 @@ export const id = {
       view: 'Lihat pelanggan',
       manage: 'Kelola pelanggan dan layanan',
       import: 'Impor pelanggan dari berkas',
+      credentials: 'Lihat kata sandi PPPoE pelanggan (tiap kali tercatat di audit)',
     },
     catalog: {
       view: 'Lihat paket, area dan POP',
@@ -343,6 +344,7 @@ export const id = {
       terminate: 'Pelanggan diputus',
       import: 'Pelanggan diimpor',
       attach: 'Dokumen pelanggan diunggah',
+      credentials_view: 'Kata sandi PPPoE ditampilkan',
       collections: 'Pengaturan penagihan pelanggan diubah',
     },
     services: {
