@@ -9,4 +9,4 @@ export {
   SecretDestinationError,
 } from './secret-box'
 export type { SecretBox } from './secret-box'
-export { bindStoredSecrets, sealStoredLogins } from './seal-stored'
+export { bindStoredSecrets, sealStoredLogins, sealStoredVouchers } from './seal-stored'

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import { writeTx, type Database } from '../db'
 import { routerDestination } from '@shared/secret-destination'
-import { isBound, isSealed, type SecretBox } from './secret-box'
+import { isBound, isSealed, openLogin, type SecretBox } from './secret-box'
 
 /**
  * Seals the PPPoE/hotspot passwords a database kept in clear before this version (and any a
@@ -62,4 +62,37 @@ export async function bindStoredSecrets(db: Kysely<Database>, box: SecretBox): P
     }
   })
   return bound
+}
+
+/**
+ * Seals hotspot voucher codes an older version kept in clear (issue 13 #7) and gives each its
+ * lookup key. In voucher mode the username is the code itself, so both columns are sealed.
+ */
+export async function sealStoredVouchers(db: Kysely<Database>, box: SecretBox): Promise<number> {
+  const rows = await db
+    .selectFrom('hotspot_vouchers')
+    .select(['id', 'username', 'password'])
+    .where((eb) =>
+      eb.or([eb('username_key', 'is', null), eb(sql<string>`substr(password, 1, 3)`, '!=', 'v1:')]),
+    )
+    .execute()
+  if (rows.length === 0) return 0
+  await writeTx(db, async (tx) => {
+    for (const r of rows) {
+      // A row sealed under another data directory's key cannot be keyed: left as it is.
+      const username = openLogin(box, r.username)
+      const password = openLogin(box, r.password)
+      if (username === null || password === null) continue
+      await tx
+        .updateTable('hotspot_vouchers')
+        .set({
+          username: box.seal(username),
+          password: box.seal(password),
+          username_key: box.lookupKey(username),
+        })
+        .where('id', '=', r.id)
+        .execute()
+    }
+  })
+  return rows.length
 }

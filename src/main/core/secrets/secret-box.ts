@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
@@ -21,6 +21,12 @@ export interface SecretBox {
    * saved with, and startup binds it (bindStoredSecrets).
    */
   openFor(sealed: string, destination: string): string
+  /**
+   * A keyed digest of a value that is stored sealed, for finding and de-duplicating it without
+   * opening every row (voucher codes): equal values give equal keys, and without the data
+   * directory's key nobody can tell which code a key belongs to.
+   */
+  lookupKey(plain: string): string
 }
 
 /** A saved secret asked for another destination than the one it was saved for. */
@@ -39,6 +45,8 @@ const KEY_FILE = 'secret.key'
 /** AES-256-GCM: the tag makes a tampered or foreign value fail loudly instead of decrypting to junk. */
 export function secretBox(key: Buffer): SecretBox {
   if (key.length !== 32) throw new Error('secret key must be 32 bytes')
+  // A key of its own for digests, so no sealed value and no digest ever share a key.
+  const digestKey = createHmac('sha256', key).update('loket lookup key v1').digest()
   const seal = (prefix: string, plain: string, aad: string | null) => {
     const iv = randomBytes(12)
     const cipher = createCipheriv('aes-256-gcm', key, iv)
@@ -60,6 +68,7 @@ export function secretBox(key: Buffer): SecretBox {
       return open(VERSION, sealed, null)
     },
     sealFor: (plain, destination) => seal(BOUND, plain, destination),
+    lookupKey: (plain) => createHmac('sha256', digestKey).update(plain, 'utf8').digest('hex'),
     openFor(sealed, destination) {
       if (sealed.startsWith(VERSION)) return open(VERSION, sealed, null)
       if (!sealed.startsWith(BOUND)) throw new Error('not a sealed secret')

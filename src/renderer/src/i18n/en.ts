@@ -92,7 +92,10 @@ export const en: Messages = {
       manage: 'Manage routers, imports and reconciliation',
     },
     isolir: { manage: 'Isolate and restore services' },
-    hotspot: { view: 'View hotspot vouchers', manage: 'Create, print and disable vouchers' },
+    hotspot: {
+      view: 'View hotspot vouchers (counts and statuses, no codes)',
+      manage: 'Create, print, sell and disable vouchers (sees their codes)',
+    },
     collections: {
       view: 'View the reminder queue, automatic isolir and promises to pay',
       manage: 'Send reminders, record promises to pay, change the collections policy',

@@ -95,7 +95,10 @@ export const id = {
       manage: 'Kelola router, impor dan rekonsiliasi',
     },
     isolir: { manage: 'Isolir dan buka isolir layanan' },
-    hotspot: { view: 'Lihat voucher hotspot', manage: 'Buat, cetak dan nonaktifkan voucher' },
+    hotspot: {
+      view: 'Lihat voucher hotspot (jumlah dan status, tanpa kode)',
+      manage: 'Buat, cetak, jual dan nonaktifkan voucher (melihat kodenya)',
+    },
     collections: {
       view: 'Lihat antrean pengingat, isolir otomatis dan janji bayar',
       manage: 'Kirim pengingat, catat janji bayar, ubah kebijakan penagihan',
