@@ -16,7 +16,12 @@ import { directoryFileStore } from './core/files'
 import { RouterPool, startDeviceWorker } from './core/network'
 import { createWhatsappSessions, startMessageSender } from './core/messaging'
 import { jobRunsSettled, pausedJobs, startScheduler, type Scheduler } from './core/scheduler'
-import { dataDirSecretBox, sealStoredLogins } from './core/secrets'
+import {
+  bindStoredSecrets,
+  dataDirSecretBox,
+  sealStoredLogins,
+  sealStoredVouchers,
+} from './core/secrets'
 import { APP_VERSION } from './version'
 
 export interface HostOptions {
@@ -62,6 +67,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await migrateToLatest(db)
     // Passwords kept in clear by an older version (or a restored backup) are sealed before serving.
     await sealStoredLogins(db, secrets)
+    await sealStoredVouchers(db, secrets)
+    // Router passwords saved before they were bound to their address are bound to it now.
+    await bindStoredSecrets(db, secrets)
   } catch (error) {
     await db.destroy()
     throw error

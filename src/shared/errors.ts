@@ -63,6 +63,7 @@ export const ERROR_CODES = [
   'HOST_NOT_ALLOWED',
   'SETUP_CODE_REQUIRED',
   'SETUP_CODE_INVALID',
+  'SECRET_DESTINATION_CHANGED',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -6,6 +6,7 @@ import {
   optionalEmailSchema,
   optionalPhoneSchema,
   requiredText,
+  searchText,
   usernameSchema,
 } from './common'
 
@@ -55,7 +56,7 @@ export const userIdInput = z.object({ id: idSchema })
 
 export const userListInput = z
   .object({
-    search: z.string().trim().max(100).optional(),
+    search: searchText(100).optional(),
     includeInactive: z.boolean().default(true),
   })
   .default({ includeInactive: true })

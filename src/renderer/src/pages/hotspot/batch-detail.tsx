@@ -137,22 +137,26 @@ export function BatchDetailView({
             {t('hotspot.detail.pushNow')}
           </Button>
         )}
-        <Button
-          variant="default"
-          leftSection={<IconPrinter size={16} />}
-          loading={files.loading === 'a4'}
-          onClick={() => print('a4')}
-        >
-          {t('hotspot.detail.printA4')}
-        </Button>
-        <Button
-          variant="default"
-          leftSection={<IconPrinter size={16} />}
-          loading={files.loading === '58mm'}
-          onClick={() => print('58mm')}
-        >
-          {t('hotspot.detail.print58')}
-        </Button>
+        {canManage && (
+          <>
+            <Button
+              variant="default"
+              leftSection={<IconPrinter size={16} />}
+              loading={files.loading === 'a4'}
+              onClick={() => print('a4')}
+            >
+              {t('hotspot.detail.printA4')}
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconPrinter size={16} />}
+              loading={files.loading === '58mm'}
+              onClick={() => print('58mm')}
+            >
+              {t('hotspot.detail.print58')}
+            </Button>
+          </>
+        )}
         <Button
           variant="default"
           leftSection={<IconRefresh size={16} />}
@@ -201,6 +205,11 @@ export function BatchDetailView({
           {t('hotspot.detail.checkedAt', {
             time: formatInstant(status.data.checkedAt, me.company.timeZone),
           })}
+        </Text>
+      )}
+      {!canManage && (
+        <Text fz="sm" c="dimmed" data-testid="hotspot-codes-hidden">
+          {t('hotspot.detail.codesHidden')}
         </Text>
       )}
       <VouchersTable
