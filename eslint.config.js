@@ -34,6 +34,24 @@ export default defineConfig(
     languageOptions: { globals: globals.browser },
   },
   { files: [RENDERER_CONFIG], languageOptions: { globals: globals.node } },
+  {
+    // Screens write days dd/mm/yyyy (formatShortDate); formatDate's "4 Des 2026" is for the PDFs.
+    files: RENDERER,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@shared/dates',
+              importNames: ['formatDate'],
+              message: 'Show days as dd/mm/yyyy with formatShortDate.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // DESIGN.md's layers: see eslint/layers.js.
   { files: ALL, plugins: { loket }, rules: { 'loket/layers': 'error' } },
   {

@@ -1,8 +1,11 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { FastifyInstance } from 'fastify'
 import type { ApiServices } from '@api/index'
 import { buildHttpServer } from '@server/http-server'
+import { isLoopbackAddress } from '@shared/host-names'
 import { systemClock, type Clock } from './core/clock'
+import { createSetupCode, needsSetup } from './core/companies'
 import {
   migrateToLatest,
   openDatabase,
@@ -13,13 +16,20 @@ import { directoryFileStore } from './core/files'
 import { RouterPool, startDeviceWorker } from './core/network'
 import { createWhatsappSessions, startMessageSender } from './core/messaging'
 import { jobRunsSettled, pausedJobs, startScheduler, type Scheduler } from './core/scheduler'
-import { dataDirSecretBox, sealStoredLogins } from './core/secrets'
+import {
+  bindStoredSecrets,
+  dataDirSecretBox,
+  sealStoredLogins,
+  sealStoredVouchers,
+} from './core/secrets'
 import { APP_VERSION } from './version'
 
 export interface HostOptions {
   dataDir: string
   port: number
   host?: string
+  /** Extra names under which the LAN may change data (`--allow-host`); see own-host-names.ts. */
+  allowHosts?: readonly string[]
   webRoot?: string
   clock?: Clock
   database?: OpenDatabaseOptions
@@ -34,6 +44,13 @@ export interface HostOptions {
 export interface RunningHost {
   url: string
   services: ApiServices
+  /**
+   * The one-time code for setting up a fresh host from another PC (`ABCD-EFGH`), or null when
+   * the host is set up already or only this PC can reach it. A new one on every start.
+   */
+  setupCode: string | null
+  /** The Fastify server, for tests that call it as a LAN client would (`inject` with a remoteAddress). */
+  server: FastifyInstance
   close(): Promise<void>
 }
 
@@ -50,6 +67,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await migrateToLatest(db)
     // Passwords kept in clear by an older version (or a restored backup) are sealed before serving.
     await sealStoredLogins(db, secrets)
+    await sealStoredVouchers(db, secrets)
+    // Router passwords saved before they were bound to their address are bound to it now.
+    await bindStoredSecrets(db, secrets)
   } catch (error) {
     await db.destroy()
     throw error
@@ -78,8 +98,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         })
   services.onMessages = () => sender?.wake()
   services.onUrgentMessages = () => sender?.wakeUrgent()
-  const server = await buildHttpServer({ services, webRoot: options.webRoot })
   const bind = options.host ?? '127.0.0.1'
+  const lanReachable = !(isLoopbackAddress(bind) || bind.toLowerCase() === 'localhost')
+  services.setupCode =
+    lanReachable && (await needsSetup(services)) ? createSetupCode(services.clock) : null
+  const server = await buildHttpServer({
+    services,
+    webRoot: options.webRoot,
+    hostNames: { bindHost: bind, allowHosts: options.allowHosts },
+  })
   let scheduler: Scheduler | null = null
   // No new runs (schedule, then requests), wait for the runs going, then workers and database.
   const shutDown = async () => {
@@ -116,6 +143,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   return {
     url: `http://${shownHost}:${port}/`,
     services,
+    setupCode: services.setupCode?.display ?? null,
+    server,
     close: shutDown,
   }
 }

@@ -41,6 +41,8 @@ async function start(): Promise<void> {
     return
   }
   console.log(`Loket host ready at ${host.url} (LAN ${lan.host}:${lan.port})`)
+  // The first-run wizard in this window shows the code too (setup.status over IPC).
+  if (host.setupCode) console.log(`First-run setup code for other PCs: ${host.setupCode}`)
   registerApiIpc(host.services, isTrusted)
 
   mainWindow = createMainWindow({

@@ -1,11 +1,15 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { isAppError } from '@shared/errors'
+import { splitHostList } from '@shared/host-names'
+import { translateEn, translateId } from '@shared/messages/translate'
 import { defaultWebRoot, startHost } from './host'
 
 /**
- * Headless host: `npm run serve -- --data-dir DIR --port PORT [--host 0.0.0.0]`.
+ * Headless host: `npm run serve -- --data-dir DIR --port PORT [--host 0.0.0.0] [--allow-host NAME…]`.
  * Binds to 127.0.0.1 unless told otherwise; pass --host 0.0.0.0 to serve the office LAN.
+ * Changes are accepted only under the host's own names and addresses; `--allow-host` (repeatable,
+ * or LOKET_ALLOW_HOSTS=a,b) adds a name such as a DNS entry the office uses for the host.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -14,6 +18,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '8080' },
       host: { type: 'string', default: '127.0.0.1' },
       'web-root': { type: 'string' },
+      'allow-host': { type: 'string', multiple: true },
     },
   })
   const port = Number(values.port)
@@ -24,11 +29,16 @@ async function main(): Promise<void> {
     dataDir: values['data-dir']!,
     port,
     host: values.host,
+    allowHosts: values['allow-host'] ?? splitHostList(process.env.LOKET_ALLOW_HOSTS),
     webRoot: values['web-root'] ? path.resolve(values['web-root']) : defaultWebRoot(),
   })
   console.log(`Loket host ready at ${host.url}`)
   if (values.host === '0.0.0.0')
     console.log('Serving every network interface of this PC (LAN access).')
+  if (host.setupCode) {
+    const t = process.env.LOKET_LANG === 'en' ? translateEn : translateId
+    console.log(t('cli.setup_code', { code: host.setupCode, url: host.url }))
+  }
   const stop = async () => {
     await host.close()
     process.exit(0)

@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   'customers.terminate',
   'customers.import',
   'customers.attach',
+  'customers.credentials_view',
   'services.create',
   'services.status',
   'services.terminate',

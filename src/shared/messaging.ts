@@ -79,11 +79,18 @@ export const TEMPLATE_VARIABLES = [
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number]
 export type TemplateValues = Partial<Record<TemplateVariable, string>>
 
-/** `{nama}` → the value; a variable without a value is left visible, so a gap is noticed. */
+const KNOWN_VARIABLES: ReadonlySet<string> = new Set(TEMPLATE_VARIABLES)
+
+/**
+ * `{nama}` → the value; a variable without a value is left visible, so a gap is noticed. Only the
+ * variables' own values count: `{constructor}` or `{__proto__}` are not variables and stay text
+ * (a plain lookup would find what every object inherits).
+ */
 export function renderTemplate(text: string, values: TemplateValues): string {
   return text.replace(/\{([a-z_]+)\}/g, (whole, name: string) => {
+    if (!KNOWN_VARIABLES.has(name) || !Object.hasOwn(values, name)) return whole
     const value = values[name as TemplateVariable]
-    return value === undefined ? whole : value
+    return typeof value === 'string' ? value : whole
   })
 }
 

@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   'customers.view': { menu: 'customers' },
   'customers.manage': {},
   'customers.import': {},
+  /** PPPoE passwords in clear: each showing is audited (customers.credentials_view). */
+  'customers.credentials': {},
   'catalog.view': { menu: 'catalog' },
   'catalog.manage': {},
   'billing.view': { menu: 'billing' },
@@ -95,6 +97,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'company.view',
     'customers.view',
     'customers.manage',
+    // Support sets up and fixes modems, which needs the PPPoE login; billing, technicians and
+    // viewers do not by default (a company may grant technicians who install modems).
+    'customers.credentials',
     'catalog.view',
     'billing.view',
     'network.view',

@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process'
-import path from 'node:path'
-import { promisify } from 'node:util'
 import type { APIRequestContext, Page } from '@playwright/test'
 import { call, signIn } from './api'
 import { fillDate, pickMonth, shownDate } from './date-fields'
+import { addDays, demoData, jakartaToday } from './demo-data'
 import { expect, test, type Host } from './fixtures'
 
-const ROOT = path.resolve(import.meta.dirname, '../..')
 const OWNER = { username: 'kolektor', password: 'Piutang-Rahasia-58' }
 const DEMO = { customers: 300, seed: 'collection-flow' }
 /** The default due rule: issue date + 10 days. */
@@ -15,21 +12,8 @@ const DUE_DAYS = 10
 const DAYS_AGO = 20
 const OVERDUE = DAYS_AGO - DUE_DAYS
 
-const run = promisify(execFile)
-
-/** `YYYY-MM-DD` plus n days (calendar arithmetic, no time zone involved). */
-function addDays(date: string, n: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10)
-}
-
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
-}
-
-/** Today as the company (Asia/Jakarta) counts days; the host uses the real clock. */
-function jakartaToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date())
 }
 
 const bucketOf = (days: number) =>
@@ -90,31 +74,6 @@ async function allInvoices(request: APIRequestContext, host: Host, token: string
   }
 }
 
-/** `npm run cli -- demo-data …` into the running host's data dir (SQLite WAL: both may write). */
-async function demoData(host: Host, asOf: string) {
-  const { stdout } = await run(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/main/cli.ts',
-      'demo-data',
-      '--customers',
-      String(DEMO.customers),
-      '--seed',
-      DEMO.seed,
-      '--as-of',
-      asOf,
-      '--data-dir',
-      host.dataDir,
-      '--json',
-    ],
-    { cwd: ROOT },
-  )
-  const answer = JSON.parse(stdout.trim())
-  expect(answer).toMatchObject({ ok: true, customers: { created: DEMO.customers } })
-}
-
 /** Saving opens the receipt PDF in a new tab; it is closed as the cashier does after printing. */
 async function saveAndPrint(page: Page): Promise<string> {
   const receipt = page.waitForEvent('popup')
@@ -160,7 +119,7 @@ test('demo data → billing run → partial and full payment by keyboard → rec
     },
     admin: { name: 'Pemilik', ...OWNER },
   })
-  await demoData(host, asOf)
+  await demoData(host, { ...DEMO, asOf })
 
   // 2. The run, in the browser: the period of `asOf`, made as of that day, preview then issue.
   await signIn(page, host, OWNER, 'Tagihan')

@@ -109,6 +109,15 @@ test('import areas, packages and 20 customers → find one by phone → change p
   await siti.click()
   await expect(page.getByTestId('customer-name')).toHaveText('Siti Rahmawati')
 
+  // The PPPoE password stays hidden until "Tampilkan" asks the server for it (audited).
+  const service = page.getByTestId('service-card').first()
+  const password = service.getByTestId('pppoe-password')
+  await expect(password).toHaveText('••••••••')
+  await service.getByRole('button', { name: 'Tampilkan' }).click()
+  await expect(password).toHaveText(/^[a-z2-9]{8}$/)
+  await service.getByRole('button', { name: 'Sembunyikan' }).click()
+  await expect(password).toHaveText('••••••••')
+
   // 4. From Bisnis 50 Mbps to Rumah 20 Mbps.
   await page.getByRole('button', { name: 'Ganti paket' }).click()
   const dialog = page.getByRole('dialog')

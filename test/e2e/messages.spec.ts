@@ -196,4 +196,12 @@ test('edit a template with a live preview for a real customer, then restore the 
     'saat layanan pertamanya menjadi aktif',
   )
   await expect(page.getByLabel('Isi pesan')).not.toHaveValue(/portal/i)
+
+  // A saved token goes only to the address it was saved for: a new base URL needs it again.
+  await page.goto(`${host.url}messages?tab=channels`)
+  const card = page.getByTestId('channel-card-whatsapp')
+  await card.getByTestId('channel-base-url').fill('https://gateway-lain.example')
+  await expect(card.getByText('Alamat tujuan berubah: masukkan token lagi.')).toBeVisible()
+  await card.getByTestId('channel-save').click()
+  await expect(card.getByText('Masukkan token lagi: alamat tujuan berubah.')).toBeVisible()
 })

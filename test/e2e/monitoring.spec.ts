@@ -94,6 +94,13 @@ test('online list with kick, live traffic on the dashboard, isolir setup script'
     await expect(script).toContainText(`to-addresses=127.0.0.1 to-ports=${port}`)
     await expect(script).toContainText('/ppp profile add name=ISOLIR')
     await expect(page.getByText('hanya berlaku di komputer ini')).toBeVisible()
+    // Only an address or a host name goes into a script pasted on the router.
+    const address = page.getByLabel('Alamat IP Loket di jaringan')
+    await address.fill('10.0.0.1 ; /user add name=x')
+    await expect(page.getByText('Isi alamat IPv4 (misalnya 192.168.88.10)')).toBeVisible()
+    await expect(script).toBeHidden()
+    await address.fill('192.168.88.10')
+    await expect(script).toContainText(`to-addresses=192.168.88.10 to-ports=${port}`)
 
     // 5. And the page those customers land on.
     const landing = await page.request.get(`${host.url}isolir`)

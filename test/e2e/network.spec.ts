@@ -49,6 +49,16 @@ test('add a router → import its secrets → isolate a customer → restore →
   await form.getByRole('button', { name: 'Simpan' }).click()
   await expect(page.getByTestId('router-row')).toContainText('POP Utama')
 
+  // Editing: the saved password is tested where it was saved, and never taken to a new port.
+  await page.getByTestId('router-row').getByRole('button', { name: 'Ubah' }).click()
+  await form.getByTestId('router-test').click()
+  await expect(form.getByTestId('router-test-ok')).toContainText('Terhubung ke MikroTik')
+  await form.getByLabel('Port API').fill(String(sim.port + 1))
+  await expect(form.getByText('Alamat tujuan berubah: masukkan kata sandi lagi.')).toBeVisible()
+  await form.getByTestId('router-test').click()
+  await expect(form.getByText('Masukkan kata sandi lagi: alamat tujuan berubah.')).toBeVisible()
+  await form.getByRole('button', { name: 'Batal' }).click()
+
   // Its secrets become customers.
   await page.getByRole('link', { name: 'Impor dari router' }).click()
   await page.getByRole('button', { name: 'Baca router' }).click()

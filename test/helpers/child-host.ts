@@ -10,7 +10,10 @@ export const tsx = path.join(root, 'node_modules/.bin/tsx')
  * The headless host as its own process (what runs in an office), so a test can kill -9 it.
  * Port 0: the OS picks a free port; the URL is read from the "ready" line.
  */
-export async function startChildHost(dataDir: string): Promise<{
+export async function startChildHost(
+  dataDir: string,
+  args: string[] = [],
+): Promise<{
   url: string
   child: ChildProcess
   output: () => string
@@ -21,7 +24,7 @@ export async function startChildHost(dataDir: string): Promise<{
   // SIGKILL must hit the process that holds the database.
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/main/serve.ts', '--data-dir', dataDir, '--port', '0'],
+    ['--import', 'tsx', 'src/main/serve.ts', '--data-dir', dataDir, '--port', '0', ...args],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],

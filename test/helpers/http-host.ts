@@ -4,12 +4,13 @@ import path from 'node:path'
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
 import type { AppRouter } from '@api/index'
 import { ManualClock } from '@core/clock'
-import { startHost, type RunningHost } from '../../src/main/host'
+import { startHost, type HostOptions, type RunningHost } from '../../src/main/host'
 
 /** A real host (Fastify + SQLite in a temp data dir) on 127.0.0.1 with a random port. */
 export async function startTestHost(
   clock = new ManualClock('2026-11-22T03:00:00Z'),
   webRoot?: string,
+  options: Partial<HostOptions> = {},
 ) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-host-'))
   // API tests drive jobs themselves: a real-time tick must not land inside one.
@@ -20,6 +21,7 @@ export async function startTestHost(
     clock,
     webRoot,
     scheduler: false,
+    ...options,
   })
   return {
     ...host,

@@ -79,6 +79,18 @@ describe('message channels from the CLI', { timeout: 120_000 }, () => {
     expect((await cli('channel', 'set', 'whatsapp', '--rate', '10')).code).toBe(0)
     expect((await cli('channel', 'test', 'whatsapp', '--to', '081234567890')).code).toBe(0)
     expect(wa.received).toHaveLength(2)
+
+    // Another base URL without --token: the saved token is not taken along (issue 13 #3).
+    const moved = await runCli(
+      dataDir,
+      ['channel', 'set', 'whatsapp', '--base-url', 'https://x.example'],
+      { human: true },
+    )
+    expect(moved.code).toBe(1)
+    expect(moved.stderr).toContain('--token: Masukkan token lagi: alamat tujuan berubah.')
+    expect((await cli('channel', 'list')).json).toMatchObject({
+      whatsapp: { settings: { baseUrl: wa.url } },
+    })
   })
 
   it('a refused number fails with the gateway’s words in Indonesian', async () => {

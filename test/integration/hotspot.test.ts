@@ -115,16 +115,16 @@ describe('hotspot vouchers over the HTTP API', () => {
       expect(file.fileName).toMatch(/\.pdf$/)
       const text = pdfText(Buffer.from(file.contentBase64, 'base64'))
       for (const v of detail.vouchers) {
-        expect(text).toContain(v.username)
-        expect(text).toContain(v.password)
+        expect(text).toContain(v.username!)
+        expect(text).toContain(v.password!)
       }
     }
 
     const first = detail.vouchers[0]!
-    sim.state.setOnline([{ name: first.username, service: 'hotspot' }])
+    sim.state.setOnline([{ name: first.username!, service: 'hotspot' }])
     await owner.hotspot.disable.mutate({ batchId: batch.id, voucherIds: [first.id] })
     await runQueue()
-    expect(sim.state.find('/ip/hotspot/user', { name: first.username })[0]!.disabled).toBe('true')
+    expect(sim.state.find('/ip/hotspot/user', { name: first.username! })[0]!.disabled).toBe('true')
     expect(sim.kicked).toEqual([first.username])
 
     const sale = await owner.hotspot.sell.mutate({ batchId: batch.id, count: 4 })

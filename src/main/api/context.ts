@@ -1,6 +1,8 @@
 import { AppError } from '@shared/errors'
+import { isLoopbackAddress } from '@shared/host-names'
 import type { Actor } from '@core/audit'
 import { resolveSession, type SessionUser } from '@core/auth'
+import type { SetupCode } from '@core/companies'
 import type { CoreDeps } from '@core/deps'
 import type { FileStore } from '@core/files'
 import type { MessagingDeps } from '@core/messaging'
@@ -11,13 +13,24 @@ export interface ApiServices extends CoreDeps, NetworkDeps, MessagingDeps {
   version: string
   /** Uploaded documents (KTP scans…), kept in the data directory. */
   files: FileStore
+  /** The first-run code of a fresh host the LAN can reach; null when none is needed. */
+  setupCode?: SetupCode | null
 }
 
 /** Where a call came from; the transport (HTTP or IPC) fills it in. */
 export interface CallerInfo {
   token: string | null
+  /** The remote address over HTTP (never a forwarded header); DESKTOP_IP over IPC. */
   ip: string
   userAgent: string
+}
+
+/** The `ip` of calls from the desktop window (IPC): the owner at the host PC itself. */
+export const DESKTOP_IP = 'desktop'
+
+/** A call from the host PC itself: its desktop window, or a browser on a loopback address. */
+export function isLocalCaller(caller: CallerInfo): boolean {
+  return caller.ip === DESKTOP_IP || isLoopbackAddress(caller.ip)
 }
 
 export interface ApiContext {

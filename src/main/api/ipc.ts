@@ -8,7 +8,7 @@ import {
 } from '@trpc/server'
 import { z } from 'zod'
 import { messageKeyOf, type ErrorPayload } from '@shared/errors'
-import { createApiContext, type ApiServices } from './context'
+import { createApiContext, DESKTOP_IP, type ApiServices } from './context'
 import { toErrorPayload } from './trpc'
 
 /**
@@ -46,7 +46,7 @@ export interface HandleIpcRequestOptions {
   isTrustedSender: (url: string) => boolean
 }
 
-const DESKTOP_CALLER = { ip: 'desktop', userAgent: 'Loket Desktop' }
+const DESKTOP_CALLER = { ip: DESKTOP_IP, userAgent: 'Loket Desktop' }
 
 /** Answers one renderer request. Never throws: every failure is an `{ok:false, error}` payload. */
 export async function handleIpcRequest(options: HandleIpcRequestOptions): Promise<IpcResponse> {

@@ -16,9 +16,12 @@ const HTTP_CODE: Partial<Record<ErrorCode, TRPC_ERROR_CODE_KEY>> = {
   FORBIDDEN: 'FORBIDDEN',
   PASSWORD_CHANGE_REQUIRED: 'FORBIDDEN',
   SUPERADMIN_ONLY: 'FORBIDDEN',
+  HOST_NOT_ALLOWED: 'FORBIDDEN',
   CANNOT_CHANGE_OWN_ACCOUNT: 'FORBIDDEN',
   SETUP_ALREADY_DONE: 'CONFLICT',
   SETUP_REQUIRED: 'PRECONDITION_FAILED',
+  SETUP_CODE_REQUIRED: 'FORBIDDEN',
+  SETUP_CODE_INVALID: 'FORBIDDEN',
   USERNAME_TAKEN: 'CONFLICT',
   LAST_SUPERADMIN: 'CONFLICT',
   PASSWORD_TOO_WEAK: 'BAD_REQUEST',
@@ -82,13 +85,17 @@ export function toErrorPayload(error: TRPCError): ErrorPayload {
       },
     }
   }
-  const code: ErrorCode =
-    error.code === 'NOT_FOUND'
-      ? 'NOT_FOUND'
-      : error.code === 'BAD_REQUEST' || error.code === 'PARSE_ERROR'
-        ? 'VALIDATION'
-        : 'INTERNAL'
+  const code = TRANSPORT_CODE[error.code] ?? 'INTERNAL'
   return { code, messageKey: messageKeyOf(code) }
+}
+
+/** tRPC's own refusals (a wrong path, method, body): the client's mistake, never INTERNAL. */
+const TRANSPORT_CODE: Partial<Record<TRPC_ERROR_CODE_KEY, ErrorCode>> = {
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_REQUEST: 'VALIDATION',
+  PARSE_ERROR: 'VALIDATION',
+  METHOD_NOT_SUPPORTED: 'METHOD_NOT_SUPPORTED',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
 }
 
 export interface ProcedureMeta {

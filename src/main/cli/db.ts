@@ -2,14 +2,22 @@ import { AppError } from '@shared/errors'
 import { systemClock } from '../core/clock'
 import { migrateToLatest, openDatabase, type Db } from '../core/db'
 import type { CoreDeps } from '../core/deps'
-import { dataDirSecretBox, sealStoredLogins } from '../core/secrets'
+import {
+  bindStoredSecrets,
+  dataDirSecretBox,
+  sealStoredLogins,
+  sealStoredVouchers,
+} from '../core/secrets'
 
 /** Open, migrate, run, close: every command gets a ready database and never leaves it open. */
 export async function withDb<T>(dataDir: string, fn: (db: Db) => Promise<T>): Promise<T> {
   const db = openDatabase(dataDir)
   try {
     await migrateToLatest(db)
-    await sealStoredLogins(db, dataDirSecretBox(dataDir))
+    const secrets = dataDirSecretBox(dataDir)
+    await sealStoredLogins(db, secrets)
+    await sealStoredVouchers(db, secrets)
+    await bindStoredSecrets(db, secrets)
     return await fn(db)
   } finally {
     await db.destroy()

@@ -4,11 +4,16 @@ import { lanBinding, startErrorMessage } from './startup'
 
 describe('desktop startup', () => {
   it('serves the LAN on 0.0.0.0:8080 unless told otherwise', () => {
-    expect(lanBinding({})).toEqual({ port: 8080, host: '0.0.0.0' })
+    expect(lanBinding({})).toEqual({ port: 8080, host: '0.0.0.0', allowHosts: [] })
     expect(lanBinding({ LOKET_LAN_PORT: '9090', LOKET_LAN_HOST: '127.0.0.1' })).toEqual({
       port: 9090,
       host: '127.0.0.1',
+      allowHosts: [],
     })
+    expect(lanBinding({ LOKET_ALLOW_HOSTS: 'loket.kantor.lan, kasir.lan' }).allowHosts).toEqual([
+      'loket.kantor.lan',
+      'kasir.lan',
+    ])
     expect(() => lanBinding({ LOKET_LAN_PORT: 'http' })).toThrow(/LOKET_LAN_PORT/)
     expect(() => lanBinding({ LOKET_LAN_PORT: '70000' })).toThrow(/LOKET_LAN_PORT/)
   })
@@ -22,7 +27,7 @@ describe('desktop startup', () => {
 
   it('names the LAN port when it is taken', () => {
     const error = Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE' })
-    expect(startErrorMessage(error, { port: 8080, host: '0.0.0.0' })).toMatch(
+    expect(startErrorMessage(error, { port: 8080, host: '0.0.0.0', allowHosts: [] })).toMatch(
       /port 8080 .*LOKET_LAN_PORT/,
     )
     expect(startErrorMessage('boom')).toBe('boom')

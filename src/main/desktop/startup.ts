@@ -1,8 +1,11 @@
 import { isAppError } from '@shared/errors'
+import { splitHostList } from '@shared/host-names'
 
 export interface LanBinding {
   port: number
   host: string
+  /** Extra names the LAN may use for changes (`LOKET_ALLOW_HOSTS`, comma-separated). */
+  allowHosts: string[]
 }
 
 /** Where the desktop serves the LAN: `LOKET_LAN_PORT` (8080) on `LOKET_LAN_HOST` (all interfaces). */
@@ -11,7 +14,11 @@ export function lanBinding(env: Record<string, string | undefined>): LanBinding 
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`LOKET_LAN_PORT must be a port number (0-65535), got "${env.LOKET_LAN_PORT}".`)
   }
-  return { port, host: env.LOKET_LAN_HOST ?? '0.0.0.0' }
+  return {
+    port,
+    host: env.LOKET_LAN_HOST ?? '0.0.0.0',
+    allowHosts: splitHostList(env.LOKET_ALLOW_HOSTS),
+  }
 }
 
 /** The text of the dialog shown when the app cannot start (there is no window to translate it yet). */

@@ -3,6 +3,7 @@ import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify'
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
+import { TRPCError } from '@trpc/server'
 import {
   appRouter,
   bearerToken,
@@ -11,14 +12,21 @@ import {
   type AppRouter,
 } from '@api/index'
 import { isolirLandingInfo } from '@api/routers/monitor'
+import { AppError } from '@shared/errors'
 import { formatPhone } from '@shared/phone'
+import { ownHostNames, type OwnHostNamesOptions } from './own-host-names'
 
 export interface HttpServerOptions {
   services: ApiServices
   /** The built renderer (index.html + assets); when absent only the API is served. */
   webRoot?: string
   logger?: boolean
+  /** Names (besides its own) under which the host accepts changes: see own-host-names.ts. */
+  hostNames?: OwnHostNamesOptions
 }
+
+/** Reading is open to any Host (the UI, health, the isolir page); changing something is not. */
+const isSafeMethod = (method: string) => method === 'GET' || method === 'HEAD'
 
 /**
  * Content-Security-Policy for pages served to LAN browsers. Mantine writes CSS variables into a
@@ -58,6 +66,18 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
 
   app.get('/api/health', async () => ({ ok: true, version: options.services.version }))
 
+  // DNS rebinding: a foreign page re-points its own name at this host and posts to it. Such a
+  // request carries the foreign name in Host; only the host's own names may change anything.
+  // tRPC calls are refused in createContext below, so each call gets its usual error shape.
+  const ownNames = ownHostNames(options.hostNames)
+  const foreignHost = (req: { method: string; headers: { host?: string } }) =>
+    !isSafeMethod(req.method) && !ownNames.allows(req.headers.host)
+  app.addHook('onRequest', async (req, reply) => {
+    if (foreignHost(req) && !req.url.startsWith('/api/trpc/')) {
+      return reply.code(403).send({ ok: false, error: 'host_not_allowed' })
+    }
+  })
+
   // Where the router's NAT sends an isolated customer's web traffic (the isolir setup script).
   const landing = async (reply: FastifyReply) =>
     reply
@@ -81,12 +101,21 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     prefix: '/api/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: ({ req }) =>
-        createApiContext(options.services, {
+      createContext: ({ req }) => {
+        if (foreignHost(req)) {
+          throw new TRPCError({
+            code: 'FORBIDDEN',
+            cause: new AppError('HOST_NOT_ALLOWED', 'foreign Host header', {
+              host: ownNames.nameOf(req.headers.host),
+            }),
+          })
+        }
+        return createApiContext(options.services, {
           token: bearerToken(req.headers.authorization),
           ip: req.ip,
           userAgent: String(req.headers['user-agent'] ?? ''),
-        }),
+        })
+      },
       onError: ({ error, path: procedurePath }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           console.error(`[api] ${procedurePath ?? '?'}:`, error.cause ?? error)

@@ -1,4 +1,11 @@
-import { InputWrapper, MantineProvider, MultiSelect, Select, createTheme } from '@mantine/core'
+import {
+  InputWrapper,
+  MantineProvider,
+  MultiSelect,
+  Select,
+  TableScrollContainer,
+  createTheme,
+} from '@mantine/core'
 import { ModalsProvider } from '@mantine/modals'
 import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider } from '@tanstack/react-query'
@@ -19,6 +26,11 @@ const theme = createTheme({
     // A closed select keeps no hidden listbox named after its label: one element per label.
     Select: Select.extend({ defaultProps: { comboboxProps: { keepMounted: false } } }),
     MultiSelect: MultiSelect.extend({ defaultProps: { comboboxProps: { keepMounted: false } } }),
+    // A table wider than its card shows its scrollbar, not only while the mouse is over it:
+    // a hidden one made a report cut at a column edge look complete (issue 12).
+    TableScrollContainer: TableScrollContainer.extend({
+      defaultProps: { scrollAreaProps: { type: 'auto' } },
+    }),
   },
 })
 

@@ -15,6 +15,8 @@ export const cliMessagesId = {
   job: 'sebutkan tugasnya; daftarnya ada di "jobs list".',
   channel: 'sebutkan salurannya: whatsapp atau email.',
   data_dir: 'sebutkan folder data dengan --data-dir DIR (atau LOKET_DATA_DIR).',
+  setup_code:
+    'Kode penyiapan: {{code}}. Penyiapan awal dari PC lain di jaringan meminta kode ini; di komputer ini ({{url}}) tidak perlu. Kode baru setiap kali host dijalankan.',
 }
 
 export const cliMessagesEn: typeof cliMessagesId = {
@@ -29,4 +31,6 @@ export const cliMessagesEn: typeof cliMessagesId = {
   job: 'name the job; "jobs list" lists them.',
   channel: 'name the channel: whatsapp or email.',
   data_dir: 'name the data folder with --data-dir DIR (or LOKET_DATA_DIR).',
+  setup_code:
+    'Setup code: {{code}}. First-run setup from another PC on the network asks for this code; this computer ({{url}}) needs none. A new code every time the host starts.',
 }

@@ -91,11 +91,26 @@ export const enMessages: SharedMessages = {
       'Turn on the WhatsApp channel in Messages → Channels first: verification codes are sent over WhatsApp.',
     TWO_FACTOR_SELF_NO_PHONE:
       'This rule applies to your own account too, which has no WhatsApp number yet. Enter your number on the Users page first.',
+    METHOD_NOT_SUPPORTED:
+      'This request uses the wrong HTTP method (for example GET for a change). Use the Loket app or a proper API client.',
+    UNSUPPORTED_MEDIA_TYPE: 'The request body must be JSON (Content-Type: application/json).',
+    HOST_NOT_ALLOWED:
+      'Change refused: Loket was opened under the name "{{host}}", which is not a name or address of the host computer. Open Loket by the host\'s IP address or computer name, or ask the admin to add this name (option --allow-host).',
+    SETUP_CODE_REQUIRED:
+      'Setting up from another computer needs the setup code. It is shown on the host computer: in the Loket window, or where "npm run serve" runs.',
+    SETUP_CODE_INVALID:
+      'Wrong setup code. Check the code on the host computer (tries left: {{attemptsLeft}}).',
+    SECRET_DESTINATION_CHANGED:
+      'The destination changed since the password or token was saved, so it is not sent to the new address. Enter the password or token again.',
   },
   validation: {
+    token_destination_changed: 'Enter the token again: the destination changed.',
+    password_destination_changed: 'Enter the password again: the destination changed.',
     rate_limit: 'Write the rate limit as RouterOS does: upload/download, e.g. 2M/2M or 512k/1M.',
     validity: 'Write the validity like 1d, 7d, 12h or 1w2d (a number, then w/d/h/m).',
     router_host: 'Enter only the router’s IP address or host name, without http:// or a port.',
+    host_address:
+      'Enter an IPv4 address (e.g. 192.168.88.10) or a host name (e.g. loket.lan) only.',
     router_name: 'RouterOS names cannot contain spaces, =, ? or quotes.',
     router_port: 'The port must be a number 1–65535 (API 8728, API-SSL 8729).',
     url: 'The address must start with http:// or https://.',
@@ -114,6 +129,7 @@ export const enMessages: SharedMessages = {
       'Use lowercase letters, digits, dot, underscore, @ or hyphen, and {kode}, {nama}, {sid}.',
     pppoe_rule: 'The rule must contain {kode} or {sid} so every username is unique.',
     file_type: 'Unsupported file type. Use JPG, PNG, WEBP or PDF.',
+    file_name: 'Invalid file name. Give the file a name, e.g. ktp-budi.jpg.',
     file_size: 'The file is too large (10 MB at most).',
     amount: 'Enter a whole rupiah amount, e.g. 150000.',
     area_code: 'Area code: 2–10 capital letters or digits, e.g. CBG01.',

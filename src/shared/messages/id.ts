@@ -91,12 +91,27 @@ export const idMessages = {
       'Aktifkan dulu saluran WhatsApp di Pesan → Saluran: kode verifikasi dikirim lewat WhatsApp.',
     TWO_FACTOR_SELF_NO_PHONE:
       'Aturan ini juga berlaku untuk akun Anda, tetapi akun Anda belum punya nomor WhatsApp. Isi nomor Anda di halaman Pengguna terlebih dahulu.',
+    METHOD_NOT_SUPPORTED:
+      'Permintaan ini memakai metode HTTP yang salah (misalnya GET untuk perubahan data). Gunakan aplikasi Loket atau klien API yang benar.',
+    UNSUPPORTED_MEDIA_TYPE: 'Isi permintaan harus berformat JSON (Content-Type: application/json).',
+    HOST_NOT_ALLOWED:
+      'Perubahan ditolak karena Loket dibuka lewat nama "{{host}}", yang bukan nama atau alamat komputer host. Buka Loket lewat alamat IP atau nama komputer host, atau minta admin menambahkan nama ini (opsi --allow-host).',
+    SETUP_CODE_REQUIRED:
+      'Penyiapan dari komputer lain memerlukan kode penyiapan. Kodenya tampil di komputer host: di jendela Loket, atau di layar tempat "npm run serve" dijalankan.',
+    SETUP_CODE_INVALID:
+      'Kode penyiapan salah. Periksa kode di komputer host (sisa percobaan: {{attemptsLeft}}).',
+    SECRET_DESTINATION_CHANGED:
+      'Alamat tujuan berubah sejak kata sandi atau token disimpan, jadi tidak dikirim ke alamat baru. Masukkan kata sandi atau token lagi.',
   },
   validation: {
+    token_destination_changed: 'Masukkan token lagi: alamat tujuan berubah.',
+    password_destination_changed: 'Masukkan kata sandi lagi: alamat tujuan berubah.',
     rate_limit:
       'Tulis batas kecepatan seperti di RouterOS: upload/download, misalnya 2M/2M atau 512k/1M.',
     validity: 'Tulis masa berlaku seperti 1d, 7d, 12h atau 1w2d (angka lalu w/d/h/m).',
     router_host: 'Isi alamat IP atau nama host router saja, tanpa http:// dan tanpa port.',
+    host_address:
+      'Isi alamat IPv4 (misalnya 192.168.88.10) atau nama host (misalnya loket.lan) saja.',
     router_name: 'Nama di RouterOS tidak boleh memuat spasi, =, ? atau tanda kutip.',
     router_port: 'Port harus angka 1–65535 (API biasa 8728, API-SSL 8729).',
     url: 'Alamat harus diawali http:// atau https://.',
@@ -116,6 +131,7 @@ export const idMessages = {
     pppoe_rule: 'Aturan harus memuat {kode} atau {sid} agar setiap username unik.',
     file_type: 'Jenis berkas tidak didukung. Gunakan JPG, PNG, WEBP atau PDF.',
     file_size: 'Berkas terlalu besar (maksimal 10 MB).',
+    file_name: 'Nama berkas tidak valid. Beri nama berkas, misalnya ktp-budi.jpg.',
     amount: 'Masukkan jumlah rupiah bulat, misalnya 150000.',
     area_code: 'Kode area 2–10 huruf besar atau angka, misalnya CBG01.',
     code_pattern: 'Pola harus memuat nomor urut, misalnya {AREA}-{0000}.',

@@ -8,6 +8,8 @@ export const importMessagesId = {
   file_unsupported:
     'Jenis berkas {{ext}} tidak didukung. Simpan sebagai .xlsx atau .csv lalu unggah lagi.',
   file_too_large: 'Berkas terlalu besar (maksimal {{maxMb}} MB).',
+  file_too_large_unpacked:
+    'Isi berkas .xlsx ini terlalu besar setelah dibuka (lebih dari {{maxMb}} MB data). Hapus sheet, gambar atau kolom yang tidak diperlukan, bagi menjadi beberapa berkas, atau simpan sebagai .csv.',
   file_unreadable:
     'Berkas tidak dapat dibaca. Pastikan berkas .xlsx tidak rusak atau terkunci kata sandi.',
   file_empty: 'Berkas kosong: tidak ada baris judul kolom.',
@@ -54,6 +56,8 @@ export const importMessagesEn: Record<ImportMessageKey, string> = {
   file_unsupported:
     'Files of type {{ext}} are not supported. Save it as .xlsx or .csv and upload again.',
   file_too_large: 'The file is too large (at most {{maxMb}} MB).',
+  file_too_large_unpacked:
+    'This .xlsx file is too large once unpacked (more than {{maxMb}} MB of data). Remove sheets, pictures or columns you do not need, split it into several files, or save it as .csv.',
   file_unreadable:
     'The file cannot be read. Check that the .xlsx file is not damaged or password-protected.',
   file_empty: 'The file is empty: there is no header row.',

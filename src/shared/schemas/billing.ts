@@ -9,7 +9,14 @@ import {
   RECEIPT_PAPERS,
   TERMINATION_POLICIES,
 } from '../billing'
-import { calendarDateSchema, idSchema, optionalText, requiredText, trimmed } from './common'
+import {
+  calendarDateSchema,
+  idSchema,
+  optionalText,
+  requiredText,
+  trimmed,
+  searchText,
+} from './common'
 import { rupiahSchema } from './catalog'
 
 export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, {
@@ -110,7 +117,7 @@ export const invoiceListInput = z.object({
   customerId: idSchema.optional(),
   /** Invoices due on this day (the notification "jatuh tempo hari ini" opens this list). */
   dueDate: calendarDateSchema.optional(),
-  q: trimmed(100).optional(),
+  q: searchText(100).optional(),
   /** By issue date; by default only invoices issued up to today (see ISSUE_VIEWS). */
   issue: z.enum(ISSUE_VIEWS).default('issued'),
   cursor: z.number().int().min(0).default(0),

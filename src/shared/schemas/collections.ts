@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { periodSchema } from './billing'
-import { calendarDateSchema, idSchema, optionalText, trimmed } from './common'
+import { calendarDateSchema, idSchema, optionalText, trimmed, searchText } from './common'
 
 /** Rule 30: restore when nothing overdue is left, or on any payment after the isolir. */
 export const RESTORE_POLICIES = ['zero_overdue', 'any_payment'] as const
@@ -82,7 +82,7 @@ export const reminderFilter = z.object({
   status: z.enum(['unpaid', 'all']).default('unpaid'),
   areaId: idSchema.optional(),
   productId: idSchema.optional(),
-  q: trimmed(100).optional(),
+  q: searchText(100).optional(),
 })
 export type ReminderFilter = z.output<typeof reminderFilter>
 

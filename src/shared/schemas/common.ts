@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { isCalendarDate } from '../dates'
 import { normalisePhone } from '../phone'
 import { MIN_PASSWORD_LENGTH, passwordProblem } from '../password-policy'
+import { withoutControls } from '../text'
 
 /**
  * Zod schemas shared by the API and the forms. Messages are i18n keys (`validation.*`); the UI
@@ -9,6 +10,13 @@ import { MIN_PASSWORD_LENGTH, passwordProblem } from '../password-policy'
  */
 export const trimmed = (max: number) =>
   z.string().trim().max(max, { message: 'validation.too_long' })
+
+/** What a search box sends: control characters dropped (never a 500 from the full-text query). */
+export const searchText = (max = 100) =>
+  z
+    .string()
+    .transform(withoutControls)
+    .pipe(z.string().trim().max(max, { message: 'validation.too_long' }))
 
 export const requiredText = (max: number) =>
   z.string().trim().min(1, { message: 'validation.required' }).max(max, {

@@ -59,6 +59,8 @@ export const setupAdminInput = z
 export const setupInput = z.object({
   company: companyProfileInput,
   admin: setupAdminInput,
+  /** The one-time code a fresh LAN host shows; needed only from another PC (see api setup). */
+  setupCode: z.string().max(64).optional(),
 })
 export type SetupInput = z.input<typeof setupInput>
 

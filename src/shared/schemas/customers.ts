@@ -9,6 +9,7 @@ import {
   optionalPhoneSchema,
   optionalText,
   requiredText,
+  searchText,
 } from './common'
 
 const optionalNik = z
@@ -125,7 +126,7 @@ export const customerTerminateInput = z.object({
 export const CUSTOMER_SORTS = ['name', 'code', 'created', 'status', 'area'] as const
 
 export const customerListInput = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: searchText(100).optional(),
   status: z.array(z.enum(SERVICE_STATUSES)).max(7).optional(),
   areaId: idSchema.optional(),
   productId: idSchema.optional(),

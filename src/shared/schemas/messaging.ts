@@ -7,7 +7,7 @@ import {
   TEMPLATE_KEYS,
   type TemplateVariable,
 } from '../messaging'
-import { calendarDateSchema, idSchema, requiredText, trimmed } from './common'
+import { calendarDateSchema, idSchema, requiredText, trimmed, searchText } from './common'
 
 /** The outbox history: filters on the company's days, newest first, a page at a time. */
 export const messageListInput = z.object({
@@ -17,7 +17,7 @@ export const messageListInput = z.object({
   status: z.enum(MESSAGE_STATUSES).optional(),
   channel: z.enum(MESSAGE_CHANNELS).optional(),
   /** A number (any way it is written) or words of the text, the customer's name or code. */
-  q: trimmed(100).optional(),
+  q: searchText(100).optional(),
   customerId: idSchema.optional(),
   /** Where the previous page ended (`nextCursor` of that page). */
   cursor: z.string().max(60).nullish(),
@@ -62,7 +62,7 @@ export const broadcastFilterSchema = z.object({
   areaId: idSchema.optional(),
   productId: idSchema.optional(),
   status: z.enum(SERVICE_STATUSES).optional(),
-  q: trimmed(100).optional(),
+  q: searchText(100).optional(),
 })
 export type BroadcastFilter = z.output<typeof broadcastFilterSchema>
 

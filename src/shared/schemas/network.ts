@@ -39,13 +39,42 @@ export type RouterUpdateInput = z.output<typeof routerUpdateInput>
 
 /** "Test connection" before or after saving: the form's values, or a saved router by id. */
 export const routerTestInput = z.union([
-  z.object({ id: idSchema }),
+  // Strict: an edit form's values with an id are never read as "the saved router" (issue 13 #4).
+  z.strictObject({ id: idSchema }),
   routerInput.pick({ host: true, port: true, tls: true, username: true, password: true }).extend({
-    /** An edit form leaves the password empty: use the saved router's. */
+    /**
+     * An edit form leaves the password empty: use the saved router's, as long as the address,
+     * port and TLS are the ones it was saved for.
+     */
     id: idSchema.optional(),
   }),
 ])
 export type RouterTestInput = z.output<typeof routerTestInput>
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/
+const HOST_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i
+
+/** An IPv4 address, or a host name of letters, digits and hyphens (RFC 1123), nothing else. */
+export function isIpv4OrHostName(value: string): boolean {
+  if (IPV4.test(value)) return true
+  // Four numbers that are no address (999.1.1.1) are a mistake, not a host name.
+  if (/^[\d.]+$/.test(value) || value.length > 253) return false
+  return value.split('.').every((label) => HOST_LABEL.test(label))
+}
+
+/**
+ * The isolir setup script's address: it is pasted into the router's terminal, so only an address
+ * or a name may go in (a newline would be a command of its own).
+ */
+export const isolirScriptInput = z.object({
+  routerId: idSchema,
+  hostAddress: z
+    .string()
+    .trim()
+    .min(1, { message: 'validation.required' })
+    .refine(isIpv4OrHostName, { message: 'validation.host_address' }),
+  hostPort: z.number().int().min(1).max(65535),
+})
 
 export const ISOLIR_ACTIONS = ['isolir', 'restore'] as const
 export type IsolirAction = (typeof ISOLIR_ACTIONS)[number]

@@ -7,6 +7,7 @@ import {
   optionalPhoneSchema,
   passwordBesideUsername,
   requiredText,
+  searchText,
   usernameSchema,
 } from './common'
 
@@ -58,7 +59,7 @@ export const userIdInput = z.object({ id: idSchema })
 
 export const userListInput = z
   .object({
-    search: z.string().trim().max(100).optional(),
+    search: searchText(100).optional(),
     includeInactive: z.boolean().default(true),
   })
   .default({ includeInactive: true })

@@ -30,6 +30,8 @@ export interface SmtpSim {
   readonly host: '127.0.0.1'
   readonly port: number
   readonly received: ReceivedMail[]
+  /** Every login attempt, accepted or not: where a password arrived. */
+  readonly logins: { user: string; password: string }[]
   failNext(n: number, kind: SmtpFailure): void
   close(): Promise<void>
 }
@@ -84,12 +86,14 @@ export function parseMail(raw: string): { subject: string; text: string } {
 export async function startSmtpSim(options: SmtpSimOptions = {}): Promise<SmtpSim> {
   const received: ReceivedMail[] = []
   const failures: SmtpFailure[] = []
+  const logins: SmtpSim['logins'] = []
   const server = new SMTPServer({
     authOptional: true,
     allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onAuth(auth, _session, callback) {
+      logins.push({ user: auth.username ?? '', password: auth.password ?? '' })
       if (options.user && (auth.username !== options.user || auth.password !== options.password))
         return callback(smtpError('Invalid username or password', 535))
       callback(null, { user: auth.username })
@@ -127,6 +131,7 @@ export async function startSmtpSim(options: SmtpSimOptions = {}): Promise<SmtpSi
     host: '127.0.0.1',
     port,
     received,
+    logins,
     failNext(n, kind) {
       for (let i = 0; i < n; i++) failures.push(kind)
     },

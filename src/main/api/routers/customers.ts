@@ -12,6 +12,7 @@ import {
   createCustomer,
   getCustomer,
   listCustomers,
+  showServiceCredentials,
   terminateCustomer,
   updateCustomer,
 } from '@core/customers'
@@ -73,6 +74,10 @@ export const customersRouter = router({
       const today = dateInZone(ctx.services.clock.now(), await timeZoneOf(ctx))
       return getCustomer(ctx.services, ctx.user.companyId, input.id, today)
     }),
+  /** "Tampilkan": a service's PPPoE password, for those allowed to see it; each time audited. */
+  credentials: procedure('customers.credentials')
+    .input(z.object({ serviceId: idSchema }))
+    .mutation(({ ctx, input }) => showServiceCredentials(ctx.services, ctx.actor, input.serviceId)),
   create: procedure('customers.manage')
     .input(customerCreateInput)
     .mutation(({ ctx, input }) => createCustomer(ctx.services, ctx.actor, input)),

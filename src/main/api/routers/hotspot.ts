@@ -24,6 +24,10 @@ import { z } from 'zod'
 import { timeZoneOf } from '../time-zone'
 import { procedure, router } from '../trpc'
 
+/** Unsold codes are money: only roles that sell or manage vouchers (hotspot.manage) see them. */
+const seesCodes = (ctx: { user: { permissions: ReadonlySet<string> } }) =>
+  ctx.user.permissions.has('hotspot.manage')
+
 /**
  * Hotspot vouchers. Making, disabling and selling vouchers only touch the database and queue
  * device jobs; the live status is the one read that asks the router during the request.
@@ -52,9 +56,12 @@ export const hotspotRouter = router({
   batches: procedure('hotspot.view').query(({ ctx }) =>
     listBatches(ctx.services.db, ctx.user.companyId),
   ),
+  /** Counts and statuses for every viewer; the codes only for those who sell or manage vouchers. */
   batch: procedure('hotspot.view')
     .input(z.object({ id: idSchema }))
-    .query(({ ctx, input }) => batchDetail(ctx.services.db, ctx.user.companyId, input.id)),
+    .query(({ ctx, input }) =>
+      batchDetail(ctx.services, ctx.user.companyId, input.id, { codes: seesCodes(ctx) }),
+    ),
   createBatch: procedure('hotspot.manage')
     .input(hotspotBatchInput)
     .mutation(({ ctx, input }) => createBatch(ctx.services, ctx.actor, input)),
@@ -64,7 +71,9 @@ export const hotspotRouter = router({
     .mutation(({ ctx, input }) => pushBatchNow(ctx.services, ctx.actor, input.batchId)),
   status: procedure('hotspot.view')
     .input(z.object({ batchId: idSchema }))
-    .query(({ ctx, input }) => batchLiveStatus(ctx.services, ctx.user.companyId, input.batchId)),
+    .query(({ ctx, input }) =>
+      batchLiveStatus(ctx.services, ctx.user.companyId, input.batchId, { codes: seesCodes(ctx) }),
+    ),
   disable: procedure('hotspot.manage')
     .input(hotspotDisableInput)
     .mutation(({ ctx, input }) => disableVouchers(ctx.services, ctx.actor, input)),
@@ -73,10 +82,11 @@ export const hotspotRouter = router({
     .mutation(async ({ ctx, input }) =>
       sellVouchers(ctx.services, ctx.actor, input, await timeZoneOf(ctx)),
     ),
-  printPdf: procedure('hotspot.view')
+  /** The print sheet is every code of the batch: for those who sell or manage vouchers only. */
+  printPdf: procedure('hotspot.manage')
     .input(hotspotPrintInput)
     .query(async ({ ctx, input }) => {
-      const file = await batchPdf(ctx.services.db, ctx.user.companyId, input)
+      const file = await batchPdf(ctx.services, ctx.user.companyId, input)
       return { fileName: file.fileName, contentBase64: file.data.toString('base64') }
     }),
 })

@@ -19,9 +19,11 @@ import {
   deviceJobFilter,
   idSchema,
   isolirInput,
+  isolirScriptInput,
   routerInput,
   routerTestInput,
   routerUpdateInput,
+  searchText,
   serviceNetworkInput,
   ISOLIR_ACTIONS,
 } from '@shared/schemas'
@@ -98,7 +100,7 @@ export const networkRouter = router({
         routerId: idSchema.nullable().default(null),
         areaId: idSchema.nullable().default(null),
         productId: idSchema.nullable().default(null),
-        search: z.string().trim().max(100).default(''),
+        search: searchText(100).default(''),
       }),
     )
     .query(({ ctx, input }) => listIsolirCandidates(ctx.services, ctx.user.companyId, input)),
@@ -135,13 +137,7 @@ export const networkRouter = router({
 
   /** The setup helper's script, filled in with the address this browser reached the host on. */
   isolirScript: procedure('network.view')
-    .input(
-      z.object({
-        routerId: idSchema,
-        hostAddress: z.string().trim().min(1).max(253),
-        hostPort: z.number().int().min(1).max(65535),
-      }),
-    )
+    .input(isolirScriptInput)
     .query(async ({ ctx, input }) => {
       const r = await loadRouter(ctx.services.db, ctx.user.companyId, input.routerId)
       return {

@@ -4,3 +4,5 @@ export { companyTimeZone, getCompany, updateCompany, toCompanyView } from './com
 export type { CompanyView, CompanyUpdate } from './company'
 export { updateCustomerSettings } from './customer-settings'
 export { updateBillingSettings } from './billing-settings'
+export { createSetupCode, SETUP_CODE_MAX_TRIES } from './setup-code'
+export type { SetupCode } from './setup-code'

@@ -1,4 +1,5 @@
 import { AppError } from '@shared/errors'
+import { baseFileName } from '@shared/text'
 import { appendAudit, type Actor } from '../audit'
 import { writeTx } from '../db'
 import type { CoreDeps } from '../deps'
@@ -40,6 +41,13 @@ export async function attachFile(
       messageKey: 'validation.file_type',
     })
   }
+  // A name is shown and offered as the download's name: never a path, never a control character.
+  const fileName = baseFileName(input.fileName)
+  if (!fileName) {
+    throw new AppError('VALIDATION', 'invalid file name', {
+      issues: [{ path: ['fileName'], message: 'validation.file_name' }],
+    })
+  }
   const customer = await deps.db
     .selectFrom('customers')
     .select('id')
@@ -56,7 +64,7 @@ export async function attachFile(
       .values({
         customer_id: customer.id,
         kind: input.kind,
-        file_name: input.fileName,
+        file_name: fileName,
         mime: input.mime,
         size: input.data.length,
         sha256,
@@ -69,14 +77,17 @@ export async function attachFile(
       action: 'customers.attach',
       entityType: 'customer',
       entityId: customer.id,
-      after: { kind: input.kind, file_name: input.fileName, size: input.data.length, sha256 },
+      after: { kind: input.kind, file_name: fileName, size: input.data.length, sha256 },
     })
     return { id: row.id, sha256 }
   })
 }
 
+/** Names stored before names were cleaned are cleaned on the way out. */
+const shownName = (stored: string) => baseFileName(stored) || 'berkas'
+
 export async function listAttachments({ db }: CoreDeps, companyId: number, customerId: number) {
-  return db
+  const rows = await db
     .selectFrom('customer_attachments')
     .innerJoin('customers', 'customers.id', 'customer_attachments.customer_id')
     .leftJoin('users', 'users.id', 'customer_attachments.user_id')
@@ -93,6 +104,7 @@ export async function listAttachments({ db }: CoreDeps, companyId: number, custo
     .where('customer_id', '=', customerId)
     .orderBy('customer_attachments.id', 'desc')
     .execute()
+  return rows.map((r) => ({ ...r, fileName: shownName(r.fileName) }))
 }
 
 export async function readAttachment(
@@ -108,5 +120,9 @@ export async function readAttachment(
     .where('customer_attachments.id', '=', id)
     .executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND', 'attachment')
-  return { fileName: row.file_name, mime: row.mime, data: await deps.files.get(row.sha256) }
+  return {
+    fileName: shownName(row.file_name),
+    mime: row.mime,
+    data: await deps.files.get(row.sha256),
+  }
 }

@@ -8,6 +8,7 @@ import {
   createCustomer,
   getCustomer,
   listCustomers,
+  showServiceCredentials,
   terminateCustomer,
 } from './index'
 import { catalogFixture, customerInput, serviceInput } from './testing'
@@ -57,7 +58,8 @@ describe('customer numbering', () => {
     expect([s1.sid, s2.sid]).toEqual(['SID000001', 'SID000002'])
     const detail = await getCustomer(deps, actor.companyId, c.id, '2026-11-22')
     expect(detail.services[0]).toMatchObject({ pppoeUsername: 'cbg01-0001', status: 'aktif' })
-    expect(detail.services[0]!.pppoePassword).toMatch(/^[a-z2-9]{8}$/)
+    const shown = await showServiceCredentials(deps, actor, s1.id)
+    expect(shown.pppoePassword).toMatch(/^[a-z2-9]{8}$/)
     expect(
       await code(
         addService(deps, actor, { ...serviceInput(c.id, p10.id), pppoeUsername: 'budi-kedua' }, tz),
@@ -82,7 +84,7 @@ describe('company rules for new services', () => {
     const [first, second] = (await getCustomer(deps, actor.companyId, c.id, '2026-11-22')).services
     expect(first).toMatchObject({ sid: 'SID000001', pppoeUsername: 'cbg01-0001' })
     expect(second!.pppoeUsername).toBe('budi.santoso.s-0002')
-    expect(second!.pppoePassword).toHaveLength(12)
+    expect((await showServiceCredentials(deps, actor, second!.id)).pppoePassword).toHaveLength(12)
   })
 })
 

@@ -1,12 +1,11 @@
 import { AppError } from '@shared/errors'
 import { listPrice } from '../catalog'
 import type { CoreDeps } from '../deps'
-import { openLogin } from '../secrets'
 import { serviceDeviceStates } from '../device-jobs'
 
 /** Everything the customer page shows: identity, services with their price, and the timeline. */
 export async function getCustomer(
-  { db, secrets }: CoreDeps,
+  { db }: Pick<CoreDeps, 'db'>,
   companyId: number,
   id: number,
   today: string,
@@ -117,7 +116,8 @@ export async function getCustomer(
           billingDay: s.billing_day,
           installationAddress: s.installation_address,
           pppoeUsername: s.pppoe_username,
-          pppoePassword: openLogin(secrets, s.pppoe_password),
+          // The password itself only through showServiceCredentials: a permission, and audited.
+          hasPppoePassword: s.pppoe_password !== null && s.pppoe_password !== '',
           staticIp: s.static_ip,
           routerId: s.router_id,
           routerName: s.router_name,

@@ -15,6 +15,7 @@ export {
 export { listCustomers, searchTerms } from './search'
 export type { CustomerListRow } from './search'
 export { customerIdByCode, getCustomer } from './detail'
+export { showServiceCredentials } from './credentials'
 export type { CustomerDetail } from './detail'
 export { deriveCustomerStatus, refreshCustomer } from './customer-status'
 export { formatCode, parseCodeNumber, pppoeUsername } from '@shared/codes'

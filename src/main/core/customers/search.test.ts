@@ -146,4 +146,10 @@ describe('the counter finds the customer the cashier meant', () => {
       'Dedi Kurniawan',
     ])
   })
+
+  it('a NUL in the text (a CLI or a script calling core) is no SQLite error', async () => {
+    const f = await catalogFixture()
+    await seed(f, [{ name: 'Tri Ning Setyowati' }])
+    expect(await names(f, 'setyo\u0000wati')).toEqual(['Tri Ning Setyowati'])
+  })
 })

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { AppError } from '@shared/errors'
 import { isNetworkPath, type NetworkPathProbe } from './network-path'
+import { makePrivateDir, makePrivateFile, tightenPrivateDir } from './private-data-dir'
 import type { Database } from './schema'
 import { withStatementCache } from './statement-cache'
 import type { Db } from './write-tx'
@@ -27,8 +27,12 @@ export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {})
       { dataDir },
     )
   }
-  mkdirSync(dir, { recursive: true })
-  return openSqlite(path.join(dir, DATABASE_FILE), options.nativeBinding)
+  // Readable by the owner only, and tightened if an older version left it open (issue 13).
+  makePrivateDir(dir)
+  tightenPrivateDir(dir)
+  const file = path.join(dir, DATABASE_FILE)
+  makePrivateFile(file)
+  return openSqlite(file, options.nativeBinding)
 }
 
 /** An in-memory database, for tests and throw-away runs. */

@@ -621,8 +621,11 @@ export interface HotspotVouchersTable {
   company_id: number
   router_id: number
   batch_id: number
+  /** Sealed (SecretBox), like the password: in voucher mode the username is the code. */
   username: string
   password: string
+  /** SecretBox.lookupKey of the username: unique per router, null until sealed at start. */
+  username_key: string | null
   status: Generated<string>
   disabled_at: string | null
   sale_id: number | null

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { withoutControls } from '@shared/text'
 import type { Database } from './schema'
 
 /**
@@ -17,8 +18,14 @@ export async function putSearchEntry(
   )
 }
 
-/** Customer ids whose entry contains every term (each ≥ 3 characters), best matches first. */
+/**
+ * Customer ids whose entry contains every term (each ≥ 3 characters), best matches first. The API
+ * strips control characters from search boxes; they are dropped here too, because a NUL ends the
+ * MATCH string inside SQLite ("unterminated string") whoever calls this.
+ */
 export function searchMatchIds(terms: string[]) {
-  const query = terms.map((t) => `"${t.toLowerCase().replace(/"/g, '""')}"`).join(' AND ')
+  const query = terms
+    .map((t) => `"${withoutControls(t).toLowerCase().replace(/"/g, '""')}"`)
+    .join(' AND ')
   return sql<number>`(SELECT rowid FROM customer_search WHERE customer_search MATCH ${query})`
 }

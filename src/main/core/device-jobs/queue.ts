@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import type { KnownDeviceJobKind } from '@shared/device-jobs'
 import type { Database, DeviceJobRow } from '../db'
 
 /**
@@ -6,8 +7,7 @@ import type { Database, DeviceJobRow } from '../db'
  * state and leave a job here; the worker (core/network) applies it with the router's one persistent
  * connection, retrying with backoff while the router is down.
  */
-export type DeviceJobKind =
-  'service.sync' | 'secret.disable' | 'hotspot.push' | 'hotspot.disable' | (string & {})
+export type DeviceJobKind = KnownDeviceJobKind | (string & {})
 
 export interface NewDeviceJob {
   companyId: number

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { createHash, randomUUID } from 'node:crypto'
+import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 /**
@@ -21,14 +21,33 @@ export function directoryFileStore(dir: string): FileStore {
     async put(data) {
       const sha = createHash('sha256').update(data).digest('hex')
       const target = fileOf(sha)
-      await mkdir(path.dirname(target), { recursive: true })
-      // Write then rename: a crash never leaves a half-written file under the final name.
-      const temp = `${target}.${process.pid}.tmp`
-      await writeFile(temp, data, { flush: true })
-      await rename(temp, target)
+      // The name is the content: a file already there holds these very bytes.
+      if (await exists(target)) return sha
+      // KTP scans are the owner's only (see core/db/private-data-dir).
+      await mkdir(path.dirname(target), { recursive: true, mode: 0o700 })
+      // Write then rename: a crash never leaves a half-written file under the final name. Each
+      // write has its own temporary name, so writers of the same bytes never share one.
+      const temp = `${target}.${process.pid}.${randomUUID()}.tmp`
+      try {
+        await writeFile(temp, data, { flush: true, mode: 0o600 })
+        await rename(temp, target)
+      } catch (error) {
+        await rm(temp, { force: true })
+        // Another writer got there first (Windows refuses a rename over a file in use).
+        if (!(await exists(target))) throw error
+      }
       return sha
     },
     get: (sha) => readFile(fileOf(sha)),
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file)
+    return true
+  } catch {
+    return false
   }
 }
 

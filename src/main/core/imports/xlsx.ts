@@ -1,11 +1,14 @@
 import type ExcelJS from 'exceljs'
 import { loadExcelJS } from './load-exceljs'
 import { ImportFileError, MAX_DATA_ROWS, tooManyRows } from './table'
+import { checkUnpackedSize } from './zip-limits'
 
 type Workbook = InstanceType<typeof ExcelJS.Workbook>
 type Worksheet = ReturnType<Workbook['addWorksheet']>
 
 export async function loadWorkbook(data: Buffer): Promise<Workbook> {
+  // Before exceljs inflates anything: it holds every part in memory on the main thread.
+  await checkUnpackedSize(data)
   const workbook = new (await loadExcelJS()).Workbook()
   try {
     // exceljs declares its own Buffer type; a Node Buffer is what it reads.

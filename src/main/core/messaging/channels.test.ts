@@ -5,6 +5,7 @@ import {
   type MessageSim,
   type SmtpSim,
 } from '../../../../test/sim/messaging/index'
+import { sealConfig } from './channel-config'
 import { messageRows, messagingFixture } from './channel-fixture'
 import { listChannels, setChannel } from './channels'
 import { sendTestMessage } from './test-message'
@@ -212,5 +213,51 @@ describe('"Kirim pesan uji"', () => {
       to: ['admin@netjaya.id'],
       subject: 'Pesan uji dari Net Jaya',
     })
+  })
+})
+
+describe('a saved secret is bound to its destination', () => {
+  it('a token saved before binding is bound to the base URL it was saved with', async () => {
+    const f = await messagingFixture()
+    await setChannel(f.deps, f.actor, { provider: 'fonnte', token: 'lama', baseUrl: wa.url })
+    // As an older version sealed it: no destination stored beside the token.
+    const legacy = sealConfig(f.deps.secrets, {
+      provider: 'fonnte',
+      token: wa.tokens.fonnte,
+      baseUrl: wa.url,
+    })
+    await f.db.updateTable('message_channels').set({ config_sealed: legacy }).execute()
+    expect(
+      await issuesOf(
+        setChannel(f.deps, f.actor, {
+          provider: 'fonnte',
+          token: '',
+          baseUrl: 'https://x.example',
+        }),
+      ),
+    ).toEqual(['token: validation.token_destination_changed'])
+    await setChannel(f.deps, f.actor, { provider: 'fonnte', token: '', baseUrl: wa.url })
+    await sendTestMessage(f.deps, f.actor, { kind: 'whatsapp', to: '0812-3456-7890' })
+  })
+
+  it('a config whose secret was entered for another address never sends it there', async () => {
+    const f = await messagingFixture()
+    const other = await startMessageSim()
+    try {
+      await setChannel(f.deps, f.actor, { provider: 'fonnte', token: 'x', baseUrl: wa.url })
+      const moved = sealConfig(f.deps.secrets, {
+        provider: 'fonnte',
+        token: other.tokens.fonnte,
+        baseUrl: other.url,
+        secretFor: wa.url,
+      })
+      await f.db.updateTable('message_channels').set({ config_sealed: moved }).execute()
+      await expect(
+        sendTestMessage(f.deps, f.actor, { kind: 'whatsapp', to: '0812-3456-7890' }),
+      ).rejects.toMatchObject({ code: 'CHANNEL_SEND_FAILED' })
+      expect(other.requests).toEqual([])
+    } finally {
+      await other.close()
+    }
   })
 })

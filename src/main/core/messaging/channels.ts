@@ -11,6 +11,8 @@ import {
   openConfig,
   publicSettings,
   sealConfig,
+  secretBoundHere,
+  secretOf,
   type ChannelConfig,
   type ChannelView,
 } from './channel-config'
@@ -137,11 +139,8 @@ export async function setChannel(
   })
 }
 
-function secretOf(config: ChannelConfig): string {
-  if ('token' in config) return config.token
-  if (config.provider === 'smtp') return config.password
-  return ''
-}
+const SECRET_ELSEWHERE =
+  'token atau kata sandi tersimpan untuk alamat lain: masukkan lagi di Pesan → Saluran'
 
 export interface LoadedChannel {
   id: number
@@ -183,6 +182,14 @@ export function channelTransport(
   companyId: number,
   config: ChannelConfig,
 ): Transport | null {
+  // A secret goes only where it was entered for; anything else fails like a channel that is down.
+  if (!secretBoundHere(config)) {
+    return {
+      async send() {
+        throw new SendError('down', SECRET_ELSEWHERE)
+      },
+    }
+  }
   switch (config.provider) {
     case 'fonnte':
       return fonnteTransport(config)

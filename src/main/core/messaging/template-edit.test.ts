@@ -109,4 +109,13 @@ describe('preview', () => {
       { name: 'link_bayar', value: null },
     ])
   })
+
+  it('unknown variables stay literal text, even names every object has', () => {
+    const text = 'A {__proto__} B {constructor} C {tostring} D {hasownproperty} E {nama}'
+    const preview = renderPreview(text, text, { nama: 'Budi' })
+    const expected = 'A {__proto__} B {constructor} C {tostring} D {hasownproperty} E Budi'
+    expect(preview.subject).toBe(expected)
+    expect(preview.body).toBe(expected)
+    expect(preview.variables).toEqual([{ name: 'nama', value: 'Budi' }])
+  })
 })

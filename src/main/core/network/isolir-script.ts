@@ -1,3 +1,6 @@
+import { AppError } from '@shared/errors'
+import { isIpv4OrHostName } from '@shared/schemas'
+
 /**
  * The RouterOS commands an operator pastes once so isolir works (INTEGRATIONS.md): a slow ISOLIR
  * profile with its own pool, and NAT that sends that pool's web traffic (and the static-IP isolir
@@ -14,6 +17,12 @@ export interface IsolirScriptInput {
 }
 
 export function isolirScript(input: IsolirScriptInput): string {
+  // Whatever the caller: nothing but an address or a name goes into a script run on the router.
+  if (!isIpv4OrHostName(input.hostAddress)) {
+    throw new AppError('VALIDATION', 'host address', {
+      issues: [{ path: ['hostAddress'], message: 'validation.host_address' }],
+    })
+  }
   const prefix = input.poolPrefix ?? '10.255.255'
   const pool = `pool-${input.profile.toLowerCase()}`
   const rate = input.rateLimit ?? '256k/256k'

@@ -3,6 +3,8 @@ import { AppError } from '@shared/errors'
 import type { RouterInput, RouterTestInput, RouterUpdateInput } from '@shared/schemas'
 import { appendAudit, type Actor } from '../audit'
 import { writeTx, type Database, type RouterDbRow } from '../db'
+import { routerDestination } from '@shared/secret-destination'
+import { SecretDestinationError } from '../secrets'
 import type { NetworkDeps } from './deps'
 import { routerAppError } from './router-errors'
 import { probeRouter, type RouterApi, type RouterProbe, type RouterTarget } from './routeros'
@@ -85,13 +87,45 @@ export async function findRouterByName(db: Kysely<Database>, companyId: number, 
   return row
 }
 
+/** Where a router's saved password may go: its own address, port and scheme. */
+const destinationOf = (r: Pick<RouterDbRow, 'host' | 'port' | 'tls'>) =>
+  routerDestination({ host: r.host, port: r.port, tls: r.tls === 1 })
+
+/** A form that moved the router elsewhere but left the saved password to be reused. */
+function retypePassword(): AppError {
+  return new AppError('VALIDATION', 'router address changed: enter the password again', {
+    issues: [{ path: ['password'], message: 'validation.password_destination_changed' }],
+  })
+}
+
+/**
+ * The saved password, opened for the row's own address only: sealed for its destination, it
+ * cannot be sent anywhere a changed row (a tampered database) points at.
+ */
+function savedPassword(deps: Pick<NetworkDeps, 'secrets'>, row: RouterDbRow): string {
+  try {
+    return deps.secrets.openFor(row.password_sealed, destinationOf(row))
+  } catch (error) {
+    if (error instanceof SecretDestinationError)
+      throw new AppError(
+        'SECRET_DESTINATION_CHANGED',
+        'router password saved for another address',
+        {
+          host: row.host,
+          port: row.port,
+        },
+      )
+    throw error
+  }
+}
+
 export function routerTarget(deps: Pick<NetworkDeps, 'secrets'>, row: RouterDbRow): RouterTarget {
   return {
     host: row.host,
     port: row.port,
     tls: row.tls === 1,
     username: row.username,
-    password: deps.secrets.open(row.password_sealed),
+    password: savedPassword(deps, row),
   }
 }
 
@@ -150,7 +184,7 @@ export async function createRouter(deps: NetworkDeps, actor: CompanyActor, input
         port: input.port,
         tls: input.tls ? 1 : 0,
         username: input.username,
-        password_sealed: deps.secrets.seal(input.password),
+        password_sealed: deps.secrets.sealFor(input.password, routerDestination(input)),
         area_id: input.areaId,
         pop_id: input.popId,
         isolir_profile: input.isolirProfile,
@@ -195,6 +229,9 @@ export async function updateRouter(
 ) {
   const updated = await writeTx(deps.db, async (tx) => {
     const before = await loadRouter(tx, actor.companyId, input.id)
+    // The saved password goes to the address it was saved for, never to a new one.
+    if (!input.password && routerDestination(input) !== destinationOf(before))
+      throw retypePassword()
     await assertNameFree(tx, actor.companyId, input.name, before.id)
     await assertRefs(tx, actor.companyId, input)
     const row = await tx
@@ -205,7 +242,9 @@ export async function updateRouter(
         port: input.port,
         tls: input.tls ? 1 : 0,
         username: input.username,
-        ...(input.password ? { password_sealed: deps.secrets.seal(input.password) } : {}),
+        ...(input.password
+          ? { password_sealed: deps.secrets.sealFor(input.password, routerDestination(input)) }
+          : {}),
         area_id: input.areaId,
         pop_id: input.popId,
         isolir_profile: input.isolirProfile,
@@ -243,10 +282,13 @@ export async function testRouter(
   let target: RouterTarget
   let savedId: number | null = null
   if ('host' in input) {
+    // The form's values are tested. Its password left empty means the saved one, and that goes
+    // only to the address it was saved for.
     let password = input.password
     if (!password && input.id) {
       const saved = await loadRouter(deps.db, companyId, input.id)
-      password = deps.secrets.open(saved.password_sealed)
+      if (routerDestination(input) !== destinationOf(saved)) throw retypePassword()
+      password = savedPassword(deps, saved)
     }
     target = {
       host: input.host,

@@ -12,7 +12,7 @@ import { coreJobHandlers, type DeviceJobHandler } from './job-handlers'
 import { takeRouterTurn } from './queue-lease'
 import { isPermanentRouterError, routerErrorText } from './router-errors'
 import { rememberSeen, routerApi } from './routers'
-import { RouterError } from './routeros'
+import { RouterError, type RouterApi } from './routeros'
 import { syncServices } from './sync-batch'
 
 export interface QueueRunOptions {
@@ -177,7 +177,6 @@ async function runBatch(
       s,
     ]),
   )
-  const api = routerApi(deps, router)
   const failure = (job: DeviceJobRow, error: unknown, sid?: string): Outcome => ({
     job,
     ok: false,
@@ -187,6 +186,14 @@ async function runBatch(
     cause: error,
     ...(sid ? { sid } : {}),
   })
+  let api: RouterApi
+  try {
+    api = routerApi(deps, router)
+  } catch (error) {
+    // No password for this address (re-entered after a move, or another data dir's key): every
+    // job says why, and none is tried against the router.
+    return batch.map((job) => failure(job, error))
+  }
   // Service syncs with the core handler go together, in as few commands as the router allows.
   const bulk = handlers['service.sync'] === coreJobHandlers['service.sync']
   const syncs = bulk ? batch.filter((j) => j.kind === 'service.sync') : []

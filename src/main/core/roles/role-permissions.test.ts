@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '@shared/errors'
 import { companyFixture } from '../testing'
+import { up } from '../db/migrations/202612041701_customer_credentials_permission'
 import { permissionsOfRole, setRolePermissions } from './index'
 
 describe('permission matrix', () => {
@@ -32,6 +33,27 @@ describe('permission matrix', () => {
     )
     expect(await code(setRolePermissions(deps, actor, companyId, 'superadmin', []))).toBe(
       'SUPERADMIN_ONLY',
+    )
+  })
+
+  it('PPPoE passwords: Admin Support holds customers.credentials by default, and so do companies set up before it existed', async () => {
+    const { companyId, db } = await companyFixture()
+    expect(await permissionsOfRole(db, companyId, 'admin_support')).toContain(
+      'customers.credentials',
+    )
+    for (const role of ['admin_billing', 'technician', 'viewer'] as const)
+      expect(await permissionsOfRole(db, companyId, role)).not.toContain('customers.credentials')
+    // As a company set up before the permission was added.
+    await db
+      .deleteFrom('role_permissions')
+      .where('permission', '=', 'customers.credentials')
+      .execute()
+    await up(db as never)
+    expect(await permissionsOfRole(db, companyId, 'admin_support')).toContain(
+      'customers.credentials',
+    )
+    expect(await permissionsOfRole(db, companyId, 'technician')).not.toContain(
+      'customers.credentials',
     )
   })
 })

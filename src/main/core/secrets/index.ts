@@ -1,10 +1,12 @@
 export {
   dataDirSecretBox,
+  isBound,
   isSealed,
   loadSecretKey,
   openLogin,
   sealLogin,
   secretBox,
+  SecretDestinationError,
 } from './secret-box'
 export type { SecretBox } from './secret-box'
-export { sealStoredLogins } from './seal-stored'
+export { bindStoredSecrets, sealStoredLogins, sealStoredVouchers } from './seal-stored'

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { dataDirSecretBox, loadSecretKey, secretBox } from './secret-box'
+import { dataDirSecretBox, loadSecretKey, secretBox, SecretDestinationError } from './secret-box'
 
 describe('secrets are sealed with the data directory key', () => {
   it('opens what it sealed, and a sealed value never contains the secret', () => {
@@ -35,7 +35,7 @@ describe('secrets are sealed with the data directory key', () => {
 describe('customers’ PPPoE passwords are sealed at rest', () => {
   it('a new service stores its password sealed; the customer page and the router get it in clear', async () => {
     const { catalogFixture, customerInput, serviceInput } = await import('../customers/testing')
-    const { addService, createCustomer, getCustomer } = await import('../customers')
+    const { addService, createCustomer, showServiceCredentials } = await import('../customers')
     const f = await catalogFixture()
     const c = await createCustomer(f.deps, f.actor, customerInput(f.cbg.id, 'Budi'))
     const s = await addService(
@@ -47,8 +47,8 @@ describe('customers’ PPPoE passwords are sealed at rest', () => {
     const row = await f.db.selectFrom('services').select('pppoe_password').executeTakeFirstOrThrow()
     expect(row.pppoe_password).toMatch(/^v1:/)
     expect(row.pppoe_password).not.toContain('Rahasia')
-    const detail = await getCustomer(f.deps, f.companyId, c.id, '2026-11-22')
-    expect(detail.services.find((x) => x.id === s.id)!.pppoePassword).toBe('Rahasia-Budi')
+    const shown = await showServiceCredentials(f.deps, f.actor, s.id)
+    expect(shown.pppoePassword).toBe('Rahasia-Budi')
   })
 
   it('passwords an older version kept in clear are sealed on start, once', async () => {
@@ -65,5 +65,22 @@ describe('customers’ PPPoE passwords are sealed at rest', () => {
     expect(openLogin(f.deps.secrets, row.pppoe_password)).toBe('lama-123')
     // A value sealed under another data directory's key is unreadable, not a crash.
     expect(openLogin(secretBox(Buffer.alloc(32, 3)), row.pppoe_password)).toBeNull()
+  })
+})
+
+describe('a secret sealed for a destination', () => {
+  it('opens for that destination only; another destination is refused, not decrypted', () => {
+    const box = secretBox(Buffer.alloc(32, 7))
+    const sealed = box.sealFor('Rahasia-Router-1', 'api://10.0.0.1:8728')
+    expect(sealed).not.toContain('Rahasia')
+    expect(box.openFor(sealed, 'api://10.0.0.1:8728')).toBe('Rahasia-Router-1')
+    expect(() => box.openFor(sealed, 'api://10.6.6.6:8728')).toThrow(SecretDestinationError)
+    expect(() => box.openFor(sealed, 'api://10.0.0.1:8729')).toThrow(SecretDestinationError)
+    expect(() => box.open(sealed)).toThrow()
+  })
+
+  it('a value sealed before binding opens for the destination stored beside it', () => {
+    const box = secretBox(Buffer.alloc(32, 7))
+    expect(box.openFor(box.seal('lama'), 'api://10.0.0.1:8728')).toBe('lama')
   })
 })

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
@@ -10,27 +10,74 @@ import path from 'node:path'
 export interface SecretBox {
   seal(plain: string): string
   open(sealed: string): string
+  /**
+   * Seals a secret together with the destination it was entered for (a router's
+   * `api://host:port`, see @shared/secret-destination): it opens for that destination only.
+   */
+  sealFor(plain: string, destination: string): string
+  /**
+   * The secret, when it was sealed for `destination`; a `SecretDestinationError` otherwise. A
+   * value sealed before secrets were bound (v1) opens: it is stored beside the destination it was
+   * saved with, and startup binds it (bindStoredSecrets).
+   */
+  openFor(sealed: string, destination: string): string
+  /**
+   * A keyed digest of a value that is stored sealed, for finding and de-duplicating it without
+   * opening every row (voucher codes): equal values give equal keys, and without the data
+   * directory's key nobody can tell which code a key belongs to.
+   */
+  lookupKey(plain: string): string
+}
+
+/** A saved secret asked for another destination than the one it was saved for. */
+export class SecretDestinationError extends Error {
+  constructor() {
+    super('the saved secret belongs to another destination')
+    this.name = 'SecretDestinationError'
+  }
 }
 
 const VERSION = 'v1:'
+/** AES-256-GCM with the destination as additional authenticated data. */
+const BOUND = 'v2:'
 const KEY_FILE = 'secret.key'
 
 /** AES-256-GCM: the tag makes a tampered or foreign value fail loudly instead of decrypting to junk. */
 export function secretBox(key: Buffer): SecretBox {
   if (key.length !== 32) throw new Error('secret key must be 32 bytes')
+  // A key of its own for digests, so no sealed value and no digest ever share a key.
+  const digestKey = createHmac('sha256', key).update('loket lookup key v1').digest()
+  const seal = (prefix: string, plain: string, aad: string | null) => {
+    const iv = randomBytes(12)
+    const cipher = createCipheriv('aes-256-gcm', key, iv)
+    if (aad !== null) cipher.setAAD(Buffer.from(aad, 'utf8'))
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
+    return prefix + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')
+  }
+  const open = (prefix: string, sealed: string, aad: string | null) => {
+    const raw = Buffer.from(sealed.slice(prefix.length), 'base64')
+    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12))
+    if (aad !== null) decipher.setAAD(Buffer.from(aad, 'utf8'))
+    decipher.setAuthTag(raw.subarray(12, 28))
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')
+  }
   return {
-    seal(plain) {
-      const iv = randomBytes(12)
-      const cipher = createCipheriv('aes-256-gcm', key, iv)
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
-      return VERSION + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')
-    },
+    seal: (plain) => seal(VERSION, plain, null),
     open(sealed) {
       if (!sealed.startsWith(VERSION)) throw new Error('not a sealed secret')
-      const raw = Buffer.from(sealed.slice(VERSION.length), 'base64')
-      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12))
-      decipher.setAuthTag(raw.subarray(12, 28))
-      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')
+      return open(VERSION, sealed, null)
+    },
+    sealFor: (plain, destination) => seal(BOUND, plain, destination),
+    lookupKey: (plain) => createHmac('sha256', digestKey).update(plain, 'utf8').digest('hex'),
+    openFor(sealed, destination) {
+      if (sealed.startsWith(VERSION)) return open(VERSION, sealed, null)
+      if (!sealed.startsWith(BOUND)) throw new Error('not a sealed secret')
+      try {
+        return open(BOUND, sealed, destination)
+      } catch {
+        // The tag covers the destination: another one (or another key) fails here alike.
+        throw new SecretDestinationError()
+      }
     },
   }
 }
@@ -74,3 +121,5 @@ export function openLogin(box: SecretBox, stored: string | null): string | null 
 }
 
 export const isSealed = (value: string) => value.startsWith(VERSION)
+/** Sealed for one destination (sealFor), not merely sealed. */
+export const isBound = (value: string) => value.startsWith(BOUND)

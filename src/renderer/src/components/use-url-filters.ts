@@ -34,18 +34,25 @@ export function useUrlFilters<F extends { q: string }>(codec: UrlFilterCodec<F>,
     { delay: delayMs },
   )
 
+  const setSearchText = (value: string) => {
+    setText(value)
+    writeSearch(value)
+  }
+  const setFilters = (patch: Partial<F>) => write(patch)
+  const clearFilters = () => {
+    writeSearch.cancel()
+    setText('')
+    write({ ...codec.cleared, q: '' })
+  }
   return {
     filters,
     searchText: text,
-    setSearchText: (value: string) => {
-      setText(value)
-      writeSearch(value)
-    },
-    setFilters: (patch: Partial<F>) => write(patch),
-    clearFilters: () => {
-      writeSearch.cancel()
-      setText('')
-      write({ ...codec.cleared, q: '' })
-    },
+    setSearchText,
+    setFilters,
+    clearFilters,
+    /** What the list's filter bar component takes. */
+    bar: { filters, searchText: text, onSearch: setSearchText, onChange: setFilters },
+    /** ListPage's "Hapus filter": shown while a filter is set, with the list's own label. */
+    clearButton: (shown: boolean, label: string) => ({ shown, label, onClear: clearFilters }),
   }
 }

@@ -92,6 +92,7 @@ export const enAudit: typeof idAudit = {
     unit_price: 'Unit price',
     until: 'Until',
     vouchers: 'Vouchers',
+    voucher_ids: 'Voucher ids',
     monthly_price: 'Monthly price',
     service_type: 'Service type',
     billing_mode: 'Billing mode',

@@ -46,6 +46,7 @@ export const enChannels: typeof idChannels = {
     field: {
       token: 'Token',
       tokenStored: 'stored — leave empty to keep',
+      tokenMoved: 'The destination changed: enter the token again.',
       baseUrl: 'Server address (base URL)',
       baseUrlHint: 'Change only for a self-hosted server or another server of the provider.',
       templateUrl: 'URL template',
@@ -61,13 +62,15 @@ export const enChannels: typeof idChannels = {
       user: 'User name',
       password: 'Password',
       passwordStored: 'stored — leave empty to keep',
+      passwordMoved: 'The destination changed: enter the password again.',
       from: 'Sender (From)',
       fromHint: 'Example: Net Jaya <billing@netjaya.id>',
       rate: 'Messages per minute',
       rateHint: 'Gateways block numbers that send too fast. Default 20 a minute.',
       enabled: 'On: send messages over this channel',
     },
-    sealedNote: 'Tokens and passwords are stored encrypted and never shown again.',
+    sealedNote:
+      'Tokens and passwords are stored encrypted, never shown again, and only sent to the address they were saved for: change the address, port or URL and enter them again.',
     save: 'Save channel',
     saved: '{{kind}} channel saved.',
     test: {

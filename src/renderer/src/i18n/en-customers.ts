@@ -151,6 +151,7 @@ export const enCustomers: typeof idCustomers = {
     pppoePassword: 'PPPoE password',
     show: 'Show',
     hide: 'Hide',
+    showAudited: 'Each time the password is shown, it is written to the audit log.',
     staticIp: 'Static IP',
     installationAddress: 'Installation address',
     notes: 'Notes',

@@ -102,6 +102,9 @@ export const enHotspot: typeof idHotspot = {
       disableAll: 'Disable all',
       sell: 'Record sale',
       colCode: 'Code / username',
+      colNumber: 'No.',
+      codesHidden:
+        'Voucher codes and the print sheet are only for roles that sell or manage vouchers. Here you see the count and status of each voucher.',
       colPassword: 'Password',
       colState: 'Status',
       colUptime: 'Usage',

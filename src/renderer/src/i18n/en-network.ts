@@ -47,6 +47,9 @@ export const enNetwork: typeof idNetwork = {
     username: 'API user',
     password: 'API password',
     passwordKeep: 'Leave empty to keep it',
+    passwordBound:
+      'The saved password is only used for this address, port and TLS; change any of them and it must be entered again.',
+    passwordMoved: 'The destination changed: enter the password again.',
     area: 'Area',
     pop: 'POP',
     none: 'None',
@@ -70,6 +73,7 @@ export const enNetwork: typeof idNetwork = {
     kinds: {
       'service.sync': 'Apply service',
       'secret.disable': 'Disable secret {{target}}',
+      'hotspot.profile': 'Push hotspot profile',
       'hotspot.push': 'Push vouchers',
       'hotspot.disable': 'Disable vouchers',
     },

@@ -92,7 +92,10 @@ export const en: Messages = {
       manage: 'Manage routers, imports and reconciliation',
     },
     isolir: { manage: 'Isolate and restore services' },
-    hotspot: { view: 'View hotspot vouchers', manage: 'Create, print and disable vouchers' },
+    hotspot: {
+      view: 'View hotspot vouchers (counts and statuses, no codes)',
+      manage: 'Create, print, sell and disable vouchers (sees their codes)',
+    },
     collections: {
       view: 'View the reminder queue, automatic isolir and promises to pay',
       manage: 'Send reminders, record promises to pay, change the collections policy',
@@ -114,6 +117,7 @@ export const en: Messages = {
       view: 'View customers',
       manage: 'Manage customers and services',
       import: 'Import customers from a file',
+      credentials: 'See customers’ PPPoE passwords (each time is audited)',
     },
     catalog: {
       view: 'View packages, areas and POPs',
@@ -160,6 +164,12 @@ export const en: Messages = {
     adminIntro: 'This account holds every permission. Keep its password somewhere safe.',
     submit: 'Finish setup',
     done: 'Setup complete. Welcome to Loket!',
+    code: 'Setup code',
+    codeHint:
+      'Setting up from another PC needs the code from the host computer: shown in the Loket window or where "npm run serve" runs.',
+    codeTitle: 'Setting up from another PC?',
+    codeShown: 'Enter this setup code on that PC:',
+    codeLocal: 'This computer needs no code. A new code every time Loket starts.',
   },
   login: { title: 'Sign in to Loket', submit: 'Sign in', signedOut: 'You have signed out.' },
   changePassword: {
@@ -351,6 +361,7 @@ export const en: Messages = {
       terminate: 'Customer terminated',
       import: 'Customers imported',
       attach: 'Customer document uploaded',
+      credentials_view: 'PPPoE password shown',
       collections: 'Customer collections settings changed',
     },
     services: {

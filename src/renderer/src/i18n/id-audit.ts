@@ -90,6 +90,7 @@ export const idAudit = {
     unit_price: 'Harga satuan',
     until: 'Sampai',
     vouchers: 'Voucher',
+    voucher_ids: 'ID voucher',
     monthly_price: 'Harga bulanan',
     service_type: 'Jenis layanan',
     billing_mode: 'Cara tagih',

@@ -42,6 +42,7 @@ export const idChannels = {
     field: {
       token: 'Token',
       tokenStored: 'tersimpan — kosongkan agar tetap',
+      tokenMoved: 'Alamat tujuan berubah: masukkan token lagi.',
       baseUrl: 'Alamat server (base URL)',
       baseUrlHint: 'Ubah hanya bila memakai server sendiri atau server lain dari penyedia.',
       templateUrl: 'Template URL',
@@ -57,13 +58,15 @@ export const idChannels = {
       user: 'Nama pengguna',
       password: 'Kata sandi',
       passwordStored: 'tersimpan — kosongkan agar tetap',
+      passwordMoved: 'Alamat tujuan berubah: masukkan kata sandi lagi.',
       from: 'Pengirim (From)',
       fromHint: 'Contoh: Net Jaya <tagihan@netjaya.id>',
       rate: 'Batas kirim per menit',
       rateHint: 'Gateway memblokir nomor yang mengirim terlalu cepat. Bawaan 20 per menit.',
       enabled: 'Aktif: kirim pesan lewat saluran ini',
     },
-    sealedNote: 'Token dan kata sandi disimpan terenkripsi dan tidak pernah ditampilkan lagi.',
+    sealedNote:
+      'Token dan kata sandi disimpan terenkripsi, tidak pernah ditampilkan lagi, dan hanya dikirim ke alamat tempat ia disimpan: bila alamat, port atau URL diubah, isi lagi.',
     save: 'Simpan saluran',
     saved: 'Saluran {{kind}} disimpan.',
     test: {

@@ -152,6 +152,7 @@ export const idCustomers = {
     pppoePassword: 'Password PPPoE',
     show: 'Tampilkan',
     hide: 'Sembunyikan',
+    showAudited: 'Setiap kali kata sandi ditampilkan, tercatat di catatan audit.',
     staticIp: 'IP statis',
     installationAddress: 'Alamat pemasangan',
     notes: 'Catatan',

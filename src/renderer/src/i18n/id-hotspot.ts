@@ -100,6 +100,9 @@ export const idHotspot = {
       disableAll: 'Nonaktifkan semua',
       sell: 'Catat penjualan',
       colCode: 'Kode / username',
+      colNumber: 'No.',
+      codesHidden:
+        'Kode voucher dan lembar cetak hanya untuk peran yang menjual atau mengelola voucher. Di sini terlihat jumlah dan status tiap voucher.',
       colPassword: 'Password',
       colState: 'Status',
       colUptime: 'Pemakaian',

@@ -45,6 +45,9 @@ export const idNetwork = {
     username: 'User API',
     password: 'Kata sandi API',
     passwordKeep: 'Kosongkan jika tidak diganti',
+    passwordBound:
+      'Kata sandi tersimpan hanya dipakai untuk alamat, port dan TLS ini; bila salah satunya diubah, kata sandi harus diisi lagi.',
+    passwordMoved: 'Alamat tujuan berubah: masukkan kata sandi lagi.',
     area: 'Area',
     pop: 'POP',
     none: 'Tidak ada',
@@ -68,6 +71,7 @@ export const idNetwork = {
     kinds: {
       'service.sync': 'Terapkan layanan',
       'secret.disable': 'Nonaktifkan secret {{target}}',
+      'hotspot.profile': 'Kirim profil hotspot',
       'hotspot.push': 'Kirim voucher',
       'hotspot.disable': 'Nonaktifkan voucher',
     },

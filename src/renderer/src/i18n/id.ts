@@ -95,7 +95,10 @@ export const id = {
       manage: 'Kelola router, impor dan rekonsiliasi',
     },
     isolir: { manage: 'Isolir dan buka isolir layanan' },
-    hotspot: { view: 'Lihat voucher hotspot', manage: 'Buat, cetak dan nonaktifkan voucher' },
+    hotspot: {
+      view: 'Lihat voucher hotspot (jumlah dan status, tanpa kode)',
+      manage: 'Buat, cetak, jual dan nonaktifkan voucher (melihat kodenya)',
+    },
     collections: {
       view: 'Lihat antrean pengingat, isolir otomatis dan janji bayar',
       manage: 'Kirim pengingat, catat janji bayar, ubah kebijakan penagihan',
@@ -117,6 +120,7 @@ export const id = {
       view: 'Lihat pelanggan',
       manage: 'Kelola pelanggan dan layanan',
       import: 'Impor pelanggan dari berkas',
+      credentials: 'Lihat kata sandi PPPoE pelanggan (tiap kali tercatat di audit)',
     },
     catalog: {
       view: 'Lihat paket, area dan POP',
@@ -162,6 +166,12 @@ export const id = {
     adminIntro: 'Akun ini memegang semua izin. Simpan kata sandinya di tempat yang aman.',
     submit: 'Selesaikan penyiapan',
     done: 'Penyiapan selesai. Selamat datang di Loket!',
+    code: 'Kode penyiapan',
+    codeHint:
+      'Penyiapan dari PC lain memerlukan kode dari komputer host: tampil di jendela Loket atau di layar tempat "npm run serve" dijalankan.',
+    codeTitle: 'Menyiapkan dari PC lain?',
+    codeShown: 'Masukkan kode penyiapan ini di PC tersebut:',
+    codeLocal: 'Di komputer ini kode tidak diperlukan. Kode baru setiap kali Loket dijalankan.',
   },
   login: { title: 'Masuk ke Loket', submit: 'Masuk', signedOut: 'Anda sudah keluar.' },
   changePassword: {
@@ -353,6 +363,7 @@ export const id = {
       terminate: 'Pelanggan diputus',
       import: 'Pelanggan diimpor',
       attach: 'Dokumen pelanggan diunggah',
+      credentials_view: 'Kata sandi PPPoE ditampilkan',
       collections: 'Pengaturan penagihan pelanggan diubah',
     },
     services: {

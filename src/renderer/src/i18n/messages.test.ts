@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import { ERROR_CODES } from '@shared/errors'
 import { importMessagesId } from '@shared/messages/import'
 import { AUDIT_ACTIONS } from '@shared/audit-actions'
+import { DEVICE_JOB_KINDS } from '@shared/device-jobs'
 import { PERMISSION_KEYS, ROLES } from '@shared/permissions'
 import {
   areaInput,
@@ -139,6 +140,12 @@ describe.each([
       expect(typeof lookup(messages, `permissions.${p}`), p).toBe('string')
     for (const a of AUDIT_ACTIONS)
       expect(typeof lookup(messages, `auditActions.${a}`), a).toBe('string')
+  })
+
+  it('name every kind of router job the queue shows', () => {
+    // Kinds are keys with a dot in them ('hotspot.push'), looked up as one key.
+    const kinds = lookup(messages, 'jobs.kinds') as Tree
+    for (const kind of DEVICE_JOB_KINDS) expect(typeof kinds[kind], kind).toBe('string')
   })
 })
 

@@ -10,8 +10,7 @@ import {
 } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { COMPANY_TIME_ZONES, dateInZone, formatDate } from '@shared/dates'
-import { intlLocale } from '../i18n'
+import { COMPANY_TIME_ZONES, dateInZone, formatShortDate } from '@shared/dates'
 import { useSession } from '../session/session'
 import { NAV_ITEMS } from '../shell/nav-items'
 import { DashboardTraffic } from './dashboard-traffic'
@@ -35,7 +34,7 @@ export function DashboardPage() {
   const { me, can } = useSession()
   const navigate = useNavigate()
   const zone = COMPANY_TIME_ZONES.find((z) => z.id === me.company.timeZone)
-  const today = formatDate(dateInZone(new Date(), me.company.timeZone), intlLocale())
+  const today = formatShortDate(dateInZone(new Date(), me.company.timeZone))
   const links = NAV_ITEMS.filter((item) => item.menu !== 'dashboard' && can(item.permission))
 
   return (

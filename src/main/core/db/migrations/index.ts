@@ -9,6 +9,8 @@ import * as m202612041101 from './202612041101_customer_exact_lookups'
 import * as m202612041401 from './202612041401_router_queue_leases'
 import * as m202612041402 from './202612041402_partial_line_history_index'
 import * as m202612041601 from './202612041601_sign_in_security'
+import * as m202612041701 from './202612041701_customer_credentials_permission'
+import * as m202612041702 from './202612041702_voucher_lookup_keys'
 
 /**
  * Every migration, by name, in order. Listed statically (not read from the folder) so the same
@@ -26,4 +28,6 @@ export const migrations: Record<string, Migration> = {
   '202612041401_router_queue_leases': m202612041401,
   '202612041402_partial_line_history_index': m202612041402,
   '202612041601_sign_in_security': m202612041601,
+  '202612041701_customer_credentials_permission': m202612041701,
+  '202612041702_voucher_lookup_keys': m202612041702,
 }

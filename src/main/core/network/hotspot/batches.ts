@@ -5,7 +5,8 @@ import { appendAudit } from '../../audit'
 import { enqueueDeviceJob } from '../../device-jobs'
 import { insertRows, writeTx, type Database } from '../../db'
 import type { NetworkDeps } from '../deps'
-import { generateCodes } from './codes'
+import { openLogin, type SecretBox } from '../../secrets'
+import { generateCodes, type TakenNames } from './codes'
 import { loadProfile, type CompanyActor } from './profiles'
 
 /** How far a batch got to its router: the status of its latest `hotspot.push` job. */
@@ -22,12 +23,20 @@ export function batchComment(batchId: number): string {
   return `loket voucher batch ${batchId}`
 }
 
-/** Every login on the router Loket knows of: vouchers and hotspot customers' services. */
-async function takenNames(tx: Kysely<Database>, routerId: number): Promise<Set<string>> {
+/**
+ * Every login on the router Loket knows of: vouchers (known by their codes' lookup keys, the
+ * codes themselves are sealed) and hotspot customers' services.
+ */
+async function takenNames(
+  tx: Kysely<Database>,
+  secrets: SecretBox,
+  routerId: number,
+): Promise<TakenNames> {
   const vouchers = await tx
     .selectFrom('hotspot_vouchers')
-    .select('username')
+    .select('username_key')
     .where('router_id', '=', routerId)
+    .where('username_key', 'is not', null)
     .execute()
   const services = await tx
     .selectFrom('services')
@@ -35,10 +44,20 @@ async function takenNames(tx: Kysely<Database>, routerId: number): Promise<Set<s
     .where('router_id', '=', routerId)
     .where('pppoe_username', 'is not', null)
     .execute()
-  return new Set([
-    ...vouchers.map((v) => v.username),
-    ...services.flatMap((s) => (s.pppoe_username ? [s.pppoe_username] : [])),
-  ])
+  const keys = new Set(vouchers.map((v) => v.username_key))
+  const logins = new Set(services.flatMap((s) => (s.pppoe_username ? [s.pppoe_username] : [])))
+  return {
+    has: (name) => logins.has(name) || keys.has(secrets.lookupKey(name)),
+    size: keys.size + logins.size,
+  }
+}
+
+/** A voucher's code and password in clear ('' for one sealed under another data dir's key). */
+export function openVoucher(secrets: SecretBox, v: { username: string; password: string }) {
+  return {
+    username: openLogin(secrets, v.username) ?? '',
+    password: openLogin(secrets, v.password) ?? '',
+  }
 }
 
 /**
@@ -53,7 +72,8 @@ export async function createBatch(
   const batch = await writeTx(deps.db, async (tx) => {
     const profile = await loadProfile(tx, actor.companyId, input.profileId)
     if (profile.active !== 1) throw new AppError('INVALID_STATUS_CHANGE', 'profile inactive')
-    const codes = generateCodes(input, input.count, await takenNames(tx, profile.router_id))
+    const taken = await takenNames(tx, deps.secrets, profile.router_id)
+    const codes = generateCodes(input, input.count, taken)
     const now = deps.clock.now().toISOString()
     const row = await tx
       .insertInto('hotspot_batches')
@@ -81,8 +101,10 @@ export async function createBatch(
         company_id: actor.companyId,
         router_id: profile.router_id,
         batch_id: row.id,
-        username: c.username,
-        password: c.password,
+        // Unsold codes are money: sealed at rest like PPPoE passwords (issue 13 #7).
+        username: deps.secrets.seal(c.username),
+        password: deps.secrets.seal(c.password),
+        username_key: deps.secrets.lookupKey(c.username),
         status: 'aktif',
         disabled_at: null,
         sale_id: null,
@@ -229,8 +251,17 @@ export async function loadBatch(db: Kysely<Database>, companyId: number, id: num
   return row
 }
 
-/** The batch page: the batch as listed, its vouchers (with their logins) and its sales. */
-export async function batchDetail(db: Kysely<Database>, companyId: number, id: number) {
+/**
+ * The batch page: the batch as listed, its vouchers and its sales. The codes (username and
+ * password) only with `codes`, for those who sell or manage vouchers; others see each voucher's
+ * status and whether it was sold.
+ */
+export async function batchDetail(
+  { db, secrets }: { db: Kysely<Database>; secrets: SecretBox },
+  companyId: number,
+  id: number,
+  options: { codes: boolean },
+) {
   await loadBatch(db, companyId, id)
   const [summary] = await listBatches(db, companyId, { id })
   const vouchers = await db
@@ -258,8 +289,7 @@ export async function batchDetail(db: Kysely<Database>, companyId: number, id: n
     batch: summary!,
     vouchers: vouchers.map((v) => ({
       id: v.id,
-      username: v.username,
-      password: v.password,
+      ...(options.codes ? openVoucher(secrets, v) : { username: null, password: null }),
       disabled: v.status === 'nonaktif',
       disabledAt: v.disabled_at,
       sold: v.sale_id !== null,

@@ -22,6 +22,9 @@ export interface VoucherCode {
   password: string
 }
 
+/** Names a new code must not take: asked one by one (vouchers are only known by a digest). */
+export type TakenNames = Pick<ReadonlySet<string>, 'has' | 'size'>
+
 /** Random text of `length` from `letters`, each character from the OS's CSPRNG. */
 export function randomCode(letters: string, length: number): string {
   let out = ''
@@ -42,7 +45,7 @@ export function codeSpace(format: Pick<VoucherFormat, 'charset' | 'length'>): nu
 export function generateCodes(
   format: VoucherFormat,
   count: number,
-  taken: ReadonlySet<string> = new Set(),
+  taken: TakenNames = new Set(),
 ): VoucherCode[] {
   const letters = CHARSET_LETTERS[format.charset]
   if (codeSpace(format) < count * 4 + taken.size) {

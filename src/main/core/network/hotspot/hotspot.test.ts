@@ -16,6 +16,7 @@ import {
   saveProfile,
   sellVouchers,
 } from '.'
+import { sealStoredVouchers } from '../../secrets'
 import { simRouterInput } from '../testing'
 
 const sims: RouterSim[] = []
@@ -75,7 +76,7 @@ describe('hotspot vouchers on the router', () => {
     const report = await s.run()
     expect(report.jobs.filter((j) => !j.ok)).toEqual([])
     const users = s.sim.state.table('/ip/hotspot/user')
-    const { vouchers } = await batchDetail(s.f.db, s.f.companyId, id)
+    const { vouchers } = await batchDetail(s.deps, s.f.companyId, id, { codes: true })
     expect(users.map((u) => u.name).sort()).toEqual(vouchers.map((v) => v.username).sort())
     expect(users[0]).toMatchObject({
       profile: '1hari',
@@ -125,15 +126,15 @@ describe('hotspot vouchers on the router', () => {
     const s = await setup()
     const { id } = await s.batch(4)
     await s.run()
-    const { vouchers } = await batchDetail(s.f.db, s.f.companyId, id)
+    const { vouchers } = await batchDetail(s.deps, s.f.companyId, id, { codes: true })
     const [a, b, c] = vouchers
-    s.sim.state.setOnline([{ name: a!.username, service: 'hotspot' }])
-    const userB = s.sim.state.find('/ip/hotspot/user', { name: b!.username })[0]!
+    s.sim.state.setOnline([{ name: a!.username!, service: 'hotspot' }])
+    const userB = s.sim.state.find('/ip/hotspot/user', { name: b!.username! })[0]!
     userB.uptime = '3h'
     userB['bytes-out'] = '1048576'
-    s.sim.state.find('/ip/hotspot/user', { name: c!.username })[0]!.uptime = '1d'
+    s.sim.state.find('/ip/hotspot/user', { name: c!.username! })[0]!.uptime = '1d'
 
-    const before = await batchLiveStatus(s.deps, s.f.companyId, id)
+    const before = await batchLiveStatus(s.deps, s.f.companyId, id, { codes: true })
     expect(before.vouchers.map((v) => v.state)).toEqual([
       'aktif',
       'terpakai',
@@ -147,10 +148,10 @@ describe('hotspot vouchers on the router', () => {
     })
     const report = await s.run()
     expect(report.jobs.find((j) => j.kind === 'hotspot.disable')?.ok).toBe(true)
-    expect(s.sim.state.find('/ip/hotspot/user', { name: a!.username })[0]!.disabled).toBe('true')
+    expect(s.sim.state.find('/ip/hotspot/user', { name: a!.username! })[0]!.disabled).toBe('true')
     expect(s.sim.kicked).toContain(a!.username)
     expect(s.sim.state.table('/ip/hotspot/active')).toHaveLength(0)
-    const after = await batchLiveStatus(s.deps, s.f.companyId, id)
+    const after = await batchLiveStatus(s.deps, s.f.companyId, id, { codes: true })
     expect(after.vouchers[0]!.state).toBe('nonaktif')
 
     // The rest of the batch later: the job carries both disables, the first stays disabled.
@@ -163,9 +164,11 @@ describe('hotspot vouchers on the router', () => {
     const s = await setup()
     const { id } = await s.batch(2)
     await s.sim.down()
-    await expect(batchLiveStatus(s.deps, s.f.companyId, id)).rejects.toMatchObject({
-      code: expect.stringMatching(/^ROUTER_/),
-    })
+    await expect(batchLiveStatus(s.deps, s.f.companyId, id, { codes: true })).rejects.toMatchObject(
+      {
+        code: expect.stringMatching(/^ROUTER_/),
+      },
+    )
   })
 
   it('selling 3 vouchers at Rp 5.000 records Rp 15.000 and marks the first three sold', async () => {
@@ -178,7 +181,7 @@ describe('hotspot vouchers on the router', () => {
       'Asia/Jakarta',
     )
     expect(sale).toMatchObject({ count: 3, amount: 15_000, date: '2026-11-22' })
-    const detail = await batchDetail(s.f.db, s.f.companyId, id)
+    const detail = await batchDetail(s.deps, s.f.companyId, id, { codes: true })
     expect(detail.vouchers.map((v) => v.sold)).toEqual([true, true, true, false, false])
     expect(detail.batch.sold).toBe(3)
     expect(detail.sales[0]).toMatchObject({ amount: 15_000, cashier: 'Pemilik' })
@@ -200,5 +203,32 @@ describe('hotspot vouchers on the router', () => {
     expect(await pushBatchNow(s.deps, s.actor, id)).toMatchObject({ failed: 0 })
     expect((await listBatches(s.f.db, s.f.companyId))[0]).toMatchObject({ push: 'terkirim' })
     expect(s.sim.state.table('/ip/hotspot/user')).toHaveLength(3)
+  })
+})
+
+describe('voucher codes at rest', () => {
+  it('codes an older version kept in clear are sealed and keyed on start, once; pages and router still get them', async () => {
+    const s = await setup()
+    const { id } = await s.batch(3)
+    const codes = (await batchDetail(s.deps, s.f.companyId, id, { codes: true })).vouchers
+    // As an older version stored them: the code in clear, no lookup key.
+    for (const v of codes)
+      await s.f.db
+        .updateTable('hotspot_vouchers')
+        .set({ username: v.username!, password: v.password!, username_key: null })
+        .where('id', '=', v.id)
+        .execute()
+    expect(await sealStoredVouchers(s.f.db, s.deps.secrets)).toBe(3)
+    expect(await sealStoredVouchers(s.f.db, s.deps.secrets)).toBe(0)
+    const rows = await s.f.db.selectFrom('hotspot_vouchers').selectAll().orderBy('id').execute()
+    expect(rows.map((r) => r.username_key)).toEqual(
+      codes.map((c) => s.deps.secrets.lookupKey(c.username!)),
+    )
+    for (const r of rows) expect(`${r.username} ${r.password}`).not.toMatch(/HS\d{6}/)
+    expect((await batchDetail(s.deps, s.f.companyId, id, { codes: true })).vouchers).toEqual(codes)
+    await s.run()
+    expect(s.sim.state.table('/ip/hotspot/user').map((u) => u.name)).toEqual(
+      codes.map((c) => c.username),
+    )
   })
 })

@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely'
 import type { HotspotProfilesTable } from '../../db'
 import type { DeviceJobHandler } from '../job-handlers'
 import { parseRouterBool, RouterError, type RouterApi } from '../routeros'
-import { batchComment } from './batches'
+import { batchComment, openVoucher } from './batches'
 
 type ProfileRow = Selectable<HotspotProfilesTable>
 
@@ -74,12 +74,14 @@ export const hotspotJobHandlers: Record<string, DeviceJobHandler> = {
       .where('b.company_id', '=', job.company_id)
       .executeTakeFirst()
     if (!batch) throw new AppError('NOT_FOUND', `hotspot batch ${job.target}`)
-    const vouchers = await deps.db
-      .selectFrom('hotspot_vouchers')
-      .select(['username', 'password', 'status'])
-      .where('batch_id', '=', batch.id)
-      .orderBy('id')
-      .execute()
+    const vouchers = (
+      await deps.db
+        .selectFrom('hotspot_vouchers')
+        .select(['username', 'password', 'status'])
+        .where('batch_id', '=', batch.id)
+        .orderBy('id')
+        .execute()
+    ).map((v) => ({ ...openVoucher(deps.secrets, v), status: v.status }))
     const profile = await ensureProfile(api, batch)
     const present = await routerUserNames(api)
     const missing = vouchers.filter((v) => !present.has(v.username))
@@ -99,10 +101,26 @@ export const hotspotJobHandlers: Record<string, DeviceJobHandler> = {
     return { profile, added: missing.length, skipped: vouchers.length - missing.length }
   },
 
-  /** payload.names: set disabled=yes on each and end their sessions. */
-  'hotspot.disable': async ({ api, job }) => {
+  /**
+   * target = `batch:ID`: every voucher of the batch disabled in Loket gets disabled=yes on the
+   * router and its session ended. The codes are read (and opened) when the job runs, so the queue
+   * never holds them in clear; jobs queued by an older version carry them in payload.names.
+   */
+  'hotspot.disable': async ({ deps, api, job }) => {
+    const payload = JSON.parse(job.payload) as { names?: unknown }
+    const batchId = Number(job.target.replace(/^batch:/, ''))
     const names = new Set(
-      ((JSON.parse(job.payload) as { names?: unknown }).names as string[] | undefined) ?? [],
+      Array.isArray(payload.names)
+        ? (payload.names as string[])
+        : (
+            await deps.db
+              .selectFrom('hotspot_vouchers')
+              .select(['username', 'password'])
+              .where('batch_id', '=', batchId)
+              .where('company_id', '=', job.company_id)
+              .where('status', '=', 'nonaktif')
+              .execute()
+          ).map((v) => openVoucher(deps.secrets, v).username),
     )
     if (names.size === 0) return { disabled: 0, kicked: 0 }
     const users = await api.run(`${USER}/print`, {}, { proplist: ['.id', 'name', 'disabled'] })

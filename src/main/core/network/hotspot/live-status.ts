@@ -1,7 +1,7 @@
 import { loadRouter, routerApi } from '../routers'
 import { routerAppError } from '../router-errors'
 import type { NetworkDeps } from '../deps'
-import { loadBatch } from './batches'
+import { loadBatch, openVoucher } from './batches'
 import { classifyVoucher, type VoucherUsage } from './status'
 
 const USER_FIELDS = [
@@ -23,12 +23,16 @@ export async function batchLiveStatus(
   deps: NetworkDeps,
   companyId: number,
   batchId: number,
-): Promise<{ checkedAt: string; vouchers: ({ id: number; username: string } & VoucherUsage)[] }> {
+  options: { codes: boolean },
+): Promise<{
+  checkedAt: string
+  vouchers: ({ id: number; username: string | null } & VoucherUsage)[]
+}> {
   const batch = await loadBatch(deps.db, companyId, batchId)
   const router = await loadRouter(deps.db, companyId, batch.router_id)
   const vouchers = await deps.db
     .selectFrom('hotspot_vouchers')
-    .select(['id', 'username', 'status'])
+    .select(['id', 'username', 'password', 'status'])
     .where('batch_id', '=', batch.id)
     .orderBy('id')
     .execute()
@@ -46,10 +50,14 @@ export async function batchLiveStatus(
   const online = new Set(sessions.map((s) => s.user ?? ''))
   return {
     checkedAt: deps.clock.now().toISOString(),
-    vouchers: vouchers.map((v) => ({
-      id: v.id,
-      username: v.username,
-      ...classifyVoucher(byName.get(v.username), online.has(v.username), v.status === 'nonaktif'),
-    })),
+    vouchers: vouchers.map((v) => {
+      const { username } = openVoucher(deps.secrets, v)
+      return {
+        id: v.id,
+        // The code is shown only to those who sell or manage vouchers (issue 13 #7).
+        username: options.codes ? username : null,
+        ...classifyVoucher(byName.get(username), online.has(username), v.status === 'nonaktif'),
+      }
+    }),
   }
 }

@@ -2,11 +2,16 @@ import type { Kysely } from 'kysely'
 import { AppError } from '@shared/errors'
 import type { HotspotPrintInput } from '@shared/schemas'
 import type { Database } from '../../db'
-import { loadBatch } from './batches'
+import type { SecretBox } from '../../secrets'
+import { loadBatch, openVoucher } from './batches'
 import { renderVoucherPdf, type VoucherSheet } from './voucher-pdf'
 
 /** The print sheet of a batch (or of some of its vouchers), as a file for the API. */
-export async function batchPdf(db: Kysely<Database>, companyId: number, input: HotspotPrintInput) {
+export async function batchPdf(
+  { db, secrets }: { db: Kysely<Database>; secrets: SecretBox },
+  companyId: number,
+  input: HotspotPrintInput,
+) {
   const batch = await loadBatch(db, companyId, input.batchId)
   const [company, profile] = await Promise.all([
     db.selectFrom('companies').select('name').where('id', '=', companyId).executeTakeFirstOrThrow(),
@@ -21,7 +26,7 @@ export async function batchPdf(db: Kysely<Database>, companyId: number, input: H
     .select(['username', 'password'])
     .where('batch_id', '=', batch.id)
   if (input.voucherIds) q = q.where('id', 'in', input.voucherIds)
-  const vouchers = await q.orderBy('id').execute()
+  const vouchers = (await q.orderBy('id').execute()).map((v) => openVoucher(secrets, v))
   if (vouchers.length === 0) throw new AppError('NOT_FOUND', 'voucher')
   const sheet: VoucherSheet = {
     companyName: company.name,

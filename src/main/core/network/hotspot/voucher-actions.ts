@@ -10,8 +10,8 @@ import type { CompanyActor } from './profiles'
 
 /**
  * Disables vouchers (some, or the whole batch) in Loket and queues `hotspot.disable` for the
- * router. The job carries every disabled name of the batch, not only today's: a second disable
- * before the router answered replaces the open job's payload, and must not drop the first one.
+ * router. The job disables every voucher of the batch disabled in Loket, not only today's, and
+ * reads their codes when it runs: the queue and the audit log never hold a code in clear.
  */
 export async function disableVouchers(
   deps: NetworkDeps,
@@ -22,7 +22,7 @@ export async function disableVouchers(
     const batch = await loadBatch(tx, actor.companyId, input.batchId)
     let q = tx
       .selectFrom('hotspot_vouchers')
-      .select(['id', 'username'])
+      .select('id')
       .where('batch_id', '=', batch.id)
       .where('status', '=', 'aktif')
     if (input.voucherIds) q = q.where('id', 'in', input.voucherIds)
@@ -40,13 +40,6 @@ export async function disableVouchers(
         )
         .execute()
     }
-    const names = await tx
-      .selectFrom('hotspot_vouchers')
-      .select('username')
-      .where('batch_id', '=', batch.id)
-      .where('status', '=', 'nonaktif')
-      .orderBy('id')
-      .execute()
     await enqueueDeviceJob(
       tx,
       {
@@ -54,7 +47,7 @@ export async function disableVouchers(
         routerId: batch.router_id,
         kind: 'hotspot.disable',
         target: `batch:${batch.id}`,
-        payload: { names: names.map((n) => n.username) },
+        payload: {},
         reason: `nonaktifkan ${chosen.length} voucher`,
         by: actor.username,
       },
@@ -64,7 +57,7 @@ export async function disableVouchers(
       action: 'hotspot.vouchers_disable',
       entityType: 'hotspot_batch',
       entityId: batch.id,
-      after: { vouchers: chosen.map((v) => v.username), count: chosen.length },
+      after: { voucher_ids: chosen.map((v) => v.id), count: chosen.length },
     })
     return { disabled: chosen.length }
   })
@@ -87,7 +80,7 @@ export async function sellVouchers(
     const batch = await loadBatch(tx, actor.companyId, input.batchId)
     const vouchers = await tx
       .selectFrom('hotspot_vouchers')
-      .select(['id', 'username'])
+      .select('id')
       .where('batch_id', '=', batch.id)
       .where('status', '=', 'aktif')
       .where('sale_id', 'is', null)

@@ -1,9 +1,8 @@
-import { Select, SimpleGrid, TextInput } from '@mantine/core'
-import { IconSearch } from '@tabler/icons-react'
-import { useQuery } from '@tanstack/react-query'
+import { Select, SimpleGrid } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { ISSUE_VIEWS, PAYMENT_STATUSES, type IssueView, type PaymentStatus } from '@shared/billing'
-import { trpc } from '../../api/client'
+import { AreaSelect, ProductSelect } from '../../components/catalog-selects'
+import { SearchField } from '../../components/list-page'
 import { useSession } from '../../session/session'
 import type { InvoiceFilters as Filters } from './invoice-params'
 import { MonthField } from '../../components/date-field'
@@ -15,8 +14,6 @@ interface Props {
   onChange: (patch: Partial<Filters>) => void
 }
 
-const idOrNull = (value: string | null) => (value ? Number(value) : null)
-
 /**
  * Search, period, issue status, payment status, area and package; areas and packages need a
  * catalog read.
@@ -26,18 +23,14 @@ export function InvoiceFilters({ filters, searchText, onSearch, onChange }: Prop
   const { can } = useSession()
   // The catalog lists answer to either permission (see the API's catalog router).
   const canCatalog = can('catalog.view') || can('customers.view')
-  const areas = useQuery(trpc.catalog.areas.queryOptions(undefined, { enabled: canCatalog }))
-  const products = useQuery(trpc.catalog.products.queryOptions(undefined, { enabled: canCatalog }))
 
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, sm: 3, lg: canCatalog ? 6 : 4 }}>
-      <TextInput
+      <SearchField
         label={t('billing.list.search')}
         placeholder={t('billing.list.searchPlaceholder')}
-        leftSection={<IconSearch size={16} />}
         value={searchText}
-        onChange={(e) => onSearch(e.currentTarget.value)}
-        type="search"
+        onSearch={onSearch}
       />
       <MonthField
         label={t('billing.list.period')}
@@ -63,28 +56,19 @@ export function InvoiceFilters({ filters, searchText, onSearch, onChange }: Prop
         clearable
       />
       {canCatalog && (
-        <Select
+        <AreaSelect
           label={t('billing.list.area')}
           placeholder={t('billing.list.allAreas')}
-          data={(areas.data ?? []).map((a) => ({
-            value: String(a.id),
-            label: `${a.code} — ${a.name}`,
-          }))}
-          value={filters.areaId ? String(filters.areaId) : null}
-          onChange={(value) => onChange({ areaId: idOrNull(value) })}
-          clearable
-          searchable
+          value={filters.areaId}
+          onChange={(areaId) => onChange({ areaId })}
         />
       )}
       {canCatalog && (
-        <Select
+        <ProductSelect
           label={t('billing.list.product')}
           placeholder={t('billing.list.allProducts')}
-          data={(products.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
-          value={filters.productId ? String(filters.productId) : null}
-          onChange={(value) => onChange({ productId: idOrNull(value) })}
-          clearable
-          searchable
+          value={filters.productId}
+          onChange={(productId) => onChange({ productId })}
         />
       )}
     </SimpleGrid>

@@ -1,9 +1,8 @@
 import { Table, Text } from '@mantine/core'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatDate, type CalendarDate } from '@shared/dates'
+import { formatShortDate, type CalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
-import { intlLocale } from '../../i18n'
 import { dayBefore } from './run-period'
 import type { InvoiceDetail, InvoiceLine } from './types'
 
@@ -32,9 +31,8 @@ const NUM = { ta: 'right', style: { whiteSpace: 'nowrap' } } as const
 /** The lines, grouped by package, then subtotal, tax, rounding, total, paid and balance. */
 export function InvoiceLines({ invoice }: { invoice: InvoiceDetail }) {
   const { t } = useTranslation()
-  const locale = intlLocale()
   const groups = groupLines(invoice.lines)
-  const date = (d: string) => formatDate(d as CalendarDate, locale)
+  const date = (d: string) => formatShortDate(d as CalendarDate)
   const sum = (label: string, amount: number, testId: string, strong = false) => (
     <Table.Tr data-testid={testId}>
       <Table.Td colSpan={3} ta="right" fw={strong ? 700 : 500}>

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { periodLabel } from '@shared/billing'
-import { formatDate, type CalendarDate } from '@shared/dates'
+import { formatShortDate, type CalendarDate } from '@shared/dates'
 import { trpc } from '../../api/client'
 import { errorCodeOf } from '../../api/errors'
 import { PageLoader, QueryError } from '../../components/query-state'
@@ -48,7 +48,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 function InvoiceView({ invoice: inv }: { invoice: InvoiceDetail }) {
   const { t } = useTranslation()
   const locale = intlLocale()
-  const date = (d: string) => formatDate(d as CalendarDate, locale)
+  const date = (d: string) => formatShortDate(d as CalendarDate)
   return (
     <Stack gap="lg">
       <Anchor

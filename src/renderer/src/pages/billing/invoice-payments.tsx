@@ -2,11 +2,10 @@ import { ActionIcon, Badge, Card, Stack, Table, Text, Title, Tooltip } from '@ma
 import { IconDownload } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { formatDate, type CalendarDate } from '@shared/dates'
+import { formatShortDate, type CalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { trpc } from '../../api/client'
 import { saveBase64 } from '../../files/base64-files'
-import { intlLocale } from '../../i18n'
 import { useSession } from '../../session/session'
 import type { InvoiceDetail } from './types'
 import { useFileAction } from './use-file-action'
@@ -29,7 +28,6 @@ function useSourceText() {
 /** What paid this invoice; a reversed payment stays listed, struck through, so the trail is whole. */
 export function InvoiceAllocations({ invoice }: { invoice: InvoiceDetail }) {
   const { t } = useTranslation()
-  const locale = intlLocale()
   const sourceText = useSourceText()
   return (
     <Card withBorder radius="md" padding="md">
@@ -52,8 +50,14 @@ export function InvoiceAllocations({ invoice }: { invoice: InvoiceDetail }) {
                   data-testid="invoice-allocation"
                   c={reversed ? 'dimmed' : undefined}
                 >
-                  <Table.Td style={strike}>{formatDate(a.date as CalendarDate, locale)}</Table.Td>
-                  <Table.Td style={strike}>{sourceText(a)}</Table.Td>
+                  {/* The day under what paid it: the side card is narrow, a column more would
+                      push the amount out of it. */}
+                  <Table.Td style={strike}>
+                    {sourceText(a)}
+                    <Text fz="xs" c="dimmed">
+                      {formatShortDate(a.date as CalendarDate)}
+                    </Text>
+                  </Table.Td>
                   <Table.Td ta="right" style={{ ...strike, whiteSpace: 'nowrap' }}>
                     {formatRupiah(a.amount)}
                   </Table.Td>
@@ -80,7 +84,6 @@ export function InvoiceCreditNotes({ invoice }: { invoice: InvoiceDetail }) {
   const { can } = useSession()
   const queryClient = useQueryClient()
   const file = useFileAction()
-  const locale = intlLocale()
   if (invoice.creditNotes.length === 0) return null
   return (
     <Card withBorder radius="md" padding="md" data-testid="invoice-credit-notes">
@@ -95,7 +98,7 @@ export function InvoiceCreditNotes({ invoice }: { invoice: InvoiceDetail }) {
                 {cn.number}
               </Text>
               <Text fz="sm">
-                {formatRupiah(cn.amount)} · {formatDate(cn.issueDate as CalendarDate, locale)} ·{' '}
+                {formatRupiah(cn.amount)} · {formatShortDate(cn.issueDate as CalendarDate)} ·{' '}
                 {t(`billing.invoice.creditNoteKind.${cn.kind}`, { defaultValue: cn.kind })}
               </Text>
               <Text fz="xs" c="dimmed">

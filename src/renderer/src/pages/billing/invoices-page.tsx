@@ -1,12 +1,12 @@
-import { Badge, Button, EmptyState, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Badge, Button, Group, Paper, Stack, Title } from '@mantine/core'
 import { IconCash, IconFileInvoice, IconPlayerPlay } from '@tabler/icons-react'
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { calendarDate, formatDate } from '@shared/dates'
+import { calendarDate, formatShortDate } from '@shared/dates'
 import { trpc } from '../../api/client'
-import { PageLoader, QueryError } from '../../components/query-state'
+import { ListFooter, ListPage } from '../../components/list-page'
 import { useSession } from '../../session/session'
 import { hasInvoiceFilters, invoiceListInput } from './invoice-params'
 import { InvoiceFilters } from './invoice-filters'
@@ -15,7 +15,6 @@ import { InvoicesTable } from './invoices-table'
 import { RunDialog } from './run-dialog'
 import { RunHistory } from './run-history'
 import { useInvoiceParams } from './use-invoice-params'
-import { ClearFiltersButton } from '../../components/clear-filters-button'
 
 const PAGE_SIZE = 100
 
@@ -64,70 +63,63 @@ export function InvoicesPage() {
         </Group>
       </Group>
       <Paper withBorder radius="md" p="md">
-        <Stack gap="sm">
-          <InvoiceFilters
-            filters={filters}
-            searchText={list.searchText}
-            onSearch={list.setSearchText}
-            onChange={list.setFilters}
-          />
-          {filters.due && (
-            <Group>
-              <Badge variant="light" size="lg" data-testid="invoice-due-filter">
-                {t('billing.list.dueOn', { date: formatDate(calendarDate(filters.due)) })}
-              </Badge>
-            </Group>
-          )}
-          <ClearFiltersButton
-            shown={filtered}
-            label={t('billing.list.clearFilters')}
-            onClear={list.clearFilters}
-          />
-          {first && (
-            <InvoiceSummary
-              list={first}
-              filters={filters}
-              onShow={(issue) => list.setFilters({ issue })}
-            />
-          )}
-          {invoices.isPending ? (
-            <PageLoader />
-          ) : invoices.isError ? (
-            <QueryError error={invoices.error} onRetry={() => void invoices.refetch()} />
-          ) : rows.length === 0 ? (
-            <EmptyState
-              icon={<IconFileInvoice size={28} />}
-              title={filtered || onlyLater ? t('billing.list.empty') : t('billing.list.none')}
-              description={
-                onlyLater
-                  ? t('billing.list.noneIssuedHint')
-                  : filtered
-                    ? t('billing.list.emptyHint')
-                    : t('billing.list.noneHint')
-              }
-              size="sm"
-              data-testid="invoices-empty"
-            />
-          ) : (
+        <ListPage
+          query={invoices}
+          filters={
+            <>
+              <InvoiceFilters {...list.bar} />
+              {filters.due && (
+                <Group>
+                  <Badge variant="light" size="lg" data-testid="invoice-due-filter">
+                    {t('billing.list.dueOn', { date: formatShortDate(calendarDate(filters.due)) })}
+                  </Badge>
+                </Group>
+              )}
+            </>
+          }
+          clearFilters={list.clearButton(filtered, t('billing.list.clearFilters'))}
+          toolbar={
+            first && (
+              <InvoiceSummary
+                list={first}
+                filters={filters}
+                onShow={(issue) => list.setFilters({ issue })}
+              />
+            )
+          }
+          empty={() =>
+            rows.length > 0
+              ? null
+              : {
+                  icon: <IconFileInvoice size={28} />,
+                  title: filtered || onlyLater ? t('billing.list.empty') : t('billing.list.none'),
+                  description: onlyLater
+                    ? t('billing.list.noneIssuedHint')
+                    : filtered
+                      ? t('billing.list.emptyHint')
+                      : t('billing.list.noneHint'),
+                  testId: 'invoices-empty',
+                }
+          }
+        >
+          {() => (
             <>
               <InvoicesTable rows={rows} totals={totals} />
-              <Group justify="space-between">
-                <Text fz="sm" c="dimmed">
-                  {t('billing.list.shown', { shown: rows.length, count: totals.matched })}
-                </Text>
-                {invoices.hasNextPage && (
-                  <Button
-                    variant="default"
-                    loading={invoices.isFetchingNextPage}
-                    onClick={() => void invoices.fetchNextPage()}
-                  >
-                    {t('billing.list.loadMore')}
-                  </Button>
-                )}
-              </Group>
+              <ListFooter
+                shown={t('billing.list.shown', { shown: rows.length, count: totals.matched })}
+                more={
+                  invoices.hasNextPage
+                    ? {
+                        label: t('billing.list.loadMore'),
+                        loading: invoices.isFetchingNextPage,
+                        onMore: () => void invoices.fetchNextPage(),
+                      }
+                    : null
+                }
+              />
             </>
           )}
-        </Stack>
+        </ListPage>
       </Paper>
       <RunHistory />
       {running && (

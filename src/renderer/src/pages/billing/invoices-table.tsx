@@ -2,7 +2,7 @@ import { Anchor, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { periodLabel } from '@shared/billing'
-import { formatDate, type CalendarDate } from '@shared/dates'
+import { formatShortDate, type CalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { intlLocale } from '../../i18n'
 import { InvoiceStatusBadge, UpcomingBadge } from './invoice-status-badge'
@@ -20,7 +20,7 @@ export function InvoicesTable({ rows, totals }: Props) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const locale = intlLocale()
-  const date = (d: string) => formatDate(d as CalendarDate, locale)
+  const date = (d: string) => formatShortDate(d as CalendarDate)
   return (
     <Table.ScrollContainer minWidth={1000}>
       <Table striped highlightOnHover verticalSpacing="xs" stickyHeader>
@@ -34,8 +34,7 @@ export function InvoicesTable({ rows, totals }: Props) {
             <Table.Th ta="right">{t('billing.list.total')}</Table.Th>
             <Table.Th ta="right">{t('billing.list.paid')}</Table.Th>
             <Table.Th ta="right">{t('billing.list.balance')}</Table.Th>
-            {/* Room for "Terbit dd/mm/yyyy" without cutting it. */}
-            <Table.Th miw={150}>{t('billing.list.status')}</Table.Th>
+            <Table.Th>{t('billing.list.status')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -2,7 +2,7 @@ import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { periodLabel } from '@shared/billing'
-import { formatDate, type CalendarDate } from '@shared/dates'
+import { formatShortDate, type CalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { whoText } from '@shared/who'
 import { trpc } from '../../api/client'
@@ -38,7 +38,7 @@ export function RunHistory() {
                 {runs.data.slice(0, SHOWN).map((r) => (
                   <Table.Tr key={r.id}>
                     <Table.Td fw={600}>{periodLabel(r.period, locale)}</Table.Td>
-                    <Table.Td>{formatDate(r.asOf as CalendarDate, locale)}</Table.Td>
+                    <Table.Td>{formatShortDate(r.asOf as CalendarDate)}</Table.Td>
                     <Table.Td ta="right">{countText(r.invoices)}</Table.Td>
                     <Table.Td ta="right">{formatRupiah(r.total)}</Table.Td>
                     <Table.Td c="dimmed">

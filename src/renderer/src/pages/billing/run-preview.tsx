@@ -1,4 +1,4 @@
-import { Alert, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Group, List, Stack, Table, Text, Title } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { periodLabel, SKIP_REASONS } from '@shared/billing'
@@ -6,6 +6,7 @@ import { formatRupiah } from '@shared/money'
 import { countText, intlLocale } from '../../i18n'
 import { Figure } from './figure'
 import type { RunResult } from './types'
+import { FigureGrid } from '../../components/figure-grid'
 
 /** Customers named per skip reason; the rest is a count, the reason is what matters. */
 const NAMED_PER_REASON = 5
@@ -19,7 +20,7 @@ export function RunPreview({ result }: { result: RunResult }) {
       <Title order={3} fz="h5">
         {t('billing.run.previewTitle', { period: periodLabel(result.period, intlLocale()) })}
       </Title>
-      <SimpleGrid cols={3}>
+      <FigureGrid>
         <Figure
           label={t('billing.run.invoices')}
           value={countText(result.invoices)}
@@ -35,7 +36,7 @@ export function RunPreview({ result }: { result: RunResult }) {
           value={countText(skippedCount)}
           testId="preview-skipped"
         />
-      </SimpleGrid>
+      </FigureGrid>
       {result.invoices === 0 && (
         <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />}>
           {t('billing.run.nothing')}

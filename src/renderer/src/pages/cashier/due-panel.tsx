@@ -1,12 +1,13 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core'
+import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { formatDate, type CalendarDate } from '@shared/dates'
+import { formatShortDate, type CalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { formatPhone } from '@shared/phone'
 import { intlLocale } from '../../i18n'
 import { StatusBadge } from '../customers/status-badge'
 import { periodText } from './payment-text'
 import type { Due } from './types'
+import { FigureGrid } from '../../components/figure-grid'
 
 /** The picked customer and what they owe: open invoices oldest first, total due and credit. */
 export function DuePanel({ due, today }: { due: Due; today: string }) {
@@ -52,7 +53,7 @@ export function DuePanel({ due, today }: { due: Due; today: string }) {
                     <Table.Td>{periodText(t, invoice.period, locale)}</Table.Td>
                     <Table.Td>
                       <Group gap={6} wrap="nowrap">
-                        {formatDate(invoice.dueDate as CalendarDate, locale)}
+                        {formatShortDate(invoice.dueDate as CalendarDate)}
                         {overdue && (
                           <Badge color="red" variant="light" size="sm" tt="none">
                             {t('cashier.overdue')}
@@ -68,7 +69,7 @@ export function DuePanel({ due, today }: { due: Due; today: string }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      <SimpleGrid cols={2}>
+      <FigureGrid>
         <Paper withBorder radius="md" p="xs" bg="var(--mantine-color-teal-light)">
           <Text fz="xs" c="dimmed">
             {t('cashier.totalDue')}
@@ -85,7 +86,7 @@ export function DuePanel({ due, today }: { due: Due; today: string }) {
             {formatRupiah(due.credit)}
           </Text>
         </Paper>
-      </SimpleGrid>
+      </FigureGrid>
     </Stack>
   )
 }

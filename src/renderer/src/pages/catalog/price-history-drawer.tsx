@@ -2,7 +2,7 @@ import { Drawer, EmptyState, Table } from '@mantine/core'
 import { IconHistory } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { formatDate, formatInstant, isCalendarDate } from '@shared/dates'
+import { formatShortDate, formatInstant, isCalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { whoText } from '@shared/who'
 import { trpc } from '../../api/client'
@@ -52,7 +52,7 @@ export function PriceHistoryDrawer({
               <Table.Tr key={`${row.at}-${i}`}>
                 <Table.Td>
                   {isCalendarDate(row.effectiveFrom)
-                    ? formatDate(row.effectiveFrom, locale)
+                    ? formatShortDate(row.effectiveFrom)
                     : row.effectiveFrom}
                 </Table.Td>
                 <Table.Td fw={600}>{formatRupiah(row.price)}</Table.Td>

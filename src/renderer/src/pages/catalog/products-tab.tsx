@@ -1,11 +1,11 @@
-import { Badge, Button, EmptyState, Group, Table, Text } from '@mantine/core'
-import { IconHistory, IconPackage, IconPlus } from '@tabler/icons-react'
+import { Badge, Button, Group, Table, Text } from '@mantine/core'
+import { IconHistory, IconPackage } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatRupiah } from '@shared/money'
 import { trpc } from '../../api/client'
-import { PageLoader, QueryError } from '../../components/query-state'
+import { ListPage } from '../../components/list-page'
 import { intlLocale } from '../../i18n'
 import { PriceHistoryDrawer } from './price-history-drawer'
 import { ProductFormModal } from './product-form-modal'
@@ -26,87 +26,87 @@ export function ProductsTab({ canManage }: { canManage: boolean }) {
           up: p.uploadMbps === null ? t('common.empty') : mbps.format(p.uploadMbps),
         })
 
-  if (products.isPending) return <PageLoader />
-  if (products.isError)
-    return <QueryError error={products.error} onRetry={() => void products.refetch()} />
   return (
     <>
-      {canManage && (
-        <Group justify="flex-end" mb="sm">
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ record: null })}>
-            {t('products.add')}
-          </Button>
-        </Group>
-      )}
-      {products.data.length === 0 ? (
-        <EmptyState icon={<IconPackage size={28} />} title={t('products.empty')} size="sm" />
-      ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover verticalSpacing="sm" data-testid="products-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('products.colName')}</Table.Th>
-                <Table.Th>{t('products.colType')}</Table.Th>
-                <Table.Th ta="right">{t('products.colPrice')}</Table.Th>
-                <Table.Th>{t('products.colMode')}</Table.Th>
-                <Table.Th>{t('products.colSpeed')}</Table.Th>
-                <Table.Th>{t('products.colTax')}</Table.Th>
-                <Table.Th>{t('catalog.colStatus')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {products.data.map((p) => (
-                <Table.Tr key={p.id} data-testid="product-row" c={p.active ? undefined : 'dimmed'}>
-                  <Table.Td fw={600}>
-                    {p.name}
-                    {p.fupNote && (
-                      <Text fz="xs" c="dimmed">
-                        {p.fupNote}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="outline" color="gray" tt="none">
-                      {t(`serviceType.${p.serviceType}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td ta="right" fw={600} style={{ whiteSpace: 'nowrap' }}>
-                    {formatRupiah(p.monthlyPrice)}
-                  </Table.Td>
-                  <Table.Td>{t(`billingMode.${p.billingMode}`)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{speed(p)}</Table.Td>
-                  <Table.Td>{p.taxable ? t('common.yes') : t('common.no')}</Table.Td>
-                  <Table.Td>
-                    <ActiveBadge active={p.active} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        leftSection={<IconHistory size={14} />}
-                        onClick={() => setHistory(p)}
-                      >
-                        {t('products.priceHistory')}
-                      </Button>
-                      {canManage && (
+      <ListPage
+        query={products}
+        add={canManage && { label: t('products.add'), onAdd: () => setEditing({ record: null }) }}
+        empty={(rows) =>
+          rows.length > 0 ? null : { icon: <IconPackage size={28} />, title: t('products.empty') }
+        }
+      >
+        {(rows) => (
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped highlightOnHover verticalSpacing="sm" data-testid="products-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('products.colName')}</Table.Th>
+                  <Table.Th>{t('products.colType')}</Table.Th>
+                  <Table.Th ta="right">{t('products.colPrice')}</Table.Th>
+                  <Table.Th>{t('products.colMode')}</Table.Th>
+                  <Table.Th>{t('products.colSpeed')}</Table.Th>
+                  <Table.Th>{t('products.colTax')}</Table.Th>
+                  <Table.Th>{t('catalog.colStatus')}</Table.Th>
+                  <Table.Th>{t('common.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((p) => (
+                  <Table.Tr
+                    key={p.id}
+                    data-testid="product-row"
+                    c={p.active ? undefined : 'dimmed'}
+                  >
+                    <Table.Td fw={600}>
+                      {p.name}
+                      {p.fupNote && (
+                        <Text fz="xs" c="dimmed">
+                          {p.fupNote}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="outline" color="gray" tt="none">
+                        {t(`serviceType.${p.serviceType}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td ta="right" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                      {formatRupiah(p.monthlyPrice)}
+                    </Table.Td>
+                    <Table.Td>{t(`billingMode.${p.billingMode}`)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{speed(p)}</Table.Td>
+                    <Table.Td>{p.taxable ? t('common.yes') : t('common.no')}</Table.Td>
+                    <Table.Td>
+                      <ActiveBadge active={p.active} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
                         <Button
                           size="compact-sm"
                           variant="subtle"
-                          onClick={() => setEditing({ record: p })}
+                          leftSection={<IconHistory size={14} />}
+                          onClick={() => setHistory(p)}
                         >
-                          {t('common.edit')}
+                          {t('products.priceHistory')}
                         </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+                        {canManage && (
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            onClick={() => setEditing({ record: p })}
+                          >
+                            {t('common.edit')}
+                          </Button>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListPage>
       {editing && <ProductFormModal product={editing.record} onClose={() => setEditing(null)} />}
       {history && <PriceHistoryDrawer product={history} onClose={() => setHistory(null)} />}
     </>

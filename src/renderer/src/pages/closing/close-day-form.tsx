@@ -3,13 +3,12 @@ import { notifications } from '@mantine/notifications'
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatDate, type CalendarDate } from '@shared/dates'
+import { formatShortDate, type CalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { cashClosingInput } from '@shared/schemas'
 import { queryClient, trpc } from '../../api/client'
 import { rupiahOrNull, rupiahText } from '../../forms/parse'
 import { useFormState } from '../../forms/use-form-state'
-import { intlLocale } from '../../i18n'
 import { PaymentAlert } from '../cashier/payment-alert'
 import type { CashDay } from './day-summary'
 import { Difference } from './difference'
@@ -28,7 +27,7 @@ export function CloseDayForm({ day }: { day: CashDay }) {
         setConfirming(false)
         notifications.show({
           color: 'teal',
-          message: t('closing.done', { date: formatDate(day.date as CalendarDate, intlLocale()) }),
+          message: t('closing.done', { date: formatShortDate(day.date as CalendarDate) }),
         })
         void queryClient.invalidateQueries(trpc.payments.pathFilter())
       },
@@ -104,7 +103,7 @@ export function CloseDayForm({ day }: { day: CashDay }) {
           opened
           onClose={() => setConfirming(false)}
           title={t('closing.confirmTitle', {
-            date: formatDate(day.date as CalendarDate, intlLocale()),
+            date: formatShortDate(day.date as CalendarDate),
           })}
         >
           <Stack gap="md">

@@ -1,7 +1,7 @@
 import { Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { addDays, formatDate, formatInstant, type CalendarDate } from '@shared/dates'
+import { addDays, formatShortDate, formatInstant, type CalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { whoText } from '@shared/who'
 import { trpc } from '../../api/client'
@@ -49,7 +49,7 @@ export function ClosingsHistory({ today, timeZone }: { today: CalendarDate; time
               <Table.Tbody>
                 {closings.data.map((c) => (
                   <Table.Tr key={c.id} data-testid="closing-row">
-                    <Table.Td>{formatDate(c.date as CalendarDate, locale)}</Table.Td>
+                    <Table.Td>{formatShortDate(c.date as CalendarDate)}</Table.Td>
                     <Table.Td>{whoText(t, c.username)}</Table.Td>
                     <Table.Td ta="right">{formatRupiah(c.expectedCash)}</Table.Td>
                     <Table.Td ta="right">{formatRupiah(c.countedCash)}</Table.Td>

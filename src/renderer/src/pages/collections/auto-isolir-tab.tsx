@@ -14,7 +14,7 @@ import { IconInfoCircle, IconUserCheck } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
-import { formatDate, formatInstant, isCalendarDate, type CalendarDate } from '@shared/dates'
+import { formatShortDate, formatInstant, isCalendarDate, type CalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
@@ -79,7 +79,7 @@ export function AutoIsolirTab() {
               </Text>
               <Text fz="sm" c="dimmed">
                 {t('collections.isolir.cutoff', {
-                  date: formatDate(preview.data.cutoff as CalendarDate, locale),
+                  date: formatShortDate(preview.data.cutoff as CalendarDate),
                 })}
               </Text>
             </Stack>
@@ -114,7 +114,7 @@ export function AutoIsolirTab() {
         </>
       )}
       <Title order={3} fz="h5" mt="md">
-        {t('collections.isolir.doneTitle', { date: formatDate(date as CalendarDate, locale) })}
+        {t('collections.isolir.doneTitle', { date: formatShortDate(date as CalendarDate) })}
       </Title>
       {actions.isPending ? (
         <PageLoader />
@@ -164,12 +164,11 @@ export function AutoIsolirTab() {
 }
 
 function PreviewTable({ rows }: { rows: PreviewRow[] }) {
-  const { t, i18n } = useTranslation()
-  const locale = i18n.language
+  const { t } = useTranslation()
   const why = (r: PreviewRow) => {
     if (r.skip === 'promise' && r.promise)
       return t('collections.isolir.skip.promise', {
-        date: formatDate(r.promise.untilDate as CalendarDate, locale),
+        date: formatShortDate(r.promise.untilDate as CalendarDate),
         user: r.promise.username,
       })
     if (r.skip === 'excluded')
@@ -204,7 +203,7 @@ function PreviewTable({ rows }: { rows: PreviewRow[] }) {
                 {r.sid} · {r.product}
               </Table.Td>
               <Table.Td>
-                {r.oldestNumber ?? '—'} · {formatDate(r.oldestDue as CalendarDate, locale)}
+                {r.oldestNumber ?? '—'} · {formatShortDate(r.oldestDue as CalendarDate)}
               </Table.Td>
               <Table.Td ta="right">
                 {t('collections.isolir.days', { count: r.daysOverdue })}

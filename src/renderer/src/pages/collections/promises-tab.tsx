@@ -5,7 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { formatDate, formatInstant, type CalendarDate } from '@shared/dates'
+import { formatShortDate, formatInstant, type CalendarDate } from '@shared/dates'
 import { queryClient, trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { useSession, type RouterOutputs } from '../../session/session'
@@ -74,7 +74,7 @@ export function PromisesTab() {
                     </Anchor>{' '}
                     — {p.customerName}
                   </Table.Td>
-                  <Table.Td>{formatDate(p.untilDate as CalendarDate, locale)}</Table.Td>
+                  <Table.Td>{formatShortDate(p.untilDate as CalendarDate)}</Table.Td>
                   <Table.Td>{p.note ?? '—'}</Table.Td>
                   <Table.Td title={formatInstant(p.createdAt, me.company.timeZone, locale)}>
                     {p.username}
@@ -102,7 +102,7 @@ export function PromisesTab() {
           title={t('collections.promises.cancelTitle')}
           body={t('collections.promises.cancelBody', {
             name: cancelling.customerName,
-            date: formatDate(cancelling.untilDate as CalendarDate, locale),
+            date: formatShortDate(cancelling.untilDate as CalendarDate),
           })}
           confirmLabel={t('collections.promises.cancel')}
           loading={cancel.isPending}

@@ -7,7 +7,6 @@ import {
   Group,
   SegmentedControl,
   Select,
-  SimpleGrid,
   Stack,
   Table,
   Text,
@@ -23,6 +22,7 @@ import { formatRupiah } from '@shared/money'
 import { formatContact } from '@shared/phone'
 import type { ReminderFilter } from '@shared/schemas'
 import { queryClient, trpc } from '../../api/client'
+import { FigureGrid } from '../../components/figure-grid'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { useSession, type RouterOutputs } from '../../session/session'
 import { Figure } from '../billing/figure'
@@ -159,7 +159,7 @@ export function ReminderQueueTab() {
               {t('collections.reminders.noChannel')}
             </Alert>
           )}
-          <SimpleGrid cols={{ base: 2, md: 4 }}>
+          <FigureGrid>
             <Figure
               label={t('collections.reminders.customers')}
               value={countText(data!.totals.customers)}
@@ -180,7 +180,7 @@ export function ReminderQueueTab() {
               value={formatRupiah(data!.totals.amount)}
               testId="reminders-amount"
             />
-          </SimpleGrid>
+          </FigureGrid>
           {reasons.length > 0 && (
             <Group gap="xs" data-testid="reminders-reasons">
               {reasons.map(([reason, n]) => (

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import type { inferRouterInputs } from '@trpc/server'
 import type { AppRouter } from '@api/router'
+import { baseFileName } from '@shared/text'
 import type { RouterOutputs } from '../../session/session'
 
 export type AttachmentRow = RouterOutputs['customers']['attachments'][number]
@@ -42,7 +43,8 @@ export function fileProblem(file: { type: string; size: number }): string | null
 
 /** A long camera or scanner name, shortened to the API's limit with its extension kept. */
 export function uploadName(name: string): string {
-  const trimmed = name.trim() || 'berkas'
+  // The server keeps the base name only, without control characters: send it that way.
+  const trimmed = baseFileName(name) || 'berkas'
   if (trimmed.length <= MAX_NAME_LENGTH) return trimmed
   const dot = trimmed.lastIndexOf('.')
   const ext = dot > 0 && trimmed.length - dot <= 10 ? trimmed.slice(dot) : ''

@@ -4,11 +4,10 @@ import { IconX } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatDate, type CalendarDate } from '@shared/dates'
+import { formatShortDate, type CalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
-import { intlLocale } from '../../i18n'
 import type { RouterOutputs } from '../../session/session'
 import { ConfirmDialog } from '../billing/confirm-dialog'
 import { refreshBilling } from '../billing/refresh-billing'
@@ -24,7 +23,6 @@ export function PendingCharges({
   canManage: boolean
 }) {
   const { t } = useTranslation()
-  const locale = intlLocale()
   const charges = useQuery(trpc.billing.charges.queryOptions({ customerId }))
   const [cancelling, setCancelling] = useState<Charge | null>(null)
   const cancel = useMutation(
@@ -57,7 +55,7 @@ export function PendingCharges({
             {pending.map((c) => (
               <Table.Tr key={c.id} data-testid="pending-charge">
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {formatDate(c.chargeDate as CalendarDate, locale)}
+                  {formatShortDate(c.chargeDate as CalendarDate)}
                 </Table.Td>
                 <Table.Td>{c.description}</Table.Td>
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>

@@ -1,4 +1,4 @@
-import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core'
 import { IconCash, IconPlus } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { formatRupiah } from '@shared/money'
 import { trpc } from '../../api/client'
+import { FigureGrid } from '../../components/figure-grid'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { useSession } from '../../session/session'
 import { Figure } from '../billing/figure'
@@ -62,7 +63,7 @@ export function CustomerBillingSection({ customer }: { customer: CustomerDetail 
           <QueryError error={statement.error} onRetry={() => void statement.refetch()} />
         ) : (
           <>
-            <SimpleGrid cols={2}>
+            <FigureGrid>
               <Figure
                 label={t('billing.statement.balance')}
                 value={formatRupiah(statement.data.balance)}
@@ -73,7 +74,7 @@ export function CustomerBillingSection({ customer }: { customer: CustomerDetail 
                 value={formatRupiah(statement.data.credit)}
                 testId="statement-credit"
               />
-            </SimpleGrid>
+            </FigureGrid>
             {statement.data.entries.length === 0 ? (
               <Text fz="sm" c="dimmed">
                 {t('billing.statement.empty')}

@@ -2,7 +2,7 @@ import { Anchor, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { periodLabel } from '@shared/billing'
-import { formatDate, type CalendarDate } from '@shared/dates'
+import { formatShortDate, type CalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { intlLocale } from '../../i18n'
 import type { RouterOutputs } from '../../session/session'
@@ -27,7 +27,6 @@ function useDescription() {
 /** Every invoice, payment, credit note and reversal in date order, with the running balance. */
 export function StatementTable({ entries }: { entries: Entry[] }) {
   const { t } = useTranslation()
-  const locale = intlLocale()
   const describe = useDescription()
   return (
     <Table.ScrollContainer minWidth={600} mah={420}>
@@ -46,7 +45,7 @@ export function StatementTable({ entries }: { entries: Entry[] }) {
           {entries.map((e) => (
             <Table.Tr key={`${e.kind}-${e.id}`} data-testid="statement-row" data-kind={e.kind}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {formatDate(e.date as CalendarDate, locale)}
+                {formatShortDate(e.date as CalendarDate)}
               </Table.Td>
               <Table.Td>{t(`billing.statement.kinds.${e.kind}`)}</Table.Td>
               <Table.Td ff="monospace">

@@ -14,7 +14,7 @@ import {
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { formatDate, formatInstant, type CalendarDate } from '@shared/dates'
+import { formatShortDate, formatInstant, type CalendarDate } from '@shared/dates'
 import { customerFlagsInput, promiseInput } from '@shared/schemas'
 import { whoText } from '@shared/who'
 import { trpc } from '../../api/client'
@@ -64,7 +64,7 @@ export function CustomerCollectionsCard({ customerId }: { customerId: number }) 
 }
 
 function PromiseSection({ data, editable }: { data: Collections; editable: boolean }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const { me } = useSession()
   const today = companyToday(me.company.timeZone)
   const form = useFormState({ untilDate: '', note: '' })
@@ -74,7 +74,7 @@ function PromiseSection({ data, editable }: { data: Collections; editable: boole
         notifications.show({
           color: 'teal',
           message: t('collections.card.promiseSaved', {
-            date: formatDate(r.untilDate as CalendarDate, i18n.language),
+            date: formatShortDate(r.untilDate as CalendarDate),
           }),
         })
         form.reset({ untilDate: '', note: '' })
@@ -99,7 +99,7 @@ function PromiseSection({ data, editable }: { data: Collections; editable: boole
         <Group justify="space-between" gap="xs" data-testid="customer-promise">
           <Text fz="sm">
             {t('collections.card.promiseActive', {
-              date: formatDate(data.promise.untilDate as CalendarDate, i18n.language),
+              date: formatShortDate(data.promise.untilDate as CalendarDate),
               user: whoText(t, data.promise.username),
             })}
             {data.promise.note ? ` — ${data.promise.note}` : ''}

@@ -1,14 +1,5 @@
-import {
-  ActionIcon,
-  Group,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  TextInput,
-  Tooltip,
-} from '@mantine/core'
-import { IconSearch, IconSortAscending, IconSortDescending } from '@tabler/icons-react'
-import { useQuery } from '@tanstack/react-query'
+import { ActionIcon, Group, MultiSelect, Select, SimpleGrid, Tooltip } from '@mantine/core'
+import { IconSortAscending, IconSortDescending } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import {
   CUSTOMER_CATEGORIES,
@@ -17,7 +8,8 @@ import {
   type ServiceStatus,
 } from '@shared/catalog'
 import { CUSTOMER_SORTS } from '@shared/schemas'
-import { trpc } from '../../api/client'
+import { AreaSelect, ProductSelect } from '../../components/catalog-selects'
+import { SearchField } from '../../components/list-page'
 import { useSession } from '../../session/session'
 import { effectiveSort, type CustomerSort, type ListFilters } from './list-params'
 
@@ -31,16 +23,12 @@ interface Props {
   onChange: (patch: Partial<ListFilters>) => void
 }
 
-const idOrNull = (value: string | null) => (value ? Number(value) : null)
-
 /** One search box for everything, then the filters; areas and packages need `catalog.view`. */
 export function CustomerFilters({ filters, searchText, onSearch, onChange }: Props) {
   const { t } = useTranslation()
   const { can } = useSession()
   // The package, area and price lists are readable with either permission (see api catalog router).
   const canCatalog = can('catalog.view') || can('customers.view')
-  const areas = useQuery(trpc.catalog.areas.queryOptions(undefined, { enabled: canCatalog }))
-  const products = useQuery(trpc.catalog.products.queryOptions(undefined, { enabled: canCatalog }))
   // A search may be ranked by relevance (the server's default for a search without a sort).
   const sortOptions = [
     ...(filters.q ? [{ value: RELEVANCE, label: t('customers.sortBy.relevance') }] : []),
@@ -50,13 +38,11 @@ export function CustomerFilters({ filters, searchText, onSearch, onChange }: Pro
 
   return (
     <>
-      <TextInput
+      <SearchField
         label={t('customers.search')}
         placeholder={t('customers.searchPlaceholder')}
-        leftSection={<IconSearch size={16} />}
         value={searchText}
-        onChange={(e) => onSearch(e.currentTarget.value)}
-        type="search"
+        onSearch={onSearch}
       />
       <SimpleGrid cols={{ base: 1, xs: 2, md: canCatalog ? 5 : 3 }}>
         <MultiSelect
@@ -68,28 +54,19 @@ export function CustomerFilters({ filters, searchText, onSearch, onChange }: Pro
           clearable
         />
         {canCatalog && (
-          <Select
+          <AreaSelect
             label={t('customers.area')}
             placeholder={t('customers.allAreas')}
-            data={(areas.data ?? []).map((a) => ({
-              value: String(a.id),
-              label: `${a.code} — ${a.name}`,
-            }))}
-            value={filters.areaId ? String(filters.areaId) : null}
-            onChange={(value) => onChange({ areaId: idOrNull(value) })}
-            clearable
-            searchable
+            value={filters.areaId}
+            onChange={(areaId) => onChange({ areaId })}
           />
         )}
         {canCatalog && (
-          <Select
+          <ProductSelect
             label={t('customers.product')}
             placeholder={t('customers.allProducts')}
-            data={(products.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
-            value={filters.productId ? String(filters.productId) : null}
-            onChange={(value) => onChange({ productId: idOrNull(value) })}
-            clearable
-            searchable
+            value={filters.productId}
+            onChange={(productId) => onChange({ productId })}
           />
         )}
         <Select

@@ -2,9 +2,8 @@ import { Anchor, Button, Card, DataList, Group, Text, Title } from '@mantine/cor
 import { IconBrandWhatsapp, IconMapPin } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { dateInZone, formatDate } from '@shared/dates'
+import { dateInZone, formatShortDate } from '@shared/dates'
 import { formatPhone, whatsappLink } from '@shared/phone'
-import { intlLocale } from '../../i18n'
 import { useSession } from '../../session/session'
 import type { CustomerDetail } from './types'
 
@@ -26,10 +25,7 @@ export function IdentityCard({ customer }: { customer: CustomerDetail }) {
   const { t } = useTranslation()
   const { me } = useSession()
   const { latitude, longitude } = customer
-  const registered = formatDate(
-    dateInZone(new Date(customer.createdAt), me.company.timeZone),
-    intlLocale(),
-  )
+  const registered = formatShortDate(dateInZone(new Date(customer.createdAt), me.company.timeZone))
   return (
     <Card withBorder radius="md" padding="md" data-testid="customer-identity">
       <Title order={2} fz="h5" mb="sm">

@@ -1,9 +1,9 @@
-import { Button, EmptyState, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { IconFileImport, IconUserPlus, IconUsers } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
-import { PageLoader, QueryError } from '../../components/query-state'
+import { ListPage } from '../../components/list-page'
 import { countText } from '../../i18n'
 import { useSession } from '../../session/session'
 import { CustomerFilters } from './customer-filters'
@@ -12,7 +12,6 @@ import { CustomersTable } from './customers-table'
 import { effectiveSort, hasFilters, type CustomerSort } from './list-params'
 import { useFirstPage } from './use-customer-pages'
 import { useListParams } from './use-list-params'
-import { ClearFiltersButton } from '../../components/clear-filters-button'
 
 /** The list fills the window below the header, so its own scrollbar is the one that moves. */
 const PAGE_HEIGHT =
@@ -68,37 +67,27 @@ export function CustomersPage() {
         </Group>
       </Group>
       <Paper withBorder radius="md" p="md" style={{ flex: 1, minHeight: 0, display: 'flex' }}>
-        <Stack gap="sm" style={{ flex: 1, minHeight: 0, minWidth: 0 }}>
-          {/* Hidden under the dialog, whose "Area" and "Kategori" are then the only fields so named. */}
-          {!creating && (
-            <CustomerFilters
-              filters={filters}
-              searchText={list.searchText}
-              onSearch={list.setSearchText}
-              onChange={list.setFilters}
-            />
-          )}
-          <ClearFiltersButton
-            shown={filtered}
-            label={t('customers.clearFilters')}
-            onClear={list.clearFilters}
-          />
-          {first.isPending ? (
-            <PageLoader />
-          ) : first.isError ? (
-            <QueryError error={first.error} onRetry={() => void first.refetch()} />
-          ) : total === 0 ? (
-            <EmptyState
-              icon={<IconUsers size={28} />}
-              title={filtered ? t('customers.empty') : t('customers.none')}
-              description={filtered ? t('customers.emptyHint') : t('customers.noneHint')}
-              size="sm"
-              data-testid="customers-empty"
-            />
-          ) : (
-            <CustomersTable filters={filters} first={first} onSort={sortBy} />
-          )}
-        </Stack>
+        <ListPage
+          style={{ flex: 1, minHeight: 0, minWidth: 0 }}
+          query={first}
+          filters={
+            // Hidden under the dialog, whose "Area" and "Kategori" are then the only fields so named.
+            !creating && <CustomerFilters {...list.bar} />
+          }
+          clearFilters={list.clearButton(filtered, t('customers.clearFilters'))}
+          empty={(data) =>
+            data.total > 0
+              ? null
+              : {
+                  icon: <IconUsers size={28} />,
+                  title: filtered ? t('customers.empty') : t('customers.none'),
+                  description: filtered ? t('customers.emptyHint') : t('customers.noneHint'),
+                  testId: 'customers-empty',
+                }
+          }
+        >
+          {() => <CustomersTable filters={filters} first={first} onSort={sortBy} />}
+        </ListPage>
       </Paper>
       {creating && (
         <CustomerFormModal

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { dateInZone, formatDate, isCalendarDate } from '@shared/dates'
+import { dateInZone, formatShortDate, isCalendarDate } from '@shared/dates'
 import { formatPhone } from '@shared/phone'
 import { reasonText, whoText } from '@shared/who'
 import type { HistoryEntry } from './types'
@@ -21,8 +21,8 @@ function statusWord(t: TFunction, status: string | null, locale: string): string
   return t(`serviceStatus.${status}`, { defaultValue: status }).toLocaleLowerCase(locale)
 }
 
-function dateText(date: string, locale: string): string {
-  return isCalendarDate(date) ? formatDate(date, locale) : date
+function dateText(date: string): string {
+  return isCalendarDate(date) ? formatShortDate(date) : date
 }
 
 /** One field's value as a person reads it: local phone numbers, words for codes, short text. */
@@ -47,9 +47,9 @@ function changesText(t: TFunction, entry: HistoryEntry): string {
 }
 
 /**
- * One timeline entry as a sentence: "Status: aktif → isolir (tunggakan) — owner, 22 Nov 2026",
- * "Paket: Rumah 10 Mbps → Rumah 20 Mbps berlaku 22 Nov 2026 — owner", "Data pelanggan diubah:
- * telepon 0812-… → 0813-… — owner, 22 Nov 2026". Service entries carry their effective date;
+ * One timeline entry as a sentence: "Status: aktif → isolir (tunggakan) — owner, 22/11/2026",
+ * "Paket: Rumah 10 Mbps → Rumah 20 Mbps berlaku 22/11/2026 — owner", "Data pelanggan diubah:
+ * telepon 0812-… → 0813-… — owner, 22/11/2026". Service entries carry their effective date;
  * customer record changes (audit entries) the day they were made in the company's time zone.
  */
 export function historyText(
@@ -59,18 +59,18 @@ export function historyText(
   locale: string,
 ): string {
   const who = whoText(t, entry.username)
-  const madeOn = formatDate(dateInZone(new Date(entry.at), timeZone), locale)
+  const madeOn = formatShortDate(dateInZone(new Date(entry.at), timeZone))
   const reason = entry.reason ? ` (${reasonText(t, entry.reason)})` : ''
   switch (entry.kind) {
     case 'created':
-      return `${t('history.created', { sid: entry.sid, status: statusWord(t, entry.to, locale) })} — ${who}, ${dateText(entry.effectiveDate, locale)}`
+      return `${t('history.created', { sid: entry.sid, status: statusWord(t, entry.to, locale) })} — ${who}, ${dateText(entry.effectiveDate)}`
     case 'status':
-      return `${t('history.status', { from: statusWord(t, entry.from, locale), to: statusWord(t, entry.to, locale) })}${reason} — ${who}, ${dateText(entry.effectiveDate, locale)}`
+      return `${t('history.status', { from: statusWord(t, entry.from, locale), to: statusWord(t, entry.to, locale) })}${reason} — ${who}, ${dateText(entry.effectiveDate)}`
     case 'package': {
       const text = t('history.package', {
         from: entry.from ?? t('history.empty'),
         to: entry.to ?? t('history.empty'),
-        date: dateText(entry.effectiveDate, locale),
+        date: dateText(entry.effectiveDate),
       })
       const scheduled = entry.pending ? ` (${t('history.scheduled')})` : ''
       return `${text}${scheduled}${reason} — ${who}`

@@ -3,13 +3,12 @@ import { notifications } from '@mantine/notifications'
 import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { formatDate, isCalendarDate } from '@shared/dates'
+import { formatShortDate, isCalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { packageChangeInput } from '@shared/schemas'
 import { trpc } from '../../api/client'
 import { FormModal } from '../../components/form-modal'
 import { useFormState } from '../../forms/use-form-state'
-import { intlLocale } from '../../i18n'
 import { refreshCustomers } from './refresh-customers'
 import type { CustomerDetail, ServiceDetail } from './types'
 import { DateField } from '../../components/date-field'
@@ -52,7 +51,6 @@ export function PackageChangeModal({
   onClose: () => void
 }) {
   const { t } = useTranslation()
-  const locale = intlLocale()
   const form = useFormState({ productId: '', effectiveDate: '', reason: '' })
   const products = useQuery(trpc.catalog.products.queryOptions())
   const prices = useQuery(trpc.customers.prices.queryOptions({ customerId: customer.id }))
@@ -63,7 +61,7 @@ export function PackageChangeModal({
         const message = t('packageChange.done', {
           direction: t(`packageChange.direction.${result.direction}`),
           name,
-          date: formatDate(result.effectiveDate, locale),
+          date: formatShortDate(result.effectiveDate),
         })
         notifications.show({
           color: 'teal',
@@ -146,7 +144,7 @@ export function PackageChangeModal({
           data-testid="package-change-effect"
         >
           {t(upgrade ? 'packageChange.upgrade' : 'packageChange.downgrade', {
-            date: formatDate(defaultDate, locale),
+            date: formatShortDate(defaultDate),
           })}
         </Alert>
       )}
@@ -154,7 +152,7 @@ export function PackageChangeModal({
         label={t('packageChange.effectiveDate')}
         description={
           picked && isCalendarDate(picked)
-            ? formatDate(picked, locale)
+            ? formatShortDate(picked)
             : t('packageChange.effectiveHint')
         }
         {...form.date('effectiveDate')}

@@ -8,13 +8,14 @@ import {
   IconRouter,
   IconToggleLeft,
 } from '@tabler/icons-react'
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
-import { dateInZone, formatDate, isCalendarDate } from '@shared/dates'
+import { dateInZone, formatShortDate, isCalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { intlLocale } from '../../i18n'
 import { useSession } from '../../session/session'
+import { ServicePassword } from './service-password'
 import { StatusBadge } from './status-badge'
 import type { ServiceDetail } from './types'
 
@@ -29,7 +30,7 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 }
 
 const dateText = (date: string | null) =>
-  date && isCalendarDate(date) ? formatDate(date, intlLocale()) : date
+  date && isCalendarDate(date) ? formatShortDate(date) : date
 
 /** Where the monthly price comes from, in the office's words. */
 export function priceNote(t: TFunction, s: ServiceDetail): string {
@@ -45,21 +46,6 @@ function speedText(t: TFunction, s: ServiceDetail): string | null {
   const number = new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 3 })
   const part = (v: number | null) => (v === null ? t('common.empty') : number.format(v))
   return t('service.speedValue', { down: part(s.downloadMbps), up: part(s.uploadMbps) })
-}
-
-function Secret({ value }: { value: string }) {
-  const { t } = useTranslation()
-  const [shown, setShown] = useState(false)
-  return (
-    <Group gap="xs" wrap="nowrap">
-      <Text span ff="monospace" fz="sm" data-testid="pppoe-password">
-        {shown ? value : '••••••••'}
-      </Text>
-      <Button size="compact-xs" variant="subtle" onClick={() => setShown((v) => !v)}>
-        {shown ? t('service.hide') : t('service.show')}
-      </Button>
-    </Group>
-  )
 }
 
 interface Props {
@@ -107,7 +93,7 @@ export function ServiceCard({
   ...actions
 }: Props) {
   const { t } = useTranslation()
-  const { me } = useSession()
+  const { me, can } = useSession()
   const ended = s.status === 'putus'
   const pending = s.pendingChange
   return (
@@ -226,9 +212,9 @@ export function ServiceCard({
             </Text>
           </Item>
         )}
-        {s.pppoePassword && !ended && (
+        {s.hasPppoePassword && !ended && can('customers.credentials') && (
           <Item label={t('service.pppoePassword')}>
-            <Secret value={s.pppoePassword} />
+            <ServicePassword serviceId={s.id} />
           </Item>
         )}
         {s.staticIp && (

@@ -11,7 +11,7 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatDate, formatInstant, type CalendarDate } from '@shared/dates'
+import { formatShortDate, formatInstant, type CalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { formatValidity, type VoucherPaper } from '@shared/schemas'
 import { whoText } from '@shared/who'
@@ -137,22 +137,26 @@ export function BatchDetailView({
             {t('hotspot.detail.pushNow')}
           </Button>
         )}
-        <Button
-          variant="default"
-          leftSection={<IconPrinter size={16} />}
-          loading={files.loading === 'a4'}
-          onClick={() => print('a4')}
-        >
-          {t('hotspot.detail.printA4')}
-        </Button>
-        <Button
-          variant="default"
-          leftSection={<IconPrinter size={16} />}
-          loading={files.loading === '58mm'}
-          onClick={() => print('58mm')}
-        >
-          {t('hotspot.detail.print58')}
-        </Button>
+        {canManage && (
+          <>
+            <Button
+              variant="default"
+              leftSection={<IconPrinter size={16} />}
+              loading={files.loading === 'a4'}
+              onClick={() => print('a4')}
+            >
+              {t('hotspot.detail.printA4')}
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconPrinter size={16} />}
+              loading={files.loading === '58mm'}
+              onClick={() => print('58mm')}
+            >
+              {t('hotspot.detail.print58')}
+            </Button>
+          </>
+        )}
         <Button
           variant="default"
           leftSection={<IconRefresh size={16} />}
@@ -203,6 +207,11 @@ export function BatchDetailView({
           })}
         </Text>
       )}
+      {!canManage && (
+        <Text fz="sm" c="dimmed" data-testid="hotspot-codes-hidden">
+          {t('hotspot.detail.codesHidden')}
+        </Text>
+      )}
       <VouchersTable
         vouchers={vouchers}
         live={live}
@@ -224,7 +233,7 @@ export function BatchDetailView({
             sales.map((s) => (
               <Text key={s.id} fz="sm" data-testid="hotspot-sale">
                 {t('hotspot.detail.saleLine', {
-                  date: formatDate(s.date as CalendarDate),
+                  date: formatShortDate(s.date as CalendarDate),
                   count: s.count,
                   amount: formatRupiah(s.amount),
                   cashier: whoText(t, s.cashier),

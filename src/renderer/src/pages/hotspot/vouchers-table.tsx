@@ -12,7 +12,10 @@ const STATE_COLOR: Record<VoucherState, string> = {
   tidak_ada: 'red',
 }
 
-/** The vouchers of a batch with what the router said of each at the last check. */
+/**
+ * The vouchers of a batch with what the router said of each at the last check. The codes come
+ * only to those who sell or manage vouchers; for others each voucher is its number in the batch.
+ */
 export function VouchersTable({
   vouchers,
   live,
@@ -29,6 +32,7 @@ export function VouchersTable({
   toggle: (voucherId: number, on: boolean) => void
 }) {
   const { t } = useTranslation()
+  const codes = vouchers.some((v) => v.username !== null)
   return (
     <Paper withBorder radius="md">
       <Table.ScrollContainer minWidth={760}>
@@ -36,8 +40,14 @@ export function VouchersTable({
           <Table.Thead>
             <Table.Tr>
               {canManage && <Table.Th w={40} />}
-              <Table.Th>{t('hotspot.detail.colCode')}</Table.Th>
-              {mode === 'userpass' && <Table.Th>{t('hotspot.detail.colPassword')}</Table.Th>}
+              {codes ? (
+                <Table.Th>{t('hotspot.detail.colCode')}</Table.Th>
+              ) : (
+                <Table.Th w={60}>{t('hotspot.detail.colNumber')}</Table.Th>
+              )}
+              {codes && mode === 'userpass' && (
+                <Table.Th>{t('hotspot.detail.colPassword')}</Table.Th>
+              )}
               <Table.Th>{t('hotspot.detail.colState')}</Table.Th>
               <Table.Th>{t('hotspot.detail.colUptime')}</Table.Th>
               <Table.Th>{t('hotspot.detail.colBytes')}</Table.Th>
@@ -45,7 +55,7 @@ export function VouchersTable({
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {vouchers.map((v) => {
+            {vouchers.map((v, i) => {
               const s = live.get(v.id)
               const state: VoucherState | null = v.disabled ? 'nonaktif' : (s?.state ?? null)
               return (
@@ -53,17 +63,21 @@ export function VouchersTable({
                   {canManage && (
                     <Table.Td>
                       <Checkbox
-                        aria-label={v.username}
+                        aria-label={v.username ?? String(i + 1)}
                         disabled={v.disabled}
                         checked={selected.has(v.id)}
                         onChange={(e) => toggle(v.id, e.currentTarget.checked)}
                       />
                     </Table.Td>
                   )}
-                  <Table.Td ff="monospace" fw={600}>
-                    {v.username}
-                  </Table.Td>
-                  {mode === 'userpass' && <Table.Td ff="monospace">{v.password}</Table.Td>}
+                  {codes ? (
+                    <Table.Td ff="monospace" fw={600}>
+                      {v.username}
+                    </Table.Td>
+                  ) : (
+                    <Table.Td c="dimmed">{i + 1}</Table.Td>
+                  )}
+                  {codes && mode === 'userpass' && <Table.Td ff="monospace">{v.password}</Table.Td>}
                   <Table.Td>
                     <Badge variant="light" color={state ? STATE_COLOR[state] : 'gray'}>
                       {t(`hotspot.state.${state ?? 'unknown'}`)}

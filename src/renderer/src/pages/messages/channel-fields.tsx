@@ -11,6 +11,7 @@ import {
   Textarea,
 } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { channelDestination } from '@shared/secret-destination'
 import type { FormState } from '../../forms/use-form-state'
 import type { ChannelFormValues, ChannelRow } from './channel-form'
 
@@ -19,7 +20,11 @@ interface FieldsProps {
   saved: ChannelRow | null
 }
 
-/** A secret kept on the host: empty means "keep the stored one" when the provider is unchanged. */
+/**
+ * A secret kept on the host: empty means "keep the stored one" when the provider is unchanged and
+ * the destination is the one it was saved for. A changed address, port or URL needs it typed
+ * again (the server refuses otherwise), and the field says so as soon as the address changes.
+ */
 function SecretInput({
   form,
   saved,
@@ -28,14 +33,25 @@ function SecretInput({
   field: 'token' | 'password'
 }) {
   const { t } = useTranslation()
+  const v = form.values
   const stored =
-    saved?.provider === form.values.provider &&
-    (field === 'token' ? saved.hasToken : saved.hasPassword)
+    saved?.provider === v.provider && (field === 'token' ? saved.hasToken : saved.hasPassword)
+  const moved =
+    stored &&
+    channelDestination(v.provider, v) !== channelDestination(saved.provider, saved.settings)
   return (
     <PasswordInput
       label={t(`channels.field.${field}`)}
       autoComplete="new-password"
-      placeholder={stored ? t(`channels.field.${field}Stored`) : undefined}
+      required={moved}
+      placeholder={stored && !moved ? t(`channels.field.${field}Stored`) : undefined}
+      description={
+        moved ? (
+          <Text span fz="xs" c="orange.8">
+            {t(`channels.field.${field}Moved`)}
+          </Text>
+        ) : undefined
+      }
       data-testid={`channel-${field}`}
       {...form.text(field)}
     />

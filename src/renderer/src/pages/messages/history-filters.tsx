@@ -1,5 +1,4 @@
-import { Select, SimpleGrid, TextInput } from '@mantine/core'
-import { IconSearch } from '@tabler/icons-react'
+import { Select, SimpleGrid } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import {
   MESSAGE_CHANNELS,
@@ -9,6 +8,7 @@ import {
 } from '@shared/messaging'
 import type { HistoryFilters as Filters } from './history-params'
 import { DateField } from '../../components/date-field'
+import { SearchField } from '../../components/list-page'
 
 interface Props {
   filters: Filters
@@ -22,13 +22,11 @@ export function HistoryFilters({ filters, searchText, onSearch, onChange }: Prop
   const { t } = useTranslation()
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }}>
-      <TextInput
+      <SearchField
         label={t('messaging.history.search')}
         placeholder={t('messaging.history.searchPlaceholder')}
-        leftSection={<IconSearch size={16} />}
         value={searchText}
-        onChange={(e) => onSearch(e.currentTarget.value)}
-        type="search"
+        onSearch={onSearch}
       />
       <DateField
         label={t('messaging.history.from')}

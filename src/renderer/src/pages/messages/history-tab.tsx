@@ -1,4 +1,4 @@
-import { Button, EmptyState, Group, SegmentedControl, Stack, Text } from '@mantine/core'
+import { Button, Group, SegmentedControl } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconMessage2, IconRefresh } from '@tabler/icons-react'
 import { keepPreviousData, useInfiniteQuery, useMutation } from '@tanstack/react-query'
@@ -6,8 +6,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MESSAGE_STATUSES, type MessageStatus } from '@shared/messaging'
 import { trpc } from '../../api/client'
-import { ClearFiltersButton } from '../../components/clear-filters-button'
-import { PageLoader, QueryError } from '../../components/query-state'
+import { ListFooter, ListPage } from '../../components/list-page'
 import { useUrlFilters } from '../../components/use-url-filters'
 import { ConfirmAction } from './confirm-action'
 import { HistoryFilters } from './history-filters'
@@ -54,78 +53,74 @@ export function HistoryTab({ canManage }: { canManage: boolean }) {
   const filtered = hasHistoryFilters(filters) || !!filters.status
 
   return (
-    <Stack gap="sm">
-      <HistoryFilters
-        filters={filters}
-        searchText={list.searchText}
-        onSearch={list.setSearchText}
-        onChange={list.setFilters}
-      />
-      <ClearFiltersButton
-        shown={filtered}
-        label={t('messaging.history.clearFilters')}
-        onClear={list.clearFilters}
-      />
-      <Group justify="space-between">
-        <SegmentedControl
-          data-testid="status-filter"
-          value={filters.status ?? 'all'}
-          onChange={(v) => list.setFilters({ status: v === 'all' ? null : (v as MessageStatus) })}
-          data={[
-            { value: 'all', label: t('messaging.history.allStatuses', { count: all }) },
-            ...MESSAGE_STATUSES.map((s) => ({
-              value: s,
-              label: t('messaging.history.statusCount', {
-                status: t(`messaging.status.${s}`),
-                count: counts[s],
-              }),
-            })),
-          ]}
-        />
-        {/* "All failed" means all of them: offered only while no other filter narrows the counts. */}
-        {canManage && counts.gagal > 0 && !hasHistoryFilters(filters) && (
-          <Button
-            variant="light"
-            leftSection={<IconRefresh size={16} />}
-            onClick={() => setConfirmRetryAll(true)}
-          >
-            {t('messaging.history.retryAll', { count: counts.gagal })}
-          </Button>
-        )}
-      </Group>
-      {messages.isPending ? (
-        <PageLoader />
-      ) : messages.isError ? (
-        <QueryError error={messages.error} onRetry={() => void messages.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState
-          icon={<IconMessage2 size={28} />}
-          title={filtered ? t('messaging.history.empty') : t('messaging.history.none')}
-          description={
-            filtered ? t('messaging.history.emptyHint') : t('messaging.history.noneHint')
-          }
-          size="sm"
-          data-testid="messages-empty"
-        />
-      ) : (
-        <>
-          <MessagesTable rows={rows} onOpen={setOpenId} />
+    <>
+      <ListPage
+        query={messages}
+        filters={<HistoryFilters {...list.bar} />}
+        clearFilters={list.clearButton(filtered, t('messaging.history.clearFilters'))}
+        toolbar={
           <Group justify="space-between">
-            <Text fz="sm" c="dimmed" data-testid="messages-shown">
-              {t('messaging.history.shown', { shown: rows.length, count: first?.total ?? 0 })}
-            </Text>
-            {messages.hasNextPage && (
+            <SegmentedControl
+              data-testid="status-filter"
+              value={filters.status ?? 'all'}
+              onChange={(v) =>
+                list.setFilters({ status: v === 'all' ? null : (v as MessageStatus) })
+              }
+              data={[
+                { value: 'all', label: t('messaging.history.allStatuses', { count: all }) },
+                ...MESSAGE_STATUSES.map((s) => ({
+                  value: s,
+                  label: t('messaging.history.statusCount', {
+                    status: t(`messaging.status.${s}`),
+                    count: counts[s],
+                  }),
+                })),
+              ]}
+            />
+            {/* "All failed" means all of them: offered only while no other filter narrows the counts. */}
+            {canManage && counts.gagal > 0 && !hasHistoryFilters(filters) && (
               <Button
-                variant="default"
-                loading={messages.isFetchingNextPage}
-                onClick={() => void messages.fetchNextPage()}
+                variant="light"
+                leftSection={<IconRefresh size={16} />}
+                onClick={() => setConfirmRetryAll(true)}
               >
-                {t('messaging.history.loadMore')}
+                {t('messaging.history.retryAll', { count: counts.gagal })}
               </Button>
             )}
           </Group>
-        </>
-      )}
+        }
+        empty={() =>
+          rows.length > 0
+            ? null
+            : {
+                icon: <IconMessage2 size={28} />,
+                title: filtered ? t('messaging.history.empty') : t('messaging.history.none'),
+                description: filtered
+                  ? t('messaging.history.emptyHint')
+                  : t('messaging.history.noneHint'),
+                testId: 'messages-empty',
+              }
+        }
+      >
+        {() => (
+          <>
+            <MessagesTable rows={rows} onOpen={setOpenId} />
+            <ListFooter
+              testId="messages-shown"
+              shown={t('messaging.history.shown', { shown: rows.length, count: first?.total ?? 0 })}
+              more={
+                messages.hasNextPage
+                  ? {
+                      label: t('messaging.history.loadMore'),
+                      loading: messages.isFetchingNextPage,
+                      onMore: () => void messages.fetchNextPage(),
+                    }
+                  : null
+              }
+            />
+          </>
+        )}
+      </ListPage>
       {openId !== null && (
         <MessageDetailDrawer id={openId} canManage={canManage} onClose={() => setOpenId(null)} />
       )}
@@ -140,6 +135,6 @@ export function HistoryTab({ canManage }: { canManage: boolean }) {
           onClose={() => setConfirmRetryAll(false)}
         />
       )}
-    </Stack>
+    </>
   )
 }

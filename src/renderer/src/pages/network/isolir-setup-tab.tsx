@@ -18,6 +18,7 @@ import { IconCheck, IconCopy, IconInfoCircle } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { isIpv4OrHostName } from '@shared/schemas'
 import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { NoRouters, pickRouter, RouterSelect } from './monitor-router-select'
@@ -43,13 +44,15 @@ export function IsolirSetupTab() {
   const [debounced] = useDebouncedValue(host, 300)
   const chosen = pickRouter(routers.data ?? [], routerId)
   const address = debounced.address.trim()
+  // The script is pasted into the router: only an address or a name is asked for (the API agrees).
+  const addressOk = isIpv4OrHostName(address)
   const script = useQuery({
     ...trpc.network.isolirScript.queryOptions({
       routerId: chosen?.id ?? 0,
       hostAddress: address,
       hostPort: debounced.port,
     }),
-    enabled: !!chosen && address !== '' && debounced.port > 0,
+    enabled: !!chosen && addressOk && debounced.port > 0,
     placeholderData: keepPreviousData,
   })
 
@@ -75,6 +78,11 @@ export function IsolirSetupTab() {
           label={t('monitor.setup.hostAddress')}
           placeholder={t('monitor.setup.hostAddressHint')}
           value={host.address}
+          error={
+            address !== '' && !addressOk && host.address.trim() === address
+              ? t('validation.host_address')
+              : undefined
+          }
           onChange={(e) => {
             const address = e.currentTarget.value
             setHost((h) => ({ ...h, address }))
@@ -99,7 +107,7 @@ export function IsolirSetupTab() {
         <Stack gap="sm">
           <Group justify="space-between">
             <Text fw={600}>{t('monitor.setup.script')}</Text>
-            {script.data && (
+            {script.data && addressOk && (
               <CopyButton value={script.data.script}>
                 {({ copied, copy }) => (
                   <Button
@@ -117,7 +125,7 @@ export function IsolirSetupTab() {
           </Group>
           {script.isError ? (
             <QueryError error={script.error} onRetry={() => void script.refetch()} />
-          ) : script.data ? (
+          ) : script.data && addressOk ? (
             <Code block data-testid="isolir-script" style={{ whiteSpace: 'pre-wrap' }}>
               {script.data.script}
             </Code>

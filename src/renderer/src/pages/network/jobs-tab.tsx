@@ -1,13 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  EmptyState,
-  Group,
-  SegmentedControl,
-  Table,
-  Text,
-} from '@mantine/core'
+import { Anchor, Badge, Button, Group, SegmentedControl, Table, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconListCheck, IconPlayerPlay, IconRefresh } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
@@ -18,7 +9,7 @@ import { formatInstant } from '@shared/dates'
 import { reasonText } from '@shared/who'
 import { errorMessage } from '../../api/errors'
 import { queryClient, trpc } from '../../api/client'
-import { PageLoader, QueryError } from '../../components/query-state'
+import { ListPage } from '../../components/list-page'
 import { intlLocale } from '../../i18n'
 import { useSession } from '../../session/session'
 
@@ -71,57 +62,59 @@ export function JobsTab() {
   const time = (iso: string) => formatInstant(iso, me.company.timeZone, intlLocale())
 
   return (
-    <>
-      <Group justify="space-between" mb="sm">
-        <Group>
-          <SegmentedControl
-            value={status}
-            onChange={(v) => setStatus(v as Filter)}
-            data={(['open', 'failed', 'done'] as const).map((f) => ({
-              value: f,
-              label: t(`jobs.filter.${f}`),
-            }))}
-          />
-          {counts.data && (
-            <Text fz="sm" c="dimmed" data-testid="job-counts">
-              {t('jobs.counts', counts.data)}
-            </Text>
+    <ListPage
+      query={jobs}
+      toolbar={
+        <Group justify="space-between">
+          <Group>
+            <SegmentedControl
+              value={status}
+              onChange={(v) => setStatus(v as Filter)}
+              data={(['open', 'failed', 'done'] as const).map((f) => ({
+                value: f,
+                label: t(`jobs.filter.${f}`),
+              }))}
+            />
+            {counts.data && (
+              <Text fz="sm" c="dimmed" data-testid="job-counts">
+                {t('jobs.counts', counts.data)}
+              </Text>
+            )}
+          </Group>
+          {act && (
+            <Group gap="xs">
+              <Button
+                variant="light"
+                color="gray"
+                leftSection={<IconRefresh size={16} />}
+                disabled={!counts.data?.failed}
+                loading={retry.isPending}
+                onClick={() => retry.mutate({})}
+              >
+                {t('jobs.retryAll')}
+              </Button>
+              <Button
+                leftSection={<IconPlayerPlay size={16} />}
+                loading={runNow.isPending}
+                onClick={() => runNow.mutate({ routerId: null })}
+                data-testid="run-queue"
+              >
+                {t('jobs.runNow')}
+              </Button>
+            </Group>
           )}
         </Group>
-        {act && (
-          <Group gap="xs">
-            <Button
-              variant="light"
-              color="gray"
-              leftSection={<IconRefresh size={16} />}
-              disabled={!counts.data?.failed}
-              loading={retry.isPending}
-              onClick={() => retry.mutate({})}
-            >
-              {t('jobs.retryAll')}
-            </Button>
-            <Button
-              leftSection={<IconPlayerPlay size={16} />}
-              loading={runNow.isPending}
-              onClick={() => runNow.mutate({ routerId: null })}
-              data-testid="run-queue"
-            >
-              {t('jobs.runNow')}
-            </Button>
-          </Group>
-        )}
-      </Group>
-      {jobs.isPending ? (
-        <PageLoader />
-      ) : jobs.isError ? (
-        <QueryError error={jobs.error} onRetry={() => void jobs.refetch()} />
-      ) : jobs.data.length === 0 ? (
-        <EmptyState
-          icon={<IconListCheck size={28} />}
-          title={t(status === 'open' ? 'jobs.emptyOpen' : 'jobs.empty')}
-          size="sm"
-        />
-      ) : (
+      }
+      empty={(data) =>
+        data.length > 0
+          ? null
+          : {
+              icon: <IconListCheck size={28} />,
+              title: t(status === 'open' ? 'jobs.emptyOpen' : 'jobs.empty'),
+            }
+      }
+    >
+      {(data) => (
         <Table.ScrollContainer minWidth={900}>
           <Table striped verticalSpacing="xs" data-testid="jobs-table">
             <Table.Thead>
@@ -136,7 +129,7 @@ export function JobsTab() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {jobs.data.map((j) => (
+              {data.map((j) => (
                 <Table.Tr key={j.id} data-testid="job-row" data-status={j.status}>
                   <Table.Td fz="sm">
                     {t(`jobs.kinds.${j.kind}`, { target: j.target, defaultValue: j.kind })}
@@ -162,8 +155,7 @@ export function JobsTab() {
                   </Table.Td>
                   <Table.Td fz="sm">{j.router_name}</Table.Td>
                   <Table.Td>
-                    {/* A min width keeps the auto-sized column from cutting the word off. */}
-                    <Badge color={STATUS_COLOR[j.status]} variant="light" tt="none" miw={90}>
+                    <Badge color={STATUS_COLOR[j.status]} variant="light" tt="none">
                       {t(`jobs.status.${j.status}`)}
                     </Badge>
                     {j.attempts > 0 && (
@@ -206,6 +198,6 @@ export function JobsTab() {
           </Table>
         </Table.ScrollContainer>
       )}
-    </>
+    </ListPage>
   )
 }

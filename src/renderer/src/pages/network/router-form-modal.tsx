@@ -14,6 +14,7 @@ import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { routerInput, routerUpdateInput } from '@shared/schemas'
+import { routerDestination } from '@shared/secret-destination'
 import { trpc, queryClient } from '../../api/client'
 import { FormAlert } from '../../components/form-alert'
 import { FormModal } from '../../components/form-modal'
@@ -49,6 +50,17 @@ export function RouterFormModal({
     active: router?.active ?? true,
   })
   const v = form.values
+  // The saved password goes only where it was saved for (DESIGN.md, Security): a new address,
+  // port or TLS setting needs it typed again, which the field says before the server refuses.
+  const moved =
+    !!router &&
+    routerDestination({ host: v.host, port: Number(v.port), tls: v.tls }) !==
+      routerDestination(router)
+  const needsPassword = () => {
+    if (!moved || v.password) return false
+    form.setFieldError('password', 'validation.password_destination_changed')
+    return true
+  }
   const done = (saved: { name: string }) => {
     notifications.show({
       color: 'teal',
@@ -81,6 +93,7 @@ export function RouterFormModal({
     active: v.active,
   })
   const submit = () => {
+    if (needsPassword()) return
     if (router) {
       const input = { ...fields(), id: router.id }
       if (form.validate(routerUpdateInput, input)) update.mutate(input)
@@ -88,6 +101,7 @@ export function RouterFormModal({
     else if (form.validate(routerInput, fields())) create.mutate(fields())
   }
   const runTest = () => {
+    if (needsPassword()) return
     const f = fields()
     test.mutate({
       host: f.host,
@@ -145,14 +159,22 @@ export function RouterFormModal({
         />
         <PasswordInput
           label={t('routers.password')}
-          required={!router}
+          required={!router || moved}
           autoComplete="new-password"
-          placeholder={router ? t('routers.passwordKeep') : undefined}
+          placeholder={router && !moved ? t('routers.passwordKeep') : undefined}
+          description={
+            moved ? (
+              <Text span fz="xs" c="orange.8">
+                {t('routers.passwordMoved')}
+              </Text>
+            ) : undefined
+          }
+          data-testid="router-password"
           {...form.text('password')}
         />
       </SimpleGrid>
       <Text fz="xs" c="dimmed">
-        {t('routers.sealedNote')}
+        {t('routers.sealedNote')} {router && t('routers.passwordBound')}
       </Text>
       <Group>
         <Button

@@ -1,13 +1,13 @@
-import { Badge, Button, EmptyState, Group, Stack, Table, Text } from '@mantine/core'
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconPencil, IconPlugConnected, IconPlus, IconRouter } from '@tabler/icons-react'
+import { IconPencil, IconPlugConnected, IconRouter } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatInstant } from '@shared/dates'
 import { errorMessage } from '../../api/errors'
 import { queryClient, trpc } from '../../api/client'
-import { PageLoader, QueryError } from '../../components/query-state'
+import { ListPage } from '../../components/list-page'
 import { countText, intlLocale } from '../../i18n'
 import { useSession } from '../../session/session'
 import { RouterFormModal, type RouterRow } from './router-form-modal'
@@ -39,126 +39,124 @@ export function RoutersTab() {
   )
   const manage = can('network.manage')
 
-  if (routers.isPending) return <PageLoader />
-  if (routers.isError)
-    return <QueryError error={routers.error} onRetry={() => void routers.refetch()} />
   return (
     <>
-      {manage && (
-        <Group justify="flex-end" mb="sm">
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ router: null })}>
-            {t('routers.add')}
-          </Button>
-        </Group>
-      )}
-      {routers.data.length === 0 ? (
-        <EmptyState icon={<IconRouter size={28} />} title={t('routers.empty')} size="sm">
-          <Text fz="sm" c="dimmed">
-            {t('routers.emptyHint')}
-          </Text>
-        </EmptyState>
-      ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped verticalSpacing="sm" data-testid="routers-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('routers.colName')}</Table.Th>
-                <Table.Th>{t('routers.colAddress')}</Table.Th>
-                <Table.Th>{t('routers.colSystem')}</Table.Th>
-                <Table.Th ta="right">{t('routers.colServices')}</Table.Th>
-                <Table.Th>{t('routers.colQueue')}</Table.Th>
-                <Table.Th>{t('routers.colSeen')}</Table.Th>
-                {manage && <Table.Th>{t('common.actions')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {routers.data.map((r) => (
-                <Table.Tr
-                  key={r.id}
-                  data-testid="router-row"
-                  data-name={r.name}
-                  c={r.active ? undefined : 'dimmed'}
-                >
-                  <Table.Td>
-                    <Text fw={600}>{r.name}</Text>
-                    {!r.active && (
-                      <Badge color="gray" variant="light">
-                        {t('routers.inactive')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td ff="monospace" fz="sm">
-                    {r.host}:{r.port}
-                    {r.tls ? ' (TLS)' : ''}
-                  </Table.Td>
-                  <Table.Td fz="sm">
-                    {r.identity ? `${r.identity} · ${r.version ?? ''}` : t('common.empty')}
-                    {r.board && (
-                      <Text fz="xs" c="dimmed">
-                        {r.board}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right">{countText(r.services)}</Table.Td>
-                  <Table.Td>
-                    <Stack gap={2}>
-                      {r.pendingJobs > 0 && (
-                        <Badge color="yellow" variant="light" tt="none" miw={110}>
-                          {t('routers.pending', { count: r.pendingJobs })}
-                        </Badge>
-                      )}
-                      {r.failedJobs > 0 && (
-                        <Badge color="red" variant="light" tt="none" miw={110}>
-                          {t('routers.failed', { count: r.failedJobs })}
-                        </Badge>
-                      )}
-                      {r.pendingJobs + r.failedJobs === 0 && t('common.empty')}
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td fz="sm">
-                    {r.lastSeenAt
-                      ? formatInstant(r.lastSeenAt, me.company.timeZone, intlLocale())
-                      : t('routers.never')}
-                    {r.lastError && (
-                      <Text fz="xs" c="red" data-testid="router-error">
-                        {r.lastError}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  {manage && (
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="compact-sm"
-                          variant="light"
-                          leftSection={<IconPlugConnected size={14} />}
-                          loading={
-                            test.isPending &&
-                            test.variables &&
-                            'id' in test.variables &&
-                            test.variables.id === r.id
-                          }
-                          onClick={() => test.mutate({ id: r.id })}
-                        >
-                          {t('routers.test')}
-                        </Button>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          leftSection={<IconPencil size={14} />}
-                          onClick={() => setEditing({ router: r })}
-                        >
-                          {t('routers.edit')}
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  )}
+      <ListPage
+        query={routers}
+        add={manage && { label: t('routers.add'), onAdd: () => setEditing({ router: null }) }}
+        empty={(rows) =>
+          rows.length > 0
+            ? null
+            : {
+                icon: <IconRouter size={28} />,
+                title: t('routers.empty'),
+                description: t('routers.emptyHint'),
+              }
+        }
+      >
+        {(rows) => (
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped verticalSpacing="sm" data-testid="routers-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('routers.colName')}</Table.Th>
+                  <Table.Th>{t('routers.colAddress')}</Table.Th>
+                  <Table.Th>{t('routers.colSystem')}</Table.Th>
+                  <Table.Th ta="right">{t('routers.colServices')}</Table.Th>
+                  <Table.Th>{t('routers.colQueue')}</Table.Th>
+                  <Table.Th>{t('routers.colSeen')}</Table.Th>
+                  {manage && <Table.Th>{t('common.actions')}</Table.Th>}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((r) => (
+                  <Table.Tr
+                    key={r.id}
+                    data-testid="router-row"
+                    data-name={r.name}
+                    c={r.active ? undefined : 'dimmed'}
+                  >
+                    <Table.Td>
+                      <Text fw={600}>{r.name}</Text>
+                      {!r.active && (
+                        <Badge color="gray" variant="light">
+                          {t('routers.inactive')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td ff="monospace" fz="sm">
+                      {r.host}:{r.port}
+                      {r.tls ? ' (TLS)' : ''}
+                    </Table.Td>
+                    <Table.Td fz="sm">
+                      {r.identity ? `${r.identity} · ${r.version ?? ''}` : t('common.empty')}
+                      {r.board && (
+                        <Text fz="xs" c="dimmed">
+                          {r.board}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td ta="right">{countText(r.services)}</Table.Td>
+                    <Table.Td>
+                      <Stack gap={2}>
+                        {r.pendingJobs > 0 && (
+                          <Badge color="yellow" variant="light" tt="none" miw={110}>
+                            {t('routers.pending', { count: r.pendingJobs })}
+                          </Badge>
+                        )}
+                        {r.failedJobs > 0 && (
+                          <Badge color="red" variant="light" tt="none" miw={110}>
+                            {t('routers.failed', { count: r.failedJobs })}
+                          </Badge>
+                        )}
+                        {r.pendingJobs + r.failedJobs === 0 && t('common.empty')}
+                      </Stack>
+                    </Table.Td>
+                    <Table.Td fz="sm">
+                      {r.lastSeenAt
+                        ? formatInstant(r.lastSeenAt, me.company.timeZone, intlLocale())
+                        : t('routers.never')}
+                      {r.lastError && (
+                        <Text fz="xs" c="red" data-testid="router-error">
+                          {r.lastError}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    {manage && (
+                      <Table.Td>
+                        <Group gap="xs" wrap="nowrap">
+                          <Button
+                            size="compact-sm"
+                            variant="light"
+                            leftSection={<IconPlugConnected size={14} />}
+                            loading={
+                              test.isPending &&
+                              test.variables &&
+                              'id' in test.variables &&
+                              test.variables.id === r.id
+                            }
+                            onClick={() => test.mutate({ id: r.id })}
+                          >
+                            {t('routers.test')}
+                          </Button>
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            leftSection={<IconPencil size={14} />}
+                            onClick={() => setEditing({ router: r })}
+                          >
+                            {t('routers.edit')}
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListPage>
       {editing && <RouterFormModal router={editing.router} onClose={() => setEditing(null)} />}
     </>
   )

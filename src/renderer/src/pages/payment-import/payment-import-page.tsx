@@ -8,7 +8,6 @@ import {
   LoadingOverlay,
   Modal,
   Paper,
-  SimpleGrid,
   Stack,
   Stepper,
   Text,
@@ -33,6 +32,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { trpcClient } from '../../api/client'
 import { errorMessage } from '../../api/errors'
+import { FigureGrid } from '../../components/figure-grid'
 import { FormAlert } from '../../components/form-alert'
 import { saveBase64 } from '../imports/file-data'
 import { PreviewTable } from './preview-table'
@@ -120,11 +120,11 @@ function Totals({ result }: { result: NonNullable<PaymentImport['preview']> }) {
     </Paper>
   )
   return (
-    <SimpleGrid cols={{ base: 1, sm: 3 }} data-testid="payment-import-totals">
+    <FigureGrid testId="payment-import-totals">
       {figure(t('paymentImport.count'), countText(result.total.count))}
       {figure(t('paymentImport.total'), formatRupiah(result.total.amount))}
       {figure(t('paymentImport.problems'), countText(bad), bad ? 'red' : undefined)}
-    </SimpleGrid>
+    </FigureGrid>
   )
 }
 

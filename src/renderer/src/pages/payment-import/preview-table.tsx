@@ -1,8 +1,7 @@
 import { Table, Text } from '@mantine/core'
-import { formatDate, isCalendarDate } from '@shared/dates'
+import { formatShortDate, isCalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { useTranslation } from 'react-i18next'
-import { intlLocale } from '../../i18n'
 import type { PaymentImportResult, PaymentRowError } from './use-payment-import'
 
 /** Enough to check a statement by; a longer file is summed up in the totals above. */
@@ -11,7 +10,6 @@ const SHOWN = 500
 /** Every row as it would be recorded, rows with problems first and in red with the reason. */
 export function PreviewTable({ preview }: { preview: PaymentImportResult }) {
   const { t } = useTranslation()
-  const locale = intlLocale()
   const problems = new Map<number, PaymentRowError[]>()
   for (const e of preview.errors) problems.set(e.row, [...(problems.get(e.row) ?? []), e])
   const rows = [...preview.rows]
@@ -64,9 +62,7 @@ export function PreviewTable({ preview }: { preview: PaymentImportResult }) {
                   </Table.Td>
                   <Table.Td ff="monospace">{r.reference ?? t('common.empty')}</Table.Td>
                   <Table.Td>
-                    {r.date && isCalendarDate(r.date)
-                      ? formatDate(r.date, locale)
-                      : t('common.empty')}
+                    {r.date && isCalendarDate(r.date) ? formatShortDate(r.date) : t('common.empty')}
                   </Table.Td>
                   <Table.Td ta="right">{money(r.balanceBefore)}</Table.Td>
                   <Table.Td ta="right">

@@ -1,10 +1,10 @@
-import { Group, Select, TextInput } from '@mantine/core'
-import { IconSearch } from '@tabler/icons-react'
+import { Group, Select } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { PAYMENT_METHODS, type PaymentMethod } from '@shared/billing'
 import { methodLabel } from '../cashier/payment-text'
 import type { PaymentFilters as Filters } from './payment-params'
 import { DateField } from '../../components/date-field'
+import { SearchField } from '../../components/list-page'
 
 export function PaymentFilters({
   filters,
@@ -20,12 +20,11 @@ export function PaymentFilters({
   const { t } = useTranslation()
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
-      <TextInput
+      <SearchField
         label={t('payments.search')}
         placeholder={t('payments.searchPlaceholder')}
-        leftSection={<IconSearch size={16} />}
         value={searchText}
-        onChange={(e) => onSearch(e.currentTarget.value)}
+        onSearch={onSearch}
         w={340}
       />
       <DateField

@@ -1,4 +1,4 @@
-import { Button, EmptyState, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, Paper, Stack, Title } from '@mantine/core'
 import { IconCash, IconUpload } from '@tabler/icons-react'
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { formatRupiah } from '@shared/money'
 import { trpc } from '../../api/client'
-import { PageLoader, QueryError } from '../../components/query-state'
+import { ListFooter, ListPage } from '../../components/list-page'
 import { useSession } from '../../session/session'
 import type { PaymentRow } from '../cashier/types'
 import { useReceiptPrint } from '../cashier/use-receipt-print'
@@ -15,7 +15,6 @@ import { hasPaymentFilters, paymentListInput } from './payment-params'
 import { PaymentsTable } from './payments-table'
 import { ReverseModal } from './reverse-modal'
 import { usePaymentParams } from './use-payment-params'
-import { ClearFiltersButton } from '../../components/clear-filters-button'
 
 const PAGE_SIZE = 100
 
@@ -57,30 +56,21 @@ export function PaymentsPage() {
         )}
       </Group>
       <Paper withBorder radius="md" p="md">
-        <Stack gap="sm">
-          <PaymentFilters
-            filters={filters}
-            searchText={list.searchText}
-            onSearch={list.setSearchText}
-            onChange={list.setFilters}
-          />
-          <ClearFiltersButton
-            shown={filtered}
-            label={t('payments.clearFilters')}
-            onClear={list.clearFilters}
-          />
-          {payments.isPending ? (
-            <PageLoader />
-          ) : payments.isError ? (
-            <QueryError error={payments.error} onRetry={() => void payments.refetch()} />
-          ) : rows.length === 0 ? (
-            <EmptyState
-              icon={<IconCash size={28} />}
-              title={filtered ? t('payments.emptyFiltered') : t('payments.empty')}
-              size="sm"
-              data-testid="payments-empty"
-            />
-          ) : (
+        <ListPage
+          query={payments}
+          filters={<PaymentFilters {...list.bar} />}
+          clearFilters={list.clearButton(filtered, t('payments.clearFilters'))}
+          empty={() =>
+            rows.length > 0
+              ? null
+              : {
+                  icon: <IconCash size={28} />,
+                  title: filtered ? t('payments.emptyFiltered') : t('payments.empty'),
+                  testId: 'payments-empty',
+                }
+          }
+        >
+          {() => (
             <>
               <PaymentsTable
                 rows={rows}
@@ -89,23 +79,21 @@ export function PaymentsPage() {
                 onPrint={(row) => print.mutate({ paymentId: row.id })}
                 onReverse={can('payments.reverse') ? setReversing : undefined}
               />
-              <Group justify="space-between">
-                <Text fz="sm" c="dimmed">
-                  {t('payments.shown', { count: rows.length, total: formatRupiah(received) })}
-                </Text>
-                {payments.hasNextPage && (
-                  <Button
-                    variant="default"
-                    loading={payments.isFetchingNextPage}
-                    onClick={() => void payments.fetchNextPage()}
-                  >
-                    {t('payments.more')}
-                  </Button>
-                )}
-              </Group>
+              <ListFooter
+                shown={t('payments.shown', { count: rows.length, total: formatRupiah(received) })}
+                more={
+                  payments.hasNextPage
+                    ? {
+                        label: t('payments.more'),
+                        loading: payments.isFetchingNextPage,
+                        onMore: () => void payments.fetchNextPage(),
+                      }
+                    : null
+                }
+              />
             </>
           )}
-        </Stack>
+        </ListPage>
       </Paper>
       {reversing && <ReverseModal payment={reversing} onClose={() => setReversing(null)} />}
     </Stack>

@@ -1,21 +1,22 @@
-import { Card, EmptyState, Group, SimpleGrid, Stack, Switch, Text } from '@mantine/core'
+import { Card, EmptyState, Group, Stack, Switch, Text } from '@mantine/core'
 import { IconMoodSmile } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { AGING_BUCKETS } from '@shared/billing'
-import { formatDate, isCalendarDate } from '@shared/dates'
+import { formatShortDate, isCalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { formatPhone } from '@shared/phone'
 import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
-import { countText, intlLocale } from '../../i18n'
+import { countText } from '../../i18n'
 import type { RouterOutputs } from '../../session/session'
 import { ExportButtons } from './export-buttons'
 import { ReceivablesNote } from './receivables-note'
 import { ReportTable, type ReportColumn } from './report-table'
 import { DateField } from '../../components/date-field'
+import { FigureGrid } from '../../components/figure-grid'
 
 type Receivables = RouterOutputs['reports']['receivables']
 type ByCustomer = Extract<Receivables, { detail: false }>
@@ -29,7 +30,8 @@ function Summary({ data }: { data: Receivables }) {
     : data.customers.length
   const invoices = data.detail ? data.invoices.length : data.invoices
   return (
-    <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} data-testid="receivables-summary">
+    <Stack gap="sm" data-testid="receivables-summary">
+      {/* The total on a line of its own, so the six buckets fit the next one side by side. */}
       <Card withBorder padding="sm" radius="md">
         <Text size="xs" c="dimmed" fw={600}>
           {t('reports.receivables.total')}
@@ -44,17 +46,19 @@ function Summary({ data }: { data: Receivables }) {
           })}
         </Text>
       </Card>
-      {AGING_BUCKETS.map((b) => (
-        <Card key={b} withBorder padding="sm" radius="md">
-          <Text size="xs" c="dimmed" fw={600}>
-            {t(`reports.buckets.${b}`)}
-          </Text>
-          <Text fw={700} c={b === 'over_60' && data.buckets[b] > 0 ? 'red' : undefined}>
-            {formatRupiah(data.buckets[b])}
-          </Text>
-        </Card>
-      ))}
-    </SimpleGrid>
+      <FigureGrid min="9rem">
+        {AGING_BUCKETS.map((b) => (
+          <Card key={b} withBorder padding="sm" radius="md">
+            <Text size="xs" c="dimmed" fw={600}>
+              {t(`reports.buckets.${b}`)}
+            </Text>
+            <Text fw={700} c={b === 'over_60' && data.buckets[b] > 0 ? 'red' : undefined}>
+              {formatRupiah(data.buckets[b])}
+            </Text>
+          </Card>
+        ))}
+      </FigureGrid>
+    </Stack>
   )
 }
 
@@ -109,7 +113,7 @@ function InvoiceTable({ data }: { data: ByInvoice }) {
     {
       key: 'due',
       label: t('reports.receivables.dueDate'),
-      value: (r) => (isCalendarDate(r.dueDate) ? formatDate(r.dueDate, intlLocale()) : r.dueDate),
+      value: (r) => (isCalendarDate(r.dueDate) ? formatShortDate(r.dueDate) : r.dueDate),
     },
     {
       key: 'days',

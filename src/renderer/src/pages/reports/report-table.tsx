@@ -8,6 +8,9 @@ import { countText, intlLocale } from '../../i18n'
 /** Beyond this many rows the page shows the first ones and points to the Excel file. */
 export const MAX_ROWS = 500
 
+/** What a report column needs at least: a bucket's label or a rupiah amount, unwrapped. */
+const COLUMN_MIN_WIDTH = 120
+
 export interface ReportColumn<R> {
   key: string
   label: string
@@ -53,7 +56,8 @@ export function ReportTable<R>({
           })}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={720}>
+      {/* Room for each column; a three-column summary fits half a card, the aging table scrolls. */}
+      <Table.ScrollContainer minWidth={columns.length * COLUMN_MIN_WIDTH}>
         <Table striped highlightOnHover={!!onOpen} data-testid={testId}>
           <Table.Thead>
             <Table.Tr>

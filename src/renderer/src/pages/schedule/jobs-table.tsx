@@ -5,7 +5,7 @@ import { IconCalendarTime, IconPlayerPause, IconPlayerPlay } from '@tabler/icons
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { dateInZone, formatDate, formatInstant } from '@shared/dates'
+import { dateInZone, formatShortDate, formatInstant } from '@shared/dates'
 import { errorMessage } from '../../api/errors'
 import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
@@ -85,7 +85,7 @@ export function JobsTable() {
       title: t('schedule.confirmRunTitle', { job: name(j.name) }),
       children: (
         <Text fz="sm">
-          {t('schedule.confirmRun', { date: formatDate(dateInZone(new Date(), tz), locale) })}
+          {t('schedule.confirmRun', { date: formatShortDate(dateInZone(new Date(), tz)) })}
         </Text>
       ),
       labels: { confirm: t('schedule.runNow'), cancel: t('common.cancel') },

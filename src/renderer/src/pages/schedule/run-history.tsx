@@ -1,20 +1,10 @@
-import {
-  Code,
-  EmptyState,
-  Group,
-  Pagination,
-  Select,
-  Stack,
-  Table,
-  Text,
-  UnstyledButton,
-} from '@mantine/core'
+import { Code, Group, Pagination, Select, Stack, Table, Text, UnstyledButton } from '@mantine/core'
 import { IconChevronDown, IconChevronRight, IconHistory } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { Fragment, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
-import { formatDate, formatInstant, type CalendarDate } from '@shared/dates'
+import { formatShortDate, formatInstant, type CalendarDate } from '@shared/dates'
 import { whoText } from '@shared/who'
 import {
   JOB_NAMES,
@@ -24,8 +14,7 @@ import {
   type JobRunStatus,
 } from '@shared/schemas'
 import { trpc } from '../../api/client'
-import { ClearFiltersButton } from '../../components/clear-filters-button'
-import { PageLoader, QueryError } from '../../components/query-state'
+import { ListPage } from '../../components/list-page'
 import { intlLocale } from '../../i18n'
 import { useSession } from '../../session/session'
 import { RunStatusBadge } from './run-status-badge'
@@ -129,44 +118,46 @@ export function RunHistory() {
   const filtered = filters.job !== null || filters.status !== null
 
   return (
-    <Stack gap="sm">
-      <Group align="flex-end">
-        <Select
-          label={t('schedule.filterJob')}
-          placeholder={t('schedule.allJobs')}
-          data={JOB_NAMES.map((j) => ({ value: j, label: name(j) }))}
-          value={filters.job}
-          onChange={(v) => set({ job: (v as JobName | null) ?? null })}
-          clearable
-          w={240}
-          data-testid="history-job"
-        />
-        <Select
-          label={t('schedule.filterStatus')}
-          placeholder={t('schedule.allStatuses')}
-          data={JOB_RUN_STATUSES.map((s) => ({ value: s, label: t(`schedule.status.${s}`) }))}
-          value={filters.status}
-          onChange={(v) => set({ status: (v as JobRunStatus | null) ?? null })}
-          clearable
-          w={200}
-        />
-      </Group>
-      <ClearFiltersButton
-        shown={filtered}
-        label={t('schedule.clearFilters')}
-        onClear={() => set({ job: null, status: null })}
-      />
-      {runs.isPending ? (
-        <PageLoader />
-      ) : runs.isError ? (
-        <QueryError error={runs.error} onRetry={() => void runs.refetch()} />
-      ) : runs.data.rows.length === 0 ? (
-        <EmptyState
-          icon={<IconHistory size={28} />}
-          title={t(filtered ? 'schedule.emptyFiltered' : 'schedule.emptyHistory')}
-          size="sm"
-        />
-      ) : (
+    <ListPage
+      query={runs}
+      filters={
+        <Group align="flex-end">
+          <Select
+            label={t('schedule.filterJob')}
+            placeholder={t('schedule.allJobs')}
+            data={JOB_NAMES.map((j) => ({ value: j, label: name(j) }))}
+            value={filters.job}
+            onChange={(v) => set({ job: (v as JobName | null) ?? null })}
+            clearable
+            w={240}
+            data-testid="history-job"
+          />
+          <Select
+            label={t('schedule.filterStatus')}
+            placeholder={t('schedule.allStatuses')}
+            data={JOB_RUN_STATUSES.map((s) => ({ value: s, label: t(`schedule.status.${s}`) }))}
+            value={filters.status}
+            onChange={(v) => set({ status: (v as JobRunStatus | null) ?? null })}
+            clearable
+            w={200}
+          />
+        </Group>
+      }
+      clearFilters={{
+        shown: filtered,
+        label: t('schedule.clearFilters'),
+        onClear: () => set({ job: null, status: null }),
+      }}
+      empty={(data) =>
+        data.rows.length > 0
+          ? null
+          : {
+              icon: <IconHistory size={28} />,
+              title: t(filtered ? 'schedule.emptyFiltered' : 'schedule.emptyHistory'),
+            }
+      }
+    >
+      {(data) => (
         <>
           <Table.ScrollContainer minWidth={860}>
             <Table verticalSpacing="xs" data-testid="runs-table">
@@ -182,7 +173,7 @@ export function RunHistory() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {runs.data.rows.map((r) => {
+                {data.rows.map((r) => {
                   const expanded = open === r.id
                   return (
                     <Fragment key={r.id}>
@@ -211,7 +202,7 @@ export function RunHistory() {
                         <Table.Td fz="sm">
                           {formatInstant(r.startedAt, me.company.timeZone, locale)}
                         </Table.Td>
-                        <Table.Td fz="sm">{formatDate(r.asOf as CalendarDate, locale)}</Table.Td>
+                        <Table.Td fz="sm">{formatShortDate(r.asOf as CalendarDate)}</Table.Td>
                         <Table.Td fz="sm">{t(`schedule.trigger.${r.trigger}`)}</Table.Td>
                         <Table.Td>
                           <RunStatusBadge status={r.status} />
@@ -236,10 +227,10 @@ export function RunHistory() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {runs.data.total > PAGE_SIZE && (
+          {data.total > PAGE_SIZE && (
             <Group justify="flex-end">
               <Pagination
-                total={Math.ceil(runs.data.total / PAGE_SIZE)}
+                total={Math.ceil(data.total / PAGE_SIZE)}
                 value={filters.page}
                 onChange={(page) => set({ page })}
                 aria-label={t('schedule.page')}
@@ -248,6 +239,6 @@ export function RunHistory() {
           )}
         </>
       )}
-    </Stack>
+    </ListPage>
   )
 }

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core'
-import { IconShieldCheck } from '@tabler/icons-react'
+import { IconKey, IconShieldCheck } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { FormAlert } from '../../components/form-alert'
 import type { FormState } from '../../forms/use-form-state'
@@ -9,6 +9,8 @@ export interface AdminFormValues {
   username: string
   password: string
   passwordConfirm: string
+  /** The host's one-time code; asked only when this PC is not the host (setup.status). */
+  setupCode: string
 }
 
 export function AdminStep({
@@ -16,11 +18,13 @@ export function AdminStep({
   onSubmit,
   onBack,
   pending,
+  codeRequired,
 }: {
   form: FormState<AdminFormValues>
   onSubmit: () => void
   onBack: () => void
   pending: boolean
+  codeRequired: boolean
 }) {
   const { t } = useTranslation()
   return (
@@ -61,6 +65,19 @@ export function AdminStep({
           autoComplete="new-password"
           {...form.text('passwordConfirm')}
         />
+        {codeRequired && (
+          <TextInput
+            label={t('setup.code')}
+            description={t('setup.codeHint')}
+            required
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            leftSection={<IconKey size={16} />}
+            maxLength={20}
+            {...form.text('setupCode')}
+          />
+        )}
         <FormAlert error={form.serverError} />
         <Group justify="space-between">
           <Button variant="default" onClick={onBack} disabled={pending}>

@@ -1,6 +1,6 @@
 import { Stepper, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
@@ -12,6 +12,7 @@ import { PublicLayout } from '../../components/public-layout'
 import { useFormState } from '../../forms/use-form-state'
 import { AdminStep, type AdminFormValues } from './admin-step'
 import { CompanyStep } from './company-step'
+import { SetupCodeNotice } from './setup-code-notice'
 
 const stripPrefix = (prefix: string) => (path: string) =>
   path.startsWith(prefix) ? path.slice(prefix.length) : null
@@ -27,13 +28,22 @@ export function SetupPage() {
     username: '',
     password: '',
     passwordConfirm: '',
+    setupCode: '',
   })
+  // Cached by the setup gate: whether this PC needs the host's one-time code, or (desktop window)
+  // the code to show for other PCs.
+  const status = useQuery(trpc.setup.status.queryOptions(undefined, { staleTime: Infinity }))
+  const codeRequired = status.data?.setupCodeRequired ?? false
 
   const complete = useMutation(
     trpc.setup.complete.mutationOptions({
       onSuccess: ({ token }) => {
         signIn(token)
-        queryClient.setQueryData(trpc.setup.status.queryKey(), { needsSetup: false })
+        queryClient.setQueryData(trpc.setup.status.queryKey(), {
+          needsSetup: false,
+          setupCodeRequired: false,
+          setupCode: null,
+        })
         notifications.show({ color: 'teal', message: t('setup.done') })
         void navigate('/', { replace: true })
       },
@@ -51,7 +61,11 @@ export function SetupPage() {
         }
         admin.showServerError(
           error,
-          { PASSWORD_TOO_WEAK: 'password', USERNAME_TAKEN: 'username' },
+          {
+            PASSWORD_TOO_WEAK: 'password',
+            USERNAME_TAKEN: 'username',
+            SETUP_CODE_REQUIRED: 'setupCode',
+          },
           stripPrefix('admin.'),
         )
       },
@@ -63,12 +77,20 @@ export function SetupPage() {
   }
 
   const submitAdmin = () => {
-    const { passwordConfirm, ...adminInput } = admin.values
+    const { passwordConfirm, setupCode, ...adminInput } = admin.values
     const valid = admin.validate(setupAdminInput, adminInput)
-    // Checked after validate() (which replaces the errors) so both problems show at once.
+    // Checked after validate() (which replaces the errors) so every problem shows at once.
     const mismatch = passwordConfirm !== adminInput.password
     if (mismatch) admin.setFieldError('passwordConfirm', 'validation.password_mismatch')
-    if (valid && !mismatch) complete.mutate({ company: company.values, admin: adminInput })
+    const codeMissing = codeRequired && setupCode.trim() === ''
+    if (codeMissing) admin.setFieldError('setupCode', 'validation.required')
+    if (valid && !mismatch && !codeMissing) {
+      complete.mutate({
+        company: company.values,
+        admin: adminInput,
+        ...(codeRequired ? { setupCode } : {}),
+      })
+    }
   }
 
   return (
@@ -76,6 +98,7 @@ export function SetupPage() {
       <Text c="dimmed" size="sm">
         {t('setup.intro')}
       </Text>
+      {status.data?.setupCode && <SetupCodeNotice code={status.data.setupCode} />}
       <Stepper active={step} allowNextStepsSelect={false} onStepClick={setStep} size="sm">
         <Stepper.Step label={t('setup.stepCompany')} description={t('setup.stepCompanyHint')}>
           <CompanyStep form={company} onSubmit={submitCompany} />
@@ -86,6 +109,7 @@ export function SetupPage() {
             onSubmit={submitAdmin}
             onBack={() => setStep(0)}
             pending={complete.isPending}
+            codeRequired={codeRequired}
           />
         </Stepper.Step>
       </Stepper>

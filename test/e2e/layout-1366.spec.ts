@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { startMessageSim, type MessageSim } from '../sim/messaging/index'
+import { startRouterSim, type RouterSim } from '../sim/routeros/index'
+import { OWNER, signIn } from './api'
+import { expect, test } from './fixtures'
+import { clippedOn } from './layout-check'
+import { seedEveryPage, seedRouter } from './layout-data'
+import { appRoutes, layoutStops } from './layout-stops'
+
+/** The usual office screen. */
+test.use({ viewport: { width: 1366, height: 768 } })
+
+/** A folder to keep what the window shows at every stop in (LAYOUT_SHOTS=/tmp/shots npx playwright …). */
+const SHOTS = process.env.LAYOUT_SHOTS
+
+let sim: RouterSim
+let wa: MessageSim
+test.beforeEach(async () => {
+  sim = await startRouterSim({ port: 0 })
+  seedRouter(sim)
+  wa = await startMessageSim()
+})
+test.afterEach(async () => {
+  await sim.close()
+  await wa.close()
+})
+
+test('at 1366×768 no amount, badge or column header is cut and no table is wider than its card', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(300_000)
+  if (SHOTS) mkdirSync(SHOTS, { recursive: true })
+  const problems: string[] = []
+  const look = async (name: string) => {
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
+    problems.push(...(await clippedOn(page, name)))
+    if (SHOTS) {
+      const file = name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()
+      await page.screenshot({ path: path.join(SHOTS, `${file}.png`) })
+    }
+  }
+
+  // Before there is a company: the setup wizard, then (after setup) the sign-in page.
+  await page.goto(`${host.url}setup`)
+  await expect(page.getByRole('heading').first()).toBeVisible()
+  await look('Penyiapan')
+  const { data } = await seedEveryPage(page.request, host, sim, wa)
+  await page.goto(`${host.url}login`)
+  await expect(page.getByLabel('Nama pengguna')).toBeVisible()
+  await look('Masuk')
+  await signIn(page, host, OWNER, 'Pelanggan')
+
+  const all = layoutStops(data)
+  const visited = new Set(['/setup', '/login', ...all.map((s) => s.route)])
+  expect(appRoutes().filter((r) => !visited.has(r))).toEqual([])
+
+  for (const stop of all) {
+    await page.goto(`${host.url}${stop.url}`)
+    await expect(stop.ready(page), stop.name).toBeVisible({ timeout: 20_000 })
+    await stop.then?.(page)
+    await look(stop.name)
+  }
+  // The same cut badge on every row is one finding, counted.
+  const counted = [...new Set(problems)].map((p) => {
+    const times = problems.filter((x) => x === p).length
+    return times > 1 ? `${p} (×${times})` : p
+  })
+  expect(counted, `cut at 1366×768:\n${counted.join('\n')}`).toEqual([])
+})

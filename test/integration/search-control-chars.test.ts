@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { OWNER, apiCode, setupCompany, startTestHost, type TestHost } from '../helpers/http-host'
+
+let host: TestHost
+let owner: ReturnType<TestHost['client']>
+beforeAll(async () => {
+  host = await startTestHost()
+  await setupCompany(host)
+  owner = host.client((await host.client().auth.login.mutate(OWNER)).token)
+  const area = await owner.catalog.createArea.mutate({ code: 'CBG01', name: 'Cibinong' })
+  await owner.customers.create.mutate({
+    name: 'Budi Santoso',
+    areaId: area.id,
+    address: 'Jl. Mawar 3',
+    phone: '0812-1111-2222',
+  })
+})
+afterAll(async () => {
+  await host.stop()
+})
+
+// U+0000 cut the full-text query short inside SQLite; the other C0/C1 controls are no text either.
+const CONTROLS = ['bud\u0000i', '\u0000', 'bud\u0001i san\u001ftoso', 'budi\u007f', '\u0085budi']
+
+describe('a search with control characters', () => {
+  it('the customer list strips them and still finds the customer, never a 500', async () => {
+    for (const q of CONTROLS) {
+      const list = await owner.customers.list.query({ q })
+      expect(list.rows.every((r) => r.name === 'Budi Santoso')).toBe(true)
+    }
+    expect((await owner.customers.list.query({ q: 'bud\u0000i' })).total).toBe(1)
+  })
+
+  it('the message history and the broadcast audience answer too', async () => {
+    for (const q of CONTROLS) {
+      expect(await apiCode(owner.messaging.list.query({ q }))).toBe('ok')
+      expect(await apiCode(owner.messaging.broadcastPreview.query({ q }))).toBe('ok')
+    }
+    const audience = await owner.messaging.broadcastPreview.query({ q: 'bud\u0000i' })
+    expect(audience.total).toBe(1)
+  })
+})
