@@ -10,6 +10,7 @@ import { routerCommands } from './cli/router-commands'
 import { channelCommands } from './cli/channel-commands'
 import { jobCommands } from './cli/job-commands'
 import { paymentCommands } from './cli/payment-commands'
+import { userCommands } from './cli/user-commands'
 import { optionError } from './cli/option-errors'
 import { createOutput, reportError } from './cli/output'
 
@@ -28,6 +29,7 @@ const commands: Record<string, CommandDef> = {
   ...channelCommands,
   ...jobCommands,
   ...paymentCommands,
+  ...userCommands,
   'demo-data': demoDataCommand,
 }
 

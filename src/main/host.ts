@@ -97,6 +97,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
           shouldRun: async (companyId) => !(await pausedJobs(db, companyId)).has('messages'),
         })
   services.onMessages = () => sender?.wake()
+  services.onUrgentMessages = () => sender?.wakeUrgent()
   const bind = options.host ?? '127.0.0.1'
   const lanReachable = !(isLoopbackAddress(bind) || bind.toLowerCase() === 'localhost')
   services.setupCode =

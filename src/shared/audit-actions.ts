@@ -9,6 +9,14 @@ export const AUDIT_ACTIONS = [
   'auth.login.locked',
   'auth.logout',
   'auth.password.change',
+  'auth.password.reset',
+  'auth.session.end',
+  'auth.device.trust',
+  'auth.device.revoke',
+  'otp.sent',
+  'otp.failure',
+  'otp.locked',
+  'company.two_factor',
   'users.create',
   'users.update',
   'users.reset_password',
@@ -112,6 +120,8 @@ export const AUDIT_ENTITY_TYPES = [
   'router',
   'scheduled_job',
   'service',
+  'session',
+  'trusted_device',
   'user',
 ] as const
 

@@ -45,11 +45,10 @@ export const TEMPLATE_KEYS = [
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number]
 
 /**
- * Templates kept ready for features that do not exist yet (the customer portal's OTP sign-in,
- * complaint tickets): nothing sends them, and the template page says so.
+ * Templates kept ready for features that do not exist yet (complaint tickets): nothing sends
+ * them, and the template page says so. `otp` is sent by the one-time code service (core/otp).
  */
 export const UNSENT_TEMPLATES: ReadonlySet<TemplateKey> = new Set([
-  'otp',
   'complaint_received',
   'complaint_resolved',
 ])

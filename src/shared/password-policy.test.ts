@@ -13,8 +13,12 @@ describe('password strength rule', () => {
     expect(passwordProblem('aaaaaaaaaaaa')).toBe('too_common')
   })
 
-  it('refuses the username with a short suffix', () => {
-    expect(passwordProblem('kasir01-123', 'kasir01')).toBe('too_common')
-    expect(passwordProblem('kasir01-warung-kopi', 'kasir01')).toBeNull()
+  it('refuses a password that contains the username, anywhere and in any case', () => {
+    // Issue 13, finding 15: `weakuser1weakuser1` was accepted for user `weakuser1`.
+    expect(passwordProblem('weakuser1weakuser1', 'weakuser1')).toBe('contains_username')
+    expect(passwordProblem('kasir01-123', 'kasir01')).toBe('contains_username')
+    expect(passwordProblem('kasir01-warung-kopi', 'kasir01')).toBe('contains_username')
+    expect(passwordProblem('Warung-KASIR01-kopi', 'kasir01')).toBe('contains_username')
+    expect(passwordProblem('warung-kopi-2026', 'kasir01')).toBeNull()
   })
 })

@@ -1,6 +1,7 @@
 /**
- * The password rule shown to every user: at least 10 characters and not one of the passwords
- * that guessing lists try first (including the ones Indonesian offices favour).
+ * The password rule shown to every user: at least 10 characters, not one of the passwords that
+ * guessing lists try first (including the ones Indonesian offices favour), and not containing the
+ * username (the first thing a guesser types, doubled or with a year after it).
  */
 export const MIN_PASSWORD_LENGTH = 10
 
@@ -45,15 +46,14 @@ const COMMON_PASSWORDS = new Set([
   'loket12345',
 ])
 
-export type PasswordProblem = 'too_short' | 'too_common'
+export type PasswordProblem = 'too_short' | 'too_common' | 'contains_username'
 
 export function passwordProblem(password: string, username?: string): PasswordProblem | null {
   if (password.length < MIN_PASSWORD_LENGTH) return 'too_short'
   const lower = password.toLowerCase()
   if (COMMON_PASSWORDS.has(lower)) return 'too_common'
   if (/^(.)\1+$/.test(password)) return 'too_common'
-  if (username && lower.includes(username.toLowerCase()) && lower.length - username.length <= 4) {
-    return 'too_common'
-  }
+  const name = username?.trim().toLowerCase()
+  if (name && lower.includes(name)) return 'contains_username'
   return null
 }

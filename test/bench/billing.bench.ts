@@ -116,7 +116,7 @@ async function recordPayment(dataDir: string): Promise<void> {
   const host = spawnHost(dataDir, port)
   try {
     await waitHealthy(port, 120_000)
-    const link = (token?: string) =>
+    const link = (token?: string | null) =>
       createTRPCClient<AppRouter>({
         links: [
           httpBatchLink({

@@ -17,7 +17,7 @@ export async function startChildHost(
   url: string
   child: ChildProcess
   output: () => string
-  client: (token?: string) => ReturnType<typeof createTRPCClient<AppRouter>>
+  client: (token?: string | null) => ReturnType<typeof createTRPCClient<AppRouter>>
   kill9: () => Promise<void>
 }> {
   // `node --import tsx` (not the tsx launcher, which runs the script in a second process): the
@@ -47,7 +47,7 @@ export async function startChildHost(
     url,
     child,
     output: () => output,
-    client: (token?: string) =>
+    client: (token?: string | null) =>
       createTRPCClient<AppRouter>({
         links: [
           httpBatchLink({

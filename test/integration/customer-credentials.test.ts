@@ -14,7 +14,7 @@ const PASSWORD = 'Rahasia-Budi-77'
 beforeAll(async () => {
   host = await startTestHost()
   await setupCompany(host)
-  ownerToken = (await host.client().auth.login.mutate(OWNER)).token
+  ownerToken = (await host.client().auth.login.mutate(OWNER)).token!
   owner = host.client(ownerToken)
   const area = await owner.catalog.createArea.mutate({ code: 'CBG01', name: 'Cibinong' })
   const product = await owner.catalog.createProduct.mutate({

@@ -17,7 +17,7 @@ let dataDir: string
 let sim: RouterSim
 const clock = new ManualClock('2026-11-22T03:00:00Z')
 
-const client = (token?: string) =>
+const client = (token?: string | null) =>
   createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({

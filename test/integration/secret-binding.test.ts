@@ -16,7 +16,7 @@ let billing: ReturnType<TestHost['client']>
 beforeEach(async () => {
   host = await startTestHost()
   await setupCompany(host)
-  const token = (await host.client().auth.login.mutate(OWNER)).token
+  const token = (await host.client().auth.login.mutate(OWNER)).token!
   owner = host.client(token)
   billing = await signInAs(host, token, 'admin_billing')
 })

@@ -6,7 +6,7 @@ let ownerToken: string
 beforeEach(async () => {
   host = await startTestHost()
   await setupCompany(host)
-  ownerToken = (await host.client().auth.login.mutate(OWNER)).token
+  ownerToken = (await host.client().auth.login.mutate(OWNER)).token!
 })
 afterEach(async () => {
   await host.stop()

@@ -19,7 +19,7 @@ beforeAll(async () => {
   sim = await startRouterSim({ port: 0 })
   host = await startTestHost()
   await setupCompany(host)
-  ownerToken = (await host.client().auth.login.mutate(OWNER)).token
+  ownerToken = (await host.client().auth.login.mutate(OWNER)).token!
   const owner = host.client(ownerToken)
   const router = await owner.network.createRouter.mutate({
     name: 'RB Pusat',

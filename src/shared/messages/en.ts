@@ -17,7 +17,7 @@ export const enMessages: SharedMessages = {
     AUTH_LOCKED: 'Too many failed attempts. Try again in {{minutes}} minutes.',
     AUTH_USER_INACTIVE: 'This account has been deactivated. Contact your admin.',
     PASSWORD_TOO_WEAK:
-      'Password too weak: at least 10 characters, not a common password, and not just the username.',
+      'Password too weak: at least 10 characters, not a common password, and not containing the username.',
     PASSWORD_REUSED: 'The new password must differ from the old one.',
     SETUP_ALREADY_DONE: 'Setup has already been done. Please sign in.',
     SETUP_REQUIRED: 'Loket has not been set up yet. Finish the first-run setup first.',
@@ -78,6 +78,19 @@ export const enMessages: SharedMessages = {
       'Choose the package of the secrets in the isolir profile ({{logins}}) before their customers are reactivated.',
     IMPORT_ROUTER_REQUIRED:
       '{{count}} active service(s) have no router. Fill in the router column of the file, or choose a router for area {{areas}}.',
+    OTP_INVALID: 'Wrong code. Check the code we sent you.',
+    OTP_EXPIRED: 'This code is no longer valid. Ask for a new one.',
+    OTP_LOCKED: 'Too many wrong codes. Try again in {{minutes}} minutes.',
+    OTP_RESEND_TOO_SOON: 'Wait {{seconds}} seconds before asking for a new code.',
+    OTP_TOO_MANY_SENDS: 'The code was sent too often. Try again in {{minutes}} minutes.',
+    OTP_NO_PHONE:
+      'Your account must use two-step verification over WhatsApp but has no WhatsApp number. Ask a Superadmin to enter your WhatsApp number on the Users page.',
+    OTP_CHANNEL_OFF:
+      'The verification code cannot be sent because the WhatsApp channel is not active. Ask a Superadmin to turn it on in Messages → Channels.',
+    TWO_FACTOR_NEEDS_WHATSAPP:
+      'Turn on the WhatsApp channel in Messages → Channels first: verification codes are sent over WhatsApp.',
+    TWO_FACTOR_SELF_NO_PHONE:
+      'This rule applies to your own account too, which has no WhatsApp number yet. Enter your number on the Users page first.',
     METHOD_NOT_SUPPORTED:
       'This request uses the wrong HTTP method (for example GET for a change). Use the Loket app or a proper API client.',
     UNSUPPORTED_MEDIA_TYPE: 'The request body must be JSON (Content-Type: application/json).',
@@ -137,6 +150,7 @@ export const enMessages: SharedMessages = {
     username: '3–32 characters: lowercase letters, digits, dot, underscore or hyphen.',
     password_too_short: 'The password needs at least {{min}} characters.',
     password_too_common: 'This password is too common and easy to guess.',
+    password_contains_username: 'The password must not contain the username.',
     password_mismatch: 'The passwords do not match.',
     date: 'Not a valid date.',
     npwp: 'An NPWP has 15 or 16 digits.',
@@ -145,5 +159,6 @@ export const enMessages: SharedMessages = {
     permission: 'Unknown permission.',
     out_of_range: 'The value is outside the allowed range.',
     invalid: 'Invalid value.',
+    otp_code: 'The code is 6 digits.',
   },
 }

@@ -17,7 +17,7 @@ export const idMessages = {
     AUTH_LOCKED: 'Terlalu banyak percobaan gagal. Coba lagi dalam {{minutes}} menit.',
     AUTH_USER_INACTIVE: 'Akun ini sudah dinonaktifkan. Hubungi admin Anda.',
     PASSWORD_TOO_WEAK:
-      'Kata sandi terlalu lemah: minimal 10 karakter, bukan kata sandi umum, dan bukan sekadar nama pengguna.',
+      'Kata sandi terlalu lemah: minimal 10 karakter, bukan kata sandi umum, dan tidak memuat nama pengguna.',
     PASSWORD_REUSED: 'Kata sandi baru tidak boleh sama dengan kata sandi lama.',
     SETUP_ALREADY_DONE: 'Penyiapan awal sudah dilakukan. Silakan masuk.',
     SETUP_REQUIRED: 'Aplikasi belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.',
@@ -78,6 +78,19 @@ export const idMessages = {
       'Pilih paket untuk secret di profil isolir ({{logins}}) sebelum pelanggannya diaktifkan kembali.',
     IMPORT_ROUTER_REQUIRED:
       '{{count}} layanan aktif belum punya router. Isi kolom router di berkas, atau pilih router untuk area {{areas}}.',
+    OTP_INVALID: 'Kode salah. Periksa lagi kode yang dikirim ke Anda.',
+    OTP_EXPIRED: 'Kode sudah tidak berlaku. Minta kode baru.',
+    OTP_LOCKED: 'Terlalu banyak kode salah. Coba lagi dalam {{minutes}} menit.',
+    OTP_RESEND_TOO_SOON: 'Tunggu {{seconds}} detik sebelum meminta kode baru.',
+    OTP_TOO_MANY_SENDS: 'Kode sudah terlalu sering dikirim. Coba lagi dalam {{minutes}} menit.',
+    OTP_NO_PHONE:
+      'Akun Anda wajib verifikasi dua langkah lewat WhatsApp, tetapi belum punya nomor WhatsApp. Minta Superadmin mengisi nomor WhatsApp Anda di halaman Pengguna.',
+    OTP_CHANNEL_OFF:
+      'Kode verifikasi tidak dapat dikirim karena saluran WhatsApp belum aktif. Minta Superadmin mengaktifkannya di Pesan → Saluran.',
+    TWO_FACTOR_NEEDS_WHATSAPP:
+      'Aktifkan dulu saluran WhatsApp di Pesan → Saluran: kode verifikasi dikirim lewat WhatsApp.',
+    TWO_FACTOR_SELF_NO_PHONE:
+      'Aturan ini juga berlaku untuk akun Anda, tetapi akun Anda belum punya nomor WhatsApp. Isi nomor Anda di halaman Pengguna terlebih dahulu.',
     METHOD_NOT_SUPPORTED:
       'Permintaan ini memakai metode HTTP yang salah (misalnya GET untuk perubahan data). Gunakan aplikasi Loket atau klien API yang benar.',
     UNSUPPORTED_MEDIA_TYPE: 'Isi permintaan harus berformat JSON (Content-Type: application/json).',
@@ -138,6 +151,7 @@ export const idMessages = {
     username: '3–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',
     password_too_short: 'Kata sandi minimal {{min}} karakter.',
     password_too_common: 'Kata sandi ini terlalu umum dan mudah ditebak.',
+    password_contains_username: 'Kata sandi tidak boleh memuat nama pengguna.',
     password_mismatch: 'Kata sandi tidak sama.',
     date: 'Tanggal tidak valid.',
     npwp: 'NPWP harus 15 atau 16 digit.',
@@ -146,6 +160,7 @@ export const idMessages = {
     permission: 'Izin tidak dikenal.',
     out_of_range: 'Nilai di luar batas yang diizinkan.',
     invalid: 'Isian tidak valid.',
+    otp_code: 'Kode terdiri dari 6 angka.',
   },
 } satisfies { errors: Record<ErrorCode, string>; validation: Record<string, string> }
 

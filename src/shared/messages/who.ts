@@ -63,6 +63,8 @@ export const entityTypesId = {
   router: 'Router',
   scheduled_job: 'Tugas terjadwal',
   service: 'Layanan',
+  session: 'Sesi masuk',
+  trusted_device: 'Perangkat tepercaya',
   user: 'Pengguna',
 } satisfies Record<AuditEntityType, string>
 
@@ -93,5 +95,7 @@ export const entityTypesEn: typeof entityTypesId = {
   router: 'Router',
   scheduled_job: 'Scheduled job',
   service: 'Service',
+  session: 'Sign-in session',
+  trusted_device: 'Trusted device',
   user: 'User',
 }

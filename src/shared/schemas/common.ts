@@ -88,6 +88,23 @@ export const newPasswordSchema = z
     }
   })
 
+/**
+ * The half of the rule a form can check beside the username field: the new password must not
+ * contain the username (core checks it again for every password it stores).
+ */
+export function passwordBesideUsername(
+  value: { username: string; password: string },
+  ctx: { addIssue: (issue: { code: 'custom'; path: string[]; message: string }) => void },
+): void {
+  if (passwordProblem(value.password, value.username) === 'contains_username') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['password'],
+      message: 'validation.password_contains_username',
+    })
+  }
+}
+
 export const calendarDateSchema = z
   .string()
   .refine((v): boolean => isCalendarDate(v), { message: 'validation.date' })

@@ -5,6 +5,7 @@ import {
   optionalEmailSchema,
   optionalNpwpSchema,
   optionalPhoneSchema,
+  passwordBesideUsername,
   phoneSchema,
   requiredText,
   trimmed,
@@ -47,11 +48,13 @@ export const companyUpdateInput = companyProfileInput.extend({
   security: securitySettingsInput,
 })
 
-export const setupAdminInput = z.object({
-  name: requiredText(120),
-  username: usernameSchema,
-  password: newPasswordSchema,
-})
+export const setupAdminInput = z
+  .object({
+    name: requiredText(120),
+    username: usernameSchema,
+    password: newPasswordSchema,
+  })
+  .superRefine(passwordBesideUsername)
 
 export const setupInput = z.object({
   company: companyProfileInput,

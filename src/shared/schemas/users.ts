@@ -5,6 +5,7 @@ import {
   newPasswordSchema,
   optionalEmailSchema,
   optionalPhoneSchema,
+  passwordBesideUsername,
   requiredText,
   searchText,
   usernameSchema,
@@ -40,11 +41,13 @@ const userFields = {
   role: roleSchema,
 }
 
-export const userCreateInput = z.object({
-  ...userFields,
-  username: usernameSchema,
-  password: newPasswordSchema,
-})
+export const userCreateInput = z
+  .object({
+    ...userFields,
+    username: usernameSchema,
+    password: newPasswordSchema,
+  })
+  .superRefine(passwordBesideUsername)
 export type UserCreateInput = z.input<typeof userCreateInput>
 
 export const userUpdateInput = z.object({ id: idSchema, ...userFields })

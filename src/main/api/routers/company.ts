@@ -1,6 +1,7 @@
+import { getTwoFactor, setTwoFactor } from '@core/auth'
 import { getCompany, updateCompany, updateCustomerSettings } from '@core/companies'
 import { getCustomerSettings } from '@core/settings'
-import { companyUpdateInput, customerSettingsInput } from '@shared/schemas'
+import { companyUpdateInput, customerSettingsInput, twoFactorSettingsInput } from '@shared/schemas'
 import { procedure, router } from '../trpc'
 
 export const companyRouter = router({
@@ -17,4 +18,19 @@ export const companyRouter = router({
   updateCustomerSettings: procedure('company.manage')
     .input(customerSettingsInput)
     .mutation(({ ctx, input }) => updateCustomerSettings(ctx.services, ctx.actor, input)),
+  /** Who must confirm a sign-in with a WhatsApp code, and who of them cannot yet (no number). */
+  twoFactor: procedure('company.view').query(({ ctx }) =>
+    getTwoFactor(ctx.services, ctx.user.companyId),
+  ),
+  /** Superadmin only (checked in core): the rule covers the superadmins too. */
+  setTwoFactor: procedure('company.manage')
+    .input(twoFactorSettingsInput)
+    .mutation(({ ctx, input }) =>
+      setTwoFactor(
+        ctx.services,
+        ctx.actor,
+        { userId: ctx.user.userId, role: ctx.user.role },
+        input,
+      ),
+    ),
 })

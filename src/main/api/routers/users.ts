@@ -1,5 +1,9 @@
+import { AppError } from '@shared/errors'
+import { endUserSessions, revokeTrustedDevice, userDevices } from '@core/auth'
 import { createUser, listUsers, resetUserPassword, setUserActive, updateUser } from '@core/users'
 import {
+  userDeviceInput,
+  userSessionInput,
   userCreateInput,
   userIdInput,
   userListInput,
@@ -7,6 +11,11 @@ import {
   userUpdateInput,
 } from '@shared/schemas'
 import { procedure, router } from '../trpc'
+
+/** Another user's sessions and devices are the superadmin's business only. */
+function superadminOnly(role: string): void {
+  if (role !== 'superadmin') throw new AppError('SUPERADMIN_ONLY')
+}
 
 const acting = (user: { userId: number; role: import('@shared/permissions').Role }) => ({
   userId: user.userId,
@@ -44,4 +53,36 @@ export const usersRouter = router({
     .mutation(({ ctx, input }) =>
       setUserActive(ctx.services, ctx.actor, acting(ctx.user), input.id, true),
     ),
+  /** A user's live sessions and trusted devices (superadmin). */
+  sessions: procedure('users.manage')
+    .input(userIdInput)
+    .query(async ({ ctx, input }) => {
+      superadminOnly(ctx.user.role)
+      return userDevices(
+        ctx.services,
+        { userId: input.id, companyId: ctx.user.companyId },
+        ctx.user.sessionId,
+      )
+    }),
+  /** Ends one session of a user, or all of them (superadmin); effective at their next request. */
+  endSessions: procedure('users.manage')
+    .input(userSessionInput)
+    .mutation(async ({ ctx, input }) => {
+      superadminOnly(ctx.user.role)
+      return endUserSessions(ctx.services, ctx.actor, {
+        userId: input.id,
+        sessionId: input.sessionId,
+        // "End all" from one's own row keeps the session doing it.
+        keep: input.id === ctx.user.userId ? ctx.user.sessionId : undefined,
+      })
+    }),
+  revokeDevice: procedure('users.manage')
+    .input(userDeviceInput)
+    .mutation(async ({ ctx, input }) => {
+      superadminOnly(ctx.user.role)
+      return revokeTrustedDevice(ctx.services, ctx.actor, {
+        userId: input.id,
+        deviceId: input.deviceId,
+      })
+    }),
 })

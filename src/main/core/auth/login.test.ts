@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '@shared/errors'
 import { OWNER, client, companyFixture } from '../testing'
+import { verifyAuditChain } from '../audit'
+import type { Db } from '../db'
 import { login, resolveSession } from './index'
 
 const codeOf = (p: Promise<unknown>) =>
@@ -12,7 +14,7 @@ const codeOf = (p: Promise<unknown>) =>
 describe('sign-in', () => {
   it('the right password gives a 128-bit token stored only as a hash', async () => {
     const { deps, db } = await companyFixture()
-    const { token } = await login(deps, OWNER, client())
+    const token = (await login(deps, OWNER, client())).token!
     expect(Buffer.from(token, 'base64url')).toHaveLength(16)
     const stored = await db.selectFrom('sessions').select('token_hash').execute()
     expect(stored).toHaveLength(1)
@@ -95,10 +97,97 @@ describe('sign-in', () => {
   })
 })
 
+describe('sign-in under concurrency (issue 13, finding 1)', () => {
+  const WRONG = { username: 'owner', password: 'bukan-ini-lho-123' }
+  const checked = async (db: Db) =>
+    Number(
+      (
+        await db
+          .selectFrom('login_attempts')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('outcome', 'in', ['failure', 'success'])
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
+  const sessions = async (db: Db) => (await db.selectFrom('sessions').select('id').execute()).length
+
+  it('15 sign-ins at once, 14 wrong then the right one: at most 5 guesses are checked, no session', async () => {
+    const { deps, db } = await companyFixture()
+    const burst = [...Array.from({ length: 14 }, () => WRONG), OWNER]
+    const codes = await Promise.all(burst.map((input) => codeOf(login(deps, input, client()))))
+    expect(await checked(db)).toBeLessThanOrEqual(5)
+    expect(codes.filter((c) => c === 'AUTH_INVALID_CREDENTIALS').length).toBeLessThanOrEqual(5)
+    expect(codes.at(-1)).toBe('AUTH_LOCKED')
+    expect(await sessions(db)).toBe(0)
+  })
+
+  it('the right password among the first guesses of a burst is refused once the burst locked the account', async () => {
+    const { deps, db } = await companyFixture()
+    // The right password is checked (it came first), but the sixth attempt locked the account
+    // while its hash was computed: the lock is read again when the session would be issued.
+    const burst = [OWNER, ...Array.from({ length: 14 }, () => WRONG)]
+    const codes = await Promise.all(burst.map((input) => codeOf(login(deps, input, client()))))
+    expect(codes[0]).toBe('AUTH_LOCKED')
+    expect(await checked(db)).toBeLessThanOrEqual(5)
+    expect(await sessions(db)).toBe(0)
+  })
+
+  it('a burst from one address against many usernames checks at most 5 passwords', async () => {
+    const { deps, db } = await companyFixture()
+    const burst = Array.from({ length: 15 }, (_, i) => ({
+      username: `tebak${i}`,
+      password: 'x-x-x-x-x-x',
+    }))
+    await Promise.all(burst.map((input) => codeOf(login(deps, input, client('198.51.100.9')))))
+    expect(await checked(db)).toBeLessThanOrEqual(5)
+    expect(await codeOf(login(deps, OWNER, client('198.51.100.9')))).toBe('AUTH_LOCKED')
+  })
+})
+
+describe('refused attempts while locked (issue 13, finding 2)', () => {
+  const rows = async (db: Db, table: 'audit_log' | 'login_attempts') =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
+
+  it('300 attempts from a locked address write no row each: one audit entry per lock with the count', async () => {
+    const { deps, db, clock } = await companyFixture()
+    const ip = '198.51.100.7'
+    for (const name of ['a1', 'b2', 'c3', 'd4', 'e5'])
+      await codeOf(login(deps, { username: name, password: 'x-x-x-x-x-x' }, client(ip)))
+    const audit = await rows(db, 'audit_log')
+    const attempts = await rows(db, 'login_attempts')
+    for (let i = 0; i < 300; i++) {
+      expect(
+        await codeOf(login(deps, { username: `u${i}`, password: 'x-x-x-x-x-x' }, client(ip))),
+      ).toBe('AUTH_LOCKED')
+    }
+    expect(await rows(db, 'audit_log')).toBe(audit)
+    expect(await rows(db, 'login_attempts')).toBe(attempts)
+
+    // Once the lock is over, the next attempt closes it with one entry that carries the count.
+    clock.advanceMinutes(15)
+    expect(await codeOf(login(deps, OWNER, client(ip)))).toBe('ok')
+    const locks = await db
+      .selectFrom('audit_log')
+      .select(['after_json', 'ip'])
+      .where('action', '=', 'auth.login.locked')
+      .execute()
+    expect(locks).toHaveLength(1)
+    expect(JSON.parse(locks[0]!.after_json!)).toMatchObject({ address: ip, refused: 300 })
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true })
+  })
+})
+
 describe('sessions', () => {
   it('end after 8 idle hours', async () => {
     const { deps, clock } = await companyFixture()
-    const { token } = await login(deps, OWNER, client())
+    const token = (await login(deps, OWNER, client())).token!
     clock.advanceMinutes(7 * 60 + 59)
     await resolveSession(deps, token)
     clock.advanceMinutes(8 * 60 - 1)
@@ -112,7 +201,7 @@ describe('sessions', () => {
 
   it('end 7 days after sign-in however active the user is', async () => {
     const { deps, clock } = await companyFixture()
-    const { token } = await login(deps, OWNER, client())
+    const token = (await login(deps, OWNER, client())).token!
     for (let h = 0; h < 7 * 24 - 1; h += 4) {
       clock.advanceMinutes(4 * 60)
       if (h + 4 >= 7 * 24) break

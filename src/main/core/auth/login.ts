@@ -4,44 +4,44 @@ import { appendAudit, type Actor } from '../audit'
 import { writeTx } from '../db'
 import type { CoreDeps } from '../deps'
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hash'
+import type { MessagingDeps } from '../messaging'
 import { createSession, endSessions, type SessionUser } from './sessions'
-import { activeLockout, lockIfExceeded } from './throttle'
+import {
+  startSignInChallenge,
+  type ClientInfo,
+  type OtpRequired,
+  type SignedIn,
+} from './two-factor'
+import { twoFactorRequired } from './two-factor-policy'
+import { useTrustedDevice } from './trusted-devices'
+import { admitAttempt, settleFailure, settleSuccess } from './throttle'
 
-export interface ClientInfo {
-  ip: string
-  userAgent: string
-}
+export type { ClientInfo }
 
-export interface LoginResult {
-  token: string
-  mustChangePassword: boolean
-}
+/** A session, or (the company's 2FA rule, no trusted device) the challenge of the code step. */
+export type LoginResult = SignedIn | OtpRequired
 
 /**
- * Signs in. Every attempt — success, wrong password, refused while locked — is recorded in the
- * attempts table (for throttling) and in the audit log. The password is checked outside the
- * write transaction: scrypt takes a few hundred milliseconds and must not hold the write lock.
+ * Signs in. The lock decision is taken in the write transaction that counts the attempt (so
+ * concurrent attempts are decided one by one), the password is checked outside it (scrypt takes a
+ * few hundred milliseconds and must not hold the write lock), and the lock is read again in the
+ * transaction that would issue the session. Checked attempts are recorded and audited; attempts
+ * refused by a lock are only counted on it (see lockouts.ts).
  */
 export async function login(
-  deps: CoreDeps,
-  input: { username: string; password: string },
+  deps: MessagingDeps,
+  input: { username: string; password: string; deviceToken?: string },
   client: ClientInfo,
 ): Promise<LoginResult> {
   const { db, clock } = deps
   const username = input.username.trim().toLowerCase()
   const keys = { username, ip: client.ip }
   const userAgent = client.userAgent.slice(0, 300)
+  const who = { username, ip: client.ip, userAgent }
 
-  const lockedUntil = await activeLockout(db, clock.now(), keys)
-  if (lockedUntil) {
-    await recordAttempt(deps, {
-      username,
-      client: { ...client, userAgent },
-      outcome: 'locked',
-      user: null,
-    })
-    throw lockedError(lockedUntil, clock.now())
-  }
+  const admission = await writeTx(db, (tx) => admitAttempt(tx, clock, keys, userAgent))
+  if (!admission.admitted) throw lockedError(admission.until, clock.now())
+  const attemptId = admission.attemptId
 
   const user = await db
     .selectFrom('users')
@@ -53,65 +53,57 @@ export async function login(
     user?.password_hash ?? (await dummyPasswordHash()),
   )
 
-  if (!user || !ok) {
+  if (!user || !ok || !user.active) {
+    const reason = !user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive'
     const locked = await writeTx(db, async (tx) => {
-      const now = clock.now()
-      await tx
-        .insertInto('login_attempts')
-        .values({
-          at: now.toISOString(),
-          username,
-          ip: client.ip,
-          user_agent: userAgent,
-          outcome: 'failure',
-          user_id: user?.id ?? null,
-        })
-        .execute()
-      await appendAudit(tx, clock, attemptActor(user ?? null, username, client.ip, userAgent), {
+      const until = await settleFailure(tx, clock, attemptId, keys, user?.id ?? null)
+      await appendAudit(tx, clock, attemptActor(user ?? null, who), {
         action: 'auth.login.failure',
         entityType: 'user',
         entityId: user?.id ?? null,
-        after: { username, reason: user ? 'wrong_password' : 'unknown_user' },
+        after: { username, reason, ...(until ? { lockedUntil: until.toISOString() } : {}) },
       })
-      return lockIfExceeded(tx, now, keys)
+      return until
     })
     if (locked) throw lockedError(locked, clock.now())
-    throw new AppError('AUTH_INVALID_CREDENTIALS')
+    throw new AppError(reason === 'inactive' ? 'AUTH_USER_INACTIVE' : 'AUTH_INVALID_CREDENTIALS')
   }
 
-  if (!user.active) {
-    await recordAttempt(deps, {
-      username,
-      client: { ...client, userAgent },
-      outcome: 'failure',
-      user,
-      reason: 'inactive',
-    })
-    throw new AppError('AUTH_USER_INACTIVE')
-  }
-
-  const token = await writeTx(db, async (tx) => {
-    await tx
-      .insertInto('login_attempts')
-      .values({
-        at: clock.now().toISOString(),
-        username,
-        ip: client.ip,
-        user_agent: userAgent,
-        outcome: 'success',
-        user_id: user.id,
+  type Issued = { token: string } | { locked: Date } | { secondStep: true }
+  const issued = await writeTx(db, async (tx): Promise<Issued> => {
+    const until = await settleSuccess(tx, clock, attemptId, keys, user.id)
+    if (until) {
+      // The right password while a lock holds: refused. Audited (it means the password is
+      // known), at most once per admitted guess, so no flood can come of it.
+      await appendAudit(tx, clock, attemptActor(user, who), {
+        action: 'auth.login.failure',
+        entityType: 'user',
+        entityId: user.id,
+        after: { username, reason: 'locked', lockedUntil: until.toISOString() },
       })
-      .execute()
+      return { locked: until }
+    }
+    let trusted = false
+    if (await twoFactorRequired(tx, user)) {
+      trusted = !!(await useTrustedDevice(tx, clock, user.id, input.deviceToken, client.ip))
+      if (!trusted) return { secondStep: true }
+    }
     const t = await createSession(tx, deps, user, { ip: client.ip, userAgent })
-    await appendAudit(tx, clock, attemptActor(user, username, client.ip, userAgent), {
+    await appendAudit(tx, clock, attemptActor(user, who), {
       action: 'auth.login.success',
       entityType: 'user',
       entityId: user.id,
-      after: { username },
+      after: { username, ...(trusted ? { secondStep: 'trusted_device' } : {}) },
     })
-    return t
+    return { token: t }
   })
-  return { token, mustChangePassword: user.must_change_password === 1 }
+  if ('locked' in issued) throw lockedError(issued.locked, clock.now())
+  if ('secondStep' in issued) return startSignInChallenge(deps, user, { ip: client.ip, userAgent })
+  return {
+    token: issued.token,
+    otpRequired: false,
+    mustChangePassword: user.must_change_password === 1,
+  }
 }
 
 function lockedError(until: Date, now: Date): AppError {
@@ -123,47 +115,15 @@ function lockedError(until: Date, now: Date): AppError {
 
 function attemptActor(
   user: { id: number; company_id: number } | null,
-  username: string,
-  ip: string,
-  userAgent: string,
+  who: { username: string; ip: string; userAgent: string },
 ): Actor {
-  return { companyId: user?.company_id ?? null, userId: user?.id ?? null, username, ip, userAgent }
-}
-
-async function recordAttempt(
-  { db, clock }: CoreDeps,
-  a: {
-    username: string
-    client: ClientInfo
-    outcome: 'locked' | 'failure'
-    user: { id: number; company_id: number } | null
-    reason?: string
-  },
-): Promise<void> {
-  await writeTx(db, async (tx) => {
-    await tx
-      .insertInto('login_attempts')
-      .values({
-        at: clock.now().toISOString(),
-        username: a.username,
-        ip: a.client.ip,
-        user_agent: a.client.userAgent,
-        outcome: a.outcome,
-        user_id: a.user?.id ?? null,
-      })
-      .execute()
-    await appendAudit(
-      tx,
-      clock,
-      attemptActor(a.user, a.username, a.client.ip, a.client.userAgent),
-      {
-        action: a.outcome === 'locked' ? 'auth.login.locked' : 'auth.login.failure',
-        entityType: 'user',
-        entityId: a.user?.id ?? null,
-        after: { username: a.username, reason: a.reason ?? a.outcome },
-      },
-    )
-  })
+  return {
+    companyId: user?.company_id ?? null,
+    userId: user?.id ?? null,
+    username: who.username,
+    ip: who.ip,
+    userAgent: who.userAgent,
+  }
 }
 
 export async function logout(

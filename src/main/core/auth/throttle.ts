@@ -1,58 +1,64 @@
 import type { Kysely } from 'kysely'
+import type { Clock } from '../clock'
 import type { Database } from '../db'
+import { activeLockout, closeEndedLocks, countRefused, LOCKOUT_MS, setLock } from './lockouts'
 
-/** 5 wrong passwords within 15 minutes for one username or from one address lock it for 15 minutes. */
+export { LOCKOUT_MS }
+
+/**
+ * 5 guesses within 15 minutes for one username or from one address lock it for 15 minutes.
+ * A guess counts from the moment it is admitted, before its password is checked: fifteen
+ * sign-ins sent at once get five checks, not fifteen (issue 13, finding 1).
+ */
 export const MAX_FAILURES = 5
 export const FAILURE_WINDOW_MS = 15 * 60_000
-export const LOCKOUT_MS = 15 * 60_000
 
 export interface ThrottleKeys {
   username: string
   ip: string
 }
 
-export function lockoutKeys({ username, ip }: ThrottleKeys): string[] {
-  return [`user:${username.toLowerCase()}`, `ip:${ip}`]
+interface KeyOf {
+  column: 'username' | 'ip'
+  value: string
+  key: string
 }
 
-/** The latest end of an active lockout on either key, or null when sign-in may be tried. */
-export async function activeLockout(
-  db: Kysely<Database>,
-  now: Date,
-  keys: ThrottleKeys,
-): Promise<Date | null> {
-  const row = await db
-    .selectFrom('login_lockouts')
-    .select((eb) => eb.fn.max('locked_until').as('until'))
-    .where('key', 'in', lockoutKeys(keys))
-    .where('locked_until', '>', now.toISOString())
-    .executeTakeFirst()
-  return row?.until ? new Date(row.until) : null
+function keysOf({ username, ip }: ThrottleKeys): KeyOf[] {
+  const name = username.toLowerCase()
+  return [
+    { column: 'username', value: name, key: `user:${name}` },
+    { column: 'ip', value: ip, key: `ip:${ip}` },
+  ]
+}
+
+export function lockoutKeys(keys: ThrottleKeys): string[] {
+  return keysOf(keys).map((k) => k.key)
 }
 
 /**
- * Counts the failures that still matter for one key: inside the window, after the last lockout
- * ended and (for a username) after its last successful sign-in.
+ * The guesses that still matter for one key: failed (and, when asked, still being checked)
+ * inside the window, after the key's last lock ended and, for a username, after its last
+ * successful sign-in.
  */
-async function recentFailures(
+async function guesses(
   db: Kysely<Database>,
   now: Date,
-  column: 'username' | 'ip',
-  value: string,
-  key: string,
+  k: KeyOf,
+  withPending: boolean,
 ): Promise<number> {
   const since = [new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString()]
   const lock = await db
     .selectFrom('login_lockouts')
     .select('locked_until')
-    .where('key', '=', key)
+    .where('key', '=', k.key)
     .executeTakeFirst()
   if (lock) since.push(lock.locked_until)
-  if (column === 'username') {
+  if (k.column === 'username') {
     const ok = await db
       .selectFrom('login_attempts')
       .select((eb) => eb.fn.max('at').as('at'))
-      .where('username', '=', value)
+      .where('username', '=', k.value)
       .where('outcome', '=', 'success')
       .executeTakeFirst()
     if (ok?.at) since.push(ok.at)
@@ -61,38 +67,105 @@ async function recentFailures(
   const row = await db
     .selectFrom('login_attempts')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(column, '=', value)
-    .where('outcome', '=', 'failure')
+    .where(k.column, '=', k.value)
+    .where('outcome', 'in', withPending ? ['failure', 'pending'] : ['failure'])
     .where('at', '>', from)
     .executeTakeFirst()
   return Number(row?.n ?? 0)
 }
 
-/** After recording a failure: lock each key that reached the limit. Returns the lock end, if any. */
-export async function lockIfExceeded(
+export type Admission = { admitted: true; attemptId: number } | { admitted: false; until: Date }
+
+/**
+ * Decides whether one sign-in attempt may have its password checked, in the write transaction
+ * that records it, so concurrent attempts are decided one after another. Refused while a lock
+ * holds (counted on the lock, no row of its own); refused and locked now when the guesses in the
+ * window, finished or still being checked, reached the limit; otherwise admitted as pending.
+ */
+export async function admitAttempt(
   tx: Kysely<Database>,
+  clock: Clock,
+  keys: ThrottleKeys,
+  userAgent: string,
+): Promise<Admission> {
+  const now = clock.now()
+  await closeEndedLocks(tx, clock)
+  const all = lockoutKeys(keys)
+  let until = await activeLockout(tx, now, all)
+  if (!until) {
+    for (const k of keysOf(keys)) {
+      if ((await guesses(tx, now, k, true)) >= MAX_FAILURES) until = await setLock(tx, clock, k.key)
+    }
+  }
+  if (until) {
+    await countRefused(tx, now, all)
+    return { admitted: false, until }
+  }
+  const row = await tx
+    .insertInto('login_attempts')
+    .values({
+      at: now.toISOString(),
+      username: keys.username.toLowerCase(),
+      ip: keys.ip,
+      user_agent: userAgent,
+      outcome: 'pending',
+      user_id: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return { admitted: true, attemptId: row.id }
+}
+
+/**
+ * A checked guess was wrong: recorded, and each key that reached the limit is locked. Returns
+ * the end of the lock that now holds (this one's or one a concurrent attempt set), if any.
+ */
+export async function settleFailure(
+  tx: Kysely<Database>,
+  clock: Clock,
+  attemptId: number,
+  keys: ThrottleKeys,
+  userId: number | null,
+): Promise<Date | null> {
+  await tx
+    .updateTable('login_attempts')
+    .set({ outcome: 'failure', user_id: userId })
+    .where('id', '=', attemptId)
+    .execute()
+  const now = clock.now()
+  for (const k of keysOf(keys)) {
+    if ((await guesses(tx, now, k, false)) >= MAX_FAILURES) await setLock(tx, clock, k.key)
+  }
+  return activeLockout(tx, now, lockoutKeys(keys))
+}
+
+/**
+ * The password was right. The lock is read again now, when the session would be issued: a
+ * lock set by concurrent guesses while this password was hashed refuses it (and is counted).
+ */
+export async function settleSuccess(
+  tx: Kysely<Database>,
+  clock: Clock,
+  attemptId: number,
+  keys: ThrottleKeys,
+  userId: number,
+): Promise<Date | null> {
+  const now = clock.now()
+  const until = await activeLockout(tx, now, lockoutKeys(keys))
+  if (until) await countRefused(tx, now, lockoutKeys(keys))
+  await tx
+    .updateTable('login_attempts')
+    .set({ outcome: until ? 'locked' : 'success', user_id: userId })
+    .where('id', '=', attemptId)
+    .execute()
+  return until
+}
+
+/** The lock that holds for these keys right now (read again when a session is issued). */
+export function currentLockout(
+  db: Kysely<Database>,
   now: Date,
   keys: ThrottleKeys,
 ): Promise<Date | null> {
-  const [userKey, ipKey] = lockoutKeys(keys) as [string, string]
-  const until = new Date(now.getTime() + LOCKOUT_MS)
-  let locked: Date | null = null
-  for (const [column, value, key] of [
-    ['username', keys.username.toLowerCase(), userKey],
-    ['ip', keys.ip, ipKey],
-  ] as const) {
-    if ((await recentFailures(tx, now, column, value, key)) >= MAX_FAILURES) {
-      await tx
-        .insertInto('login_lockouts')
-        .values({ key, locked_until: until.toISOString(), created_at: now.toISOString() })
-        .onConflict((oc) =>
-          oc
-            .column('key')
-            .doUpdateSet({ locked_until: until.toISOString(), created_at: now.toISOString() }),
-        )
-        .execute()
-      locked = until
-    }
-  }
-  return locked
+  return activeLockout(db, now, lockoutKeys(keys))
 }

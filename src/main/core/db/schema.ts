@@ -9,6 +9,9 @@ export interface Database {
   sessions: SessionsTable
   login_attempts: LoginAttemptsTable
   login_lockouts: LoginLockoutsTable
+  otp_challenges: OtpChallengesTable
+  otp_locks: OtpLocksTable
+  trusted_devices: TrustedDevicesTable
   audit_log: AuditLogTable
   counters: CountersTable
   areas: AreasTable
@@ -113,7 +116,8 @@ export interface LoginAttemptsTable {
   username: string
   ip: string
   user_agent: string
-  outcome: 'success' | 'failure' | 'locked'
+  /** pending: admitted, password being checked; locked: right password refused by a lock. */
+  outcome: 'success' | 'failure' | 'locked' | 'pending'
   user_id: number | null
 }
 
@@ -121,6 +125,55 @@ export interface LoginLockoutsTable {
   key: string
   locked_until: string
   created_at: string
+  /** Attempts refused while locked: counted here, not logged one by one. */
+  refused: Generated<number>
+  /** 1 once the lock's one audit entry is written (after it ended). */
+  closed: Generated<number>
+}
+
+export interface OtpChallengesTable {
+  id: Generated<number>
+  company_id: number | null
+  purpose: string
+  subject_key: string
+  user_id: number | null
+  token_hash: string
+  code_hash: string
+  channel: 'whatsapp' | 'email' | null
+  recipient: string | null
+  created_at: string
+  expires_at: string
+  sent_at: string
+  sends: Generated<number>
+  failures: Generated<number>
+  ended_at: string | null
+  end_reason: string | null
+  ip: string
+  user_agent: string
+  data_json: string | null
+}
+
+export interface OtpLocksTable {
+  key: string
+  failures: Generated<number>
+  locked_at: string | null
+  locked_until: string | null
+  refused: Generated<number>
+  last_sent_at: string | null
+}
+
+export interface TrustedDevicesTable {
+  id: Generated<number>
+  user_id: number
+  company_id: number
+  token_hash: string
+  name: string
+  ip: string
+  created_at: string
+  last_used_at: string
+  expires_at: string
+  revoked_at: string | null
+  revoke_reason: string | null
 }
 
 export interface AuditLogTable {
@@ -665,6 +718,10 @@ export interface MessagesTable {
   created_at: string
   sent_at: string | null
   updated_at: string
+  /** 1: sent ahead of the rate-limited queue (one-time codes). */
+  priority: Generated<number>
+  /** A one-time code sealed until sent, then erased; the body holds `{otp}` in its place. */
+  secret_sealed: string | null
 }
 
 export interface PromisesToPayTable {

@@ -52,6 +52,8 @@ export async function retryMessages(
         })
         .where('company_id', '=', actor.companyId)
         .where('status', '=', 'gagal')
+        // A one-time code is erased when its message fails for good and is worthless by then.
+        .where('kind', '!=', 'otp')
       if (chunk) q = q.where('id', 'in', chunk)
       return q.executeTakeFirst()
     }

@@ -4,6 +4,11 @@ import { sendDueMessages } from './sender'
 export interface MessageSender {
   /** Send soon (messages were queued); several wakes while a run is going give one more run. */
   wake(): void
+  /**
+   * Send the urgent messages (one-time codes) now, in a run of their own beside any run already
+   * going: a reminder batch being sent never delays a sign-in code.
+   */
+  wakeUrgent(): void
   stop(): Promise<void>
 }
 
@@ -61,15 +66,43 @@ export function startMessageSender(
         }
       })
   }
+  // Urgent runs ignore the paused `messages` job: pausing reminders must not lock staff out.
+  let urgentRunning: Promise<void> | null = null
+  let urgentAgain = false
+  const runUrgent = () => {
+    if (stopped) return
+    if (urgentRunning) {
+      urgentAgain = true
+      return
+    }
+    urgentRunning = (async () => {
+      for (const companyId of await companies()) {
+        if (stopped) return
+        await sendDueMessages(deps, { companyId }, { urgentOnly: true }).catch((error: unknown) =>
+          log(`urgent message sender (company ${companyId}): ${String(error)}`),
+        )
+      }
+    })()
+      .catch((error: unknown) => log(`urgent message sender: ${String(error)}`))
+      .finally(() => {
+        urgentRunning = null
+        if (urgentAgain && !stopped) {
+          urgentAgain = false
+          setImmediate(runUrgent)
+        }
+      })
+  }
   const timer = setInterval(run, options.tickMs ?? 5000)
   timer.unref()
   setImmediate(run)
   return {
     wake: run,
+    wakeUrgent: runUrgent,
     async stop() {
       stopped = true
       clearInterval(timer)
       await running
+      await urgentRunning
     },
   }
 }

@@ -5,7 +5,8 @@ import { writeTx, type Database } from '../db'
 import { loadChannelTransport, recordChannelStatus, type LoadedChannel } from './channels'
 import type { MessagingDeps } from './deps'
 import { MAX_ATTEMPTS, retryDelayMs, sentInWindow } from './rate-limit'
-import { asSendError, type SendError, type Transport } from './transports/types'
+import { asSendError, SendError, type Transport } from './transports/types'
+import { URGENT_TTL_MS, withSecret } from './urgent'
 
 /** Messages claimed per transaction (at most the room left in the rate window). */
 const CLAIM_BATCH = 100
@@ -26,6 +27,9 @@ interface Claimed {
   body: string
   attempts: number
   nextAttemptAt: string | null
+  urgent: boolean
+  secretSealed: string | null
+  createdAt: string
 }
 
 type Outcome =
@@ -50,19 +54,22 @@ export interface SendCounts extends JobCounts {
 export async function sendDueMessages(
   deps: MessagingDeps,
   ctx: Pick<JobContext, 'companyId'>,
+  options: { urgentOnly?: boolean } = {},
 ): Promise<SendCounts> {
   const counts: SendCounts = { sent: 0, failed: 0, retrying: 0, waiting: 0 }
+  const urgentOnly = options.urgentOnly === true
   for (const kind of MESSAGE_CHANNELS) {
-    if ((await dueCount(deps.db, ctx.companyId, kind, deps.clock.now())) === 0) continue
+    const due = () => dueCount(deps.db, ctx.companyId, kind, deps.clock.now(), urgentOnly)
+    if ((await due()) === 0) continue
     const loaded = await loadChannelTransport(deps, ctx.companyId, kind)
     if (loaded.ok) {
       try {
-        await sendChannel(deps, ctx.companyId, loaded.channel, loaded.transport, counts)
+        await sendChannel(deps, ctx.companyId, loaded, counts, urgentOnly)
       } finally {
         loaded.transport.close?.()
       }
     }
-    counts.waiting += await dueCount(deps.db, ctx.companyId, kind, deps.clock.now())
+    counts.waiting += await due()
   }
   return counts
 }
@@ -72,27 +79,29 @@ async function dueCount(
   companyId: number,
   channel: MessageChannel,
   now: Date,
+  urgentOnly: boolean,
 ): Promise<number> {
-  const row = await db
+  let q = db
     .selectFrom('messages')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('status', '=', 'antri')
     .where('next_attempt_at', '<=', now.toISOString())
     .where('company_id', '=', companyId)
     .where('channel', '=', channel)
-    .executeTakeFirstOrThrow()
+  if (urgentOnly) q = q.where('priority', '>', 0)
+  const row = await q.executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
 async function sendChannel(
   deps: MessagingDeps,
   companyId: number,
-  channel: LoadedChannel,
-  transport: Transport,
+  { channel, transport }: { channel: LoadedChannel; transport: Transport },
   counts: SendCounts,
+  urgentOnly: boolean,
 ): Promise<void> {
   for (;;) {
-    const claimed = await writeTx(deps.db, (tx) => claim(tx, deps, companyId, channel))
+    const claimed = await writeTx(deps.db, (tx) => claim(tx, deps, companyId, channel, urgentOnly))
     if (claimed.length === 0) return
     const pending: Outcome[] = []
     let lastSettle = performance.now()
@@ -105,8 +114,8 @@ async function sendChannel(
       try {
         const { providerId } = await transport.send({
           to: row.recipient,
-          subject: row.subject,
-          body: row.body,
+          subject: sealedText(deps, row.subject, row.secretSealed),
+          body: sealedText(deps, row.body, row.secretSealed)!,
         })
         pending.push({ row, at: deps.clock.now().toISOString(), ok: true, providerId })
       } catch (error) {
@@ -124,26 +133,58 @@ async function sendChannel(
   }
 }
 
-/** Takes up to the room left in the channel's minute, marking each as being sent now. */
+/** A sealed code that cannot be opened (a foreign data directory's key) is refused, never sent blank. */
+function sealedText(
+  deps: MessagingDeps,
+  text: string | null,
+  sealed: string | null,
+): string | null {
+  try {
+    return withSecret(deps.secrets, text, sealed)
+  } catch {
+    throw new SendError('rejected', 'the one-time code cannot be unsealed with this key')
+  }
+}
+
+/**
+ * Takes the urgent messages due (one-time codes: outside the rate limit), then up to the room
+ * left in the channel's minute, marking each as being sent now.
+ */
 async function claim(
   tx: Kysely<Database>,
   deps: MessagingDeps,
   companyId: number,
   channel: LoadedChannel,
+  urgentOnly: boolean,
 ): Promise<Claimed[]> {
   const now = deps.clock.now()
-  const room = channel.ratePerMinute - (await sentInWindow(tx, companyId, channel.kind, now))
-  if (room <= 0) return []
-  const rows = await tx
-    .selectFrom('messages')
-    .select(['id', 'recipient', 'subject', 'body', 'attempts', 'next_attempt_at'])
-    .where('status', '=', 'antri')
-    .where('next_attempt_at', '<=', now.toISOString())
-    .where('company_id', '=', companyId)
-    .where('channel', '=', channel.kind)
-    .orderBy('id')
-    .limit(Math.min(room, CLAIM_BATCH))
-    .execute()
+  const due = (urgent: boolean, limit: number) =>
+    tx
+      .selectFrom('messages')
+      .select([
+        'id',
+        'recipient',
+        'subject',
+        'body',
+        'attempts',
+        'next_attempt_at',
+        'priority',
+        'secret_sealed',
+        'created_at',
+      ])
+      .where('status', '=', 'antri')
+      .where('next_attempt_at', '<=', now.toISOString())
+      .where('company_id', '=', companyId)
+      .where('channel', '=', channel.kind)
+      .where('priority', urgent ? '>' : '=', 0)
+      .orderBy('id')
+      .limit(limit)
+      .execute()
+  const rows = await due(true, CLAIM_BATCH)
+  if (!urgentOnly && rows.length < CLAIM_BATCH) {
+    const room = channel.ratePerMinute - (await sentInWindow(tx, companyId, channel.kind, now))
+    if (room > 0) rows.push(...(await due(false, Math.min(room, CLAIM_BATCH - rows.length))))
+  }
   if (rows.length === 0) return []
   // sent_at marks the claim so the rate window counts messages in flight (and the other
   // process's sender skips them through next_attempt_at); settling sets or clears it.
@@ -166,6 +207,9 @@ async function claim(
     body: r.body,
     attempts: r.attempts,
     nextAttemptAt: r.next_attempt_at,
+    urgent: r.priority > 0,
+    secretSealed: r.secret_sealed,
+    createdAt: r.created_at,
   }))
 }
 
@@ -202,11 +246,15 @@ async function settle(
             error_detail: null,
             next_attempt_at: null,
             updated_at: o.at,
+            // The code has done its work: it is not kept, sealed or not.
+            secret_sealed: null,
           })
           .where('id', '=', o.row.id)
           .execute()
       } else {
-        const giveUp = o.error.kind === 'rejected' || attempts >= MAX_ATTEMPTS
+        const expired =
+          o.row.urgent && Date.parse(o.at) - Date.parse(o.row.createdAt) >= URGENT_TTL_MS
+        const giveUp = o.error.kind === 'rejected' || attempts >= MAX_ATTEMPTS || expired
         if (giveUp) counts.failed++
         else counts.retrying++
         await tx
@@ -221,6 +269,7 @@ async function settle(
               ? null
               : new Date(Date.parse(o.at) + retryDelayMs(attempts)).toISOString(),
             updated_at: o.at,
+            ...(giveUp ? { secret_sealed: null } : {}),
           })
           .where('id', '=', o.row.id)
           .execute()

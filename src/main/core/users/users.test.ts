@@ -69,8 +69,8 @@ describe('users', () => {
       client('192.0.2.21'),
     )
     await setUserActive(deps, actor, acting, kasir.id, false)
-    expect(await codeOf(resolveSession(deps, a.token))).toBe('AUTH_USER_INACTIVE')
-    expect(await codeOf(resolveSession(deps, b.token))).toBe('AUTH_USER_INACTIVE')
+    expect(await codeOf(resolveSession(deps, a.token!))).toBe('AUTH_USER_INACTIVE')
+    expect(await codeOf(resolveSession(deps, b.token!))).toBe('AUTH_USER_INACTIVE')
     expect(
       await codeOf(login(deps, { username: 'siti', password: 'Awal-Kasir-2026' }, client())),
     ).toBe('AUTH_USER_INACTIVE')
@@ -95,7 +95,7 @@ describe('users', () => {
       { companyId: actor.companyId, id: kasir.id },
       'Sementara-9876',
     )
-    expect(await codeOf(resolveSession(deps, s.token))).toBe('UNAUTHENTICATED')
+    expect(await codeOf(resolveSession(deps, s.token!))).toBe('UNAUTHENTICATED')
     const again = await login(deps, { username: 'siti', password: 'Sementara-9876' }, client())
     expect(again.mustChangePassword).toBe(true)
   })
@@ -162,5 +162,32 @@ describe('users', () => {
       .where('action', '=', 'users.create')
       .executeTakeFirstOrThrow()
     expect(created.after_json).not.toMatch(/password|scrypt/)
+  })
+})
+
+describe('password rule with the username', () => {
+  it('a new user whose password contains the username is refused', async () => {
+    const { deps, actor, acting } = await withCashier()
+    const weak = createUser(deps, actor, acting, {
+      name: 'Weak User',
+      username: 'weakuser1',
+      phone: null,
+      email: null,
+      role: 'viewer',
+      password: 'weakuser1weakuser1',
+    })
+    expect(await codeOf(weak)).toBe('PASSWORD_TOO_WEAK')
+  })
+
+  it('an admin reset to a password containing the username is refused', async () => {
+    const { deps, actor, acting, kasir } = await withCashier()
+    const reset = resetUserPassword(
+      deps,
+      actor,
+      acting,
+      { companyId: actor.companyId, id: kasir.id },
+      'siti-kasir-baru-2026',
+    )
+    expect(await codeOf(reset)).toBe('PASSWORD_TOO_WEAK')
   })
 })

@@ -131,7 +131,7 @@ export const enMessaging: typeof idMessaging = {
         payment_receipt: 'Sent after a payment is received.',
         service_restored: 'Sent when a service is active again after isolation.',
         package_changed: "Sent when the customer's package changes.",
-        otp: 'Not sent automatically yet: the customer portal (sign-in by OTP) does not exist yet.',
+        otp: 'Sent when a user signs in with two-step verification or uses Forgot password, ahead of all other messages. The code replaces {otp} when sending and is never stored; without {otp}, Loket’s own wording is used.',
         complaint_received: 'Not sent automatically yet: complaint tickets do not exist yet.',
         complaint_resolved: 'Not sent automatically yet: complaint tickets do not exist yet.',
       },

@@ -135,7 +135,7 @@ export const en: Messages = {
     WIT: 'WIT — Eastern Indonesia Time',
   },
   password: {
-    rule: 'At least {{min}} characters and not a commonly used password.',
+    rule: 'At least {{min}} characters, not a commonly used password, and not containing the username.',
     show: 'Show password',
   },
   fields: {
@@ -327,10 +327,17 @@ export const en: Messages = {
       login: {
         success: 'Signed in',
         failure: 'Sign-in failed',
-        locked: 'Sign-in refused (locked)',
+        locked: 'Sign-in lock over (attempts refused)',
       },
       logout: 'Signed out',
-      password: { change: 'Password changed' },
+      password: { change: 'Password changed', reset: 'Password reset with a code' },
+      session: { end: 'Sign-in session ended' },
+      device: { trust: 'Device remembered for 30 days', revoke: 'Trusted device removed' },
+    },
+    otp: {
+      sent: 'Verification code sent',
+      failure: 'Verification code failed',
+      locked: 'Code lock over (attempts refused)',
     },
     users: {
       create: 'User added',
@@ -340,7 +347,10 @@ export const en: Messages = {
       reactivate: 'User reactivated',
     },
     roles: { update: 'Role permissions changed' },
-    company: { update: 'Company settings changed' },
+    company: {
+      update: 'Company settings changed',
+      two_factor: 'Two-step verification rule changed',
+    },
     areas: { create: 'Area added', update: 'Area changed' },
     pops: { create: 'POP added', update: 'POP changed' },
     products: { create: 'Package added', update: 'Package changed' },
@@ -399,5 +409,8 @@ export const en: Messages = {
     unknown_user: 'unknown username',
     inactive: 'account inactive',
     locked: 'locked',
+    wrong_code: 'wrong code',
+    no_number: 'no WhatsApp number yet',
+    no_channel: 'WhatsApp channel not active',
   },
 }

@@ -130,7 +130,7 @@ export const idMessaging = {
         payment_receipt: 'Dikirim setelah pembayaran diterima.',
         service_restored: 'Dikirim saat layanan aktif kembali setelah isolir.',
         package_changed: 'Dikirim saat paket internet pelanggan berubah.',
-        otp: 'Belum dikirim otomatis: fitur portal pelanggan (masuk dengan kode OTP) belum ada.',
+        otp: 'Dikirim saat pengguna masuk dengan verifikasi dua langkah atau memakai Lupa kata sandi, mendahului antrean pesan lain. Kode menggantikan {otp} saat dikirim dan tidak disimpan; tanpa {otp}, teks bawaan Loket yang dipakai.',
         complaint_received: 'Belum dikirim otomatis: fitur tiket keluhan belum ada.',
         complaint_resolved: 'Belum dikirim otomatis: fitur tiket keluhan belum ada.',
       },

@@ -138,7 +138,7 @@ export const id = {
     WIT: 'WIT — Waktu Indonesia Timur',
   },
   password: {
-    rule: 'Minimal {{min}} karakter dan bukan kata sandi yang umum dipakai.',
+    rule: 'Minimal {{min}} karakter, bukan kata sandi yang umum dipakai, dan tidak memuat nama pengguna.',
     show: 'Tampilkan kata sandi',
   },
   fields: {
@@ -329,10 +329,17 @@ export const id = {
       login: {
         success: 'Berhasil masuk',
         failure: 'Gagal masuk',
-        locked: 'Masuk ditolak (terkunci)',
+        locked: 'Penguncian masuk selesai (jumlah percobaan ditolak)',
       },
       logout: 'Keluar dari aplikasi',
-      password: { change: 'Kata sandi diganti' },
+      password: { change: 'Kata sandi diganti', reset: 'Kata sandi diatur ulang dengan kode' },
+      session: { end: 'Sesi masuk diakhiri' },
+      device: { trust: 'Perangkat diingat 30 hari', revoke: 'Perangkat tepercaya dihapus' },
+    },
+    otp: {
+      sent: 'Kode verifikasi dikirim',
+      failure: 'Kode verifikasi gagal',
+      locked: 'Penguncian kode selesai (jumlah percobaan ditolak)',
     },
     users: {
       create: 'Pengguna ditambahkan',
@@ -342,7 +349,10 @@ export const id = {
       reactivate: 'Pengguna diaktifkan kembali',
     },
     roles: { update: 'Izin peran diubah' },
-    company: { update: 'Pengaturan perusahaan diubah' },
+    company: {
+      update: 'Pengaturan perusahaan diubah',
+      two_factor: 'Aturan verifikasi dua langkah diubah',
+    },
     areas: { create: 'Area ditambahkan', update: 'Area diubah' },
     pops: { create: 'POP ditambahkan', update: 'POP diubah' },
     products: { create: 'Paket ditambahkan', update: 'Paket diubah' },
@@ -401,6 +411,9 @@ export const id = {
     unknown_user: 'nama pengguna tidak dikenal',
     inactive: 'akun nonaktif',
     locked: 'terkunci',
+    wrong_code: 'kode salah',
+    no_number: 'belum ada nomor WhatsApp',
+    no_channel: 'saluran WhatsApp tidak aktif',
   },
 }
 

@@ -46,6 +46,12 @@ function schemaValidationKeys(): string[] {
       admin: { ...bad, password: 'password123' },
     }),
     ...messagesOf(userCreateInput, { ...bad, role: 'king' }),
+    ...messagesOf(userCreateInput, {
+      name: 'Kasir',
+      username: 'kasir01',
+      role: 'viewer',
+      password: 'kasir01-warung-kopi',
+    }),
     ...messagesOf(roleUpdateInput, { role: 'viewer', permissions: ['nope'] }),
     ...messagesOf(auditListInput, { from: 'yesterday' }),
     ...messagesOf(customerCreateInput, {
@@ -105,6 +111,7 @@ describe.each([
         'validation.nik',
         'validation.number',
         'validation.npwp',
+        'validation.password_contains_username',
         'validation.password_too_common',
         'validation.password_too_short',
         'validation.permission',

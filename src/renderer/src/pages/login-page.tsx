@@ -21,6 +21,7 @@ export function LoginPage() {
   const login = useMutation(
     trpc.auth.login.mutationOptions({
       onSuccess: (result) => {
+        if (!result.token) return
         signIn(result.token)
         void navigate(result.mustChangePassword ? '/change-password' : '/', { replace: true })
       },

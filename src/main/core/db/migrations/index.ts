@@ -8,6 +8,7 @@ import * as m202611220006 from './202611220006_collections'
 import * as m202612041101 from './202612041101_customer_exact_lookups'
 import * as m202612041401 from './202612041401_router_queue_leases'
 import * as m202612041402 from './202612041402_partial_line_history_index'
+import * as m202612041601 from './202612041601_sign_in_security'
 import * as m202612041701 from './202612041701_customer_credentials_permission'
 import * as m202612041702 from './202612041702_voucher_lookup_keys'
 
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '202612041101_customer_exact_lookups': m202612041101,
   '202612041401_router_queue_leases': m202612041401,
   '202612041402_partial_line_history_index': m202612041402,
+  '202612041601_sign_in_security': m202612041601,
   '202612041701_customer_credentials_permission': m202612041701,
   '202612041702_voucher_lookup_keys': m202612041702,
 }
