@@ -182,10 +182,10 @@ test('edit a template with a live preview for a real customer, then restore the 
 
   // The page says which templates nothing sends yet, and when the welcome goes.
   const list = page.getByTestId('template-list')
-  await expect(list.getByText('Belum dikirim')).toHaveCount(3)
+  await expect(list.getByText('Belum dikirim')).toHaveCount(2)
   await list.getByText('Kode OTP').click()
-  await expect(page.getByTestId('template-about')).toHaveText(
-    'Belum dikirim otomatis: fitur portal pelanggan (masuk dengan kode OTP) belum ada.',
+  await expect(page.getByTestId('template-about')).toContainText(
+    'Dikirim saat pengguna masuk dengan verifikasi dua langkah atau memakai Lupa kata sandi',
   )
   await list.getByText('Keluhan selesai').click()
   await expect(page.getByTestId('template-about')).toHaveText(
