@@ -53,4 +53,14 @@ export const appRouter = router({
 export type AppRouter = typeof appRouter
 
 /** Procedures callable without a session; everything else must refuse an anonymous caller. */
-export const PUBLIC_PROCEDURES = ['setup.status', 'setup.complete', 'auth.login'] as const
+export const PUBLIC_PROCEDURES = [
+  'setup.status',
+  'setup.complete',
+  'auth.login',
+  // The code step of a sign-in and "Lupa kata sandi" come before any session exists.
+  'auth.verifyOtp',
+  'auth.resendOtp',
+  'auth.requestPasswordReset',
+  'auth.resendPasswordReset',
+  'auth.resetPassword',
+] as const
