@@ -15,10 +15,10 @@ import {
 } from '../core/customer-import'
 import type { CommandArgs, CommandDef } from './commands'
 import { cliDeps, firstCompanyId, withDb } from './db'
-import { count } from './words'
+import { count, welcomeFailed } from './words'
 import { argumentError } from './option-errors'
 import { routerForArea, routerLines } from './router-for'
-import { welcomeFirstServices } from './welcome'
+import { welcomeFirstServices } from '../core/collections'
 
 const english = () => process.env.LOKET_LANG === 'en'
 
@@ -82,7 +82,7 @@ async function runImport(
     const actor = { ...cliActor(companyId), companyId }
     const { timeZone } = await getCompany(deps, companyId)
     const { activatedServiceIds, ...done } = await commitImport(deps, actor, input, timeZone)
-    await welcomeFirstServices(deps, actor, activatedServiceIds, timeZone)
+    await welcomeFirstServices(deps, actor, activatedServiceIds, timeZone, welcomeFailed)
     return done
   })
   const json = {

@@ -1,7 +1,7 @@
 import { AppError } from '@shared/errors'
 import { cliActor } from '../core/audit'
 import { companyTimeZone } from '../core/companies'
-import { welcomeFirstServices } from './welcome'
+import { welcomeFirstServices } from '../core/collections'
 import {
   commitRouterImport,
   findRouterByName,
@@ -14,7 +14,7 @@ import type { CommandArgs, CommandDef } from './commands'
 import type { Db } from '../core/db'
 import { firstCompanyId } from './db'
 import { withNetwork } from './network-deps'
-import { count } from './words'
+import { count, welcomeFailed } from './words'
 import { argumentError } from './option-errors'
 
 const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined)
@@ -116,7 +116,7 @@ async function runRouterImport({ dataDir, values, lists, positionals, out }: Com
       const actor = { ...cliActor(companyId), companyId }
       const timeZone = await companyTimeZone(deps, companyId)
       const done = await commitRouterImport(deps, actor, router.id, options, timeZone)
-      await welcomeFirstServices(deps, actor, done.activatedServiceIds, timeZone)
+      await welcomeFirstServices(deps, actor, done.activatedServiceIds, timeZone, welcomeFailed)
       return done
     })
     const { rows: _rows, activatedServiceIds: _ids, ...json } = summary

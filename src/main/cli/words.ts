@@ -41,3 +41,7 @@ export function countsText(counts: Record<string, number>): string {
     )
   return parts.length ? parts.join(', ') : 'tidak ada yang dikerjakan'
 }
+
+/** The import stands when its welcome messages could not be queued: said on stderr, not failed. */
+export const welcomeFailed = (error: unknown): void =>
+  console.error('Pesan selamat datang tidak masuk antrean:', error)

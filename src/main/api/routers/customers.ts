@@ -30,7 +30,7 @@ import {
 import { BEFORE_SERVICE, queuePackageNotice } from '@core/collections'
 import { z } from 'zod'
 import { timeZoneOf } from '../time-zone'
-import { welcomeFirstServices } from '../welcome'
+import { welcomeFirstServices } from '@core/collections'
 import { procedure, router } from '../trpc'
 
 /** A change that queued router work wakes the host's device worker instead of waiting a tick. */

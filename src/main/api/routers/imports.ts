@@ -8,7 +8,7 @@ import { customerTemplate, workbookTemplate } from '@core/imports'
 import { idSchema } from '@shared/schemas'
 import { z } from 'zod'
 import { timeZoneOf } from '../time-zone'
-import { welcomeFirstServices } from '../welcome'
+import { welcomeFirstServices } from '@core/collections'
 import { procedure, router } from '../trpc'
 
 /** Files travel as base64 inside the JSON call (≤ 20 MB before encoding, see core/imports). */

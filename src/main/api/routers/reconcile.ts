@@ -2,7 +2,7 @@ import { fixDifference, reconcileRouter as compare } from '@core/network'
 import { idSchema } from '@shared/schemas'
 import { z } from 'zod'
 import { timeZoneOf } from '../time-zone'
-import { welcomeFirstServices } from '../welcome'
+import { welcomeFirstServices } from '@core/collections'
 import { procedure, router } from '../trpc'
 
 /** Router against database, and the one-click fixes (each reads the router again first). */

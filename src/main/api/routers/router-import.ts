@@ -1,7 +1,7 @@
 import { commitRouterImport, previewRouterImport } from '@core/network'
 import { routerImportInput } from '@shared/schemas'
 import { timeZoneOf } from '../time-zone'
-import { welcomeFirstServices } from '../welcome'
+import { welcomeFirstServices } from '@core/collections'
 import { procedure, router } from '../trpc'
 
 /** Moving onto Loket from a router (Mikhmon, a spreadsheet): read, preview, then create. */

@@ -107,3 +107,24 @@ export const BEFORE_SERVICE: ReadonlySet<string> = new Set([
   'instalasi',
   'in_progress',
 ])
+
+/**
+ * The welcome after services became active for the first time, for callers whose change has
+ * already committed (a status change, a spreadsheet or router import): the change stands whatever
+ * happens here, so a failure is reported (logged by the host, told on stderr by the CLI) and the
+ * customer can still be told by hand.
+ */
+export async function welcomeFirstServices(
+  deps: MessagingDeps,
+  actor: Actor & { companyId: number },
+  serviceIds: number[],
+  timeZone: string,
+  report: (error: unknown) => void = (error) => console.error('welcome message:', error),
+): Promise<void> {
+  if (serviceIds.length === 0) return
+  try {
+    await queueWelcomeMessages(deps, actor, serviceIds, timeZone)
+  } catch (error) {
+    report(error)
+  }
+}
