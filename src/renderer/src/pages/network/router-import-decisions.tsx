@@ -1,17 +1,8 @@
-import {
-  Alert,
-  Badge,
-  Group,
-  Radio,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core'
+import { Alert, Badge, Group, Radio, SegmentedControl, Stack, Table, Text } from '@mantine/core'
 import { IconAlertTriangle, IconArrowsExchange } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { PackageChoice, PutusChoice } from '@shared/schemas'
+import { customerText, DecisionSection } from './router-import-decision-section'
 import type { RouterImportSummary } from './router-import-preview'
 
 type Row = RouterImportSummary['rows'][number]
@@ -59,8 +50,6 @@ export function forAllPutus(summary: RouterImportSummary, d: Decisions, c: Putus
   return { ...d, putus: c, choices }
 }
 
-const SHOWN = 200
-
 /**
  * What the import needs the operator to decide before it runs: linked services whose Loket
  * package is not the router's profile, and enabled secrets of customers who are putus in Loket.
@@ -105,87 +94,62 @@ function PackageRows({ summary, rows, decisions, onChange }: Part) {
     { value: 'router', label: t('routerImport.decisions.followRouter') },
   ]
   return (
-    <Stack gap="xs" data-testid="router-import-packages">
-      <Group justify="space-between" align="flex-end" wrap="wrap">
-        <div>
-          <Title order={3} fz="h5">
-            <IconArrowsExchange size={18} style={{ verticalAlign: 'text-bottom' }} />{' '}
-            {t('routerImport.decisions.packagesTitle', { count: rows.length })}
-          </Title>
-          <Text fz="sm" c="dimmed" maw={720}>
-            {t('routerImport.decisions.packagesHint')}
-          </Text>
-        </div>
-        <Group gap="xs">
-          <Text fz="sm">{t('routerImport.decisions.forAll')}</Text>
-          <SegmentedControl
-            size="xs"
-            data={options}
-            value={decisions.packages}
-            onChange={(v) => onChange(forAllPackages(summary, decisions, v as PackageChoice))}
-            data-testid="router-import-packages-all"
-          />
-        </Group>
-      </Group>
-      <Table.ScrollContainer minWidth={760}>
-        <Table striped withTableBorder fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('routerImport.columns.login')}</Table.Th>
-              <Table.Th>{t('routerImport.columns.customer')}</Table.Th>
-              <Table.Th>{t('routerImport.decisions.loketPackage')}</Table.Th>
-              <Table.Th>{t('routerImport.decisions.routerProfile')}</Table.Th>
-              <Table.Th>{t('routerImport.decisions.choice')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.slice(0, SHOWN).map((r) => {
-              const d = r.packageDiff!
-              return (
-                <Table.Tr key={r.key} data-testid="router-import-package-row">
-                  <Table.Td ff="monospace">{r.name}</Table.Td>
-                  <Table.Td>
-                    {r.customerCode ? `${r.customerCode} · ` : ''}
-                    {r.customerName}
-                  </Table.Td>
-                  <Table.Td>
-                    {d.loketProduct}{' '}
-                    <Text span c="dimmed">
-                      ({d.loketProfile})
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {r.profile} →{' '}
-                    {d.routerProduct ?? (
-                      <Text span c="orange.8" fz="sm">
-                        {t('routerImport.decisions.noPackage', { profile: r.profile })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <SegmentedControl
-                      size="xs"
-                      data={options.map((o) => ({
-                        ...o,
-                        disabled: o.value === 'router' && d.routerProduct === null,
-                      }))}
-                      value={packageChoiceOf(r, decisions)}
-                      onChange={(v) => set(r.key, v as PackageChoice)}
-                      aria-label={t('routerImport.decisions.choiceFor', { login: r.name })}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              )
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {rows.length > SHOWN && (
-        <Text fz="sm" c="dimmed">
-          {t('routerImport.decisions.moreRows', { count: rows.length - SHOWN })}
-        </Text>
-      )}
-    </Stack>
+    <DecisionSection
+      testId="router-import-packages"
+      rowTestId="router-import-package-row"
+      icon={<IconArrowsExchange size={18} style={{ verticalAlign: 'text-bottom' }} />}
+      title={t('routerImport.decisions.packagesTitle', { count: rows.length })}
+      hint={t('routerImport.decisions.packagesHint')}
+      forAll={
+        <SegmentedControl
+          size="xs"
+          data={options}
+          value={decisions.packages}
+          onChange={(v) => onChange(forAllPackages(summary, decisions, v as PackageChoice))}
+          data-testid="router-import-packages-all"
+        />
+      }
+      columns={[
+        t('routerImport.decisions.loketPackage'),
+        t('routerImport.decisions.routerProfile'),
+        t('routerImport.decisions.choice'),
+      ]}
+      rows={rows}
+      cells={(r) => {
+        const d = r.packageDiff!
+        return (
+          <>
+            <Table.Td>{customerText(r)}</Table.Td>
+            <Table.Td>
+              {d.loketProduct}{' '}
+              <Text span c="dimmed">
+                ({d.loketProfile})
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              {r.profile} →{' '}
+              {d.routerProduct ?? (
+                <Text span c="orange.8" fz="sm">
+                  {t('routerImport.decisions.noPackage', { profile: r.profile })}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <SegmentedControl
+                size="xs"
+                data={options.map((o) => ({
+                  ...o,
+                  disabled: o.value === 'router' && d.routerProduct === null,
+                }))}
+                value={packageChoiceOf(r, decisions)}
+                onChange={(v) => set(r.key, v as PackageChoice)}
+                aria-label={t('routerImport.decisions.choiceFor', { login: r.name })}
+              />
+            </Table.Td>
+          </>
+        )
+      }}
+    />
   )
 }
 
@@ -195,99 +159,71 @@ function PutusRows({ summary, rows, decisions, onChange }: Part) {
     onChange({ ...decisions, choices: { ...decisions.choices, [key]: c } })
   const undecided = rows.filter((r) => putusChoiceOf(r, decisions) === null).length
   return (
-    <Stack gap="xs" data-testid="router-import-putus">
-      <Group justify="space-between" align="flex-end" wrap="wrap">
-        <div>
-          <Title order={3} fz="h5">
-            <IconAlertTriangle size={18} style={{ verticalAlign: 'text-bottom' }} />{' '}
-            {t('routerImport.decisions.putusTitle', { count: rows.length })}
-          </Title>
-          <Text fz="sm" c="dimmed" maw={720}>
-            {t('routerImport.decisions.putusHint')}
-          </Text>
-        </div>
-        <Group gap="xs">
-          <Text fz="sm">{t('routerImport.decisions.forAll')}</Text>
-          <SegmentedControl
-            size="xs"
-            data={[
-              { value: 'disable', label: t('routerImport.decisions.disable') },
-              { value: 'reactivate', label: t('routerImport.decisions.reactivate') },
-            ]}
-            value={decisions.putus ?? ''}
-            onChange={(v) => onChange(forAllPutus(summary, decisions, v as PutusChoice))}
-            data-testid="router-import-putus-all"
-          />
-        </Group>
-      </Group>
-      {undecided > 0 && (
-        <Alert color="orange" icon={<IconAlertTriangle size={18} />} py="xs">
-          {t('routerImport.decisions.undecided', { count: undecided })}
-        </Alert>
-      )}
-      <Table.ScrollContainer minWidth={760}>
-        <Table striped withTableBorder fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('routerImport.columns.login')}</Table.Th>
-              <Table.Th>{t('routerImport.columns.customer')}</Table.Th>
-              <Table.Th>{t('routerImport.decisions.why')}</Table.Th>
-              <Table.Th>{t('routerImport.decisions.choice')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.slice(0, SHOWN).map((r) => {
-              const c = r.conflict!
-              return (
-                <Table.Tr key={r.key} data-testid="router-import-putus-row">
-                  <Table.Td ff="monospace">{r.name}</Table.Td>
-                  <Table.Td>
-                    {r.customerCode ? `${r.customerCode} · ` : ''}
-                    {r.customerName}{' '}
-                    <Badge size="xs" color="gray" variant="light" tt="none">
-                      {t('serviceStatus.putus')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {t(
-                      c.heldByService
-                        ? 'routerImport.decisions.held'
-                        : 'routerImport.decisions.named',
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Radio.Group
-                      value={putusChoiceOf(r, decisions) ?? ''}
-                      onChange={(v) => set(r.key, v as PutusChoice)}
-                      aria-label={t('routerImport.decisions.choiceFor', { login: r.name })}
-                    >
-                      <Group gap="md" wrap="nowrap">
-                        <Radio value="disable" label={t('routerImport.decisions.disable')} />
-                        <Radio
-                          value="reactivate"
-                          label={t('routerImport.decisions.reactivate')}
-                          disabled={!c.canReactivate}
-                        />
-                      </Group>
-                    </Radio.Group>
-                    {!c.canReactivate && (
-                      <Text fz="xs" c="dimmed">
-                        {t('routerImport.decisions.needsIsolirPackage')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              )
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {rows.length > SHOWN && (
-        <Text fz="sm" c="dimmed">
-          {t('routerImport.decisions.moreRows', { count: rows.length - SHOWN })}
-        </Text>
-      )}
-    </Stack>
+    <DecisionSection
+      testId="router-import-putus"
+      rowTestId="router-import-putus-row"
+      icon={<IconAlertTriangle size={18} style={{ verticalAlign: 'text-bottom' }} />}
+      title={t('routerImport.decisions.putusTitle', { count: rows.length })}
+      hint={t('routerImport.decisions.putusHint')}
+      forAll={
+        <SegmentedControl
+          size="xs"
+          data={[
+            { value: 'disable', label: t('routerImport.decisions.disable') },
+            { value: 'reactivate', label: t('routerImport.decisions.reactivate') },
+          ]}
+          value={decisions.putus ?? ''}
+          onChange={(v) => onChange(forAllPutus(summary, decisions, v as PutusChoice))}
+          data-testid="router-import-putus-all"
+        />
+      }
+      notice={
+        undecided > 0 && (
+          <Alert color="orange" icon={<IconAlertTriangle size={18} />} py="xs">
+            {t('routerImport.decisions.undecided', { count: undecided })}
+          </Alert>
+        )
+      }
+      columns={[t('routerImport.decisions.why'), t('routerImport.decisions.choice')]}
+      rows={rows}
+      cells={(r) => {
+        const c = r.conflict!
+        return (
+          <>
+            <Table.Td>
+              {customerText(r)}{' '}
+              <Badge size="xs" color="gray" variant="light" tt="none">
+                {t('serviceStatus.putus')}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              {t(c.heldByService ? 'routerImport.decisions.held' : 'routerImport.decisions.named')}
+            </Table.Td>
+            <Table.Td>
+              <Radio.Group
+                value={putusChoiceOf(r, decisions) ?? ''}
+                onChange={(v) => set(r.key, v as PutusChoice)}
+                aria-label={t('routerImport.decisions.choiceFor', { login: r.name })}
+              >
+                <Group gap="md" wrap="nowrap">
+                  <Radio value="disable" label={t('routerImport.decisions.disable')} />
+                  <Radio
+                    value="reactivate"
+                    label={t('routerImport.decisions.reactivate')}
+                    disabled={!c.canReactivate}
+                  />
+                </Group>
+              </Radio.Group>
+              {!c.canReactivate && (
+                <Text fz="xs" c="dimmed">
+                  {t('routerImport.decisions.needsIsolirPackage')}
+                </Text>
+              )}
+            </Table.Td>
+          </>
+        )
+      }}
+    />
   )
 }
 

@@ -3,6 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { countText } from '../../i18n'
 import type { RouterOutputs } from '../../session/session'
+import { customerText } from './router-import-decision-section'
 
 export type RouterImportSummary = RouterOutputs['routerImport']['preview']
 type Row = RouterImportSummary['rows'][number]
@@ -93,10 +94,7 @@ function GroupTable({ group, rows }: { group: (typeof GROUPS)[number]; rows: Row
                 <Table.Td ff="monospace">{r.name}</Table.Td>
                 <Table.Td>{t(`routerImport.kinds.${r.kind}`)}</Table.Td>
                 <Table.Td>{r.profile}</Table.Td>
-                <Table.Td>
-                  {r.customerCode ? `${r.customerCode} · ` : ''}
-                  {r.customerName}
-                </Table.Td>
+                <Table.Td>{customerText(r)}</Table.Td>
                 <Table.Td>
                   {skipped ? (
                     t(`routerImport.reasons.${r.reason ?? 'duplicate'}`)
