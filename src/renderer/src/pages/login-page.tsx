@@ -1,15 +1,17 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core'
+import { Alert, Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core'
 import { IconClockExclamation } from '@tabler/icons-react'
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Navigate, useNavigate } from 'react-router'
+import { Link, Navigate, useNavigate } from 'react-router'
 import { loginInput } from '@shared/schemas'
 import { signIn, trpc } from '../api/client'
+import { getDeviceToken, setDeviceToken } from '../api/device-token'
 import { endedBecause, useToken } from '../api/token'
 import { FormAlert } from '../components/form-alert'
 import { PublicLayout } from '../components/public-layout'
 import { useFormState } from '../forms/use-form-state'
+import { OtpStep, type Challenge } from './sign-in/otp-step'
 
 export function LoginPage() {
   const { t } = useTranslation()
@@ -18,12 +20,18 @@ export function LoginPage() {
   const form = useFormState({ username: '', password: '' })
   // Why the last session ended matters until the user tries again, then the new answer does.
   const [attempted, setAttempted] = useState(false)
+  // The company's 2FA rule asked for a code after the right password.
+  const [challenge, setChallenge] = useState<Challenge | null>(null)
+  const enter = (result: { token: string; mustChangePassword: boolean; deviceToken?: string }) => {
+    if (result.deviceToken) setDeviceToken(form.values.username, result.deviceToken)
+    signIn(result.token)
+    void navigate(result.mustChangePassword ? '/change-password' : '/', { replace: true })
+  }
   const login = useMutation(
     trpc.auth.login.mutationOptions({
       onSuccess: (result) => {
-        if (!result.token) return
-        signIn(result.token)
-        void navigate(result.mustChangePassword ? '/change-password' : '/', { replace: true })
+        if (result.otpRequired) setChallenge(result)
+        else enter(result)
       },
       onError: (error) => form.showServerError(error),
     }),
@@ -31,6 +39,21 @@ export function LoginPage() {
   // Already signed in (another tab, a reload): the session guard decides whether that still holds.
   if (token && !login.isPending) return <Navigate to="/" replace />
   const reason = endedBecause()
+
+  if (challenge) {
+    return (
+      <PublicLayout title={t('otp.title')}>
+        <OtpStep
+          challenge={challenge}
+          onSignedIn={enter}
+          onBack={() => {
+            setChallenge(null)
+            form.setValue('password', '')
+          }}
+        />
+      </PublicLayout>
+    )
+  }
 
   return (
     <PublicLayout title={t('login.title')}>
@@ -44,7 +67,9 @@ export function LoginPage() {
         onSubmit={(e) => {
           e.preventDefault()
           setAttempted(true)
-          if (form.validate(loginInput, form.values)) login.mutate(form.values)
+          if (form.validate(loginInput, form.values)) {
+            login.mutate({ ...form.values, deviceToken: getDeviceToken(form.values.username) })
+          }
         }}
       >
         <Stack gap="md">
@@ -64,6 +89,11 @@ export function LoginPage() {
           <Button type="submit" loading={login.isPending} fullWidth>
             {t('login.submit')}
           </Button>
+          <Group justify="center">
+            <Anchor component={Link} to="/forgot-password" size="sm">
+              {t('forgot.link')}
+            </Anchor>
+          </Group>
         </Stack>
       </form>
     </PublicLayout>

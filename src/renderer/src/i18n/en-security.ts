@@ -1,0 +1,88 @@
+import type { idSecurity } from './id-security'
+
+/** English texts of sign-in security; the same keys as `id-security.ts`. */
+export const enSecurity: typeof idSecurity = {
+  otp: {
+    title: 'Two-step verification',
+    sentTo: 'A 6-digit code was sent to WhatsApp {{to}}. It is valid for 10 minutes.',
+    code: 'Verification code',
+    trust: 'Remember this device for 30 days',
+    trustHint:
+      'This device will not be asked for a code for 30 days. Do not tick on a shared computer.',
+    submit: 'Verify',
+    resend: 'Send the code again',
+    resendIn: 'Send the code again in {{seconds}} seconds',
+    resent: 'A new code was sent.',
+    back: 'Back to sign-in',
+  },
+  forgot: {
+    link: 'Forgot password?',
+    title: 'Forgot password',
+    intro: 'Enter your username. We send a code to the WhatsApp number or e-mail of that account.',
+    send: 'Send code',
+    sent: 'If the account exists, a code was sent to its WhatsApp number or e-mail. The code is valid for 10 minutes.',
+    noCode:
+      'No code? Check the username, wait a moment and send again, or ask a Superadmin to reset your password.',
+    newPassword: 'New password',
+    confirm: 'Repeat the new password',
+    submit: 'Save the new password',
+    done: 'Your password was changed. All old sessions ended; sign in with the new password.',
+    back: 'Back to sign-in',
+  },
+  devices: {
+    title: 'Active devices',
+    menu: 'Active devices',
+    intro:
+      'Where your account is signed in. End any session you do not recognise; that device must sign in again.',
+    sessions: 'Sign-in sessions',
+    device: 'Device',
+    address: 'Address',
+    started: 'Signed in',
+    lastSeen: 'Last active',
+    thisDevice: 'This device',
+    deviceOn: '{{browser}} on {{os}}',
+    end: 'End',
+    endTitle: 'End this session?',
+    endBody:
+      'The session on {{device}} ({{address}}) ends at its next request. That device must sign in again.',
+    ended: 'Session ended.',
+    endOthers: 'End all other sessions',
+    endOthersTitle: 'End all other sessions?',
+    endOthersBody: 'Every session except this device ends. Those devices must sign in again.',
+    endAll: 'End all sessions',
+    endAllTitle: 'End all sessions of {{name}}?',
+    endAllBody: 'Every session of {{name}} ends at its next request; they must sign in again.',
+    endedCount: '{{count}} session(s) ended.',
+    noSessions: 'No active sessions.',
+    trusted: 'Trusted devices',
+    trustedIntro: 'Devices that may sign in without a verification code until their date.',
+    until: 'Valid until',
+    lastUsed: 'Last used',
+    added: 'Added',
+    revoke: 'Remove',
+    revokeTitle: 'Remove this trusted device?',
+    revokeBody: '{{device}} will be asked for a verification code at its next sign-in.',
+    revoked: 'Trusted device removed.',
+    noTrusted: 'No trusted devices yet.',
+    userTitle: 'Active devices — {{name}}',
+    userAction: 'Devices',
+  },
+  twoFactor: {
+    title: 'Sign-in security: two-step verification',
+    intro:
+      'After the right password, the users it applies to enter a 6-digit code sent to their WhatsApp.',
+    mode: 'Required for',
+    off: 'Nobody (off)',
+    roles: 'Chosen roles',
+    users: 'Chosen users',
+    pickRoles: 'Roles',
+    pickUsers: 'Users',
+    pickHint: 'Choose at least one.',
+    whatsappOff:
+      'The WhatsApp channel is not active. Turn it on in Messages → Channels before requiring two-step verification.',
+    withoutNumber:
+      'These users must verify but have no WhatsApp number, so they cannot sign in: {{names}}. Enter their numbers on the Users page.',
+    superadminOnly: 'Only a Superadmin can change this rule.',
+    saved: 'Two-step verification rule saved.',
+  },
+}
