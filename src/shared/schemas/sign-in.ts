@@ -30,7 +30,12 @@ export const verifyOtpInput = z.object({
 
 export const challengeInput = z.object({ challenge: challengeSchema })
 
-export const passwordResetRequestInput = loginInput.pick({ username: true })
+/** Where the person would rather get the code; the other one is used when theirs lacks it. */
+export const RESET_CHANNELS = ['whatsapp', 'email'] as const
+
+export const passwordResetRequestInput = loginInput.pick({ username: true }).extend({
+  channel: z.enum(RESET_CHANNELS, { message: 'validation.invalid' }).optional(),
+})
 
 export const passwordResetInput = z.object({
   challenge: challengeSchema,
