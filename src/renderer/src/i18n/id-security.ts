@@ -21,6 +21,11 @@ export const idSecurity = {
     title: 'Lupa kata sandi',
     intro:
       'Masukkan nama pengguna Anda. Kami mengirim kode ke WhatsApp atau e-mail yang terdaftar di akun itu.',
+    channel: 'Kirim kode lewat',
+    channelHint:
+      'Jika cara ini tidak terdaftar di akun Anda, kode dikirim lewat cara lain yang terdaftar.',
+    byWhatsapp: 'WhatsApp',
+    byEmail: 'E-mail',
     send: 'Kirim kode',
     sent: 'Jika akun ada, kode dikirim ke WhatsApp atau e-mail yang terdaftar. Kode berlaku 10 menit.',
     noCode:
@@ -30,6 +35,7 @@ export const idSecurity = {
     submit: 'Simpan kata sandi baru',
     done: 'Kata sandi sudah diganti. Semua sesi lama diakhiri; silakan masuk dengan kata sandi baru.',
     back: 'Kembali ke halaman masuk',
+    restart: 'Ganti nama pengguna',
   },
   devices: {
     title: 'Perangkat aktif',

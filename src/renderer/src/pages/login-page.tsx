@@ -1,9 +1,9 @@
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core'
-import { IconClockExclamation } from '@tabler/icons-react'
+import { IconCircleCheck, IconClockExclamation } from '@tabler/icons-react'
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, Navigate, useNavigate } from 'react-router'
+import { Link, Navigate, useLocation, useNavigate } from 'react-router'
 import { loginInput } from '@shared/schemas'
 import { signIn, trpc } from '../api/client'
 import { getDeviceToken, setDeviceToken } from '../api/device-token'
@@ -17,7 +17,9 @@ export function LoginPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const token = useToken()
-  const form = useFormState({ username: '', password: '' })
+  // Back from "Lupa kata sandi" with a new password: say so, and fill in the username.
+  const resetFor = (useLocation().state as { passwordReset?: string } | null)?.passwordReset
+  const form = useFormState({ username: resetFor ?? '', password: '' })
   // Why the last session ended matters until the user tries again, then the new answer does.
   const [attempted, setAttempted] = useState(false)
   // The company's 2FA rule asked for a code after the right password.
@@ -57,7 +59,12 @@ export function LoginPage() {
 
   return (
     <PublicLayout title={t('login.title')}>
-      {reason && !attempted && (
+      {resetFor && !attempted && (
+        <Alert color="teal" icon={<IconCircleCheck size={18} />} data-testid="password-reset-done">
+          {t('forgot.done')}
+        </Alert>
+      )}
+      {reason && !resetFor && !attempted && (
         <Alert color="orange" icon={<IconClockExclamation size={18} />} data-testid="session-ended">
           {t(`errors.${reason}`)}
         </Alert>

@@ -30,8 +30,7 @@ export function OtpStep({ challenge: first, onSignedIn, onBack }: Props) {
   const verify = useMutation(
     trpc.auth.verifyOtp.mutationOptions({
       onSuccess: onSignedIn,
-      onError: (error) =>
-        form.showServerError(error, { OTP_INVALID: 'code', OTP_EXPIRED: 'code' }),
+      onError: (error) => form.showServerError(error, { OTP_INVALID: 'code', OTP_EXPIRED: 'code' }),
     }),
   )
   const resend = useMutation(
