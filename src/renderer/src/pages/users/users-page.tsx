@@ -12,6 +12,7 @@ import { useSession } from '../../session/session'
 import { DeactivateModal } from './deactivate-modal'
 import { ResetPasswordModal } from './reset-password-modal'
 import { UserFormModal } from './user-form-modal'
+import { UserDevicesModal } from './user-devices-modal'
 import { UsersTable } from './users-table'
 import { refreshUsers } from './refresh-users'
 import type { UserDialog, UserRow } from './types'
@@ -80,6 +81,12 @@ export function UsersPage() {
               manageable={manageable}
               onEdit={(user) => setDialog({ kind: 'edit', user })}
               onReset={(user) => setDialog({ kind: 'reset', user })}
+              // Another user's sessions are the superadmin's business only (the API checks).
+              onDevices={
+                me.user.role === 'superadmin'
+                  ? (user) => setDialog({ kind: 'devices', user })
+                  : undefined
+              }
               onDeactivate={(user) => setDialog({ kind: 'deactivate', user })}
               onReactivate={(user) => reactivate.mutate({ id: user.id })}
               reactivatingId={reactivate.isPending ? reactivate.variables.id : null}
@@ -95,6 +102,9 @@ export function UsersPage() {
       )}
       {dialog?.kind === 'reset' && (
         <ResetPasswordModal user={dialog.user} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'devices' && (
+        <UserDevicesModal user={dialog.user} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === 'deactivate' && (
         <DeactivateModal user={dialog.user} onClose={() => setDialog(null)} />

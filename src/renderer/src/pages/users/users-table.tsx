@@ -10,6 +10,8 @@ interface Props {
   manageable: (user: UserRow) => boolean
   onEdit: (user: UserRow) => void
   onReset: (user: UserRow) => void
+  /** Superadmin only: the user's sessions and trusted devices. */
+  onDevices?: (user: UserRow) => void
   onDeactivate: (user: UserRow) => void
   onReactivate: (user: UserRow) => void
   reactivatingId: number | null
@@ -86,7 +88,8 @@ export function UsersTable(props: Props) {
 }
 
 function RowActions(props: Props & { user: UserRow }) {
-  const { user, meId, onEdit, onReset, onDeactivate, onReactivate, reactivatingId } = props
+  const { user, meId, onEdit, onReset, onDevices, onDeactivate, onReactivate, reactivatingId } =
+    props
   const { t } = useTranslation()
   const self = user.id === meId
   return (
@@ -98,6 +101,11 @@ function RowActions(props: Props & { user: UserRow }) {
       {user.active && !self && (
         <Button size="compact-sm" variant="subtle" onClick={() => onReset(user)}>
           {t('users.resetPassword')}
+        </Button>
+      )}
+      {onDevices && user.active && (
+        <Button size="compact-sm" variant="subtle" onClick={() => onDevices(user)}>
+          {t('devices.userAction')}
         </Button>
       )}
       {/* Nobody deactivates themselves: the API refuses, so the button is not offered. */}
