@@ -70,3 +70,13 @@ export const DEFAULT_TWO_FACTOR_SETTINGS: TwoFactorSettings = {
   roles: [],
   userIds: [],
 }
+
+/** Whether the rule asks this user for a code (the host at sign-in, the Pengguna page's badge). */
+export function twoFactorCovers(
+  settings: TwoFactorSettings,
+  user: { id: number; role: string },
+): boolean {
+  if (settings.mode === 'roles') return (settings.roles as readonly string[]).includes(user.role)
+  if (settings.mode === 'users') return settings.userIds.includes(user.id)
+  return false
+}

@@ -73,6 +73,8 @@ export const enSecurity: typeof idSecurity = {
     userAction: 'Devices',
   },
   twoFactor: {
+    badge: 'WhatsApp code required',
+    badgeNoNumber: 'Code required, no WhatsApp number',
     title: 'Sign-in security: two-step verification',
     intro:
       'After the right password, the users it applies to enter a 6-digit code sent to their WhatsApp.',

@@ -76,6 +76,8 @@ export const idSecurity = {
     userAction: 'Perangkat',
   },
   twoFactor: {
+    badge: 'Wajib kode WhatsApp',
+    badgeNoNumber: 'Wajib kode, belum ada nomor WhatsApp',
     title: 'Keamanan masuk: verifikasi dua langkah',
     intro:
       'Setelah kata sandi benar, pengguna yang diwajibkan memasukkan kode 6 angka yang dikirim ke WhatsApp-nya.',

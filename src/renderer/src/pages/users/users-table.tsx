@@ -15,6 +15,8 @@ interface Props {
   onDeactivate: (user: UserRow) => void
   onReactivate: (user: UserRow) => void
   reactivatingId: number | null
+  /** The company's 2FA rule asks this user for a WhatsApp code at sign-in. */
+  twoFactor: (user: UserRow) => boolean
 }
 
 export function UsersTable(props: Props) {
@@ -69,6 +71,15 @@ export function UsersTable(props: Props) {
                   <Badge color={user.active ? 'teal' : 'gray'} variant="light">
                     {user.active ? t('users.active') : t('users.inactive')}
                   </Badge>
+                  {props.twoFactor(user) && (
+                    <Badge
+                      color={user.phone ? 'blue' : 'red'}
+                      variant="light"
+                      data-testid="two-factor-badge"
+                    >
+                      {user.phone ? t('twoFactor.badge') : t('twoFactor.badgeNoNumber')}
+                    </Badge>
+                  )}
                   {user.mustChangePassword && (
                     <Badge color="orange" variant="light">
                       {t('users.mustChange')}
