@@ -70,11 +70,11 @@ export const enSecurity: typeof idSecurity = {
     revoked: 'Trusted device revoked.',
     noTrusted: 'No trusted devices yet.',
     userTitle: 'Active devices — {{name}}',
-    userAction: 'Devices',
+    userAction: 'Active devices',
   },
   twoFactor: {
-    badge: 'WhatsApp code required',
-    badgeNoNumber: 'Code required, no WhatsApp number',
+    badge: 'WA code required',
+    badgeNoNumber: 'WA code: no number',
     title: 'Sign-in security: two-step verification',
     intro:
       'After the right password, the users it applies to enter a 6-digit code sent to their WhatsApp.',

@@ -73,11 +73,11 @@ export const idSecurity = {
     revoked: 'Perangkat tepercaya dicabut.',
     noTrusted: 'Belum ada perangkat tepercaya.',
     userTitle: 'Perangkat aktif — {{name}}',
-    userAction: 'Perangkat',
+    userAction: 'Perangkat aktif',
   },
   twoFactor: {
-    badge: 'Wajib kode WhatsApp',
-    badgeNoNumber: 'Wajib kode, belum ada nomor WhatsApp',
+    badge: 'Wajib kode WA',
+    badgeNoNumber: 'Kode WA: tanpa nomor',
     title: 'Keamanan masuk: verifikasi dua langkah',
     intro:
       'Setelah kata sandi benar, pengguna yang diwajibkan memasukkan kode 6 angka yang dikirim ke WhatsApp-nya.',

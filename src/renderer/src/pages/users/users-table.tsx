@@ -1,5 +1,5 @@
-import { Badge, Button, EmptyState, Group, Table, Text } from '@mantine/core'
-import { IconUsers } from '@tabler/icons-react'
+import { ActionIcon, Badge, Button, EmptyState, Group, Table, Text, Tooltip } from '@mantine/core'
+import { IconDevices, IconUsers } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { formatPhone } from '@shared/phone'
 import type { UserRow } from './types'
@@ -64,7 +64,9 @@ export function UsersTable(props: Props) {
               </Table.Td>
               <Table.Td>{user.username}</Table.Td>
               <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
-              <Table.Td>{user.phone ? formatPhone(user.phone) : t('common.empty')}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {user.phone ? formatPhone(user.phone) : t('common.empty')}
+              </Table.Td>
               <Table.Td>{user.email ?? t('common.empty')}</Table.Td>
               <Table.Td>
                 <Group gap={6}>
@@ -104,7 +106,8 @@ function RowActions(props: Props & { user: UserRow }) {
   const { t } = useTranslation()
   const self = user.id === meId
   return (
-    <Group gap={4} wrap="nowrap">
+    // Wraps rather than pushing the table past a 1366-wide screen when a row has every action.
+    <Group gap={4}>
       <Button size="compact-sm" variant="subtle" onClick={() => onEdit(user)}>
         {t('common.edit')}
       </Button>
@@ -114,10 +117,17 @@ function RowActions(props: Props & { user: UserRow }) {
           {t('users.resetPassword')}
         </Button>
       )}
+      {/* An icon: the row's text buttons already fill a 1366-wide screen. */}
       {onDevices && user.active && (
-        <Button size="compact-sm" variant="subtle" onClick={() => onDevices(user)}>
-          {t('devices.userAction')}
-        </Button>
+        <Tooltip label={t('devices.userAction')} withArrow>
+          <ActionIcon
+            variant="subtle"
+            aria-label={t('devices.userAction')}
+            onClick={() => onDevices(user)}
+          >
+            <IconDevices size={18} />
+          </ActionIcon>
+        </Tooltip>
       )}
       {/* Nobody deactivates themselves: the API refuses, so the button is not offered. */}
       {!self &&
