@@ -182,7 +182,7 @@ export async function seedEveryPage(
   await api('users.create', {
     name: 'Teknisi Lapangan',
     username: 'teknisi',
-    password: 'Teknisi-Rahasia-77',
+    password: 'Lapangan-Rahasia-77',
     role: 'technician',
   })
 
