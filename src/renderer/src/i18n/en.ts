@@ -334,7 +334,7 @@ export const en: Messages = {
       logout: 'Signed out',
       password: { change: 'Password changed', reset: 'Password reset with a code' },
       session: { end: 'Sign-in session ended' },
-      device: { trust: 'Device remembered for 30 days', revoke: 'Trusted device removed' },
+      device: { trust: 'Device remembered for 30 days', revoke: 'Trusted device revoked' },
     },
     otp: {
       sent: 'Verification code sent',

@@ -336,7 +336,7 @@ export const id = {
       logout: 'Keluar dari aplikasi',
       password: { change: 'Kata sandi diganti', reset: 'Kata sandi diatur ulang dengan kode' },
       session: { end: 'Sesi masuk diakhiri' },
-      device: { trust: 'Perangkat diingat 30 hari', revoke: 'Perangkat tepercaya dihapus' },
+      device: { trust: 'Perangkat diingat 30 hari', revoke: 'Perangkat tepercaya dicabut' },
     },
     otp: {
       sent: 'Kode verifikasi dikirim',

@@ -84,12 +84,13 @@ export function LoginPage() {
             label={t('fields.username')}
             autoComplete="username"
             autoCapitalize="none"
-            autoFocus
+            autoFocus={!resetFor}
             {...form.text('username')}
           />
           <PasswordInput
             label={t('fields.password')}
             autoComplete="current-password"
+            autoFocus={!!resetFor}
             {...form.text('password')}
           />
           <FormAlert error={form.serverError} />

@@ -117,8 +117,9 @@ function RowActions(props: Props & { user: UserRow }) {
           {t('users.resetPassword')}
         </Button>
       )}
-      {/* An icon: the row's text buttons already fill a 1366-wide screen. */}
-      {onDevices && user.active && (
+      {/* An icon: the row's text buttons already fill a 1366-wide screen. One's own devices
+          are on Perangkat aktif in the user menu. */}
+      {onDevices && user.active && !self && (
         <Tooltip label={t('devices.userAction')} withArrow>
           <ActionIcon
             variant="subtle"
