@@ -7,12 +7,12 @@ import {
   OTP_TTL_MS,
   codeWouldPass,
   hashChallengeToken,
+  newChallengeToken,
   resendChallenge,
   startChallenge,
   verifyChallenge,
   type OtpRecipient,
 } from '../otp'
-import { newChallengeToken } from '../otp/codes'
 import { hashPassword } from './password-hash'
 import { endSessions } from './sessions'
 import { revokeAllTrustedDevices } from './trusted-devices'
