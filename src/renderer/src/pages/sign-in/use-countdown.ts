@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react'
 
-/** Whole seconds until an instant (0 once it passed), ticking every second. */
+/** Whole seconds until an instant (0 once it passed), ticking every second until then. */
 export function useCountdown(until: string | null): number {
-  const left = () => (until ? Math.max(0, Math.ceil((Date.parse(until) - Date.now()) / 1000)) : 0)
-  const [seconds, setSeconds] = useState(left)
+  const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
-    setSeconds(left())
     if (!until) return
-    const timer = setInterval(() => setSeconds(left()), 1000)
+    const end = Date.parse(until)
+    const timer = setInterval(() => {
+      const tick = Date.now()
+      setNow(tick)
+      if (tick >= end) clearInterval(timer)
+    }, 1000)
     return () => clearInterval(timer)
-    // `left` reads only `until`.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [until])
-  return seconds
+  return until ? Math.max(0, Math.ceil((Date.parse(until) - now) / 1000)) : 0
 }
