@@ -200,7 +200,9 @@ test('ending the phone’s session on Perangkat aktif throws the phone back to s
 
   await phonePage.getByRole('link', { name: 'Pengguna' }).click()
   await expect(phonePage.getByRole('heading', { name: 'Masuk ke Loket' })).toBeVisible()
-  await expect(phonePage.getByTestId('session-ended')).toBeVisible()
+  await expect(phonePage.getByTestId('session-ended')).toHaveText(
+    'Sesi di perangkat ini diakhiri dari Perangkat aktif. Silakan masuk kembali.',
+  )
 
   // What is left (the setup wizard's session) ends with "Akhiri semua sesi lain".
   await page.getByRole('button', { name: 'Akhiri semua sesi lain' }).click()

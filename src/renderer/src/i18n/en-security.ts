@@ -35,6 +35,8 @@ export const enSecurity: typeof idSecurity = {
     restart: 'Change the username',
   },
   devices: {
+    endedElsewhere:
+      'The session on this device was ended from Active devices. Please sign in again.',
     title: 'Active devices',
     menu: 'Active devices',
     intro:

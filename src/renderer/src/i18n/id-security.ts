@@ -38,6 +38,7 @@ export const idSecurity = {
     restart: 'Ganti nama pengguna',
   },
   devices: {
+    endedElsewhere: 'Sesi di perangkat ini diakhiri dari Perangkat aktif. Silakan masuk kembali.',
     title: 'Perangkat aktif',
     menu: 'Perangkat aktif',
     intro:

@@ -7,7 +7,7 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router'
 import { loginInput } from '@shared/schemas'
 import { signIn, trpc } from '../api/client'
 import { getDeviceToken, setDeviceToken } from '../api/device-token'
-import { endedBecause, useToken } from '../api/token'
+import { ENDED_ELSEWHERE, endedBecause, useToken } from '../api/token'
 import { FormAlert } from '../components/form-alert'
 import { PublicLayout } from '../components/public-layout'
 import { useFormState } from '../forms/use-form-state'
@@ -66,7 +66,7 @@ export function LoginPage() {
       )}
       {reason && !resetFor && !attempted && (
         <Alert color="orange" icon={<IconClockExclamation size={18} />} data-testid="session-ended">
-          {t(`errors.${reason}`)}
+          {reason === ENDED_ELSEWHERE ? t('devices.endedElsewhere') : t(`errors.${reason}`)}
         </Alert>
       )}
       <form
