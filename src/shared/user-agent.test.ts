@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { describeUserAgent, deviceName } from './user-agent'
 
 describe('a device in words', () => {
+  it('names headless Chrome (a kiosk or a script driving Chromium) Chrome, not Safari', () => {
+    expect(
+      describeUserAgent(
+        'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36',
+      ),
+    ).toEqual({ browser: 'Chrome', os: 'Linux' })
+  })
+
   it('names the browser and the system of common user agents', () => {
     expect(
       describeUserAgent(

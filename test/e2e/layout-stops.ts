@@ -216,10 +216,12 @@ export function layoutStops(d: LayoutData): Stop[] {
       ready: id('price-list-row'),
     },
     { name: 'Pengguna', route: '/users', url: 'users', ready: id('user-row') },
+    { name: 'Perangkat aktif', route: '/devices', url: 'devices', ready: id('session-row') },
     { name: 'Peran & izin', route: '/roles', url: 'roles', ready: id('roles-matrix') },
     { name: 'Perusahaan', route: '/company', url: 'company', ready: id('billing-settings') },
     { name: 'Audit', route: '/audit', url: 'audit', ready: id('audit-row') },
     { name: 'Ganti kata sandi', route: '/change-password', url: 'change-password', ready: heading },
+    { name: 'Lupa kata sandi', route: '/forgot-password', url: 'forgot-password', ready: heading },
     { name: 'Tidak ditemukan', route: '*', url: 'tidak-ada', ready: heading },
   ]
 }

@@ -30,7 +30,12 @@ export const verifyOtpInput = z.object({
 
 export const challengeInput = z.object({ challenge: challengeSchema })
 
-export const passwordResetRequestInput = loginInput.pick({ username: true })
+/** Where the person would rather get the code; the other one is used when theirs lacks it. */
+export const RESET_CHANNELS = ['whatsapp', 'email'] as const
+
+export const passwordResetRequestInput = loginInput.pick({ username: true }).extend({
+  channel: z.enum(RESET_CHANNELS, { message: 'validation.invalid' }).optional(),
+})
 
 export const passwordResetInput = z.object({
   challenge: challengeSchema,
@@ -64,4 +69,14 @@ export const DEFAULT_TWO_FACTOR_SETTINGS: TwoFactorSettings = {
   mode: 'off',
   roles: [],
   userIds: [],
+}
+
+/** Whether the rule asks this user for a code (the host at sign-in, the Pengguna page's badge). */
+export function twoFactorCovers(
+  settings: TwoFactorSettings,
+  user: { id: number; role: string },
+): boolean {
+  if (settings.mode === 'roles') return (settings.roles as readonly string[]).includes(user.role)
+  if (settings.mode === 'users') return settings.userIds.includes(user.id)
+  return false
 }

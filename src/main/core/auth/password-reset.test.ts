@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { setChannel } from '../messaging'
 import { OWNER, client } from '../testing'
-import { codeOf, otpFixture, wrong } from '../otp/otp-fixture'
+import { codeOf, otpFixture, wrong } from '../otp/testing'
 import {
   login,
   requestPasswordReset,
@@ -74,6 +74,20 @@ describe('Lupa kata sandi', () => {
     await f.ask()
     const sent = await f.db.selectFrom('messages').select(['channel', 'recipient']).execute()
     expect(sent).toEqual([{ channel: 'email', recipient: 'pemilik@example.com' }])
+  })
+
+  it('goes by the e-mail the user chose when they have both', async () => {
+    const f = await resetFixture({ email: 'pemilik@example.com' })
+    await requestPasswordReset(f.deps, { username: 'owner', channel: 'email' }, client())
+    const sent = await f.db.selectFrom('messages').select(['channel', 'recipient']).execute()
+    expect(sent).toEqual([{ channel: 'email', recipient: 'pemilik@example.com' }])
+  })
+
+  it('a chosen e-mail the user does not have falls back to their WhatsApp', async () => {
+    const f = await resetFixture({ email: null })
+    await requestPasswordReset(f.deps, { username: 'owner', channel: 'email' }, client())
+    const sent = await f.db.selectFrom('messages').select(['channel', 'recipient']).execute()
+    expect(sent).toEqual([{ channel: 'whatsapp', recipient: '6281234500001' }])
   })
 
   it('a new password containing the username is refused before the code is used', async () => {

@@ -7,12 +7,12 @@ import {
   OTP_TTL_MS,
   codeWouldPass,
   hashChallengeToken,
+  newChallengeToken,
   resendChallenge,
   startChallenge,
   verifyChallenge,
   type OtpRecipient,
 } from '../otp'
-import { newChallengeToken } from '../otp/codes'
 import { hashPassword } from './password-hash'
 import { endSessions } from './sessions'
 import { revokeAllTrustedDevices } from './trusted-devices'
@@ -60,7 +60,7 @@ const shape = (s: ResetStarted): ResetStarted => ({
 
 export async function requestPasswordReset(
   deps: MessagingDeps,
-  input: { username: string },
+  input: { username: string; channel?: 'whatsapp' | 'email' },
   client: ClientInfo,
 ): Promise<ResetStarted> {
   const { db, clock } = deps
@@ -92,12 +92,12 @@ export async function requestPasswordReset(
     }).then(shape)
   if (!user) return decoy()
   const channels = await activeChannels(db, user.company_id)
-  const to: OtpRecipient | null =
-    user.phone && channels.has('whatsapp')
-      ? { channel: 'whatsapp', address: user.phone }
-      : user.email && channels.has('email')
-        ? { channel: 'email', address: user.email }
-        : null
+  const whatsapp: OtpRecipient | null =
+    user.phone && channels.has('whatsapp') ? { channel: 'whatsapp', address: user.phone } : null
+  const email: OtpRecipient | null =
+    user.email && channels.has('email') ? { channel: 'email', address: user.email } : null
+  // The chosen way first; the other when the account lacks it, so the choice reveals nothing.
+  const to = input.channel === 'email' ? (email ?? whatsapp) : (whatsapp ?? email)
   if (!to) return decoy()
   try {
     return shape(

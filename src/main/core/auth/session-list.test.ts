@@ -59,6 +59,16 @@ describe('Perangkat aktif', () => {
     expect(await codeOf(resolveSession(f.deps, f.laptop))).toBe('ok')
   })
 
+  it('a session ended from Perangkat aktif says so, so its screen can tell why', async () => {
+    const f = await twoDevices()
+    const phoneSession = await resolveSession(f.deps, f.phone)
+    await endUserSessions(f.deps, f.actor, { userId: f.ownerId, sessionId: phoneSession.sessionId })
+    await expect(resolveSession(f.deps, f.phone)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      details: { ended: 'elsewhere' },
+    })
+  })
+
   it('"end all other devices" keeps this one', async () => {
     const f = await twoDevices()
     const { ended } = await endUserSessions(f.deps, f.actor, {

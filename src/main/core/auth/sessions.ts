@@ -82,7 +82,15 @@ export async function resolveSession({ db, clock }: CoreDeps, token: string): Pr
     .where('sessions.token_hash', '=', hashToken(token))
     .executeTakeFirst()
   if (!row) throw new AppError('UNAUTHENTICATED')
-  if (row.ended_at) throw new AppError(endedSessionCode(row.end_reason))
+  if (row.ended_at) {
+    // Ended from "Perangkat aktif" (by the user elsewhere or a superadmin): the screen says so.
+    const elsewhere = row.end_reason === 'ended_by_user' || row.end_reason === 'ended_by_admin'
+    throw new AppError(
+      endedSessionCode(row.end_reason),
+      undefined,
+      elsewhere ? { ended: 'elsewhere' } : undefined,
+    )
+  }
   const now = clock.now()
   const settings = await getSecuritySettings(db, row.companyId)
   const idleLimit = new Date(row.last_seen_at).getTime() + settings.sessionIdleMinutes * 60_000

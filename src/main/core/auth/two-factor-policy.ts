@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { AppError } from '@shared/errors'
 import type { Role } from '@shared/permissions'
-import type { TwoFactorSettings } from '@shared/schemas'
+import { twoFactorCovers, type TwoFactorSettings } from '@shared/schemas'
 import { appendAudit, type Actor } from '../audit'
 import { writeTx, type Database, type Db } from '../db'
 import type { CoreDeps } from '../deps'
@@ -13,14 +13,7 @@ import { getTwoFactorSettings, putTwoFactorSettings } from '../settings'
  * superadmin changes it; the WhatsApp channel must be on first, and a superadmin cannot make a
  * rule that would shut themselves out (covered, but no WhatsApp number).
  */
-export function twoFactorCovers(
-  settings: TwoFactorSettings,
-  user: { id: number; role: string },
-): boolean {
-  if (settings.mode === 'roles') return settings.roles.includes(user.role as Role)
-  if (settings.mode === 'users') return settings.userIds.includes(user.id)
-  return false
-}
+export { twoFactorCovers }
 
 export async function twoFactorRequired(
   db: Db | Kysely<Database>,

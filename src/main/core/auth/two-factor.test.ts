@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { setChannel } from '../messaging'
 import { OWNER, client } from '../testing'
-import { codeOf, otpFixture, wrong } from '../otp/otp-fixture'
+import { codeOf, otpFixture, wrong } from '../otp/testing'
 import {
   getTwoFactor,
   login,

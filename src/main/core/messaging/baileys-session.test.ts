@@ -11,7 +11,7 @@ import {
   type WaSocket,
   type WhatsappSessions,
 } from './baileys-session'
-import { messageRows, messagingFixture, numberOf, queueTexts } from './channel-fixture'
+import { messageRows, messagingFixture, numberOf, queueTexts } from './testing'
 import { setChannel } from './channels'
 import { sendDueMessages } from './sender'
 

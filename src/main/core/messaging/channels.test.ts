@@ -6,7 +6,7 @@ import {
   type SmtpSim,
 } from '../../../../test/sim/messaging/index'
 import { sealConfig } from './channel-config'
-import { messageRows, messagingFixture } from './channel-fixture'
+import { messageRows, messagingFixture } from './testing'
 import { listChannels, setChannel } from './channels'
 import { sendTestMessage } from './test-message'
 

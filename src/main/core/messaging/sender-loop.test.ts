@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMessageSim, type MessageSim } from '../../../../test/sim/messaging/index'
-import { messagingFixture, queueTexts } from './channel-fixture'
+import { messagingFixture, queueTexts } from './testing'
 import { setChannel } from './channels'
 import { startMessageSender } from './sender-loop'
 

@@ -12,7 +12,7 @@ import {
   numberOf,
   queueTexts,
   type MessagingFixture,
-} from './channel-fixture'
+} from './testing'
 import { listChannels, setChannel } from './channels'
 import { sendDueMessages } from './sender'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '../audit'
 import { resendChallenge } from './index'
-import { OWNER_WA, codeOf, otpFixture, wrong } from './otp-fixture'
+import { OWNER_WA, codeOf, otpFixture, wrong } from './testing'
 
 describe('one-time codes', () => {
   it('are 6 digits, kept only as a hash, and the outbox holds {otp} with the code sealed', async () => {

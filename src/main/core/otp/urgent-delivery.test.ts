@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMessageSim, type MessageSim } from '../../../../test/sim/messaging/index'
-import { queueTexts } from '../messaging/channel-fixture'
+import { queueTexts } from '../messaging/testing'
 import { sendDueMessages, setChannel, startMessageSender } from '../messaging'
-import { OWNER_WA, otpFixture } from './otp-fixture'
+import { OWNER_WA, otpFixture } from './testing'
 
 let wa: MessageSim
 beforeAll(async () => {

@@ -2,9 +2,9 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { createTRPCClient, httpBatchLink } from '@trpc/client'
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query'
 import type { AppRouter } from '@api/router'
-import { errorCodeOf } from './errors'
+import { errorCodeOf, uiErrorOf } from './errors'
 import { ipcLink } from './ipc-link'
-import { clearToken, getToken, setToken } from './token'
+import { ENDED_ELSEWHERE, clearToken, getToken, setToken } from './token'
 
 /** In Electron the preload bridge carries calls over IPC; in a LAN browser, HTTP does. */
 export const trpcClient = createTRPCClient<AppRouter>({
@@ -29,9 +29,10 @@ export const trpcClient = createTRPCClient<AppRouter>({
 function onApiError(error: unknown, meta: Record<string, unknown> | undefined): void {
   // `meta: { ownAuthHandling: true }` opts a call out (sign-out handles its own failure).
   if (meta?.ownAuthHandling === true) return
-  const code = errorCodeOf(error)
+  const { code, details } = uiErrorOf(error)
   if (code === 'UNAUTHENTICATED' || code === 'SESSION_EXPIRED' || code === 'AUTH_USER_INACTIVE') {
-    if (getToken()) clearToken(code)
+    // Ended from "Perangkat aktif" on another device: the sign-in page says that, not "sign in".
+    if (getToken()) clearToken(details.ended === 'elsewhere' ? ENDED_ELSEWHERE : code)
   } else if (code === 'PASSWORD_CHANGE_REQUIRED') {
     void queryClient.invalidateQueries(trpc.auth.me.queryFilter())
   }

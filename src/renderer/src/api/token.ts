@@ -38,6 +38,9 @@ export function clearToken(reason: string | null = null): void {
   notify()
 }
 
+/** The end reason of a session ended from "Perangkat aktif" on another device. */
+export const ENDED_ELSEWHERE = 'ENDED_ELSEWHERE'
+
 /** Why the last session ended, for the sign-in page; forgotten at the next sign-in. */
 export function endedBecause(): string | null {
   return endReason

@@ -18,6 +18,7 @@ import { enMessaging } from './en-messaging'
 import { enCollections } from './en-collections'
 import { enMonitor } from './en-monitor'
 import { enRouterImport } from './en-router-import'
+import { enSecurity } from './en-security'
 import type { Messages } from './id'
 
 /** English, the second language. Same keys as id.ts; TypeScript rejects a missing or extra key. */
@@ -33,6 +34,7 @@ export const en: Messages = {
   ...enCollections,
   ...enMonitor,
   ...enRouterImport,
+  ...enSecurity,
   ...enCatalog,
   ...enImports,
   ...enSettings,
@@ -332,7 +334,7 @@ export const en: Messages = {
       logout: 'Signed out',
       password: { change: 'Password changed', reset: 'Password reset with a code' },
       session: { end: 'Sign-in session ended' },
-      device: { trust: 'Device remembered for 30 days', revoke: 'Trusted device removed' },
+      device: { trust: 'Device remembered for 30 days', revoke: 'Trusted device revoked' },
     },
     otp: {
       sent: 'Verification code sent',

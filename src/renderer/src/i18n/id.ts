@@ -18,6 +18,7 @@ import { idMessaging } from './id-messaging'
 import { idCollections } from './id-collections'
 import { idMonitor } from './id-monitor'
 import { idRouterImport } from './id-router-import'
+import { idSecurity } from './id-security'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -36,6 +37,7 @@ export const id = {
   ...idCollections,
   ...idMonitor,
   ...idRouterImport,
+  ...idSecurity,
   ...idCatalog,
   ...idImports,
   ...idSettings,
@@ -334,7 +336,7 @@ export const id = {
       logout: 'Keluar dari aplikasi',
       password: { change: 'Kata sandi diganti', reset: 'Kata sandi diatur ulang dengan kode' },
       session: { end: 'Sesi masuk diakhiri' },
-      device: { trust: 'Perangkat diingat 30 hari', revoke: 'Perangkat tepercaya dihapus' },
+      device: { trust: 'Perangkat diingat 30 hari', revoke: 'Perangkat tepercaya dicabut' },
     },
     otp: {
       sent: 'Kode verifikasi dikirim',

@@ -20,8 +20,10 @@ import { CompanyPage } from '../pages/company/company-page'
 import { CustomerPage } from '../pages/customers/customer-page'
 import { CustomersPage } from '../pages/customers/customers-page'
 import { DashboardPage } from '../pages/dashboard-page'
+import { DevicesPage } from '../pages/devices/devices-page'
 import { ImportPage } from '../pages/imports/import-page'
 import { LoginPage } from '../pages/login-page'
+import { ForgotPasswordPage } from '../pages/sign-in/forgot-password-page'
 import { NoAccessPage, NotFoundPage } from '../pages/no-access-page'
 import { RolesPage } from '../pages/roles/roles-page'
 import { SetupPage } from '../pages/setup/setup-page'
@@ -49,6 +51,7 @@ export function AppRoutes() {
       <Route element={<SetupGate />}>
         <Route path="/setup" element={<SetupPage />} />
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route element={<RequireSession />}>
           <Route path="/change-password" element={<ChangePasswordPage />} />
           <Route element={<RequirePasswordChanged />}>
@@ -85,6 +88,8 @@ export function AppRoutes() {
               <Route path="/catalog" element={guarded('catalog.view', <CatalogPage />)} />
               <Route path="/users" element={guarded('users.view', <UsersPage />)} />
               <Route path="/roles" element={guarded('roles.view', <RolesPage />)} />
+              {/* Every signed-in user sees and ends their own sessions. */}
+              <Route path="/devices" element={<DevicesPage />} />
               <Route path="/company" element={guarded('company.view', <CompanyPage />)} />
               <Route path="/audit" element={guarded('audit.view', <AuditPage />)} />
               <Route path="*" element={<NotFoundPage />} />

@@ -1,6 +1,6 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react'
+import { IconChevronDown, IconDevices, IconKey, IconLogout } from '@tabler/icons-react'
 import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
@@ -16,7 +16,7 @@ function initials(name: string): string {
     .join('')
 }
 
-/** Name and role of the signed-in user, with password change and sign-out. */
+/** Name and role of the signed-in user, with password change, Perangkat aktif and sign-out. */
 export function UserMenu() {
   const { t } = useTranslation()
   const navigate = useNavigate()
@@ -61,6 +61,12 @@ export function UserMenu() {
           onClick={() => void navigate('/change-password')}
         >
           {t('header.changePassword')}
+        </Menu.Item>
+        <Menu.Item
+          leftSection={<IconDevices size={16} />}
+          onClick={() => void navigate('/devices')}
+        >
+          {t('devices.menu')}
         </Menu.Item>
         <Menu.Item
           color="red"

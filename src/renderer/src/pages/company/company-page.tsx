@@ -8,6 +8,7 @@ import { useSession } from '../../session/session'
 import { BillingSettingsSection } from './billing-settings-form'
 import { CompanyForm } from './company-form'
 import { CustomerSettingsSection } from './customer-settings-form'
+import { TwoFactorSection } from './two-factor-section'
 
 export function CompanyPage() {
   const { t } = useTranslation()
@@ -33,6 +34,7 @@ export function CompanyPage() {
       )}
       <CustomerSettingsSection editable={editable} />
       <BillingSettingsSection editable={editable} />
+      <TwoFactorSection />
     </Stack>
   )
 }

@@ -8,4 +8,5 @@ export type UserDialog =
   | { kind: 'edit'; user: UserRow }
   | { kind: 'reset'; user: UserRow }
   | { kind: 'deactivate'; user: UserRow }
+  | { kind: 'devices'; user: UserRow }
   | null

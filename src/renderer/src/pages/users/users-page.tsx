@@ -1,10 +1,11 @@
-import { Button, Group, Paper, Stack, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Group, Paper, Stack, TextInput, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
-import { IconSearch, IconUserPlus } from '@tabler/icons-react'
+import { IconAlertTriangle, IconSearch, IconUserPlus } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { twoFactorCovers } from '@shared/schemas'
 import { trpc } from '../../api/client'
 import { errorMessage } from '../../api/errors'
 import { PageLoader, QueryError } from '../../components/query-state'
@@ -12,6 +13,7 @@ import { useSession } from '../../session/session'
 import { DeactivateModal } from './deactivate-modal'
 import { ResetPasswordModal } from './reset-password-modal'
 import { UserFormModal } from './user-form-modal'
+import { UserDevicesModal } from './user-devices-modal'
 import { UsersTable } from './users-table'
 import { refreshUsers } from './refresh-users'
 import type { UserDialog, UserRow } from './types'
@@ -39,6 +41,10 @@ export function UsersPage() {
       onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
     }),
   )
+  // Who must sign in with a WhatsApp code, and who of them has no number to receive it.
+  const twoFactor = useQuery(
+    trpc.company.twoFactor.queryOptions(undefined, { enabled: can('company.view') }),
+  )
   const canManage = can('users.manage')
   // A lesser admin cannot touch a superadmin's account (the API refuses with SUPERADMIN_ONLY).
   const manageable = (user: UserRow) =>
@@ -59,6 +65,13 @@ export function UsersPage() {
           </Button>
         )}
       </Group>
+      {!!twoFactor.data?.withoutNumber.length && (
+        <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="2fa-no-number">
+          {t('twoFactor.withoutNumber', {
+            names: twoFactor.data.withoutNumber.map((u) => u.name).join(', '),
+          })}
+        </Alert>
+      )}
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           <TextInput
@@ -80,9 +93,18 @@ export function UsersPage() {
               manageable={manageable}
               onEdit={(user) => setDialog({ kind: 'edit', user })}
               onReset={(user) => setDialog({ kind: 'reset', user })}
+              // Another user's sessions are the superadmin's business only (the API checks).
+              onDevices={
+                me.user.role === 'superadmin'
+                  ? (user) => setDialog({ kind: 'devices', user })
+                  : undefined
+              }
               onDeactivate={(user) => setDialog({ kind: 'deactivate', user })}
               onReactivate={(user) => reactivate.mutate({ id: user.id })}
               reactivatingId={reactivate.isPending ? reactivate.variables.id : null}
+              twoFactor={(user) =>
+                user.active && !!twoFactor.data && twoFactorCovers(twoFactor.data, user)
+              }
             />
           )}
         </Stack>
@@ -95,6 +117,9 @@ export function UsersPage() {
       )}
       {dialog?.kind === 'reset' && (
         <ResetPasswordModal user={dialog.user} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'devices' && (
+        <UserDevicesModal user={dialog.user} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === 'deactivate' && (
         <DeactivateModal user={dialog.user} onClose={() => setDialog(null)} />

@@ -1,5 +1,5 @@
-import { Badge, Button, EmptyState, Group, Table, Text } from '@mantine/core'
-import { IconUsers } from '@tabler/icons-react'
+import { ActionIcon, Badge, Button, EmptyState, Group, Table, Text, Tooltip } from '@mantine/core'
+import { IconDevices, IconUsers } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { formatPhone } from '@shared/phone'
 import type { UserRow } from './types'
@@ -10,9 +10,13 @@ interface Props {
   manageable: (user: UserRow) => boolean
   onEdit: (user: UserRow) => void
   onReset: (user: UserRow) => void
+  /** Superadmin only: the user's sessions and trusted devices. */
+  onDevices?: (user: UserRow) => void
   onDeactivate: (user: UserRow) => void
   onReactivate: (user: UserRow) => void
   reactivatingId: number | null
+  /** The company's 2FA rule asks this user for a WhatsApp code at sign-in. */
+  twoFactor: (user: UserRow) => boolean
 }
 
 export function UsersTable(props: Props) {
@@ -60,13 +64,24 @@ export function UsersTable(props: Props) {
               </Table.Td>
               <Table.Td>{user.username}</Table.Td>
               <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
-              <Table.Td>{user.phone ? formatPhone(user.phone) : t('common.empty')}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {user.phone ? formatPhone(user.phone) : t('common.empty')}
+              </Table.Td>
               <Table.Td>{user.email ?? t('common.empty')}</Table.Td>
               <Table.Td>
                 <Group gap={6}>
                   <Badge color={user.active ? 'teal' : 'gray'} variant="light">
                     {user.active ? t('users.active') : t('users.inactive')}
                   </Badge>
+                  {props.twoFactor(user) && (
+                    <Badge
+                      color={user.phone ? 'blue' : 'red'}
+                      variant="light"
+                      data-testid="two-factor-badge"
+                    >
+                      {user.phone ? t('twoFactor.badge') : t('twoFactor.badgeNoNumber')}
+                    </Badge>
+                  )}
                   {user.mustChangePassword && (
                     <Badge color="orange" variant="light">
                       {t('users.mustChange')}
@@ -86,11 +101,13 @@ export function UsersTable(props: Props) {
 }
 
 function RowActions(props: Props & { user: UserRow }) {
-  const { user, meId, onEdit, onReset, onDeactivate, onReactivate, reactivatingId } = props
+  const { user, meId, onEdit, onReset, onDevices, onDeactivate, onReactivate, reactivatingId } =
+    props
   const { t } = useTranslation()
   const self = user.id === meId
   return (
-    <Group gap={4} wrap="nowrap">
+    // Wraps rather than pushing the table past a 1366-wide screen when a row has every action.
+    <Group gap={4}>
       <Button size="compact-sm" variant="subtle" onClick={() => onEdit(user)}>
         {t('common.edit')}
       </Button>
@@ -99,6 +116,19 @@ function RowActions(props: Props & { user: UserRow }) {
         <Button size="compact-sm" variant="subtle" onClick={() => onReset(user)}>
           {t('users.resetPassword')}
         </Button>
+      )}
+      {/* An icon: the row's text buttons already fill a 1366-wide screen. One's own devices
+          are on Perangkat aktif in the user menu. */}
+      {onDevices && user.active && !self && (
+        <Tooltip label={t('devices.userAction')} withArrow>
+          <ActionIcon
+            variant="subtle"
+            aria-label={t('devices.userAction')}
+            onClick={() => onDevices(user)}
+          >
+            <IconDevices size={18} />
+          </ActionIcon>
+        </Tooltip>
       )}
       {/* Nobody deactivates themselves: the API refuses, so the button is not offered. */}
       {!self &&

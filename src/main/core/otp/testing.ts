@@ -1,5 +1,5 @@
 import { AppError } from '@shared/errors'
-import { messagingFixture } from '../messaging/channel-fixture'
+import { messagingFixture } from '../messaging/testing'
 import { startChallenge, verifyChallenge, type OtpPurpose } from './index'
 
 /**
