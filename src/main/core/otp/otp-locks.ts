@@ -78,8 +78,17 @@ export async function recordWrongCode(
   return { remaining: 0, lockedUntil: until }
 }
 
+/**
+ * A right code clears the wrong ones, and the 60 s between sends: that wait keeps a waiting code
+ * from being replaced too often, and a used code waits for nothing (signing out and in again at
+ * once gets a code). The hourly cap still counts every send.
+ */
 export async function recordRightCode(tx: Kysely<Database>, key: string): Promise<void> {
-  await tx.updateTable('otp_locks').set({ failures: 0 }).where('key', '=', key).execute()
+  await tx
+    .updateTable('otp_locks')
+    .set({ failures: 0, last_sent_at: null })
+    .where('key', '=', key)
+    .execute()
 }
 
 /** When the subject last had a code sent (60 s between sends, across its challenges). */
