@@ -46,6 +46,16 @@ export async function savePop(
     if ('id' in input) dup = dup.where('id', '!=', input.id)
     if (await dup.executeTakeFirst())
       throw new AppError('NAME_TAKEN', undefined, { name: input.name })
+    // The form offers this company's areas only; an id from elsewhere is no database error.
+    if (input.areaId !== null) {
+      const area = await tx
+        .selectFrom('areas')
+        .select('id')
+        .where('id', '=', input.areaId)
+        .where('company_id', '=', actor.companyId)
+        .executeTakeFirst()
+      if (!area) throw new AppError('NOT_FOUND', 'area')
+    }
     const next = {
       name: input.name,
       area_id: input.areaId,
