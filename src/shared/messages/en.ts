@@ -22,7 +22,8 @@ export const enMessages: SharedMessages = {
     SETUP_ALREADY_DONE: 'Setup has already been done. Please sign in.',
     SETUP_REQUIRED: 'Loket has not been set up yet. Finish the first-run setup first.',
     USERNAME_TAKEN: 'This username is already taken. Choose another.',
-    CANNOT_CHANGE_OWN_ACCOUNT: 'You cannot change the role of, or deactivate, your own account.',
+    CANNOT_CHANGE_OWN_ACCOUNT:
+      'You cannot change the role of, deactivate or reset the password of your own account.',
     LAST_SUPERADMIN: 'There must always be at least one active Superadmin.',
     SUPERADMIN_ONLY: 'Only a Superadmin may do this.',
     DB_NEWER_THAN_APP: 'The database was made by a newer version of Loket. Update this app.',

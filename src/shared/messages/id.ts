@@ -23,7 +23,7 @@ export const idMessages = {
     SETUP_REQUIRED: 'Aplikasi belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.',
     USERNAME_TAKEN: 'Nama pengguna ini sudah dipakai. Pilih nama lain.',
     CANNOT_CHANGE_OWN_ACCOUNT:
-      'Anda tidak dapat mengubah peran atau menonaktifkan akun Anda sendiri.',
+      'Anda tidak dapat mengubah peran, menonaktifkan, atau mereset kata sandi akun Anda sendiri.',
     LAST_SUPERADMIN: 'Harus tetap ada minimal satu Superadmin aktif.',
     SUPERADMIN_ONLY: 'Hanya Superadmin yang boleh melakukan ini.',
     DB_NEWER_THAN_APP: 'Database dibuat oleh versi Loket yang lebih baru. Perbarui aplikasi ini.',
