@@ -153,6 +153,7 @@ export const enMessages: SharedMessages = {
     password_too_common: 'This password is too common and easy to guess.',
     password_contains_username: 'The password must not contain the username.',
     password_mismatch: 'The passwords do not match.',
+    price_list_product_twice: 'Each package may appear only once in a price list.',
     date: 'Not a valid date.',
     npwp: 'An NPWP has 15 or 16 digits.',
     time_zone: 'Choose a time zone.',

@@ -153,6 +153,7 @@ export const idMessages = {
     password_too_common: 'Kata sandi ini terlalu umum dan mudah ditebak.',
     password_contains_username: 'Kata sandi tidak boleh memuat nama pengguna.',
     password_mismatch: 'Kata sandi tidak sama.',
+    price_list_product_twice: 'Setiap paket hanya boleh satu kali dalam daftar harga.',
     date: 'Tanggal tidak valid.',
     npwp: 'NPWP harus 15 atau 16 digit.',
     time_zone: 'Pilih zona waktu.',
