@@ -26,16 +26,16 @@ describe('a POP sits in an area of the same company', () => {
   it('naming an area that does not exist is NOT_FOUND, not a database error (fuzz: savePop {areaId: 5})', async () => {
     const f = await setup()
     const pop = { name: 'POP Cibinong', areaId: 5, address: 'Jl. Raya 1', notes: null }
-    expect(await codeOf(savePop(f, f.actor, pop))).toBe('NOT_FOUND')
-    const area = await createArea(f, f.actor, {
+    expect(await codeOf(savePop(f.deps, f.actor, pop))).toBe('NOT_FOUND')
+    const area = await createArea(f.deps, f.actor, {
       code: 'CBG01',
       name: 'Cibinong',
       codePattern: '{AREA}-{0000}',
     })
-    const saved = await savePop(f, f.actor, { ...pop, areaId: area.id })
+    const saved = await savePop(f.deps, f.actor, { ...pop, areaId: area.id })
     expect(
-      await codeOf(savePop(f, f.actor, { ...pop, id: saved.id, active: true, areaId: 999 })),
+      await codeOf(savePop(f.deps, f.actor, { ...pop, id: saved.id, active: true, areaId: 999 })),
     ).toBe('NOT_FOUND')
-    expect((await listPops(f, f.companyId)).map((p) => p.areaId)).toEqual([area.id])
+    expect((await listPops(f.deps, f.companyId)).map((p) => p.areaId)).toEqual([area.id])
   })
 })
