@@ -88,7 +88,8 @@ function numberArbitrary(def: Def): fc.Arbitrary<number> {
   }
   if (int) {
     const lo = min === undefined ? -1_000_000 : minExcluded ? Math.floor(min) + 1 : Math.ceil(min)
-    const hi = max === undefined ? 1_000_000_000 : maxExcluded ? Math.ceil(max) - 1 : Math.floor(max)
+    const hi =
+      max === undefined ? 1_000_000_000 : maxExcluded ? Math.ceil(max) - 1 : Math.floor(max)
     // Small values first: ids 1…6 name the rows the test seeded.
     return fc.oneof(
       { arbitrary: fc.integer({ min: lo, max: Math.min(hi, lo + 5) }), weight: 3 },
@@ -226,7 +227,11 @@ export function hostileLeaf(hugeLength = 6_000): fc.Arbitrary<unknown> {
 }
 
 /** Every path into a JSON value (object keys and array indexes), the root excluded. */
-function pathsOf(value: unknown, prefix: (string | number)[] = [], depth = 0): (string | number)[][] {
+function pathsOf(
+  value: unknown,
+  prefix: (string | number)[] = [],
+  depth = 0,
+): (string | number)[][] {
   if (depth > 4 || value === null || typeof value !== 'object') return []
   const keys: (string | number)[] = Array.isArray(value)
     ? value.map((_, i) => i)
