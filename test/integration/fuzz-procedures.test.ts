@@ -36,6 +36,8 @@ const SESSION_ENDERS = new Set([
 ])
 
 const procedures = listProcedures()
+// A session ender signs in (scrypt) once per case: the time a test may take grows with RUNS.
+const TEST_TIMEOUT = 30_000 + RUNS * 1_500
 
 let host: TestHost
 let token: string
@@ -216,26 +218,34 @@ afterAll(async () => {
 
 describe(`every procedure survives valid and hostile inputs (FUZZ_SEED=${SEED})`, () => {
   const signedIn = procedures.filter((p) => !p.public)
-  it.each(signedIn.map((p) => [p.path, p] as const))('%s as the owner', async (path, proc) => {
-    const reason = SKIPPED[path]
-    if (reason) return
-    const ender = SESSION_ENDERS.has(path)
-    await fuzz(proc, RUNS, async () => (ender ? signIn() : token))
-    expect(await hostIsUp(), `${path} took the host down`).toBe(true)
-    // auth.endOtherSessions and users.endSessions may have ended the main session too.
-    if (ender) token = await signIn()
-    else {
-      const me = await call({ ...proc, path: 'auth.me', type: 'query' }, undefined, token)
-      expect(me.status, `${path} ended the fuzzing session: add it to SESSION_ENDERS`).toBe(200)
-    }
-  })
+  it.each(signedIn.map((p) => [p.path, p] as const))(
+    '%s as the owner',
+    async (path, proc) => {
+      const reason = SKIPPED[path]
+      if (reason) return
+      const ender = SESSION_ENDERS.has(path)
+      await fuzz(proc, RUNS, async () => (ender ? signIn() : token))
+      expect(await hostIsUp(), `${path} took the host down`).toBe(true)
+      // auth.endOtherSessions and users.endSessions may have ended the main session too.
+      if (ender) token = await signIn()
+      else {
+        const me = await call({ ...proc, path: 'auth.me', type: 'query' }, undefined, token)
+        expect(me.status, `${path} ended the fuzzing session: add it to SESSION_ENDERS`).toBe(200)
+      }
+    },
+    TEST_TIMEOUT,
+  )
 
   // Last: failed sign-ins lock 127.0.0.1, which the fresh sign-ins above depend on.
-  it.each(procedures.map((p) => [p.path, p] as const))('%s anonymously', async (path, proc) => {
-    if (SKIPPED[path]) return
-    await fuzz(proc, proc.public ? RUNS : Math.min(RUNS, 2), async () => undefined)
-    expect(await hostIsUp(), `${path} took the host down`).toBe(true)
-  })
+  it.each(procedures.map((p) => [p.path, p] as const))(
+    '%s anonymously',
+    async (path, proc) => {
+      if (SKIPPED[path]) return
+      await fuzz(proc, proc.public ? RUNS : Math.min(RUNS, 2), async () => undefined)
+      expect(await hostIsUp(), `${path} took the host down`).toBe(true)
+    },
+    TEST_TIMEOUT,
+  )
 
   it('skips only what it names with a reason', () => {
     const paths = new Set(procedures.map((p) => p.path))
