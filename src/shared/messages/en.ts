@@ -22,7 +22,8 @@ export const enMessages: SharedMessages = {
     SETUP_ALREADY_DONE: 'Setup has already been done. Please sign in.',
     SETUP_REQUIRED: 'Loket has not been set up yet. Finish the first-run setup first.',
     USERNAME_TAKEN: 'This username is already taken. Choose another.',
-    CANNOT_CHANGE_OWN_ACCOUNT: 'You cannot change the role of, or deactivate, your own account.',
+    CANNOT_CHANGE_OWN_ACCOUNT:
+      'You cannot change the role of, deactivate or reset the password of your own account.',
     LAST_SUPERADMIN: 'There must always be at least one active Superadmin.',
     SUPERADMIN_ONLY: 'Only a Superadmin may do this.',
     DB_NEWER_THAN_APP: 'The database was made by a newer version of Loket. Update this app.',
@@ -152,6 +153,7 @@ export const enMessages: SharedMessages = {
     password_too_common: 'This password is too common and easy to guess.',
     password_contains_username: 'The password must not contain the username.',
     password_mismatch: 'The passwords do not match.',
+    price_list_product_twice: 'Each package may appear only once in a price list.',
     date: 'Not a valid date.',
     npwp: 'An NPWP has 15 or 16 digits.',
     time_zone: 'Choose a time zone.',

@@ -23,7 +23,7 @@ export const idMessages = {
     SETUP_REQUIRED: 'Aplikasi belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.',
     USERNAME_TAKEN: 'Nama pengguna ini sudah dipakai. Pilih nama lain.',
     CANNOT_CHANGE_OWN_ACCOUNT:
-      'Anda tidak dapat mengubah peran atau menonaktifkan akun Anda sendiri.',
+      'Anda tidak dapat mengubah peran, menonaktifkan, atau mereset kata sandi akun Anda sendiri.',
     LAST_SUPERADMIN: 'Harus tetap ada minimal satu Superadmin aktif.',
     SUPERADMIN_ONLY: 'Hanya Superadmin yang boleh melakukan ini.',
     DB_NEWER_THAN_APP: 'Database dibuat oleh versi Loket yang lebih baru. Perbarui aplikasi ini.',
@@ -153,6 +153,7 @@ export const idMessages = {
     password_too_common: 'Kata sandi ini terlalu umum dan mudah ditebak.',
     password_contains_username: 'Kata sandi tidak boleh memuat nama pengguna.',
     password_mismatch: 'Kata sandi tidak sama.',
+    price_list_product_twice: 'Setiap paket hanya boleh satu kali dalam daftar harga.',
     date: 'Tanggal tidak valid.',
     npwp: 'NPWP harus 15 atau 16 digit.',
     time_zone: 'Pilih zona waktu.',

@@ -76,6 +76,10 @@ export const priceListInput = z.object({
   items: z
     .array(z.object({ productId: idSchema, price: rupiahSchema }))
     .max(500)
+    // One price per product: a second row for the same product is a mistake in the form.
+    .refine((items) => new Set(items.map((i) => i.productId)).size === items.length, {
+      message: 'validation.price_list_product_twice',
+    })
     .default([]),
 })
 export const priceListUpdateInput = priceListInput.extend({ id: idSchema, active: z.boolean() })

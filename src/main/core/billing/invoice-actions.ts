@@ -285,6 +285,16 @@ export async function addCharge(
       .where('company_id', '=', actor.companyId)
       .executeTakeFirst()
     if (!customer) throw new AppError('NOT_FOUND', 'customer')
+    // The charge is billed with the service it names: only one of this customer's.
+    if (input.serviceId !== null) {
+      const service = await tx
+        .selectFrom('services')
+        .select('id')
+        .where('id', '=', input.serviceId)
+        .where('customer_id', '=', customer.id)
+        .executeTakeFirst()
+      if (!service) throw new AppError('NOT_FOUND', 'service')
+    }
     const at = deps.clock.now().toISOString()
     const charge = await tx
       .insertInto('one_time_charges')

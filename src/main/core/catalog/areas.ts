@@ -1,9 +1,26 @@
+import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import { AppError } from '@shared/errors'
 import type { areaInput, areaUpdateInput } from '@shared/schemas'
 import { appendAudit, diffFields, type Actor } from '../audit'
-import { writeTx, type AreaRow } from '../db'
+import { writeTx, type AreaRow, type Database } from '../db'
 import type { CoreDeps } from '../deps'
+
+/** An area a form offers is this company's; any other id is NOT_FOUND, not an FK error. */
+export async function assertOwnArea(
+  tx: Kysely<Database>,
+  companyId: number,
+  areaId: number | null,
+): Promise<void> {
+  if (areaId === null) return
+  const area = await tx
+    .selectFrom('areas')
+    .select('id')
+    .where('id', '=', areaId)
+    .where('company_id', '=', companyId)
+    .executeTakeFirst()
+  if (!area) throw new AppError('NOT_FOUND', 'area')
+}
 
 export interface AreaView {
   id: number

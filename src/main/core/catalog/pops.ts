@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors'
 import type { popInput, popUpdateInput } from '@shared/schemas'
 import { appendAudit, diffFields, type Actor } from '../audit'
 import { writeTx } from '../db'
+import { assertOwnArea } from './areas'
 import type { CoreDeps } from '../deps'
 
 export interface PopView {
@@ -46,6 +47,7 @@ export async function savePop(
     if ('id' in input) dup = dup.where('id', '!=', input.id)
     if (await dup.executeTakeFirst())
       throw new AppError('NAME_TAKEN', undefined, { name: input.name })
+    await assertOwnArea(tx, actor.companyId, input.areaId)
     const next = {
       name: input.name,
       area_id: input.areaId,

@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors'
 import type { priceListInput, priceListUpdateInput } from '@shared/schemas'
 import { appendAudit, type Actor } from '../audit'
 import { writeTx } from '../db'
+import { assertOwnArea } from './areas'
 import type { CoreDeps } from '../deps'
 
 export interface PriceListView {
@@ -55,6 +56,7 @@ export async function savePriceList(
     if ('id' in input) dup = dup.where('id', '!=', input.id)
     if (await dup.executeTakeFirst())
       throw new AppError('NAME_TAKEN', undefined, { name: input.name })
+    await assertOwnArea(tx, actor.companyId, input.areaId)
     const products = await tx
       .selectFrom('products')
       .select('id')

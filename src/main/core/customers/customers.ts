@@ -81,6 +81,27 @@ export async function nextCustomerCode(
 }
 
 /** Inside a write transaction: one customer, with a given code (import) or the next one. */
+/** The price list and account manager a form offers are this company's; others are NOT_FOUND. */
+async function assertCustomerRefs(
+  tx: Kysely<Database>,
+  companyId: number,
+  input: { priceListId: number | null; accountManagerId: number | null },
+) {
+  for (const [table, id, what] of [
+    ['price_lists', input.priceListId, 'price_list'],
+    ['users', input.accountManagerId, 'user'],
+  ] as const) {
+    if (id === null) continue
+    const row = await tx
+      .selectFrom(table)
+      .select('id')
+      .where('id', '=', id)
+      .where('company_id', '=', companyId)
+      .executeTakeFirst()
+    if (!row) throw new AppError('NOT_FOUND', what)
+  }
+}
+
 export async function insertCustomer(
   tx: Kysely<Database>,
   deps: CoreDeps,
@@ -88,6 +109,7 @@ export async function insertCustomer(
   input: CustomerCreateInput,
   code: string | null = null,
 ): Promise<{ id: number; code: string }> {
+  await assertCustomerRefs(tx, actor.companyId, input)
   let finalCode = code
   if (finalCode) {
     const area = await tx
@@ -145,6 +167,7 @@ export async function updateCustomer(
       .where('company_id', '=', actor.companyId)
       .executeTakeFirst()
     if (!before) throw new AppError('NOT_FOUND', 'customer')
+    await assertCustomerRefs(tx, actor.companyId, input)
     const next = columns(input)
     await tx
       .updateTable('customers')

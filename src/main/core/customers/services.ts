@@ -83,6 +83,8 @@ export async function insertService(
     (needsPppoe
       ? pppoeUsername(settings.pppoeUsernameRule, { code: customer.code, name: customer.name, sid })
       : null)
+  await assertOwnRow(tx, 'pops', actor.companyId, input.popId)
+  await assertOwnRow(tx, 'routers', actor.companyId, input.routerId)
   const routerId = input.routerId ?? (await defaultRouterId(tx, actor.companyId, input.popId))
   if (username) await assertUsernameFree(tx, actor.companyId, routerId, username, null)
   const activation =
@@ -150,6 +152,23 @@ export async function insertService(
 }
 
 /** A PPPoE username is unique per router (RouterOS refuses a second secret with the same name). */
+/** A POP or router a form offers is this company's; any other id is NOT_FOUND, not an FK error. */
+async function assertOwnRow(
+  tx: Kysely<Database>,
+  table: 'pops' | 'routers',
+  companyId: number,
+  id: number | null,
+) {
+  if (id === null) return
+  const row = await tx
+    .selectFrom(table)
+    .select('id')
+    .where('id', '=', id)
+    .where('company_id', '=', companyId)
+    .executeTakeFirst()
+  if (!row) throw new AppError('NOT_FOUND', table === 'pops' ? 'pop' : 'router')
+}
+
 async function assertUsernameFree(
   tx: Kysely<Database>,
   companyId: number,
@@ -196,15 +215,7 @@ export async function updateServiceNetwork(
 ) {
   return writeTx(deps.db, async (tx) => {
     const before = await loadService(tx, actor.companyId, input.serviceId)
-    if (input.routerId !== null) {
-      const router = await tx
-        .selectFrom('routers')
-        .select('id')
-        .where('id', '=', input.routerId)
-        .where('company_id', '=', actor.companyId)
-        .executeTakeFirst()
-      if (!router) throw new AppError('NOT_FOUND', 'router')
-    }
+    await assertOwnRow(tx, 'routers', actor.companyId, input.routerId)
     const username = input.pppoeUsername ?? before.pppoe_username
     if (username) await assertUsernameFree(tx, actor.companyId, input.routerId, username, before.id)
     // A new password is sealed; no new password keeps the stored (sealed) one.

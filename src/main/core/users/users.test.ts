@@ -100,6 +100,22 @@ describe('users', () => {
     expect(again.mustChangePassword).toBe(true)
   })
 
+  it('nobody resets their own password past the current one (fuzz: users.resetPassword {id: own})', async () => {
+    const { deps, actor, acting, ownerId, companyId } = await withCashier()
+    const s = await login(deps, { username: 'owner', password: 'Sangat-Rahasia-42' }, client())
+    const reset = resetUserPassword(
+      deps,
+      actor,
+      acting,
+      { companyId, id: ownerId },
+      'Diambil-Alih-2026',
+    )
+    expect(await codeOf(reset)).toBe('CANNOT_CHANGE_OWN_ACCOUNT')
+    expect(await codeOf(resolveSession(deps, s.token!))).toBe('ok')
+    // The CLI's recovery (no acting user) still resets a forgotten superadmin password.
+    await resetUserPassword(deps, actor, null, { companyId, id: ownerId }, 'Dipulihkan-2026')
+  })
+
   it('users are never deleted: a deactivated user stays listed', async () => {
     const { deps, actor, acting, kasir, companyId } = await withCashier()
     await setUserActive(deps, actor, acting, kasir.id, false)

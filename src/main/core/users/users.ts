@@ -203,7 +203,12 @@ export async function resetUserPassword(
   if (target.companyId) q = q.where('company_id', '=', target.companyId)
   const found = await q.executeTakeFirst()
   if (!found) throw new AppError('NOT_FOUND', 'user')
-  if (acting) guardSuperadmin(acting, found)
+  if (acting) {
+    guardSuperadmin(acting, found)
+    // One's own password changes with the current one (auth.changePassword): a reset here
+    // would let a borrowed session take the account over and sign its owner out.
+    if (found.id === acting.userId) throw new AppError('CANNOT_CHANGE_OWN_ACCOUNT')
+  }
   assertPassword(password, found.username)
   // scrypt takes a few hundred milliseconds: hash before taking the write lock.
   const hash = await hashPassword(password)
