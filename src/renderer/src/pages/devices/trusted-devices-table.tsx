@@ -1,6 +1,7 @@
-import { Button, EmptyState, Table, Text } from '@mantine/core'
+import { Button, Table, Text } from '@mantine/core'
 import { IconShieldCheck } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { DeviceTable } from './device-table'
 import { when } from './device-words'
 import type { TrustedDeviceRow } from './use-device-actions'
 
@@ -13,50 +14,37 @@ interface Props {
 /** Devices that skip the sign-in code until their date ("Ingat perangkat ini 30 hari"). */
 export function TrustedDevicesTable({ devices, timeZone, onRevoke }: Props) {
   const { t } = useTranslation()
-  if (devices.length === 0) {
-    return (
-      <EmptyState
-        icon={<IconShieldCheck size={28} />}
-        title={t('devices.noTrusted')}
-        size="sm"
-        data-testid="trusted-empty"
-      />
-    )
-  }
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table striped verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('devices.device')}</Table.Th>
-            <Table.Th>{t('devices.address')}</Table.Th>
-            <Table.Th>{t('devices.added')}</Table.Th>
-            <Table.Th>{t('devices.lastUsed')}</Table.Th>
-            <Table.Th>{t('devices.until')}</Table.Th>
-            <Table.Th>{t('common.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {devices.map((d) => (
-            <Table.Tr key={d.id} data-testid="trusted-row">
-              <Table.Td>
-                <Text size="sm" fw={600}>
-                  {d.name}
-                </Text>
-              </Table.Td>
-              <Table.Td>{d.ip}</Table.Td>
-              <Table.Td>{when(d.createdAt, timeZone)}</Table.Td>
-              <Table.Td>{when(d.lastUsedAt, timeZone)}</Table.Td>
-              <Table.Td>{when(d.expiresAt, timeZone)}</Table.Td>
-              <Table.Td>
-                <Button size="compact-sm" variant="subtle" color="red" onClick={() => onRevoke(d)}>
-                  {t('devices.revoke')}
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DeviceTable
+      empty={
+        devices.length === 0
+          ? {
+              icon: <IconShieldCheck size={28} />,
+              title: t('devices.noTrusted'),
+              testId: 'trusted-empty',
+            }
+          : null
+      }
+      columns={[t('devices.added'), t('devices.lastUsed'), t('devices.until')]}
+    >
+      {devices.map((d) => (
+        <Table.Tr key={d.id} data-testid="trusted-row">
+          <Table.Td>
+            <Text size="sm" fw={600}>
+              {d.name}
+            </Text>
+          </Table.Td>
+          <Table.Td>{d.ip}</Table.Td>
+          <Table.Td>{when(d.createdAt, timeZone)}</Table.Td>
+          <Table.Td>{when(d.lastUsedAt, timeZone)}</Table.Td>
+          <Table.Td>{when(d.expiresAt, timeZone)}</Table.Td>
+          <Table.Td>
+            <Button size="compact-sm" variant="subtle" color="red" onClick={() => onRevoke(d)}>
+              {t('devices.revoke')}
+            </Button>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DeviceTable>
   )
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core'
+import { Button, Checkbox, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -7,6 +7,7 @@ import { verifyOtpInput } from '@shared/schemas'
 import { trpc } from '../../api/client'
 import { FormAlert } from '../../components/form-alert'
 import { useFormState } from '../../forms/use-form-state'
+import { CodeInput, CodeStepFooter } from './code-parts'
 import { useCountdown } from './use-countdown'
 
 export interface Challenge {
@@ -59,15 +60,7 @@ export function OtpStep({ challenge: first, onSignedIn, onBack }: Props) {
         <Text size="sm" data-testid="otp-sent-to">
           {t('otp.sentTo', { to: challenge.to ?? '' })}
         </Text>
-        <TextInput
-          label={t('otp.code')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={6}
-          autoFocus
-          styles={{ input: { letterSpacing: '0.4em', fontSize: 'var(--mantine-font-size-lg)' } }}
-          {...form.text('code')}
-        />
+        <CodeInput {...form.text('code')} />
         <Checkbox
           label={t('otp.trust')}
           description={t('otp.trustHint')}
@@ -78,20 +71,13 @@ export function OtpStep({ challenge: first, onSignedIn, onBack }: Props) {
         <Button type="submit" loading={verify.isPending} fullWidth>
           {t('otp.submit')}
         </Button>
-        <Group justify="space-between">
-          <Anchor component="button" type="button" size="sm" onClick={onBack}>
-            {t('otp.back')}
-          </Anchor>
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            disabled={wait > 0}
-            loading={resend.isPending}
-            onClick={() => resend.mutate({ challenge: challenge.challenge })}
-          >
-            {wait > 0 ? t('otp.resendIn', { seconds: wait }) : t('otp.resend')}
-          </Button>
-        </Group>
+        <CodeStepFooter
+          backLabel={t('otp.back')}
+          onBack={onBack}
+          wait={wait}
+          resending={resend.isPending}
+          onResend={() => resend.mutate({ challenge: challenge.challenge })}
+        />
       </Stack>
     </form>
   )

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core'
+import { Alert, Button, PasswordInput, Stack } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconMailForward } from '@tabler/icons-react'
 import { useMutation } from '@tanstack/react-query'
@@ -9,6 +9,7 @@ import { passwordResetInput } from '@shared/schemas'
 import { trpc } from '../../api/client'
 import { FormAlert } from '../../components/form-alert'
 import { useFormState } from '../../forms/use-form-state'
+import { CodeInput, CodeStepFooter } from './code-parts'
 import { useCountdown } from './use-countdown'
 
 interface Props {
@@ -67,15 +68,7 @@ export function ResetCodeStep({ username, started, onRestart }: Props) {
         <Alert color="teal" icon={<IconMailForward size={18} />} data-testid="reset-sent">
           {t('forgot.sent')}
         </Alert>
-        <TextInput
-          label={t('otp.code')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={6}
-          autoFocus
-          styles={{ input: { letterSpacing: '0.4em', fontSize: 'var(--mantine-font-size-lg)' } }}
-          {...form.text('code')}
-        />
+        <CodeInput {...form.text('code')} />
         <PasswordInput
           label={t('forgot.newPassword')}
           description={t('password.rule')}
@@ -91,20 +84,13 @@ export function ResetCodeStep({ username, started, onRestart }: Props) {
         <Button type="submit" loading={reset.isPending} fullWidth>
           {t('forgot.submit')}
         </Button>
-        <Group justify="space-between">
-          <Anchor component="button" type="button" size="sm" onClick={onRestart}>
-            {t('forgot.restart')}
-          </Anchor>
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            disabled={wait > 0}
-            loading={resend.isPending}
-            onClick={() => resend.mutate({ challenge: challenge.challenge })}
-          >
-            {wait > 0 ? t('otp.resendIn', { seconds: wait }) : t('otp.resend')}
-          </Button>
-        </Group>
+        <CodeStepFooter
+          backLabel={t('forgot.restart')}
+          onBack={onRestart}
+          wait={wait}
+          resending={resend.isPending}
+          onResend={() => resend.mutate({ challenge: challenge.challenge })}
+        />
         <Alert color="gray" variant="light" p="xs">
           {t('forgot.noCode')}
         </Alert>
