@@ -1,9 +1,7 @@
 import {
-  Button,
   Fieldset,
   Group,
   NumberInput,
-  Paper,
   Radio,
   Select,
   SimpleGrid,
@@ -12,7 +10,6 @@ import {
   Text,
   TextInput,
   Textarea,
-  Title,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery } from '@tanstack/react-query'
@@ -27,7 +24,6 @@ import { formatRupiah } from '@shared/money'
 import { billingSettingsInput, type BillingSettingsInput } from '@shared/schemas'
 import { queryClient, trpc } from '../../api/client'
 import { FormAlert } from '../../components/form-alert'
-import { PageLoader, QueryError } from '../../components/query-state'
 import { useFormState, type FormState } from '../../forms/use-form-state'
 import { BankAccountsEditor } from './billing-settings-banks'
 import {
@@ -36,6 +32,7 @@ import {
   WHOLE_FIELDS,
   type BillingSettingsValues,
 } from './billing-settings-values'
+import { SettingsSection, SaveButton } from './settings-section'
 
 const MONO_INPUT = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } }
 
@@ -47,25 +44,14 @@ export function BillingSettingsSection({ editable }: { editable: boolean }) {
   const { t } = useTranslation()
   const settings = useQuery(trpc.billing.settings.queryOptions())
   return (
-    <Paper withBorder radius="md" p="lg" data-testid="billing-settings">
-      <Stack gap="md">
-        <div>
-          <Title order={2} fz="h4">
-            {t('billing.settings.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('billing.settings.intro')}
-          </Text>
-        </div>
-        {settings.isPending ? (
-          <PageLoader />
-        ) : settings.isError ? (
-          <QueryError error={settings.error} onRetry={() => void settings.refetch()} />
-        ) : (
-          <BillingSettingsForm settings={settings.data} editable={editable} />
-        )}
-      </Stack>
-    </Paper>
+    <SettingsSection
+      testId="billing-settings"
+      title={t('billing.settings.title')}
+      intro={t('billing.settings.intro')}
+      query={settings}
+    >
+      {(data) => <BillingSettingsForm settings={data} editable={editable} />}
+    </SettingsSection>
   )
 }
 
@@ -127,13 +113,7 @@ function BillingSettingsForm({
           {...form.text('invoiceNotes')}
         />
         <FormAlert error={form.serverError} />
-        {editable && (
-          <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        )}
+        <SaveButton editable={editable} saving={save.isPending} />
       </Stack>
     </form>
   )

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
@@ -12,6 +12,7 @@ import {
 import { FormAlert } from '../../components/form-alert'
 import { useFormState, type PathMapper } from '../../forms/use-form-state'
 import type { RouterOutputs } from '../../session/session'
+import { SaveButton } from './settings-section'
 
 type Company = RouterOutputs['company']['get']
 
@@ -125,13 +126,7 @@ export function CompanyForm({ company, editable }: { company: Company; editable:
           </Stack>
         </Paper>
         <FormAlert error={form.serverError} />
-        {editable && (
-          <Group justify="flex-end">
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        )}
+        <SaveButton editable={editable} saving={update.isPending} />
       </Stack>
     </form>
   )

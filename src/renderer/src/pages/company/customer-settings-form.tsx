@@ -1,25 +1,14 @@
-import {
-  Alert,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Alert, NumberInput, Stack, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
-import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { queryClient, trpc } from '../../api/client'
 import { FormAlert } from '../../components/form-alert'
-import { PageLoader, QueryError } from '../../components/query-state'
 import { useFormState } from '../../forms/use-form-state'
 import type { RouterOutputs } from '../../session/session'
 import { customerSettingsInput, EXAMPLE_CUSTOMER, settingsExamples } from './customer-settings'
+import { SettingsSection, SaveButton } from './settings-section'
 
 type CustomerSettings = RouterOutputs['company']['customerSettings']
 
@@ -32,38 +21,19 @@ interface Values {
   pppoePasswordLength: number | string
 }
 
-function Section({ children }: { children: ReactNode }) {
-  const { t } = useTranslation()
-  return (
-    <Paper withBorder radius="md" p="lg" data-testid="customer-settings">
-      <Stack gap="md">
-        <div>
-          <Title order={2} fz="h4">
-            {t('customerSettings.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('customerSettings.intro')}
-          </Text>
-        </div>
-        {children}
-      </Stack>
-    </Paper>
-  )
-}
-
 /** How new services get their SID and PPPoE credentials; its own form with its own save. */
 export function CustomerSettingsSection({ editable }: { editable: boolean }) {
+  const { t } = useTranslation()
   const settings = useQuery(trpc.company.customerSettings.queryOptions())
   return (
-    <Section>
-      {settings.isPending ? (
-        <PageLoader />
-      ) : settings.isError ? (
-        <QueryError error={settings.error} onRetry={() => void settings.refetch()} />
-      ) : (
-        <CustomerSettingsForm settings={settings.data} editable={editable} />
-      )}
-    </Section>
+    <SettingsSection
+      testId="customer-settings"
+      title={t('customerSettings.title')}
+      intro={t('customerSettings.intro')}
+      query={settings}
+    >
+      {(data) => <CustomerSettingsForm settings={data} editable={editable} />}
+    </SettingsSection>
   )
 }
 
@@ -159,13 +129,7 @@ function CustomerSettingsForm({
           }
         />
         <FormAlert error={form.serverError} />
-        {editable && (
-          <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        )}
+        <SaveButton editable={editable} saving={save.isPending} />
       </Stack>
     </form>
   )

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  MultiSelect,
-  Paper,
-  Radio,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core'
+import { Alert, Checkbox, Group, MultiSelect, Radio, Stack } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconBrandWhatsapp, IconEye } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
@@ -19,8 +8,8 @@ import { ROLES, type Role } from '@shared/permissions'
 import { TWO_FACTOR_MODES, type TwoFactorMode } from '@shared/schemas'
 import { queryClient, trpc } from '../../api/client'
 import { FormAlert } from '../../components/form-alert'
-import { PageLoader, QueryError } from '../../components/query-state'
 import { useSession, type RouterOutputs } from '../../session/session'
+import { SettingsSection, SaveButton } from './settings-section'
 
 type TwoFactorView = RouterOutputs['company']['twoFactor']
 
@@ -32,25 +21,14 @@ export function TwoFactorSection() {
   const { t } = useTranslation()
   const view = useQuery(trpc.company.twoFactor.queryOptions())
   return (
-    <Paper withBorder radius="md" p="lg" data-testid="two-factor-settings">
-      <Stack gap="md">
-        <div>
-          <Title order={2} fz="h4">
-            {t('twoFactor.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('twoFactor.intro')}
-          </Text>
-        </div>
-        {view.isPending ? (
-          <PageLoader />
-        ) : view.isError ? (
-          <QueryError error={view.error} onRetry={() => void view.refetch()} />
-        ) : (
-          <TwoFactorForm view={view.data} />
-        )}
-      </Stack>
-    </Paper>
+    <SettingsSection
+      testId="two-factor-settings"
+      title={t('twoFactor.title')}
+      intro={t('twoFactor.intro')}
+      query={view}
+    >
+      {(data) => <TwoFactorForm view={data} />}
+    </SettingsSection>
   )
 }
 
@@ -155,13 +133,7 @@ function TwoFactorForm({ view }: { view: TwoFactorView }) {
           />
         )}
         <FormAlert error={save.error} />
-        {editable && (
-          <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        )}
+        <SaveButton editable={editable} saving={save.isPending} />
       </Stack>
     </form>
   )
