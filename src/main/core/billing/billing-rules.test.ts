@@ -398,6 +398,15 @@ describe('Invoices', () => {
     await expect(
       f.db.deleteFrom('invoices').where('id', '=', invoice!.id).execute(),
     ).rejects.toThrow(/INVOICE_IMMUTABLE/)
+    // The run writes invoices issued and adds their lines through a window that lives only in
+    // its own transaction: afterwards no line can be added to them.
+    expect(await f.db.selectFrom('invoice_write_window').selectAll().execute()).toEqual([])
+    await expect(
+      f.db
+        .insertInto('invoice_lines')
+        .values({ invoice_id: invoice!.id, kind: 'one_time', description: 'x', amount: 1, sort: 9 })
+        .execute(),
+    ).rejects.toThrow(/INVOICE_IMMUTABLE/)
     const cn = await createCreditNote(
       f.deps,
       f.actor,

@@ -7,16 +7,12 @@ import { takeDocumentNumbers } from './numbers'
 import { billedPeriodsOf, chunks } from './run-data'
 import { settledChanges, totalsOf, type PlannedInvoice } from './run-plan'
 
-// The columns an invoice run writes; the rest keep their defaults (notes, void fields, …).
+// The columns an invoice run writes per invoice; those every invoice of a batch shares are in
+// writeInvoices, and the rest keep their defaults (notes, void fields, …).
 const INVOICE_COLUMNS = [
   'id',
-  'company_id',
   'customer_id',
-  'kind',
-  'period',
-  'run_id',
   'number',
-  'status',
   'issue_date',
   'due_date',
   'customer_code',
@@ -28,11 +24,6 @@ const INVOICE_COLUMNS = [
   'tax_amount',
   'rounding',
   'total',
-  'paid',
-  'payment_status',
-  'created_by',
-  'created_at',
-  'updated_at',
 ] as const
 const LINE_COLUMNS = [
   'invoice_id',
@@ -62,16 +53,13 @@ export interface BatchContext {
  * Writes one batch of planned invoices inside the caller's write transaction. What another run
  * wrote since the plan was made is checked again here, under the write lock, so two runs at once
  * never bill a service twice (rule 4); billed_periods' primary key is the last guard.
- * Returns the invoices written (with their ids) and those dropped as already billed.
+ * Returns how many invoices were written and their total, and those dropped as already billed.
  */
 export async function writeInvoices(
   tx: Kysely<Database>,
   c: BatchContext,
   planned: PlannedInvoice[],
-): Promise<{
-  written: (PlannedInvoice & { id: number; number: string })[]
-  dropped: PlannedInvoice[]
-}> {
+): Promise<{ written: number; total: number; dropped: PlannedInvoice[] }> {
   const serviceIds: number[] = []
   let from = ''
   let to = ''
@@ -122,13 +110,15 @@ export async function writeInvoices(
         : { ...invoice, lines, ...totalsOf(lines, c.settings) },
     )
   }
-  if (!keep.length) return { written: [], dropped }
+  if (!keep.length) return { written: 0, total: 0, dropped }
 
   // Gapless numbers per issue year, in the order the invoices are written.
-  const numbers = new Map<PlannedInvoice, string>()
+  // Invoice k of `keep` gets numbers[k] and id firstId + k: no copy of 50,000 plan objects.
+  const numbers: string[] = new Array(keep.length)
   const years = [...new Set(keep.map((i) => i.issueDate.slice(0, 4)))]
   for (const year of years) {
-    const ofYear = keep.filter((i) => i.issueDate.startsWith(year))
+    const ofYear: number[] = []
+    keep.forEach((invoice, k) => invoice.issueDate.startsWith(year) && ofYear.push(k))
     const taken = await takeDocumentNumbers(
       tx,
       c.companyId,
@@ -137,7 +127,7 @@ export async function writeInvoices(
       year,
       ofYear.length,
     )
-    ofYear.forEach((invoice, k) => numbers.set(invoice, taken[k]!))
+    ofYear.forEach((k, n) => (numbers[k] = taken[n]!))
   }
   // Ids are assigned here (we hold the write lock) so lines can be inserted set-wise.
   const last = await tx
@@ -145,27 +135,16 @@ export async function writeInvoices(
     .select((eb) => eb.fn.max('id').as('id'))
     .executeTakeFirst()
   const firstId = (last?.id ?? 0) + 1
-  const written = keep.map((invoice, k) => ({
-    ...invoice,
-    id: firstId + k,
-    number: numbers.get(invoice)!,
-  }))
 
-  // Values in column order, not an object per row: 150,000 rows are built on the way.
-  // Lines go in while the invoice is a draft; it is issued below, in this transaction.
-  await insertValues(
-    tx,
-    'invoices',
-    INVOICE_COLUMNS,
-    written.map((i) => [
-      i.id,
-      c.companyId,
+  // One flat list of values per table, in column order: 150,000 rows are built on the way.
+  // Invoices go in issued; their lines go in through the write window (migration
+  // 202612041801), which exists only inside this transaction.
+  const invoiceValues: unknown[] = []
+  keep.forEach((i, k) =>
+    invoiceValues.push(
+      firstId + k,
       i.customerId,
-      'period',
-      c.period,
-      c.runId,
-      i.number,
-      'draft',
+      numbers[k],
       i.issueDate,
       i.dueDate,
       i.customerCode,
@@ -177,19 +156,30 @@ export async function writeInvoices(
       i.tax,
       i.rounding,
       i.total,
-      0,
-      'belum_bayar',
-      c.username,
-      c.at,
-      c.at,
-    ]),
+    ),
   )
-  const lineRows: unknown[][] = []
-  const periodRows: unknown[][] = []
-  for (const i of written) {
+  await insertValues(tx, 'invoices', INVOICE_COLUMNS, invoiceValues, {
+    same: {
+      company_id: c.companyId,
+      kind: 'period',
+      period: c.period,
+      run_id: c.runId,
+      status: 'issued',
+      paid: 0,
+      payment_status: 'belum_bayar',
+      issued_at: c.at,
+      created_by: c.username,
+      created_at: c.at,
+      updated_at: c.at,
+    },
+  })
+  const lineValues: unknown[] = []
+  const periodValues: unknown[] = []
+  keep.forEach((i, k) => {
+    const id = firstId + k
     i.lines.forEach((l, sort) =>
-      lineRows.push([
-        i.id,
+      lineValues.push(
+        id,
         l.kind,
         l.serviceId,
         l.productId,
@@ -200,37 +190,38 @@ export async function writeInvoices(
         l.historyId,
         l.chargeId,
         sort,
-      ]),
+      ),
     )
-    for (const b of i.billed) periodRows.push([b.serviceId, b.start, b.end, i.id])
-  }
-  await insertValues(tx, 'invoice_lines', LINE_COLUMNS, lineRows)
-  await insertValues(tx, 'billed_periods', PERIOD_COLUMNS, periodRows)
-  for (const i of written) {
+    for (const b of i.billed) periodValues.push(b.serviceId, b.start, b.end, id)
+  })
+  const lastId = firstId + keep.length - 1
+  await tx
+    .insertInto('invoice_write_window')
+    .values({ first_id: firstId, last_id: lastId })
+    .execute()
+  await insertValues(tx, 'invoice_lines', LINE_COLUMNS, lineValues)
+  await tx.deleteFrom('invoice_write_window').execute()
+  await insertValues(tx, 'billed_periods', PERIOD_COLUMNS, periodValues)
+  for (const [k, i] of keep.entries()) {
     for (const l of i.lines) {
       if (!l.chargeId) continue
       await tx
         .updateTable('one_time_charges')
-        .set({ status: 'billed', invoice_id: i.id })
+        .set({ status: 'billed', invoice_id: firstId + k })
         .where('id', '=', l.chargeId)
         .execute()
     }
   }
-  await tx
-    .updateTable('invoices')
-    .set({ status: 'issued', issued_at: c.at })
-    .where('id', '>=', firstId)
-    .where('id', '<=', firstId + written.length - 1)
-    .execute()
   // Zero or negative totals are settled at once; credit the customer holds pays the rest (rule 24).
-  await settleCreditFor(tx, c, written)
-  return { written, dropped }
+  await settleCreditFor(tx, c, keep, firstId)
+  return { written: keep.length, total: keep.reduce((sum, i) => sum + i.total, 0), dropped }
 }
 
 async function settleCreditFor(
   tx: Kysely<Database>,
   c: BatchContext,
-  written: { customerId: number; id: number; total: number; issueDate: string }[],
+  written: { customerId: number; total: number; issueDate: string }[],
+  firstId: number,
 ) {
   const customers = [...new Set(written.map((i) => i.customerId))]
   const withCredit: number[] = []
@@ -254,7 +245,7 @@ async function settleCreditFor(
       username: c.username,
     })
   }
-  const nothingDue = written.filter((i) => i.total <= 0).map((i) => i.id)
+  const nothingDue = written.flatMap((i, k) => (i.total <= 0 ? [firstId + k] : []))
   if (nothingDue.length) {
     await refreshInvoices(tx, nothingDue, c.at)
   }

@@ -107,22 +107,30 @@ export async function runBilling(
   const skipped = [...plan.skipped]
   const batches = chunks(plan.invoices, o.batchSize ?? 5000)
   for (const batch of batches) {
-    const { written, dropped } = await writeTx(deps.db, (tx) =>
-      writeInvoices(
-        tx,
-        {
-          companyId: actor.companyId,
-          runId: run.id,
-          settings,
-          period: o.period,
-          at: deps.clock.now().toISOString(),
-          username: actor.username,
-        },
-        batch,
-      ),
+    const {
+      written,
+      total: batchTotal,
+      dropped,
+    } = await writeTx(
+      deps.db,
+      (tx) =>
+        writeInvoices(
+          tx,
+          {
+            companyId: actor.companyId,
+            runId: run.id,
+            settings,
+            period: o.period,
+            at: deps.clock.now().toISOString(),
+            username: actor.username,
+          },
+          batch,
+        ),
+      // A batch lost to a power cut is billed by the next run; the run's last commit flushes all.
+      { flushWithNextCommit: true },
     )
-    invoices += written.length
-    total += written.reduce((sum, i) => sum + i.total, 0)
+    invoices += written
+    total += batchTotal
     for (const d of dropped) {
       skipped.push({ customer: d.customerCode, service: '', reason: 'already_billed' })
     }

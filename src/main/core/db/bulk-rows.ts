@@ -21,39 +21,60 @@ export async function insertRows<T extends keyof Database & string>(
 ): Promise<number> {
   if (!rows.length) return 0
   const columns = Object.keys(rows[0]!) as (keyof Insertable<Database[T]> & string)[]
-  return insertValues(
-    tx,
-    table,
-    columns,
-    rows.map((row) => columns.map((c) => row[c] ?? null)),
-    options,
-  )
+  const values: unknown[] = []
+  for (const row of rows) for (const c of columns) values.push(row[c] ?? null)
+  return insertValues(tx, table, columns, values, options)
 }
 
 /**
- * insertRows for callers that already hold each row as its values, in `columns` order: a big
- * batch (an invoice run's 150,000 rows) then builds no object per row on the way.
+ * insertRows for callers that lay their rows out as one flat list of values, row after row in
+ * `columns` order: a big batch (an invoice run's 150,000 rows) then builds no object or array
+ * per row on the way. Columns with
+ * the same value in every row go in `same`: they are bound once per statement instead of once
+ * per row (an invoice run's invoices share 11 of their 25 columns, and binding a value costs
+ * more than SQLite's whole work to store it).
  */
 export async function insertValues<T extends keyof Database & string>(
   tx: Kysely<Database>,
   table: T,
   columns: readonly (keyof Insertable<Database[T]> & string)[],
-  rows: readonly (readonly unknown[])[],
-  options: { ignoreConflicts?: boolean } = {},
+  values: readonly unknown[],
+  options: {
+    ignoreConflicts?: boolean
+    same?: Partial<Record<keyof Insertable<Database[T]> & string, unknown>>
+  } = {},
 ): Promise<number> {
-  if (!rows.length) return 0
+  const width = columns.length
+  const rows = values.length / width
+  if (!rows) return 0
   let inserted = 0
-  const perStatement = Math.min(ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / columns.length))
+  const same = Object.entries(options.same ?? {})
+  const perStatement = Math.min(
+    ROWS_PER_STATEMENT,
+    Math.floor((MAX_PARAMETERS - same.length) / columns.length),
+  )
   const tuple = `(${columns.map(() => '?').join(', ')})`
+  const names = [...columns, ...same.map(([c]) => c)].map((c) => `"${c}"`).join(', ')
   // `ON CONFLICT DO NOTHING` lets a unique (dedupe) index drop rows that already exist.
   const tail = options.ignoreConflicts ? ' ON CONFLICT DO NOTHING' : ''
-  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `
-  const statement = (n: number) => head + Array.from({ length: n }, () => tuple).join(', ') + tail
+  const statement = (n: number) => {
+    const values = Array.from({ length: n }, () => tuple).join(', ')
+    if (!same.length) return `INSERT INTO "${table}" (${names}) VALUES ${values}${tail}`
+    // A VALUES list names its columns column1, column2, … (SQLite and PostgreSQL alike); the
+    // shared values are bound first. `WHERE true` keeps ON CONFLICT from parsing as a join's ON.
+    const picked = columns.map((_, k) => `column${k + 1}`)
+    const shared = same.map(() => '?')
+    return (
+      `INSERT INTO "${table}" (${names}) SELECT ${[...picked, ...shared].join(', ')} ` +
+      `FROM (VALUES ${values}) AS v WHERE true${tail}`
+    )
+  }
   const full = statement(perStatement)
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const end = Math.min(rows.length, start + perStatement)
-    const parameters: unknown[] = []
-    for (let r = start; r < end; r++) for (const v of rows[r]!) parameters.push(v)
+  const sharedValues = same.map(([, v]) => v)
+  for (let start = 0; start < rows; start += perStatement) {
+    const end = Math.min(rows, start + perStatement)
+    const own = values.slice(start * width, end * width)
+    const parameters = sharedValues.length ? [...sharedValues, ...own] : own
     const text = end - start === perStatement ? full : statement(end - start)
     const result = await tx.executeQuery(CompiledQuery.raw(text, parameters))
     inserted += Number(result.numAffectedRows ?? 0)

@@ -29,6 +29,7 @@ export interface Database {
   invoices: InvoicesTable
   invoice_lines: InvoiceLinesTable
   billed_periods: BilledPeriodsTable
+  invoice_write_window: InvoiceWriteWindowTable
   one_time_charges: OneTimeChargesTable
   credit_notes: CreditNotesTable
   payments: PaymentsTable
@@ -419,6 +420,12 @@ export interface InvoiceLinesTable {
   history_id: number | null
   charge_id: number | null
   sort: number
+}
+
+/** Ids of issued invoices a run may still add lines to, inside its own transaction only. */
+export interface InvoiceWriteWindowTable {
+  first_id: number
+  last_id: number
 }
 
 export interface BilledPeriodsTable {

@@ -11,6 +11,7 @@ import * as m202612041402 from './202612041402_partial_line_history_index'
 import * as m202612041601 from './202612041601_sign_in_security'
 import * as m202612041701 from './202612041701_customer_credentials_permission'
 import * as m202612041702 from './202612041702_voucher_lookup_keys'
+import * as m202612041801 from './202612041801_invoice_write_window'
 
 /**
  * Every migration, by name, in order. Listed statically (not read from the folder) so the same
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '202612041601_sign_in_security': m202612041601,
   '202612041701_customer_credentials_permission': m202612041701,
   '202612041702_voucher_lookup_keys': m202612041702,
+  '202612041801_invoice_write_window': m202612041801,
 }
