@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
-import { createTRPCClient, httpBatchLink } from '@trpc/client'
+import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client'
 import type { AppRouter } from '@api/index'
 import { cliActor } from '@core/audit'
 import { invoicePdf, runBilling } from '@core/billing'
@@ -116,15 +116,23 @@ async function recordPayment(dataDir: string): Promise<void> {
   const host = spawnHost(dataDir, port)
   try {
     await waitHealthy(port, 120_000)
-    const link = (token?: string | null) =>
-      createTRPCClient<AppRouter>({
+    // The links a LAN browser uses (src/renderer/src/api/client.ts): queries batched, a
+    // mutation sent at once.
+    const link = (token?: string | null) => {
+      const http = {
+        url: `http://127.0.0.1:${port}/api/trpc`,
+        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
+      }
+      return createTRPCClient<AppRouter>({
         links: [
-          httpBatchLink({
-            url: `http://127.0.0.1:${port}/api/trpc`,
-            headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
+          splitLink({
+            condition: (op) => op.type === 'mutation',
+            true: httpLink(http),
+            false: httpBatchLink(http),
           }),
         ],
       })
+    }
     const { token } = await link().auth.login.mutate({
       username: 'owner',
       password: 'Sangat-Rahasia-42',

@@ -4,25 +4,31 @@ import type { ApiServices } from './context'
 
 /**
  * What follows a committed payment (rule 30 and the receipt message): the restore check and the
- * "pembayaran diterima" message, then the router worker and the sender are woken. The payment
- * stands whatever happens here; a failure is logged and the nightly restore run catches up.
+ * "pembayaran diterima" message, then the router worker and the sender are woken when there is
+ * work for them (each also runs on its own timer). The payment stands whatever happens here; a
+ * failure is logged and the nightly restore run catches up.
  */
 export async function followPayments(
   services: ApiServices,
   actor: Actor & { companyId: number },
   payments: { customerId: number; paymentId: number }[],
   timeZone: string,
-  options: { receipt?: boolean } = {},
+  options: { receipt?: boolean; messagesQueued?: boolean } = {},
 ): Promise<void> {
+  let deviceJobs = false
+  let messages = options.messagesQueued ?? false
   for (const payment of payments) {
     try {
-      await afterPayment(services, actor, payment, timeZone, options)
+      const counts = await afterPayment(services, actor, payment, timeZone, options)
+      if (counts.restored) deviceJobs = true
+      if (counts.receipt_queued || counts.messages_queued) messages = true
     } catch (error) {
       console.error(`after payment ${payment.paymentId}:`, error)
+      deviceJobs = messages = true
     }
   }
-  services.onDeviceJobs?.()
-  services.onMessages?.()
+  if (deviceJobs) services.onDeviceJobs?.()
+  if (messages) services.onMessages?.()
 }
 
 /** The recorded rows of an import, as the payments to follow. */

@@ -54,15 +54,16 @@ export const paymentsRouter = router({
       const timeZone = await timeZoneOf(ctx)
       // The receipt message commits with the payment; a retried request (same clientId) finds
       // it queued already: nothing twice.
-      const paid = await recordPayment(ctx.services, ctx.actor, input, timeZone, (tx, p) =>
-        queuePaymentReceipt(tx, ctx.services, ctx.actor, p.paymentId),
-      )
+      let receipt = 0
+      const paid = await recordPayment(ctx.services, ctx.actor, input, timeZone, async (tx, p) => {
+        receipt = (await queuePaymentReceipt(tx, ctx.services, ctx.actor, p.paymentId)).queued
+      })
       await followPayments(
         ctx.services,
         ctx.actor,
         [{ customerId: input.customerId, paymentId: paid.paymentId }],
         timeZone,
-        { receipt: false },
+        { receipt: false, messagesQueued: receipt > 0 },
       )
       return paid
     }),

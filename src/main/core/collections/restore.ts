@@ -100,6 +100,15 @@ async function restore(
   settings: CollectionSettings,
 ): Promise<JobCounts> {
   const found = await candidates(deps, run.companyId, run.customerId)
+  // Most payments come from customers with nothing isolated: nothing more to read.
+  if (!found.length) {
+    return {
+      restored: 0,
+      still_overdue: 0,
+      done_earlier: 0,
+      ...queueCounts(EMPTY_QUEUE, 'messages_'),
+    }
+  }
   const done = await actedOn(deps, run.companyId, 'restore', run.asOf)
   const open = found.filter((c) => !done.has(c.serviceId))
   const ids = [...new Set(open.map((c) => c.customerId))]

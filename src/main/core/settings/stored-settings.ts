@@ -2,6 +2,15 @@ import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import type { Database, Db } from '../db'
 
+// schema.partial() builds a new schema, and zod compiles a schema on its first parse: made once
+// per schema, not on every read (a payment reads four groups of settings).
+const partials = new WeakMap<z.ZodObject, z.ZodObject>()
+function partialOf(schema: z.ZodObject): z.ZodObject {
+  let partial = partials.get(schema)
+  if (!partial) partials.set(schema, (partial = schema.partial()))
+  return partial
+}
+
 /**
  * Company settings are typed groups stored as JSON under a key; a missing or outdated value falls
  * back to the defaults, field by field, so adding a setting never needs a data migration.
@@ -20,7 +29,7 @@ export async function readSettings<T extends object>(
     .where('key', '=', key)
     .executeTakeFirst()
   if (!row) return defaults
-  const parsed = schema.partial().safeParse(JSON.parse(row.value_json))
+  const parsed = partialOf(schema).safeParse(JSON.parse(row.value_json))
   return { ...defaults, ...(parsed.success ? (parsed.data as Partial<T>) : {}) }
 }
 
