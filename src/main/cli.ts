@@ -50,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
           .map((name) => [name, { type: 'string' as const, multiple: true }]),
       ),
       'data-dir': { type: 'string' },
+      database: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
@@ -60,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
   const name = [positionals.slice(0, 2).join(' '), positionals[0] ?? ''].find((n) => n in commands)
   if (!name || values.help) {
     const lines = Object.values(commands).map((c) => `  ${c.usage}`)
-    const text = `Usage: npm run cli -- <command> --data-dir DIR [--json]\n\nCommands:\n${lines.join('\n')}`
+    const text = `Usage: npm run cli -- <command> --data-dir DIR [--database postgres://…] [--json]\n\nCommands:\n${lines.join('\n')}`
     if (json)
       console.log(
         JSON.stringify({ ok: !!values.help, usage: Object.values(commands).map((c) => c.usage) }),
@@ -74,6 +75,9 @@ async function main(argv: string[]): Promise<number> {
     reportError(optionError('data-dir', 'cli.data_dir'), json)
     return 2
   }
+  // Every command opens its database through openDatabase, which reads this (and the host's own
+  // --database does the same): one switch for the engine, not an option threaded through each.
+  if (typeof values.database === 'string') process.env.LOKET_DATABASE = values.database
   try {
     return await commands[name]!.run({
       positionals: positionals.slice(name.split(' ').length),

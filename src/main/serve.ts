@@ -6,7 +6,8 @@ import { translateEn, translateId } from '@shared/messages/translate'
 import { defaultWebRoot, startHost } from './host'
 
 /**
- * Headless host: `npm run serve -- --data-dir DIR --port PORT [--host 0.0.0.0] [--allow-host NAME…]`.
+ * Headless host: `npm run serve -- --data-dir DIR --port PORT [--host 0.0.0.0] [--allow-host NAME…]
+ * [--database postgres://USER:PASS@HOST:PORT/DB]` (without --database: SQLite in the data dir).
  * Binds to 127.0.0.1 unless told otherwise; pass --host 0.0.0.0 to serve the office LAN.
  * Changes are accepted only under the host's own names and addresses; `--allow-host` (repeatable,
  * or LOKET_ALLOW_HOSTS=a,b) adds a name such as a DNS entry the office uses for the host.
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       'web-root': { type: 'string' },
       'allow-host': { type: 'string', multiple: true },
+      database: { type: 'string', default: process.env.LOKET_DATABASE },
     },
   })
   const port = Number(values.port)
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
   }
   const host = await startHost({
     dataDir: values['data-dir']!,
+    database: values.database ? { url: values.database } : undefined,
     port,
     host: values.host,
     allowHosts: values['allow-host'] ?? splitHostList(process.env.LOKET_ALLOW_HOSTS),

@@ -30,6 +30,10 @@ export const enMessages: SharedMessages = {
     DB_ON_NETWORK_PATH:
       'The database must not be opened from a network folder. Use host/client mode.',
     DB_NATIVE_MODULE_MISMATCH: 'The database module does not match this app. Reinstall Loket.',
+    DB_URL_INVALID: 'The database must be a postgres://USER:PASSWORD@HOST:PORT/DB_NAME address.',
+    DB_NUMBER_OUT_OF_RANGE: 'A number in the database is too large to read exactly.',
+    DB_TARGET_NOT_EMPTY:
+      'The target database is not empty. Move only into a new, empty PostgreSQL database.',
     CODE_TAKEN: 'This code is already in use. Choose another one.',
     NAME_TAKEN: 'This name is already in use. Choose another one.',
     PPPOE_USERNAME_TAKEN:

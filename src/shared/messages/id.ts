@@ -30,6 +30,10 @@ export const idMessages = {
     DB_ON_NETWORK_PATH:
       'Database tidak boleh dibuka dari folder jaringan. Gunakan mode host dan klien.',
     DB_NATIVE_MODULE_MISMATCH: 'Modul database tidak cocok dengan aplikasi. Pasang ulang Loket.',
+    DB_URL_INVALID: 'Alamat database harus berbentuk postgres://USER:SANDI@HOST:PORT/NAMA_DB.',
+    DB_NUMBER_OUT_OF_RANGE: 'Angka di database terlalu besar untuk dibaca dengan tepat.',
+    DB_TARGET_NOT_EMPTY:
+      'Database tujuan tidak kosong. Pindahkan hanya ke database PostgreSQL yang baru dan kosong.',
     CODE_TAKEN: 'Kode ini sudah dipakai. Pilih kode lain.',
     NAME_TAKEN: 'Nama ini sudah dipakai. Pilih nama lain.',
     PPPOE_USERNAME_TAKEN: 'Username PPPoE ini sudah dipakai layanan lain di router yang sama.',

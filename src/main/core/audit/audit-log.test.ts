@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { ManualClock } from '../clock'
-import { writeTx } from '../db'
+import { dropGuardTrigger, writeTx } from '../db'
 import { createTestDb } from '../db/test-db'
 import { GENESIS_HASH, appendAudit, verifyAuditChain, type Actor } from './index'
 
@@ -49,8 +49,8 @@ describe('audit log', () => {
 
   it('tampering with one entry is found at that entry', async () => {
     const db = await logWithEntries(5)
-    // What someone with the sqlite3 shell could do: drop the guard and edit a row.
-    await sql`DROP TRIGGER audit_log_no_update`.execute(db)
+    // What someone with a database shell could do: drop the guard and edit a row.
+    await dropGuardTrigger(db, 'audit_log_no_update', 'audit_log')
     await sql`UPDATE audit_log SET after_json = '{"role":"superadmin"}' WHERE id = 3`.execute(db)
     expect(await verifyAuditChain(db)).toMatchObject({
       ok: false,
@@ -62,7 +62,7 @@ describe('audit log', () => {
 
   it('a removed entry breaks the chain where it was', async () => {
     const db = await logWithEntries(4)
-    await sql`DROP TRIGGER audit_log_no_delete`.execute(db)
+    await dropGuardTrigger(db, 'audit_log_no_delete', 'audit_log')
     await sql`DELETE FROM audit_log WHERE id = 2`.execute(db)
     expect(await verifyAuditChain(db)).toMatchObject({
       ok: false,
@@ -73,7 +73,7 @@ describe('audit log', () => {
 
   it('a rewritten entry with a recomputed hash still breaks the next link', async () => {
     const db = await logWithEntries(3)
-    await sql`DROP TRIGGER audit_log_no_update`.execute(db)
+    await dropGuardTrigger(db, 'audit_log_no_update', 'audit_log')
     await sql`UPDATE audit_log SET hash = ${'f'.repeat(64)} WHERE id = 2`.execute(db)
     const result = await verifyAuditChain(db, 2)
     expect(result).toMatchObject({ ok: false, firstBrokenId: 2 })

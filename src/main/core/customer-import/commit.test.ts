@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '@shared/errors'
 import { listCustomers } from '../customers'
+import { createGuardTrigger } from '../db'
 import { companyFixture } from '../testing'
 import { commitImport, parseImportFile, previewImport } from './index'
 
@@ -102,8 +102,13 @@ describe('customer import', () => {
   it('is all-or-nothing: a failure in the middle leaves no trace of the file', async () => {
     const { deps, actor, companyId, db } = await withCatalog()
     // A failure the planner cannot foresee: the database refuses one service in the middle.
-    await sql`CREATE TRIGGER refuse_one BEFORE INSERT ON services WHEN NEW.pppoe_username = 'warung.siti'
-      BEGIN SELECT RAISE(ABORT, 'disk full'); END`.execute(db)
+    await createGuardTrigger(db, {
+      name: 'refuse_one',
+      table: 'services',
+      event: 'INSERT',
+      when: "NEW.pppoe_username = 'warung.siti'",
+      message: 'disk full',
+    })
     const input = await parseImportFile(
       fixture('pelanggan-20.csv'),
       'pelanggan-20.csv',

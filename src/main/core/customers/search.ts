@@ -59,7 +59,7 @@ function filtered(
     // against the match list; it starts from the (usually short) list of matches instead.
     q = q
       .where(sql<number>`+customers.company_id`, '=', companyId)
-      .where('customers.id', 'in', searchMatchIds(trigram))
+      .where('customers.id', 'in', searchMatchIds(db, trigram))
   } else {
     q = q.where('customers.company_id', '=', companyId)
   }

@@ -1,4 +1,5 @@
 import { CompiledQuery, type Insertable, type Kysely } from 'kysely'
+import { engineOf } from './engine'
 import type { Database } from './schema'
 
 // SQLite's limit on bound parameters per statement (SQLITE_MAX_VARIABLE_NUMBER since 3.32).
@@ -49,24 +50,40 @@ export async function insertValues<T extends keyof Database & string>(
   if (!rows) return 0
   let inserted = 0
   const same = Object.entries(options.same ?? {})
+  const postgres = engineOf(tx) === 'postgres'
+  if (postgres && same.length) {
+    // PostgreSQL types a bare VALUES list by itself (as text, not the target columns' types):
+    // there the shared columns simply go in every row.
+    const wide: unknown[] = []
+    for (let r = 0; r < rows; r++) {
+      for (let k = 0; k < width; k++) wide.push(values[r * width + k])
+      for (const [, v] of same) wide.push(v)
+    }
+    const all = [...columns, ...same.map(([c]) => c)] as unknown as typeof columns
+    return insertValues(tx, table, all, wide, { ignoreConflicts: options.ignoreConflicts })
+  }
   const perStatement = Math.min(
     ROWS_PER_STATEMENT,
     Math.floor((MAX_PARAMETERS - same.length) / columns.length),
   )
-  const tuple = `(${columns.map(() => '?').join(', ')})`
+  // Placeholders: SQLite's `?`, PostgreSQL's numbered `$n`.
+  let bound = 0
+  const mark = () => (postgres ? `$${++bound}` : '?')
   const names = [...columns, ...same.map(([c]) => c)].map((c) => `"${c}"`).join(', ')
   // `ON CONFLICT DO NOTHING` lets a unique (dedupe) index drop rows that already exist.
   const tail = options.ignoreConflicts ? ' ON CONFLICT DO NOTHING' : ''
   const statement = (n: number) => {
-    const values = Array.from({ length: n }, () => tuple).join(', ')
-    if (!same.length) return `INSERT INTO "${table}" (${names}) VALUES ${values}${tail}`
-    // A VALUES list names its columns column1, column2, … (SQLite and PostgreSQL alike); the
-    // shared values are bound first. `WHERE true` keeps ON CONFLICT from parsing as a join's ON.
+    bound = 0
+    const tuples = () =>
+      Array.from({ length: n }, () => `(${columns.map(mark).join(', ')})`).join(', ')
+    if (!same.length) return `INSERT INTO "${table}" (${names}) VALUES ${tuples()}${tail}`
+    // A VALUES list names its columns column1, column2, …; the shared values are bound first.
+    // `WHERE true` keeps ON CONFLICT from parsing as a join's ON.
     const picked = columns.map((_, k) => `column${k + 1}`)
-    const shared = same.map(() => '?')
+    const shared = same.map(mark)
     return (
       `INSERT INTO "${table}" (${names}) SELECT ${[...picked, ...shared].join(', ')} ` +
-      `FROM (VALUES ${values}) AS v WHERE true${tail}`
+      `FROM (VALUES ${tuples()}) AS v WHERE true${tail}`
     )
   }
   const full = statement(perStatement)

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { engineOf } from './engine'
 import type { Db } from './write-tx'
 
 /**
@@ -8,6 +9,8 @@ import type { Db } from './write-tx'
  * automatic checkpoint stays as a safety net at a larger size.
  */
 export async function startCheckpoints(db: Db, everyMs = 2_000): Promise<() => void> {
+  // PostgreSQL checkpoints on its own (checkpoint_timeout), off every request path already.
+  if (engineOf(db) === 'postgres') return () => undefined
   await sql`PRAGMA wal_autocheckpoint = 20000`.execute(db)
   let running = false
   const timer = setInterval(() => {

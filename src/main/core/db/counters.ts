@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { engineOf } from './engine'
 import type { Database } from './schema'
 
 /**
@@ -49,7 +50,11 @@ export async function bumpNumber(
     .values({ company_id: companyId, name, value })
     .onConflict((oc) =>
       oc.columns(['company_id', 'name']).doUpdateSet((eb) => ({
-        value: eb.fn('max', [eb.ref('counters.value'), eb.val(value)]),
+        // The larger of two values: SQLite's scalar max(), PostgreSQL's greatest().
+        value: eb.fn(engineOf(tx) === 'postgres' ? 'greatest' : 'max', [
+          eb.ref('counters.value'),
+          eb.val(value),
+        ]),
       })),
     )
     .execute()

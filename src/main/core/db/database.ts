@@ -3,6 +3,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { AppError } from '@shared/errors'
 import { isNetworkPath, type NetworkPathProbe } from './network-path'
+import { openPostgres } from './postgres'
 import { makePrivateDir, makePrivateFile, tightenPrivateDir } from './private-data-dir'
 import type { Database } from './schema'
 import { withStatementCache } from './statement-cache'
@@ -11,6 +12,11 @@ import type { Db } from './write-tx'
 export const DATABASE_FILE = 'loket.sqlite'
 
 export interface OpenDatabaseOptions {
+  /**
+   * A PostgreSQL server instead of the data directory's SQLite file (`--database postgres://…`,
+   * or LOKET_DATABASE). The data directory still holds files, keys, backups and logs.
+   */
+  url?: string
   /** Path to a better-sqlite3 binary built for this runtime (the Electron build in `npm run dev`). */
   nativeBinding?: string
   networkProbe?: NetworkPathProbe
@@ -30,6 +36,8 @@ export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {})
   // Readable by the owner only, and tightened if an older version left it open (issue 13).
   makePrivateDir(dir)
   tightenPrivateDir(dir)
+  const url = options.url ?? process.env.LOKET_DATABASE
+  if (url) return openPostgres(url)
   const file = path.join(dir, DATABASE_FILE)
   makePrivateFile(file)
   return openSqlite(file, options.nativeBinding)

@@ -2,6 +2,8 @@ import { Migrator, type MigrationResultSet } from 'kysely'
 import { sql } from 'kysely'
 import { AppError } from '@shared/errors'
 import { migrations } from './migrations'
+import { preparePostgres } from './dialect-ddl'
+import { tableExists } from './dialect'
 import type { Db } from './write-tx'
 
 const MIGRATION_TABLE = 'kysely_migration'
@@ -16,9 +18,7 @@ function migrator(db: Db): Migrator {
 
 /** Names of migrations the database has run that this build of the app does not know. */
 export async function unknownMigrations(db: Db): Promise<string[]> {
-  const exists = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master
-    WHERE type = 'table' AND name = ${MIGRATION_TABLE}`.execute(db)
-  if (!exists.rows[0]?.n) return []
+  if (!(await tableExists(db, MIGRATION_TABLE))) return []
   const rows = await sql<{ name: string }>`SELECT name FROM ${sql.table(MIGRATION_TABLE)}`.execute(
     db,
   )
@@ -44,6 +44,7 @@ export async function migrateToLatest(db: Db): Promise<MigrateReport> {
       { migrations: unknown },
     )
   }
+  await preparePostgres(db)
   const { error, results }: MigrationResultSet = await migrator(db).migrateToLatest()
   if (error) throw error
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)

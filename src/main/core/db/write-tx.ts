@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
+import { engineOf } from './engine'
 import type { Database } from './schema'
 
 export type Db = Kysely<Database>
@@ -27,6 +28,7 @@ export async function writeTx<T>(
   fn: (tx: Kysely<Database>) => Promise<T>,
   options: WriteTxOptions = {},
 ): Promise<T> {
+  if (engineOf(db) === 'postgres') return postgresWriteTx(db, fn, options)
   return db.connection().execute(async (conn) => {
     // Per connection, and the connection is this transaction's alone until it returns: no other
     // commit (a payment) ever runs without its flush.
@@ -43,6 +45,31 @@ export async function writeTx<T>(
       }
     } finally {
       if (options.flushWithNextCommit) await sql`PRAGMA synchronous = FULL`.execute(conn)
+    }
+  })
+}
+
+/**
+ * PostgreSQL has no database-wide write lock: writers run side by side and serialise on the rows
+ * they touch (a counter row locked by its UPDATE … RETURNING until COMMIT keeps numbers gapless).
+ * `synchronous_commit = off` for this transaction only is PostgreSQL's own "flush with the next
+ * commit".
+ */
+async function postgresWriteTx<T>(
+  db: Db,
+  fn: (tx: Kysely<Database>) => Promise<T>,
+  options: WriteTxOptions,
+): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql`BEGIN`.execute(conn)
+    try {
+      if (options.flushWithNextCommit) await sql`SET LOCAL synchronous_commit = off`.execute(conn)
+      const result = await fn(conn)
+      await sql`COMMIT`.execute(conn)
+      return result
+    } catch (error) {
+      await sql`ROLLBACK`.execute(conn)
+      throw error
     }
   })
 }

@@ -42,10 +42,10 @@ export async function enqueueDeviceJobs(
         attempts, revision, next_attempt_at, reason, created_by, created_at, updated_at)
       VALUES ${sql.join(values)}
       ON CONFLICT (router_id, kind, coalesce(service_id, 0), target) WHERE status != 'done'
-      DO UPDATE SET status = 'pending', attempts = 0, revision = revision + 1,
+      DO UPDATE SET status = 'pending', attempts = 0, revision = device_jobs.revision + 1,
         next_attempt_at = excluded.next_attempt_at, payload = excluded.payload,
-        reason = coalesce(excluded.reason, reason), last_error = NULL,
-        created_by = coalesce(excluded.created_by, created_by),
+        reason = coalesce(excluded.reason, device_jobs.reason), last_error = NULL,
+        created_by = coalesce(excluded.created_by, device_jobs.created_by),
         updated_at = excluded.updated_at`.execute(tx)
   }
 }

@@ -56,7 +56,7 @@ export function audienceQuery(
   const digits = (filter.q ?? '').replace(/\D/g, '')
   const phoneLike = /^[+\d][\d\s().-]{3,}$/.test((filter.q ?? '').trim()) && digits.length >= 3
   const terms = phoneLike ? [digits] : words.filter((w) => w.length >= 3)
-  if (terms.length) q = q.where('customers.id', 'in', searchMatchIds(terms))
+  if (terms.length) q = q.where('customers.id', 'in', searchMatchIds(db, terms))
   if (!phoneLike) {
     for (const w of words.filter((x) => x.length < 3)) {
       const like = `${w.replace(/[%_\\]/g, '')}%`

@@ -43,7 +43,7 @@ const contains = (text: string) => `%${text.replace(/[%_\\]/g, '')}%`
  * recipient as stored (62…) and in the text; words are looked for in the text, the address and
  * the customer's name or code (the customer search index, so a name costs no scan of customers).
  */
-function searchCondition(q: string) {
+function searchCondition(db: Db, q: string) {
   const text = q.trim()
   return (eb: ExpressionBuilder<Database, 'messages'>) => {
     if (/^[+\d][\d\s().-]{3,}$/.test(text)) {
@@ -63,7 +63,7 @@ function searchCondition(q: string) {
       eb('messages.body', 'like', like),
       eb('messages.subject', 'like', like),
       eb('messages.recipient', 'like', like),
-      ...(terms.length ? [eb('messages.customer_id', 'in', searchMatchIds(terms))] : []),
+      ...(terms.length ? [eb('messages.customer_id', 'in', searchMatchIds(db, terms))] : []),
     ])
   }
 }
@@ -81,7 +81,7 @@ function filtered(db: Db, companyId: number, timeZone: string, f: Filter): Query
   if (f.kind) q = q.where('messages.kind', '=', f.kind)
   if (f.channel) q = q.where('messages.channel', '=', f.channel)
   if (f.customerId) q = q.where('messages.customer_id', '=', f.customerId)
-  if (f.q?.trim()) q = q.where(searchCondition(f.q))
+  if (f.q?.trim()) q = q.where(searchCondition(db, f.q))
   return q
 }
 

@@ -72,7 +72,7 @@ export async function revenueReport(
     JOIN invoice_lines l ON l.invoice_id = i.id
     LEFT JOIN products p ON p.id = l.product_id
     WHERE ${inPeriods(companyId, range)}
-    GROUP BY l.product_id`.execute(db)
+    GROUP BY l.product_id, p.name, p.service_type`.execute(db)
   const groups = REVENUE_GROUPS.map((group) => ({ group, rows: [] as RevenueRow[], subtotal: 0 }))
   for (const r of rows) {
     const group = r.product_id === null ? 'other' : (GROUP_OF[r.service_type ?? ''] ?? 'other')

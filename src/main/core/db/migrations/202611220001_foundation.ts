@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely'
+import { createGuardTrigger } from '../dialect-ddl'
+import type { Kysely } from 'kysely'
 
 /** Companies, users, roles, sessions, sign-in throttling and the hash-chained audit log. */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -120,8 +121,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute()
 
   // Append-only: the database itself refuses to change or remove an audit entry.
-  await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db)
-  await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db)
+  await createGuardTrigger(db, {
+    name: 'audit_log_no_update',
+    table: 'audit_log',
+    event: 'UPDATE',
+    message: 'audit_log is append-only',
+  })
+  await createGuardTrigger(db, {
+    name: 'audit_log_no_delete',
+    table: 'audit_log',
+    event: 'DELETE',
+    message: 'audit_log is append-only',
+  })
 }

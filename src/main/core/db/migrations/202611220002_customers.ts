@@ -1,3 +1,4 @@
+import { createCustomerSearchIndex } from '../dialect-ddl'
 import { sql, type Kysely } from 'kysely'
 
 /**
@@ -220,12 +221,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute()
 
   // Substring search over name, code, phones, address and SIDs (trigram: any 3+ characters).
-  await sql`CREATE VIRTUAL TABLE customer_search USING fts5(body, tokenize = 'trigram')`.execute(db)
+  await createCustomerSearchIndex(db)
 
   for (const [role, permissions] of Object.entries(NEW_PERMISSION_DEFAULTS)) {
     for (const permission of permissions) {
-      await sql`INSERT OR IGNORE INTO role_permissions (company_id, role, permission)
-        SELECT id, ${role}, ${permission} FROM companies`.execute(db)
+      await sql`INSERT INTO role_permissions (company_id, role, permission)
+        SELECT id, ${role}, ${permission} FROM companies WHERE true ON CONFLICT DO NOTHING`.execute(
+        db,
+      )
     }
   }
 }

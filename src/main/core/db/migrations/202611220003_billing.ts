@@ -1,3 +1,4 @@
+import { createGuardTrigger } from '../dialect-ddl'
 import { sql, type Kysely } from 'kysely'
 
 /**
@@ -144,27 +145,43 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute()
 
   // BILLING.md 14: an issued invoice's amounts never change, whatever code tries.
-  await sql`CREATE TRIGGER invoice_lines_frozen_insert BEFORE INSERT ON invoice_lines
-    WHEN (SELECT status FROM invoices WHERE id = NEW.invoice_id) != 'draft'
-    BEGIN SELECT RAISE(ABORT, 'INVOICE_IMMUTABLE'); END`.execute(db)
-  await sql`CREATE TRIGGER invoice_lines_frozen_update BEFORE UPDATE ON invoice_lines
-    WHEN (SELECT status FROM invoices WHERE id = OLD.invoice_id) != 'draft'
-    BEGIN SELECT RAISE(ABORT, 'INVOICE_IMMUTABLE'); END`.execute(db)
-  await sql`CREATE TRIGGER invoice_lines_frozen_delete BEFORE DELETE ON invoice_lines
-    WHEN (SELECT status FROM invoices WHERE id = OLD.invoice_id) != 'draft'
-    BEGIN SELECT RAISE(ABORT, 'INVOICE_IMMUTABLE'); END`.execute(db)
-  await sql`CREATE TRIGGER invoices_frozen_amounts BEFORE UPDATE ON invoices
-    WHEN OLD.status != 'draft' AND (
-      NEW.number IS NOT OLD.number OR NEW.customer_id != OLD.customer_id
+  const notDraft = (row: 'NEW' | 'OLD') =>
+    `(SELECT status FROM invoices WHERE id = ${row}.invoice_id) != 'draft'`
+  for (const [event, row] of [
+    ['INSERT', 'NEW'],
+    ['UPDATE', 'OLD'],
+    ['DELETE', 'OLD'],
+  ] as const) {
+    await createGuardTrigger(db, {
+      name: `invoice_lines_frozen_${event.toLowerCase()}`,
+      table: 'invoice_lines',
+      event,
+      when: notDraft(row),
+      message: 'INVOICE_IMMUTABLE',
+    })
+  }
+  // `IS NOT` is SQLite's null-safe inequality; PostgreSQL spells it IS DISTINCT FROM.
+  const changed = (op: string) => `OLD.status != 'draft' AND (
+      NEW.number ${op} OLD.number OR NEW.customer_id != OLD.customer_id
       OR NEW.subtotal != OLD.subtotal OR NEW.tax_amount != OLD.tax_amount
       OR NEW.rounding != OLD.rounding OR NEW.total != OLD.total
       OR NEW.issue_date != OLD.issue_date OR NEW.due_date != OLD.due_date
-      OR NEW.period IS NOT OLD.period OR NEW.status = 'draft'
-      OR (OLD.status = 'void' AND NEW.status != 'void'))
-    BEGIN SELECT RAISE(ABORT, 'INVOICE_IMMUTABLE'); END`.execute(db)
-  await sql`CREATE TRIGGER invoices_no_delete BEFORE DELETE ON invoices
-    WHEN OLD.status != 'draft'
-    BEGIN SELECT RAISE(ABORT, 'INVOICE_IMMUTABLE'); END`.execute(db)
+      OR NEW.period ${op} OLD.period OR NEW.status = 'draft'
+      OR (OLD.status = 'void' AND NEW.status != 'void'))`
+  await createGuardTrigger(db, {
+    name: 'invoices_frozen_amounts',
+    table: 'invoices',
+    event: 'UPDATE',
+    when: { sqlite: changed('IS NOT'), postgres: changed('IS DISTINCT FROM') },
+    message: 'INVOICE_IMMUTABLE',
+  })
+  await createGuardTrigger(db, {
+    name: 'invoices_no_delete',
+    table: 'invoices',
+    event: 'DELETE',
+    when: "OLD.status != 'draft'",
+    message: 'INVOICE_IMMUTABLE',
+  })
 
   await db.schema
     .createTable('credit_notes')
@@ -233,8 +250,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('payments')
     .columns(['company_id', 'received_date', 'user_id'])
     .execute()
-  await sql`CREATE TRIGGER payments_no_delete BEFORE DELETE ON payments
-    BEGIN SELECT RAISE(ABORT, 'payments are never deleted'); END`.execute(db)
+  await createGuardTrigger(db, {
+    name: 'payments_no_delete',
+    table: 'payments',
+    event: 'DELETE',
+    message: 'payments are never deleted',
+  })
 
   // The customer credit ledger (rule 24): append-only, the balance is the sum.
   await db.schema
@@ -256,10 +277,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('customer_credits')
     .column('customer_id')
     .execute()
-  await sql`CREATE TRIGGER customer_credits_no_update BEFORE UPDATE ON customer_credits
-    BEGIN SELECT RAISE(ABORT, 'customer_credits is append-only'); END`.execute(db)
-  await sql`CREATE TRIGGER customer_credits_no_delete BEFORE DELETE ON customer_credits
-    BEGIN SELECT RAISE(ABORT, 'customer_credits is append-only'); END`.execute(db)
+  await createGuardTrigger(db, {
+    name: 'customer_credits_no_update',
+    table: 'customer_credits',
+    event: 'UPDATE',
+    message: 'customer_credits is append-only',
+  })
+  await createGuardTrigger(db, {
+    name: 'customer_credits_no_delete',
+    table: 'customer_credits',
+    event: 'DELETE',
+    message: 'customer_credits is append-only',
+  })
 
   // What paid an invoice: a payment, customer credit or a credit note. Undone, never deleted.
   await db.schema
@@ -286,8 +315,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('allocations')
     .column('payment_id')
     .execute()
-  await sql`CREATE TRIGGER allocations_no_delete BEFORE DELETE ON allocations
-    BEGIN SELECT RAISE(ABORT, 'allocations are never deleted'); END`.execute(db)
+  await createGuardTrigger(db, {
+    name: 'allocations_no_delete',
+    table: 'allocations',
+    event: 'DELETE',
+    message: 'allocations are never deleted',
+  })
 
   // End-of-day cash closing per cashier (setoran): once closed, that day does not change.
   await db.schema
@@ -307,10 +340,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('closed_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('cash_closings_uq', ['company_id', 'user_id', 'date'])
     .execute()
-  await sql`CREATE TRIGGER cash_closings_no_update BEFORE UPDATE ON cash_closings
-    BEGIN SELECT RAISE(ABORT, 'a closed day cannot change'); END`.execute(db)
-  await sql`CREATE TRIGGER cash_closings_no_delete BEFORE DELETE ON cash_closings
-    BEGIN SELECT RAISE(ABORT, 'a closed day cannot change'); END`.execute(db)
+  await createGuardTrigger(db, {
+    name: 'cash_closings_no_update',
+    table: 'cash_closings',
+    event: 'UPDATE',
+    message: 'a closed day cannot change',
+  })
+  await createGuardTrigger(db, {
+    name: 'cash_closings_no_delete',
+    table: 'cash_closings',
+    event: 'DELETE',
+    message: 'a closed day cannot change',
+  })
 
   // Gateway callbacks and polls, each kept with what was done with it (rule 27).
   await db.schema
@@ -329,8 +370,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   for (const [role, permissions] of Object.entries(NEW_PERMISSION_DEFAULTS)) {
     for (const permission of permissions) {
-      await sql`INSERT OR IGNORE INTO role_permissions (company_id, role, permission)
-        SELECT id, ${role}, ${permission} FROM companies`.execute(db)
+      await sql`INSERT INTO role_permissions (company_id, role, permission)
+        SELECT id, ${role}, ${permission} FROM companies WHERE true ON CONFLICT DO NOTHING`.execute(
+        db,
+      )
     }
   }
 }

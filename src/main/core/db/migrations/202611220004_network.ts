@@ -82,8 +82,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   for (const [role, permissions] of Object.entries(NEW_PERMISSION_DEFAULTS)) {
     for (const permission of permissions) {
-      await sql`INSERT OR IGNORE INTO role_permissions (company_id, role, permission)
-        SELECT id, ${role}, ${permission} FROM companies`.execute(db)
+      await sql`INSERT INTO role_permissions (company_id, role, permission)
+        SELECT id, ${role}, ${permission} FROM companies WHERE true ON CONFLICT DO NOTHING`.execute(
+        db,
+      )
     }
   }
 }

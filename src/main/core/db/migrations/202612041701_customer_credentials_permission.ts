@@ -6,6 +6,8 @@ import { sql, type Kysely } from 'kysely'
  * stop seeing the passwords; the superadmin may grant it in the role matrix.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`INSERT OR IGNORE INTO role_permissions (company_id, role, permission)
-    SELECT id, 'admin_support', 'customers.credentials' FROM companies`.execute(db)
+  await sql`INSERT INTO role_permissions (company_id, role, permission)
+    SELECT id, 'admin_support', 'customers.credentials' FROM companies WHERE true ON CONFLICT DO NOTHING`.execute(
+    db,
+  )
 }

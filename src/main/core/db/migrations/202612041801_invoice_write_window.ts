@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely'
+import { createGuardTrigger, dropGuardTrigger } from '../dialect-ddl'
+import type { Kysely } from 'kysely'
 
 /**
  * An invoice run wrote each invoice as a draft, its lines, then issued the whole batch with a
@@ -10,14 +11,19 @@ import { sql, type Kysely } from 'kysely'
  * before: no line is added to an issued invoice.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`CREATE TABLE invoice_write_window (
-    first_id INTEGER NOT NULL,
-    last_id INTEGER NOT NULL
-  )`.execute(db)
-  await sql`DROP TRIGGER invoice_lines_frozen_insert`.execute(db)
-  await sql`CREATE TRIGGER invoice_lines_frozen_insert BEFORE INSERT ON invoice_lines
-    WHEN (SELECT status FROM invoices WHERE id = NEW.invoice_id) != 'draft'
+  await db.schema
+    .createTable('invoice_write_window')
+    .addColumn('first_id', 'integer', (c) => c.notNull())
+    .addColumn('last_id', 'integer', (c) => c.notNull())
+    .execute()
+  await dropGuardTrigger(db, 'invoice_lines_frozen_insert', 'invoice_lines')
+  await createGuardTrigger(db, {
+    name: 'invoice_lines_frozen_insert',
+    table: 'invoice_lines',
+    event: 'INSERT',
+    when: `(SELECT status FROM invoices WHERE id = NEW.invoice_id) != 'draft'
       AND NOT EXISTS (SELECT 1 FROM invoice_write_window
-        WHERE NEW.invoice_id BETWEEN first_id AND last_id)
-    BEGIN SELECT RAISE(ABORT, 'INVOICE_IMMUTABLE'); END`.execute(db)
+        WHERE NEW.invoice_id BETWEEN first_id AND last_id)`,
+    message: 'INVOICE_IMMUTABLE',
+  })
 }

@@ -1,0 +1,152 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { appendAudit, cliActor } from '../audit'
+import { ManualClock } from '../clock'
+import { completeSetup } from '../companies'
+import { reserveNumbers } from './counters'
+import { engineOf } from './engine'
+import { createPostgresTestDb } from './test-db'
+import { writeTx, type Db } from './write-tx'
+
+// The PostgreSQL engine, on a real server: `.ci/run` starts a throwaway cluster and sets
+// LOKET_TEST_POSTGRES. Without one (a developer's machine) these tests are skipped, loudly.
+const server = process.env.LOKET_TEST_POSTGRES
+if (!server) console.warn('LOKET_TEST_POSTGRES is not set: the PostgreSQL engine tests are skipped')
+
+describe.runIf(server)('PostgreSQL engine', () => {
+  let db: Db
+  let drop: () => Promise<void>
+  let companyId: number
+  const clock = new ManualClock('2026-12-04T03:00:00Z')
+
+  beforeAll(async () => {
+    const made = (await createPostgresTestDb())!
+    db = made.db
+    drop = made.drop
+    const setup = await completeSetup(
+      { db, clock, secrets: (await import('../testing')).testSecrets() },
+      {
+        company: {
+          name: 'Net Jaya',
+          address: 'Jl. Merdeka 1',
+          phone: '6281234567890',
+          email: null,
+          npwp: null,
+          timeZone: 'Asia/Jakarta',
+        },
+        admin: { name: 'Pemilik', username: 'owner', password: 'Sangat-Rahasia-42' },
+      },
+      { ip: '127.0.0.1', userAgent: 'vitest', createSession: false },
+    )
+    companyId = setup.companyId
+  })
+  afterAll(async () => drop?.())
+
+  it('every migration runs on PostgreSQL from the same files: ids and money are BIGINT, no float but map coordinates', async () => {
+    expect(engineOf(db)).toBe('postgres')
+    const { rows } = await sql<{ table_name: string; column_name: string; data_type: string }>`
+      SELECT table_name, column_name, data_type FROM information_schema.columns
+      WHERE table_schema = current_schema()`.execute(db)
+    const type = (t: string, c: string) =>
+      rows.find((r) => r.table_name === t && r.column_name === c)?.data_type
+    expect(type('invoices', 'id')).toBe('bigint')
+    expect(type('invoices', 'total')).toBe('bigint')
+    expect(type('payments', 'amount')).toBe('bigint')
+    expect(type('invoices', 'issue_date')).toBe('text')
+    const floats = rows.filter((r) => ['real', 'double precision', 'numeric'].includes(r.data_type))
+    expect(floats.map((r) => `${r.table_name}.${r.column_name}`).sort()).toEqual([
+      'customers.latitude',
+      'customers.longitude',
+    ])
+  })
+
+  it('numbers come back as numbers, as from SQLite (count, sum over BIGINT)', async () => {
+    const row = await db
+      .selectFrom('users')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('id').as('s')])
+      .executeTakeFirstOrThrow()
+    expect(row).toEqual({ n: 1, s: expect.any(Number) })
+  })
+
+  it('the audit log is append-only in PostgreSQL too: the database refuses an update', async () => {
+    await writeTx(db, (tx) =>
+      appendAudit(
+        tx,
+        clock,
+        { ...cliActor(1), companyId },
+        { action: 'setup.complete', entityType: 'company' },
+      ),
+    )
+    await expect(sql`UPDATE audit_log SET action = 'x'`.execute(db)).rejects.toThrow(
+      /audit_log is append-only/,
+    )
+    await expect(sql`DELETE FROM audit_log`.execute(db)).rejects.toThrow(/append-only/)
+  })
+
+  it('customer codes are unique without regard to case, as COLLATE NOCASE makes them in SQLite', async () => {
+    const area = await db
+      .selectFrom('areas')
+      .select('id')
+      .where('company_id', '=', companyId)
+      .executeTakeFirst()
+    const areaId =
+      area?.id ??
+      (
+        await db
+          .insertInto('areas')
+          .values({
+            company_id: companyId,
+            code: 'CBG',
+            name: 'Cibinong',
+            code_pattern: '{AREA}-{0000}',
+            active: 1,
+            created_at: clock.now().toISOString(),
+            updated_at: clock.now().toISOString(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+    const customer = (code: string) =>
+      db
+        .insertInto('customers')
+        .values({
+          company_id: companyId,
+          code,
+          area_id: areaId,
+          name: 'Tri Ning',
+          address: 'Jl. Mawar 2',
+          category: 'rumah',
+          status: 'aktif',
+          created_at: '2026-12-04T03:00:00Z',
+          updated_at: '2026-12-04T03:00:00Z',
+        })
+        .execute()
+    await customer('CBG01-0001')
+    await expect(customer('cbg01-0001')).rejects.toThrow(/customers_code_uq/)
+    const found = await db
+      .selectFrom('customers')
+      .select('code')
+      .where('code', '=', 'cbg01-0001')
+      .execute()
+    expect(found).toEqual([{ code: 'CBG01-0001' }])
+  })
+
+  it('40 writers at once take 40 gapless, unique numbers from one sequence (row lock until commit)', async () => {
+    const taken = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        writeTx(db, (tx) => reserveNumbers(tx, companyId, 'receipt:2026', 1)),
+      ),
+    )
+    expect([...taken].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+  })
+
+  it('a transaction that fails gives its numbers back: no gap', async () => {
+    await expect(
+      writeTx(db, async (tx) => {
+        await reserveNumbers(tx, companyId, 'invoice:2026', 5)
+        throw new Error('rolled back')
+      }),
+    ).rejects.toThrow('rolled back')
+    expect(await writeTx(db, (tx) => reserveNumbers(tx, companyId, 'invoice:2026', 1))).toBe(1)
+  })
+})
