@@ -8,3 +8,9 @@ export function showStartError(error: unknown, lan?: LanBinding): void {
     startErrorMessage(error, lan),
   )
 }
+
+/** Loket started, but not as asked (an unreadable mode.json): say so before the window opens. */
+export function showStartWarning(message: string): void {
+  console.warn('[desktop]', message)
+  dialog.showMessageBoxSync({ type: 'warning', title: 'Loket', message })
+}

@@ -1,0 +1,7 @@
+export {
+  MODE_FILE,
+  modeFilePath,
+  readModeFile,
+  writeModeFile,
+  type ModeFileRead,
+} from './mode-file'

@@ -1,0 +1,75 @@
+import { readModeFile } from '@core/mode'
+import { clientArgument } from '@shared/client-mode'
+import type { OpenDatabaseOptions } from '../core/db'
+import { startHost, type HostOptions, type RunningHost } from '../host'
+import type { LanBinding } from './startup'
+
+/**
+ * What this desktop does at start, decided from `<dataDir>/mode.json` alone (no 'electron', so it
+ * is tested under Node). A host opens its database and runs everything; a client opens nothing
+ * and shows the host's UI, which signs in and calls the host over HTTP.
+ */
+export type StartupPlan =
+  { mode: 'host'; warning: string | null } | { mode: 'client'; hostUrl: string; warning: null }
+
+export function planStartup(dataDir: string): StartupPlan {
+  const read = readModeFile(dataDir)
+  if (read.settings.mode === 'client') {
+    return { mode: 'client', hostUrl: read.settings.hostUrl, warning: null }
+  }
+  return { mode: 'host', warning: read.problem }
+}
+
+export interface DesktopStartOptions {
+  dataDir: string
+  lan: LanBinding
+  webRoot: string
+  database?: OpenDatabaseOptions
+  /** The window's page on a host: the dev server or the built index.html. */
+  localPage: { url: string } | { file: string }
+}
+
+export interface StartedDesktop {
+  plan: StartupPlan
+  /** The running host (database, HTTP, scheduler, workers, sender); null on a client. */
+  host: RunningHost | null
+  /** What the window loads. */
+  page: { url: string } | { file: string }
+  /** Whether the window gets the IPC bridge to this process's API (a host only). */
+  ipcBridge: boolean
+  /** Extra arguments for the window's preload (the client's host). */
+  windowArguments: string[]
+}
+
+export async function startDesktop(
+  plan: StartupPlan,
+  options: DesktopStartOptions,
+  start: (options: HostOptions) => Promise<RunningHost> = startHost,
+): Promise<StartedDesktop> {
+  if (plan.mode === 'client') {
+    return {
+      plan,
+      host: null,
+      page: { url: `${plan.hostUrl}/` },
+      ipcBridge: false,
+      windowArguments: [clientArgument(plan.hostUrl)],
+    }
+  }
+  const host = await start({
+    dataDir: options.dataDir,
+    ...options.lan,
+    webRoot: options.webRoot,
+    database: options.database,
+  })
+  return { plan, host, page: options.localPage, ipcBridge: true, windowArguments: [] }
+}
+
+/** In client mode the window may navigate within the host's origin, and nowhere else. */
+export function isOnHost(url: string, plan: StartupPlan): boolean {
+  if (plan.mode !== 'client') return false
+  try {
+    return new URL(url).origin === plan.hostUrl
+  } catch {
+    return false
+  }
+}
