@@ -122,6 +122,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
   try {
     await server.listen({ port: options.port, host: bind })
+    services.listener = { host: bind, port: listeningPort(server, options.port) }
     // Only a host that serves runs the schedule: a failed start never leaves a job half done.
     if (options.scheduler !== false) scheduler = await startScheduler(services)
     // A linked WhatsApp Web session comes back with the host, before the first message needs it.
@@ -137,8 +138,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await shutDown()
     throw error
   }
-  const address = server.server.address()
-  const port = typeof address === 'object' && address ? address.port : options.port
+  const port = listeningPort(server, options.port)
   const shownHost = bind === '0.0.0.0' || bind === '::' ? '127.0.0.1' : bind
   return {
     url: `http://${shownHost}:${port}/`,
@@ -147,4 +147,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     server,
     close: shutDown,
   }
+}
+
+function listeningPort(server: FastifyInstance, asked: number): number {
+  const address = server.server.address()
+  return typeof address === 'object' && address ? address.port : asked
 }

@@ -1,3 +1,5 @@
+export { testHostConnection, type ConnectionTest } from './connection-test'
+export { lanUrls, type Listener } from './lan-addresses'
 export {
   MODE_FILE,
   modeFilePath,
@@ -5,3 +7,10 @@ export {
   writeModeFile,
   type ModeFileRead,
 } from './mode-file'
+export {
+  getModeInfo,
+  saveMode,
+  type LanAddress,
+  type ModeDeps,
+  type ModeInfo,
+} from './mode-settings'

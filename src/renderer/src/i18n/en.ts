@@ -352,6 +352,7 @@ export const en: Messages = {
     company: {
       update: 'Company settings changed',
       two_factor: 'Two-step verification rule changed',
+      mode: 'Host/client mode of this PC changed',
     },
     areas: { create: 'Area added', update: 'Area changed' },
     pops: { create: 'POP added', update: 'POP changed' },

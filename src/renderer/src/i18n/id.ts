@@ -354,6 +354,7 @@ export const id = {
     company: {
       update: 'Pengaturan perusahaan diubah',
       two_factor: 'Aturan verifikasi dua langkah diubah',
+      mode: 'Mode host/klien PC ini diubah',
     },
     areas: { create: 'Area ditambahkan', update: 'Area diubah' },
     pops: { create: 'POP ditambahkan', update: 'POP diubah' },
