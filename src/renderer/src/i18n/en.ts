@@ -21,8 +21,10 @@ import { enRouterImport } from './en-router-import'
 import { enSecurity } from './en-security'
 import type { Messages } from './id'
 
+import { enMode } from './en-mode'
 /** English, the second language. Same keys as id.ts; TypeScript rejects a missing or extra key. */
 export const en: Messages = {
+  ...enMode,
   ...enCustomers,
   ...enAudit,
   ...enNetwork,
