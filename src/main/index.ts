@@ -7,16 +7,13 @@ import {
   createMainWindow,
   desktopPaths,
   hardenApp,
-  isOnHost,
   lanBinding,
-  planStartup,
   registerApiIpc,
   showStartError,
   showStartWarning,
-  startDesktop,
 } from './desktop'
-import type { StartedDesktop } from './desktop/startup-plan'
 import type { RunningHost } from './host'
+import { isOnHost, planStartup, startDesktop, type StartedDesktop } from './startup-plan'
 
 /**
  * Electron entry: the composition root of the desktop. A host's window talks to the API over IPC

@@ -5,7 +5,7 @@ import { createTRPCClient, httpBatchLink } from '@trpc/client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AppRouter } from '@api/index'
 import { readModeFile, testHostConnection, writeModeFile } from '@core/mode'
-import { planStartup, startDesktop } from '../../src/main/desktop/startup-plan'
+import { planStartup, startDesktop } from '../../src/main/startup-plan'
 import { APP_VERSION } from '../../src/main/version'
 import { OWNER, apiCode, setupCompany, startTestHost, type TestHost } from '../helpers/http-host'
 

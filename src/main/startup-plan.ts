@@ -1,12 +1,11 @@
 import { readModeFile } from '@core/mode'
 import { clientArgument } from '@shared/client-mode'
-import type { OpenDatabaseOptions } from '../core/db'
-import { startHost, type HostOptions, type RunningHost } from '../host'
-import type { LanBinding } from './startup'
+import type { OpenDatabaseOptions } from './core/db'
+import { startHost, type HostOptions, type RunningHost } from './host'
 
 /**
- * What this desktop does at start, decided from `<dataDir>/mode.json` alone (no 'electron', so it
- * is tested under Node). A host opens its database and runs everything; a client opens nothing
+ * What the desktop does at start, decided from `<dataDir>/mode.json` alone. No 'electron' here, so
+ * it is tested under Node; src/main/index.ts only wires it to the window. A host opens its database and runs everything; a client opens nothing
  * and shows the host's UI, which signs in and calls the host over HTTP.
  */
 export type StartupPlan =
@@ -22,7 +21,8 @@ export function planStartup(dataDir: string): StartupPlan {
 
 export interface DesktopStartOptions {
   dataDir: string
-  lan: LanBinding
+  /** Where a host serves the LAN (desktop/startup.ts lanBinding). */
+  lan: { port: number; host: string; allowHosts: string[] }
   webRoot: string
   database?: OpenDatabaseOptions
   /** The window's page on a host: the dev server or the built index.html. */
