@@ -7,7 +7,14 @@ import type { AppRouter } from '@api/index'
 import { readModeFile, testHostConnection, writeModeFile } from '@core/mode'
 import { planStartup, startDesktop } from '../../src/main/startup-plan'
 import { APP_VERSION } from '../../src/main/version'
-import { OWNER, apiCode, setupCompany, startTestHost, type TestHost } from '../helpers/http-host'
+import {
+  OWNER,
+  apiCode,
+  loopbackMdns,
+  setupCompany,
+  startTestHost,
+  type TestHost,
+} from '../helpers/http-host'
 
 /**
  * Two Loket PCs in one test: a host with its database, and a desktop whose mode.json makes it a
@@ -140,5 +147,30 @@ describe('Pengaturan → Mode on the host', () => {
       await apiCode(owner.mode.save.mutate({ mode: 'client', hostUrl: 'http://h:8080/x' })),
     ).toBe('VALIDATION')
     expect(readModeFile(host.dataDir).settings).toEqual({ mode: 'host' })
+  })
+})
+
+describe('finding the host on the LAN', () => {
+  it('"Cari host di jaringan" on one PC finds the other host by mDNS, with its version', async () => {
+    const mdns = await loopbackMdns()
+    // The office host announces itself (a real host does so when it serves the LAN).
+    const office = await startTestHost(undefined, undefined, { advertise: true, mdns })
+    const desk = await startTestHost(undefined, undefined, { mdns })
+    try {
+      const owner = desk.client(await setupCompany(desk))
+      const found = await owner.mode.discover.mutate()
+      expect(found).toEqual([
+        {
+          name: expect.stringMatching(/^Loket /),
+          url: new URL(office.url).origin,
+          version: APP_VERSION,
+        },
+      ])
+      const test = await owner.mode.testConnection.mutate({ hostUrl: found[0]!.url })
+      expect(test).toMatchObject({ reachable: true, sameVersion: true })
+    } finally {
+      await desk.stop()
+      await office.stop()
+    }
   })
 })

@@ -1,4 +1,4 @@
-import { getModeInfo, saveMode, testHostConnection } from '@core/mode'
+import { discoverHosts, getModeInfo, saveMode, testHostConnection } from '@core/mode'
 import { connectionTestInput, modeSaveInput } from '@shared/schemas'
 import { procedure, router } from '../trpc'
 
@@ -9,6 +9,8 @@ export const modeRouter = router({
   testConnection: procedure('company.manage')
     .input(connectionTestInput)
     .mutation(({ ctx, input }) => testHostConnection(input.hostUrl, ctx.services.version)),
+  /** Hosts announcing `_loket._tcp` on this host's LAN (mDNS), for the address field. */
+  discover: procedure('company.manage').mutation(({ ctx }) => discoverHosts(ctx.services)),
   save: procedure('company.manage')
     .input(modeSaveInput)
     .mutation(({ ctx, input }) => saveMode(ctx.services, ctx.actor, input)),

@@ -8,9 +8,19 @@ export {
   type ModeFileRead,
 } from './mode-file'
 export {
+  discoverHosts,
   getModeInfo,
   saveMode,
   type LanAddress,
   type ModeDeps,
   type ModeInfo,
 } from './mode-settings'
+export {
+  advertiseHost,
+  browseHosts,
+  foundHost,
+  LOKET_SERVICE_TYPE,
+  type Advertisement,
+  type FoundHost,
+  type MdnsOptions,
+} from './lan-discovery'

@@ -6,12 +6,14 @@ import { appendAudit, type Actor } from '../audit'
 import type { CoreDeps } from '../deps'
 import { writeTx } from '../db'
 import { lanUrls, type Listener } from './lan-addresses'
+import { browseHosts, type FoundHost, type MdnsOptions } from './lan-discovery'
 import { readModeFile, writeModeFile } from './mode-file'
 
 export interface ModeDeps extends CoreDeps {
   dataDir?: string
   version: string
   listener?: Listener
+  mdns?: MdnsOptions
 }
 
 export interface LanAddress {
@@ -73,4 +75,11 @@ export async function saveMode(
     })
     return writeModeFile(dataDir, input)
   })
+}
+
+/** "Cari host di jaringan": Loket hosts that answer on the LAN within 3 s, this one left out. */
+export async function discoverHosts(deps: ModeDeps): Promise<FoundHost[]> {
+  const own = new Set(deps.listener ? lanUrls(networkInterfaces(), deps.listener) : [])
+  const found = await browseHosts(3000, deps.mdns)
+  return found.filter((h) => !own.has(h.url))
 }
