@@ -17,6 +17,10 @@ export const enMode: typeof idMode = {
     client: 'Client — show Loket from another host',
     hostUrl: 'Host address',
     hostUrlHint: 'For example http://192.168.1.10:8080 (see this section on the host PC).',
+    discover: 'Find hosts on the network',
+    discovering: 'Looking for Loket hosts on the office network (3 seconds)…',
+    discoverNone:
+      'No Loket host was found. Type its address; the network or a firewall may block the search.',
     test: 'Test connection',
     testOk: 'Connected to Loket version {{version}} ({{ms}} ms).',
     testSameVersion: 'Same version as this PC.',

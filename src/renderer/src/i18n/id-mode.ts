@@ -18,6 +18,10 @@ export const idMode = {
     client: 'Klien — tampilkan Loket dari host lain',
     hostUrl: 'Alamat host',
     hostUrlHint: 'Contoh: http://192.168.1.10:8080 (lihat bagian ini di PC host).',
+    discover: 'Cari host di jaringan',
+    discovering: 'Mencari host Loket di jaringan kantor (3 detik)…',
+    discoverNone:
+      'Tidak ada host Loket yang ditemukan. Ketik alamatnya; jaringan atau firewall mungkin memblokir pencarian.',
     test: 'Tes koneksi',
     testOk: 'Terhubung ke Loket versi {{version}} ({{ms}} md).',
     testSameVersion: 'Versinya sama dengan PC ini.',

@@ -9,6 +9,7 @@ import { queryClient, trpc } from '../../api/client'
 import { FormAlert } from '../../components/form-alert'
 import { useSession, type RouterOutputs } from '../../session/session'
 import { ConnectionResult } from './mode-connection-result'
+import { ModeDiscovery } from './mode-discovery'
 import { SaveButton, SettingsSection } from './settings-section'
 
 type ModeInfo = RouterOutputs['mode']['get']
@@ -176,6 +177,15 @@ function ModeForm({ info }: { info: ModeInfo }) {
                 </Group>
               )}
             />
+            {editable && (
+              <ModeDiscovery
+                onPick={(url) => {
+                  setHostUrl(url)
+                  setUrlError(null)
+                  test.mutate({ hostUrl: url })
+                }}
+              />
+            )}
             {test.data && <ConnectionResult result={test.data} own={info.version} />}
             <FormAlert error={test.error} />
           </Stack>
