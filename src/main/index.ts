@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { app, type BrowserWindow } from 'electron'
 import { isTrustedRendererUrl } from '@api/index'
 import {
+  askRetryHost,
   claimSingleInstance,
   createMainWindow,
   desktopPaths,
@@ -13,7 +14,13 @@ import {
   showStartWarning,
 } from './desktop'
 import type { RunningHost } from './host'
-import { isOnHost, planStartup, startDesktop, type StartedDesktop } from './startup-plan'
+import {
+  hostUnreachableMessage,
+  isOnHost,
+  planStartup,
+  startDesktop,
+  type StartedDesktop,
+} from './startup-plan'
 
 /**
  * Electron entry: the composition root of the desktop. A host's window talks to the API over IPC
@@ -64,6 +71,16 @@ async function start(): Promise<void> {
     load: started.page,
     additionalArguments: started.windowArguments,
   })
+  if (plan.mode === 'client') {
+    const window = mainWindow
+    // The host's page did not load (host off, cable out): say so, then retry or quit.
+    window.webContents.on('did-fail-load', (_event, _code, reason, _url, isMainFrame) => {
+      if (!isMainFrame) return
+      if (askRetryHost(hostUnreachableMessage(plan.hostUrl, reason))) {
+        window.loadURL(`${plan.hostUrl}/`).catch(() => {})
+      } else app.quit()
+    })
+  }
   mainWindow.on('closed', () => {
     mainWindow = null
   })

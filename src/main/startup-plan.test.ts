@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { writeModeFile } from '@core/mode'
 import { clientHostFromArgv } from '@shared/client-mode'
-import { isOnHost, planStartup, startDesktop } from './startup-plan'
+import { hostUnreachableMessage, isOnHost, planStartup, startDesktop } from './startup-plan'
 
 let dataDir: string
 beforeEach(() => {
@@ -62,5 +62,11 @@ describe('the desktop startup plan', () => {
     expect(plan.mode).toBe('host')
     expect(plan.warning).toMatch(/not valid JSON.*started as a host/)
     expect(existsSync(path.join(dataDir, 'loket.sqlite'))).toBe(false)
+  })
+
+  it('names the host and the reason when a client cannot load its page', () => {
+    const text = hostUnreachableMessage('http://192.168.1.10:8080', 'ERR_CONNECTION_REFUSED')
+    expect(text).toMatch(/^Host Loket http:\/\/192\.168\.1\.10:8080 tidak terjangkau/)
+    expect(text).toContain('ERR_CONNECTION_REFUSED')
   })
 })

@@ -73,3 +73,16 @@ export function isOnHost(url: string, plan: StartupPlan): boolean {
     return false
   }
 }
+
+/**
+ * What a client says when its window cannot load the host's page at start (there is no page to
+ * show the banner in yet): which host, why, and what to check. Indonesian first, then English.
+ */
+export function hostUnreachableMessage(hostUrl: string, reason: string): string {
+  return (
+    `Host Loket ${hostUrl} tidak terjangkau (${reason}). Periksa bahwa Loket di PC host menyala ` +
+    'dan PC ini terhubung ke jaringan kantor.\n\n' +
+    `The Loket host ${hostUrl} cannot be reached (${reason}). Check that Loket runs on the host PC ` +
+    'and that this PC is on the office network.'
+  )
+}
