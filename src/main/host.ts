@@ -22,6 +22,7 @@ import {
   sealStoredLogins,
   sealStoredVouchers,
 } from './core/secrets'
+import { advertiseHost, type Advertisement, type MdnsOptions } from './core/mode'
 import { APP_VERSION } from './version'
 
 export interface HostOptions {
@@ -39,6 +40,10 @@ export interface HostOptions {
   scheduler?: boolean
   /** Send the outbox's messages in the background (default on). */
   messageSender?: boolean
+  /** Announce `_loket._tcp` on the LAN so client desktops find this host (default: when it serves the LAN). */
+  advertise?: boolean
+  /** mDNS socket options for announcing and browsing (tests: loopback only, never a LAN). */
+  mdns?: MdnsOptions
 }
 
 export interface RunningHost {
@@ -84,6 +89,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     secrets,
     routers,
     dataDir: options.dataDir,
+    mdns: options.mdns,
     // One linked WhatsApp Web session per company lives in this process only.
     whatsapp: createWhatsappSessions({ dataDir: options.dataDir }),
   }
@@ -108,9 +114,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     hostNames: { bindHost: bind, allowHosts: options.allowHosts },
   })
   let scheduler: Scheduler | null = null
+  let advertisement: Advertisement | null = null
   // No new runs (schedule, then requests), wait for the runs going, then workers and database.
   const shutDown = async () => {
     stopCheckpoints()
+    await advertisement?.stop()
     await scheduler?.stop()
     await server.close()
     await jobRunsSettled(db)
@@ -122,6 +130,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
   try {
     await server.listen({ port: options.port, host: bind })
+    services.listener = { host: bind, port: listeningPort(server, options.port) }
+    if (options.advertise ?? lanReachable) {
+      advertisement = advertiseHost(
+        { port: services.listener.port, version: APP_VERSION },
+        options.mdns,
+      )
+    }
     // Only a host that serves runs the schedule: a failed start never leaves a job half done.
     if (options.scheduler !== false) scheduler = await startScheduler(services)
     // A linked WhatsApp Web session comes back with the host, before the first message needs it.
@@ -137,8 +152,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await shutDown()
     throw error
   }
-  const address = server.server.address()
-  const port = typeof address === 'object' && address ? address.port : options.port
+  const port = listeningPort(server, options.port)
   const shownHost = bind === '0.0.0.0' || bind === '::' ? '127.0.0.1' : bind
   return {
     url: `http://${shownHost}:${port}/`,
@@ -147,4 +161,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     server,
     close: shutDown,
   }
+}
+
+function listeningPort(server: FastifyInstance, asked: number): number {
+  const address = server.server.address()
+  return typeof address === 'object' && address ? address.port : asked
 }

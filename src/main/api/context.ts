@@ -6,6 +6,7 @@ import type { SetupCode } from '@core/companies'
 import type { CoreDeps } from '@core/deps'
 import type { FileStore } from '@core/files'
 import type { MessagingDeps } from '@core/messaging'
+import type { Listener, MdnsOptions } from '@core/mode'
 import type { NetworkDeps } from '@core/network'
 
 /** What the API needs from the host: core dependencies and the app version. */
@@ -15,6 +16,10 @@ export interface ApiServices extends CoreDeps, NetworkDeps, MessagingDeps {
   files: FileStore
   /** The first-run code of a fresh host the LAN can reach; null when none is needed. */
   setupCode?: SetupCode | null
+  /** Where the HTTP server listens, once it does (Pengaturan → Mode shows the LAN addresses). */
+  listener?: Listener
+  /** mDNS socket options for "Cari host di jaringan" (tests keep it on loopback). */
+  mdns?: MdnsOptions
 }
 
 /** Where a call came from; the transport (HTTP or IPC) fills it in. */

@@ -21,8 +21,10 @@ import { enRouterImport } from './en-router-import'
 import { enSecurity } from './en-security'
 import type { Messages } from './id'
 
+import { enMode } from './en-mode'
 /** English, the second language. Same keys as id.ts; TypeScript rejects a missing or extra key. */
 export const en: Messages = {
+  ...enMode,
   ...enCustomers,
   ...enAudit,
   ...enNetwork,
@@ -352,6 +354,7 @@ export const en: Messages = {
     company: {
       update: 'Company settings changed',
       two_factor: 'Two-step verification rule changed',
+      mode: 'Host/client mode of this PC changed',
     },
     areas: { create: 'Area added', update: 'Area changed' },
     pops: { create: 'POP added', update: 'POP changed' },
