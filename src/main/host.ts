@@ -22,6 +22,7 @@ import {
   sealStoredLogins,
   sealStoredVouchers,
 } from './core/secrets'
+import { updatesDir } from './core/updates'
 import { APP_VERSION } from './version'
 
 export interface HostOptions {
@@ -106,6 +107,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     services,
     webRoot: options.webRoot,
     hostNames: { bindHost: bind, allowHosts: options.allowHosts },
+    updatesDir: updatesDir(options.dataDir),
   })
   let scheduler: Scheduler | null = null
   // No new runs (schedule, then requests), wait for the runs going, then workers and database.
