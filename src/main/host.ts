@@ -2,6 +2,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import type { ApiServices } from '@api/index'
+import { createInFlight } from '@api/in-flight'
 import { buildHttpServer } from '@server/http-server'
 import { isLoopbackAddress } from '@shared/host-names'
 import { systemClock, type Clock } from './core/clock'
@@ -81,6 +82,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     db,
     clock: options.clock ?? systemClock,
     version: APP_VERSION,
+    mutationsInFlight: createInFlight(),
     files: directoryFileStore(path.join(path.resolve(options.dataDir), 'files')),
     secrets,
     routers,

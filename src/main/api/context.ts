@@ -7,6 +7,7 @@ import type { CoreDeps } from '@core/deps'
 import type { FileStore } from '@core/files'
 import type { MessagingDeps } from '@core/messaging'
 import type { NetworkDeps } from '@core/network'
+import type { InFlight } from './in-flight'
 
 /** What the API needs from the host: core dependencies and the app version. */
 export interface ApiServices extends CoreDeps, NetworkDeps, MessagingDeps {
@@ -15,6 +16,8 @@ export interface ApiServices extends CoreDeps, NetworkDeps, MessagingDeps {
   files: FileStore
   /** The first-run code of a fresh host the LAN can reach; null when none is needed. */
   setupCode?: SetupCode | null
+  /** The mutations running now; the desktop installs an update only when none is. */
+  mutationsInFlight?: InFlight
 }
 
 /** Where a call came from; the transport (HTTP or IPC) fills it in. */
