@@ -10,6 +10,7 @@ import {
   lanBinding,
   registerApiIpc,
   showStartError,
+  startDesktopUpdates,
 } from './desktop'
 import { startHost, type RunningHost } from './host'
 
@@ -44,6 +45,13 @@ async function start(): Promise<void> {
   // The first-run wizard in this window shows the code too (setup.status over IPC).
   if (host.setupCode) console.log(`First-run setup code for other PCs: ${host.setupCode}`)
   registerApiIpc(host.services, isTrusted)
+  // Updates come from the host's own /updates/ feed; an unpackaged (dev) run has none to install.
+  if (app.isPackaged && host.services.mutationsInFlight) {
+    host.services.desktopUpdates = startDesktopUpdates({
+      feedUrl: `${host.url}updates/`,
+      inFlight: host.services.mutationsInFlight,
+    })
+  }
 
   mainWindow = createMainWindow({
     preload: paths.preload,

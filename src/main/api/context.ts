@@ -1,5 +1,6 @@
 import { AppError } from '@shared/errors'
 import { isLoopbackAddress } from '@shared/host-names'
+import type { DesktopUpdates } from '@shared/updates'
 import type { Actor } from '@core/audit'
 import { resolveSession, type SessionUser } from '@core/auth'
 import type { SetupCode } from '@core/companies'
@@ -18,6 +19,8 @@ export interface ApiServices extends CoreDeps, NetworkDeps, MessagingDeps {
   setupCode?: SetupCode | null
   /** The mutations running now; the desktop installs an update only when none is. */
   mutationsInFlight?: InFlight
+  /** The desktop's own updater (set by the Electron entry only). */
+  desktopUpdates?: DesktopUpdates
 }
 
 /** Where a call came from; the transport (HTTP or IPC) fills it in. */

@@ -1,4 +1,7 @@
 import type { InFlight } from '@api/in-flight'
+import type { UpdateState } from '@shared/updates'
+
+export type { UpdateState }
 
 /**
  * When a desktop looks for, fetches and installs a new version from its host's /updates/ feed.
@@ -17,21 +20,6 @@ export interface UpdaterPort {
   /** Quit now, install, start again. */
   restartAndInstall(): void
 }
-
-export type UpdateState =
-  | { status: 'current' }
-  | { status: 'checking' }
-  | { status: 'downloading'; version: string; notes: string | null }
-  | {
-      status: 'ready'
-      version: string
-      notes: string | null
-      /** The user said yes: installed at the next restart. */
-      agreed: boolean
-      /** "Restart now" is waiting for the mutations in flight to end. */
-      waitingForWork: boolean
-    }
-  | { status: 'failed'; reason: string }
 
 export const CHECK_EVERY_MS = 24 * 60 * 60 * 1000
 

@@ -1,0 +1,51 @@
+import electronUpdater from 'electron-updater'
+import type { InFlight } from '@api/in-flight'
+import { releaseNotesText } from './release-notes'
+import { UpdateFlow, type UpdaterPort } from './update-flow'
+
+/**
+ * electron-updater plugged into UpdateFlow: the generic provider on the host's /updates/ feed,
+ * never the internet. A host desktop reads its own feed (served on its LAN port); a client
+ * desktop will read its host's. No automatic download or install: UpdateFlow decides.
+ */
+export function startDesktopUpdates(options: { feedUrl: string; inFlight: InFlight }): UpdateFlow {
+  const { autoUpdater } = electronUpdater
+  autoUpdater.setFeedURL({
+    provider: 'generic',
+    url: options.feedUrl,
+    // The host serves one range per request (@fastify/send); the differential download then
+    // asks block by block instead of in one multipart request.
+    useMultipleRangeRequest: false,
+  })
+  autoUpdater.autoDownload = false
+  const port: UpdaterPort = {
+    async check() {
+      const result = await autoUpdater.checkForUpdates()
+      if (!result?.isUpdateAvailable) return null
+      return {
+        version: result.updateInfo.version,
+        releaseNotes: releaseNotesText(result.updateInfo.releaseNotes),
+      }
+    },
+    async download() {
+      await autoUpdater.downloadUpdate()
+    },
+    installOnQuit(enabled) {
+      autoUpdater.autoInstallOnAppQuit = enabled
+    },
+    restartAndInstall() {
+      autoUpdater.quitAndInstall(false, true)
+    },
+  }
+  const flow = new UpdateFlow({
+    updater: port,
+    inFlight: options.inFlight,
+    publish: (state) => console.log(`[updates] ${state.status}`),
+    every: (ms, task) => {
+      const timer = setInterval(task, ms)
+      return () => clearInterval(timer)
+    },
+  })
+  flow.start()
+  return flow
+}
