@@ -83,6 +83,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     clock: options.clock ?? systemClock,
     version: APP_VERSION,
     mutationsInFlight: createInFlight(),
+    changelogFile: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../CHANGELOG.md'),
     files: directoryFileStore(path.join(path.resolve(options.dataDir), 'files')),
     secrets,
     routers,

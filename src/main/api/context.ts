@@ -21,6 +21,8 @@ export interface ApiServices extends CoreDeps, NetworkDeps, MessagingDeps {
   mutationsInFlight?: InFlight
   /** The desktop's own updater (set by the Electron entry only). */
   desktopUpdates?: DesktopUpdates
+  /** CHANGELOG.md of this build, shown in "Tentang Loket". */
+  changelogFile?: string
 }
 
 /** Where a call came from; the transport (HTTP or IPC) fills it in. */
