@@ -19,6 +19,7 @@ import { idCollections } from './id-collections'
 import { idMonitor } from './id-monitor'
 import { idRouterImport } from './id-router-import'
 import { idSecurity } from './id-security'
+import { idAbout } from './id-about'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -38,6 +39,7 @@ export const id = {
   ...idMonitor,
   ...idRouterImport,
   ...idSecurity,
+  ...idAbout,
   ...idCatalog,
   ...idImports,
   ...idSettings,

@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../components/language-switch'
 import { useSession } from '../session/session'
 import { NAV_ITEMS } from './nav-items'
 import { NotificationBell } from './notification-bell'
+import { UpdateBanner } from './update-banner'
 import { UserMenu } from './user-menu'
 
 function isActive(pathname: string, path: string): boolean {
@@ -78,6 +79,7 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="var(--mantine-color-gray-0)">
+        <UpdateBanner />
         <Outlet />
       </AppShell.Main>
     </AppShell>
