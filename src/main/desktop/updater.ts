@@ -1,7 +1,7 @@
 import electronUpdater from 'electron-updater'
 import type { InFlight } from '@api/in-flight'
-import { releaseNotesText } from './release-notes'
-import { UpdateFlow, type UpdaterPort } from './update-flow'
+import { UpdateFlow } from './update-flow'
+import { electronUpdaterPort } from './updater-port'
 
 /**
  * electron-updater plugged into UpdateFlow: the generic provider on the host's /updates/ feed,
@@ -18,25 +18,7 @@ export function startDesktopUpdates(options: { feedUrl: string; inFlight: InFlig
     useMultipleRangeRequest: false,
   })
   autoUpdater.autoDownload = false
-  const port: UpdaterPort = {
-    async check() {
-      const result = await autoUpdater.checkForUpdates()
-      if (!result?.isUpdateAvailable) return null
-      return {
-        version: result.updateInfo.version,
-        releaseNotes: releaseNotesText(result.updateInfo.releaseNotes),
-      }
-    },
-    async download() {
-      await autoUpdater.downloadUpdate()
-    },
-    installOnQuit(enabled) {
-      autoUpdater.autoInstallOnAppQuit = enabled
-    },
-    restartAndInstall() {
-      autoUpdater.quitAndInstall(false, true)
-    },
-  }
+  const port = electronUpdaterPort(autoUpdater)
   const flow = new UpdateFlow({
     updater: port,
     inFlight: options.inFlight,
