@@ -136,11 +136,16 @@ export async function publishUpdate(
       current: previousVersion,
     })
   }
-  await mkdir(dir, { recursive: true })
   const name = path.basename(input.file)
   if (name === FEED_FILE || name.startsWith('.')) {
     throw invalid('FILE', 'cli.update_file', { file: input.file })
   }
+  // Each version keeps its own file: a differential download finds the installed version's
+  // blockmap by its name, and installers are served as immutable.
+  if (!name.includes(input.version.trim())) {
+    throw invalid('FILE', 'cli.update_file_name', { file: name, version: input.version.trim() })
+  }
+  await mkdir(dir, { recursive: true })
   await placeFile(input.file, path.join(dir, name))
   const blockmapSource = `${input.file}.blockmap`
   const blockmap = (await isFile(blockmapSource)) ? `${name}.blockmap` : null
