@@ -1,6 +1,10 @@
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { app } from 'electron'
 import electronUpdater from 'electron-updater'
 import type { InFlight } from '@api/in-flight'
 import { UpdateFlow } from './update-flow'
+import { updaterConfigYaml } from './updater-config'
 import { electronUpdaterPort } from './updater-port'
 
 /**
@@ -10,6 +14,9 @@ import { electronUpdaterPort } from './updater-port'
  */
 export function startDesktopUpdates(options: { feedUrl: string; inFlight: InFlight }): UpdateFlow {
   const { autoUpdater } = electronUpdater
+  const configFile = path.join(app.getPath('userData'), 'app-update.yml')
+  writeFileSync(configFile, updaterConfigYaml(options.feedUrl))
+  autoUpdater.updateConfigPath = configFile
   autoUpdater.setFeedURL({
     provider: 'generic',
     url: options.feedUrl,
