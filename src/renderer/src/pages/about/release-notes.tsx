@@ -12,7 +12,12 @@ export function ReleaseNotes({ markdown }: { markdown: string }) {
     <Stack gap="xs">
       {blocks.map((block, i) =>
         block.kind === 'heading' ? (
-          <Title key={i} order={block.level === 2 ? 3 : 4} fz={block.level === 2 ? 'h5' : 'h6'} mt="sm">
+          <Title
+            key={i}
+            order={block.level === 2 ? 3 : 4}
+            fz={block.level === 2 ? 'h5' : 'h6'}
+            mt="sm"
+          >
             {block.text}
           </Title>
         ) : block.kind === 'list' ? (
