@@ -2,6 +2,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import type { ApiServices } from '@api/index'
+import { createInFlight } from '@api/in-flight'
 import { buildHttpServer } from '@server/http-server'
 import { isLoopbackAddress } from '@shared/host-names'
 import { systemClock, type Clock } from './core/clock'
@@ -23,6 +24,7 @@ import {
   sealStoredVouchers,
 } from './core/secrets'
 import { advertiseHost, type Advertisement, type MdnsOptions } from './core/mode'
+import { updatesDir } from './core/updates'
 import { APP_VERSION } from './version'
 
 export interface HostOptions {
@@ -85,6 +87,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     db,
     clock: options.clock ?? systemClock,
     version: APP_VERSION,
+    mutationsInFlight: createInFlight(),
+    changelogFile: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../CHANGELOG.md'),
     files: directoryFileStore(path.join(path.resolve(options.dataDir), 'files')),
     secrets,
     routers,
@@ -112,6 +116,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     services,
     webRoot: options.webRoot,
     hostNames: { bindHost: bind, allowHosts: options.allowHosts },
+    updatesDir: updatesDir(options.dataDir),
   })
   let scheduler: Scheduler | null = null
   let advertisement: Advertisement | null = null

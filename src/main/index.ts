@@ -12,6 +12,7 @@ import {
   registerApiIpc,
   showStartError,
   showStartWarning,
+  startDesktopUpdates,
 } from './desktop'
 import type { RunningHost } from './host'
 import {
@@ -65,6 +66,14 @@ async function start(): Promise<void> {
       console.log(`Loket client of ${plan.hostUrl}: no local database, no workers`)
   }
   if (started.ipcBridge && host) registerApiIpc(host.services, isTrusted)
+  // Updates come from the host's own /updates/ feed; an unpackaged (dev) run has none to install.
+  // A client's window shows its host's UI, which cannot see this desktop's updater (see README).
+  if (host && app.isPackaged && host.services.mutationsInFlight) {
+    host.services.desktopUpdates = startDesktopUpdates({
+      feedUrl: `${host.url}updates/`,
+      inFlight: host.services.mutationsInFlight,
+    })
+  }
 
   mainWindow = createMainWindow({
     preload: paths.preload,

@@ -1,5 +1,6 @@
 import { AppError } from '@shared/errors'
 import { isLoopbackAddress } from '@shared/host-names'
+import type { DesktopUpdates } from '@shared/updates'
 import type { Actor } from '@core/audit'
 import { resolveSession, type SessionUser } from '@core/auth'
 import type { SetupCode } from '@core/companies'
@@ -8,6 +9,7 @@ import type { FileStore } from '@core/files'
 import type { MessagingDeps } from '@core/messaging'
 import type { Listener, MdnsOptions } from '@core/mode'
 import type { NetworkDeps } from '@core/network'
+import type { InFlight } from './in-flight'
 
 /** What the API needs from the host: core dependencies and the app version. */
 export interface ApiServices extends CoreDeps, NetworkDeps, MessagingDeps {
@@ -20,6 +22,12 @@ export interface ApiServices extends CoreDeps, NetworkDeps, MessagingDeps {
   listener?: Listener
   /** mDNS socket options for "Cari host di jaringan" (tests keep it on loopback). */
   mdns?: MdnsOptions
+  /** The mutations running now; the desktop installs an update only when none is. */
+  mutationsInFlight?: InFlight
+  /** The desktop's own updater (set by the Electron entry only). */
+  desktopUpdates?: DesktopUpdates
+  /** CHANGELOG.md of this build, shown in "Tentang Loket". */
+  changelogFile?: string
 }
 
 /** Where a call came from; the transport (HTTP or IPC) fills it in. */

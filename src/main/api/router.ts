@@ -22,6 +22,7 @@ import { channelsRouter } from './routers/channels'
 import { scheduleRouter } from './routers/schedule'
 import { notificationsRouter } from './routers/notifications'
 import { modeRouter } from './routers/mode'
+import { aboutRouter } from './routers/about'
 import { router } from './trpc'
 
 /** The one API of Loket, carried over IPC in the desktop and HTTP on the LAN. */
@@ -50,6 +51,7 @@ export const appRouter = router({
   messaging: messagingRouter,
   collections: collectionsRouter,
   mode: modeRouter,
+  about: aboutRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -19,6 +19,7 @@ import { enCollections } from './en-collections'
 import { enMonitor } from './en-monitor'
 import { enRouterImport } from './en-router-import'
 import { enSecurity } from './en-security'
+import { enAbout } from './en-about'
 import type { Messages } from './id'
 
 import { enMode } from './en-mode'
@@ -37,6 +38,7 @@ export const en: Messages = {
   ...enMonitor,
   ...enRouterImport,
   ...enSecurity,
+  ...enAbout,
   ...enCatalog,
   ...enImports,
   ...enSettings,

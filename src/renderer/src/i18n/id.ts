@@ -20,6 +20,7 @@ import { idMonitor } from './id-monitor'
 import { idRouterImport } from './id-router-import'
 import { idSecurity } from './id-security'
 import { idMode } from './id-mode'
+import { idAbout } from './id-about'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -40,6 +41,7 @@ export const id = {
   ...idMonitor,
   ...idRouterImport,
   ...idSecurity,
+  ...idAbout,
   ...idCatalog,
   ...idImports,
   ...idSettings,

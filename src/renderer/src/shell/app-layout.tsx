@@ -7,6 +7,7 @@ import { useSession } from '../session/session'
 import { ClientStatusBar, HostUnreachableBanner, clientHost } from './host-status'
 import { NAV_ITEMS } from './nav-items'
 import { NotificationBell } from './notification-bell'
+import { UpdateBanner } from './update-banner'
 import { UserMenu } from './user-menu'
 
 function isActive(pathname: string, path: string): boolean {
@@ -82,6 +83,7 @@ export function AppLayout() {
 
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         <HostUnreachableBanner />
+        <UpdateBanner />
         <Outlet />
       </AppShell.Main>
 
