@@ -11,6 +11,7 @@ import { channelCommands } from './cli/channel-commands'
 import { jobCommands } from './cli/job-commands'
 import { paymentCommands } from './cli/payment-commands'
 import { userCommands } from './cli/user-commands'
+import { updateCommands } from './cli/update-commands'
 import { optionError } from './cli/option-errors'
 import { createOutput, reportError } from './cli/output'
 
@@ -30,6 +31,7 @@ const commands: Record<string, CommandDef> = {
   ...jobCommands,
   ...paymentCommands,
   ...userCommands,
+  ...updateCommands,
   'demo-data': demoDataCommand,
 }
 

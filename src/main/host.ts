@@ -2,6 +2,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import type { ApiServices } from '@api/index'
+import { createInFlight } from '@api/in-flight'
 import { buildHttpServer } from '@server/http-server'
 import { isLoopbackAddress } from '@shared/host-names'
 import { systemClock, type Clock } from './core/clock'
@@ -22,6 +23,8 @@ import {
   sealStoredLogins,
   sealStoredVouchers,
 } from './core/secrets'
+import { advertiseHost, type Advertisement, type MdnsOptions } from './core/mode'
+import { updatesDir } from './core/updates'
 import { APP_VERSION } from './version'
 
 export interface HostOptions {
@@ -39,6 +42,10 @@ export interface HostOptions {
   scheduler?: boolean
   /** Send the outbox's messages in the background (default on). */
   messageSender?: boolean
+  /** Announce `_loket._tcp` on the LAN so client desktops find this host (default: when it serves the LAN). */
+  advertise?: boolean
+  /** mDNS socket options for announcing and browsing (tests: loopback only, never a LAN). */
+  mdns?: MdnsOptions
 }
 
 export interface RunningHost {
@@ -80,10 +87,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     db,
     clock: options.clock ?? systemClock,
     version: APP_VERSION,
+    mutationsInFlight: createInFlight(),
+    changelogFile: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../CHANGELOG.md'),
     files: directoryFileStore(path.join(path.resolve(options.dataDir), 'files')),
     secrets,
     routers,
     dataDir: options.dataDir,
+    mdns: options.mdns,
     // One linked WhatsApp Web session per company lives in this process only.
     whatsapp: createWhatsappSessions({ dataDir: options.dataDir }),
   }
@@ -106,11 +116,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     services,
     webRoot: options.webRoot,
     hostNames: { bindHost: bind, allowHosts: options.allowHosts },
+    updatesDir: updatesDir(options.dataDir),
   })
   let scheduler: Scheduler | null = null
+  let advertisement: Advertisement | null = null
   // No new runs (schedule, then requests), wait for the runs going, then workers and database.
   const shutDown = async () => {
     stopCheckpoints()
+    await advertisement?.stop()
     await scheduler?.stop()
     await server.close()
     await jobRunsSettled(db)
@@ -122,6 +135,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
   try {
     await server.listen({ port: options.port, host: bind })
+    services.listener = { host: bind, port: listeningPort(server, options.port) }
+    if (options.advertise ?? lanReachable) {
+      advertisement = advertiseHost(
+        { port: services.listener.port, version: APP_VERSION },
+        options.mdns,
+      )
+    }
     // Only a host that serves runs the schedule: a failed start never leaves a job half done.
     if (options.scheduler !== false) scheduler = await startScheduler(services)
     // A linked WhatsApp Web session comes back with the host, before the first message needs it.
@@ -137,8 +157,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await shutDown()
     throw error
   }
-  const address = server.server.address()
-  const port = typeof address === 'object' && address ? address.port : options.port
+  const port = listeningPort(server, options.port)
   const shownHost = bind === '0.0.0.0' || bind === '::' ? '127.0.0.1' : bind
   return {
     url: `http://${shownHost}:${port}/`,
@@ -147,4 +166,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     server,
     close: shutDown,
   }
+}
+
+function listeningPort(server: FastifyInstance, asked: number): number {
+  const address = server.server.address()
+  return typeof address === 'object' && address ? address.port : asked
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { app, type BrowserWindow } from 'electron'
 import { isTrustedRendererUrl } from '@api/index'
 import {
+  askRetryHost,
   claimSingleInstance,
   createMainWindow,
   desktopPaths,
@@ -10,12 +11,22 @@ import {
   lanBinding,
   registerApiIpc,
   showStartError,
+  showStartWarning,
+  startDesktopUpdates,
 } from './desktop'
-import { startHost, type RunningHost } from './host'
+import type { RunningHost } from './host'
+import {
+  hostUnreachableMessage,
+  isOnHost,
+  planStartup,
+  startDesktop,
+  type StartedDesktop,
+} from './startup-plan'
 
 /**
- * Electron entry: the composition root of the desktop. The window talks to the API over IPC and
- * the same host serves the office LAN over HTTP; everything else lives in core/api/server.
+ * Electron entry: the composition root of the desktop. A host's window talks to the API over IPC
+ * and the same host serves the office LAN over HTTP; a client's window shows its host's UI over
+ * HTTP. Everything else lives in core/api/server and desktop/startup-plan.ts.
  */
 let mainWindow: BrowserWindow | null = null
 let host: RunningHost | null = null
@@ -23,32 +34,62 @@ let host: RunningHost | null = null
 async function start(): Promise<void> {
   // Bundled by electron-vite into out/main/index.js; preload and renderer sit beside it in out/.
   const paths = desktopPaths(path.dirname(fileURLToPath(import.meta.url)))
+  // Host or client, from <dataDir>/mode.json (startup-plan.ts decides; this file only wires it).
+  const plan = planStartup(paths.dataDir)
   const trusted = { devServerUrl: paths.devServerUrl, rendererFile: paths.rendererFile }
-  const isTrusted = (url: string) => isTrustedRendererUrl(url, trusted)
+  const isTrusted = (url: string) => isTrustedRendererUrl(url, trusted) || isOnHost(url, plan)
   hardenApp({ isTrusted, devServerUrl: paths.devServerUrl })
+  if (plan.warning) showStartWarning(plan.warning)
 
   const lan = lanBinding(process.env)
+  let started: StartedDesktop
   try {
-    host = await startHost({
+    started = await startDesktop(plan, {
       dataDir: paths.dataDir,
-      ...lan,
+      lan,
       webRoot: paths.webRoot,
       database: { nativeBinding: paths.nativeBinding },
+      localPage: paths.devServerUrl ? { url: paths.devServerUrl } : { file: paths.rendererFile },
     })
   } catch (error) {
     showStartError(error, lan)
     app.quit()
     return
   }
-  console.log(`Loket host ready at ${host.url} (LAN ${lan.host}:${lan.port})`)
-  // The first-run wizard in this window shows the code too (setup.status over IPC).
-  if (host.setupCode) console.log(`First-run setup code for other PCs: ${host.setupCode}`)
-  registerApiIpc(host.services, isTrusted)
+  host = started.host
+  if (host) {
+    console.log(`Loket host ready at ${host.url} (LAN ${lan.host}:${lan.port})`)
+    // The first-run wizard in this window shows the code too (setup.status over IPC).
+    if (host.setupCode) console.log(`First-run setup code for other PCs: ${host.setupCode}`)
+  } else {
+    if (plan.mode === 'client')
+      console.log(`Loket client of ${plan.hostUrl}: no local database, no workers`)
+  }
+  if (started.ipcBridge && host) registerApiIpc(host.services, isTrusted)
+  // Updates come from the host's own /updates/ feed; an unpackaged (dev) run has none to install.
+  // A client's window shows its host's UI, which cannot see this desktop's updater (see README).
+  if (host && app.isPackaged && host.services.mutationsInFlight) {
+    host.services.desktopUpdates = startDesktopUpdates({
+      feedUrl: `${host.url}updates/`,
+      inFlight: host.services.mutationsInFlight,
+    })
+  }
 
   mainWindow = createMainWindow({
     preload: paths.preload,
-    load: paths.devServerUrl ? { url: paths.devServerUrl } : { file: paths.rendererFile },
+    load: started.page,
+    additionalArguments: started.windowArguments,
   })
+  if (plan.mode === 'client') {
+    const window = mainWindow
+    // The host's page did not load (host off, cable out): say so, then retry or quit.
+    window.webContents.on('did-fail-load', (_event, _code, reason, _url, isMainFrame) => {
+      if (!isMainFrame) return
+      if (askRetryHost(hostUnreachableMessage(plan.hostUrl, reason))) {
+        window.loadURL(`${plan.hostUrl}/`).catch(() => {})
+      } else app.quit()
+    })
+  }
   mainWindow.on('closed', () => {
     mainWindow = null
   })

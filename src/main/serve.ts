@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { isAppError } from '@shared/errors'
 import { splitHostList } from '@shared/host-names'
 import { translateEn, translateId } from '@shared/messages/translate'
+import { readModeFile } from './core/mode'
 import { defaultWebRoot, startHost } from './host'
 
 /**
@@ -36,6 +37,11 @@ async function main(): Promise<void> {
     webRoot: values['web-root'] ? path.resolve(values['web-root']) : defaultWebRoot(),
   })
   console.log(`Loket host ready at ${host.url}`)
+  // Pengaturan → Mode is for the desktop: the headless host always serves its own data.
+  const mode = readModeFile(values['data-dir']!).settings
+  if (mode.mode === 'client') {
+    console.log(`mode.json names ${mode.hostUrl} as host; npm run serve always runs a host.`)
+  }
   if (values.host === '0.0.0.0')
     console.log('Serving every network interface of this PC (LAN access).')
   if (host.setupCode) {

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'otp.failure',
   'otp.locked',
   'company.two_factor',
+  'company.mode',
   'users.create',
   'users.update',
   'users.reset_password',

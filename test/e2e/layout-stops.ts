@@ -220,6 +220,7 @@ export function layoutStops(d: LayoutData): Stop[] {
     { name: 'Peran & izin', route: '/roles', url: 'roles', ready: id('roles-matrix') },
     { name: 'Perusahaan', route: '/company', url: 'company', ready: id('billing-settings') },
     { name: 'Audit', route: '/audit', url: 'audit', ready: id('audit-row') },
+    { name: 'Tentang Loket', route: '/about', url: 'about', ready: id('about-details') },
     { name: 'Ganti kata sandi', route: '/change-password', url: 'change-password', ready: heading },
     { name: 'Lupa kata sandi', route: '/forgot-password', url: 'forgot-password', ready: heading },
     { name: 'Tidak ditemukan', route: '*', url: 'tidak-ada', ready: heading },

@@ -1,10 +1,26 @@
+import { createSocket } from 'node:dgram'
+import { once } from 'node:events'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
 import type { AppRouter } from '@api/index'
 import { ManualClock } from '@core/clock'
+import type { MdnsOptions } from '@core/mode'
 import { startHost, type HostOptions, type RunningHost } from '../../src/main/host'
+
+/**
+ * mDNS on one free 127.0.0.1 port, unicast: tests never send to a LAN, and this sandbox's
+ * loopback interface carries no multicast. Hosts and browsers given the same options meet there.
+ */
+export async function loopbackMdns(): Promise<MdnsOptions> {
+  const socket = createSocket('udp4')
+  socket.bind(0, '127.0.0.1')
+  await once(socket, 'listening')
+  const { port } = socket.address()
+  socket.close()
+  return { interface: '127.0.0.1', ip: '127.0.0.1', port, multicast: false, reuseAddr: true }
+}
 
 /** A real host (Fastify + SQLite in a temp data dir) on 127.0.0.1 with a random port. */
 export async function startTestHost(
@@ -21,6 +37,8 @@ export async function startTestHost(
     clock,
     webRoot,
     scheduler: false,
+    // "Cari host di jaringan" (mode.discover) browses loopback only.
+    mdns: await loopbackMdns(),
     ...options,
   })
   return {

@@ -1,12 +1,15 @@
 import { AppError } from '@shared/errors'
 import { isLoopbackAddress } from '@shared/host-names'
+import type { DesktopUpdates } from '@shared/updates'
 import type { Actor } from '@core/audit'
 import { resolveSession, type SessionUser } from '@core/auth'
 import type { SetupCode } from '@core/companies'
 import type { CoreDeps } from '@core/deps'
 import type { FileStore } from '@core/files'
 import type { MessagingDeps } from '@core/messaging'
+import type { Listener, MdnsOptions } from '@core/mode'
 import type { NetworkDeps } from '@core/network'
+import type { InFlight } from './in-flight'
 
 /** What the API needs from the host: core dependencies and the app version. */
 export interface ApiServices extends CoreDeps, NetworkDeps, MessagingDeps {
@@ -15,6 +18,16 @@ export interface ApiServices extends CoreDeps, NetworkDeps, MessagingDeps {
   files: FileStore
   /** The first-run code of a fresh host the LAN can reach; null when none is needed. */
   setupCode?: SetupCode | null
+  /** Where the HTTP server listens, once it does (Pengaturan → Mode shows the LAN addresses). */
+  listener?: Listener
+  /** mDNS socket options for "Cari host di jaringan" (tests keep it on loopback). */
+  mdns?: MdnsOptions
+  /** The mutations running now; the desktop installs an update only when none is. */
+  mutationsInFlight?: InFlight
+  /** The desktop's own updater (set by the Electron entry only). */
+  desktopUpdates?: DesktopUpdates
+  /** CHANGELOG.md of this build, shown in "Tentang Loket". */
+  changelogFile?: string
 }
 
 /** Where a call came from; the transport (HTTP or IPC) fills it in. */

@@ -21,6 +21,8 @@ import { messagingRouter } from './routers/messaging'
 import { channelsRouter } from './routers/channels'
 import { scheduleRouter } from './routers/schedule'
 import { notificationsRouter } from './routers/notifications'
+import { modeRouter } from './routers/mode'
+import { aboutRouter } from './routers/about'
 import { router } from './trpc'
 
 /** The one API of Loket, carried over IPC in the desktop and HTTP on the LAN. */
@@ -48,6 +50,8 @@ export const appRouter = router({
   channels: channelsRouter,
   messaging: messagingRouter,
   collections: collectionsRouter,
+  mode: modeRouter,
+  about: aboutRouter,
 })
 
 export type AppRouter = typeof appRouter

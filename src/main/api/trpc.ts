@@ -140,8 +140,20 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result
 })
 
+/** Every mutation is counted while it runs (see in-flight.ts): the updater waits for zero. */
+const countMutations = t.middleware(async ({ ctx, type, next }) => {
+  const inFlight = ctx.services.mutationsInFlight
+  if (type !== 'mutation' || !inFlight) return next()
+  inFlight.begin()
+  try {
+    return await next()
+  } finally {
+    inFlight.end()
+  }
+})
+
 /** Open to anyone: sign-in, first-run setup, health. Kept to a short, reviewed list. */
-export const publicProcedure = t.procedure.use(mapErrors)
+export const publicProcedure = t.procedure.use(countMutations).use(mapErrors)
 
 const requireSession = (options: { allowPasswordChange: boolean }) =>
   t.middleware(async ({ ctx, next }) => {

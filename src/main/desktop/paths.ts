@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { app } from 'electron'
+import { desktopDataDir } from './data-dir'
 
 export interface DesktopPaths {
-  /** The database and everything else Loket keeps: `%APPDATA%\Loket\data` on Windows. */
+  /** The database and everything else Loket keeps; one folder per PC when installed (data-dir.ts). */
   dataDir: string
   preload: string
   /** The built renderer's index.html (also served to the LAN from its folder). */
@@ -23,7 +24,12 @@ export function desktopPaths(bundleDir: string): DesktopPaths {
     '.electron-native/better-sqlite3/build/Release/better_sqlite3.node',
   )
   return {
-    dataDir: path.join(app.getPath('userData'), 'data'),
+    dataDir: desktopDataDir({
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+      userData: app.getPath('userData'),
+      env: process.env,
+    }),
     preload: path.join(bundleDir, '../preload/index.cjs'),
     rendererFile: path.join(webRoot, 'index.html'),
     webRoot,

@@ -8,3 +8,22 @@ export function showStartError(error: unknown, lan?: LanBinding): void {
     startErrorMessage(error, lan),
   )
 }
+
+/** Loket started, but not as asked (an unreadable mode.json): say so before the window opens. */
+export function showStartWarning(message: string): void {
+  console.warn('[desktop]', message)
+  dialog.showMessageBoxSync({ type: 'warning', title: 'Loket', message })
+}
+
+/** A client's host did not answer: "Coba lagi" (true) or "Keluar" (false). */
+export function askRetryHost(message: string): boolean {
+  const choice = dialog.showMessageBoxSync({
+    type: 'warning',
+    title: 'Loket',
+    message,
+    buttons: ['Coba lagi / Retry', 'Keluar / Quit'],
+    defaultId: 0,
+    cancelId: 1,
+  })
+  return choice === 0
+}

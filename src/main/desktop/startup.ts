@@ -8,9 +8,15 @@ export interface LanBinding {
   allowHosts: string[]
 }
 
+/**
+ * The port the desktop host serves the office LAN on. The Windows installer opens exactly this port
+ * in the firewall (build/installer.nsh, checked against this constant by its test).
+ */
+export const DEFAULT_LAN_PORT = 8080
+
 /** Where the desktop serves the LAN: `LOKET_LAN_PORT` (8080) on `LOKET_LAN_HOST` (all interfaces). */
 export function lanBinding(env: Record<string, string | undefined>): LanBinding {
-  const port = Number(env.LOKET_LAN_PORT ?? 8080)
+  const port = Number(env.LOKET_LAN_PORT ?? DEFAULT_LAN_PORT)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`LOKET_LAN_PORT must be a port number (0-65535), got "${env.LOKET_LAN_PORT}".`)
   }

@@ -4,6 +4,8 @@ export interface MainWindowOptions {
   preload: string
   /** The dev server URL, or the built renderer's index.html. */
   load: { url: string } | { file: string }
+  /** Passed to the preload (client mode: which host the window shows). */
+  additionalArguments?: string[]
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -17,6 +19,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     autoHideMenuBar: true,
     webPreferences: {
       preload: options.preload,
+      additionalArguments: options.additionalArguments ?? [],
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

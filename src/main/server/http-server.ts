@@ -15,6 +15,7 @@ import { isolirLandingInfo } from '@api/routers/monitor'
 import { AppError } from '@shared/errors'
 import { formatPhone } from '@shared/phone'
 import { ownHostNames, type OwnHostNamesOptions } from './own-host-names'
+import { serveUpdates } from './update-files'
 
 export interface HttpServerOptions {
   services: ApiServices
@@ -23,6 +24,8 @@ export interface HttpServerOptions {
   logger?: boolean
   /** Names (besides its own) under which the host accepts changes: see own-host-names.ts. */
   hostNames?: OwnHostNamesOptions
+  /** The update feed folder (<data dir>/updates), served read-only at /updates/ when given. */
+  updatesDir?: string
 }
 
 /** Reading is open to any Host (the UI, health, the isolir page); changing something is not. */
@@ -125,6 +128,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   })
+
+  if (options.updatesDir) await serveUpdates(app, options.updatesDir)
 
   const webRoot = options.webRoot
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {

@@ -15,6 +15,15 @@ export const cliMessagesId = {
   job: 'sebutkan tugasnya; daftarnya ada di "jobs list".',
   channel: 'sebutkan salurannya: whatsapp atau email.',
   data_dir: 'sebutkan folder data dengan --data-dir DIR (atau LOKET_DATA_DIR).',
+  file_installer: 'sebutkan berkas penginstal yang diterbitkan (misalnya Loket-Setup-1.2.0.exe).',
+  update_version: 'tulis versi semver, misalnya 1.2.0 (bukan "{{version}}").',
+  update_not_newer:
+    'versi {{version}} tidak lebih baru dari versi yang sudah diterbitkan ({{current}}); desktop tidak akan memasangnya.',
+  update_file:
+    'sebutkan berkas penginstal yang ada (misalnya Loket-Setup-1.2.0.exe): "{{file}}" tidak ditemukan.',
+  update_file_name:
+    'nama berkas penginstal harus memuat versinya ({{version}}), misalnya Loket-Setup-{{version}}.exe; "{{file}}" tidak.',
+  update_notes: 'berkas catatan rilis "{{file}}" tidak dapat dibaca.',
   setup_code:
     'Kode penyiapan: {{code}}. Penyiapan awal dari PC lain di jaringan meminta kode ini; di komputer ini ({{url}}) tidak perlu. Kode baru setiap kali host dijalankan.',
 }
@@ -31,6 +40,15 @@ export const cliMessagesEn: typeof cliMessagesId = {
   job: 'name the job; "jobs list" lists them.',
   channel: 'name the channel: whatsapp or email.',
   data_dir: 'name the data folder with --data-dir DIR (or LOKET_DATA_DIR).',
+  file_installer: 'name the installer to publish (for example Loket-Setup-1.2.0.exe).',
+  update_version: 'write a semver version, for example 1.2.0 (not "{{version}}").',
+  update_not_newer:
+    'version {{version}} is not newer than the published one ({{current}}); desktops would not install it.',
+  update_file:
+    'name an installer that exists (for example Loket-Setup-1.2.0.exe): "{{file}}" was not found.',
+  update_file_name:
+    'the installer\'s file name must contain its version ({{version}}), for example Loket-Setup-{{version}}.exe; "{{file}}" does not.',
+  update_notes: 'the release notes file "{{file}}" cannot be read.',
   setup_code:
     'Setup code: {{code}}. First-run setup from another PC on the network asks for this code; this computer ({{url}}) needs none. A new code every time the host starts.',
 }

@@ -148,6 +148,7 @@ export const enMessages: SharedMessages = {
     ip: 'Not a valid IP address, e.g. 10.10.10.2.',
     nik: 'The ID number (NIK) must be 16 digits.',
     coordinates: 'Not valid coordinates.',
+    host_url: 'Write the host address like http://192.168.1.10:8080 (no path after it).',
     required: 'Required.',
     too_long: 'Too long.',
     phone: 'Not a valid phone number. Example: 0812-3456-7890.',

@@ -148,6 +148,7 @@ export const idMessages = {
     ip: 'Alamat IP tidak valid, misalnya 10.10.10.2.',
     nik: 'NIK harus 16 digit.',
     coordinates: 'Koordinat tidak valid.',
+    host_url: 'Tulis alamat host seperti http://192.168.1.10:8080 (tanpa jalur di belakangnya).',
     required: 'Wajib diisi.',
     too_long: 'Terlalu panjang.',
     phone: 'Nomor telepon tidak valid. Contoh: 0812-3456-7890.',

@@ -3,6 +3,7 @@ import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/clie
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query'
 import type { AppRouter } from '@api/router'
 import { errorCodeOf, uiErrorOf } from './errors'
+import { noteApiAnswer, noteApiError, onHostBack } from './host-reachability'
 import { ipcLink } from './ipc-link'
 import { ENDED_ELSEWHERE, clearToken, getToken, setToken } from './token'
 
@@ -37,6 +38,7 @@ export const trpcClient = createTRPCClient<AppRouter>({
  * change refreshes `auth.me`, whose flag sends the user to the change-password screen.
  */
 function onApiError(error: unknown, meta: Record<string, unknown> | undefined): void {
+  noteApiError(error)
   // `meta: { ownAuthHandling: true }` opts a call out (sign-out handles its own failure).
   if (meta?.ownAuthHandling === true) return
   const { code, details } = uiErrorOf(error)
@@ -49,9 +51,13 @@ function onApiError(error: unknown, meta: Record<string, unknown> | undefined): 
 }
 
 export const queryClient = new QueryClient({
-  queryCache: new QueryCache({ onError: (error, query) => onApiError(error, query.meta) }),
+  queryCache: new QueryCache({
+    onError: (error, query) => onApiError(error, query.meta),
+    onSuccess: noteApiAnswer,
+  }),
   mutationCache: new MutationCache({
     onError: (error, _variables, _context, mutation) => onApiError(error, mutation.meta),
+    onSuccess: noteApiAnswer,
   }),
   defaultOptions: {
     queries: {
@@ -62,6 +68,9 @@ export const queryClient = new QueryClient({
     mutations: { retry: false },
   },
 })
+
+// What failed while the host was away is asked again once it answers.
+onHostBack(() => void queryClient.invalidateQueries())
 
 export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient })
 

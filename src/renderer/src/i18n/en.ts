@@ -19,10 +19,13 @@ import { enCollections } from './en-collections'
 import { enMonitor } from './en-monitor'
 import { enRouterImport } from './en-router-import'
 import { enSecurity } from './en-security'
+import { enAbout } from './en-about'
 import type { Messages } from './id'
 
+import { enMode } from './en-mode'
 /** English, the second language. Same keys as id.ts; TypeScript rejects a missing or extra key. */
 export const en: Messages = {
+  ...enMode,
   ...enCustomers,
   ...enAudit,
   ...enNetwork,
@@ -35,6 +38,7 @@ export const en: Messages = {
   ...enMonitor,
   ...enRouterImport,
   ...enSecurity,
+  ...enAbout,
   ...enCatalog,
   ...enImports,
   ...enSettings,
@@ -352,6 +356,7 @@ export const en: Messages = {
     company: {
       update: 'Company settings changed',
       two_factor: 'Two-step verification rule changed',
+      mode: 'Host/client mode of this PC changed',
     },
     areas: { create: 'Area added', update: 'Area changed' },
     pops: { create: 'POP added', update: 'POP changed' },

@@ -19,6 +19,8 @@ import { idCollections } from './id-collections'
 import { idMonitor } from './id-monitor'
 import { idRouterImport } from './id-router-import'
 import { idSecurity } from './id-security'
+import { idMode } from './id-mode'
+import { idAbout } from './id-about'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -26,6 +28,7 @@ import { idSecurity } from './id-security'
  * so `t('permissions.users.view')` finds them with i18next's normal key separator.
  */
 export const id = {
+  ...idMode,
   ...idCustomers,
   ...idAudit,
   ...idNetwork,
@@ -38,6 +41,7 @@ export const id = {
   ...idMonitor,
   ...idRouterImport,
   ...idSecurity,
+  ...idAbout,
   ...idCatalog,
   ...idImports,
   ...idSettings,
@@ -354,6 +358,7 @@ export const id = {
     company: {
       update: 'Pengaturan perusahaan diubah',
       two_factor: 'Aturan verifikasi dua langkah diubah',
+      mode: 'Mode host/klien PC ini diubah',
     },
     areas: { create: 'Area ditambahkan', update: 'Area diubah' },
     pops: { create: 'POP ditambahkan', update: 'POP diubah' },

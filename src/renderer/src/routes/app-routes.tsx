@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router'
 import type { Permission } from '@shared/permissions'
+import { AboutPage } from '../pages/about/about-page'
 import { AuditPage } from '../pages/audit/audit-page'
 import { InvoicePage } from '../pages/billing/invoice-page'
 import { InvoicesPage } from '../pages/billing/invoices-page'
@@ -57,6 +58,7 @@ export function AppRoutes() {
           <Route element={<RequirePasswordChanged />}>
             <Route element={<AppLayout />}>
               <Route index element={<HomePage />} />
+              <Route path="/about" element={guarded('company.manage', <AboutPage />)} />
               <Route path="/customers" element={guarded('customers.view', <CustomersPage />)} />
               <Route
                 path="/customers/import"

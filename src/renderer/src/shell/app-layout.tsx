@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation } from 'react-router'
 import { LanguageSwitch } from '../components/language-switch'
 import { useSession } from '../session/session'
+import { ClientStatusBar, HostUnreachableBanner, clientHost } from './host-status'
 import { NAV_ITEMS } from './nav-items'
 import { NotificationBell } from './notification-bell'
+import { UpdateBanner } from './update-banner'
 import { UserMenu } from './user-menu'
 
 function isActive(pathname: string, path: string): boolean {
@@ -21,10 +23,12 @@ export function AppLayout() {
   const items = NAV_ITEMS.filter((item) => can(item.permission))
   // One language switch on the page: in the header when there is room, else in the menu.
   const wide = useMediaQuery('(min-width: 62em)', true)
+  const host = clientHost()
 
   return (
     <AppShell
       header={{ height: 60 }}
+      footer={host ? { height: 28 } : undefined}
       navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="lg"
     >
@@ -78,8 +82,16 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="var(--mantine-color-gray-0)">
+        <HostUnreachableBanner />
+        <UpdateBanner />
         <Outlet />
       </AppShell.Main>
+
+      {host && (
+        <AppShell.Footer>
+          <ClientStatusBar host={host} />
+        </AppShell.Footer>
+      )}
     </AppShell>
   )
 }

@@ -1,6 +1,12 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconChevronDown, IconDevices, IconKey, IconLogout } from '@tabler/icons-react'
+import {
+  IconChevronDown,
+  IconDevices,
+  IconInfoCircle,
+  IconKey,
+  IconLogout,
+} from '@tabler/icons-react'
 import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
@@ -16,11 +22,14 @@ function initials(name: string): string {
     .join('')
 }
 
-/** Name and role of the signed-in user, with password change, Perangkat aktif and sign-out. */
+/**
+ * Name and role of the signed-in user, with password change, Perangkat aktif, Tentang Loket (for
+ * those who manage the company) and sign-out.
+ */
 export function UserMenu() {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const { me } = useSession()
+  const { me, can } = useSession()
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({
       // Signing out must work even when the session already ended on the server.
@@ -68,6 +77,15 @@ export function UserMenu() {
         >
           {t('devices.menu')}
         </Menu.Item>
+        {can('company.manage') && (
+          <Menu.Item
+            leftSection={<IconInfoCircle size={16} />}
+            onClick={() => void navigate('/about')}
+            data-testid="menu-about"
+          >
+            {t('about.menu')}
+          </Menu.Item>
+        )}
         <Menu.Item
           color="red"
           leftSection={<IconLogout size={16} />}

@@ -8,6 +8,7 @@ import { useSession } from '../../session/session'
 import { BillingSettingsSection } from './billing-settings-form'
 import { CompanyForm } from './company-form'
 import { CustomerSettingsSection } from './customer-settings-form'
+import { ModeSection } from './mode-section'
 import { TwoFactorSection } from './two-factor-section'
 
 export function CompanyPage() {
@@ -35,6 +36,7 @@ export function CompanyPage() {
       <CustomerSettingsSection editable={editable} />
       <BillingSettingsSection editable={editable} />
       <TwoFactorSection />
+      <ModeSection />
     </Stack>
   )
 }
