@@ -12,6 +12,7 @@ import { jobCommands } from './cli/job-commands'
 import { paymentCommands } from './cli/payment-commands'
 import { userCommands } from './cli/user-commands'
 import { updateCommands } from './cli/update-commands'
+import { dbCommands } from './cli/db-commands'
 import { optionError } from './cli/option-errors'
 import { createOutput, reportError } from './cli/output'
 
@@ -32,6 +33,7 @@ const commands: Record<string, CommandDef> = {
   ...paymentCommands,
   ...userCommands,
   ...updateCommands,
+  ...dbCommands,
   'demo-data': demoDataCommand,
 }
 

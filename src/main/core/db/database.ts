@@ -3,6 +3,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { AppError } from '@shared/errors'
 import { isNetworkPath, type NetworkPathProbe } from './network-path'
+import { recordedPostgresUrl } from './engine-record'
 import { openPostgres } from './postgres'
 import { makePrivateDir, makePrivateFile, tightenPrivateDir } from './private-data-dir'
 import type { Database } from './schema'
@@ -14,9 +15,10 @@ export const DATABASE_FILE = 'loket.sqlite'
 export interface OpenDatabaseOptions {
   /**
    * A PostgreSQL server instead of the data directory's SQLite file (`--database postgres://…`,
-   * or LOKET_DATABASE). The data directory still holds files, keys, backups and logs.
+   * LOKET_DATABASE, or the data directory's database.json after `db move-to-postgres`). The data
+   * directory still holds files, keys, backups and logs. `null`: the SQLite file, whatever else.
    */
-  url?: string
+  url?: string | null
   /** Path to a better-sqlite3 binary built for this runtime (the Electron build in `npm run dev`). */
   nativeBinding?: string
   networkProbe?: NetworkPathProbe
@@ -36,7 +38,10 @@ export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {})
   // Readable by the owner only, and tightened if an older version left it open (issue 13).
   makePrivateDir(dir)
   tightenPrivateDir(dir)
-  const url = options.url ?? process.env.LOKET_DATABASE
+  const url =
+    options.url === null
+      ? null
+      : (options.url ?? process.env.LOKET_DATABASE ?? recordedPostgresUrl(dir))
   if (url) return openPostgres(url)
   const file = path.join(dir, DATABASE_FILE)
   makePrivateFile(file)

@@ -61,7 +61,10 @@ export function tightenPrivateDir(dir: string): number {
     const stat = lstatSync(p)
     if (stat.isSymbolicLink()) return
     const wanted = stat.isDirectory() ? PRIVATE_DIR_MODE : PRIVATE_FILE_MODE
-    if ((stat.mode & 0o777) !== wanted) {
+    // A file already closed to everyone else stays as it is: the SQLite file a move to
+    // PostgreSQL left behind is owner-read-only on purpose.
+    const open = stat.isDirectory() ? (stat.mode & 0o777) !== wanted : (stat.mode & 0o077) !== 0
+    if (open) {
       chmodSync(p, wanted)
       changed++
     }
