@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { BillingMode } from '@shared/catalog'
-import type { Database } from '../db'
+import { unindexed, type Database } from '../db'
 
 /** Everything one invoice run reads, loaded in a few set-wise queries (50,000 services in one go). */
 export interface RunService {
@@ -65,8 +65,8 @@ export async function loadRunServices(
     // One pass over the services table with a customer looked up per row: walking the customers'
     // code index instead (rows already sorted) costs a lookup into both tables per service, more
     // than sorting the 50,000 rows here. The unary + keeps the planner off the company indexes.
-    .where(sql`+${sql.ref('c.company_id')}`, '=', companyId)
-    .where(sql`+${sql.ref('s.company_id')}`, '=', companyId)
+    .where(unindexed(db, sql.ref('c.company_id')), '=', companyId)
+    .where(unindexed(db, sql.ref('s.company_id')), '=', companyId)
     .where('s.status', 'in', statuses)
     .execute()
   // Customer code order (invoice numbers follow it), then each customer's services by id.

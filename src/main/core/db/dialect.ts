@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
 import { engineOf } from './engine'
 
 /** Whether a table exists (the schema catalogue differs per engine). */
@@ -20,4 +20,15 @@ export async function tableExists<DB>(db: Kysely<DB>, table: string): Promise<bo
 export async function lockChain<DB>(tx: Kysely<DB>, chain: string): Promise<void> {
   if (engineOf(tx) === 'postgres')
     await sql`SELECT pg_advisory_xact_lock(hashtext(${chain}))`.execute(tx)
+}
+
+/**
+ * A column the SQLite planner must not reach through an index (a unary `+`, SQLite's documented
+ * way to say so). PostgreSQL's planner costs its own paths, and has no unary + for text.
+ */
+export function unindexed<DB>(
+  db: Kysely<DB>,
+  ref: RawBuilder<unknown> | ReturnType<typeof sql.ref>,
+) {
+  return engineOf(db) === 'sqlite' ? sql`+${ref}` : sql`${ref}`
 }

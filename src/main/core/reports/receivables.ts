@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { AGING_BUCKETS, agingBucket, type AgingBucket } from '@shared/billing'
 import { daysBetween, type CalendarDate } from '@shared/dates'
 import { upcomingInvoices, type UpcomingInvoices } from '../billing'
-import type { Db } from '../db'
+import { unindexed, type Db } from '../db'
 
 export type BucketAmounts = Record<AgingBucket, number>
 
@@ -65,7 +65,7 @@ export const emptyBuckets = (): BucketAmounts =>
  * allocation counts when dated on or before `asOf` and not reversed by then (one reversed later
  * still paid the invoice on `asOf`). Invoices whose balance that day is 0 are left out.
  */
-function openInvoices(companyId: number, { asOf, today }: ReceivablesParams) {
+function openInvoices(db: Db, companyId: number, { asOf, today }: ReceivablesParams) {
   const current = asOf >= today
   const balance = current
     ? sql`i.total - i.paid`
@@ -76,7 +76,7 @@ function openInvoices(companyId: number, { asOf, today }: ReceivablesParams) {
   // As of today the unary `+` keeps SQLite from walking invoices_issue_idx (every invoice ever
   // issued) instead of the open ones; for a past date that index is the right path.
   const open = current
-    ? sql`i.settled_date IS NULL AND +i.issue_date <= ${asOf}`
+    ? sql`i.settled_date IS NULL AND ${unindexed(db, sql.ref('i.issue_date'))} <= ${asOf}`
     : sql`(i.settled_date IS NULL OR i.settled_date > ${asOf}) AND i.issue_date <= ${asOf}`
   return sql`SELECT i.id, i.number, i.customer_id, i.customer_code, i.customer_name, i.due_date,
       ${balance} AS balance
@@ -91,6 +91,7 @@ export async function explainReceivables(
   params: ReceivablesParams,
 ): Promise<string[]> {
   const { rows } = await sql<{ detail: string }>`EXPLAIN QUERY PLAN ${byCustomerQuery(
+    db,
     companyId,
     params,
   )}`.execute(db)
@@ -113,8 +114,8 @@ interface CustomerDueRow {
  * the balance (a subquery for past dates) is computed once per invoice, and the customer join
  * cannot turn into a walk over every customer's invoices.
  */
-function byCustomerQuery(companyId: number, params: ReceivablesParams) {
-  return sql<CustomerDueRow>`WITH o AS MATERIALIZED (${openInvoices(companyId, params)}),
+function byCustomerQuery(db: Db, companyId: number, params: ReceivablesParams) {
+  return sql<CustomerDueRow>`WITH o AS MATERIALIZED (${openInvoices(db, companyId, params)}),
     g AS (SELECT customer_id, due_date, COUNT(*) AS invoices, SUM(balance) AS balance
       FROM o WHERE balance > 0 GROUP BY customer_id, due_date)
     SELECT g.customer_id, g.due_date, g.invoices, g.balance, c.code, c.name, c.phone,
@@ -130,7 +131,7 @@ export async function receivablesByCustomer(
 ): Promise<ReceivablesReport> {
   // Grouped by due date in SQL (a customer has few distinct ones); the bucket of a due date is
   // then `agingBucket`'s, the one definition of rule 31.
-  const { rows } = await byCustomerQuery(companyId, params).execute(db)
+  const { rows } = await byCustomerQuery(db, companyId, params).execute(db)
   const byCustomer = new Map<number, ReceivableCustomer>()
   const buckets = emptyBuckets()
   let invoices = 0
@@ -183,7 +184,7 @@ export async function receivablesByInvoice(
     customer_name: string
     due_date: string
     balance: number
-  }>`WITH o AS MATERIALIZED (${openInvoices(companyId, params)})
+  }>`WITH o AS MATERIALIZED (${openInvoices(db, companyId, params)})
     SELECT * FROM o WHERE o.balance > 0 ORDER BY o.due_date, o.number`.execute(db)
   const buckets = emptyBuckets()
   const invoices = rows.map((r): ReceivableInvoice => {
