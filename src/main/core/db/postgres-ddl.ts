@@ -3,6 +3,7 @@ import {
   DataTypeNode,
   GeneratedNode,
   OperationNodeTransformer,
+  OperatorNode,
   type KyselyPlugin,
   type OperationNode,
   type PluginTransformQueryArgs,
@@ -53,13 +54,28 @@ function isNocase(node: OperationNode): boolean {
   )
 }
 
+/**
+ * SQLite's LIKE ignores case (for ASCII letters), which every search box relies on; PostgreSQL's
+ * LIKE does not, its ILIKE does. Queries are written once, with `like`.
+ */
+class CaselessLike extends OperationNodeTransformer {
+  protected override transformOperator(node: OperatorNode): OperatorNode {
+    if (node.operator === 'like') return OperatorNode.create('ilike')
+    if (node.operator === 'not like') return OperatorNode.create('not ilike')
+    return node
+  }
+}
+
 export class PostgresDdlPlugin implements KyselyPlugin {
   readonly #columns = new PostgresColumns()
+  readonly #like = new CaselessLike()
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     const kind = args.node.kind
-    if (kind !== 'CreateTableNode' && kind !== 'AlterTableNode') return args.node
-    return this.#columns.transformNode(args.node)
+    if (kind === 'CreateTableNode' || kind === 'AlterTableNode') {
+      return this.#columns.transformNode(args.node)
+    }
+    return this.#like.transformNode(args.node)
   }
 
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {

@@ -129,6 +129,13 @@ describe.runIf(server)('PostgreSQL engine', () => {
       .where('code', '=', 'cbg01-0001')
       .execute()
     expect(found).toEqual([{ code: 'CBG01-0001' }])
+    // LIKE ignores case as it does in SQLite (a search box types "jl. mawar").
+    const liked = await db
+      .selectFrom('customers')
+      .select('address')
+      .where('address', 'like', '%jl. mawar%')
+      .execute()
+    expect(liked).toEqual([{ address: 'Jl. Mawar 2' }])
   })
 
   it('40 writers at once take 40 gapless, unique numbers from one sequence (row lock until commit)', async () => {
