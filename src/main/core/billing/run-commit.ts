@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { insertValues, type Database } from '../db'
+import { insertValues, reserveIds, type Database } from '../db'
 import type { BillingSettings } from '../settings'
 import { applyCredit } from './credit'
 import { refreshInvoices } from './invoice-state'
@@ -130,11 +130,7 @@ export async function writeInvoices(
     ofYear.forEach((k, n) => (numbers[k] = taken[n]!))
   }
   // Ids are assigned here (we hold the write lock) so lines can be inserted set-wise.
-  const last = await tx
-    .selectFrom('invoices')
-    .select((eb) => eb.fn.max('id').as('id'))
-    .executeTakeFirst()
-  const firstId = (last?.id ?? 0) + 1
+  const firstId = await reserveIds(tx, 'invoices', keep.length)
 
   // One flat list of values per table, in column order: 150,000 rows are built on the way.
   // Invoices go in issued; their lines go in through the write window (migration

@@ -32,3 +32,33 @@ export function unindexed<DB>(
 ) {
   return engineOf(db) === 'sqlite' ? sql`+${ref}` : sql`${ref}`
 }
+
+/**
+ * `count` consecutive ids for rows the caller inserts with explicit ids (an invoice run writes its
+ * lines set-wise against ids it knows). SQLite: after the largest id, under the write lock the
+ * transaction holds. PostgreSQL: the table is locked against other writers until COMMIT and the
+ * identity sequence moves past the range, so a later insert never takes one of these ids.
+ */
+export async function reserveIds<DB>(
+  tx: Kysely<DB>,
+  table: string,
+  count: number,
+): Promise<number> {
+  if (engineOf(tx) === 'sqlite') {
+    const { rows } = await sql<{
+      id: number | null
+    }>`SELECT max(id) AS id FROM ${sql.table(table)}`.execute(tx)
+    return (rows[0]?.id ?? 0) + 1
+  }
+  await sql`LOCK TABLE ${sql.table(table)} IN SHARE ROW EXCLUSIVE MODE`.execute(tx)
+  const { rows } = await sql<{
+    first: number
+  }>`SELECT nextval(pg_get_serial_sequence(${table}, 'id')) AS first`.execute(tx)
+  const first = rows[0]!.first
+  if (count > 1) {
+    await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), ${first + count - 1})`.execute(
+      tx,
+    )
+  }
+  return first
+}
