@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify'
  */
 export async function serveUpdates(app: FastifyInstance, dir: string): Promise<void> {
   // Files are looked up per request: a version published while the host runs is served at once.
-  mkdirSync(dir, { recursive: true })
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
   await app.register(fastifyStatic, {
     root: dir,
     prefix: '/updates/',

@@ -46,6 +46,9 @@ const DATA_DIR_ENTRIES = [
   'secret.key',
   'files',
   'whatsapp-session',
+  'updates',
+  'mode.json',
+  'database.json',
 ]
 
 /**

@@ -145,7 +145,7 @@ export async function publishUpdate(
   if (!name.includes(input.version.trim())) {
     throw invalid('FILE', 'cli.update_file_name', { file: name, version: input.version.trim() })
   }
-  await mkdir(dir, { recursive: true })
+  await mkdir(dir, { recursive: true, mode: 0o700 })
   await placeFile(input.file, path.join(dir, name))
   const blockmapSource = `${input.file}.blockmap`
   const blockmap = (await isFile(blockmapSource)) ? `${name}.blockmap` : null
