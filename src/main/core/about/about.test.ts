@@ -23,7 +23,7 @@ describe('Tentang Loket', () => {
     })
     expect(info).toEqual({
       version: '0.1.0',
-      engine: 'SQLite',
+      engine: process.env.LOKET_TEST_ENGINE === 'postgres' ? 'PostgreSQL' : 'SQLite',
       schemaVersion: Object.keys(migrations).sort().at(-1),
       dataDir: dir,
       changelog: '# Changelog\n\n## 0.1.0\n- Kasir',

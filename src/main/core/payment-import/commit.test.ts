@@ -1,8 +1,8 @@
-import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import type { AppError } from '@shared/errors'
 import { formatRupiah } from '@shared/money'
 import { billingFixture } from '../billing/testing'
+import { createGuardTrigger } from '../db'
 import { recordPayment } from '../payments'
 import { commitPaymentImport, parsePaymentFile, previewPaymentImport } from './index'
 
@@ -170,8 +170,13 @@ describe('payment import', () => {
     const f = await setup()
     const before = await f.db.selectFrom('counters').selectAll().execute()
     // A failure the planner cannot foresee: the database refuses the second payment.
-    await sql`CREATE TRIGGER refuse_one BEFORE INSERT ON payments WHEN NEW.reference = 'BCA-2'
-      BEGIN SELECT RAISE(ABORT, 'disk full'); END`.execute(f.db)
+    await createGuardTrigger(f.db, {
+      name: 'refuse_one',
+      table: 'payments',
+      event: 'INSERT',
+      when: "NEW.reference = 'BCA-2'",
+      message: 'disk full',
+    })
     const input = await f.file(
       `${f.ani.code};150000;transfer;BCA-1;2026-02-05`,
       `${f.budi.code};150000;transfer;BCA-2;2026-02-06`,
