@@ -6,6 +6,7 @@ import { promisify } from 'node:util'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DATABASE_FILE, ENGINE_FILE, openDatabase, openPostgres } from '@core/db'
+import { createPostgresDatabase } from '@core/db/test-db'
 
 const run = promisify(execFile)
 const root = path.resolve(import.meta.dirname, '../..')
@@ -25,14 +26,7 @@ async function cli(dataDir: string, ...args: string[]) {
 }
 
 /** A fresh, empty database on the test server, by URL. */
-async function emptyDatabase(name: string): Promise<string> {
-  const admin = openPostgres(server!, { max: 1 })
-  await sql`CREATE DATABASE ${sql.id(name)}`.execute(admin)
-  await admin.destroy()
-  const url = new URL(server!)
-  url.pathname = `/${name}`
-  return url.toString()
-}
+const emptyDatabase = (name: string) => createPostgresDatabase(server!, name)
 
 describe.runIf(server)('db move-to-postgres', () => {
   let dataDir: string

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { databaseEngine, schemaVersion, type Db } from '../db'
+import { databaseEngine, schemaVersion, type DatabaseEngine, type Db } from '../db'
 
 export interface AboutInfo {
   version: string
-  engine: 'SQLite' | 'PostgreSQL' | null
+  engine: DatabaseEngine
   /** The last migration the database has run (202612042001_…). */
   schemaVersion: string | null
   dataDir: string | null

@@ -1,4 +1,4 @@
-import { PostgresAdapter, SqliteAdapter } from 'kysely'
+import { PostgresAdapter } from 'kysely'
 import type { Db } from './write-tx'
 
 /** The two database engines Loket runs on: SQLite in the data directory, or a PostgreSQL server. */
@@ -12,11 +12,8 @@ export function engineOf(db: { getExecutor(): { adapter: unknown } }): Engine {
 export type DatabaseEngine = 'SQLite' | 'PostgreSQL'
 
 /** The engine behind a database handle, by the name a person reads (Tentang Loket). */
-export function databaseEngine(db: Db): DatabaseEngine | null {
-  const adapter = db.getExecutor().adapter
-  if (adapter instanceof SqliteAdapter) return 'SQLite'
-  if (adapter instanceof PostgresAdapter) return 'PostgreSQL'
-  return null
+export function databaseEngine(db: Db): DatabaseEngine {
+  return engineOf(db) === 'postgres' ? 'PostgreSQL' : 'SQLite'
 }
 
 /** The schema version: the name of the last migration this database has run. */

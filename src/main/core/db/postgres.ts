@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { AppError } from '@shared/errors'
-import { PostgresDdlPlugin } from './postgres-ddl'
+import { PostgresPlugin } from './postgres-plugin'
 import type { Database } from './schema'
 
 const INT8 = 20
@@ -40,6 +40,6 @@ export function openPostgres(url: string, options: { max?: number } = {}): Kysel
   pool.on('error', (error) => console.error('postgres pool:', error.message))
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
-    plugins: [new PostgresDdlPlugin()],
+    plugins: [new PostgresPlugin()],
   })
 }

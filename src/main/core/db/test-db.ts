@@ -17,7 +17,7 @@ export async function createTestDb(): Promise<Db> {
 
 /**
  * A fresh, migrated database on the PostgreSQL server named by LOKET_TEST_POSTGRES (a URL to
- * any database there; `.ci/run` starts a throwaway cluster and sets it). Each call creates its
+ * any database there; `npm test` starts a throwaway cluster and sets it). Each call creates its
  * own database, dropped by `drop()`. Null when no server is configured.
  */
 export async function createPostgresTestDb(): Promise<{
@@ -28,17 +28,15 @@ export async function createPostgresTestDb(): Promise<{
   const server = process.env.LOKET_TEST_POSTGRES
   if (!server) return null
   const name = `loket_test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
-  const admin = openPostgres(server, { max: 1 })
-  await sql`CREATE DATABASE ${sql.id(name)}`.execute(admin)
-  const url = new URL(server)
-  url.pathname = `/${name}`
-  const db = openPostgres(url.toString())
+  const url = await createPostgresDatabase(server, name)
+  const db = openPostgres(url)
   await migrateToLatest(db)
   return {
     db,
-    url: url.toString(),
+    url,
     drop: async () => {
       await db.destroy()
+      const admin = openPostgres(server, { max: 1 })
       await sql`DROP DATABASE IF EXISTS ${sql.id(name)} WITH (FORCE)`.execute(admin)
       await admin.destroy()
     },
@@ -51,20 +49,37 @@ let template: Promise<string> | null = null
 async function postgresFromTemplate(): Promise<{ db: Db; url: string }> {
   const server = process.env.LOKET_TEST_POSTGRES
   if (!server) throw new Error('LOKET_TEST_ENGINE=postgres needs LOKET_TEST_POSTGRES')
+  template ??= (async () => {
+    const made = (await createPostgresTestDb())!
+    await made.db.destroy()
+    return new URL(made.url).pathname.slice(1)
+  })()
+  const source = await template
+  const name = `${source}_${Math.random().toString(36).slice(2, 10)}`
+  const url = await createPostgresDatabase(server, name, source)
+  return { db: openPostgres(url, { max: 4 }), url }
+}
+
+/**
+ * Creates database `name` (empty, or a copy of `template`) on the server `server` points at, and
+ * returns its URL: the server's URL with the database's name.
+ */
+export async function createPostgresDatabase(
+  server: string,
+  name: string,
+  template?: string,
+): Promise<string> {
   const admin = openPostgres(server, { max: 1 })
   try {
-    template ??= (async () => {
-      const made = (await createPostgresTestDb())!
-      await made.db.destroy()
-      return new URL(made.url).pathname.slice(1)
-    })()
-    const source = await template
-    const name = `${source}_${Math.random().toString(36).slice(2, 10)}`
-    await sql`CREATE DATABASE ${sql.id(name)} TEMPLATE ${sql.id(source)}`.execute(admin)
-    const url = new URL(server)
-    url.pathname = `/${name}`
-    return { db: openPostgres(url.toString(), { max: 4 }), url: url.toString() }
+    await (
+      template
+        ? sql`CREATE DATABASE ${sql.id(name)} TEMPLATE ${sql.id(template)}`
+        : sql`CREATE DATABASE ${sql.id(name)}`
+    ).execute(admin)
   } finally {
     await admin.destroy()
   }
+  const url = new URL(server)
+  url.pathname = `/${name}`
+  return url.toString()
 }

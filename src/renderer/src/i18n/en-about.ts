@@ -9,7 +9,6 @@ export const enAbout: typeof idAbout = {
     details: 'App and database',
     version: 'Version',
     engine: 'Database engine',
-    engineUnknown: 'Unknown',
     schema: 'Schema version',
     schemaNone: 'No migration yet',
     dataDir: 'Data folder',

@@ -7,7 +7,6 @@ export const idAbout = {
     details: 'Aplikasi dan database',
     version: 'Versi',
     engine: 'Mesin database',
-    engineUnknown: 'Tidak dikenal',
     schema: 'Versi skema',
     schemaNone: 'Belum ada migrasi',
     dataDir: 'Folder data',

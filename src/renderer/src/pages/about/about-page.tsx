@@ -33,11 +33,7 @@ export function AboutPage() {
             <Table variant="vertical" layout="fixed" withTableBorder={false}>
               <Table.Tbody>
                 <Row label={t('about.version')} value={info.data.version} testId="about-version" />
-                <Row
-                  label={t('about.engine')}
-                  value={info.data.engine ?? t('about.engineUnknown')}
-                  testId="about-engine"
-                />
+                <Row label={t('about.engine')} value={info.data.engine} testId="about-engine" />
                 <Row
                   label={t('about.schema')}
                   value={info.data.schemaVersion ?? t('about.schemaNone')}

@@ -66,7 +66,7 @@ class CaselessLike extends OperationNodeTransformer {
   }
 }
 
-export class PostgresDdlPlugin implements KyselyPlugin {
+export class PostgresPlugin implements KyselyPlugin {
   readonly #columns = new PostgresColumns()
   readonly #like = new CaselessLike()
 
