@@ -1,11 +1,10 @@
 import { createSocket } from 'node:dgram'
 import { once } from 'node:events'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { rmSync } from 'node:fs'
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
 import type { AppRouter } from '@api/index'
 import { ManualClock } from '@core/clock'
+import { makeDataDir } from './data-dir'
 import type { MdnsOptions } from '@core/mode'
 import { startHost, type HostOptions, type RunningHost } from '../../src/main/host'
 
@@ -28,7 +27,7 @@ export async function startTestHost(
   webRoot?: string,
   options: Partial<HostOptions> = {},
 ) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-host-'))
+  const dataDir = await makeDataDir('loket-host-')
   // API tests drive jobs themselves: a real-time tick must not land inside one.
   const host: RunningHost = await startHost({
     dataDir,

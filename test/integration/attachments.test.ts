@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OWNER, apiCode, setupCompany, startTestHost, type TestHost } from '../helpers/http-host'
+import { onPostgres } from '../helpers/data-dir'
 
 let host: TestHost
 let owner: ReturnType<TestHost['client']>
@@ -69,7 +70,11 @@ describe('customer attachments over HTTP', () => {
       walk(host.dataDir)
       expect(open).toEqual([])
       expect(readdirSync(host.dataDir)).toEqual(
-        expect.arrayContaining(['loket.sqlite', 'loket.sqlite-wal', 'secret.key', 'files']),
+        expect.arrayContaining([
+          ...(onPostgres ? ['database.json'] : ['loket.sqlite', 'loket.sqlite-wal']),
+          'secret.key',
+          'files',
+        ]),
       )
     },
   )

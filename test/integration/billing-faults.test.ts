@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import BetterSqlite3 from 'better-sqlite3'
+import { sql, type RawBuilder } from 'kysely'
+import { openDatabase } from '@core/db'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startChildHost, tsx } from '../helpers/child-host'
+import { makeDataDir, onPostgres, rowsIn, sqliteIntegrity } from '../helpers/data-dir'
 
 /**
  * Faults with real processes: the host killed with SIGKILL (kill -9) in the middle of an invoice
@@ -23,9 +24,8 @@ async function cli(dataDir: string, ...args: string[]) {
   return JSON.parse(stdout.trim()) as Record<string, unknown>
 }
 
-function readDb(dataDir: string) {
-  return new BetterSqlite3(path.join(dataDir, 'loket.sqlite'), { readonly: true })
-}
+const count = async (dataDir: string, query: RawBuilder<{ n: number }>) =>
+  Number((await rowsIn(dataDir, query))[0]!.n)
 
 const dirs: string[] = []
 afterEach(() => {
@@ -33,7 +33,7 @@ afterEach(() => {
 })
 
 async function dataDirWithCustomers(customers: number) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-fault-'))
+  const dataDir = await makeDataDir('loket-fault-')
   dirs.push(dataDir)
   await cli(
     dataDir,
@@ -72,38 +72,39 @@ describe('crash in the middle of an invoice run (kill -9 of the host, 50,000 ser
         .billing.runPeriod.mutate({ period: '2026-12', asOf: '2026-12-01' })
         .catch(() => undefined)
       // Kill as soon as the first batches are committed, while the run is still going.
-      const db = readDb(dataDir)
-      const deadline = Date.now() + 60_000
-      for (;;) {
-        const { n } = db.prepare('SELECT count(*) AS n FROM invoices').get() as { n: number }
-        if (n > 0) break
-        if (Date.now() > deadline) throw new Error(`no invoice written:\n${host.output()}`)
-        await new Promise((r) => setTimeout(r, 5))
+      const db = openDatabase(dataDir)
+      try {
+        const deadline = Date.now() + 60_000
+        for (;;) {
+          const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM invoices`.execute(db)
+          if (Number(rows[0]!.n) > 0) break
+          if (Date.now() > deadline) throw new Error(`no invoice written:\n${host.output()}`)
+          await new Promise((r) => setTimeout(r, 5))
+        }
+      } finally {
+        await db.destroy()
       }
-      db.close()
       await host.kill9()
     } finally {
       await host.kill9()
     }
 
-    const after = readDb(dataDir)
-    expect(after.pragma('integrity_check', { simple: true })).toBe('ok')
-    const partial = after
-      .prepare("SELECT count(*) AS n FROM invoices WHERE status = 'issued'")
-      .get() as { n: number }
+    if (!onPostgres) expect(sqliteIntegrity(dataDir)).toBe('ok')
+    const partial = await count(
+      dataDir,
+      sql`SELECT count(*) AS n FROM invoices WHERE status = 'issued'`,
+    )
     // Either nothing or whole batches; never a draft left behind, never an invoice without lines.
-    expect(partial.n).toBeLessThan(expected.invoices)
+    expect(partial).toBeLessThan(expected.invoices)
     expect(
-      after.prepare("SELECT count(*) AS n FROM invoices WHERE status = 'draft'").get(),
-    ).toEqual({ n: 0 })
+      await count(dataDir, sql`SELECT count(*) AS n FROM invoices WHERE status = 'draft'`),
+    ).toBe(0)
     expect(
-      after
-        .prepare(
-          'SELECT count(*) AS n FROM invoices i WHERE NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.id)',
-        )
-        .get(),
-    ).toEqual({ n: 0 })
-    after.close()
+      await count(
+        dataDir,
+        sql`SELECT count(*) AS n FROM invoices i WHERE NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.id)`,
+      ),
+    ).toBe(0)
 
     const resumed = (await cli(
       dataDir,
@@ -116,27 +117,23 @@ describe('crash in the middle of an invoice run (kill -9 of the host, 50,000 ser
     )) as {
       invoices: number
     }
-    expect(partial.n + resumed.invoices).toBe(expected.invoices)
-    const final = readDb(dataDir)
-    expect(final.prepare('SELECT count(*) AS n FROM invoices').get()).toEqual({
-      n: expected.invoices,
-    })
+    expect(partial + resumed.invoices).toBe(expected.invoices)
+    expect(await count(dataDir, sql`SELECT count(*) AS n FROM invoices`)).toBe(expected.invoices)
     // One recurring line per service and period, numbers unique and gapless 1..N.
     expect(
-      final
-        .prepare(
-          'SELECT count(*) AS n FROM (SELECT service_id FROM billed_periods GROUP BY service_id, period_start HAVING count(*) > 1)',
-        )
-        .get(),
-    ).toEqual({ n: 0 })
-    const numbers = final.prepare('SELECT number FROM invoices ORDER BY number').all() as {
-      number: string
-    }[]
+      await count(
+        dataDir,
+        sql`SELECT count(*) AS n FROM (SELECT service_id FROM billed_periods GROUP BY service_id, period_start HAVING count(*) > 1) AS twice`,
+      ),
+    ).toBe(0)
+    const numbers = await rowsIn(
+      dataDir,
+      sql<{ number: string }>`SELECT number FROM invoices ORDER BY number`,
+    )
     expect(numbers.map((r) => Number(r.number.slice(-6)))).toEqual(
       Array.from({ length: expected.invoices }, (_, i) => i + 1),
     )
-    expect(final.pragma('integrity_check', { simple: true })).toBe('ok')
-    final.close()
+    if (!onPostgres) expect(sqliteIntegrity(dataDir)).toBe('ok')
   }, 240_000)
 })
 
@@ -144,13 +141,14 @@ describe('an acknowledged payment survives kill -9 right after the answer', () =
   it('is on disk with its receipt number and allocations', async () => {
     const dataDir = await dataDirWithCustomers(200)
     await cli(dataDir, 'billing', 'run', '--period', '2026-12', '--as-of', '2026-12-01')
-    const before = readDb(dataDir)
-    const open = before
-      .prepare(
-        "SELECT customer_id AS c, total FROM invoices WHERE payment_status = 'belum_bayar' LIMIT 1",
-      )
-      .get() as { c: number; total: number }
-    before.close()
+    const [open] = await rowsIn(
+      dataDir,
+      sql<{
+        c: number
+        total: number
+      }>`SELECT customer_id AS c, total FROM invoices WHERE payment_status = 'belum_bayar' ORDER BY id LIMIT 1`,
+    )
+    if (!open) throw new Error('the run left no unpaid invoice')
     const customerId = open.c
     const host = await startChildHost(dataDir)
     let receipt: string
@@ -167,21 +165,19 @@ describe('an acknowledged payment survives kill -9 right after the answer', () =
     } finally {
       await host.kill9()
     }
-    const db = readDb(dataDir)
-    const row = db
-      .prepare('SELECT number, amount FROM payments WHERE customer_id = ?')
-      .get(customerId) as {
-      number: string
-    }
-    expect(row.number).toBe(receipt)
+    const [row] = await rowsIn(
+      dataDir,
+      sql<{
+        number: string
+      }>`SELECT number, amount FROM payments WHERE customer_id = ${customerId}`,
+    )
+    expect(row?.number).toBe(receipt)
     expect(
-      db
-        .prepare(
-          "SELECT count(*) AS n FROM invoices WHERE customer_id = ? AND payment_status = 'lunas'",
-        )
-        .get(customerId),
-    ).toEqual({ n: 1 })
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
-    db.close()
+      await count(
+        dataDir,
+        sql`SELECT count(*) AS n FROM invoices WHERE customer_id = ${customerId} AND payment_status = 'lunas'`,
+      ),
+    ).toBe(1)
+    if (!onPostgres) expect(sqliteIntegrity(dataDir)).toBe('ok')
   }, 120_000)
 })

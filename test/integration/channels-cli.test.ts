@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli-process'
 import { startMessageSim, startSmtpSim, type MessageSim, type SmtpSim } from '../sim/messaging'
+import { databaseHolds, makeDataDir } from '../helpers/data-dir'
 
 const cli = (...args: string[]) => runCli(dataDir, args)
 
@@ -12,7 +11,7 @@ let wa: MessageSim
 let mail: SmtpSim
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'loket-channels-cli-'))
+  dataDir = await makeDataDir('loket-channels-cli-')
   wa = await startMessageSim({ tokens: { fonnte: 'Fonnte-Token-Rahasia-77' } })
   mail = await startSmtpSim({ user: 'tagihan@netjaya.id', password: 'Sandi-Surel-77' })
   const init = await cli(
@@ -61,8 +60,7 @@ describe('message channels from the CLI', { timeout: 120_000 }, () => {
       },
     })
     expect(JSON.stringify(set.json)).not.toContain('Rahasia-77')
-    const file = readFileSync(path.join(dataDir, 'loket.sqlite'))
-    expect(file.includes(Buffer.from('Fonnte-Token-Rahasia-77'))).toBe(false)
+    expect(await databaseHolds(dataDir, 'Fonnte-Token-Rahasia-77')).toBe(false)
 
     const tested = await cli('channel', 'test', 'whatsapp', '--to', '0812-3456-7890')
     expect(tested).toMatchObject({ code: 0, json: { ok: true, to: '6281234567890' } })

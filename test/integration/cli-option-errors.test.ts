@@ -1,14 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli, seedCustomers } from '../helpers/cli-process'
+import { makeDataDir } from '../helpers/data-dir'
 
 let dataDir: string
 let customer: string
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'loket-cli-options-'))
+  dataDir = await makeDataDir('loket-cli-options-')
   const init = await runCli(dataDir, [
     'init',
     '--company',

@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import BetterSqlite3 from 'better-sqlite3'
+import { sql } from 'kysely'
+import { dropGuardTrigger, openDatabase } from '@core/db'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrations } from '@core/db/migrations'
+import { makeDataDir } from '../helpers/data-dir'
 
 const run = promisify(execFile)
 const root = path.resolve(import.meta.dirname, '../..')
@@ -22,8 +23,8 @@ async function cli(...args: string[]): Promise<{ code: number; json: Record<stri
 }
 
 let dataDir: string
-beforeAll(() => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'loket-cli-'))
+beforeAll(async () => {
+  dataDir = await makeDataDir('loket-cli-')
 })
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
@@ -57,7 +58,7 @@ describe('CLI (a real child process on a real data dir)', () => {
   })
 
   it('init refuses a weak password with a clear validation message', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'loket-cli-'))
+    const dir = await makeDataDir('loket-cli-')
     const weak = await cli(
       'init',
       '--company',
@@ -126,10 +127,11 @@ describe('CLI (a real child process on a real data dir)', () => {
       code: 0,
       json: { ok: true, entries: 2, lastHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
     })
-    const sqlite = new BetterSqlite3(path.join(dataDir, 'loket.sqlite'))
-    sqlite.exec('DROP TRIGGER audit_log_no_update')
-    sqlite.prepare("UPDATE audit_log SET username = 'someone-else' WHERE id = 1").run()
-    sqlite.close()
+    // Someone with the database open behind Loket's back: drops the guard, edits history.
+    const db = openDatabase(dataDir)
+    await dropGuardTrigger(db, 'audit_log_no_update', 'audit_log')
+    await sql`UPDATE audit_log SET username = 'someone-else' WHERE id = 1`.execute(db)
+    await db.destroy()
     expect(await cli('audit', 'verify', '--data-dir', dataDir)).toEqual({
       code: 1,
       json: { ok: false, entries: 0, firstBrokenId: 1, reason: 'hash_mismatch' },

@@ -1,13 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { request } from 'node:http'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startChildHost } from '../helpers/child-host'
+import { makeDataDir } from '../helpers/data-dir'
 
 let dataDir: string
-beforeEach(() => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'loket-first-run-'))
+beforeEach(async () => {
+  dataDir = await makeDataDir('loket-first-run-')
 })
 afterEach(() => {
   rmSync(dataDir, { recursive: true, force: true })

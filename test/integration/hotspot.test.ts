@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { rmSync } from 'node:fs'
 import { createTRPCClient, httpBatchLink } from '@trpc/client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AppRouter } from '@api/index'
@@ -11,6 +9,7 @@ import { hotspotJobHandlers } from '../../src/main/core/network/hotspot'
 import { startHost, type RunningHost } from '../../src/main/host'
 import { OWNER, apiCode } from '../helpers/http-host'
 import { type RouterSim, startRouterSim } from '../sim/routeros'
+import { makeDataDir } from '../helpers/data-dir'
 
 let host: RunningHost
 let dataDir: string
@@ -30,7 +29,7 @@ let owner: ReturnType<typeof client>
 
 beforeEach(async () => {
   sim = await startRouterSim({ port: 0 })
-  dataDir = mkdtempSync(path.join(tmpdir(), 'loket-hotspot-'))
+  dataDir = await makeDataDir('loket-hotspot-')
   // The queue is run by hand below, with the hotspot handlers (the host's worker stays off).
   host = await startHost({ dataDir, port: 0, clock, deviceWorker: false, scheduler: false })
   const { token } = await client().setup.complete.mutate({

@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli, seedCustomers } from '../helpers/cli-process'
 import { JOB_NAMES } from '@shared/schemas'
 import { migrateToLatest, openDatabase } from '@core/db'
+import { makeDataDir } from '../helpers/data-dir'
 
 let dataDir: string
 
@@ -33,7 +32,7 @@ const invoiceCount = () =>
   )
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'loket-jobs-cli-'))
+  dataDir = await makeDataDir('loket-jobs-cli-')
   const init = await cli([
     'init',
     '--company',

@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli-process'
 import { addDays, calendarDate } from '@shared/dates'
@@ -8,6 +6,7 @@ import { openDatabase, type Db } from '@core/db'
 import { DEMO_PRODUCTS } from '@core/demo-data'
 import { startMessageSim, type MessageSim } from '../sim/messaging'
 import { startRouterSim, type RouterSim } from '../sim/routeros'
+import { makeDataDir } from '../helpers/data-dir'
 
 /**
  * BILLING.md rules 28–30 end to end, the way an operator replays a month: demo data on a
@@ -57,7 +56,7 @@ async function footprint() {
 const received = (phone: string) => messageSim.received.filter((m) => m.target === phone)
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'loket-replay-'))
+  dataDir = await makeDataDir('loket-replay-')
   routerSim = await startRouterSim({ port: 0 })
   for (const p of DEMO_PRODUCTS) {
     if (!p.routerProfile) continue

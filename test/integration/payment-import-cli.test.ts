@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import BetterSqlite3 from 'better-sqlite3'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { paymentImportErrorsEn, paymentImportErrorsId } from '../../src/main/core/payment-import'
 import { enPaymentImport } from '../../src/renderer/src/i18n/en-payment-import'
 import { idPaymentImport } from '../../src/renderer/src/i18n/id-payment-import'
+import { makeDataDir, rowsIn } from '../helpers/data-dir'
 
 const run = promisify(execFile)
 const root = path.resolve(import.meta.dirname, '../..')
@@ -36,17 +36,10 @@ async function cli(...args: string[]): Promise<{ code: number; json: ImportJson 
 }
 
 let dataDir: string
-const query = <T>(text: string): T[] => {
-  const db = new BetterSqlite3(path.join(dataDir, 'loket.sqlite'), { readonly: true })
-  try {
-    return db.prepare(text).all() as T[]
-  } finally {
-    db.close()
-  }
-}
+const query = <T>(text: string): Promise<T[]> => rowsIn(dataDir, sql.raw<T>(text))
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'loket-pay-import-'))
+  dataDir = await makeDataDir('loket-pay-import-')
   const steps = [
     [
       'init',
@@ -95,7 +88,7 @@ describe('payments import (a real child process on a real data dir)', () => {
       imported: false,
       receipts: [],
     })
-    expect(query('SELECT id FROM payments')).toEqual([])
+    expect(await query('SELECT id FROM payments')).toEqual([])
   })
 
   it('a file with bad rows imports nothing, names every row and exits 1', async () => {
@@ -128,7 +121,7 @@ describe('payments import (a real child process on a real data dir)', () => {
     expect(json.errors[0]!.message).toBe(
       'baris 3 (kode_pelanggan): Pelanggan dengan kode "XYZ-0001" tidak ada.',
     )
-    expect(query('SELECT id FROM payments')).toEqual([])
+    expect(await query('SELECT id FROM payments')).toEqual([])
   })
 
   it('imports the statement in one go with consecutive receipts, then refuses it a second time', async () => {
@@ -138,14 +131,14 @@ describe('payments import (a real child process on a real data dir)', () => {
     expect(json.receipts).toHaveLength(8)
     const seq = json.receipts.map((n) => Number(/(\d+)$/.exec(n)![1]))
     expect(seq).toEqual(seq.map((_, i) => seq[0]! + i))
-    const payments = query<{ source: string; received_date: string; number: string }>(
+    const payments = await query<{ source: string; received_date: string; number: string }>(
       'SELECT source, received_date, number FROM payments ORDER BY id',
     )
     expect(payments.map((p) => p.number)).toEqual(json.receipts)
     expect(new Set(payments.map((p) => p.source))).toEqual(new Set(['import']))
     expect(payments[0]!.received_date).toBe('2026-11-03')
-    expect(query(`SELECT id FROM audit_log WHERE action = 'payments.import'`)).toHaveLength(1)
-    expect(query(`SELECT id FROM audit_log WHERE action = 'payments.record'`)).toHaveLength(8)
+    expect(await query(`SELECT id FROM audit_log WHERE action = 'payments.import'`)).toHaveLength(1)
+    expect(await query(`SELECT id FROM audit_log WHERE action = 'payments.record'`)).toHaveLength(8)
 
     const again = await cli('payments', 'import', MUTASI, '--data-dir', dataDir)
     expect(again.code).toBe(1)
@@ -155,6 +148,6 @@ describe('payments import (a real child process on a real data dir)', () => {
     expect(again.json.errors.map((e) => [e.row, e.messageKey])).toEqual(
       [2, 3, 5, 6, 7, 8, 9].map((row) => [row, 'paymentImport.errors.reference_taken']),
     )
-    expect(query('SELECT id FROM payments')).toHaveLength(8)
+    expect(await query('SELECT id FROM payments')).toHaveLength(8)
   })
 })

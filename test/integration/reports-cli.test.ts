@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,6 +9,7 @@ import { dataDirSecretBox } from '@core/secrets'
 import { recordPayment, reversePayment } from '@core/payments'
 import { AGING_BUCKETS, agingBucket } from '@shared/billing'
 import { calendarDate, daysBetween } from '@shared/dates'
+import { makeDataDir } from '../helpers/data-dir'
 
 const run = promisify(execFile)
 const root = path.resolve(import.meta.dirname, '../..')
@@ -73,7 +73,7 @@ describe('report commands (a real child process on a real data dir)', () => {
   let reversed: InvoiceRow
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'loket-reports-'))
+    dataDir = await makeDataDir('loket-reports-')
     await run(
       tsx,
       ['src/main/cli.ts', 'init', '--company', 'Net Jaya', '--admin-user', 'owner'].concat([

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,6 +12,7 @@ import { createRouter, RouterPool } from '../../src/main/core/network'
 import { dataDirSecretBox } from '../../src/main/core/secrets'
 import { startRouterSim, type RouterSim } from '../sim/routeros/index'
 import { simRouterInput } from '@core/network/testing'
+import { makeDataDir } from '../helpers/data-dir'
 
 const run = promisify(execFile)
 const root = path.resolve(import.meta.dirname, '../..')
@@ -82,7 +82,7 @@ const welcomeCount = () =>
   )
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'loket-router-cli-'))
+  dataDir = await makeDataDir('loket-router-cli-')
   sim = await startRouterSim({ port: 0 })
   sim.state.add('/ppp/profile', { name: '10M', 'rate-limit': '10M/10M' })
   sim.state.add('/ppp/profile', { name: 'ISOLIR', 'rate-limit': '256k/256k' })

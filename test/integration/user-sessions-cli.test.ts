@@ -1,12 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { login, resolveSession } from '@core/auth'
 import { systemClock } from '@core/clock'
 import { migrateToLatest, openDatabase } from '@core/db'
 import { dataDirSecretBox } from '@core/secrets'
 import { runCli } from '../helpers/cli-process'
+import { makeDataDir } from '../helpers/data-dir'
 
 const OWNER = { username: 'owner', password: 'Sangat-Rahasia-42' }
 const CHROME_WINDOWS =
@@ -15,7 +14,7 @@ const FIREFOX_ANDROID = 'Mozilla/5.0 (Android 14; Mobile; rv:133.0) Gecko/133.0 
 
 let dataDir: string
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'loket-sessions-cli-'))
+  dataDir = await makeDataDir('loket-sessions-cli-')
   const init = await runCli(dataDir, [
     'init',
     '--company',

@@ -1,10 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startChildHost } from '../helpers/child-host'
 import { apiCode } from '../helpers/http-host'
 import { xlsxBomb } from '../helpers/zip-file'
+import { makeDataDir } from '../helpers/data-dir'
 
 type Child = Awaited<ReturnType<typeof startChildHost>>
 let dataDir: string
@@ -12,7 +11,7 @@ let host: Child
 let token: string
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'loket-bomb-'))
+  dataDir = await makeDataDir('loket-bomb-')
   host = await startChildHost(dataDir)
   token = (
     await host.client().setup.complete.mutate({

@@ -10,6 +10,7 @@ import {
 } from '../../../../test/helpers/http-host'
 import { handleIpcRequest } from '../ipc'
 import { appRouter } from '../router'
+import { onPostgres } from '../../../../test/helpers/data-dir'
 
 let host: TestHost
 let token: string
@@ -62,7 +63,7 @@ describe('about: Tentang Loket and the desktop update', () => {
     const info = await host.client(token).about.info.query()
     expect(info).toMatchObject({
       version: host.services.version,
-      engine: 'SQLite',
+      engine: onPostgres ? 'PostgreSQL' : 'SQLite',
       schemaVersion: expect.stringMatching(/^\d{12}_/),
       dataDir: path.resolve(host.dataDir),
     })

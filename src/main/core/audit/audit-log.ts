@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { AuditAction, AuditEntityType } from '@shared/audit-actions'
 import type { Clock } from '../clock'
-import { lockChain, type Database } from '../db'
+import { takeTurn, type Database } from '../db'
 import type { Actor } from './actor'
 
 export const GENESIS_HASH = '0'.repeat(64)
@@ -61,7 +61,7 @@ export async function appendAudit(
   actor: Actor,
   entry: AuditEntryInput,
 ): Promise<number> {
-  await lockChain(tx, 'audit_log')
+  await takeTurn(tx, 'audit_log')
   const last = await tx
     .selectFrom('audit_log')
     .select(['id', 'hash'])

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Clock } from '../clock'
-import type { Database } from '../db'
+import { takeTurn, type Database } from '../db'
 import { activeLockout, closeEndedLocks, countRefused, LOCKOUT_MS, setLock } from './lockouts'
 
 export { LOCKOUT_MS }
@@ -12,6 +12,9 @@ export { LOCKOUT_MS }
  */
 export const MAX_FAILURES = 5
 export const FAILURE_WINDOW_MS = 15 * 60_000
+
+/** Attempts are counted and locks decided one sign-in at a time, on either engine. */
+const SIGN_IN_TURN = 'sign-in'
 
 export interface ThrottleKeys {
   username: string
@@ -88,6 +91,7 @@ export async function admitAttempt(
   keys: ThrottleKeys,
   userAgent: string,
 ): Promise<Admission> {
+  await takeTurn(tx, SIGN_IN_TURN)
   const now = clock.now()
   await closeEndedLocks(tx, clock)
   const all = lockoutKeys(keys)
@@ -127,6 +131,7 @@ export async function settleFailure(
   keys: ThrottleKeys,
   userId: number | null,
 ): Promise<Date | null> {
+  await takeTurn(tx, SIGN_IN_TURN)
   await tx
     .updateTable('login_attempts')
     .set({ outcome: 'failure', user_id: userId })
@@ -150,6 +155,7 @@ export async function settleSuccess(
   keys: ThrottleKeys,
   userId: number,
 ): Promise<Date | null> {
+  await takeTurn(tx, SIGN_IN_TURN)
   const now = clock.now()
   const until = await activeLockout(tx, now, lockoutKeys(keys))
   if (until) await countRefused(tx, now, lockoutKeys(keys))

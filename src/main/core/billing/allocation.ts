@@ -1,5 +1,29 @@
 import type { Kysely } from 'kysely'
-import type { Database } from '../db'
+import { takeTurn, type Database } from '../db'
+
+/**
+ * Money decisions about one customer — a payment, its reversal, a void, a credit note — are taken
+ * one at a time, so each reads what is open and what is paid after the previous one committed
+ * (two cashiers never pay one invoice twice). SQLite's write lock does this already; on
+ * PostgreSQL it is a lock on the customer held until COMMIT.
+ */
+export async function customerMoneyTurn(tx: Kysely<Database>, customerId: number): Promise<void> {
+  await takeTurn(tx, `customer-money:${customerId}`)
+}
+
+/** customerMoneyTurn for the customer a payment or an invoice belongs to (none when unknown). */
+export async function moneyTurnOf(
+  tx: Kysely<Database>,
+  row: { table: 'payments' | 'invoices'; id: number; companyId: number },
+): Promise<void> {
+  const owner = await tx
+    .selectFrom(row.table)
+    .select('customer_id')
+    .where('id', '=', row.id)
+    .where('company_id', '=', row.companyId)
+    .executeTakeFirst()
+  if (owner) await customerMoneyTurn(tx, owner.customer_id)
+}
 
 export interface OpenInvoice {
   id: number

@@ -5,7 +5,7 @@ import { appendAudit, type Actor } from '../audit'
 import { writeTx, type Database } from '../db'
 import type { CoreDeps } from '../deps'
 import { getBillingSettings } from '../settings'
-import { insertAllocations } from './allocation'
+import { insertAllocations, moneyTurnOf } from './allocation'
 import { addCredit } from './credit'
 import { refreshInvoices } from './invoice-state'
 import { takeDocumentNumbers } from './numbers'
@@ -31,6 +31,7 @@ export async function insertCreditNote(
   actor: CompanyActor,
   r: CreditNoteRequest,
 ): Promise<{ id: number; number: string }> {
+  await moneyTurnOf(tx, { table: 'invoices', id: r.invoiceId, companyId: actor.companyId })
   const invoice = await tx
     .selectFrom('invoices')
     .select(['id', 'customer_id', 'status', 'total', 'paid', 'number'])

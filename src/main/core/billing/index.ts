@@ -7,7 +7,13 @@ export { anchorDay, coveredPeriod, periodContaining, periodStartingIn } from './
 export type { Period } from './schedule'
 export { cashRounding, dueDateFor, prorate, taxFor } from './amounts'
 export { formatDocumentNumber, takeDocumentNumbers } from './numbers'
-export { openInvoicesOf, splitAmount, insertAllocations } from './allocation'
+export {
+  customerMoneyTurn,
+  moneyTurnOf,
+  openInvoicesOf,
+  splitAmount,
+  insertAllocations,
+} from './allocation'
 export type { OpenInvoice } from './allocation'
 export { refreshInvoices } from './invoice-state'
 export { addCredit, applyCredit, creditBalance, paymentCredit } from './credit'

@@ -5,6 +5,7 @@ import { appendAudit, type Actor } from '../audit'
 import { writeTx, type Database } from '../db'
 import type { CoreDeps } from '../deps'
 import { getBillingSettings } from '../settings'
+import { moneyTurnOf } from './allocation'
 import { dueDateFor } from './amounts'
 import { applyCredit } from './credit'
 import { takeDocumentNumbers } from './numbers'
@@ -22,6 +23,7 @@ export async function voidInvoice(
   input: { invoiceId: number; reason: string },
 ) {
   return writeTx(deps.db, async (tx) => {
+    await moneyTurnOf(tx, { table: 'invoices', id: input.invoiceId, companyId: actor.companyId })
     const invoice = await tx
       .selectFrom('invoices')
       .select(['id', 'number', 'status', 'paid', 'total'])

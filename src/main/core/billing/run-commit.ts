@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { insertValues, reserveIds, type Database } from '../db'
+import { insertValues, reserveIds, takeTurn, type Database } from '../db'
 import type { BillingSettings } from '../settings'
 import { applyCredit } from './credit'
 import { refreshInvoices } from './invoice-state'
@@ -60,6 +60,8 @@ export async function writeInvoices(
   c: BatchContext,
   planned: PlannedInvoice[],
 ): Promise<{ written: number; total: number; dropped: PlannedInvoice[] }> {
+  // On PostgreSQL a concurrent run's batch waits here, then reads what this one committed.
+  await takeTurn(tx, 'invoice-write')
   const serviceIds: number[] = []
   let from = ''
   let to = ''

@@ -1,5 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely'
 import type { CustomerListInput } from '@shared/schemas'
+import { withoutControls } from '@shared/text'
 import { searchMatchIds, type Database, type Db } from '../db'
 import { looksLikePhone, nameForWords, relevanceRank } from './search-rank'
 
@@ -104,13 +105,15 @@ export async function listCustomers(
   companyId: number,
   f: CustomerListInput,
 ): Promise<{ total: number; rows: CustomerListRow[] }> {
-  const { trigram, prefix } = f.q ? searchTerms(f.q) : { trigram: [], prefix: [] }
+  // Control characters mean nothing in a search box, and PostgreSQL text cannot hold a NUL.
+  const text = f.q ? withoutControls(f.q) : ''
+  const { trigram, prefix } = text ? searchTerms(text) : { trigram: [], prefix: [] }
   const searching = trigram.length + prefix.length > 0
   const base = filtered(db, companyId, f, trigram, prefix)
   const ranked = searching && !f.sort
   const sorted = ranked
     ? base
-        .orderBy(relevanceRank(db, companyId, f.q ?? ''))
+        .orderBy(relevanceRank(db, companyId, text))
         .orderBy('customers.name')
         .orderBy('customers.id')
     : base

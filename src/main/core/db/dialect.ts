@@ -13,13 +13,15 @@ export async function tableExists<DB>(db: Kysely<DB>, table: string): Promise<bo
 }
 
 /**
- * Appends to a hash chain (the audit log) one writer at a time. SQLite's write transaction holds
- * the whole database already; PostgreSQL writers run side by side, so each takes a transaction
- * lock on the chain first (released at COMMIT or ROLLBACK).
+ * Makes a read-then-write decision one writer at a time: appending to a hash chain (the audit
+ * log), counting a sign-in against its lock, checking what a concurrent run already billed.
+ * SQLite's write transaction holds the whole database already; PostgreSQL writers run side by
+ * side, so each takes a transaction lock named `turn` first (released at COMMIT or ROLLBACK).
+ * Under READ COMMITTED every statement after it sees what the previous holder committed.
  */
-export async function lockChain<DB>(tx: Kysely<DB>, chain: string): Promise<void> {
+export async function takeTurn<DB>(tx: Kysely<DB>, turn: string): Promise<void> {
   if (engineOf(tx) === 'postgres')
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${chain}))`.execute(tx)
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${turn}))`.execute(tx)
 }
 
 /**

@@ -47,6 +47,15 @@ let template: Promise<string> | null = null
 
 /** Migrating takes a second; copying a migrated template database takes a few milliseconds. */
 async function postgresFromTemplate(): Promise<{ db: Db; url: string }> {
+  const url = await freshPostgresUrl()
+  return { db: openPostgres(url, { max: 4 }), url }
+}
+
+/**
+ * The URL of a new, migrated, empty database on the LOKET_TEST_POSTGRES server (a copy of this
+ * process's template database): what a test data directory records to run on PostgreSQL.
+ */
+export async function freshPostgresUrl(): Promise<string> {
   const server = process.env.LOKET_TEST_POSTGRES
   if (!server) throw new Error('LOKET_TEST_ENGINE=postgres needs LOKET_TEST_POSTGRES')
   template ??= (async () => {
@@ -56,8 +65,7 @@ async function postgresFromTemplate(): Promise<{ db: Db; url: string }> {
   })()
   const source = await template
   const name = `${source}_${Math.random().toString(36).slice(2, 10)}`
-  const url = await createPostgresDatabase(server, name, source)
-  return { db: openPostgres(url, { max: 4 }), url }
+  return createPostgresDatabase(server, name, source)
 }
 
 /**

@@ -1,6 +1,6 @@
 import { dateInZone } from '@shared/dates'
 import { appendAudit, type Actor } from '../audit'
-import { writeTx } from '../db'
+import { takeTurn, writeTx } from '../db'
 import type { CoreDeps } from '../deps'
 import { insertPayment } from './record'
 
@@ -64,6 +64,9 @@ export async function applyGatewayNotice(
       return { outcome, paymentId }
     }
     if (!n.signatureValid) return log('bad_signature', null)
+    // The same notice delivered twice at once is decided one after the other: the second sees
+    // the first's payment (on PostgreSQL too, where writers do not wait for each other).
+    await takeTurn(tx, `gateway:${n.gateway}:${n.reference}`)
     const earlier = await tx
       .selectFrom('payments')
       .select('id')

@@ -5,6 +5,7 @@ import { AppError } from '@shared/errors'
 import { appendAudit, type Actor } from '../audit'
 import {
   addCredit,
+  customerMoneyTurn,
   insertAllocations,
   paymentCredit,
   openInvoicesOf,
@@ -12,7 +13,7 @@ import {
   splitAmount,
   takeDocumentNumbers,
 } from '../billing'
-import { writeTx, type Database } from '../db'
+import { takeTurn, writeTx, type Database } from '../db'
 import type { CoreDeps } from '../deps'
 import { getBillingSettings } from '../settings'
 import { assertDayOpen } from './closing-guard'
@@ -44,8 +45,8 @@ export interface RecordedPayment {
 /**
  * Records a payment inside the caller's transaction (rules 22–24, 26): receipt number from its
  * own gapless sequence, oldest-first allocation unless an invoice is targeted, the rest as
- * credit. The write lock (BEGIN IMMEDIATE) serialises two cashiers paying the same customer, so
- * the second sees what the first paid and no invoice is paid twice.
+ * credit. Two cashiers paying the same customer are taken one after the other (the customer's
+ * money turn), so the second sees what the first paid and no invoice is paid twice.
  */
 export async function insertPayment(
   tx: Kysely<Database>,
@@ -54,6 +55,8 @@ export async function insertPayment(
   p: PaymentRequest,
   o: { date: string; source: 'counter' | 'import' | 'gateway' },
 ): Promise<RecordedPayment> {
+  await customerMoneyTurn(tx, p.customerId)
+  if (p.reference) await takeTurn(tx, `payment-reference:${p.method}:${p.reference}`)
   if (p.clientId) {
     const earlier = await tx
       .selectFrom('payments')

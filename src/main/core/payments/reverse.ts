@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { dateInZone } from '@shared/dates'
 import { AppError } from '@shared/errors'
 import { appendAudit, type Actor } from '../audit'
-import { addCredit, creditBalance, paymentCredit, refreshInvoices } from '../billing'
+import { addCredit, creditBalance, moneyTurnOf, paymentCredit, refreshInvoices } from '../billing'
 import { writeTx, type Database } from '../db'
 import type { CoreDeps } from '../deps'
 import { assertDayOpen } from './closing-guard'
@@ -22,6 +22,7 @@ export async function reversePayment(
 ) {
   const date = dateInZone(deps.clock.now(), timeZone)
   return writeTx(deps.db, async (tx) => {
+    await moneyTurnOf(tx, { table: 'payments', id: input.paymentId, companyId: actor.companyId })
     const payment = await tx
       .selectFrom('payments')
       .selectAll()
