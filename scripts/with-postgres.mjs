@@ -1,35 +1,20 @@
 // Runs a command with a throwaway PostgreSQL cluster beside it, for the tests that prove the
 // PostgreSQL engine (LOKET_TEST_POSTGRES). `node scripts/with-postgres.mjs -- vitest run`.
+// With `--engine postgres` the suites themselves run on PostgreSQL (LOKET_TEST_ENGINE): every
+// test database and test data directory lives on the cluster.
 // Uses Debian's postgresql (apt-get install postgresql); without it, or with LOKET_TEST_POSTGRES
-// already set, the command runs as it is. Listens on 127.0.0.1 only, on a free port, with its
-// data in a temporary directory that is removed afterwards. No system service is touched.
-import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync, chmodSync, chownSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+// already set, the command runs as it is (and `--engine postgres` is skipped with a warning).
+// Listens on 127.0.0.1 only, on a free port, with its data in a temporary directory that is
+// removed afterwards. No system service is touched.
+import { spawn } from 'node:child_process'
+import { postgresBin, startPostgresCluster } from './postgres-cluster.mjs'
 
 const command = process.argv.slice(process.argv.indexOf('--') + 1)
-
-function pgBin() {
-  const root = '/usr/lib/postgresql'
-  if (!existsSync(root)) return null
-  const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a))
-  for (const v of versions) {
-    const bin = path.join(root, v, 'bin')
-    if (existsSync(path.join(bin, 'pg_ctl'))) return bin
-  }
-  return null
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
+const options = process.argv.slice(2, process.argv.indexOf('--'))
+const onPostgres = options.join(' ') === '--engine postgres'
+if (options.length && !onPostgres) {
+  console.error('usage: node scripts/with-postgres.mjs [--engine postgres] -- COMMAND…')
+  process.exit(2)
 }
 
 function run(cmd, env) {
@@ -37,64 +22,24 @@ function run(cmd, env) {
   return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)))
 }
 
-const bin = pgBin()
-if (process.env.LOKET_TEST_POSTGRES || !bin) {
-  if (!bin)
-    console.warn(
-      'with-postgres: no PostgreSQL here (apt-get install postgresql); engine tests skip',
-    )
+const bin = postgresBin()
+const engineEnv = onPostgres ? { LOKET_TEST_ENGINE: 'postgres' } : {}
+if (!process.env.LOKET_TEST_POSTGRES && !bin) {
+  console.warn('with-postgres: no PostgreSQL here (apt-get install postgresql)')
+  // The PostgreSQL run has nothing to run on; the SQLite run goes on without the engine tests.
+  if (onPostgres) process.exit(0)
   process.exit(await run(command, process.env))
 }
+if (process.env.LOKET_TEST_POSTGRES)
+  process.exit(await run(command, { ...process.env, ...engineEnv }))
 
-// initdb refuses to run as root: as root, the cluster belongs to the postgres user.
-const asRoot = process.getuid?.() === 0
-const as = (args) => (asRoot ? ['runuser', '-u', 'postgres', '--', ...args] : args)
-const dir = mkdtempSync(path.join(tmpdir(), 'loket-pg-'))
-chmodSync(dir, 0o700)
-if (asRoot) {
-  const uid = Number(execFileSync('id', ['-u', 'postgres']).toString())
-  const gid = Number(execFileSync('id', ['-g', 'postgres']).toString())
-  chownSync(dir, uid, gid)
-}
-const data = path.join(dir, 'data')
-const port = await freePort()
-const exec = (args) => {
-  const r = spawnSync(args[0], args.slice(1), { stdio: ['ignore', 'ignore', 'inherit'] })
-  if (r.status !== 0) throw new Error(`with-postgres: ${args.join(' ')} failed`)
-}
-exec(
-  as([
-    path.join(bin, 'initdb'),
-    '-D',
-    data,
-    '-U',
-    'loket',
-    '--auth=trust',
-    '-E',
-    'UTF8',
-    '--locale=C',
-  ]),
-)
-exec(
-  as([
-    path.join(bin, 'pg_ctl'),
-    '-D',
-    data,
-    '-w',
-    '-l',
-    path.join(dir, 'log'),
-    '-o',
-    `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} -c max_connections=300`,
-    'start',
-  ]),
-)
-const stop = as([path.join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop'])
+const cluster = await startPostgresCluster(bin)
 try {
   process.exitCode = await run(command, {
     ...process.env,
-    LOKET_TEST_POSTGRES: `postgres://loket@127.0.0.1:${port}/postgres`,
+    ...engineEnv,
+    LOKET_TEST_POSTGRES: cluster.url,
   })
 } finally {
-  spawnSync(stop[0], stop.slice(1), { stdio: 'ignore' })
-  rmSync(dir, { recursive: true, force: true })
+  cluster.stop()
 }

@@ -8,7 +8,7 @@ import type { AppRouter } from '@api/index'
 import { cliActor } from '@core/audit'
 import { invoicePdf, runBilling } from '@core/billing'
 import { systemClock } from '@core/clock'
-import { migrateToLatest, openDatabase, type Db } from '@core/db'
+import { engineOf, migrateToLatest, openDatabase, type Db } from '@core/db'
 import { testSecrets } from '@core/testing'
 import { calendarDate } from '@shared/dates'
 import { ROOT, freePort, initDataDir, report, spawnHost, stopHost, waitHealthy } from './lib'
@@ -20,7 +20,7 @@ const cli = (dataDir: string, ...args: string[]) =>
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
   )
 
-function demoDataDir(customers: number): string {
+export function demoDataDir(customers: number): string {
   const dir = initDataDir(`loket-bench-billing-${customers}-`)
   cli(
     dir,
@@ -46,7 +46,7 @@ async function withDb<T>(dataDir: string, fn: (db: Db) => Promise<T>): Promise<T
 }
 
 const actor = { ...cliActor(1), companyId: 1 }
-const bill = (db: Db, period: string) =>
+export const bill = (db: Db, period: string) =>
   runBilling(
     { db, clock: systemClock, secrets: testSecrets() },
     actor,
@@ -80,6 +80,12 @@ async function invoiceRun(customers: number): Promise<void> {
  */
 async function threeYears(): Promise<string> {
   const dir = demoDataDir(50_000)
+  await addThreeYears(dir)
+  return dir
+}
+
+/** Three years of invoices and payments on a demo data directory (either engine). */
+export async function addThreeYears(dir: string): Promise<void> {
   await withDb(dir, async (db) => {
     for (let m = 0; m < 36; m++) {
       const y = 2023 + Math.floor((m + 11) / 12)
@@ -96,19 +102,23 @@ async function threeYears(): Promise<string> {
       FROM invoices i JOIN payments p ON p.number = 'BENCH/' || i.id`.execute(db)
     await sql`UPDATE invoices SET paid = total, payment_status = 'lunas', settled_date = issue_date
       WHERE period < '2026-10'`.execute(db)
-    await sql`PRAGMA optimize`.execute(db)
+    await (engineOf(db) === 'sqlite' ? sql`PRAGMA optimize` : sql`ANALYZE`).execute(db)
   })
-  return dir
 }
 
 /** payments.record over HTTP on that base: what a cashier waits for (p50/p95 of 200). */
-async function recordPayment(dataDir: string): Promise<void> {
+export async function recordPayment(
+  dataDir: string,
+  name = 'payment_record_http_50000_customers_3y',
+) {
+  // The first 200 customers with an unpaid invoice, each paying the amount of one.
   const customers = await withDb(dataDir, (db) =>
     db
       .selectFrom('invoices')
-      .select(['customer_id', 'total'])
+      .select((eb) => ['customer_id', eb.fn.max('total').as('total')])
       .where('payment_status', '=', 'belum_bayar')
       .groupBy('customer_id')
+      .orderBy('customer_id')
       .limit(200)
       .execute(),
   )
@@ -149,7 +159,7 @@ async function recordPayment(dataDir: string): Promise<void> {
       })
       samples.push(performance.now() - t)
     }
-    report('payment_record_http_50000_customers_3y', 'ms', samples)
+    report(name, 'ms', samples)
   } finally {
     await stopHost(host)
   }

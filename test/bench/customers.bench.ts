@@ -45,7 +45,7 @@ async function demoData(): Promise<string> {
  * ways, codes, SIDs, street fragments. Broad one-word queries that match a third of the base are
  * reported on their own. Target: p95 ≤ 7 ms (the figure before ranking), aiming at 5 ms.
  */
-async function search(dataDir: string): Promise<void> {
+export async function search(dataDir: string, name = 'customer_search_http_50000'): Promise<void> {
   const data = generateDemoData({ customers: 50_000, seed: 'bench', asOf: '2026-11-22' })
   const pick = (i: number) => data.customers[(i * 7919) % data.customers.length]!
   const queries: string[] = []
@@ -90,14 +90,14 @@ async function search(dataDir: string): Promise<void> {
     for (const q of queries.slice(0, 20)) await run(q) // warm-up
     const samples: number[] = []
     for (let round = 0; round < 3; round++) for (const q of queries) samples.push(await run(q))
-    report('customer_search_http_50000', 'ms', samples, {
+    report(name, 'ms', samples, {
       queries: queries.length,
       ranked: true,
       target_p95: 7,
     })
     const wide: number[] = []
     for (let round = 0; round < 5; round++) for (const q of broad) wide.push(await run(q))
-    report('customer_search_http_50000_broad_one_word', 'ms', wide, { queries: broad })
+    report(`${name}_broad_one_word`, 'ms', wide, { queries: broad })
   } finally {
     await stopHost(child)
   }

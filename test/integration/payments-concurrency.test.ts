@@ -140,3 +140,55 @@ describe('two cashiers at once', () => {
     expect(list.rows).toHaveLength(1)
   })
 })
+
+describe('forty new customers at once, from two admins', () => {
+  it('each gets its own customer code and SID, gapless, and one search entry', async () => {
+    const owner = await signIn(OWNER.username, OWNER.password)
+    await owner.users.create.mutate({
+      name: 'Admin Dua',
+      username: 'admin2',
+      password: 'Admin-Sementara-77',
+      role: 'admin_billing',
+    })
+    const temporary = await signIn('admin2', 'Admin-Sementara-77')
+    await temporary.auth.changePassword.mutate({
+      currentPassword: 'Admin-Sementara-77',
+      newPassword: 'Admin-Kedua-Rahasia-88',
+    })
+    const second = await signIn('admin2', 'Admin-Kedua-Rahasia-88')
+    const area = await owner.catalog.createArea.mutate({ code: 'CBG01', name: 'Cibinong' })
+    const product = await owner.catalog.createProduct.mutate({
+      name: 'Rumah 10 Mbps',
+      serviceType: 'pppoe',
+      monthlyPrice: 150_000,
+      downloadMbps: 10,
+      uploadMbps: 10,
+    })
+
+    const made = await Promise.all(
+      Array.from({ length: 40 }, async (_, i) => {
+        const api = i % 2 === 0 ? owner : second
+        const customer = await api.customers.create.mutate({
+          areaId: area.id,
+          name: `Pelanggan Serentak ${i + 1}`,
+        })
+        const service = await api.customers.addService.mutate({
+          customerId: customer.id,
+          productId: product.id,
+          status: 'aktif',
+          activationDate: '2026-11-01',
+        })
+        return { code: customer.code, sid: service.sid }
+      }),
+    )
+    const codes = made.map((m) => m.code).sort()
+    expect(codes).toEqual(
+      Array.from({ length: 40 }, (_, i) => `CBG01-${String(i + 1).padStart(4, '0')}`),
+    )
+    const sids = made.map((m) => Number(m.sid.replace(/\D/g, ''))).sort((a, b) => a - b)
+    expect(new Set(sids).size).toBe(40)
+    expect(sids.at(-1)! - sids[0]!).toBe(39)
+    const found = await owner.customers.list.query({ q: 'Serentak', limit: 100 })
+    expect(found.total).toBe(40)
+  })
+})

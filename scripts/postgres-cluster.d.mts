@@ -1,0 +1,3 @@
+/** See postgres-cluster.mjs. */
+export function postgresBin(): string | null
+export function startPostgresCluster(bin?: string | null): Promise<{ url: string; stop(): void }>
