@@ -27,7 +27,7 @@ test('the owner opens Tentang Loket from the user menu: version, SQLite, schema,
   await expect(page.getByTestId('about-data-dir')).toHaveText(host.dataDir)
   const notes = page.getByTestId('about-notes')
   await expect(notes.getByRole('heading', { name: 'Catatan rilis' })).toBeVisible()
-  await expect(notes.getByRole('heading', { name: /Updates from the host/ })).toBeVisible()
+  await expect(notes.getByRole('heading', { name: /Pembaruan dari host/ })).toBeVisible()
   // A LAN browser installs nothing: the page says where updates are decided.
   await expect(page.getByTestId('about-update')).toContainText('dipasang dari aplikasi desktop')
   await page.screenshot({ path: `${SHOTS}/about-1366.png`, fullPage: false })

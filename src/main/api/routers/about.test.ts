@@ -67,7 +67,7 @@ describe('about: Tentang Loket and the desktop update', () => {
       schemaVersion: expect.stringMatching(/^\d{12}_/),
       dataDir: path.resolve(host.dataDir),
     })
-    expect(info.changelog).toContain('# Changelog')
+    expect(info.changelog).toContain('# Catatan Perubahan')
   })
 
   it('a LAN browser neither sees nor accepts the host desktop update', async () => {
