@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely'
-import { insertValues, reserveIds, takeTurn, type Database } from '../db'
+import { idChunks, inIds, insertValues, reserveIds, takeTurn, type Database } from '../db'
 import type { BillingSettings } from '../settings'
 import { applyCredit } from './credit'
 import { refreshInvoices } from './invoice-state'
 import { takeDocumentNumbers } from './numbers'
-import { billedPeriodsOf, chunks } from './run-data'
+import { billedPeriodsOf } from './run-data'
 import { settledChanges, totalsOf, type PlannedInvoice } from './run-plan'
 
 // The columns an invoice run writes per invoice; those every invoice of a batch shares are in
@@ -84,11 +84,11 @@ export async function writeInvoices(
   )
   const chargeIds = planned.flatMap((i) => i.lines.flatMap((l) => (l.chargeId ? [l.chargeId] : [])))
   const pendingCharges = new Set<number>()
-  for (const chunk of chunks(chargeIds, 900)) {
+  for (const chunk of idChunks(tx, chargeIds)) {
     const rows = await tx
       .selectFrom('one_time_charges')
       .select('id')
-      .where('id', 'in', chunk)
+      .where(inIds(tx, 'id', chunk))
       .where('status', '=', 'pending')
       .execute()
     for (const r of rows) pendingCharges.add(r.id)
@@ -223,11 +223,11 @@ async function settleCreditFor(
 ) {
   const customers = [...new Set(written.map((i) => i.customerId))]
   const withCredit: number[] = []
-  for (const chunk of chunks(customers, 900)) {
+  for (const chunk of idChunks(tx, customers)) {
     const rows = await tx
       .selectFrom('customer_credits')
       .select('customer_id')
-      .where('customer_id', 'in', chunk)
+      .where(inIds(tx, 'customer_id', chunk))
       .groupBy('customer_id')
       .having((eb) => eb.fn.sum('amount'), '>', 0)
       .execute()

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { BillingMode } from '@shared/catalog'
-import { unindexed, type Database } from '../db'
+import { idChunks, inIds, unindexed, type Database } from '../db'
 
 /** Everything one invoice run reads, loaded in a few set-wise queries (50,000 services in one go). */
 export interface RunService {
@@ -163,11 +163,11 @@ export async function billedPeriodsOf(
   to: string,
 ): Promise<Set<string>> {
   const billed = new Set<string>()
-  for (const chunk of chunks(serviceIds, 900)) {
+  for (const chunk of idChunks(db, serviceIds)) {
     const rows = await db
       .selectFrom('billed_periods')
       .select(['service_id', 'period_start'])
-      .where('service_id', 'in', chunk)
+      .where(inIds(db, 'service_id', chunk))
       .where('period_start', '>=', from)
       .where('period_start', '<=', to)
       .execute()

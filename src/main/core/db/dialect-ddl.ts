@@ -20,8 +20,11 @@ export interface GuardTrigger {
 
 /**
  * A trigger that refuses a change (append-only tables, issued invoices). SQLite: a trigger with
- * RAISE(ABORT). PostgreSQL: a plpgsql function that raises, run before each row (its trigger
- * WHEN clause may not hold subqueries, so the condition lives in the function).
+ * RAISE(ABORT). PostgreSQL: a plpgsql function that raises (a trigger's WHEN clause may not hold
+ * subqueries, so the condition lives in the function): before each updated or deleted row, and
+ * once per INSERT statement over all its new rows (a transition table named NEW inside, so the
+ * same NEW.column condition reads each of them) — an invoice run's 50,000 lines are checked in
+ * one query, not in 50,000 function calls.
  */
 export async function createGuardTrigger<DB>(db: Kysely<DB>, t: GuardTrigger): Promise<void> {
   const engine = engineOf(db)
@@ -37,6 +40,27 @@ export async function createGuardTrigger<DB>(db: Kysely<DB>, t: GuardTrigger): P
     return
   }
   const condition = t.when ? pick(t.when, engine) : 'true'
+  if (t.event === 'INSERT') {
+    await sql
+      .raw(
+        `CREATE FUNCTION ${t.name}() RETURNS trigger LANGUAGE plpgsql AS $$
+    #variable_conflict use_column
+    BEGIN
+      IF EXISTS (SELECT 1 FROM ${t.name}_rows AS NEW WHERE ${condition}) THEN
+        RAISE EXCEPTION '${message}';
+      END IF;
+      RETURN NULL;
+    END $$`,
+      )
+      .execute(db)
+    await sql
+      .raw(
+        `CREATE TRIGGER ${t.name} AFTER INSERT ON ${t.table} REFERENCING NEW TABLE AS ${t.name}_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION ${t.name}()`,
+      )
+      .execute(db)
+    return
+  }
   const row = t.event === 'DELETE' ? 'OLD' : 'NEW'
   await sql
     .raw(

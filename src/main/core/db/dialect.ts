@@ -64,3 +64,20 @@ export async function reserveIds<DB>(
   }
   return first
 }
+
+/**
+ * Ids grouped for `inIds`: SQLite binds each id as its own parameter, so long lists go in chunks
+ * of 900; PostgreSQL takes any number as one array parameter, so one statement serves them all.
+ */
+export function idChunks<DB>(db: Kysely<DB>, ids: number[]): number[][] {
+  if (engineOf(db) === 'postgres') return ids.length ? [ids] : []
+  const out: number[][] = []
+  for (let i = 0; i < ids.length; i += 900) out.push(ids.slice(i, i + 900))
+  return out
+}
+
+/** `column IN (…ids)`: SQLite's bound list, PostgreSQL's `= ANY($1::bigint[])` (see idChunks). */
+export function inIds<DB>(db: Kysely<DB>, column: string, ids: number[]): RawBuilder<boolean> {
+  if (engineOf(db) === 'postgres') return sql<boolean>`${sql.ref(column)} = ANY(${ids}::bigint[])`
+  return sql<boolean>`${sql.ref(column)} IN (${sql.join(ids)})`
+}

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appendAudit, cliActor } from '../audit'
 import { ManualClock } from '../clock'
 import { completeSetup } from '../companies'
+import { insertValues } from './bulk-rows'
 import { reserveNumbers } from './counters'
 import { engineOf } from './engine'
 import { createPostgresTestDb } from './test-db'
@@ -145,6 +146,42 @@ describe.runIf(server)('PostgreSQL engine', () => {
       ),
     )
     expect([...taken].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+  })
+
+  it('bulk rows go in as one array per column: any text survives, nulls stay null, order is kept', async () => {
+    await sql`CREATE TABLE bulk_probe (id bigint PRIMARY KEY, body text, amount bigint, note citext)`.execute(
+      db,
+    )
+    const odd = [
+      '',
+      'NULL',
+      'a,b',
+      '{x}',
+      'say "hi"',
+      'C:\\Users\\kasir',
+      'baris\nbaru',
+      '  spasi ',
+      'Rp 1.500 — ✓',
+    ]
+    const values: unknown[] = []
+    for (let i = 0; i < 12_000; i++)
+      values.push(i + 1, odd[i % odd.length], i % 3 ? i * 1000 : null)
+    const table = 'bulk_probe' as 'counters' // any table: the statement is built from `columns`
+    const inserted = await insertValues(db, table, ['id', 'body', 'amount'] as never, values, {
+      same: { note: 'Bersama' } as never,
+    })
+    expect(inserted).toBe(12_000)
+    const { rows } = await sql<{ id: number; body: string; amount: number | null; note: string }>`
+      SELECT id, body, amount, note FROM bulk_probe ORDER BY id`.execute(db)
+    expect(rows).toHaveLength(12_000)
+    for (const [i, r] of rows.entries()) {
+      expect(r).toEqual({
+        id: i + 1,
+        body: odd[i % odd.length],
+        amount: i % 3 ? i * 1000 : null,
+        note: 'Bersama',
+      })
+    }
   })
 
   it('a transaction that fails gives its numbers back: no gap', async () => {
