@@ -8,7 +8,7 @@ import type { AppRouter } from '@api/index'
 import { cliActor } from '@core/audit'
 import { invoicePdf, runBilling } from '@core/billing'
 import { systemClock } from '@core/clock'
-import { engineOf, migrateToLatest, openDatabase, type Db } from '@core/db'
+import { engineOf, migrateToLatest, openDatabase, startCheckpoints, type Db } from '@core/db'
 import { testSecrets } from '@core/testing'
 import { calendarDate } from '@shared/dates'
 import { ROOT, freePort, initDataDir, report, spawnHost, stopHost, waitHealthy } from './lib'
@@ -35,12 +35,18 @@ export function demoDataDir(customers: number): string {
   return dir
 }
 
-async function withDb<T>(dataDir: string, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = openDatabase(dataDir)
+/** The data directory's database as the host opens it: migrated, with the host's checkpoints. */
+export async function withDb<T>(dataDir: string, fn: (db: Db) => Promise<T>): Promise<T> {
+  return withHostDb(openDatabase(dataDir), fn)
+}
+
+export async function withHostDb<T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T> {
   await migrateToLatest(db)
+  const stopCheckpoints = await startCheckpoints(db)
   try {
     return await fn(db)
   } finally {
+    stopCheckpoints()
     await db.destroy()
   }
 }

@@ -3,10 +3,10 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
-import { migrateToLatest, openDatabase, openPostgres, type Db } from '@core/db'
+import { openDatabase, openPostgres, type Db } from '@core/db'
 import { createPostgresDatabase } from '@core/db/test-db'
 import { postgresBin, startPostgresCluster } from '../../scripts/postgres-cluster.mjs'
-import { addThreeYears, bill, demoDataDir, recordPayment } from './billing.bench'
+import { addThreeYears, bill, demoDataDir, recordPayment, withHostDb } from './billing.bench'
 import { search } from './customers.bench'
 import { ROOT, report } from './lib'
 
@@ -87,14 +87,11 @@ export async function run(): Promise<void> {
 }
 
 async function timedRun(db: Db): Promise<number> {
-  try {
-    await migrateToLatest(db)
+  return withHostDb(db, async () => {
     const t = performance.now()
     await bill(db, '2026-12')
     return performance.now() - t
-  } finally {
-    await db.destroy()
-  }
+  })
 }
 
 async function dropDatabase(server: string, name: string): Promise<void> {
