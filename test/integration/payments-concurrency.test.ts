@@ -29,33 +29,45 @@ async function signIn(username: string, password: string) {
   })
 }
 
+type Api = Awaited<ReturnType<typeof signIn>>
+
+/** A second member of staff (admin_billing) on a browser of their own, past the first-password change. */
+async function secondStaff(owner: Api, username: string, name: string): Promise<Api> {
+  await owner.users.create.mutate({
+    name,
+    username,
+    password: 'Sementara-Awal-77',
+    role: 'admin_billing',
+  })
+  const temporary = await signIn(username, 'Sementara-Awal-77')
+  await temporary.auth.changePassword.mutate({
+    currentPassword: 'Sementara-Awal-77',
+    newPassword: 'Kedua-Rahasia-88',
+  })
+  return signIn(username, 'Kedua-Rahasia-88')
+}
+
+/** Area CBG01 and a Rp150.000 PPPoE package. */
+async function areaAndPackage(owner: Api) {
+  const area = await owner.catalog.createArea.mutate({ code: 'CBG01', name: 'Cibinong' })
+  const product = await owner.catalog.createProduct.mutate({
+    name: 'Rumah 10 Mbps',
+    serviceType: 'pppoe',
+    monthlyPrice: 150_000,
+    downloadMbps: 10,
+    uploadMbps: 10,
+  })
+  return { area, product }
+}
+
 describe('two cashiers at once', () => {
   it(
     'never pay an invoice twice and never share a receipt number',
     { timeout: 120_000 },
     async () => {
       const owner = await signIn(OWNER.username, OWNER.password)
-      await owner.users.create.mutate({
-        name: 'Kasir Dua',
-        username: 'kasir2',
-        password: 'Kasir-Sementara-77',
-        role: 'admin_billing',
-      })
-      const first = await signIn('kasir2', 'Kasir-Sementara-77')
-      await first.auth.changePassword.mutate({
-        currentPassword: 'Kasir-Sementara-77',
-        newPassword: 'Kasir-Kedua-Rahasia-88',
-      })
-      const second = await signIn('kasir2', 'Kasir-Kedua-Rahasia-88')
-
-      const area = await owner.catalog.createArea.mutate({ code: 'CBG01', name: 'Cibinong' })
-      const product = await owner.catalog.createProduct.mutate({
-        name: 'Rumah 10 Mbps',
-        serviceType: 'pppoe',
-        monthlyPrice: 150_000,
-        downloadMbps: 10,
-        uploadMbps: 10,
-      })
+      const second = await secondStaff(owner, 'kasir2', 'Kasir Dua')
+      const { area, product } = await areaAndPackage(owner)
       const customer = await owner.customers.create.mutate({
         areaId: area.id,
         name: 'Budi Santoso',
@@ -106,14 +118,7 @@ describe('two cashiers at once', () => {
 
   it('a retried request with the same client id records the payment once', async () => {
     const owner = await signIn(OWNER.username, OWNER.password)
-    const area = await owner.catalog.createArea.mutate({ code: 'CBG01', name: 'Cibinong' })
-    const product = await owner.catalog.createProduct.mutate({
-      name: 'Rumah 10 Mbps',
-      serviceType: 'pppoe',
-      monthlyPrice: 150_000,
-      downloadMbps: 10,
-      uploadMbps: 10,
-    })
+    const { area, product } = await areaAndPackage(owner)
     const customer = await owner.customers.create.mutate({ areaId: area.id, name: 'Sari' })
     await owner.customers.addService.mutate({
       customerId: customer.id,
@@ -144,26 +149,8 @@ describe('two cashiers at once', () => {
 describe('forty new customers at once, from two admins', () => {
   it('each gets its own customer code and SID, gapless, and one search entry', async () => {
     const owner = await signIn(OWNER.username, OWNER.password)
-    await owner.users.create.mutate({
-      name: 'Admin Dua',
-      username: 'admin2',
-      password: 'Admin-Sementara-77',
-      role: 'admin_billing',
-    })
-    const temporary = await signIn('admin2', 'Admin-Sementara-77')
-    await temporary.auth.changePassword.mutate({
-      currentPassword: 'Admin-Sementara-77',
-      newPassword: 'Admin-Kedua-Rahasia-88',
-    })
-    const second = await signIn('admin2', 'Admin-Kedua-Rahasia-88')
-    const area = await owner.catalog.createArea.mutate({ code: 'CBG01', name: 'Cibinong' })
-    const product = await owner.catalog.createProduct.mutate({
-      name: 'Rumah 10 Mbps',
-      serviceType: 'pppoe',
-      monthlyPrice: 150_000,
-      downloadMbps: 10,
-      uploadMbps: 10,
-    })
+    const second = await secondStaff(owner, 'admin2', 'Admin Dua')
+    const { area, product } = await areaAndPackage(owner)
 
     const made = await Promise.all(
       Array.from({ length: 40 }, async (_, i) => {
