@@ -94,3 +94,18 @@ export async function setupCompany(host: TestHost): Promise<string> {
   })
   return token
 }
+
+type Api = ReturnType<TestHost['client']>
+
+/** Area CBG01 (Cibinong) and a Rp150.000 PPPoE package of 10 Mbps: what most API tests start from. */
+export async function areaAndPackage(owner: Api) {
+  const area = await owner.catalog.createArea.mutate({ code: 'CBG01', name: 'Cibinong' })
+  const product = await owner.catalog.createProduct.mutate({
+    name: 'Rumah 10 Mbps',
+    serviceType: 'pppoe',
+    monthlyPrice: 150_000,
+    downloadMbps: 10,
+    uploadMbps: 10,
+  })
+  return { area, product }
+}

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '@shared/permissions'
-import { OWNER, apiCode, setupCompany, startTestHost, type TestHost } from '../helpers/http-host'
+import {
+  apiCode,
+  areaAndPackage,
+  OWNER,
+  setupCompany,
+  startTestHost,
+  type TestHost,
+} from '../helpers/http-host'
 import { signInAs } from '../helpers/role-users'
 
 /** Issue 13 #6: a PPPoE password is a credential, shown only by a "Tampilkan" that is audited. */
@@ -16,14 +23,7 @@ beforeAll(async () => {
   await setupCompany(host)
   ownerToken = (await host.client().auth.login.mutate(OWNER)).token!
   owner = host.client(ownerToken)
-  const area = await owner.catalog.createArea.mutate({ code: 'CBG01', name: 'Cibinong' })
-  const product = await owner.catalog.createProduct.mutate({
-    name: 'Rumah 10 Mbps',
-    serviceType: 'pppoe',
-    monthlyPrice: 150_000,
-    downloadMbps: 10,
-    uploadMbps: 10,
-  })
+  const { area, product } = await areaAndPackage(owner)
   customerId = (await owner.customers.create.mutate({ areaId: area.id, name: 'Budi Santoso' })).id
   await owner.customers.addService.mutate({
     customerId,

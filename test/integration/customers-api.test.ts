@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { OWNER, apiCode, setupCompany, startTestHost, type TestHost } from '../helpers/http-host'
+import {
+  apiCode,
+  areaAndPackage,
+  OWNER,
+  setupCompany,
+  startTestHost,
+  type TestHost,
+} from '../helpers/http-host'
 
 let host: TestHost
 let owner: ReturnType<TestHost['client']>
@@ -13,14 +20,7 @@ afterEach(async () => {
 })
 
 async function customerWithService() {
-  const area = await owner.catalog.createArea.mutate({ code: 'CBG01', name: 'Cibinong' })
-  const product = await owner.catalog.createProduct.mutate({
-    name: 'Rumah 10 Mbps',
-    serviceType: 'pppoe',
-    monthlyPrice: 150_000,
-    downloadMbps: 10,
-    uploadMbps: 10,
-  })
+  const { area, product } = await areaAndPackage(owner)
   const customer = await owner.customers.create.mutate({
     areaId: area.id,
     name: 'Budi Santoso',

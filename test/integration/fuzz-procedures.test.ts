@@ -2,7 +2,13 @@ import { createServer } from 'node:net'
 import fc from 'fast-check'
 import { LOCKOUT_MS } from '@core/auth/throttle'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { OWNER, setupCompany, startTestHost, type TestHost } from '../helpers/http-host'
+import {
+  areaAndPackage,
+  OWNER,
+  setupCompany,
+  startTestHost,
+  type TestHost,
+} from '../helpers/http-host'
 import { listProcedures, type ProcedureInfo } from '../helpers/router-procedures'
 import {
   hostileLeaf,
@@ -181,14 +187,7 @@ beforeAll(async () => {
   }
   // A little data so generated ids (1…6) hit real rows.
   const owner = host.client(token)
-  const area = await owner.catalog.createArea.mutate({ code: 'CBG01', name: 'Cibinong' })
-  const product = await owner.catalog.createProduct.mutate({
-    name: 'Rumah 10 Mbps',
-    serviceType: 'pppoe',
-    monthlyPrice: 150_000,
-    downloadMbps: 10,
-    uploadMbps: 10,
-  })
+  const { area, product } = await areaAndPackage(owner)
   await owner.network.createRouter.mutate({
     name: 'Router Pusat',
     host: '127.0.0.1',

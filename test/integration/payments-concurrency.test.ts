@@ -1,7 +1,13 @@
 import { createTRPCClient, httpLink } from '@trpc/client'
 import type { AppRouter } from '@api/index'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { OWNER, setupCompany, startTestHost, type TestHost } from '../helpers/http-host'
+import {
+  areaAndPackage,
+  OWNER,
+  setupCompany,
+  startTestHost,
+  type TestHost,
+} from '../helpers/http-host'
 
 /**
  * Two cashiers on two browsers recording payments for the same customer at the same moment,
@@ -45,19 +51,6 @@ async function secondStaff(owner: Api, username: string, name: string): Promise<
     newPassword: 'Kedua-Rahasia-88',
   })
   return signIn(username, 'Kedua-Rahasia-88')
-}
-
-/** Area CBG01 and a Rp150.000 PPPoE package. */
-async function areaAndPackage(owner: Api) {
-  const area = await owner.catalog.createArea.mutate({ code: 'CBG01', name: 'Cibinong' })
-  const product = await owner.catalog.createProduct.mutate({
-    name: 'Rumah 10 Mbps',
-    serviceType: 'pppoe',
-    monthlyPrice: 150_000,
-    downloadMbps: 10,
-    uploadMbps: 10,
-  })
-  return { area, product }
 }
 
 describe('two cashiers at once', () => {
