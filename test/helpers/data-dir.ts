@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
@@ -19,11 +19,6 @@ export async function makeDataDir(prefix: string): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), prefix))
   if (onPostgres) recordPostgres(dir, await freshPostgresUrl(), new Date())
   return dir
-}
-
-/** Removes a data directory (its PostgreSQL database goes with the throwaway cluster). */
-export function removeDataDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true })
 }
 
 /**

@@ -48,25 +48,24 @@ export async function insertValues<T extends keyof Database & string>(
   const width = columns.length
   const rows = values.length / width
   if (!rows) return 0
+  if (engineOf(tx) === 'postgres') return insertArrays(tx, table, columns, values, options)
   let inserted = 0
   const same = Object.entries(options.same ?? {})
-  if (engineOf(tx) === 'postgres') return insertArrays(tx, table, columns, values, options)
   const perStatement = Math.min(
     ROWS_PER_STATEMENT,
     Math.floor((MAX_PARAMETERS - same.length) / columns.length),
   )
-  const mark = () => '?'
   const names = [...columns, ...same.map(([c]) => c)].map((c) => `"${c}"`).join(', ')
   // `ON CONFLICT DO NOTHING` lets a unique (dedupe) index drop rows that already exist.
   const tail = options.ignoreConflicts ? ' ON CONFLICT DO NOTHING' : ''
   const statement = (n: number) => {
     const tuples = () =>
-      Array.from({ length: n }, () => `(${columns.map(mark).join(', ')})`).join(', ')
+      Array.from({ length: n }, () => `(${columns.map(() => '?').join(', ')})`).join(', ')
     if (!same.length) return `INSERT INTO "${table}" (${names}) VALUES ${tuples()}${tail}`
     // A VALUES list names its columns column1, column2, …; the shared values are bound first.
     // `WHERE true` keeps ON CONFLICT from parsing as a join's ON.
     const picked = columns.map((_, k) => `column${k + 1}`)
-    const shared = same.map(mark)
+    const shared = same.map(() => '?')
     return (
       `INSERT INTO "${table}" (${names}) SELECT ${[...picked, ...shared].join(', ')} ` +
       `FROM (VALUES ${tuples()}) AS v WHERE true${tail}`

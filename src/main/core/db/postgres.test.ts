@@ -6,6 +6,7 @@ import { completeSetup } from '../companies'
 import { insertValues } from './bulk-rows'
 import { reserveNumbers } from './counters'
 import { engineOf } from './engine'
+import { openPostgres } from './postgres'
 import { createPostgresTestDb } from './test-db'
 import { writeTx, type Db } from './write-tx'
 
@@ -16,6 +17,7 @@ if (!server) console.warn('LOKET_TEST_POSTGRES is not set: the PostgreSQL engine
 
 describe.runIf(server)('PostgreSQL engine', () => {
   let db: Db
+  let url: string
   let drop: () => Promise<void>
   let companyId: number
   const clock = new ManualClock('2026-12-04T03:00:00Z')
@@ -23,6 +25,7 @@ describe.runIf(server)('PostgreSQL engine', () => {
   beforeAll(async () => {
     const made = (await createPostgresTestDb())!
     db = made.db
+    url = made.url
     drop = made.drop
     const setup = await completeSetup(
       { db, clock, secrets: (await import('../testing')).testSecrets() },
@@ -181,6 +184,27 @@ describe.runIf(server)('PostgreSQL engine', () => {
         amount: i % 3 ? i * 1000 : null,
         note: 'Bersama',
       })
+    }
+  })
+
+  it('statements kept prepared survive a migration that changes their table, and never share a name', async () => {
+    const one = openPostgres(url, { max: 1 }) // one connection: one set of kept statements
+    try {
+      await sql`CREATE TABLE plan_probe (id bigint PRIMARY KEY, a text)`.execute(one)
+      await sql`INSERT INTO plan_probe VALUES (1, 'satu')`.execute(one)
+      const all = () => sql`SELECT * FROM plan_probe WHERE id = ${1}`.execute(one)
+      const other = () => sql`SELECT a FROM plan_probe WHERE id = ${1}`.execute(one)
+      expect((await all()).rows).toEqual([{ id: 1, a: 'satu' }])
+      expect((await other()).rows).toEqual([{ a: 'satu' }])
+      // The kept plan of `SELECT *` no longer matches the table's columns.
+      await sql`ALTER TABLE plan_probe ADD COLUMN b text DEFAULT 'dua'`.execute(one)
+      expect((await all()).rows).toEqual([{ id: 1, a: 'satu', b: 'dua' }])
+      const third = await sql`SELECT b FROM plan_probe WHERE id = ${1}`.execute(one)
+      expect(third.rows).toEqual([{ b: 'dua' }])
+      expect((await other()).rows).toEqual([{ a: 'satu' }])
+      expect((await all()).rows).toEqual([{ id: 1, a: 'satu', b: 'dua' }])
+    } finally {
+      await one.destroy()
     }
   })
 

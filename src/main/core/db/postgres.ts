@@ -34,6 +34,8 @@ const KEPT = 400
 const MAX_NAMED_PARAMETERS = 64
 class PreparingClient extends pg.Client {
   #names = new Map<string, string>()
+  // Names are never reused: a statement dropped after a stale plan keeps its name on the server.
+  #made = 0
 
   // @ts-expect-error pg's overloads: kysely calls query(text, values) and awaits the promise.
   override query(text: unknown, values?: unknown, callback?: unknown) {
@@ -49,7 +51,7 @@ class PreparingClient extends pg.Client {
     }
     let name = this.#names.get(text)
     if (!name && this.#names.size < KEPT) {
-      name = `loket_${this.#names.size + 1}`
+      name = `loket_${++this.#made}`
       this.#names.set(text, name)
     }
     if (!name) return super.query(text, values)
