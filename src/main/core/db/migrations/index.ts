@@ -12,6 +12,7 @@ import * as m202612041601 from './202612041601_sign_in_security'
 import * as m202612041701 from './202612041701_customer_credentials_permission'
 import * as m202612041702 from './202612041702_voucher_lookup_keys'
 import * as m202612041801 from './202612041801_invoice_write_window'
+import * as m202612050101 from './202612050101_bulk_references'
 
 /**
  * Every migration, by name, in order. Listed statically (not read from the folder) so the same
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '202612041701_customer_credentials_permission': m202612041701,
   '202612041702_voucher_lookup_keys': m202612041702,
   '202612041801_invoice_write_window': m202612041801,
+  '202612050101_bulk_references': m202612050101,
 }
