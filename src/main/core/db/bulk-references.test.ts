@@ -25,7 +25,7 @@ describe('the invoice tables keep their references', () => {
         .insertInto('invoice_lines')
         .values({
           invoice_id: 999_999,
-          kind: 'service',
+          kind: 'recurring',
           description: 'Paket 10 Mbps',
           amount: 150_000,
           sort: 0,
