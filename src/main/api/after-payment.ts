@@ -1,5 +1,6 @@
 import type { Actor } from '@core/audit'
 import { afterPayment } from '@core/collections'
+import type { CollectionSettings } from '@shared/schemas'
 import type { ApiServices } from './context'
 
 /**
@@ -13,7 +14,7 @@ export async function followPayments(
   actor: Actor & { companyId: number },
   payments: { customerId: number; paymentId: number }[],
   timeZone: string,
-  options: { receipt?: boolean; messagesQueued?: boolean } = {},
+  options: { receipt?: boolean; messagesQueued?: boolean; settings?: CollectionSettings } = {},
 ): Promise<void> {
   let deviceJobs = false
   let messages = options.messagesQueued ?? false

@@ -1,10 +1,7 @@
-import { companyTimeZone } from '@core/companies'
-import type { ApiServices } from './context'
-
-/** The signed-in user's company time zone, for procedures that need today's date. */
-export function timeZoneOf(ctx: {
-  services: ApiServices
-  user: { companyId: number }
-}): Promise<string> {
-  return companyTimeZone(ctx.services, ctx.user.companyId)
+/**
+ * The signed-in user's company time zone, for procedures that need today's date: read with the
+ * session (resolveSession), so asking costs no query.
+ */
+export function timeZoneOf(ctx: { user: { timeZone: string } }): Promise<string> {
+  return Promise.resolve(ctx.user.timeZone)
 }

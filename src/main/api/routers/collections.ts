@@ -30,7 +30,7 @@ import { procedure, router } from '../trpc'
 /** Rows of the isolir preview sent to the page; the counts always cover every row. */
 const ISOLIR_PAGE = 500
 
-async function today(ctx: Pick<ApiContext, 'services'> & { user: { companyId: number } }) {
+async function today(ctx: Pick<ApiContext, 'services'> & { user: { timeZone: string } }) {
   return dateInZone(ctx.services.clock.now(), await timeZoneOf(ctx))
 }
 

@@ -1,5 +1,5 @@
 import { openInvoicesOf, creditBalance } from '@core/billing'
-import { queuePaymentReceipt } from '@core/collections'
+import { getCollectionSettings, queuePaymentReceipt } from '@core/collections'
 import {
   cashDay,
   closeCashDay,
@@ -53,17 +53,20 @@ export const paymentsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const timeZone = await timeZoneOf(ctx)
       // The receipt message commits with the payment; a retried request (same clientId) finds
-      // it queued already: nothing twice.
+      // it queued already: nothing twice. The policy is read once for the receipt and the
+      // restore check after it.
+      const settings = await getCollectionSettings(ctx.services.db, ctx.user.companyId)
       let receipt = 0
       const paid = await recordPayment(ctx.services, ctx.actor, input, timeZone, async (tx, p) => {
-        receipt = (await queuePaymentReceipt(tx, ctx.services, ctx.actor, p.paymentId)).queued
+        receipt = (await queuePaymentReceipt(tx, ctx.services, ctx.actor, p.paymentId, settings))
+          .queued
       })
       await followPayments(
         ctx.services,
         ctx.actor,
         [{ customerId: input.customerId, paymentId: paid.paymentId }],
         timeZone,
-        { receipt: false, messagesQueued: receipt > 0 },
+        { receipt: false, messagesQueued: receipt > 0, settings },
       )
       return paid
     }),

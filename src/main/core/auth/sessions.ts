@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { AppError } from '@shared/errors'
 import type { Permission, Role } from '@shared/permissions'
-import { getSecuritySettings } from '../settings'
+import { getSecuritySettings, securitySettingsFrom } from '../settings'
 import type { Database, Db } from '../db'
 import type { CoreDeps } from '../deps'
 import { permissionsOfRole } from '../roles'
@@ -26,6 +26,8 @@ export interface SessionUser {
   role: Role
   mustChangePassword: boolean
   permissions: Set<Permission>
+  /** The company's time zone (IANA), read with the session: "today" for this call. */
+  timeZone: string
 }
 
 export async function createSession(
@@ -62,9 +64,17 @@ const TOUCH_INTERVAL_MS = 60_000
  * company's settings and the user's active flag. Throws UNAUTHENTICATED / SESSION_EXPIRED.
  */
 export async function resolveSession({ db, clock }: CoreDeps, token: string): Promise<SessionUser> {
+  // One query for what every call needs: the session, its user, the company's time zone and
+  // its security settings (over a network to PostgreSQL each query is a round trip).
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('companies', 'companies.id', 'users.company_id')
+    .leftJoin('company_settings as security', (join) =>
+      join
+        .onRef('security.company_id', '=', 'users.company_id')
+        .on('security.key', '=', 'security'),
+    )
     .select([
       'sessions.id as sessionId',
       'sessions.last_seen_at',
@@ -78,6 +88,8 @@ export async function resolveSession({ db, clock }: CoreDeps, token: string): Pr
       'users.role',
       'users.must_change_password',
       'users.active',
+      'companies.time_zone',
+      'security.value_json as security_json',
     ])
     .where('sessions.token_hash', '=', hashToken(token))
     .executeTakeFirst()
@@ -92,7 +104,7 @@ export async function resolveSession({ db, clock }: CoreDeps, token: string): Pr
     )
   }
   const now = clock.now()
-  const settings = await getSecuritySettings(db, row.companyId)
+  const settings = securitySettingsFrom(row.security_json)
   const idleLimit = new Date(row.last_seen_at).getTime() + settings.sessionIdleMinutes * 60_000
   const reason = !row.active
     ? 'user_inactive'
@@ -122,6 +134,7 @@ export async function resolveSession({ db, clock }: CoreDeps, token: string): Pr
     role,
     mustChangePassword: row.must_change_password === 1,
     permissions: new Set(await permissionsOfRole(db, row.companyId, role)),
+    timeZone: row.time_zone,
   }
 }
 

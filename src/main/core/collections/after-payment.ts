@@ -96,9 +96,9 @@ export async function afterPayment(
   actor: Actor & { companyId: number },
   payment: { customerId: number; paymentId: number },
   timeZone: string,
-  options: { receipt?: boolean } = {},
+  options: { receipt?: boolean; settings?: CollectionSettings } = {},
 ): Promise<JobCounts> {
-  const settings = await getCollectionSettings(deps.db, actor.companyId)
+  const settings = options.settings ?? (await getCollectionSettings(deps.db, actor.companyId))
   let receipt = EMPTY_QUEUE
   if (options.receipt !== false && settings.sendReceipt) {
     receipt = await writeTx(deps.db, (tx) =>

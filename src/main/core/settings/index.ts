@@ -1,4 +1,4 @@
-export { getSecuritySettings, putSecuritySettings } from './security-settings'
+export { getSecuritySettings, putSecuritySettings, securitySettingsFrom } from './security-settings'
 export { getCustomerSettings, putCustomerSettings } from './customer-settings'
 export type { CustomerSettings } from './customer-settings'
 export { getBillingSettings, putBillingSettings } from './billing-settings'

@@ -6,13 +6,18 @@ import {
 } from '@shared/schemas'
 import type { Clock } from '../clock'
 import type { Database, Db } from '../db'
-import { readSettings, writeSettings } from './stored-settings'
+import { readSettings, settingsFrom, writeSettings } from './stored-settings'
 
 export function getSecuritySettings(
   db: Db | Kysely<Database>,
   companyId: number,
 ): Promise<SecuritySettings> {
   return readSettings(db, companyId, 'security', securitySettingsInput, DEFAULT_SECURITY_SETTINGS)
+}
+
+/** The group from its stored JSON (null: never saved), read as part of a larger query. */
+export function securitySettingsFrom(json: string | null): SecuritySettings {
+  return settingsFrom(json, securitySettingsInput, DEFAULT_SECURITY_SETTINGS)
 }
 
 export function putSecuritySettings(

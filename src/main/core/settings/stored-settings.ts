@@ -28,8 +28,17 @@ export async function readSettings<T extends object>(
     .where('company_id', '=', companyId)
     .where('key', '=', key)
     .executeTakeFirst()
-  if (!row) return defaults
-  const parsed = partialOf(schema).safeParse(JSON.parse(row.value_json))
+  return settingsFrom(row?.value_json, schema, defaults)
+}
+
+/** A stored group read along with something else (a session reads its company's in one query). */
+export function settingsFrom<T extends object>(
+  json: string | null | undefined,
+  schema: z.ZodObject,
+  defaults: T,
+): T {
+  if (json == null) return defaults
+  const parsed = partialOf(schema).safeParse(JSON.parse(json))
   return { ...defaults, ...(parsed.success ? (parsed.data as Partial<T>) : {}) }
 }
 
