@@ -222,6 +222,47 @@ function notCounted(db: Db, companyId: number, { asOf, today }: ReceivablesParam
   return upcomingInvoices(db, companyId, asOf > today ? asOf : today)
 }
 
+export interface ReceivablesSummary {
+  asOf: CalendarDate
+  total: number
+  invoices: number
+  customers: number
+  /** Customers with an amount past its due date on `asOf` (any bucket but "current"). */
+  overdueCustomers: number
+  overdueAmount: number
+}
+
+/**
+ * The totals of `receivablesByCustomer` without its per-customer list: the same open invoices
+ * (one definition, `openInvoices`), summed in SQL, for the dashboard.
+ */
+export async function receivablesSummary(
+  db: Db,
+  companyId: number,
+  params: ReceivablesParams,
+): Promise<ReceivablesSummary> {
+  const { rows } = await sql<{
+    invoices: number | null
+    total: number | null
+    customers: number | null
+    overdue_customers: number | null
+    overdue_amount: number | null
+  }>`WITH o AS MATERIALIZED (${openInvoices(db, companyId, params)})
+    SELECT COUNT(*) AS invoices, SUM(balance) AS total, COUNT(DISTINCT customer_id) AS customers,
+      COUNT(DISTINCT CASE WHEN due_date < ${params.asOf} THEN customer_id END) AS overdue_customers,
+      SUM(CASE WHEN due_date < ${params.asOf} THEN balance ELSE 0 END) AS overdue_amount
+    FROM o WHERE balance > 0`.execute(db)
+  const r = rows[0]
+  return {
+    asOf: params.asOf,
+    total: Number(r?.total ?? 0),
+    invoices: Number(r?.invoices ?? 0),
+    customers: Number(r?.customers ?? 0),
+    overdueCustomers: Number(r?.overdue_customers ?? 0),
+    overdueAmount: Number(r?.overdue_amount ?? 0),
+  }
+}
+
 export function sumBuckets(b: BucketAmounts): number {
   return AGING_BUCKETS.reduce((sum, k) => sum + b[k], 0)
 }
