@@ -15,7 +15,7 @@ let ownerToken: string
 beforeEach(async () => {
   host = await startTestHost()
   await setupCompany(host)
-  ownerToken = (await host.client().auth.login.mutate(OWNER)).token
+  ownerToken = (await host.client().auth.login.mutate(OWNER)).token!
   owner = host.client(ownerToken)
 })
 afterEach(async () => {
@@ -47,7 +47,7 @@ describe('dashboard over the HTTP API: what each role is sent', () => {
   it('the owner gets every card, and the figures of the reports', async () => {
     await twoCustomers()
     const s = await owner.dashboard.summary.query()
-    expect(s.today).toBe('2026-11-22')
+    expect(s.asOf).toBe('2026-11-22')
     expect(s.customers).toMatchObject({ aktif: 2, isolir: 0, putus: 0, newThisMonth: 2 })
     const report = await owner.reports.invoicedVsCollected.query({
       from: '2026-11',
@@ -57,6 +57,7 @@ describe('dashboard over the HTTP API: what each role is sent', () => {
     const aging = await owner.reports.receivables.query({})
     expect(s.receivables).toMatchObject({ total: aging.total, customers: 2 })
     expect(Object.keys(s).sort()).toEqual([
+      'asOf',
       'billing',
       'collections',
       'customers',
@@ -65,7 +66,6 @@ describe('dashboard over the HTTP API: what each role is sent', () => {
       'receivables',
       'routerJobs',
       'takings',
-      'today',
     ])
     const chart = await owner.dashboard.payments.query({ range: 'year' })
     expect(chart.points).toHaveLength(12)
@@ -94,7 +94,7 @@ describe('dashboard over the HTTP API: what each role is sent', () => {
     })
     const s = await cashier.dashboard.summary.query()
     expect(s).toEqual({
-      today: '2026-11-22',
+      asOf: '2026-11-22',
       period: '2026-11',
       takings: {
         scope: 'own',
@@ -114,7 +114,7 @@ describe('dashboard over the HTTP API: what each role is sent', () => {
     await twoCustomers()
     const tech = await signInAs(host, ownerToken, 'technician')
     const s = await tech.dashboard.summary.query()
-    expect(Object.keys(s).sort()).toEqual(['customers', 'period', 'routerJobs', 'today'])
+    expect(Object.keys(s).sort()).toEqual(['asOf', 'customers', 'period', 'routerJobs'])
     expect(s.customers).toMatchObject({ aktif: 2 })
     expect(await apiCode(tech.dashboard.payments.query({ range: 'week' }))).toBe('FORBIDDEN')
     expect(await apiCode(tech.dashboard.routers.query())).toBe('ok')

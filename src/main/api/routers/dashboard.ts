@@ -22,14 +22,16 @@ async function today(ctx: Ctx) {
  * may open the list behind it (core/dashboard/access.ts); the rest is simply absent.
  */
 export const dashboardRouter = router({
-  summary: procedure('dashboard.view').query(async ({ ctx }) =>
-    dashboardSummary(ctx.services.db, ctx.user.companyId, {
-      today: await today(ctx),
+  summary: procedure('dashboard.view').query(async ({ ctx }) => {
+    const day = await today(ctx)
+    return dashboardSummary(ctx.services.db, ctx.user.companyId, {
+      asOf: day,
+      today: day,
       timeZone: await timeZoneOf(ctx),
       userId: ctx.user.userId,
       access: dashboardAccess(ctx.user.permissions),
-    }),
-  ),
+    })
+  }),
   /** "Grafik Pembayaran": every kept payment of the company, so only for who may see them all. */
   payments: procedure('dashboard.view')
     .input(z.object({ range: z.enum(CHART_RANGES).default('month') }))

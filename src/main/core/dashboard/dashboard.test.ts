@@ -107,7 +107,7 @@ async function business() {
 
 const today = d('2026-03-20')
 const summary = (f: Fixture, access = everything, userId: number | null = f.actor.userId) =>
-  dashboardSummary(f.db, f.companyId, { today, timeZone: f.tz, userId, access })
+  dashboardSummary(f.db, f.companyId, { asOf: today, today, timeZone: f.tz, userId, access })
 
 describe('dashboard figures agree with the reports on the same data', () => {
   it('invoiced vs collected of this period is the report of 2026-03 to the rupiah', async () => {
@@ -205,6 +205,7 @@ describe('the other cards', () => {
     expect(s.messages).toEqual({ failed: 0, queued: 0 })
     expect(s.routerJobs).toEqual({ failed: 0, pending: 0 })
     const april = await dashboardSummary(f.db, f.companyId, {
+      asOf: d('2026-04-02'),
       today: d('2026-04-02'),
       timeZone: f.tz,
       userId: null,
@@ -218,11 +219,11 @@ describe('what a role is sent', () => {
   it('a role without a permission gets no card for it, not an empty one', async () => {
     const { f } = await business()
     const tech = await summary(f, dashboardAccess(new Set(DEFAULT_ROLE_PERMISSIONS.technician)))
-    expect(Object.keys(tech).sort()).toEqual(['customers', 'period', 'routerJobs', 'today'])
+    expect(Object.keys(tech).sort()).toEqual(['asOf', 'customers', 'period', 'routerJobs'])
     const cashier = await summary(
       f,
       dashboardAccess(new Set(['dashboard.view', 'payments.record'])),
     )
-    expect(Object.keys(cashier).sort()).toEqual(['period', 'takings', 'today'])
+    expect(Object.keys(cashier).sort()).toEqual(['asOf', 'period', 'takings'])
   })
 })

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { startOfDayInZone, type CalendarDate } from '@shared/dates'
+import { addMonths, calendarDate, startOfDayInZone, type CalendarDate } from '@shared/dates'
 import type { Db } from '../db'
 import { invoicedVsCollected, receivablesSummary, type ReceivablesSummary } from '../reports'
 import type { DashboardAccess } from './access'
@@ -10,7 +10,8 @@ export interface CountAmount {
 }
 
 export interface DashboardSummary {
-  today: CalendarDate
+  /** The day the figures are of (today, or the CLI's --as-of). */
+  asOf: CalendarDate
   /** `YYYY-MM`: the billing period "this period" means. */
   period: string
   customers?: { aktif: number; isolir: number; putus: number; newThisMonth: number }
@@ -28,6 +29,9 @@ export interface DashboardSummary {
 }
 
 export interface SummaryParams {
+  /** The day the figures are of; customer counts are always as they stand now (no history). */
+  asOf: CalendarDate
+  /** Today in the company's zone: picks the receivables' fast path (see ReceivablesParams). */
   today: CalendarDate
   timeZone: string
   /** The signed-in user: whose takings a cashier sees. */
@@ -35,9 +39,10 @@ export interface SummaryParams {
   access: DashboardAccess
 }
 
-async function customerCounts(db: Db, companyId: number, monthStart: string) {
+async function customerCounts(db: Db, companyId: number, month: { from: string; to: string }) {
   const { rows } = await sql<{ status: string; n: number; fresh: number }>`SELECT status,
-      COUNT(*) AS n, SUM(CASE WHEN created_at >= ${monthStart} THEN 1 ELSE 0 END) AS fresh
+      COUNT(*) AS n, SUM(CASE WHEN created_at >= ${month.from} AND created_at < ${month.to}
+        THEN 1 ELSE 0 END) AS fresh
     FROM customers WHERE company_id = ${companyId} GROUP BY status`.execute(db)
   const of = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0)
   return {
@@ -123,14 +128,20 @@ async function jobCounts(db: Db, companyId: number) {
 export async function dashboardSummary(
   db: Db,
   companyId: number,
-  { today, timeZone, userId, access }: SummaryParams,
+  { asOf, today, timeZone, userId, access }: SummaryParams,
 ): Promise<DashboardSummary> {
-  const period = today.slice(0, 7)
+  const period = asOf.slice(0, 7)
   const has = (p: Parameters<typeof access.parts.has>[0]) => access.parts.has(p)
-  const monthStart = startOfDayInZone(`${period}-01` as CalendarDate, timeZone).toISOString()
+  // "New this month": created between the month's first instant and the next month's, in the
+  // company's zone (created_at is a UTC instant).
+  const first = calendarDate(`${period}-01`)
+  const month = {
+    from: startOfDayInZone(first, timeZone).toISOString(),
+    to: startOfDayInZone(addMonths(first, 1), timeZone).toISOString(),
+  }
   const [customers, billing, receivables, takings, collections, messages, routerJobs] =
     await Promise.all([
-      has('customers') ? customerCounts(db, companyId, monthStart) : undefined,
+      has('customers') ? customerCounts(db, companyId, month) : undefined,
       has('billing')
         ? invoicedVsCollected(db, companyId, { from: period, to: period }).then((r) => ({
             invoices: r.totals.invoices,
@@ -139,18 +150,18 @@ export async function dashboardSummary(
             rate: r.totals.rate,
           }))
         : undefined,
-      has('receivables') ? receivablesSummary(db, companyId, { asOf: today, today }) : undefined,
+      has('receivables') ? receivablesSummary(db, companyId, { asOf, today }) : undefined,
       access.takings
-        ? takingsOn(db, companyId, today, access.takings === 'own' ? (userId ?? -1) : null).then(
+        ? takingsOn(db, companyId, asOf, access.takings === 'own' ? (userId ?? -1) : null).then(
             (t) => ({ scope: access.takings!, ...t }),
           )
         : undefined,
-      has('collections') ? isolirToday(db, companyId, today) : undefined,
+      has('collections') ? isolirToday(db, companyId, asOf) : undefined,
       has('messages') ? messageCounts(db, companyId) : undefined,
       has('routerJobs') ? jobCounts(db, companyId) : undefined,
     ])
   return {
-    today,
+    asOf,
     period,
     ...(customers && { customers }),
     ...(billing && { billing }),
