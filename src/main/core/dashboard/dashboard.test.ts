@@ -213,6 +213,25 @@ describe('the other cards', () => {
     })
     expect(april.collections).toEqual({ isolatedToday: 0, restoredToday: 0 })
   })
+
+  it('a customer is new in the month they were created in, by the company clock (WIB)', async () => {
+    const { f } = await business()
+    f.clock.set('2026-03-10T03:00:00Z')
+    await f.customer('Rina Marlina')
+    // 00:30 WIB on 1 April is still 31 March in UTC: April's, not March's.
+    f.clock.set('2026-03-31T17:30:00Z')
+    await f.customer('Joko Widodo')
+    const s = await summary(f)
+    expect(s.customers!.newThisMonth).toBe(1)
+    const april = await dashboardSummary(f.db, f.companyId, {
+      asOf: d('2026-04-02'),
+      today: d('2026-04-02'),
+      timeZone: f.tz,
+      userId: null,
+      access: everything,
+    })
+    expect(april.customers!.newThisMonth).toBe(1)
+  })
 })
 
 describe('what a role is sent', () => {
