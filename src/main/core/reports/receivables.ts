@@ -247,11 +247,14 @@ export async function receivablesSummary(
     customers: number | null
     overdue_customers: number | null
     overdue_amount: number | null
-  }>`WITH o AS MATERIALIZED (${openInvoices(db, companyId, params)})
-    SELECT COUNT(*) AS invoices, SUM(balance) AS total, COUNT(DISTINCT customer_id) AS customers,
-      COUNT(DISTINCT CASE WHEN due_date < ${params.asOf} THEN customer_id END) AS overdue_customers,
-      SUM(CASE WHEN due_date < ${params.asOf} THEN balance ELSE 0 END) AS overdue_amount
-    FROM o WHERE balance > 0`.execute(db)
+  }>`WITH o AS MATERIALIZED (${openInvoices(db, companyId, params)}),
+    c AS (SELECT customer_id, COUNT(*) AS invoices, SUM(balance) AS total,
+        SUM(CASE WHEN due_date < ${params.asOf} THEN balance ELSE 0 END) AS overdue
+      FROM o WHERE balance > 0 GROUP BY customer_id)
+    SELECT SUM(invoices) AS invoices, SUM(total) AS total, COUNT(*) AS customers,
+      SUM(CASE WHEN overdue > 0 THEN 1 ELSE 0 END) AS overdue_customers,
+      SUM(overdue) AS overdue_amount
+    FROM c`.execute(db)
   const r = rows[0]
   return {
     asOf: params.asOf,
