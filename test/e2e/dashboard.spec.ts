@@ -80,6 +80,8 @@ test('demo data: the owner reads the business on the dashboard, a cashier only t
       invoiceId: null,
     })
     await addSimRouter(page.request, host, token, sim.port, 'Core Bogor')
+    // A router nobody answers on: down, with the reason, beside the one that is up.
+    await addSimRouter(page.request, host, token, 1, 'POP Mati')
     sim.state.setOnline([
       { name: 'budi', address: '10.10.10.7', uptime: '1h' },
       { name: 'siti', address: '10.10.10.8', uptime: '2h' },
@@ -124,6 +126,11 @@ test('demo data: the owner reads the business on the dashboard, a cashier only t
     await expect(row).toContainText('Terhubung')
     await expect(row).toContainText('%')
     await expect(row.locator('td').nth(4)).toHaveText('2')
+    const down = page.getByTestId('router-panel').locator('tbody tr').nth(1)
+    await expect(down).toContainText('POP Mati')
+    await expect(down).toContainText('Terputus')
+    await expect(down).toContainText('Terakhir terhubung: Belum pernah')
+    await expect(down.locator('td').nth(6)).toContainText('127.0.0.1')
     await page.getByTestId('payments-range').getByText('Tahun ini').click()
     await expect(page.getByTestId('payments-chart')).toContainText('Tahun lalu')
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)

@@ -107,12 +107,15 @@ function Panel() {
                             })
                           : (r.lastError ?? '–')}
                       </Text>
-                      <Text fz="xs" c="dimmed">
-                        {t(k('lastSeen'))}:{' '}
-                        {r.lastSeenAt
-                          ? formatInstant(r.lastSeenAt, me.company.timeZone)
-                          : t(k('never'))}
-                      </Text>
+                      {/* Answering now says more than when a job last reached it. */}
+                      {!r.up && (
+                        <Text fz="xs" c="dimmed">
+                          {t(k('lastSeen'))}:{' '}
+                          {r.lastSeenAt
+                            ? formatInstant(r.lastSeenAt, me.company.timeZone)
+                            : t(k('never'))}
+                        </Text>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
