@@ -171,7 +171,7 @@ export function SummaryCards({ s }: { s: Summary }) {
     )
   }
   if (s.collections) {
-    const to = '/collections?tab=isolir'
+    const to = `/collections?tab=isolir&date=${s.asOf}`
     cards.push(
       <FigureCard
         key="collections"
