@@ -23,6 +23,7 @@ import { scheduleRouter } from './routers/schedule'
 import { notificationsRouter } from './routers/notifications'
 import { modeRouter } from './routers/mode'
 import { aboutRouter } from './routers/about'
+import { dashboardRouter } from './routers/dashboard'
 import { router } from './trpc'
 
 /** The one API of Loket, carried over IPC in the desktop and HTTP on the LAN. */
@@ -52,6 +53,7 @@ export const appRouter = router({
   collections: collectionsRouter,
   mode: modeRouter,
   about: aboutRouter,
+  dashboard: dashboardRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -22,6 +22,7 @@ import {
   type ReportTable,
 } from '../core/reports'
 import type { CommandArgs, CommandDef } from './commands'
+import { dashboardCommand } from './dashboard-command'
 import { cliDeps, firstCompanyId, withDb } from './db'
 import { optionError } from './option-errors'
 
@@ -119,6 +120,7 @@ const FILES_USAGE = '[--xlsx FILE] [--pdf FILE]'
 
 /** `report …`: the reports of the Laporan page, as JSON, text tables, Excel or PDF. */
 export const reportCommands: Record<string, CommandDef> = {
+  'report dashboard': dashboardCommand,
   'report receivables': {
     usage: `report receivables [--as-of YYYY-MM-DD] [--detail] ${FILES_USAGE}   (aging, rule 31; default today)`,
     stringOptions: ['as-of', ...FILE_OPTIONS],

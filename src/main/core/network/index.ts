@@ -40,9 +40,13 @@ export type { RouterImportOptions, RouterImportSummary, RowChoice } from './rout
 export { fixDifference, reconcileRouter } from './reconcile'
 export type { Difference, FixInput, ReconcileReport } from './reconcile'
 export {
+  activeRouters,
   interfaces,
   isolirLandingInfo,
   kickSession,
+  monitorError,
+  oneHealth,
+  onlineCount,
   onlineSessions,
   routerHealth,
   trafficSample,

@@ -1,6 +1,7 @@
 export {
   receivablesByCustomer,
   receivablesByInvoice,
+  receivablesSummary,
   emptyBuckets,
   explainReceivables,
 } from './receivables'
@@ -11,6 +12,7 @@ export type {
   ReceivablesDetail,
   ReceivablesParams,
   ReceivablesReport,
+  ReceivablesSummary,
 } from './receivables'
 export { invoicedVsCollected, collectionRate } from './collection'
 export type { CollectionReport, CollectionRow } from './collection'

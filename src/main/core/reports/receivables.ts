@@ -222,6 +222,50 @@ function notCounted(db: Db, companyId: number, { asOf, today }: ReceivablesParam
   return upcomingInvoices(db, companyId, asOf > today ? asOf : today)
 }
 
+export interface ReceivablesSummary {
+  asOf: CalendarDate
+  total: number
+  invoices: number
+  customers: number
+  /** Customers with an amount past its due date on `asOf` (any bucket but "current"). */
+  overdueCustomers: number
+  overdueAmount: number
+}
+
+/**
+ * The totals of `receivablesByCustomer` without its per-customer list: the same open invoices
+ * (one definition, `openInvoices`), summed in SQL, for the dashboard.
+ */
+export async function receivablesSummary(
+  db: Db,
+  companyId: number,
+  params: ReceivablesParams,
+): Promise<ReceivablesSummary> {
+  const { rows } = await sql<{
+    invoices: number | null
+    total: number | null
+    customers: number | null
+    overdue_customers: number | null
+    overdue_amount: number | null
+  }>`WITH o AS MATERIALIZED (${openInvoices(db, companyId, params)}),
+    c AS (SELECT customer_id, COUNT(*) AS invoices, SUM(balance) AS total,
+        SUM(CASE WHEN due_date < ${params.asOf} THEN balance ELSE 0 END) AS overdue
+      FROM o WHERE balance > 0 GROUP BY customer_id)
+    SELECT SUM(invoices) AS invoices, SUM(total) AS total, COUNT(*) AS customers,
+      SUM(CASE WHEN overdue > 0 THEN 1 ELSE 0 END) AS overdue_customers,
+      SUM(overdue) AS overdue_amount
+    FROM c`.execute(db)
+  const r = rows[0]
+  return {
+    asOf: params.asOf,
+    total: Number(r?.total ?? 0),
+    invoices: Number(r?.invoices ?? 0),
+    customers: Number(r?.customers ?? 0),
+    overdueCustomers: Number(r?.overdue_customers ?? 0),
+    overdueAmount: Number(r?.overdue_amount ?? 0),
+  }
+}
+
 export function sumBuckets(b: BucketAmounts): number {
   return AGING_BUCKETS.reduce((sum, k) => sum + b[k], 0)
 }

@@ -20,6 +20,7 @@ import { enMonitor } from './en-monitor'
 import { enRouterImport } from './en-router-import'
 import { enSecurity } from './en-security'
 import { enAbout } from './en-about'
+import { enDashboard } from './en-dashboard'
 import type { Messages } from './id'
 
 import { enMode } from './en-mode'
@@ -39,6 +40,7 @@ export const en: Messages = {
   ...enRouterImport,
   ...enSecurity,
   ...enAbout,
+  ...enDashboard,
   ...enCatalog,
   ...enImports,
   ...enSettings,

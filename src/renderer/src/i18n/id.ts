@@ -21,6 +21,7 @@ import { idRouterImport } from './id-router-import'
 import { idSecurity } from './id-security'
 import { idMode } from './id-mode'
 import { idAbout } from './id-about'
+import { idDashboard } from './id-dashboard'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -42,6 +43,7 @@ export const id = {
   ...idRouterImport,
   ...idSecurity,
   ...idAbout,
+  ...idDashboard,
   ...idCatalog,
   ...idImports,
   ...idSettings,

@@ -67,7 +67,7 @@ export function healthOf(label: RouterLabel, r: RouterRow): RouterHealth {
   }
 }
 
-async function oneHealth(deps: NetworkDeps, row: RouterDbRow): Promise<RouterHealth> {
+export async function oneHealth(deps: NetworkDeps, row: RouterDbRow): Promise<RouterHealth> {
   const label = { routerId: row.id, name: row.name, host: row.host }
   try {
     const [resource] = await onRouter(deps, row, (api) =>

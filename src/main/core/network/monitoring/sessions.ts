@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely'
 import { appendAudit, type Actor } from '../../audit'
-import { writeTx, type Database } from '../../db'
+import { writeTx, type Database, type RouterDbRow } from '../../db'
 import type { NetworkDeps } from '../deps'
 import { parseUptime, type RouterApi, type RouterRow } from '../routeros'
 import { loadRouter } from '../routers'
-import { onRouter, withRouter } from './router-call'
+import { MONITOR_TIMEOUT_MS, onRouter, withRouter } from './router-call'
 
 const ACTIVE_FIELDS = ['.id', 'name', 'service', 'caller-id', 'address', 'uptime']
 
@@ -88,6 +88,14 @@ function toSession(row: RouterRow, match: ServiceMatch | undefined): OnlineSessi
     customerCode: match?.customerCode ?? null,
     customerName: match?.customerName ?? null,
   }
+}
+
+/** How many PPPoE sessions a router has up right now: ids only, for a summary. */
+export async function onlineCount(deps: NetworkDeps, row: RouterDbRow): Promise<number> {
+  const active = await onRouter(deps, row, (api) =>
+    api.run('/ppp/active/print', {}, { proplist: ['.id'], timeoutMs: MONITOR_TIMEOUT_MS }),
+  )
+  return active.length
 }
 
 /** Who is online on a router right now (`/ppp/active`), each with the customer it belongs to. */

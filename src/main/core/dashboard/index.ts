@@ -1,0 +1,8 @@
+export { DASHBOARD_PARTS, dashboardAccess } from './access'
+export type { DashboardAccess, DashboardPart, TakingsScope } from './access'
+export { dashboardSummary } from './summary'
+export type { CountAmount, DashboardSummary, SummaryParams } from './summary'
+export { CHART_RANGES, chartSpans, paymentsChart } from './payments-chart'
+export type { ChartPoint, ChartRange, ChartSpan, PaymentsChart } from './payments-chart'
+export { routerPanel } from './routers'
+export type { RouterPanelRow } from './routers'

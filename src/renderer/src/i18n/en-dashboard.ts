@@ -1,0 +1,91 @@
+import type { idDashboard } from './id-dashboard'
+
+/** English texts of the dashboard's figures (the same keys as `id-dashboard.ts`). */
+export const enDashboard: typeof idDashboard = {
+  dashboardFigures: {
+    title: 'Today at a glance',
+    asOf: 'As of {{date}}',
+    open: 'Open the list',
+    customers: {
+      title: 'Customers',
+      aktif: 'Active',
+      isolir: 'Isolated',
+      putus: 'Terminated',
+      newThisMonth: 'New this month',
+    },
+    billing: {
+      title: 'Invoices of {{period}}',
+      invoiced: 'Invoiced',
+      collected: 'Collected',
+      rate: 'Collection rate',
+      invoices: '{{n}} invoices',
+      noRate: '–',
+    },
+    receivables: {
+      title: 'Receivables',
+      total: 'Unpaid',
+      customers: '{{n}} customers',
+      overdue: 'Overdue',
+      overdueCustomers: '{{n}} customers overdue',
+    },
+    takings: {
+      titleAll: "Today's takings",
+      titleOwn: 'My takings today',
+      payments: '{{n}} payments',
+      none: 'No payments yet today.',
+    },
+    collections: {
+      title: 'Isolation today',
+      isolated: 'Isolated',
+      restored: 'Restored',
+    },
+    problems: {
+      title: 'Needs attention',
+      messagesFailed: 'Failed messages',
+      messagesQueued: 'Queued messages',
+      jobsFailed: 'Failed router jobs',
+      jobsPending: 'Pending router jobs',
+    },
+    chart: {
+      title: 'Payments chart',
+      range: 'Period',
+      ranges: {
+        week: 'This week',
+        month: 'This month',
+        days30: 'Last 30 days',
+        year: 'This year',
+      },
+      previous: {
+        week: 'Last week',
+        month: 'Last month',
+        days30: 'Previous 30 days',
+        year: 'Last year',
+      },
+      current: 'This period',
+      total: '{{amount}} from {{n}} payments',
+      span: '{{from}} – {{to}}',
+      empty: 'No payments in this period or the one before.',
+      bar: '{{label}}: {{amount}}',
+    },
+    routers: {
+      title: 'Routers',
+      intro:
+        'CPU, memory and PPPoE online are read from the routers when the page opens; they are not stored.',
+      name: 'Router',
+      status: 'Status',
+      up: 'Connected',
+      down: 'Down',
+      cpu: 'CPU',
+      memory: 'Memory',
+      online: 'PPPoE online',
+      jobs: 'Jobs',
+      jobsText: '{{failed}} failed, {{pending}} pending',
+      lastError: 'Last error',
+      lastSeen: 'Last connected',
+      never: 'Never',
+      none: 'No active routers yet.',
+      reading: 'Reading the routers…',
+      refresh: 'Read again',
+    },
+  },
+}
