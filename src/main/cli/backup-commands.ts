@@ -12,7 +12,7 @@ import {
 } from '../core/backup'
 import { systemClock } from '../core/clock'
 import type { CommandDef } from './commands'
-import { withDb } from './db'
+import { firstCompanyId, withDb } from './db'
 import { argumentError, optionError } from './option-errors'
 import { count } from './words'
 
@@ -95,13 +95,13 @@ export const backupCommands: Record<string, CommandDef> = {
     stringOptions: ['out'],
     run: async ({ dataDir, values, out }) => {
       const secret = await passphrase(true)
-      const result = await withDb(dataDir, (db) =>
+      const result = await withDb(dataDir, async (db) =>
         createBackup({
           db,
           dataDir,
           clock: systemClock,
           passphrase: secret,
-          createdBy: cliActor().username ?? 'cli',
+          actor: cliActor(await firstCompanyId(db)),
           out: typeof values.out === 'string' ? values.out : undefined,
           onProgress: progressLine(),
         }),
@@ -191,7 +191,10 @@ export const backupCommands: Record<string, CommandDef> = {
     usage: 'restore FILE --data-dir FOLDER_BARU_YANG_KOSONG',
     run: async ({ dataDir, positionals, out }) => {
       const file = fileArgument(positionals)
-      const result = await restoreBackup(file, await passphrase(false), dataDir)
+      const result = await restoreBackup(file, await passphrase(false), dataDir, {
+        clock: systemClock,
+        actor: cliActor(),
+      })
       const totals = manifestTotals(result.manifest)
       const engine = result.manifest.sourceEngine === 'postgres' ? 'PostgreSQL' : 'SQLite'
       out.result(

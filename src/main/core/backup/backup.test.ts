@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { verifyAuditChain } from '@core/audit'
+import { cliActor, verifyAuditChain } from '@core/audit'
 import { ManualClock } from '@core/clock'
 import { openDatabase, type Db } from '@core/db'
 import { directoryFileStore } from '@core/files'
@@ -19,6 +19,7 @@ import { createBackup, listBackups, readBackupHeader, restoreBackup, verifyBacku
  */
 
 const clock = new ManualClock('2026-12-04T02:30:00Z')
+const OWNER = { ...cliActor(1), username: 'cli:owner' }
 const PASSPHRASE = 'kopi tubruk di pos ronda'
 let dataDir: string
 let db: Db
@@ -44,6 +45,13 @@ async function figures(target: Db): Promise<Figures> {
     audit: await one(sql`SELECT count(*) AS n FROM audit_log`),
   }
 }
+
+const lastAudit = (target: Db) =>
+  target
+    .selectFrom('audit_log')
+    .select(['action', 'username', 'after_json'])
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow()
 
 async function restoredFigures(dir: string): Promise<Figures & { auditOk: boolean }> {
   const restored = openDatabase(dir, { url: null })
@@ -98,7 +106,7 @@ describe('backup and restore', () => {
       dataDir,
       clock,
       passphrase: PASSPHRASE,
-      createdBy: 'cli:owner',
+      actor: OWNER,
     })
     expect(backup.encrypted).toBe(true)
     expect(backup.keyIncluded).toBe(true)
@@ -114,10 +122,25 @@ describe('backup and restore', () => {
     expect(raw.includes(Buffer.from('SQLite format 3'))).toBe(false)
 
     const target = freshDir()
-    const restored = await restoreBackup(backup.file, PASSPHRASE, target)
+    const restored = await restoreBackup(backup.file, PASSPHRASE, target, { clock, actor: OWNER })
     expect(restored.keyRestored).toBe(true)
+    expect(await lastAudit(db)).toMatchObject({ action: 'backup.create', username: 'cli:owner' })
+    const copy = openDatabase(target, { url: null })
+    try {
+      expect(await lastAudit(copy)).toMatchObject({
+        action: 'backup.restore',
+        username: 'cli:owner',
+      })
+    } finally {
+      await copy.destroy()
+    }
     expect(restored.files).toBe(3)
-    expect(await restoredFigures(target)).toEqual({ ...source, auditOk: true })
+    // The copy carries one audit entry more: its own restore.
+    expect(await restoredFigures(target)).toEqual({
+      ...source,
+      audit: source.audit + 1,
+      auditOk: true,
+    })
     for (const { sha, bytes } of attachments) {
       expect(readFileSync(path.join(target, 'files', sha.slice(0, 2), sha)).equals(bytes)).toBe(
         true,
@@ -138,16 +161,21 @@ describe('backup and restore', () => {
       dataDir,
       clock,
       passphrase: null,
-      createdBy: 'cli:owner',
+      actor: OWNER,
       out: path.join(dataDir, 'backups', 'plain.loket-backup'),
     })
     expect(backup.encrypted).toBe(false)
     expect(backup.keyIncluded).toBe(false)
     const target = freshDir()
-    const restored = await restoreBackup(backup.file, null, target)
+    const restored = await restoreBackup(backup.file, null, target, { clock, actor: OWNER })
     expect(restored.keyRestored).toBe(false)
     expect(existsSync(path.join(target, 'secret.key'))).toBe(false)
-    expect(await restoredFigures(target)).toEqual({ ...source, auditOk: true })
+    // The copy carries one audit entry more: its own restore.
+    expect(await restoredFigures(target)).toEqual({
+      ...source,
+      audit: source.audit + 1,
+      auditOk: true,
+    })
   })
 
   it('a wrong passphrase is refused in Indonesian, and none at all is asked for', async () => {
@@ -156,7 +184,7 @@ describe('backup and restore', () => {
       dataDir,
       clock,
       passphrase: PASSPHRASE,
-      createdBy: 'cli:owner',
+      actor: OWNER,
       out: path.join(dataDir, 'backups', 'wrong.loket-backup'),
     })
     await expect(verifyBackup(backup.file, 'teh manis', clock)).rejects.toMatchObject({
@@ -166,7 +194,9 @@ describe('backup and restore', () => {
       code: 'BACKUP_PASSPHRASE_REQUIRED',
     })
     const target = freshDir()
-    await expect(restoreBackup(backup.file, 'teh manis', target)).rejects.toBeInstanceOf(AppError)
+    await expect(
+      restoreBackup(backup.file, 'teh manis', target, { clock, actor: OWNER }),
+    ).rejects.toBeInstanceOf(AppError)
     expect(readdirSync(target)).toEqual([])
     // The CLI child reads the passphrase from its environment, inherited from this one.
     process.env.LOKET_BACKUP_PASSPHRASE = 'teh manis'
@@ -183,7 +213,7 @@ describe('backup and restore', () => {
       dataDir,
       clock,
       passphrase: PASSPHRASE,
-      createdBy: 'cli:owner',
+      actor: OWNER,
       out: path.join(dataDir, 'backups', 'tampered.loket-backup'),
     })
     expect((await verifyBackup(backup.file, PASSPHRASE, clock)).integrity).toBe('ok')
@@ -198,7 +228,9 @@ describe('backup and restore', () => {
         code: 'BACKUP_DAMAGED',
       })
       const target = freshDir()
-      await expect(restoreBackup(file, PASSPHRASE, target)).rejects.toMatchObject({
+      await expect(
+        restoreBackup(file, PASSPHRASE, target, { clock, actor: OWNER }),
+      ).rejects.toMatchObject({
         code: 'BACKUP_DAMAGED',
       })
       expect(readdirSync(target)).toEqual([])
@@ -230,7 +262,10 @@ describe('backup and restore', () => {
   it('a restore refuses a data directory that is not empty', async () => {
     const [name] = backupsIn(dataDir)
     await expect(
-      restoreBackup(path.join(dataDir, 'backups', name!), PASSPHRASE, dataDir),
+      restoreBackup(path.join(dataDir, 'backups', name!), PASSPHRASE, dataDir, {
+        clock,
+        actor: OWNER,
+      }),
     ).rejects.toMatchObject({ code: 'RESTORE_TARGET_NOT_EMPTY' })
   })
 

@@ -3,6 +3,7 @@ import { createReadStream, existsSync } from 'node:fs'
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { AppError } from '@shared/errors'
+import { appendAudit, type Actor } from '../audit'
 import type { Clock } from '../clock'
 import {
   DATABASE_FILE,
@@ -12,6 +13,7 @@ import {
   sqliteSnapshot,
   tallyTables,
   withSnapshot,
+  writeTx,
   type Db,
 } from '../db'
 import {
@@ -47,7 +49,8 @@ export interface CreateBackupOptions {
   clock: Clock
   /** null: a backup without the secrets key and without encryption (see BackupResult). */
   passphrase: string | null
-  createdBy: string
+  /** Who asked (the header's "created by"); the backup is recorded in the live database's audit log. */
+  actor: Actor
   /** The file to write; default `<data-dir>/backups/loket-<time>.loket-backup`. */
   out?: string
   onProgress?: (progress: BackupProgress) => void
@@ -114,7 +117,7 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
     const header: BackupHeader = {
       format: FORMAT,
       createdAt: createdAt.toISOString(),
-      createdBy: options.createdBy,
+      createdBy: options.actor.username ?? 'unknown',
       company,
       schemaVersion: version,
       sourceEngine,
@@ -174,6 +177,18 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
       await rename(partial, file)
       await fsyncDir(path.dirname(file))
       const { size } = await stat(file)
+      await writeTx(db, (tx) =>
+        appendAudit(tx, clock, options.actor, {
+          action: 'backup.create',
+          after: {
+            file: path.basename(file),
+            bytes: size,
+            encrypted: header.encrypted,
+            keyIncluded,
+            rows: tables.reduce((sum, t) => sum + t.rows, 0),
+          },
+        }),
+      )
       progress({ stage: 'done', done: 1, total: 1 })
       return { file, bytes: size, encrypted: header.encrypted, keyIncluded, manifest }
     } catch (error) {

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs'
 import { readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { AppError } from '@shared/errors'
-import { verifyAuditChain } from '../audit'
-import { DATABASE_FILE, makePrivateDir, openDatabase } from '../db'
+import { appendAudit, verifyAuditChain, type Actor } from '../audit'
+import type { Clock } from '../clock'
+import { DATABASE_FILE, makePrivateDir, openDatabase, writeTx } from '../db'
 import { DATABASE_PART, FILES_PREFIX, KEY_PART } from './manifest'
 import { openBackup, type OpenedBackup } from './open-backup'
 import { checkSnapshot } from './verify'
@@ -27,6 +28,7 @@ export async function restoreBackup(
   file: string,
   passphrase: string | null,
   dataDir: string,
+  who: { clock: Clock; actor: Omit<Actor, 'companyId'> },
 ): Promise<RestoreResult> {
   const target = path.resolve(dataDir)
   if (existsSync(target) && (await readdir(target)).length > 0) {
@@ -49,6 +51,26 @@ export async function restoreBackup(
     const db = openDatabase(target, { url: null })
     let audit
     try {
+      if (!(await verifyAuditChain(db)).ok) throw new AppError('BACKUP_DAMAGED', 'audit chain')
+      // The copy records where it came from; the chain is checked again with that entry on it.
+      const company = await db.selectFrom('companies').select('id').orderBy('id').executeTakeFirst()
+      await writeTx(db, (tx) =>
+        appendAudit(
+          tx,
+          who.clock,
+          { ...who.actor, companyId: company?.id ?? null },
+          {
+            action: 'backup.restore',
+            after: {
+              file: path.basename(file),
+              createdAt: opened.manifest.createdAt,
+              createdBy: opened.manifest.createdBy,
+              sourceEngine: opened.manifest.sourceEngine,
+              keyRestored: opened.manifest.keyIncluded,
+            },
+          },
+        ),
+      )
       audit = await verifyAuditChain(db)
     } finally {
       await db.destroy()
