@@ -26,6 +26,8 @@ export interface TableTally {
 export type SnapshotProgress = (done: number, total: number) => void
 
 const PAGES_PER_STEP = 2048
+// "All that is left", however much the database grew since the count: the largest step better-sqlite3 takes.
+const ALL_PAGES = 0x7fffffff
 const PAGE = 5000
 
 /** SQLite: the data directory's file copied page by page while the host keeps working. */
@@ -37,10 +39,18 @@ export async function sqliteSnapshot(
   const source = new BetterSqlite3(sourceFile, { fileMustExist: true })
   try {
     source.pragma('busy_timeout = 5000')
+    // A write by another connection between two steps starts the copy over. Small steps keep
+    // the event loop free while the database is quiet; once a copy has been started over, the
+    // rest goes in one step (one read transaction: WAL lets the host keep writing meanwhile), so
+    // a host that writes all the time cannot keep the backup from ever finishing.
+    let remaining = Infinity
+    let restarted = false
     await source.backup(targetFile, {
       progress({ totalPages, remainingPages }) {
+        if (remainingPages > remaining) restarted = true
+        remaining = remainingPages
         onProgress(totalPages - remainingPages, totalPages)
-        return PAGES_PER_STEP
+        return restarted ? ALL_PAGES : PAGES_PER_STEP
       },
     })
   } finally {
