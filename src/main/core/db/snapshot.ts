@@ -47,7 +47,8 @@ export async function sqliteSnapshot(
     let restarted = false
     await source.backup(targetFile, {
       progress({ totalPages, remainingPages }) {
-        if (remainingPages > remaining) restarted = true
+        // Without a restart every step leaves fewer pages to go.
+        if (remainingPages >= remaining) restarted = true
         remaining = remainingPages
         onProgress(totalPages - remainingPages, totalPages)
         return restarted ? ALL_PAGES : PAGES_PER_STEP
