@@ -49,7 +49,8 @@ export async function openBackup(
   const seen = new Map<string, { bytes: number; sha256: string }>()
   let manifestText = ''
   await readEntries(file, opened, key, async (name, length) => {
-    if (!safeName(name) || seen.has(name)) throw damaged(`unexpected entry ${name}`)
+    const again = name === MANIFEST_PART ? manifestText !== '' : seen.has(name)
+    if (!safeName(name) || again) throw damaged(`unexpected entry ${name}`)
     const hash = createHash('sha256')
     let bytes = 0
     const place = into === null ? null : placeOf(name)
