@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { sqliteSnapshot } from './snapshot'
+import { openSqliteFile } from './database'
+import { postgresSnapshot, sqliteSnapshot, tallyTables } from './snapshot'
+import { createPostgresTestDb } from './test-db'
 
 describe('sqliteSnapshot', () => {
   it.each([
@@ -64,4 +66,66 @@ describe('sqliteSnapshot', () => {
       }
     },
   )
+})
+
+describe.runIf(process.env.LOKET_TEST_POSTGRES)('postgresSnapshot', () => {
+  it('copies one instant while another connection keeps writing, and checks itself', async () => {
+    const made = (await createPostgresTestDb())!
+    const { db } = made
+    try {
+      const at = '2026-12-04T00:00:00Z'
+      const company = { address: '', time_zone: 'Asia/Jakarta', created_at: at, updated_at: at }
+      await db
+        .insertInto('companies')
+        .values({ ...company, name: 'Net Kampung' })
+        .execute()
+      await db
+        .insertInto('counters')
+        .values([
+          { company_id: 1, name: 'a', value: 0 },
+          { company_id: 1, name: 'b', value: 0 },
+        ])
+        .execute()
+      // The host: a new company and both counters, in one transaction each, for as long as the
+      // copy runs. A copy that read tables at different instants would disagree with the tallies
+      // it takes at the end (postgresSnapshot then throws), or have a = b broken.
+      let writing = true
+      let writes = 0
+      const host = (async () => {
+        while (writing) {
+          await db.transaction().execute(async (tx) => {
+            await tx
+              .insertInto('companies')
+              .values({ ...company, name: `c${writes}` })
+              .execute()
+            await tx
+              .updateTable('counters')
+              .set((eb) => ({ value: eb('value', '+', 1) }))
+              .execute()
+          })
+          writes++
+        }
+      })()
+      const target = path.join(mkdtempSync(path.join(tmpdir(), 'loket-pg-snapshot-')), 's.sqlite')
+      try {
+        await postgresSnapshot(db, target)
+      } finally {
+        writing = false
+        await host
+      }
+      expect(writes).toBeGreaterThan(0)
+      const copy = openSqliteFile(target)
+      try {
+        const counters = await copy.selectFrom('counters').select(['name', 'value']).execute()
+        const companies = (await tallyTables(copy)).find((t) => t.table === 'companies')!
+        const a = counters.find((c) => c.name === 'a')!.value
+        expect(counters.find((c) => c.name === 'b')!.value).toBe(a)
+        expect(companies.rows).toBe(1 + a)
+      } finally {
+        await copy.destroy()
+      }
+    } finally {
+      await made.drop()
+    }
+  })
 })
