@@ -73,5 +73,8 @@ describe('backup commands without a passphrase', () => {
     const noFile = await runCli(dataDir, ['backup', 'verify'], { human: true })
     expect(noFile.code).toBe(1)
     expect(noFile.stderr).toContain('sebutkan berkas cadangan')
+    const badOut = await runCli(dataDir, ['backup', 'create', '--out', 'cadangan.zip'])
+    expect(badOut.code).toBe(1)
+    expect(badOut.json.error).toMatchObject({ details: { option: 'out' } })
   }, 120_000)
 })

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { cliActor } from '../core/audit'
 import {
+  BACKUP_EXTENSION,
   BACKUP_FOLDER,
   createBackup,
   listBackups,
@@ -94,6 +95,10 @@ export const backupCommands: Record<string, CommandDef> = {
     usage: 'backup create [--out FILE.loket-backup]   (frasa sandi: LOKET_BACKUP_PASSPHRASE)',
     stringOptions: ['out'],
     run: async ({ dataDir, values, out }) => {
+      const target = typeof values.out === 'string' ? values.out : undefined
+      if (target !== undefined && !target.endsWith(BACKUP_EXTENSION)) {
+        throw optionError('out', 'cli.backup_file')
+      }
       const secret = await passphrase(true)
       const result = await withDb(dataDir, async (db) =>
         createBackup({
@@ -102,7 +107,7 @@ export const backupCommands: Record<string, CommandDef> = {
           clock: systemClock,
           passphrase: secret,
           actor: cliActor(await firstCompanyId(db)),
-          out: typeof values.out === 'string' ? values.out : undefined,
+          out: target,
           onProgress: progressLine(),
         }),
       )
