@@ -4,7 +4,8 @@ import path from 'node:path'
 import { AppError } from '@shared/errors'
 import { appendAudit, verifyAuditChain, type Actor } from '../audit'
 import type { Clock } from '../clock'
-import { DATABASE_FILE, makePrivateDir, openDatabase, writeTx } from '../db'
+import { DATABASE_FILE, knowsSchemaVersion, makePrivateDir, openDatabase, writeTx } from '../db'
+import { readBackupHeader } from './container'
 import { DATABASE_PART, FILES_PREFIX, KEY_PART } from './manifest'
 import { openBackup, type OpenedBackup } from './open-backup'
 import { checkSnapshot } from './verify'
@@ -33,6 +34,11 @@ export async function restoreBackup(
   const target = path.resolve(dataDir)
   if (existsSync(target) && (await readdir(target)).length > 0) {
     throw new AppError('RESTORE_TARGET_NOT_EMPTY', target, { dataDir: target })
+  }
+  // A newer Loket's database would be refused by this one at start: say so before writing.
+  const { header } = await readBackupHeader(file)
+  if (!knowsSchemaVersion(header.schemaVersion)) {
+    throw new AppError('BACKUP_NEWER_THAN_APP', `schema ${header.schemaVersion}`)
   }
   makePrivateDir(target)
   try {

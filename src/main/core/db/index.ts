@@ -1,6 +1,6 @@
 export { openDatabase, openMemoryDatabase, DATABASE_FILE } from './database'
 export type { OpenDatabaseOptions } from './database'
-export { migrateToLatest, unknownMigrations } from './migrate'
+export { knowsSchemaVersion, migrateToLatest, unknownMigrations } from './migrate'
 export type { MigrateReport } from './migrate'
 export { writeTx } from './write-tx'
 export type { Db, Tx } from './write-tx'
