@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { directoryFileStore } from '@core/files'
@@ -74,6 +74,8 @@ describe('kill -9 during backup create', () => {
       expect(verified.json).toMatchObject({ ok: true, integrity: 'ok' })
     } finally {
       delete process.env.LOKET_BACKUP_PASSPHRASE
+      // 64 MB of scans and two backups of them: not left in the temporary folder.
+      rmSync(dataDir, { recursive: true, force: true })
     }
   }, 120_000)
 })
