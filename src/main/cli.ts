@@ -13,6 +13,7 @@ import { paymentCommands } from './cli/payment-commands'
 import { userCommands } from './cli/user-commands'
 import { updateCommands } from './cli/update-commands'
 import { dbCommands } from './cli/db-commands'
+import { backupCommands } from './cli/backup-commands'
 import { optionError } from './cli/option-errors'
 import { createOutput, reportError } from './cli/output'
 
@@ -34,6 +35,7 @@ const commands: Record<string, CommandDef> = {
   ...userCommands,
   ...updateCommands,
   ...dbCommands,
+  ...backupCommands,
   'demo-data': demoDataCommand,
 }
 

@@ -86,6 +86,8 @@ export const AUDIT_ACTIONS = [
   'schedule.pause',
   'schedule.resume',
   'schedule.run',
+  'backup.create',
+  'backup.restore',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

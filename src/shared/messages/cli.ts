@@ -15,6 +15,8 @@ export const cliMessagesId = {
   job: 'sebutkan tugasnya; daftarnya ada di "jobs list".',
   channel: 'sebutkan salurannya: whatsapp atau email.',
   data_dir: 'sebutkan folder data dengan --data-dir DIR (atau LOKET_DATA_DIR).',
+  backup_file: 'sebutkan berkas cadangan (.loket-backup).',
+  passphrase_mismatch: 'kedua frasa sandi tidak sama.',
   file_installer: 'sebutkan berkas penginstal yang diterbitkan (misalnya Loket-Setup-1.2.0.exe).',
   update_version: 'tulis versi semver, misalnya 1.2.0 (bukan "{{version}}").',
   update_not_newer:
@@ -40,6 +42,8 @@ export const cliMessagesEn: typeof cliMessagesId = {
   job: 'name the job; "jobs list" lists them.',
   channel: 'name the channel: whatsapp or email.',
   data_dir: 'name the data folder with --data-dir DIR (or LOKET_DATA_DIR).',
+  backup_file: 'name the backup file (.loket-backup).',
+  passphrase_mismatch: 'the two passphrases differ.',
   file_installer: 'name the installer to publish (for example Loket-Setup-1.2.0.exe).',
   update_version: 'write a semver version, for example 1.2.0 (not "{{version}}").',
   update_not_newer:

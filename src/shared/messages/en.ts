@@ -107,6 +107,17 @@ export const enMessages: SharedMessages = {
       'Wrong setup code. Check the code on the host computer (tries left: {{attemptsLeft}}).',
     SECRET_DESTINATION_CHANGED:
       'The destination changed since the password or token was saved, so it is not sent to the new address. Enter the password or token again.',
+    BACKUP_NOT_A_BACKUP: 'This file is not a Loket backup (.loket-backup).',
+    BACKUP_NEWER_THAN_APP: 'This backup was made by a newer Loket. Update this app to use it.',
+    BACKUP_PASSPHRASE_REQUIRED:
+      'This backup is encrypted. Enter the backup passphrase (LOKET_BACKUP_PASSPHRASE).',
+    BACKUP_PASSPHRASE_WRONG:
+      'Wrong backup passphrase. The file cannot be opened without the passphrase it was made with.',
+    BACKUP_DAMAGED:
+      'The backup file is damaged or was changed. Do not restore from it; use another backup.',
+    BACKUP_EXISTS: 'A file with this name exists already. Choose another name.',
+    RESTORE_TARGET_NOT_EMPTY:
+      'The restore folder is not empty. Restore only into a new, empty data folder.',
   },
   validation: {
     token_destination_changed: 'Enter the token again: the destination changed.',

@@ -106,6 +106,18 @@ export const idMessages = {
       'Kode penyiapan salah. Periksa kode di komputer host (sisa percobaan: {{attemptsLeft}}).',
     SECRET_DESTINATION_CHANGED:
       'Alamat tujuan berubah sejak kata sandi atau token disimpan, jadi tidak dikirim ke alamat baru. Masukkan kata sandi atau token lagi.',
+    BACKUP_NOT_A_BACKUP: 'Berkas ini bukan berkas cadangan Loket (.loket-backup).',
+    BACKUP_NEWER_THAN_APP:
+      'Cadangan ini dibuat oleh versi Loket yang lebih baru. Perbarui aplikasi ini untuk memakainya.',
+    BACKUP_PASSPHRASE_REQUIRED:
+      'Cadangan ini terenkripsi. Masukkan frasa sandi cadangan (LOKET_BACKUP_PASSPHRASE).',
+    BACKUP_PASSPHRASE_WRONG:
+      'Frasa sandi cadangan salah. Berkas tidak dapat dibuka tanpa frasa sandi yang dipakai saat membuatnya.',
+    BACKUP_DAMAGED:
+      'Berkas cadangan rusak atau telah diubah. Jangan pulihkan dari berkas ini; pakai cadangan lain.',
+    BACKUP_EXISTS: 'Sudah ada berkas dengan nama ini. Pilih nama lain.',
+    RESTORE_TARGET_NOT_EMPTY:
+      'Folder tujuan pemulihan tidak kosong. Pulihkan hanya ke folder data yang baru dan kosong.',
   },
   validation: {
     token_destination_changed: 'Masukkan token lagi: alamat tujuan berubah.',

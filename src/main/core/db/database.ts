@@ -53,6 +53,14 @@ export function openMemoryDatabase(): Db {
   return openSqlite(':memory:')
 }
 
+/**
+ * A SQLite file by its path, with the same pragmas: a backup's snapshot being written, checked or
+ * restored (core/backup), never the live data directory's database.
+ */
+export function openSqliteFile(file: string): Db {
+  return openSqlite(file)
+}
+
 function openSqlite(file: string, nativeBinding?: string): Db {
   let sqlite: BetterSqlite3.Database
   try {

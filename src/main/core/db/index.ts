@@ -1,6 +1,6 @@
 export { openDatabase, openMemoryDatabase, DATABASE_FILE } from './database'
 export type { OpenDatabaseOptions } from './database'
-export { migrateToLatest, unknownMigrations } from './migrate'
+export { knowsSchemaVersion, migrateToLatest, unknownMigrations } from './migrate'
 export type { MigrateReport } from './migrate'
 export { writeTx } from './write-tx'
 export type { Db, Tx } from './write-tx'
@@ -20,3 +20,14 @@ export type { DatabaseEngine } from './engine'
 export { moveToPostgres } from './move-to-postgres'
 export type { MoveReport } from './move-to-postgres'
 export { ENGINE_FILE, recordPostgres, recordedPostgresUrl } from './engine-record'
+export { openSqliteFile } from './database'
+export { makePrivateDir } from './private-data-dir'
+export {
+  compareTallies,
+  postgresSnapshot,
+  snapshotIntegrity,
+  sqliteSnapshot,
+  tallyTables,
+  withSnapshot,
+} from './snapshot'
+export type { SnapshotProgress, TableTally } from './snapshot'

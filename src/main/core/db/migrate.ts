@@ -25,6 +25,11 @@ export async function unknownMigrations(db: Db): Promise<string[]> {
   return rows.rows.map((r) => r.name).filter((name) => !(name in migrations))
 }
 
+/** Whether this build knows a schema version (a migration name), e.g. a backup's. */
+export function knowsSchemaVersion(name: string | null): boolean {
+  return name === null || name in migrations
+}
+
 export interface MigrateReport {
   applied: string[]
   current: string | null

@@ -7,7 +7,7 @@ import type { Database } from './schema'
 import { writeTx, type Db } from './write-tx'
 
 /** Tables the engines keep for themselves (migrations, the search index's FTS5 shadow tables). */
-const OWN_TABLES = /^(sqlite_|kysely_migration|customer_search)/
+export const OWN_TABLES = /^(sqlite_|kysely_migration|customer_search)/
 const PAGE = 5000
 
 export interface MovedTable {
@@ -25,7 +25,7 @@ export interface MoveReport {
   mismatches: string[]
 }
 
-interface Column {
+export interface Column {
   name: string
   integer: boolean
 }
@@ -139,7 +139,7 @@ export async function moveToPostgres(source: Db, target: Db): Promise<MoveReport
 }
 
 /** Tables in an order where each comes after the tables its foreign keys point at. */
-async function copyOrder(db: Db): Promise<string[]> {
+export async function copyOrder(db: Db): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`SELECT name FROM sqlite_master
     WHERE type = 'table' ORDER BY name`.execute(db)
   const names = rows.map((r) => r.name).filter((n) => !OWN_TABLES.test(n))
@@ -165,13 +165,13 @@ async function copyOrder(db: Db): Promise<string[]> {
   return ordered
 }
 
-async function columnsOf(db: Db, table: string): Promise<Column[]> {
+export async function columnsOf(db: Db, table: string): Promise<Column[]> {
   const { rows } = await sql<{ name: string; type: string }>`SELECT name, type
     FROM pragma_table_info(${table}) ORDER BY cid`.execute(db)
   return rows.map((r) => ({ name: r.name, integer: /^integer$/i.test(r.type) }))
 }
 
-async function tally(db: Db, table: string, ints: string[]) {
+export async function tally(db: Db, table: string, ints: string[]) {
   const sums = ints.map((c) => sql`COALESCE(SUM(${sql.ref(c)}), 0)`)
   const { rows } = await sql<Record<string, number>>`SELECT COUNT(*) AS "__rows"${
     sums.length ? sql`, ${sql.join(sums.map((s, k) => sql`${s} AS ${sql.ref(`s${k}`)}`))}` : sql``

@@ -314,6 +314,7 @@ export const en: Messages = {
     chainBroken: 'Chain broken at entry #{{id}}',
   },
   auditActions: {
+    backup: { create: 'Backup created', restore: 'Data restored from a backup' },
     billing: { run: 'Billing run', settings: 'Billing settings changed' },
     invoices: {
       create: 'Draft invoice created',

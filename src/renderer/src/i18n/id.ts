@@ -316,6 +316,10 @@ export const id = {
     chainBroken: 'Rantai rusak pada entri #{{id}}',
   },
   auditActions: {
+    backup: {
+      create: 'Cadangan dibuat',
+      restore: 'Data dipulihkan dari cadangan',
+    },
     billing: { run: 'Penagihan periode dijalankan', settings: 'Pengaturan tagihan diubah' },
     invoices: {
       create: 'Draf tagihan dibuat',
