@@ -83,6 +83,10 @@ export const ERROR_CODES = [
   'BACKUP_DAMAGED',
   'BACKUP_EXISTS',
   'RESTORE_TARGET_NOT_EMPTY',
+  'BACKUP_BUSY',
+  'BACKUP_NOT_FOUND',
+  'BACKUP_FOLDER_INVALID',
+  'BACKUP_COPY_FAILED',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -120,6 +120,7 @@ export const id = {
       manage: 'Jeda, lanjutkan dan jalankan tugas',
     },
     dashboard: { view: 'Lihat dasbor' },
+    backup: { manage: 'Buat, unduh, periksa dan pulihkan backup; atur frasa sandi dan jadwalnya' },
     users: { view: 'Lihat daftar pengguna', manage: 'Kelola pengguna (tambah, ubah, nonaktifkan)' },
     roles: { view: 'Lihat peran & izin', manage: 'Ubah izin peran (khusus Superadmin)' },
     company: { view: 'Lihat pengaturan perusahaan', manage: 'Ubah pengaturan perusahaan' },
@@ -201,6 +202,7 @@ export const id = {
     collections: 'Penagihan',
     messages: 'Pesan',
     schedule: 'Jadwal & riwayat',
+    backup: 'Backup & Restore',
     dashboard: 'Dasbor',
     users: 'Pengguna',
     roles: 'Peran & Izin',
@@ -319,6 +321,9 @@ export const id = {
     backup: {
       create: 'Cadangan dibuat',
       restore: 'Data dipulihkan dari cadangan',
+      settings: 'Pengaturan backup diubah',
+      passphrase: 'Frasa sandi backup diubah',
+      retention: 'Backup lama dihapus sesuai aturan simpan',
     },
     billing: { run: 'Penagihan periode dijalankan', settings: 'Pengaturan tagihan diubah' },
     invoices: {
