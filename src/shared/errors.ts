@@ -87,6 +87,7 @@ export const ERROR_CODES = [
   'BACKUP_NOT_FOUND',
   'BACKUP_FOLDER_INVALID',
   'BACKUP_COPY_FAILED',
+  'BACKUP_TOO_LARGE',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

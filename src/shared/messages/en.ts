@@ -124,6 +124,8 @@ export const enMessages: SharedMessages = {
       "This folder cannot be used. Write the folder's full path (e.g. E:\\Loket Backup).",
     BACKUP_COPY_FAILED:
       'The backup was made, but copying it to the second folder failed. Check the USB disk or drive.',
+    BACKUP_TOO_LARGE:
+      'This backup is too large to download from the page. Copy the file from the backup folder (data folder → backups) or set a second folder.',
   },
   validation: {
     backup_passphrase_short: 'The backup passphrase needs at least 8 characters.',

@@ -124,6 +124,8 @@ export const idMessages = {
       'Folder ini tidak bisa dipakai. Tulis alamat lengkap folder (mis. E:\\Backup Loket).',
     BACKUP_COPY_FAILED:
       'Backup dibuat, tetapi salinannya ke folder kedua gagal. Periksa disk USB atau drive tujuan.',
+    BACKUP_TOO_LARGE:
+      'Backup ini terlalu besar untuk diunduh lewat halaman. Salin berkasnya dari folder backup (folder data → backups) atau atur folder kedua.',
   },
   validation: {
     backup_passphrase_short: 'Frasa sandi backup minimal 8 karakter.',
