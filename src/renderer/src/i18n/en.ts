@@ -13,6 +13,7 @@ import { enNetwork } from './en-network'
 import { enHotspot } from './en-hotspot'
 import { enNotifications } from './en-notifications'
 import { enSchedule } from './en-schedule'
+import { enBackup } from './en-backup'
 import { enChannels } from './en-channels'
 import { enMessaging } from './en-messaging'
 import { enCollections } from './en-collections'
@@ -33,6 +34,7 @@ export const en: Messages = {
   ...enHotspot,
   ...enNotifications,
   ...enSchedule,
+  ...enBackup,
   ...enChannels,
   ...enMessaging,
   ...enCollections,

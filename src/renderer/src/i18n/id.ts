@@ -13,6 +13,7 @@ import { idNetwork } from './id-network'
 import { idHotspot } from './id-hotspot'
 import { idNotifications } from './id-notifications'
 import { idSchedule } from './id-schedule'
+import { idBackup } from './id-backup'
 import { idChannels } from './id-channels'
 import { idMessaging } from './id-messaging'
 import { idCollections } from './id-collections'
@@ -36,6 +37,7 @@ export const id = {
   ...idHotspot,
   ...idNotifications,
   ...idSchedule,
+  ...idBackup,
   ...idChannels,
   ...idMessaging,
   ...idCollections,
