@@ -113,6 +113,9 @@ describe('backups over the HTTP API', () => {
     expect(
       await apiCode(owner.backups.restore.mutate({ file: file!, dataDir: host.dataDir })),
     ).toBe('RESTORE_TARGET_NOT_EMPTY')
+    expect(await apiCode(owner.backups.restore.mutate({ file: file!, dataDir: 'data-baru' }))).toBe(
+      'BACKUP_FOLDER_INVALID',
+    )
     const target = path.join(mkdtempSync(path.join(tmpdir(), 'loket-restored-')), 'data')
     const restored = await owner.backups.restore.mutate({ file: file!, dataDir: target })
     expect(restored).toMatchObject({ dataDir: target, keyRestored: false })

@@ -56,7 +56,13 @@ function passphraseFor(
 export const backupsRouter = router({
   list: procedure('backup.manage').query(async ({ ctx }) => {
     const { folders } = await foldersOf(ctx.services, ctx.user.companyId)
-    const { backups } = await listBackups(folders)
+    const { backups } = await listBackups(folders.slice(0, 1))
+    // An unplugged or unreadable second folder hides its copies, never the page.
+    if (folders[1]) {
+      const copies = await listBackups([folders[1]]).catch(() => ({ backups: [] }))
+      backups.push(...copies.backups)
+    }
+    backups.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))
     return backups.map((b) => ({
       ...b,
       file: path.basename(b.file),
@@ -142,11 +148,11 @@ export const backupsRouter = router({
       const file = findBackupFile(folders, input.file)
       const target = path.resolve(input.dataDir)
       const live = path.resolve(dataDirOf(ctx.services))
-      if (
-        !path.isAbsolute(input.dataDir) ||
-        target === live ||
-        target.startsWith(live + path.sep)
-      ) {
+      if (!path.isAbsolute(input.dataDir)) {
+        throw new AppError('BACKUP_FOLDER_INVALID', input.dataDir, { field: 'dataDir' })
+      }
+      // The live data directory (or a folder inside it) is never a restore target here.
+      if (target === live || target.startsWith(live + path.sep)) {
         throw new AppError('RESTORE_TARGET_NOT_EMPTY', target, { dataDir: target })
       }
       const { header } = await readBackupHeader(file)
