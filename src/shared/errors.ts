@@ -88,6 +88,7 @@ export const ERROR_CODES = [
   'BACKUP_FOLDER_INVALID',
   'BACKUP_COPY_FAILED',
   'BACKUP_TOO_LARGE',
+  'BACKUP_PASSPHRASE_UNREADABLE',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

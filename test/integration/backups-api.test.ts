@@ -81,6 +81,16 @@ describe('backups over the HTTP API', () => {
     expect(
       await apiCode(owner.backups.verify.mutate({ file: file!, passphrase: 'salah sekali ini' })),
     ).toBe('BACKUP_PASSPHRASE_WRONG')
+    // Without a typed one the stored passphrase opens it, and the secrets key comes back.
+    const target = path.join(mkdtempSync(path.join(tmpdir(), 'loket-restored-')), 'data')
+    const restored = await owner.backups.restore.mutate({ file: file!, dataDir: target })
+    expect(restored.keyRestored).toBe(true)
+    const audit = await rowsIn<{ after_json: string | null }>(
+      host.dataDir,
+      sql`SELECT after_json FROM audit_log WHERE action = 'backup.passphrase'`,
+    )
+    expect(audit).toHaveLength(1)
+    expect(audit[0]!.after_json).not.toContain('kopi tubruk')
   })
 
   it('the two passphrases must agree', async () => {

@@ -76,6 +76,7 @@ const HTTP_CODE: Partial<Record<ErrorCode, TRPC_ERROR_CODE_KEY>> = {
   BACKUP_NOT_FOUND: 'NOT_FOUND',
   BACKUP_FOLDER_INVALID: 'BAD_REQUEST',
   BACKUP_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  BACKUP_PASSPHRASE_UNREADABLE: 'PRECONDITION_FAILED',
 }
 
 /** Turns whatever was thrown into the `{code, messageKey, details}` the UI translates. */

@@ -126,6 +126,8 @@ export const enMessages: SharedMessages = {
       'The backup was made, but copying it to the second folder failed. Check the USB disk or drive.',
     BACKUP_TOO_LARGE:
       'This backup is too large to download from the page. Copy the file from the backup folder (data folder → backups) or set a second folder.',
+    BACKUP_PASSPHRASE_UNREADABLE:
+      'The stored backup passphrase cannot be opened on this PC (a different secrets key). Set the passphrase again on the Backup & Restore page.',
   },
   validation: {
     backup_passphrase_short: 'The backup passphrase needs at least 8 characters.',

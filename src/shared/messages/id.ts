@@ -126,6 +126,8 @@ export const idMessages = {
       'Backup dibuat, tetapi salinannya ke folder kedua gagal. Periksa disk USB atau drive tujuan.',
     BACKUP_TOO_LARGE:
       'Backup ini terlalu besar untuk diunduh lewat halaman. Salin berkasnya dari folder backup (folder data → backups) atau atur folder kedua.',
+    BACKUP_PASSPHRASE_UNREADABLE:
+      'Frasa sandi backup yang tersimpan tidak bisa dibuka di komputer ini (kunci rahasia berbeda). Atur frasa sandi lagi di halaman Backup & Restore.',
   },
   validation: {
     backup_passphrase_short: 'Frasa sandi backup minimal 8 karakter.',

@@ -131,7 +131,10 @@ describe('the daily backup schedule', () => {
     clock.advanceMinutes(1)
     expect(await tick()).toEqual({ status: 'not_due' })
     expect(await notices()).toEqual([
-      { kind: 'backup_failed', params: { date: '05/12/2026', code: 'INTERNAL' } },
+      {
+        kind: 'backup_failed',
+        params: { date: '05/12/2026', code: 'BACKUP_PASSPHRASE_UNREADABLE' },
+      },
     ])
   })
 

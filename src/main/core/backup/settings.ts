@@ -69,7 +69,13 @@ export function storedPassphrase(
   secrets: SecretBox,
   settings: StoredBackupSettings,
 ): string | null {
-  return settings.sealedPassphrase === null ? null : secrets.open(settings.sealedPassphrase)
+  if (settings.sealedPassphrase === null) return null
+  try {
+    return secrets.open(settings.sealedPassphrase)
+  } catch {
+    // Sealed under another secret.key (a data directory copied without it): set it again.
+    throw new AppError('BACKUP_PASSPHRASE_UNREADABLE', 'stored backup passphrase cannot be opened')
+  }
 }
 
 interface SettingsDeps {

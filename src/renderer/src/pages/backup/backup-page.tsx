@@ -2,13 +2,16 @@ import { Alert, Button, Group, Paper, Progress, Stack, Text, Title } from '@mant
 import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconDatabaseExport } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../api/errors'
 import { queryClient, trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
+import type { RouterOutputs } from '../../session/session'
 import { BackupList } from './backup-list'
 import { BackupSettings } from './backup-settings'
+
+type BackupRunView = NonNullable<RouterOutputs['backups']['progress']>
 
 export function refreshBackups(): void {
   void queryClient.invalidateQueries(trpc.backups.pathFilter())
@@ -57,43 +60,59 @@ export function BackupPage() {
   )
 }
 
+/** How often the page asks the host how far the backup is. */
+const POLL_MS = 500
+
 /** The button, then the running backup's progress polled from the host until it ends. */
 function CreateBackup() {
   const { t } = useTranslation()
-  const [polling, setPolling] = useState(false)
-  const create = useMutation(
-    trpc.backups.create.mutationOptions({
-      onSuccess: () => setPolling(true),
-      onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
-    }),
-  )
-  const progress = useQuery(
-    trpc.backups.progress.queryOptions(undefined, {
-      enabled: polling,
-      refetchInterval: (q) => (q.state.data?.status === 'running' ? 500 : false),
-    }),
-  )
-  const run = progress.data
-  const told = useRef<string | null>(null)
-  useEffect(() => {
-    if (!polling || !run || run.status === 'running' || told.current === run.startedAt) return
-    told.current = run.startedAt
-    setPolling(false)
-    notifications.show(
-      run.status === 'done'
-        ? { color: 'teal', message: t('backup.created', { file: run.file }) }
-        : { color: 'red', message: t('backup.failed', { problem: t(`errors.${run.problem}`) }) },
-    )
-    refreshBackups()
-  }, [polling, run, t])
-  const busy = create.isPending || (polling && run?.status !== 'done' && run?.status !== 'failed')
+  const [run, setRun] = useState<BackupRunView | null>(null)
+  const [busy, setBusy] = useState(false)
+  // Follows the backup this page started (matched by its start time) until it is done or failed.
+  const follow = async (startedAt: string) => {
+    for (;;) {
+      const now = await queryClient.fetchQuery({
+        ...trpc.backups.progress.queryOptions(),
+        staleTime: 0,
+      })
+      if (now?.startedAt !== startedAt) return null
+      setRun(now)
+      if (now.status !== 'running') return now
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS))
+    }
+  }
+  const start = async () => {
+    setBusy(true)
+    try {
+      const started = await create.mutateAsync({})
+      setRun(started)
+      const end = await follow(started.startedAt)
+      if (end) {
+        notifications.show(
+          end.status === 'done'
+            ? { color: 'teal', message: t('backup.created', { file: end.file }) }
+            : {
+                color: 'red',
+                message: t('backup.failed', { problem: t(`errors.${end.problem}`) }),
+              },
+        )
+      }
+      refreshBackups()
+    } catch (error) {
+      notifications.show({ color: 'red', message: errorMessage(t, error) })
+    } finally {
+      setBusy(false)
+      setRun(null)
+    }
+  }
+  const create = useMutation(trpc.backups.create.mutationOptions())
   const percent = run && run.total > 0 ? Math.round((run.done / run.total) * 100) : 0
   return (
     <Stack gap={4} align="flex-end">
       <Button
         leftSection={<IconDatabaseExport size={18} />}
         loading={busy}
-        onClick={() => create.mutate({})}
+        onClick={() => void start()}
         data-testid="backup-create"
       >
         {t('backup.createNow')}
