@@ -6,7 +6,7 @@ import { createInFlight } from '@api/in-flight'
 import { buildHttpServer } from '@server/http-server'
 import { isLoopbackAddress } from '@shared/host-names'
 import { systemClock, type Clock } from './core/clock'
-import { createSetupCode, needsSetup } from './core/companies'
+import { companyTimeZone, createSetupCode, needsSetup } from './core/companies'
 import {
   migrateToLatest,
   openDatabase,
@@ -17,6 +17,7 @@ import { directoryFileStore } from './core/files'
 import { RouterPool, startDeviceWorker } from './core/network'
 import { createWhatsappSessions, startMessageSender } from './core/messaging'
 import { jobRunsSettled, pausedJobs, startScheduler, type Scheduler } from './core/scheduler'
+import { backupRunsSettled, startBackupSchedule } from './core/backup'
 import {
   bindStoredSecrets,
   dataDirSecretBox,
@@ -119,14 +120,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     updatesDir: updatesDir(options.dataDir),
   })
   let scheduler: Scheduler | null = null
+  let backupSchedule: { stop(): Promise<void> } | null = null
   let advertisement: Advertisement | null = null
   // No new runs (schedule, then requests), wait for the runs going, then workers and database.
   const shutDown = async () => {
     stopCheckpoints()
     await advertisement?.stop()
     await scheduler?.stop()
+    await backupSchedule?.stop()
     await server.close()
     await jobRunsSettled(db)
+    // A backup started from the page finishes (or fails) before its database closes.
+    await backupRunsSettled(db)
     await sender?.stop()
     await services.whatsapp?.closeAll()
     await worker?.stop()
@@ -143,7 +148,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       )
     }
     // Only a host that serves runs the schedule: a failed start never leaves a job half done.
-    if (options.scheduler !== false) scheduler = await startScheduler(services)
+    if (options.scheduler !== false) {
+      scheduler = await startScheduler(services)
+      backupSchedule = startBackupSchedule(
+        { db, clock: services.clock, secrets, dataDir: options.dataDir },
+        (id) => companyTimeZone(services, id),
+      )
+    }
     // A linked WhatsApp Web session comes back with the host, before the first message needs it.
     const linked = await db
       .selectFrom('message_channels')

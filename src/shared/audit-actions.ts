@@ -88,6 +88,9 @@ export const AUDIT_ACTIONS = [
   'schedule.run',
   'backup.create',
   'backup.restore',
+  'backup.settings',
+  'backup.passphrase',
+  'backup.retention',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -8,5 +8,7 @@ export const NOTIFICATION_KINDS = [
   'router_jobs_failing',
   'job_failed',
   'reconcile_differences',
+  'backup_failed',
+  'backup_missed',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]

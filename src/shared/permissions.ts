@@ -54,6 +54,8 @@ export const PERMISSIONS = {
   'messages.manage': {},
   'schedule.view': { menu: 'schedule' },
   'schedule.manage': {},
+  /** Backup & Restore: whole-company copies, the backup passphrase, restores. */
+  'backup.manage': { menu: 'backup', superadminOnly: true },
 } as const satisfies Record<string, PermissionDef>
 
 export type Permission = keyof typeof PERMISSIONS

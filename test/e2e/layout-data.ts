@@ -1,4 +1,4 @@
-import type { APIRequestContext } from '@playwright/test'
+import { expect, type APIRequestContext } from '@playwright/test'
 import type { MessageSim } from '../sim/messaging/index'
 import type { RouterSim } from '../sim/routeros/index'
 import { addSimRouter, call, setUpCompany } from './api'
@@ -179,6 +179,12 @@ export async function seedEveryPage(
 
   await api('schedule.runNow', { job: 'reconcile' })
   await api('schedule.runNow', { job: 'restore' })
+  // One backup, verified, for the Backup & Restore page's list (made in the host's background).
+  await api('backups.create', {})
+  const progress = () =>
+    api<{ status: string; file: string } | null>('backups.progress', undefined, 'query')
+  await expect.poll(async () => (await progress())?.status, { timeout: 60_000 }).toBe('done')
+  await api('backups.verify', { file: (await progress())!.file })
   await api('users.create', {
     name: 'Teknisi Lapangan',
     username: 'teknisi',

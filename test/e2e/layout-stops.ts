@@ -206,6 +206,7 @@ export function layoutStops(d: LayoutData): Stop[] {
       ready: id('channel-status'),
     },
     { name: 'Jadwal & riwayat', route: '/schedule', url: 'schedule', ready: id('run-row') },
+    { name: 'Backup & Restore', route: '/backup', url: 'backup', ready: id('backup-verified') },
     { name: 'Katalog › Paket', route: '/catalog', url: 'catalog', ready: id('product-row') },
     { name: 'Katalog › Area', route: '/catalog', url: 'catalog?tab=areas', ready: id('area-row') },
     { name: 'Katalog › POP', route: '/catalog', url: 'catalog?tab=pops', ready: id('pop-row') },

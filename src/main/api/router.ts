@@ -24,11 +24,13 @@ import { notificationsRouter } from './routers/notifications'
 import { modeRouter } from './routers/mode'
 import { aboutRouter } from './routers/about'
 import { dashboardRouter } from './routers/dashboard'
+import { backupsRouter } from './routers/backups'
 import { router } from './trpc'
 
 /** The one API of Loket, carried over IPC in the desktop and HTTP on the LAN. */
 export const appRouter = router({
   setup: setupRouter,
+  backups: backupsRouter,
   auth: authRouter,
   users: usersRouter,
   roles: rolesRouter,

@@ -118,8 +118,20 @@ export const enMessages: SharedMessages = {
     BACKUP_EXISTS: 'A file with this name exists already. Choose another name.',
     RESTORE_TARGET_NOT_EMPTY:
       'The restore folder is not empty. Restore only into a new, empty data folder.',
+    BACKUP_BUSY: 'Another backup is being made. Wait until it has finished.',
+    BACKUP_NOT_FOUND: 'This backup file is not in the backup folders.',
+    BACKUP_FOLDER_INVALID:
+      "This folder cannot be used. Write the folder's full path (e.g. E:\\Loket Backup).",
+    BACKUP_COPY_FAILED:
+      'The backup was made, but copying it to the second folder failed. Check the USB disk or drive.',
+    BACKUP_TOO_LARGE:
+      'This backup is too large to download from the page. Copy the file from the backup folder (data folder → backups) or set a second folder.',
+    BACKUP_PASSPHRASE_UNREADABLE:
+      'The stored backup passphrase cannot be opened on this PC (a different secrets key). Set the passphrase again on the Backup & Restore page.',
   },
   validation: {
+    backup_passphrase_short: 'The backup passphrase needs at least 8 characters.',
+    backup_passphrase_mismatch: 'The second passphrase differs from the first.',
     token_destination_changed: 'Enter the token again: the destination changed.',
     password_destination_changed: 'Enter the password again: the destination changed.',
     rate_limit: 'Write the rate limit as RouterOS does: upload/download, e.g. 2M/2M or 512k/1M.',

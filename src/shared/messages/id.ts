@@ -118,8 +118,20 @@ export const idMessages = {
     BACKUP_EXISTS: 'Sudah ada berkas dengan nama ini. Pilih nama lain.',
     RESTORE_TARGET_NOT_EMPTY:
       'Folder tujuan pemulihan tidak kosong. Pulihkan hanya ke folder data yang baru dan kosong.',
+    BACKUP_BUSY: 'Backup lain sedang dibuat. Tunggu sampai selesai.',
+    BACKUP_NOT_FOUND: 'Berkas backup ini tidak ada di folder backup.',
+    BACKUP_FOLDER_INVALID:
+      'Folder ini tidak bisa dipakai. Tulis alamat lengkap folder (mis. E:\\Backup Loket).',
+    BACKUP_COPY_FAILED:
+      'Backup dibuat, tetapi salinannya ke folder kedua gagal. Periksa disk USB atau drive tujuan.',
+    BACKUP_TOO_LARGE:
+      'Backup ini terlalu besar untuk diunduh lewat halaman. Salin berkasnya dari folder backup (folder data → backups) atau atur folder kedua.',
+    BACKUP_PASSPHRASE_UNREADABLE:
+      'Frasa sandi backup yang tersimpan tidak bisa dibuka di komputer ini (kunci rahasia berbeda). Atur frasa sandi lagi di halaman Backup & Restore.',
   },
   validation: {
+    backup_passphrase_short: 'Frasa sandi backup minimal 8 karakter.',
+    backup_passphrase_mismatch: 'Frasa sandi kedua tidak sama dengan yang pertama.',
     token_destination_changed: 'Masukkan token lagi: alamat tujuan berubah.',
     password_destination_changed: 'Masukkan kata sandi lagi: alamat tujuan berubah.',
     rate_limit:

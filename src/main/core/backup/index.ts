@@ -12,3 +12,16 @@ export { verifyBackup } from './verify'
 export type { VerifiedMark, VerifyResult } from './verify'
 export { DEFAULT_RETENTION, planRetention } from './retention'
 export type { RetentionPlan, RetentionPolicy } from './retention'
+export { backupFolders, copyBackup, findBackupFile, pruneFolder } from './folders'
+export { backupRunOf, backupRunsSettled, startBackupRun } from './runner'
+export type { BackupRunView } from './runner'
+export {
+  BACKUP_TIME,
+  backupSettingsView,
+  readBackupSettings,
+  saveBackupSettings,
+  setBackupPassphrase,
+  storedPassphrase,
+} from './settings'
+export { latestSlot, scheduledBackupTick, startBackupSchedule } from './schedule'
+export type { BackupTick } from './schedule'

@@ -19,6 +19,8 @@ export const enNotifications: typeof idNotifications = {
       router_jobs_failing: '{{count}} router jobs failed',
       job_failed: 'Job “{{jobName}}” failed',
       reconcile_differences: '{{count}} differences between routers and Loket',
+      backup_failed: 'Scheduled backup of {{date}} failed: {{problemText}}',
+      backup_missed: 'Scheduled backup of {{date}} was missed (host off at {{time}}); made now',
     },
     unknownKind: 'New notice',
     justNow: 'just now',

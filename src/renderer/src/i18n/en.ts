@@ -13,6 +13,7 @@ import { enNetwork } from './en-network'
 import { enHotspot } from './en-hotspot'
 import { enNotifications } from './en-notifications'
 import { enSchedule } from './en-schedule'
+import { enBackup } from './en-backup'
 import { enChannels } from './en-channels'
 import { enMessaging } from './en-messaging'
 import { enCollections } from './en-collections'
@@ -33,6 +34,7 @@ export const en: Messages = {
   ...enHotspot,
   ...enNotifications,
   ...enSchedule,
+  ...enBackup,
   ...enChannels,
   ...enMessaging,
   ...enCollections,
@@ -114,6 +116,9 @@ export const en: Messages = {
     },
     schedule: { view: 'View the schedule and job history', manage: 'Pause, resume and run jobs' },
     dashboard: { view: 'View the dashboard' },
+    backup: {
+      manage: 'Create, download, verify and restore backups; set their passphrase and schedule',
+    },
     users: { view: 'View users', manage: 'Manage users (add, edit, deactivate)' },
     roles: {
       view: 'View roles & permissions',
@@ -199,6 +204,7 @@ export const en: Messages = {
     collections: 'Collections',
     messages: 'Messages',
     schedule: 'Schedule & history',
+    backup: 'Backup & Restore',
     dashboard: 'Dashboard',
     users: 'Users',
     roles: 'Roles & Permissions',
@@ -314,7 +320,13 @@ export const en: Messages = {
     chainBroken: 'Chain broken at entry #{{id}}',
   },
   auditActions: {
-    backup: { create: 'Backup created', restore: 'Data restored from a backup' },
+    backup: {
+      create: 'Backup created',
+      restore: 'Data restored from a backup',
+      settings: 'Backup settings changed',
+      passphrase: 'Backup passphrase changed',
+      retention: 'Old backups removed by the keep rule',
+    },
     billing: { run: 'Billing run', settings: 'Billing settings changed' },
     invoices: {
       create: 'Draft invoice created',

@@ -17,6 +17,9 @@ export const idNotifications = {
       router_jobs_failing: '{{count}} pekerjaan router gagal',
       job_failed: 'Tugas “{{jobName}}” gagal',
       reconcile_differences: '{{count}} selisih antara router dan Loket',
+      backup_failed: 'Backup terjadwal {{date}} gagal: {{problemText}}',
+      backup_missed:
+        'Backup terjadwal {{date}} terlewat (host mati pukul {{time}}); backup dibuat sekarang',
     },
     unknownKind: 'Pemberitahuan baru',
     justNow: 'baru saja',

@@ -13,6 +13,7 @@ import { idNetwork } from './id-network'
 import { idHotspot } from './id-hotspot'
 import { idNotifications } from './id-notifications'
 import { idSchedule } from './id-schedule'
+import { idBackup } from './id-backup'
 import { idChannels } from './id-channels'
 import { idMessaging } from './id-messaging'
 import { idCollections } from './id-collections'
@@ -36,6 +37,7 @@ export const id = {
   ...idHotspot,
   ...idNotifications,
   ...idSchedule,
+  ...idBackup,
   ...idChannels,
   ...idMessaging,
   ...idCollections,
@@ -120,6 +122,7 @@ export const id = {
       manage: 'Jeda, lanjutkan dan jalankan tugas',
     },
     dashboard: { view: 'Lihat dasbor' },
+    backup: { manage: 'Buat, unduh, periksa dan pulihkan backup; atur frasa sandi dan jadwalnya' },
     users: { view: 'Lihat daftar pengguna', manage: 'Kelola pengguna (tambah, ubah, nonaktifkan)' },
     roles: { view: 'Lihat peran & izin', manage: 'Ubah izin peran (khusus Superadmin)' },
     company: { view: 'Lihat pengaturan perusahaan', manage: 'Ubah pengaturan perusahaan' },
@@ -201,6 +204,7 @@ export const id = {
     collections: 'Penagihan',
     messages: 'Pesan',
     schedule: 'Jadwal & riwayat',
+    backup: 'Backup & Restore',
     dashboard: 'Dasbor',
     users: 'Pengguna',
     roles: 'Peran & Izin',
@@ -319,6 +323,9 @@ export const id = {
     backup: {
       create: 'Cadangan dibuat',
       restore: 'Data dipulihkan dari cadangan',
+      settings: 'Pengaturan backup diubah',
+      passphrase: 'Frasa sandi backup diubah',
+      retention: 'Backup lama dihapus sesuai aturan simpan',
     },
     billing: { run: 'Penagihan periode dijalankan', settings: 'Pengaturan tagihan diubah' },
     invoices: {

@@ -15,6 +15,7 @@ import { HotspotPage } from '../pages/hotspot/hotspot-page'
 import { CollectionsPage } from '../pages/collections/collections-page'
 import { MessagesPage } from '../pages/messages/messages-page'
 import { SchedulePage } from '../pages/schedule/schedule-page'
+import { BackupPage } from '../pages/backup/backup-page'
 import { CatalogPage } from '../pages/catalog/catalog-page'
 import { ChangePasswordPage } from '../pages/change-password-page'
 import { CompanyPage } from '../pages/company/company-page'
@@ -87,6 +88,7 @@ export function AppRoutes() {
               />
               <Route path="/messages" element={guarded('messages.view', <MessagesPage />)} />
               <Route path="/schedule" element={guarded('schedule.view', <SchedulePage />)} />
+              <Route path="/backup" element={guarded('backup.manage', <BackupPage />)} />
               <Route path="/catalog" element={guarded('catalog.view', <CatalogPage />)} />
               <Route path="/users" element={guarded('users.view', <UsersPage />)} />
               <Route path="/roles" element={guarded('roles.view', <RolesPage />)} />

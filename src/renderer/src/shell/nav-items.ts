@@ -12,6 +12,7 @@ import {
   IconRouter,
   IconTicket,
   IconCalendarTime,
+  IconDatabaseExport,
   IconMessage2,
   IconBellRinging,
   IconUsers,
@@ -49,6 +50,7 @@ const ICONS: Record<string, Icon> = {
   collections: IconBellRinging,
   messages: IconMessage2,
   schedule: IconCalendarTime,
+  backup: IconDatabaseExport,
 }
 
 /** Daily work first: the office opens customers far more often than users or settings. */
@@ -65,6 +67,7 @@ const FIRST_MENUS = [
   'hotspot',
   'catalog',
   'schedule',
+  'backup',
 ]
 
 function menuRank(menu: string): number {

@@ -37,6 +37,8 @@ function title(t: TFunction, n: Notice): string {
   return t(`notifications.kinds.${n.kind}`, {
     ...n.params,
     jobName: job ? t(`schedule.jobs.${job}`, { defaultValue: job }) : '',
+    // A failed backup names its error code; the notice shows that error's own sentence.
+    problemText: typeof n.params.code === 'string' ? t(`errors.${n.params.code}`) : '',
     defaultValue: t('notifications.unknownKind'),
   })
 }

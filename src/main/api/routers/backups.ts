@@ -1,0 +1,171 @@
+import { readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { AppError } from '@shared/errors'
+import {
+  backupCreateInput,
+  backupFileInput,
+  backupOpenInput,
+  backupPassphraseInput,
+  backupRestoreInput,
+  backupSettingsInput,
+} from '@shared/schemas'
+import {
+  backupFolders,
+  backupRunOf,
+  backupSettingsView,
+  findBackupFile,
+  listBackups,
+  readBackupHeader,
+  readBackupSettings,
+  restoreBackup,
+  saveBackupSettings,
+  setBackupPassphrase,
+  startBackupRun,
+  storedPassphrase,
+  verifyBackup,
+} from '@core/backup'
+import type { ApiServices } from '../context'
+import { procedure, router } from '../trpc'
+
+/**
+ * A download travels as base64 inside one JSON answer, which the page holds whole: above this a
+ * backup is copied from the data folder or the second folder instead (the page says so).
+ */
+export const BACKUP_DOWNLOAD_MAX_BYTES = 256 * 1024 * 1024
+
+function dataDirOf(services: ApiServices): string {
+  if (!services.dataDir) throw new AppError('INTERNAL', 'backups need the host data directory')
+  return services.dataDir
+}
+
+async function foldersOf(services: ApiServices, companyId: number) {
+  const settings = await readBackupSettings(services.db, companyId)
+  return { settings, folders: backupFolders(dataDirOf(services), settings.copyFolder) }
+}
+
+/** The typed passphrase, else the stored one; null when neither is there. */
+function passphraseFor(
+  services: ApiServices,
+  typed: string | undefined,
+  settings: Awaited<ReturnType<typeof readBackupSettings>>,
+) {
+  return typed ?? storedPassphrase(services.secrets, settings)
+}
+
+/** Backup & Restore: thin over core/backup. Files are named, never given as paths. */
+export const backupsRouter = router({
+  list: procedure('backup.manage').query(async ({ ctx }) => {
+    const { folders } = await foldersOf(ctx.services, ctx.user.companyId)
+    const { backups } = await listBackups(folders.slice(0, 1))
+    // An unplugged or unreadable second folder hides its copies, never the page.
+    if (folders[1]) {
+      const copies = await listBackups([folders[1]]).catch(() => ({ backups: [] }))
+      backups.push(...copies.backups)
+    }
+    backups.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))
+    return backups.map((b) => ({
+      ...b,
+      file: path.basename(b.file),
+      location: path.dirname(b.file) === folders[0] ? ('data' as const) : ('copy' as const),
+    }))
+  }),
+  settings: procedure('backup.manage').query(async ({ ctx }) =>
+    backupSettingsView(await readBackupSettings(ctx.services.db, ctx.user.companyId)),
+  ),
+  saveSettings: procedure('backup.manage')
+    .input(backupSettingsInput)
+    .mutation(({ ctx, input }) => saveBackupSettings(ctx.services, ctx.actor, input)),
+  setPassphrase: procedure('backup.manage')
+    .input(backupPassphraseInput)
+    .mutation(({ ctx, input }) => setBackupPassphrase(ctx.services, ctx.actor, input.passphrase)),
+  /** Starts the backup in the host and answers at once; `progress` tells how far it is. */
+  create: procedure('backup.manage')
+    .input(backupCreateInput)
+    .mutation(async ({ ctx, input }) => {
+      const { settings } = await foldersOf(ctx.services, ctx.user.companyId)
+      return startBackupRun(
+        { db: ctx.services.db, clock: ctx.services.clock, dataDir: dataDirOf(ctx.services) },
+        { actor: ctx.actor, passphrase: passphraseFor(ctx.services, input.passphrase, settings) },
+      )
+    }),
+  progress: procedure('backup.manage').query(({ ctx }) => backupRunOf(ctx.services.db)),
+  verify: procedure('backup.manage')
+    .input(backupOpenInput)
+    .mutation(async ({ ctx, input }) => {
+      const { settings, folders } = await foldersOf(ctx.services, ctx.user.companyId)
+      const file = findBackupFile(folders, input.file)
+      const passphrase = passphraseFor(ctx.services, input.passphrase, settings)
+      const result = await verifyBackup(file, passphrase, ctx.services.clock)
+      return { file: input.file, ok: true, integrity: result.integrity, bytes: result.bytes }
+    }),
+  download: procedure('backup.manage')
+    .input(backupFileInput)
+    .query(async ({ ctx, input }) => {
+      const { folders } = await foldersOf(ctx.services, ctx.user.companyId)
+      const file = findBackupFile(folders, input.file)
+      const { size } = await stat(file)
+      if (size > BACKUP_DOWNLOAD_MAX_BYTES) {
+        throw new AppError('BACKUP_TOO_LARGE', input.file, { bytes: size })
+      }
+      return { fileName: input.file, contentBase64: (await readFile(file)).toString('base64') }
+    }),
+  /** What a restore would bring back: the header, then the manifest once the file opens. */
+  restorePreview: procedure('backup.manage')
+    .input(backupOpenInput)
+    .mutation(async ({ ctx, input }) => {
+      const { settings, folders } = await foldersOf(ctx.services, ctx.user.companyId)
+      const file = findBackupFile(folders, input.file)
+      const { header } = await readBackupHeader(file)
+      const passphrase = passphraseFor(ctx.services, input.passphrase, settings)
+      const checked = await verifyBackup(
+        file,
+        header.encrypted ? passphrase : null,
+        ctx.services.clock,
+      )
+      const rowsOf = (table: string) =>
+        checked.manifest.tables.find((t) => t.table === table)?.rows ?? 0
+      return {
+        file: input.file,
+        company: header.company,
+        createdAt: header.createdAt,
+        createdBy: header.createdBy,
+        schemaVersion: header.schemaVersion,
+        encrypted: header.encrypted,
+        keyIncluded: header.keyIncluded,
+        counts: {
+          customers: rowsOf('customers'),
+          invoices: rowsOf('invoices'),
+          payments: rowsOf('payments'),
+          users: rowsOf('users'),
+        },
+      }
+    }),
+  /** Into a new, empty data directory only: restoring over the live one is done from the CLI. */
+  restore: procedure('backup.manage')
+    .input(backupRestoreInput)
+    .mutation(async ({ ctx, input }) => {
+      const { settings, folders } = await foldersOf(ctx.services, ctx.user.companyId)
+      const file = findBackupFile(folders, input.file)
+      const target = path.resolve(input.dataDir)
+      const live = path.resolve(dataDirOf(ctx.services))
+      if (!path.isAbsolute(input.dataDir)) {
+        throw new AppError('BACKUP_FOLDER_INVALID', input.dataDir, { field: 'dataDir' })
+      }
+      // The live data directory (or a folder inside it) is never a restore target here.
+      if (target === live || target.startsWith(live + path.sep)) {
+        throw new AppError('RESTORE_TARGET_NOT_EMPTY', target, { dataDir: target })
+      }
+      const { header } = await readBackupHeader(file)
+      const passphrase = passphraseFor(ctx.services, input.passphrase, settings)
+      const result = await restoreBackup(file, header.encrypted ? passphrase : null, target, {
+        clock: ctx.services.clock,
+        actor: ctx.actor,
+      })
+      return {
+        dataDir: result.dataDir,
+        keyRestored: result.keyRestored,
+        files: result.files,
+        auditEntries: result.auditEntries,
+      }
+    }),
+})

@@ -1,0 +1,72 @@
+import type { idBackup } from './id-backup'
+
+/** English texts of the Backup & Restore page. */
+export const enBackup: typeof idBackup = {
+  backup: {
+    title: 'Backup & Restore',
+    intro:
+      "One .loket-backup file holds all of the company's data: the database, the attachments and (with a passphrase) the key of router and gateway secrets.",
+    createNow: 'Back up now',
+    running: 'Making a backup…',
+    stage: {
+      snapshot: 'Copying the database',
+      database: 'Writing the database to the file',
+      files: 'Writing attachments ({{done}} of {{total}})',
+      done: 'Done',
+    },
+    created: 'Backup done: {{file}}',
+    failed: 'Backup failed: {{problem}}',
+    listTitle: 'Backups',
+    empty: 'No backups yet.',
+    colDate: 'Date',
+    colSize: 'Size',
+    colWho: 'Made by',
+    colCheck: 'Check',
+    colActions: 'Actions',
+    verified: 'Verified ✓ {{date}}',
+    notVerified: 'Not verified',
+    notEncrypted: 'not encrypted',
+    copyFolder: 'second folder',
+    download: 'Download',
+    verify: 'Verify',
+    verifyOk: 'The backup is whole: its contents match its record.',
+    restore: 'Restore…',
+    noPassphraseTitle: 'No backup passphrase set',
+    noPassphrase:
+      "Without a passphrase the backup file is NOT encrypted: whoever holds the file can read the customers' data. The secrets key is left out too, so router passwords and message gateway keys must be entered again after a restore.",
+    settingsTitle: 'Backup settings',
+    passphrase: 'Backup passphrase',
+    passphraseAgain: 'Passphrase again',
+    passphraseHelp:
+      'Kept locked on the host PC for the scheduled backup. Write it down somewhere safe: without it a backup cannot be restored.',
+    passphraseSet: 'A passphrase is set.',
+    setPassphrase: 'Save passphrase',
+    changePassphrase: 'Change passphrase',
+    passphraseSaved: 'Backup passphrase saved.',
+    schedule: "Back up every day at {{time}} (the company's time zone)",
+    scheduleHelp:
+      'Keeps 7 daily, 4 weekly and 12 monthly backups and removes the other old ones. A missed or failed backup raises a notification.',
+    copyFolderLabel: 'Second folder (a USB disk or another drive)',
+    copyFolderHelp:
+      'The full path of a folder on the host PC, e.g. E:\\Loket Backup. Leave empty when not used.',
+    saveSettings: 'Save settings',
+    settingsSaved: 'Backup settings saved.',
+    restoreTitle: 'Restore into a new data folder',
+    restoreIntro:
+      'A restore from this page writes into a NEW, empty data folder; the data in use is not changed. To replace the data in use, stop the host and run "restore" from the command line.',
+    restorePassphrase: 'Passphrase (leave empty to use the stored one)',
+    preview: 'Show contents',
+    previewCompany: 'Company',
+    previewDate: 'Backup date',
+    previewWho: 'Made by',
+    previewSchema: 'Schema version',
+    previewCounts:
+      '{{customers}} customers, {{invoices}} invoices, {{payments}} payments, {{users}} users',
+    previewNoKey:
+      'This backup has no secrets key: router passwords and gateway keys must be entered again after the restore.',
+    targetFolder: 'New data folder (full path, empty or not there yet)',
+    confirmRestore: 'Yes, restore into this folder',
+    restoreDone: 'Data restored into {{dataDir}}.',
+    cancel: 'Cancel',
+  },
+}

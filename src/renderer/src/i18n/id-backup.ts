@@ -1,0 +1,70 @@
+/** Indonesian texts of the Backup & Restore page. */
+export const idBackup = {
+  backup: {
+    title: 'Backup & Restore',
+    intro:
+      'Satu berkas .loket-backup berisi seluruh data perusahaan: database, lampiran, dan (dengan frasa sandi) kunci rahasia router dan gateway.',
+    createNow: 'Buat backup sekarang',
+    running: 'Membuat backup…',
+    stage: {
+      snapshot: 'Menyalin database',
+      database: 'Menulis database ke berkas',
+      files: 'Menulis lampiran ({{done}} dari {{total}})',
+      done: 'Selesai',
+    },
+    created: 'Backup selesai: {{file}}',
+    failed: 'Backup gagal: {{problem}}',
+    listTitle: 'Daftar backup',
+    empty: 'Belum ada backup.',
+    colDate: 'Tanggal',
+    colSize: 'Ukuran',
+    colWho: 'Dibuat oleh',
+    colCheck: 'Pemeriksaan',
+    colActions: 'Tindakan',
+    verified: 'Terperiksa ✓ {{date}}',
+    notVerified: 'Belum diperiksa',
+    notEncrypted: 'tidak terenkripsi',
+    copyFolder: 'folder kedua',
+    download: 'Unduh',
+    verify: 'Periksa',
+    verifyOk: 'Backup utuh: isi sama dengan catatannya.',
+    restore: 'Pulihkan…',
+    noPassphraseTitle: 'Frasa sandi backup belum diatur',
+    noPassphrase:
+      'Tanpa frasa sandi, berkas backup TIDAK terenkripsi: siapa pun yang memegang berkasnya bisa membaca data pelanggan. Kunci rahasia juga tidak ikut, jadi setelah pemulihan kata sandi router dan kunci gateway pesan harus dimasukkan lagi.',
+    settingsTitle: 'Pengaturan backup',
+    passphrase: 'Frasa sandi backup',
+    passphraseAgain: 'Ulangi frasa sandi',
+    passphraseHelp:
+      'Disimpan terkunci di komputer host untuk backup terjadwal. Catat di tempat aman: tanpa frasa sandi ini backup tidak bisa dipulihkan.',
+    passphraseSet: 'Frasa sandi sudah diatur.',
+    setPassphrase: 'Simpan frasa sandi',
+    changePassphrase: 'Ganti frasa sandi',
+    passphraseSaved: 'Frasa sandi backup disimpan.',
+    schedule: 'Backup otomatis setiap hari pukul {{time}} (zona waktu perusahaan)',
+    scheduleHelp:
+      'Disimpan 7 harian, 4 mingguan dan 12 bulanan; backup lama yang lain dihapus. Jika terlewat atau gagal, muncul pemberitahuan.',
+    copyFolderLabel: 'Folder kedua (disk USB atau drive lain)',
+    copyFolderHelp:
+      'Alamat lengkap folder di komputer host, mis. E:\\Backup Loket. Kosongkan bila tidak dipakai.',
+    saveSettings: 'Simpan pengaturan',
+    settingsSaved: 'Pengaturan backup disimpan.',
+    restoreTitle: 'Pulihkan ke folder data baru',
+    restoreIntro:
+      'Pemulihan di halaman ini menulis ke folder data BARU yang kosong; data yang sedang dipakai tidak diubah. Untuk mengganti data yang sedang dipakai, hentikan host lalu jalankan "restore" dari baris perintah.',
+    restorePassphrase: 'Frasa sandi (kosongkan untuk memakai yang tersimpan)',
+    preview: 'Lihat isi',
+    previewCompany: 'Perusahaan',
+    previewDate: 'Tanggal backup',
+    previewWho: 'Dibuat oleh',
+    previewSchema: 'Versi skema',
+    previewCounts:
+      '{{customers}} pelanggan, {{invoices}} tagihan, {{payments}} pembayaran, {{users}} pengguna',
+    previewNoKey:
+      'Backup ini tanpa kunci rahasia: kata sandi router dan kunci gateway harus dimasukkan lagi setelah pemulihan.',
+    targetFolder: 'Folder data baru (alamat lengkap, harus kosong atau belum ada)',
+    confirmRestore: 'Ya, pulihkan ke folder ini',
+    restoreDone: 'Data dipulihkan ke {{dataDir}}.',
+    cancel: 'Batal',
+  },
+}
