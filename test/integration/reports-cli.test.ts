@@ -256,6 +256,27 @@ describe('report commands (a real child process on a real data dir)', () => {
     expect(existsSync(file) && statSync(file).size).toBeGreaterThan(1000)
   })
 
+  it('report customers --area counts only that area, and the areas add up to every customer', async () => {
+    type Counts = { periods: { period: string; total: number; aktif: number; new: number }[] }
+    const args = ['report', 'customers', '--from', '2025-01', '--to', '2025-03']
+    const all = (await cli(...args)) as unknown as Counts
+    const areas = await db.selectFrom('areas').select(['id', 'code']).orderBy('id').execute()
+    const byArea = await Promise.all(
+      areas.map((a) => cli(...args, '--area', a.code) as unknown as Promise<Counts>),
+    )
+    expect(all.periods.map((p) => p.period)).toEqual(['2025-01', '2025-02', '2025-03'])
+    // Every demo customer is known by the end of March, each in exactly one area.
+    const customers = await db
+      .selectFrom('customers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    expect(all.periods[2]!.total).toBe(Number(customers.n))
+    all.periods.forEach((p, i) => {
+      expect(byArea.reduce((s, r) => s + r.periods[i]!.total, 0)).toBe(p.total)
+      expect(byArea.reduce((s, r) => s + r.periods[i]!.aktif, 0)).toBe(p.aktif)
+    })
+  })
+
   it('refuses a missing period with a validation error', async () => {
     const failed = await run(
       tsx,

@@ -7,6 +7,8 @@ import type { Db } from '../core/db'
 import { formatCell, isNumericColumn } from '../core/documents'
 import {
   collectionTable,
+  customerCounts,
+  customerCountsTable,
   invoicedVsCollected,
   invoicesTable,
   paymentsReport,
@@ -25,6 +27,7 @@ import type { CommandArgs, CommandDef } from './commands'
 import { dashboardCommand } from './dashboard-command'
 import { cliDeps, firstCompanyId, withDb } from './db'
 import { optionError } from './option-errors'
+import { areaByCode } from './router-commands'
 
 const FILE_OPTIONS = ['xlsx', 'pdf'] as const
 
@@ -117,6 +120,23 @@ async function runReport<T>(
 }
 
 const FILES_USAGE = '[--xlsx FILE] [--pdf FILE]'
+const FILTER_USAGE = '[--area CODE] [--package ID]'
+const FILTER_OPTIONS = ['area', 'package'] as const
+
+/** `--area CODE` (the area's code, as on the customer ID) and `--package ID` (the product's id). */
+async function filtersOf(values: CommandArgs['values'], c: Context) {
+  const area = values.area
+  const pkg = values.package
+  let productId: number | undefined
+  if (pkg !== undefined) {
+    productId = Number(pkg)
+    if (typeof pkg !== 'string' || !Number.isInteger(productId) || productId <= 0) {
+      throw optionError('package', 'cli.whole_number', { min: 1, max: Number.MAX_SAFE_INTEGER })
+    }
+  }
+  const areaId = typeof area === 'string' ? await areaByCode(c.db, c.companyId, area) : null
+  return { ...(areaId !== null ? { areaId } : {}), ...(productId ? { productId } : {}) }
+}
 
 /** `report …`: the reports of the Laporan page, as JSON, text tables, Excel or PDF. */
 export const reportCommands: Record<string, CommandDef> = {
@@ -191,6 +211,24 @@ export const reportCommands: Record<string, CommandDef> = {
         args,
         (c) => paymentsReport(c.db, c.companyId, range),
         paymentsTable,
+        (r) => ({ ...r }),
+      )
+    },
+  },
+  'report customers': {
+    usage: `report customers --from YYYY-MM --to YYYY-MM ${FILTER_USAGE} ${FILES_USAGE}   (aktif, isolir, putus at month end; new and terminated)`,
+    stringOptions: ['from', 'to', ...FILTER_OPTIONS, ...FILE_OPTIONS],
+    run: (args) => {
+      const range = { from: periodOption(args.values, 'from'), to: periodOption(args.values, 'to') }
+      return runReport(
+        args,
+        async (c) =>
+          customerCounts(c.db, c.companyId, {
+            ...range,
+            ...(await filtersOf(args.values, c)),
+            timeZone: c.timeZone,
+          }),
+        (r) => customerCountsTable(r),
         (r) => ({ ...r }),
       )
     },

@@ -1,4 +1,5 @@
 import {
+  customerCounts,
   exportReport,
   invoicedVsCollected,
   paymentsReport,
@@ -26,6 +27,14 @@ const dateRangeInput = z
   .object({ from: calendarDateSchema, to: calendarDateSchema })
   .refine((r) => r.from <= r.to, { message: 'validation.out_of_range', path: ['to'] })
 const periodInput = z.object({ period: periodSchema })
+/** Area (cabang) and package filters; absent means every area and package. */
+const filterFields = {
+  areaId: z.number().int().positive().optional(),
+  productId: z.number().int().positive().optional(),
+}
+const customerCountsInput = z
+  .object({ from: periodSchema, to: periodSchema, ...filterFields })
+  .refine((r) => r.from <= r.to, { message: 'validation.out_of_range', path: ['to'] })
 
 const exportInput = z.discriminatedUnion('report', [
   z.object({ report: z.literal('receivables'), params: receivablesInput }),
@@ -33,6 +42,7 @@ const exportInput = z.discriminatedUnion('report', [
   z.object({ report: z.literal('payments'), params: dateRangeInput }),
   z.object({ report: z.literal('revenue'), params: periodRangeInput }),
   z.object({ report: z.literal('invoices'), params: periodInput }),
+  z.object({ report: z.literal('customers'), params: customerCountsInput }),
 ])
 
 type Ctx = Parameters<typeof timeZoneOf>[0] & { services: { clock: { now(): Date } } }
@@ -74,6 +84,15 @@ export const reportsRouter = router({
   invoices: procedure('reports.view')
     .input(periodInput)
     .query(({ ctx, input }) => periodInvoices(ctx.services.db, ctx.user.companyId, input)),
+  /** Customers per month end (aktif, isolir, putus) with the month's new and terminated ones. */
+  customers: procedure('reports.view')
+    .input(customerCountsInput)
+    .query(async ({ ctx, input }) =>
+      customerCounts(ctx.services.db, ctx.user.companyId, {
+        ...input,
+        timeZone: await timeZoneOf(ctx),
+      }),
+    ),
   /** The report as Excel or PDF, as the renderer saves it (`{fileName, contentBase64}`). */
   export: procedure('reports.view')
     .input(z.object({ request: exportInput, format: z.enum(['xlsx', 'pdf']) }))

@@ -23,6 +23,7 @@ import {
   type ReceivablesReport,
 } from './receivables'
 import { revenueReport, type RevenueGroup, type RevenueReport } from './revenue'
+import { customerCounts, type CustomerCountsReport, type ReportFilters } from './customer-counts'
 import type { PeriodRange } from './periods'
 
 export type ReportRequest =
@@ -31,6 +32,7 @@ export type ReportRequest =
   | { report: 'payments'; params: DateRange }
   | { report: 'revenue'; params: PeriodRange }
   | { report: 'invoices'; params: { period: string } }
+  | { report: 'customers'; params: PeriodRange & ReportFilters }
 
 export type ReportFormat = 'xlsx' | 'pdf'
 
@@ -239,14 +241,58 @@ export function invoicesTable(i: PeriodInvoicesReport): ReportTable {
   }
 }
 
+/** How the month-end figures are found, said on the export as on the page. */
+export const CUSTOMER_COUNTS_BASIS =
+  'Status di akhir bulan dari riwayat status layanan; layanan tanpa riwayat dihitung dengan status sekarang sejak tanggal dimasukkan (perkiraan).'
+
+export function customerCountsTable(c: CustomerCountsReport, filterLabel = ''): ReportTable {
+  const sum = (k: keyof Omit<CustomerCountsReport['periods'][number], 'period'>) =>
+    c.periods.reduce((s, p) => s + p[k], 0)
+  const last = c.periods.at(-1)
+  const count = (key: string, label: string): TableColumn => ({ key, label, kind: 'number' })
+  return {
+    title: 'Jumlah pelanggan per bulan',
+    subtitle: [periodRangeLabel(c), filterLabel, CUSTOMER_COUNTS_BASIS].filter(Boolean).join(' · '),
+    slug: `pelanggan-${c.from}-${c.to}`,
+    columns: [
+      { key: 'period', label: 'Periode' },
+      count('aktif', 'Aktif'),
+      count('isolir', 'Isolir'),
+      count('putus', 'Putus'),
+      count('pending', 'Belum terpasang'),
+      count('total', 'Total'),
+      count('new', 'Baru'),
+      count('terminated', 'Berhenti'),
+      count('estimated', 'Perkiraan'),
+    ],
+    rows: c.periods.map((p) => ({ ...p, period: periodLabel(p.period) })),
+    // Stocks are as of the last month's end; flows add up over the range.
+    totals: {
+      period: last ? `Akhir ${periodLabel(last.period)}` : 'Total',
+      aktif: last?.aktif ?? 0,
+      isolir: last?.isolir ?? 0,
+      putus: last?.putus ?? 0,
+      pending: last?.pending ?? 0,
+      total: last?.total ?? 0,
+      new: sum('new'),
+      terminated: sum('terminated'),
+      estimated: last?.estimated ?? 0,
+    },
+    landscape: true,
+  }
+}
+
 /** Runs the requested report and lays it out as its table. */
 async function tableOf(
   db: Db,
   companyId: number,
   r: ReportRequest,
   today: CalendarDate,
+  timeZone: string,
 ): Promise<ReportTable> {
   switch (r.report) {
+    case 'customers':
+      return customerCountsTable(await customerCounts(db, companyId, { ...r.params, timeZone }))
     case 'receivables': {
       const params = { asOf: r.params.asOf, today }
       return r.params.detail
@@ -295,5 +341,11 @@ export async function exportReport(
   format: ReportFormat,
   o: { now: Date; today: CalendarDate; timeZone: string },
 ): Promise<{ fileName: string; data: Buffer }> {
-  return renderReport(db, companyId, await tableOf(db, companyId, request, o.today), format, o)
+  return renderReport(
+    db,
+    companyId,
+    await tableOf(db, companyId, request, o.today, o.timeZone),
+    format,
+    o,
+  )
 }

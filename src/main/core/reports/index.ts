@@ -22,6 +22,8 @@ export { revenueReport, REVENUE_GROUPS } from './revenue'
 export type { RevenueGroup, RevenueReport, RevenueRow } from './revenue'
 export { periodInvoices } from './invoices-report'
 export type { PeriodInvoice, PeriodInvoicesReport } from './invoices-report'
+export { customerCounts } from './customer-counts'
+export type { CustomerCountRow, CustomerCountsReport, ReportFilters } from './customer-counts'
 export { periodsIn } from './periods'
 export type { PeriodRange } from './periods'
 export {
@@ -33,6 +35,8 @@ export {
   paymentsTable,
   revenueTable,
   invoicesTable,
+  customerCountsTable,
+  CUSTOMER_COUNTS_BASIS,
   BUCKET_LABELS,
   GROUP_LABELS,
   STATUS_LABELS,
