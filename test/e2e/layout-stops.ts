@@ -99,6 +99,12 @@ export function layoutStops(d: LayoutData): Stop[] {
       url: 'reports?tab=revenue',
       ready: tabTable,
     },
+    {
+      name: 'Laporan › Pelanggan',
+      route: '/reports',
+      url: 'reports?tab=customers',
+      ready: id('customers-table'),
+    },
     { name: 'Jaringan › Router', route: '/network', url: 'network', ready: id('router-row') },
     {
       name: 'Jaringan › Antrean router',

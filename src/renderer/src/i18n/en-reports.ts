@@ -10,6 +10,7 @@ export const enReports: typeof idReports = {
       collection: 'Invoiced vs collected',
       payments: 'Payments',
       revenue: 'Revenue',
+      customers: 'Customers',
     },
     asOf: 'As of',
     from: 'From',
@@ -56,6 +57,30 @@ export const enReports: typeof idReports = {
       upcomingLink: 'See them in Invoices',
       sameAsBilling:
         'This total equals the balance in Invoices (issue status: issued, no other filters).',
+    },
+    filters: {
+      area: 'Area',
+      allAreas: 'All areas',
+      product: 'Package',
+      allProducts: 'All packages',
+    },
+    customers: {
+      period: 'Period',
+      aktif: 'Active',
+      isolir: 'Isolated',
+      putus: 'Terminated',
+      pending: 'Not yet connected',
+      total: 'Total',
+      new: 'New',
+      terminated: 'Left',
+      estimated: 'Estimated',
+      endOf: 'End of {{period}}',
+      estimatedNote_one:
+        '{{formatted}} customer at the end of {{period}} is estimated (a service without status history).',
+      estimatedNote_other:
+        '{{formatted}} customers at the end of {{period}} are estimated (services without status history).',
+      basis:
+        'Active, isolated, terminated and not yet connected: the status at the month end from the services’ status history. New and left: changes within the month. Services without history (e.g. imported) count with their current status from the day they were entered; how many is said above and in the Estimated column of the Excel/PDF. The package filter uses the services’ current package.',
     },
     collection: {
       period: 'Period',

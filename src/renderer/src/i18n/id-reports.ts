@@ -9,6 +9,7 @@ export const idReports = {
       collection: 'Tagihan vs penerimaan',
       payments: 'Pembayaran',
       revenue: 'Pendapatan',
+      customers: 'Pelanggan',
     },
     asOf: 'Per tanggal',
     from: 'Dari',
@@ -55,6 +56,30 @@ export const idReports = {
       upcomingLink: 'Lihat di Tagihan',
       sameAsBilling:
         'Total ini sama dengan sisa di Tagihan (status terbit: sudah terbit, tanpa filter lain).',
+    },
+    filters: {
+      area: 'Area',
+      allAreas: 'Semua area',
+      product: 'Paket',
+      allProducts: 'Semua paket',
+    },
+    customers: {
+      period: 'Periode',
+      aktif: 'Aktif',
+      isolir: 'Isolir',
+      putus: 'Putus',
+      pending: 'Belum terpasang',
+      total: 'Total',
+      new: 'Baru',
+      terminated: 'Berhenti',
+      estimated: 'Perkiraan',
+      endOf: 'Akhir {{period}}',
+      estimatedNote_one:
+        '{{formatted}} pelanggan di akhir {{period}} dihitung dengan perkiraan (layanan tanpa riwayat status).',
+      estimatedNote_other:
+        '{{formatted}} pelanggan di akhir {{period}} dihitung dengan perkiraan (layanan tanpa riwayat status).',
+      basis:
+        'Aktif, isolir, putus dan belum terpasang: status di akhir bulan menurut riwayat status layanan. Baru dan berhenti: perubahan dalam bulan itu. Layanan tanpa riwayat (mis. hasil impor) dihitung dengan statusnya sekarang sejak tanggal dimasukkan; jumlahnya disebut di atas dan di kolom Perkiraan pada Excel/PDF. Filter paket memakai paket layanan saat ini.',
     },
     collection: {
       period: 'Periode',

@@ -1,10 +1,17 @@
 import { Paper, Stack, Tabs, Text, Title } from '@mantine/core'
-import { IconCash, IconChartBar, IconClockDollar, IconReportMoney } from '@tabler/icons-react'
+import {
+  IconCash,
+  IconChartBar,
+  IconClockDollar,
+  IconReportMoney,
+  IconUsers,
+} from '@tabler/icons-react'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { useSession } from '../../session/session'
 import { CollectionTab } from './collection-tab'
+import { CustomersTab } from './customers-tab'
 import { PaymentsTab } from './payments-tab'
 import { ReceivablesTab } from './receivables-tab'
 import { reportDefaults } from './report-params'
@@ -15,10 +22,11 @@ const TABS = [
   { value: 'collection', icon: IconReportMoney },
   { value: 'payments', icon: IconCash },
   { value: 'revenue', icon: IconChartBar },
+  { value: 'customers', icon: IconUsers },
 ] as const
 type Tab = (typeof TABS)[number]['value']
 
-/** The four reports, each with its own parameters; the open tab is in the URL (`?tab=…`). */
+/** The reports, each with its own parameters; the open tab is in the URL (`?tab=…`). */
 export function ReportsPage() {
   const { t } = useTranslation()
   const { me } = useSession()
@@ -63,6 +71,9 @@ export function ReportsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="revenue">
             <RevenueTab initial={lastSix} />
+          </Tabs.Panel>
+          <Tabs.Panel value="customers">
+            <CustomersTab initial={lastSix} />
           </Tabs.Panel>
         </Paper>
       </Tabs>
