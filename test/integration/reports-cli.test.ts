@@ -277,6 +277,42 @@ describe('report commands (a real child process on a real data dir)', () => {
     })
   })
 
+  it('report collection, payments and receivables --area add up over the areas to the unfiltered figures', async () => {
+    const areas = await db.selectFrom('areas').select('code').orderBy('id').execute()
+    const figures = async (...extra: string[]) => {
+      const c = (await cli(
+        'report',
+        'collection',
+        '--from',
+        '2025-02',
+        '--to',
+        '2025-03',
+        ...extra,
+      )) as {
+        totals: { invoiced: number; collected: number }
+      }
+      const p = (await cli(
+        'report',
+        'payments',
+        '--from',
+        '2025-02-01',
+        '--to',
+        '2025-03-31',
+        ...extra,
+      )) as {
+        total: { amount: number }
+      }
+      const r = (await cli('report', 'receivables', '--as-of', AS_OF, ...extra)) as {
+        total: number
+      }
+      return [c.totals.invoiced, c.totals.collected, p.total.amount, r.total]
+    }
+    const all = await figures()
+    expect(all[0]).toBeGreaterThan(0)
+    const perArea = await Promise.all(areas.map((a) => figures('--area', a.code)))
+    expect(all.map((_, i) => perArea.reduce((s, f) => s + f[i]!, 0))).toEqual(all)
+  })
+
   it('refuses a missing period with a validation error', async () => {
     const failed = await run(
       tsx,

@@ -21,6 +21,8 @@ import {
   renderReport,
   revenueReport,
   revenueTable,
+  labelFilters,
+  type ReportFilters,
   type ReportTable,
 } from '../core/reports'
 import type { CommandArgs, CommandDef } from './commands'
@@ -87,6 +89,8 @@ interface Context {
   companyId: number
   timeZone: string
   today: CalendarDate
+  /** --area / --package as the reports' filters (empty without them). */
+  filters: ReportFilters
 }
 
 /**
@@ -103,8 +107,10 @@ async function runReport<T>(
     const companyId = await firstCompanyId(db)
     const timeZone = await companyTimeZone(cliDeps(db, dataDir), companyId)
     const now = systemClock.now()
-    const data = await load({ db, companyId, timeZone, today: dateInZone(now, timeZone) })
-    const t = table(data)
+    const base = { db, companyId, timeZone, today: dateInZone(now, timeZone) }
+    const filters = await filterOptions(values, base)
+    const data = await load({ ...base, filters })
+    const t = await labelFilters(db, companyId, table(data), filters)
     const files: string[] = []
     for (const format of FILE_OPTIONS) {
       const target = values[format]
@@ -124,7 +130,7 @@ const FILTER_USAGE = '[--area CODE] [--package ID]'
 const FILTER_OPTIONS = ['area', 'package'] as const
 
 /** `--area CODE` (the area's code, as on the customer ID) and `--package ID` (the product's id). */
-async function filtersOf(values: CommandArgs['values'], c: Context) {
+async function filterOptions(values: CommandArgs['values'], c: Omit<Context, 'filters'>) {
   const area = values.area
   const pkg = values.package
   let productId: number | undefined
@@ -142,11 +148,11 @@ async function filtersOf(values: CommandArgs['values'], c: Context) {
 export const reportCommands: Record<string, CommandDef> = {
   'report dashboard': dashboardCommand,
   'report receivables': {
-    usage: `report receivables [--as-of YYYY-MM-DD] [--detail] ${FILES_USAGE}   (aging, rule 31; default today)`,
-    stringOptions: ['as-of', ...FILE_OPTIONS],
+    usage: `report receivables [--as-of YYYY-MM-DD] [--detail] ${FILTER_USAGE} ${FILES_USAGE}   (aging, rule 31; default today)`,
+    stringOptions: ['as-of', ...FILTER_OPTIONS, ...FILE_OPTIONS],
     run: (args) => {
       const asOf = dateOption(args.values, 'as-of')
-      const params = (c: Context) => ({ asOf: asOf ?? c.today, today: c.today })
+      const params = (c: Context) => ({ asOf: asOf ?? c.today, today: c.today, ...c.filters })
       if (args.values.detail === true) {
         return runReport(
           args,
@@ -164,13 +170,13 @@ export const reportCommands: Record<string, CommandDef> = {
     },
   },
   'report invoices': {
-    usage: `report invoices --period YYYY-MM ${FILES_USAGE}`,
-    stringOptions: ['period', ...FILE_OPTIONS],
+    usage: `report invoices --period YYYY-MM ${FILTER_USAGE} ${FILES_USAGE}`,
+    stringOptions: ['period', ...FILTER_OPTIONS, ...FILE_OPTIONS],
     run: (args) => {
       const period = periodOption(args.values, 'period')
       return runReport(
         args,
-        (c) => periodInvoices(c.db, c.companyId, { period }),
+        (c) => periodInvoices(c.db, c.companyId, { period, ...c.filters }),
         invoicesTable,
         (r) => ({
           period: r.period,
@@ -190,26 +196,26 @@ export const reportCommands: Record<string, CommandDef> = {
     },
   },
   'report collection': {
-    usage: `report collection --from YYYY-MM --to YYYY-MM ${FILES_USAGE}   (invoiced vs collected)`,
-    stringOptions: ['from', 'to', ...FILE_OPTIONS],
+    usage: `report collection --from YYYY-MM --to YYYY-MM ${FILTER_USAGE} ${FILES_USAGE}   (invoiced vs collected)`,
+    stringOptions: ['from', 'to', ...FILTER_OPTIONS, ...FILE_OPTIONS],
     run: (args) => {
       const range = { from: periodOption(args.values, 'from'), to: periodOption(args.values, 'to') }
       return runReport(
         args,
-        (c) => invoicedVsCollected(c.db, c.companyId, range),
+        (c) => invoicedVsCollected(c.db, c.companyId, { ...range, ...c.filters }),
         collectionTable,
         (r) => ({ ...r }),
       )
     },
   },
   'report payments': {
-    usage: `report payments --from YYYY-MM-DD --to YYYY-MM-DD ${FILES_USAGE}   (by method and cashier)`,
-    stringOptions: ['from', 'to', ...FILE_OPTIONS],
+    usage: `report payments --from YYYY-MM-DD --to YYYY-MM-DD ${FILTER_USAGE} ${FILES_USAGE}   (by method and cashier)`,
+    stringOptions: ['from', 'to', ...FILTER_OPTIONS, ...FILE_OPTIONS],
     run: (args) => {
       const range = { from: requiredDate(args.values, 'from'), to: requiredDate(args.values, 'to') }
       return runReport(
         args,
-        (c) => paymentsReport(c.db, c.companyId, range),
+        (c) => paymentsReport(c.db, c.companyId, { ...range, ...c.filters }),
         paymentsTable,
         (r) => ({ ...r }),
       )
@@ -222,25 +228,20 @@ export const reportCommands: Record<string, CommandDef> = {
       const range = { from: periodOption(args.values, 'from'), to: periodOption(args.values, 'to') }
       return runReport(
         args,
-        async (c) =>
-          customerCounts(c.db, c.companyId, {
-            ...range,
-            ...(await filtersOf(args.values, c)),
-            timeZone: c.timeZone,
-          }),
+        (c) => customerCounts(c.db, c.companyId, { ...range, ...c.filters, timeZone: c.timeZone }),
         (r) => customerCountsTable(r),
         (r) => ({ ...r }),
       )
     },
   },
   'report revenue': {
-    usage: `report revenue --from YYYY-MM --to YYYY-MM ${FILES_USAGE}   (by product and service type)`,
-    stringOptions: ['from', 'to', ...FILE_OPTIONS],
+    usage: `report revenue --from YYYY-MM --to YYYY-MM ${FILTER_USAGE} ${FILES_USAGE}   (by product and service type)`,
+    stringOptions: ['from', 'to', ...FILTER_OPTIONS, ...FILE_OPTIONS],
     run: (args) => {
       const range = { from: periodOption(args.values, 'from'), to: periodOption(args.values, 'to') }
       return runReport(
         args,
-        (c) => revenueReport(c.db, c.companyId, range),
+        (c) => revenueReport(c.db, c.companyId, { ...range, ...c.filters }),
         revenueTable,
         (r) => ({ ...r }),
       )

@@ -1,6 +1,7 @@
 import {
   customerCounts,
   exportReport,
+  filtersOf,
   invoicedVsCollected,
   paymentsReport,
   periodInvoices,
@@ -15,26 +16,26 @@ import { z } from 'zod'
 import { timeZoneOf } from '../time-zone'
 import { procedure, router } from '../trpc'
 
-const receivablesInput = z.object({
-  /** Defaults to today in the company's time zone. */
-  asOf: calendarDateSchema.optional(),
-  detail: z.boolean().default(false),
-})
-const periodRangeInput = z
-  .object({ from: periodSchema, to: periodSchema })
-  .refine((r) => r.from <= r.to, { message: 'validation.out_of_range', path: ['to'] })
-const dateRangeInput = z
-  .object({ from: calendarDateSchema, to: calendarDateSchema })
-  .refine((r) => r.from <= r.to, { message: 'validation.out_of_range', path: ['to'] })
-const periodInput = z.object({ period: periodSchema })
 /** Area (cabang) and package filters; absent means every area and package. */
 const filterFields = {
   areaId: z.number().int().positive().optional(),
   productId: z.number().int().positive().optional(),
 }
-const customerCountsInput = z
+const receivablesInput = z.object({
+  ...filterFields,
+  /** Defaults to today in the company's time zone. */
+  asOf: calendarDateSchema.optional(),
+  detail: z.boolean().default(false),
+})
+const periodRangeInput = z
   .object({ from: periodSchema, to: periodSchema, ...filterFields })
   .refine((r) => r.from <= r.to, { message: 'validation.out_of_range', path: ['to'] })
+const dateRangeInput = z
+  .object({ from: calendarDateSchema, to: calendarDateSchema, ...filterFields })
+  .refine((r) => r.from <= r.to, { message: 'validation.out_of_range', path: ['to'] })
+const periodInput = z.object({ period: periodSchema, ...filterFields })
+/** Every range report takes the same filters: the customer counts' input is the periods' one. */
+const customerCountsInput = periodRangeInput
 
 const exportInput = z.discriminatedUnion('report', [
   z.object({ report: z.literal('receivables'), params: receivablesInput }),
@@ -52,7 +53,8 @@ async function today(ctx: Ctx) {
   return dateInZone(ctx.services.clock.now(), await timeZoneOf(ctx))
 }
 
-const dates = (r: { from: string; to: string }) => ({
+const dates = <R extends { from: string; to: string }>(r: R) => ({
+  ...r,
   from: calendarDate(r.from),
   to: calendarDate(r.to),
 })
@@ -63,7 +65,11 @@ export const reportsRouter = router({
     .input(receivablesInput)
     .query(async ({ ctx, input }) => {
       const now = await today(ctx)
-      const params = { asOf: input.asOf ? calendarDate(input.asOf) : now, today: now }
+      const params = {
+        asOf: input.asOf ? calendarDate(input.asOf) : now,
+        today: now,
+        ...filtersOf(input),
+      }
       const db = ctx.services.db
       return input.detail
         ? { detail: true as const, ...(await receivablesByInvoice(db, ctx.user.companyId, params)) }
@@ -108,6 +114,7 @@ export const reportsRouter = router({
               params: {
                 asOf: r.params.asOf ? calendarDate(r.params.asOf) : day,
                 detail: r.params.detail,
+                ...filtersOf(r.params),
               },
             }
           : r.report === 'payments'

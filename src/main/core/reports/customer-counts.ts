@@ -1,14 +1,10 @@
 import { addDays, addMonths, calendarDate, dateInZone, type CalendarDate } from '@shared/dates'
 import { deriveCustomerStatus } from '../customers'
 import type { Db } from '../db'
+import type { ReportFilters } from './filters'
 import { periodsIn, type PeriodRange } from './periods'
 
-export interface ReportFilters {
-  /** Only customers of this area (cabang). */
-  areaId?: number
-  /** Only services of this package (as they are now; a customer counts through those services). */
-  productId?: number
-}
+export type { ReportFilters }
 
 export interface CustomerCountRow {
   period: string

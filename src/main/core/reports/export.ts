@@ -27,11 +27,11 @@ import { customerCounts, type CustomerCountsReport, type ReportFilters } from '.
 import type { PeriodRange } from './periods'
 
 export type ReportRequest =
-  | { report: 'receivables'; params: { asOf: CalendarDate; detail?: boolean } }
-  | { report: 'invoicedVsCollected'; params: PeriodRange }
-  | { report: 'payments'; params: DateRange }
-  | { report: 'revenue'; params: PeriodRange }
-  | { report: 'invoices'; params: { period: string } }
+  | { report: 'receivables'; params: { asOf: CalendarDate; detail?: boolean } & ReportFilters }
+  | { report: 'invoicedVsCollected'; params: PeriodRange & ReportFilters }
+  | { report: 'payments'; params: DateRange & ReportFilters }
+  | { report: 'revenue'; params: PeriodRange & ReportFilters }
+  | { report: 'invoices'; params: { period: string } & ReportFilters }
   | { report: 'customers'; params: PeriodRange & ReportFilters }
 
 export type ReportFormat = 'xlsx' | 'pdf'
@@ -245,14 +245,14 @@ export function invoicesTable(i: PeriodInvoicesReport): ReportTable {
 export const CUSTOMER_COUNTS_BASIS =
   'Status di akhir bulan dari riwayat status layanan; layanan tanpa riwayat dihitung dengan status sekarang sejak tanggal dimasukkan (perkiraan).'
 
-export function customerCountsTable(c: CustomerCountsReport, filterLabel = ''): ReportTable {
+export function customerCountsTable(c: CustomerCountsReport): ReportTable {
   const sum = (k: keyof Omit<CustomerCountsReport['periods'][number], 'period'>) =>
     c.periods.reduce((s, p) => s + p[k], 0)
   const last = c.periods.at(-1)
   const count = (key: string, label: string): TableColumn => ({ key, label, kind: 'number' })
   return {
     title: 'Jumlah pelanggan per bulan',
-    subtitle: [periodRangeLabel(c), filterLabel, CUSTOMER_COUNTS_BASIS].filter(Boolean).join(' · '),
+    subtitle: `${periodRangeLabel(c)} · ${CUSTOMER_COUNTS_BASIS}`,
     slug: `pelanggan-${c.from}-${c.to}`,
     columns: [
       { key: 'period', label: 'Periode' },
@@ -294,7 +294,7 @@ async function tableOf(
     case 'customers':
       return customerCountsTable(await customerCounts(db, companyId, { ...r.params, timeZone }))
     case 'receivables': {
-      const params = { asOf: r.params.asOf, today }
+      const { detail: _detail, ...params } = { ...r.params, today }
       return r.params.detail
         ? receivablesDetailTable(await receivablesByInvoice(db, companyId, params))
         : receivablesTable(await receivablesByCustomer(db, companyId, params))
@@ -333,6 +333,41 @@ export async function renderReport(
   return { fileName: `${t.slug}.${format}`, data }
 }
 
+/** "Area CBG01 Cibinong · Paket Rumah 10 Mbps": what a filtered report is narrowed to. */
+export async function filterLabel(db: Db, companyId: number, f: ReportFilters): Promise<string> {
+  const parts: string[] = []
+  if (f.areaId !== undefined) {
+    const a = await db
+      .selectFrom('areas')
+      .select(['code', 'name'])
+      .where('company_id', '=', companyId)
+      .where('id', '=', f.areaId)
+      .executeTakeFirst()
+    parts.push(`Area ${a ? `${a.code} ${a.name}` : f.areaId}`)
+  }
+  if (f.productId !== undefined) {
+    const p = await db
+      .selectFrom('products')
+      .select('name')
+      .where('company_id', '=', companyId)
+      .where('id', '=', f.productId)
+      .executeTakeFirst()
+    parts.push(`Paket ${p?.name ?? f.productId}`)
+  }
+  return parts.join(' · ')
+}
+
+/** The table with its filters said in the subtitle (so a printed page says what it covers). */
+export async function labelFilters(
+  db: Db,
+  companyId: number,
+  t: ReportTable,
+  f: ReportFilters,
+): Promise<ReportTable> {
+  const label = await filterLabel(db, companyId, f)
+  return label ? { ...t, subtitle: `${t.subtitle} · ${label}` } : t
+}
+
 /** A report as an Excel or PDF file (what the UI's "Excel" and "PDF" buttons download). */
 export async function exportReport(
   db: Db,
@@ -341,10 +376,11 @@ export async function exportReport(
   format: ReportFormat,
   o: { now: Date; today: CalendarDate; timeZone: string },
 ): Promise<{ fileName: string; data: Buffer }> {
+  const table = await tableOf(db, companyId, request, o.today, o.timeZone)
   return renderReport(
     db,
     companyId,
-    await tableOf(db, companyId, request, o.today, o.timeZone),
+    await labelFilters(db, companyId, table, request.params),
     format,
     o,
   )

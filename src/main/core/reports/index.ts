@@ -23,7 +23,9 @@ export type { RevenueGroup, RevenueReport, RevenueRow } from './revenue'
 export { periodInvoices } from './invoices-report'
 export type { PeriodInvoice, PeriodInvoicesReport } from './invoices-report'
 export { customerCounts } from './customer-counts'
-export type { CustomerCountRow, CustomerCountsReport, ReportFilters } from './customer-counts'
+export type { CustomerCountRow, CustomerCountsReport } from './customer-counts'
+export { customerFilter, filtersOf } from './filters'
+export type { ReportFilters } from './filters'
 export { periodsIn } from './periods'
 export type { PeriodRange } from './periods'
 export {
@@ -36,6 +38,8 @@ export {
   revenueTable,
   invoicesTable,
   customerCountsTable,
+  filterLabel,
+  labelFilters,
   CUSTOMER_COUNTS_BASIS,
   BUCKET_LABELS,
   GROUP_LABELS,

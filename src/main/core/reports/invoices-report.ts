@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { PaymentStatus } from '@shared/billing'
 import type { Db } from '../db'
+import { customerFilter, filtersOf, type ReportFilters } from './filters'
 import { inPeriods } from './periods'
 
 export interface PeriodInvoice {
@@ -15,7 +16,7 @@ export interface PeriodInvoice {
   status: PaymentStatus
 }
 
-export interface PeriodInvoicesReport {
+export interface PeriodInvoicesReport extends ReportFilters {
   period: string
   invoices: PeriodInvoice[]
   total: number
@@ -30,7 +31,7 @@ export interface PeriodInvoicesReport {
 export async function periodInvoices(
   db: Db,
   companyId: number,
-  { period }: { period: string },
+  { period, ...filters }: { period: string } & ReportFilters,
 ): Promise<PeriodInvoicesReport> {
   const { rows } = await sql<{
     id: number
@@ -43,7 +44,7 @@ export async function periodInvoices(
     payment_status: PaymentStatus
   }>`SELECT i.id, i.number, i.customer_id, i.customer_code, i.customer_name, i.total, i.paid,
       i.payment_status
-    FROM invoices i WHERE ${inPeriods(companyId, { from: period, to: period })}
+    FROM invoices i WHERE ${inPeriods(companyId, { from: period, to: period })}${customerFilter('i.customer_id', filters)}
     ORDER BY i.number`.execute(db)
   const invoices = rows.map((r): PeriodInvoice => ({
     invoiceId: r.id,
@@ -57,5 +58,12 @@ export async function periodInvoices(
     status: r.payment_status,
   }))
   const sum = (k: 'total' | 'paid' | 'balance') => invoices.reduce((s, i) => s + i[k], 0)
-  return { period, invoices, total: sum('total'), paid: sum('paid'), balance: sum('balance') }
+  return {
+    period,
+    ...filtersOf(filters),
+    invoices,
+    total: sum('total'),
+    paid: sum('paid'),
+    balance: sum('balance'),
+  }
 }
