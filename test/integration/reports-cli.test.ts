@@ -313,6 +313,20 @@ describe('report commands (a real child process on a real data dir)', () => {
     expect(all.map((_, i) => perArea.reduce((s, f) => s + f[i]!, 0))).toEqual(all)
   })
 
+  it('report revenue-trend --to gives each month what report revenue gives for it alone', async () => {
+    const r = (await cli('report', 'revenue-trend', '--to', '2025-03')) as {
+      months: { period: string; amount: number; previousPeriod: string; previousAmount: number }[]
+    }
+    expect(r.months.map((m) => m.period).slice(-2)).toEqual(['2025-02', '2025-03'])
+    for (const m of r.months.slice(-2)) {
+      const alone = (await cli('report', 'revenue', '--from', m.period, '--to', m.period)) as {
+        total: number
+      }
+      expect(m.amount).toBe(alone.total)
+      expect(m.amount).toBeGreaterThan(0)
+    }
+  })
+
   it('refuses a missing period with a validation error', async () => {
     const failed = await run(
       tsx,

@@ -9,6 +9,8 @@ import {
   collectionTable,
   customerCounts,
   customerCountsTable,
+  revenueTrend,
+  revenueTrendTable,
   invoicedVsCollected,
   invoicesTable,
   paymentsReport,
@@ -230,6 +232,19 @@ export const reportCommands: Record<string, CommandDef> = {
         args,
         (c) => customerCounts(c.db, c.companyId, { ...range, ...c.filters, timeZone: c.timeZone }),
         (r) => customerCountsTable(r),
+        (r) => ({ ...r }),
+      )
+    },
+  },
+  'report revenue-trend': {
+    usage: `report revenue-trend [--to YYYY-MM] ${FILTER_USAGE} ${FILES_USAGE}   (12 months beside a year earlier; default this month)`,
+    stringOptions: ['to', ...FILTER_OPTIONS, ...FILE_OPTIONS],
+    run: (args) => {
+      const to = args.values.to === undefined ? undefined : periodOption(args.values, 'to')
+      return runReport(
+        args,
+        (c) => revenueTrend(c.db, c.companyId, { to: to ?? c.today.slice(0, 7), ...c.filters }),
+        revenueTrendTable,
         (r) => ({ ...r }),
       )
     },

@@ -1,5 +1,6 @@
 import {
   customerCounts,
+  revenueTrend,
   exportReport,
   filtersOf,
   invoicedVsCollected,
@@ -37,7 +38,11 @@ const periodInput = z.object({ period: periodSchema, ...filterFields })
 /** Every range report takes the same filters: the customer counts' input is the periods' one. */
 const customerCountsInput = periodRangeInput
 
+/** The twelve months up to `to` (default: this month in the company's zone). */
+const revenueTrendInput = z.object({ to: periodSchema.optional(), ...filterFields })
+
 const exportInput = z.discriminatedUnion('report', [
+  z.object({ report: z.literal('revenueTrend'), params: revenueTrendInput }),
   z.object({ report: z.literal('receivables'), params: receivablesInput }),
   z.object({ report: z.literal('invoicedVsCollected'), params: periodRangeInput }),
   z.object({ report: z.literal('payments'), params: dateRangeInput }),
@@ -99,6 +104,15 @@ export const reportsRouter = router({
         timeZone: await timeZoneOf(ctx),
       }),
     ),
+  /** Revenue of twelve months beside the same months a year earlier. */
+  revenueTrend: procedure('reports.view')
+    .input(revenueTrendInput)
+    .query(async ({ ctx, input }) =>
+      revenueTrend(ctx.services.db, ctx.user.companyId, {
+        ...input,
+        to: input.to ?? (await today(ctx)).slice(0, 7),
+      }),
+    ),
   /** The report as Excel or PDF, as the renderer saves it (`{fileName, contentBase64}`). */
   export: procedure('reports.view')
     .input(z.object({ request: exportInput, format: z.enum(['xlsx', 'pdf']) }))
@@ -119,7 +133,9 @@ export const reportsRouter = router({
             }
           : r.report === 'payments'
             ? { report: r.report, params: dates(r.params) }
-            : r
+            : r.report === 'revenueTrend'
+              ? { report: r.report, params: { ...r.params, to: r.params.to ?? day.slice(0, 7) } }
+              : r
       const file = await exportReport(ctx.services.db, ctx.user.companyId, request, input.format, {
         now,
         today: day,

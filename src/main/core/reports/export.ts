@@ -24,6 +24,7 @@ import {
 } from './receivables'
 import { revenueReport, type RevenueGroup, type RevenueReport } from './revenue'
 import { customerCounts, type CustomerCountsReport, type ReportFilters } from './customer-counts'
+import { revenueTrend, type RevenueTrendReport } from './revenue-trend'
 import type { PeriodRange } from './periods'
 
 export type ReportRequest =
@@ -33,6 +34,7 @@ export type ReportRequest =
   | { report: 'revenue'; params: PeriodRange & ReportFilters }
   | { report: 'invoices'; params: { period: string } & ReportFilters }
   | { report: 'customers'; params: PeriodRange & ReportFilters }
+  | { report: 'revenueTrend'; params: { to: string } & ReportFilters }
 
 export type ReportFormat = 'xlsx' | 'pdf'
 
@@ -282,6 +284,39 @@ export function customerCountsTable(c: CustomerCountsReport): ReportTable {
   }
 }
 
+export function revenueTrendTable(v: RevenueTrendReport): ReportTable {
+  const pct = (c: number | null) =>
+    c === null ? null : `${c > 0 ? '+' : ''}${c.toLocaleString('id-ID')}%`
+  const first = v.months[0]
+  return {
+    title: 'Tren pendapatan',
+    subtitle: first
+      ? `${periodLabel(first.period)} – ${periodLabel(v.to)} dibanding setahun sebelumnya`
+      : periodLabel(v.to),
+    slug: `tren-pendapatan-${v.to}`,
+    columns: [
+      { key: 'period', label: 'Bulan' },
+      money('amount', 'Pendapatan'),
+      { key: 'previousPeriod', label: 'Setahun sebelumnya' },
+      money('previousAmount', 'Pendapatan setahun sebelumnya'),
+      { key: 'change', label: 'Perubahan' },
+    ],
+    rows: v.months.map((m) => ({
+      period: periodLabel(m.period),
+      amount: m.amount,
+      previousPeriod: periodLabel(m.previousPeriod),
+      previousAmount: m.previousAmount,
+      change: pct(m.change),
+    })),
+    totals: {
+      period: 'Total',
+      amount: v.total,
+      previousAmount: v.previousTotal,
+      change: pct(v.change),
+    },
+  }
+}
+
 /** Runs the requested report and lays it out as its table. */
 async function tableOf(
   db: Db,
@@ -291,6 +326,8 @@ async function tableOf(
   timeZone: string,
 ): Promise<ReportTable> {
   switch (r.report) {
+    case 'revenueTrend':
+      return revenueTrendTable(await revenueTrend(db, companyId, r.params))
     case 'customers':
       return customerCountsTable(await customerCounts(db, companyId, { ...r.params, timeZone }))
     case 'receivables': {

@@ -25,6 +25,8 @@ export type { PeriodInvoice, PeriodInvoicesReport } from './invoices-report'
 export { customerCounts } from './customer-counts'
 export type { CustomerCountRow, CustomerCountsReport } from './customer-counts'
 export { customerFilter, filtersOf } from './filters'
+export { revenueTrend, changePercent } from './revenue-trend'
+export type { RevenueTrendReport, RevenueTrendRow } from './revenue-trend'
 export type { ReportFilters } from './filters'
 export { periodsIn } from './periods'
 export type { PeriodRange } from './periods'
@@ -38,6 +40,7 @@ export {
   revenueTable,
   invoicesTable,
   customerCountsTable,
+  revenueTrendTable,
   filterLabel,
   labelFilters,
   CUSTOMER_COUNTS_BASIS,
