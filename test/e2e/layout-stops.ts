@@ -100,6 +100,12 @@ export function layoutStops(d: LayoutData): Stop[] {
       ready: tabTable,
     },
     {
+      name: 'Laporan › Tren pendapatan',
+      route: '/reports',
+      url: 'reports?tab=trend',
+      ready: id('revenue-trend-table'),
+    },
+    {
       name: 'Laporan › Pelanggan',
       route: '/reports',
       url: 'reports?tab=customers',

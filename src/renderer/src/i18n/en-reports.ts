@@ -10,6 +10,7 @@ export const enReports: typeof idReports = {
       collection: 'Invoiced vs collected',
       payments: 'Payments',
       revenue: 'Revenue',
+      trend: 'Revenue trend',
       customers: 'Customers',
     },
     asOf: 'As of',
@@ -63,6 +64,16 @@ export const enReports: typeof idReports = {
       allAreas: 'All areas',
       product: 'Package',
       allProducts: 'All packages',
+    },
+    trend: {
+      to: 'Up to month',
+      month: 'Month',
+      amount: 'Revenue',
+      previousPeriod: 'A year earlier',
+      previousAmount: 'Revenue a year earlier',
+      change: 'Change',
+      basis:
+        'Monthly revenue as the Revenue report gives it for that month alone: lines of issued invoices by billing period, plus hotspot voucher sales (left out when filtered by area or package).',
     },
     customers: {
       period: 'Period',

@@ -9,6 +9,7 @@ export const idReports = {
       collection: 'Tagihan vs penerimaan',
       payments: 'Pembayaran',
       revenue: 'Pendapatan',
+      trend: 'Tren pendapatan',
       customers: 'Pelanggan',
     },
     asOf: 'Per tanggal',
@@ -62,6 +63,16 @@ export const idReports = {
       allAreas: 'Semua area',
       product: 'Paket',
       allProducts: 'Semua paket',
+    },
+    trend: {
+      to: 'Sampai bulan',
+      month: 'Bulan',
+      amount: 'Pendapatan',
+      previousPeriod: 'Setahun sebelumnya',
+      previousAmount: 'Pendapatan setahun sebelumnya',
+      change: 'Perubahan',
+      basis:
+        'Pendapatan per bulan seperti laporan Pendapatan untuk bulan itu saja: baris tagihan terbit menurut periode tagihan, ditambah penjualan voucher hotspot (tidak termasuk bila difilter area atau paket).',
     },
     customers: {
       period: 'Periode',

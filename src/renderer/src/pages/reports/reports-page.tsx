@@ -4,6 +4,7 @@ import {
   IconChartBar,
   IconClockDollar,
   IconReportMoney,
+  IconTrendingUp,
   IconUsers,
 } from '@tabler/icons-react'
 import { useMemo } from 'react'
@@ -16,12 +17,14 @@ import { PaymentsTab } from './payments-tab'
 import { ReceivablesTab } from './receivables-tab'
 import { reportDefaults } from './report-params'
 import { RevenueTab } from './revenue-tab'
+import { RevenueTrendTab } from './revenue-trend-tab'
 
 const TABS = [
   { value: 'receivables', icon: IconClockDollar },
   { value: 'collection', icon: IconReportMoney },
   { value: 'payments', icon: IconCash },
   { value: 'revenue', icon: IconChartBar },
+  { value: 'trend', icon: IconTrendingUp },
   { value: 'customers', icon: IconUsers },
 ] as const
 type Tab = (typeof TABS)[number]['value']
@@ -71,6 +74,9 @@ export function ReportsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="revenue">
             <RevenueTab initial={lastSix} />
+          </Tabs.Panel>
+          <Tabs.Panel value="trend">
+            <RevenueTrendTab initialTo={defaults.thisPeriod} />
           </Tabs.Panel>
           <Tabs.Panel value="customers">
             <CustomersTab initial={lastSix} />
