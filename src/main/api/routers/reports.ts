@@ -1,5 +1,6 @@
 import {
   customerCounts,
+  customerPaymentHistory,
   revenueTrend,
   exportReport,
   filtersOf,
@@ -12,7 +13,7 @@ import {
   type ReportRequest,
 } from '@core/reports'
 import { calendarDate, dateInZone } from '@shared/dates'
-import { calendarDateSchema, periodSchema } from '@shared/schemas'
+import { calendarDateSchema, idSchema, periodSchema } from '@shared/schemas'
 import { z } from 'zod'
 import { timeZoneOf } from '../time-zone'
 import { procedure, router } from '../trpc'
@@ -113,6 +114,13 @@ export const reportsRouter = router({
         to: input.to ?? (await today(ctx)).slice(0, 7),
       }),
     ),
+  /**
+   * One customer's invoices of a year, month by month, with the payments that paid them (the
+   * customer page's "Riwayat pembayaran"); readable by whoever may see the customer's bills.
+   */
+  customerPayments: procedure(['reports.view', 'billing.view', 'payments.record'])
+    .input(z.object({ customerId: idSchema, year: z.number().int().min(2000).max(2100) }))
+    .query(({ ctx, input }) => customerPaymentHistory(ctx.services.db, ctx.user.companyId, input)),
   /** The report as Excel or PDF, as the renderer saves it (`{fileName, contentBase64}`). */
   export: procedure('reports.view')
     .input(z.object({ request: exportInput, format: z.enum(['xlsx', 'pdf']) }))
