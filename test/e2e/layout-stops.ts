@@ -38,6 +38,15 @@ export function layoutStops(d: LayoutData): Stop[] {
       ready: id('statement-row'),
     },
     {
+      name: 'Pelanggan (riwayat pembayaran)',
+      route: '/customers/:id',
+      url: `customers/${d.customer.id}`,
+      ready: id('payment-history-row'),
+      then: async (page) => {
+        await page.getByTestId('customer-payment-history').scrollIntoViewIfNeeded()
+      },
+    },
+    {
       name: 'Pelanggan (dari router, isolir)',
       route: '/customers/:id',
       url: `customers/${d.routerCustomerId}`,
