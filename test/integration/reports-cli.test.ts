@@ -327,6 +327,48 @@ describe('report commands (a real child process on a real data dir)', () => {
     }
   })
 
+  it('report invoices --paid splits the period into paid and unpaid, per service type', async () => {
+    type List = { invoices: { number: string }[]; total: number }
+    const list = (...extra: string[]) =>
+      cli('report', 'invoices', '--period', '2025-02', ...extra) as unknown as Promise<List>
+    const [all, paid, unpaid, internet, tv] = await Promise.all([
+      list(),
+      list('--paid', 'paid'),
+      list('--paid', 'unpaid'),
+      list('--service', 'broadband'),
+      list('--service', 'cable_tv'),
+    ])
+    expect(paid.invoices.length).toBeGreaterThan(0)
+    expect(unpaid.invoices.length).toBeGreaterThan(0)
+    expect(paid.total + unpaid.total).toBe(all.total)
+    const numbers = (l: List) => l.invoices.map((i) => i.number)
+    expect([...numbers(paid), ...numbers(unpaid)].sort()).toEqual(numbers(all).sort())
+    expect(internet.invoices.length + tv.invoices.length).toBeGreaterThanOrEqual(
+      all.invoices.length,
+    )
+    const failed = await run(
+      tsx,
+      [
+        'src/main/cli.ts',
+        'report',
+        'invoices',
+        '--period',
+        '2025-02',
+        '--paid',
+        'maybe',
+        '--data-dir',
+        dataDir,
+        '--json',
+      ],
+      { cwd: root },
+    ).catch((e: { code: number; stdout: string }) => e)
+    expect((failed as { code: number }).code).toBe(1)
+    expect(JSON.parse((failed as { stdout: string }).stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    })
+  })
+
   it('refuses a missing period with a validation error', async () => {
     const failed = await run(
       tsx,

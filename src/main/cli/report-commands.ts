@@ -16,6 +16,8 @@ import {
   paymentsReport,
   paymentsTable,
   periodInvoices,
+  PAID_FILTERS,
+  SERVICE_GROUPS,
   receivablesByCustomer,
   receivablesByInvoice,
   receivablesDetailTable,
@@ -56,6 +58,20 @@ function periodOption(values: CommandArgs['values'], name: string): string {
     throw optionError(name, 'cli.period')
   }
   return parsed.data
+}
+
+/** An option that must be one of a few words (`--paid paid|unpaid`). */
+function choiceOption<T extends string>(
+  values: CommandArgs['values'],
+  name: string,
+  choices: readonly T[],
+): T | undefined {
+  const v = values[name]
+  if (v === undefined) return undefined
+  if (typeof v !== 'string' || !(choices as readonly string[]).includes(v)) {
+    throw optionError(name, 'cli.one_of', { choices: choices.join(', ') })
+  }
+  return v as T
 }
 
 /** A report's table as aligned text: title, subtitle, header, rows, totals. */
@@ -172,13 +188,19 @@ export const reportCommands: Record<string, CommandDef> = {
     },
   },
   'report invoices': {
-    usage: `report invoices --period YYYY-MM ${FILTER_USAGE} ${FILES_USAGE}`,
-    stringOptions: ['period', ...FILTER_OPTIONS, ...FILE_OPTIONS],
+    usage: `report invoices --period YYYY-MM [--paid paid|unpaid] [--service broadband|cable_tv] ${FILTER_USAGE} ${FILES_USAGE}`,
+    stringOptions: ['period', 'paid', 'service', ...FILTER_OPTIONS, ...FILE_OPTIONS],
     run: (args) => {
       const period = periodOption(args.values, 'period')
+      const paidFilter = choiceOption(args.values, 'paid', PAID_FILTERS)
+      const serviceGroup = choiceOption(args.values, 'service', SERVICE_GROUPS)
+      const selection = {
+        ...(paidFilter ? { paidFilter } : {}),
+        ...(serviceGroup ? { serviceGroup } : {}),
+      }
       return runReport(
         args,
-        (c) => periodInvoices(c.db, c.companyId, { period, ...c.filters }),
+        (c) => periodInvoices(c.db, c.companyId, { period, ...selection, ...c.filters }),
         invoicesTable,
         (r) => ({
           period: r.period,

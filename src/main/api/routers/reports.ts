@@ -1,6 +1,8 @@
 import {
   customerCounts,
   customerPaymentHistory,
+  PAID_FILTERS,
+  SERVICE_GROUPS,
   revenueTrend,
   exportReport,
   filtersOf,
@@ -35,7 +37,13 @@ const periodRangeInput = z
 const dateRangeInput = z
   .object({ from: calendarDateSchema, to: calendarDateSchema, ...filterFields })
   .refine((r) => r.from <= r.to, { message: 'validation.out_of_range', path: ['to'] })
-const periodInput = z.object({ period: periodSchema, ...filterFields })
+/** One period's invoices; optionally paid or unpaid only, internet or TV kabel only (seed 003). */
+const periodInput = z.object({
+  period: periodSchema,
+  ...filterFields,
+  paidFilter: z.enum(PAID_FILTERS).optional(),
+  serviceGroup: z.enum(SERVICE_GROUPS).optional(),
+})
 /** Every range report takes the same filters: the customer counts' input is the periods' one. */
 const customerCountsInput = periodRangeInput
 

@@ -14,7 +14,12 @@ import {
 } from '../documents'
 import { METHOD_LABELS } from '../payments'
 import { invoicedVsCollected, type CollectionReport } from './collection'
-import { periodInvoices, type PeriodInvoicesReport } from './invoices-report'
+import {
+  periodInvoices,
+  type InvoiceSelection,
+  type PaidFilter,
+  type PeriodInvoicesReport,
+} from './invoices-report'
 import { paymentsReport, type DateRange, type PaymentsReport } from './payments-report'
 import {
   receivablesByCustomer,
@@ -32,7 +37,7 @@ export type ReportRequest =
   | { report: 'invoicedVsCollected'; params: PeriodRange & ReportFilters }
   | { report: 'payments'; params: DateRange & ReportFilters }
   | { report: 'revenue'; params: PeriodRange & ReportFilters }
-  | { report: 'invoices'; params: { period: string } & ReportFilters }
+  | { report: 'invoices'; params: { period: string } & InvoiceSelection }
   | { report: 'customers'; params: PeriodRange & ReportFilters }
   | { report: 'revenueTrend'; params: { to: string } & ReportFilters }
 
@@ -54,6 +59,8 @@ export const STATUS_LABELS: Record<string, string> = {
   lunas: 'Lunas',
   void: 'Batal',
 }
+
+export const PAID_LABELS: Record<PaidFilter, string> = { paid: 'Lunas', unpaid: 'Belum lunas' }
 
 export const GROUP_LABELS: Record<RevenueGroup, string> = {
   broadband: 'Internet',
@@ -219,8 +226,14 @@ export function revenueTable(v: RevenueReport): ReportTable {
 export function invoicesTable(i: PeriodInvoicesReport): ReportTable {
   return {
     title: 'Daftar tagihan',
-    subtitle: periodRangeLabel({ from: i.period, to: i.period }),
-    slug: `tagihan-${i.period}`,
+    subtitle: [
+      periodRangeLabel({ from: i.period, to: i.period }),
+      i.paidFilter ? PAID_LABELS[i.paidFilter] : null,
+      i.serviceGroup ? GROUP_LABELS[i.serviceGroup] : null,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    slug: ['tagihan', i.period, i.paidFilter, i.serviceGroup].filter(Boolean).join('-'),
     columns: [
       { key: 'number', label: 'No. tagihan', width: 1.4 },
       { key: 'customer', label: 'ID pelanggan' },

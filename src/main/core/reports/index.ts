@@ -20,8 +20,14 @@ export { paymentsReport } from './payments-report'
 export type { CountAmount, DateRange, PaymentsReport } from './payments-report'
 export { revenueReport, REVENUE_GROUPS } from './revenue'
 export type { RevenueGroup, RevenueReport, RevenueRow } from './revenue'
-export { periodInvoices } from './invoices-report'
-export type { PeriodInvoice, PeriodInvoicesReport } from './invoices-report'
+export { periodInvoices, PAID_FILTERS, SERVICE_GROUPS } from './invoices-report'
+export type {
+  InvoiceSelection,
+  PaidFilter,
+  PeriodInvoice,
+  PeriodInvoicesReport,
+  ServiceGroup,
+} from './invoices-report'
 export { customerCounts } from './customer-counts'
 export type { CustomerCountRow, CustomerCountsReport } from './customer-counts'
 export { customerFilter, filtersOf } from './filters'
@@ -48,6 +54,7 @@ export {
   CUSTOMER_COUNTS_BASIS,
   BUCKET_LABELS,
   GROUP_LABELS,
+  PAID_LABELS,
   STATUS_LABELS,
 } from './export'
 export type { ReportFormat, ReportRequest, ReportTable } from './export'
