@@ -115,6 +115,13 @@ export function layoutStops(d: LayoutData): Stop[] {
       ready: id('revenue-trend-table'),
     },
     {
+      name: 'Laporan › Daftar tagihan',
+      route: '/reports',
+      url: 'reports?tab=invoices',
+      // This month may have no invoices yet in the layout data: the filter bar is what is checked.
+      ready: (page) => page.getByRole('tabpanel').getByRole('button', { name: 'Excel' }),
+    },
+    {
       name: 'Laporan › Pelanggan',
       route: '/reports',
       url: 'reports?tab=customers',

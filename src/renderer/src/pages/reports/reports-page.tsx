@@ -3,6 +3,7 @@ import {
   IconCash,
   IconChartBar,
   IconClockDollar,
+  IconFileInvoice,
   IconReportMoney,
   IconTrendingUp,
   IconUsers,
@@ -13,6 +14,7 @@ import { useSearchParams } from 'react-router'
 import { useSession } from '../../session/session'
 import { CollectionTab } from './collection-tab'
 import { CustomersTab } from './customers-tab'
+import { InvoicesTab } from './invoices-tab'
 import { PaymentsTab } from './payments-tab'
 import { ReceivablesTab } from './receivables-tab'
 import { reportDefaults } from './report-params'
@@ -26,6 +28,7 @@ const TABS = [
   { value: 'revenue', icon: IconChartBar },
   { value: 'trend', icon: IconTrendingUp },
   { value: 'customers', icon: IconUsers },
+  { value: 'invoices', icon: IconFileInvoice },
 ] as const
 type Tab = (typeof TABS)[number]['value']
 
@@ -77,6 +80,9 @@ export function ReportsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="trend">
             <RevenueTrendTab initialTo={defaults.thisPeriod} />
+          </Tabs.Panel>
+          <Tabs.Panel value="invoices">
+            <InvoicesTab initialPeriod={defaults.thisPeriod} />
           </Tabs.Panel>
           <Tabs.Panel value="customers">
             <CustomersTab initial={lastSix} />
