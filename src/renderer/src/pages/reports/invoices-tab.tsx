@@ -1,4 +1,4 @@
-import { EmptyState, Group, SegmentedControl, Stack, Text } from '@mantine/core'
+import { EmptyState, Group, Input, SegmentedControl, Stack, Text } from '@mantine/core'
 import { IconFileInvoice } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -69,24 +69,30 @@ export function InvoicesTab({ initialPeriod }: { initialPeriod: string }) {
             value={period}
             onChange={setPeriod}
           />
-          <SegmentedControl
-            aria-label={t('reports.invoices.paidLabel')}
-            value={paid}
-            onChange={(v) => setPaid(v as Paid)}
-            data={(['all', 'paid', 'unpaid'] as const).map((v) => ({
-              value: v,
-              label: t(`reports.invoices.paidFilter.${v}`),
-            }))}
-          />
-          <SegmentedControl
-            aria-label={t('reports.invoices.serviceLabel')}
-            value={service}
-            onChange={(v) => setService(v as Service)}
-            data={(['all', 'broadband', 'cable_tv'] as const).map((v) => ({
-              value: v,
-              label: t(`reports.invoices.service.${v}`),
-            }))}
-          />
+          <Input.Wrapper label={t('reports.invoices.paidLabel')}>
+            <SegmentedControl
+              display="flex"
+              aria-label={t('reports.invoices.paidLabel')}
+              value={paid}
+              onChange={(v) => setPaid(v as Paid)}
+              data={(['all', 'paid', 'unpaid'] as const).map((v) => ({
+                value: v,
+                label: t(`reports.invoices.paidFilter.${v}`),
+              }))}
+            />
+          </Input.Wrapper>
+          <Input.Wrapper label={t('reports.invoices.serviceLabel')}>
+            <SegmentedControl
+              display="flex"
+              aria-label={t('reports.invoices.serviceLabel')}
+              value={service}
+              onChange={(v) => setService(v as Service)}
+              data={(['all', 'broadband', 'cable_tv'] as const).map((v) => ({
+                value: v,
+                label: t(`reports.invoices.service.${v}`),
+              }))}
+            />
+          </Input.Wrapper>
           <ReportFilters value={filters} onChange={setFilters} />
         </Group>
         <ExportButtons request={{ report: 'invoices', params }} disabled={!valid || !data} />
