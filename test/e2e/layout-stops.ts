@@ -38,6 +38,15 @@ export function layoutStops(d: LayoutData): Stop[] {
       ready: id('statement-row'),
     },
     {
+      name: 'Pelanggan (riwayat pembayaran)',
+      route: '/customers/:id',
+      url: `customers/${d.customer.id}`,
+      ready: id('payment-history-row'),
+      then: async (page) => {
+        await page.getByTestId('customer-payment-history').scrollIntoViewIfNeeded()
+      },
+    },
+    {
       name: 'Pelanggan (dari router, isolir)',
       route: '/customers/:id',
       url: `customers/${d.routerCustomerId}`,
@@ -98,6 +107,25 @@ export function layoutStops(d: LayoutData): Stop[] {
       route: '/reports',
       url: 'reports?tab=revenue',
       ready: tabTable,
+    },
+    {
+      name: 'Laporan › Tren pendapatan',
+      route: '/reports',
+      url: 'reports?tab=trend',
+      ready: id('revenue-trend-table'),
+    },
+    {
+      name: 'Laporan › Daftar tagihan',
+      route: '/reports',
+      url: 'reports?tab=invoices',
+      // This month may have no invoices yet in the layout data: the filter bar is what is checked.
+      ready: (page) => page.getByRole('tabpanel').getByRole('button', { name: 'Excel' }),
+    },
+    {
+      name: 'Laporan › Pelanggan',
+      route: '/reports',
+      url: 'reports?tab=customers',
+      ready: id('customers-table'),
     },
     { name: 'Jaringan › Router', route: '/network', url: 'network', ready: id('router-row') },
     {

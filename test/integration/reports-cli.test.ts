@@ -256,6 +256,119 @@ describe('report commands (a real child process on a real data dir)', () => {
     expect(existsSync(file) && statSync(file).size).toBeGreaterThan(1000)
   })
 
+  it('report customers --area counts only that area, and the areas add up to every customer', async () => {
+    type Counts = { periods: { period: string; total: number; aktif: number; new: number }[] }
+    const args = ['report', 'customers', '--from', '2025-01', '--to', '2025-03']
+    const all = (await cli(...args)) as unknown as Counts
+    const areas = await db.selectFrom('areas').select(['id', 'code']).orderBy('id').execute()
+    const byArea = await Promise.all(
+      areas.map((a) => cli(...args, '--area', a.code) as unknown as Promise<Counts>),
+    )
+    expect(all.periods.map((p) => p.period)).toEqual(['2025-01', '2025-02', '2025-03'])
+    // Every demo customer is known by the end of March, each in exactly one area.
+    const customers = await db
+      .selectFrom('customers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    expect(all.periods[2]!.total).toBe(Number(customers.n))
+    all.periods.forEach((p, i) => {
+      expect(byArea.reduce((s, r) => s + r.periods[i]!.total, 0)).toBe(p.total)
+      expect(byArea.reduce((s, r) => s + r.periods[i]!.aktif, 0)).toBe(p.aktif)
+    })
+  })
+
+  it('report collection, payments and receivables --area add up over the areas to the unfiltered figures', async () => {
+    const areas = await db.selectFrom('areas').select('code').orderBy('id').execute()
+    const figures = async (...extra: string[]) => {
+      const c = (await cli(
+        'report',
+        'collection',
+        '--from',
+        '2025-02',
+        '--to',
+        '2025-03',
+        ...extra,
+      )) as {
+        totals: { invoiced: number; collected: number }
+      }
+      const p = (await cli(
+        'report',
+        'payments',
+        '--from',
+        '2025-02-01',
+        '--to',
+        '2025-03-31',
+        ...extra,
+      )) as {
+        total: { amount: number }
+      }
+      const r = (await cli('report', 'receivables', '--as-of', AS_OF, ...extra)) as {
+        total: number
+      }
+      return [c.totals.invoiced, c.totals.collected, p.total.amount, r.total]
+    }
+    const all = await figures()
+    expect(all[0]).toBeGreaterThan(0)
+    const perArea = await Promise.all(areas.map((a) => figures('--area', a.code)))
+    expect(all.map((_, i) => perArea.reduce((s, f) => s + f[i]!, 0))).toEqual(all)
+  })
+
+  it('report revenue-trend --to gives each month what report revenue gives for it alone', async () => {
+    const r = (await cli('report', 'revenue-trend', '--to', '2025-03')) as {
+      months: { period: string; amount: number; previousPeriod: string; previousAmount: number }[]
+    }
+    expect(r.months.map((m) => m.period).slice(-2)).toEqual(['2025-02', '2025-03'])
+    for (const m of r.months.slice(-2)) {
+      const alone = (await cli('report', 'revenue', '--from', m.period, '--to', m.period)) as {
+        total: number
+      }
+      expect(m.amount).toBe(alone.total)
+      expect(m.amount).toBeGreaterThan(0)
+    }
+  })
+
+  it('report invoices --paid splits the period into paid and unpaid, per service type', async () => {
+    type List = { invoices: { number: string }[]; total: number }
+    const list = (...extra: string[]) =>
+      cli('report', 'invoices', '--period', '2025-02', ...extra) as unknown as Promise<List>
+    const [all, paid, unpaid, internet, tv] = await Promise.all([
+      list(),
+      list('--paid', 'paid'),
+      list('--paid', 'unpaid'),
+      list('--service', 'broadband'),
+      list('--service', 'cable_tv'),
+    ])
+    expect(paid.invoices.length).toBeGreaterThan(0)
+    expect(unpaid.invoices.length).toBeGreaterThan(0)
+    expect(paid.total + unpaid.total).toBe(all.total)
+    const numbers = (l: List) => l.invoices.map((i) => i.number)
+    expect([...numbers(paid), ...numbers(unpaid)].sort()).toEqual(numbers(all).sort())
+    expect(internet.invoices.length + tv.invoices.length).toBeGreaterThanOrEqual(
+      all.invoices.length,
+    )
+    const failed = await run(
+      tsx,
+      [
+        'src/main/cli.ts',
+        'report',
+        'invoices',
+        '--period',
+        '2025-02',
+        '--paid',
+        'maybe',
+        '--data-dir',
+        dataDir,
+        '--json',
+      ],
+      { cwd: root },
+    ).catch((e: { code: number; stdout: string }) => e)
+    expect((failed as { code: number }).code).toBe(1)
+    expect(JSON.parse((failed as { stdout: string }).stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    })
+  })
+
   it('refuses a missing period with a validation error', async () => {
     const failed = await run(
       tsx,

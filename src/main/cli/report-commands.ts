@@ -7,11 +7,17 @@ import type { Db } from '../core/db'
 import { formatCell, isNumericColumn } from '../core/documents'
 import {
   collectionTable,
+  customerCounts,
+  customerCountsTable,
+  revenueTrend,
+  revenueTrendTable,
   invoicedVsCollected,
   invoicesTable,
   paymentsReport,
   paymentsTable,
   periodInvoices,
+  PAID_FILTERS,
+  SERVICE_GROUPS,
   receivablesByCustomer,
   receivablesByInvoice,
   receivablesDetailTable,
@@ -19,12 +25,15 @@ import {
   renderReport,
   revenueReport,
   revenueTable,
+  labelFilters,
+  type ReportFilters,
   type ReportTable,
 } from '../core/reports'
 import type { CommandArgs, CommandDef } from './commands'
 import { dashboardCommand } from './dashboard-command'
 import { cliDeps, firstCompanyId, withDb } from './db'
 import { optionError } from './option-errors'
+import { areaByCode } from './router-commands'
 
 const FILE_OPTIONS = ['xlsx', 'pdf'] as const
 
@@ -49,6 +58,20 @@ function periodOption(values: CommandArgs['values'], name: string): string {
     throw optionError(name, 'cli.period')
   }
   return parsed.data
+}
+
+/** An option that must be one of a few words (`--paid paid|unpaid`). */
+function choiceOption<T extends string>(
+  values: CommandArgs['values'],
+  name: string,
+  choices: readonly T[],
+): T | undefined {
+  const v = values[name]
+  if (v === undefined) return undefined
+  if (typeof v !== 'string' || !(choices as readonly string[]).includes(v)) {
+    throw optionError(name, 'cli.one_of', { choices: choices.join(', ') })
+  }
+  return v as T
 }
 
 /** A report's table as aligned text: title, subtitle, header, rows, totals. */
@@ -84,6 +107,8 @@ interface Context {
   companyId: number
   timeZone: string
   today: CalendarDate
+  /** --area / --package as the reports' filters (empty without them). */
+  filters: ReportFilters
 }
 
 /**
@@ -100,8 +125,10 @@ async function runReport<T>(
     const companyId = await firstCompanyId(db)
     const timeZone = await companyTimeZone(cliDeps(db, dataDir), companyId)
     const now = systemClock.now()
-    const data = await load({ db, companyId, timeZone, today: dateInZone(now, timeZone) })
-    const t = table(data)
+    const base = { db, companyId, timeZone, today: dateInZone(now, timeZone) }
+    const filters = await filterOptions(values, base)
+    const data = await load({ ...base, filters })
+    const t = await labelFilters(db, companyId, table(data), filters)
     const files: string[] = []
     for (const format of FILE_OPTIONS) {
       const target = values[format]
@@ -117,16 +144,33 @@ async function runReport<T>(
 }
 
 const FILES_USAGE = '[--xlsx FILE] [--pdf FILE]'
+const FILTER_USAGE = '[--area CODE] [--package ID]'
+const FILTER_OPTIONS = ['area', 'package'] as const
+
+/** `--area CODE` (the area's code, as on the customer ID) and `--package ID` (the product's id). */
+async function filterOptions(values: CommandArgs['values'], c: Omit<Context, 'filters'>) {
+  const area = values.area
+  const pkg = values.package
+  let productId: number | undefined
+  if (pkg !== undefined) {
+    productId = Number(pkg)
+    if (typeof pkg !== 'string' || !Number.isInteger(productId) || productId <= 0) {
+      throw optionError('package', 'cli.whole_number', { min: 1, max: Number.MAX_SAFE_INTEGER })
+    }
+  }
+  const areaId = typeof area === 'string' ? await areaByCode(c.db, c.companyId, area) : null
+  return { ...(areaId !== null ? { areaId } : {}), ...(productId ? { productId } : {}) }
+}
 
 /** `report …`: the reports of the Laporan page, as JSON, text tables, Excel or PDF. */
 export const reportCommands: Record<string, CommandDef> = {
   'report dashboard': dashboardCommand,
   'report receivables': {
-    usage: `report receivables [--as-of YYYY-MM-DD] [--detail] ${FILES_USAGE}   (aging, rule 31; default today)`,
-    stringOptions: ['as-of', ...FILE_OPTIONS],
+    usage: `report receivables [--as-of YYYY-MM-DD] [--detail] ${FILTER_USAGE} ${FILES_USAGE}   (aging, rule 31; default today)`,
+    stringOptions: ['as-of', ...FILTER_OPTIONS, ...FILE_OPTIONS],
     run: (args) => {
       const asOf = dateOption(args.values, 'as-of')
-      const params = (c: Context) => ({ asOf: asOf ?? c.today, today: c.today })
+      const params = (c: Context) => ({ asOf: asOf ?? c.today, today: c.today, ...c.filters })
       if (args.values.detail === true) {
         return runReport(
           args,
@@ -144,13 +188,19 @@ export const reportCommands: Record<string, CommandDef> = {
     },
   },
   'report invoices': {
-    usage: `report invoices --period YYYY-MM ${FILES_USAGE}`,
-    stringOptions: ['period', ...FILE_OPTIONS],
+    usage: `report invoices --period YYYY-MM [--paid paid|unpaid] [--service broadband|cable_tv] ${FILTER_USAGE} ${FILES_USAGE}`,
+    stringOptions: ['period', 'paid', 'service', ...FILTER_OPTIONS, ...FILE_OPTIONS],
     run: (args) => {
       const period = periodOption(args.values, 'period')
+      const paidFilter = choiceOption(args.values, 'paid', PAID_FILTERS)
+      const serviceGroup = choiceOption(args.values, 'service', SERVICE_GROUPS)
+      const selection = {
+        ...(paidFilter ? { paidFilter } : {}),
+        ...(serviceGroup ? { serviceGroup } : {}),
+      }
       return runReport(
         args,
-        (c) => periodInvoices(c.db, c.companyId, { period }),
+        (c) => periodInvoices(c.db, c.companyId, { period, ...selection, ...c.filters }),
         invoicesTable,
         (r) => ({
           period: r.period,
@@ -170,39 +220,65 @@ export const reportCommands: Record<string, CommandDef> = {
     },
   },
   'report collection': {
-    usage: `report collection --from YYYY-MM --to YYYY-MM ${FILES_USAGE}   (invoiced vs collected)`,
-    stringOptions: ['from', 'to', ...FILE_OPTIONS],
+    usage: `report collection --from YYYY-MM --to YYYY-MM ${FILTER_USAGE} ${FILES_USAGE}   (invoiced vs collected)`,
+    stringOptions: ['from', 'to', ...FILTER_OPTIONS, ...FILE_OPTIONS],
     run: (args) => {
       const range = { from: periodOption(args.values, 'from'), to: periodOption(args.values, 'to') }
       return runReport(
         args,
-        (c) => invoicedVsCollected(c.db, c.companyId, range),
+        (c) => invoicedVsCollected(c.db, c.companyId, { ...range, ...c.filters }),
         collectionTable,
         (r) => ({ ...r }),
       )
     },
   },
   'report payments': {
-    usage: `report payments --from YYYY-MM-DD --to YYYY-MM-DD ${FILES_USAGE}   (by method and cashier)`,
-    stringOptions: ['from', 'to', ...FILE_OPTIONS],
+    usage: `report payments --from YYYY-MM-DD --to YYYY-MM-DD ${FILTER_USAGE} ${FILES_USAGE}   (by method and cashier)`,
+    stringOptions: ['from', 'to', ...FILTER_OPTIONS, ...FILE_OPTIONS],
     run: (args) => {
       const range = { from: requiredDate(args.values, 'from'), to: requiredDate(args.values, 'to') }
       return runReport(
         args,
-        (c) => paymentsReport(c.db, c.companyId, range),
+        (c) => paymentsReport(c.db, c.companyId, { ...range, ...c.filters }),
         paymentsTable,
         (r) => ({ ...r }),
       )
     },
   },
-  'report revenue': {
-    usage: `report revenue --from YYYY-MM --to YYYY-MM ${FILES_USAGE}   (by product and service type)`,
-    stringOptions: ['from', 'to', ...FILE_OPTIONS],
+  'report customers': {
+    usage: `report customers --from YYYY-MM --to YYYY-MM ${FILTER_USAGE} ${FILES_USAGE}   (aktif, isolir, putus at month end; new and terminated)`,
+    stringOptions: ['from', 'to', ...FILTER_OPTIONS, ...FILE_OPTIONS],
     run: (args) => {
       const range = { from: periodOption(args.values, 'from'), to: periodOption(args.values, 'to') }
       return runReport(
         args,
-        (c) => revenueReport(c.db, c.companyId, range),
+        (c) => customerCounts(c.db, c.companyId, { ...range, ...c.filters, timeZone: c.timeZone }),
+        (r) => customerCountsTable(r),
+        (r) => ({ ...r }),
+      )
+    },
+  },
+  'report revenue-trend': {
+    usage: `report revenue-trend [--to YYYY-MM] ${FILTER_USAGE} ${FILES_USAGE}   (12 months beside a year earlier; default this month)`,
+    stringOptions: ['to', ...FILTER_OPTIONS, ...FILE_OPTIONS],
+    run: (args) => {
+      const to = args.values.to === undefined ? undefined : periodOption(args.values, 'to')
+      return runReport(
+        args,
+        (c) => revenueTrend(c.db, c.companyId, { to: to ?? c.today.slice(0, 7), ...c.filters }),
+        revenueTrendTable,
+        (r) => ({ ...r }),
+      )
+    },
+  },
+  'report revenue': {
+    usage: `report revenue --from YYYY-MM --to YYYY-MM ${FILTER_USAGE} ${FILES_USAGE}   (by product and service type)`,
+    stringOptions: ['from', 'to', ...FILTER_OPTIONS, ...FILE_OPTIONS],
+    run: (args) => {
+      const range = { from: periodOption(args.values, 'from'), to: periodOption(args.values, 'to') }
+      return runReport(
+        args,
+        (c) => revenueReport(c.db, c.companyId, { ...range, ...c.filters }),
         revenueTable,
         (r) => ({ ...r }),
       )

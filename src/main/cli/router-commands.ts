@@ -125,7 +125,7 @@ async function runRouterImport({ dataDir, values, lists, positionals, out }: Com
   }
 }
 
-async function areaByCode(db: Db, companyId: number, code: string | undefined) {
+export async function areaByCode(db: Db, companyId: number, code: string | undefined) {
   if (!code) return null
   const row = await db
     .selectFrom('areas')

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../db'
+import { customerFilter, filtersOf, type ReportFilters } from './filters'
 import { inPeriods, invoicePeriod, periodsIn, type PeriodRange } from './periods'
 
 export interface CollectionRow {
@@ -13,7 +14,7 @@ export interface CollectionRow {
   rate: number | null
 }
 
-export interface CollectionReport extends PeriodRange {
+export interface CollectionReport extends PeriodRange, ReportFilters {
   periods: CollectionRow[]
   totals: Omit<CollectionRow, 'period'>
 }
@@ -26,7 +27,7 @@ export function collectionRate(collected: number, invoiced: number): number | nu
 export async function invoicedVsCollected(
   db: Db,
   companyId: number,
-  range: PeriodRange,
+  range: PeriodRange & ReportFilters,
 ): Promise<CollectionReport> {
   const periods = periodsIn(range)
   // `paid` is the sum of the invoice's live allocations, kept in the same transaction.
@@ -37,7 +38,7 @@ export async function invoicedVsCollected(
     collected: number
   }>`SELECT ${invoicePeriod} AS period, COUNT(*) AS invoices, SUM(i.total) AS invoiced,
       SUM(i.paid) AS collected
-    FROM invoices i WHERE ${inPeriods(companyId, range)}
+    FROM invoices i WHERE ${inPeriods(companyId, range)}${customerFilter('i.customer_id', range)}
     GROUP BY 1`.execute(db)
   const found = new Map(rows.map((r) => [r.period, r]))
   const list = periods.map((period): CollectionRow => {
@@ -57,7 +58,9 @@ export async function invoicedVsCollected(
   const invoiced = sum('invoiced')
   const collected = sum('collected')
   return {
-    ...range,
+    from: range.from,
+    to: range.to,
+    ...filtersOf(range),
     periods: list,
     totals: {
       invoices: sum('invoices'),

@@ -14,7 +14,12 @@ import {
 } from '../documents'
 import { METHOD_LABELS } from '../payments'
 import { invoicedVsCollected, type CollectionReport } from './collection'
-import { periodInvoices, type PeriodInvoicesReport } from './invoices-report'
+import {
+  periodInvoices,
+  type InvoiceSelection,
+  type PaidFilter,
+  type PeriodInvoicesReport,
+} from './invoices-report'
 import { paymentsReport, type DateRange, type PaymentsReport } from './payments-report'
 import {
   receivablesByCustomer,
@@ -23,14 +28,18 @@ import {
   type ReceivablesReport,
 } from './receivables'
 import { revenueReport, type RevenueGroup, type RevenueReport } from './revenue'
+import { customerCounts, type CustomerCountsReport, type ReportFilters } from './customer-counts'
+import { revenueTrend, type RevenueTrendReport } from './revenue-trend'
 import type { PeriodRange } from './periods'
 
 export type ReportRequest =
-  | { report: 'receivables'; params: { asOf: CalendarDate; detail?: boolean } }
-  | { report: 'invoicedVsCollected'; params: PeriodRange }
-  | { report: 'payments'; params: DateRange }
-  | { report: 'revenue'; params: PeriodRange }
-  | { report: 'invoices'; params: { period: string } }
+  | { report: 'receivables'; params: { asOf: CalendarDate; detail?: boolean } & ReportFilters }
+  | { report: 'invoicedVsCollected'; params: PeriodRange & ReportFilters }
+  | { report: 'payments'; params: DateRange & ReportFilters }
+  | { report: 'revenue'; params: PeriodRange & ReportFilters }
+  | { report: 'invoices'; params: { period: string } & InvoiceSelection }
+  | { report: 'customers'; params: PeriodRange & ReportFilters }
+  | { report: 'revenueTrend'; params: { to: string } & ReportFilters }
 
 export type ReportFormat = 'xlsx' | 'pdf'
 
@@ -50,6 +59,8 @@ export const STATUS_LABELS: Record<string, string> = {
   lunas: 'Lunas',
   void: 'Batal',
 }
+
+export const PAID_LABELS: Record<PaidFilter, string> = { paid: 'Lunas', unpaid: 'Belum lunas' }
 
 export const GROUP_LABELS: Record<RevenueGroup, string> = {
   broadband: 'Internet',
@@ -215,8 +226,14 @@ export function revenueTable(v: RevenueReport): ReportTable {
 export function invoicesTable(i: PeriodInvoicesReport): ReportTable {
   return {
     title: 'Daftar tagihan',
-    subtitle: periodRangeLabel({ from: i.period, to: i.period }),
-    slug: `tagihan-${i.period}`,
+    subtitle: [
+      periodRangeLabel({ from: i.period, to: i.period }),
+      i.paidFilter ? PAID_LABELS[i.paidFilter] : null,
+      i.serviceGroup ? GROUP_LABELS[i.serviceGroup] : null,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    slug: ['tagihan', i.period, i.paidFilter, i.serviceGroup].filter(Boolean).join('-'),
     columns: [
       { key: 'number', label: 'No. tagihan', width: 1.4 },
       { key: 'customer', label: 'ID pelanggan' },
@@ -239,16 +256,95 @@ export function invoicesTable(i: PeriodInvoicesReport): ReportTable {
   }
 }
 
+/** How the month-end figures are found, said on the export as on the page. */
+export const CUSTOMER_COUNTS_BASIS =
+  'Status di akhir bulan dari riwayat status layanan; layanan tanpa riwayat dihitung dengan status sekarang sejak tanggal dimasukkan (perkiraan).'
+
+export function customerCountsTable(c: CustomerCountsReport): ReportTable {
+  const sum = (k: keyof Omit<CustomerCountsReport['periods'][number], 'period'>) =>
+    c.periods.reduce((s, p) => s + p[k], 0)
+  const last = c.periods.at(-1)
+  const count = (key: string, label: string): TableColumn => ({ key, label, kind: 'number' })
+  return {
+    title: 'Jumlah pelanggan per bulan',
+    subtitle: `${periodRangeLabel(c)} · ${CUSTOMER_COUNTS_BASIS}`,
+    slug: `pelanggan-${c.from}-${c.to}`,
+    columns: [
+      { key: 'period', label: 'Periode' },
+      count('aktif', 'Aktif'),
+      count('isolir', 'Isolir'),
+      count('putus', 'Putus'),
+      count('pending', 'Belum terpasang'),
+      count('total', 'Total'),
+      count('new', 'Baru'),
+      count('terminated', 'Berhenti'),
+      count('estimated', 'Perkiraan'),
+    ],
+    rows: c.periods.map((p) => ({ ...p, period: periodLabel(p.period) })),
+    // Stocks are as of the last month's end; flows add up over the range.
+    totals: {
+      period: last ? `Akhir ${periodLabel(last.period)}` : 'Total',
+      aktif: last?.aktif ?? 0,
+      isolir: last?.isolir ?? 0,
+      putus: last?.putus ?? 0,
+      pending: last?.pending ?? 0,
+      total: last?.total ?? 0,
+      new: sum('new'),
+      terminated: sum('terminated'),
+      estimated: last?.estimated ?? 0,
+    },
+    landscape: true,
+  }
+}
+
+export function revenueTrendTable(v: RevenueTrendReport): ReportTable {
+  const pct = (c: number | null) =>
+    c === null ? null : `${c > 0 ? '+' : ''}${c.toLocaleString('id-ID')}%`
+  const first = v.months[0]
+  return {
+    title: 'Tren pendapatan',
+    subtitle: first
+      ? `${periodLabel(first.period)} – ${periodLabel(v.to)} dibanding setahun sebelumnya`
+      : periodLabel(v.to),
+    slug: `tren-pendapatan-${v.to}`,
+    columns: [
+      { key: 'period', label: 'Bulan' },
+      money('amount', 'Pendapatan'),
+      { key: 'previousPeriod', label: 'Setahun sebelumnya' },
+      money('previousAmount', 'Pendapatan setahun sebelumnya'),
+      { key: 'change', label: 'Perubahan' },
+    ],
+    rows: v.months.map((m) => ({
+      period: periodLabel(m.period),
+      amount: m.amount,
+      previousPeriod: periodLabel(m.previousPeriod),
+      previousAmount: m.previousAmount,
+      change: pct(m.change),
+    })),
+    totals: {
+      period: 'Total',
+      amount: v.total,
+      previousAmount: v.previousTotal,
+      change: pct(v.change),
+    },
+  }
+}
+
 /** Runs the requested report and lays it out as its table. */
 async function tableOf(
   db: Db,
   companyId: number,
   r: ReportRequest,
   today: CalendarDate,
+  timeZone: string,
 ): Promise<ReportTable> {
   switch (r.report) {
+    case 'revenueTrend':
+      return revenueTrendTable(await revenueTrend(db, companyId, r.params))
+    case 'customers':
+      return customerCountsTable(await customerCounts(db, companyId, { ...r.params, timeZone }))
     case 'receivables': {
-      const params = { asOf: r.params.asOf, today }
+      const { detail: _detail, ...params } = { ...r.params, today }
       return r.params.detail
         ? receivablesDetailTable(await receivablesByInvoice(db, companyId, params))
         : receivablesTable(await receivablesByCustomer(db, companyId, params))
@@ -287,6 +383,41 @@ export async function renderReport(
   return { fileName: `${t.slug}.${format}`, data }
 }
 
+/** "Area CBG01 Cibinong · Paket Rumah 10 Mbps": what a filtered report is narrowed to. */
+export async function filterLabel(db: Db, companyId: number, f: ReportFilters): Promise<string> {
+  const parts: string[] = []
+  if (f.areaId !== undefined) {
+    const a = await db
+      .selectFrom('areas')
+      .select(['code', 'name'])
+      .where('company_id', '=', companyId)
+      .where('id', '=', f.areaId)
+      .executeTakeFirst()
+    parts.push(`Area ${a ? `${a.code} ${a.name}` : f.areaId}`)
+  }
+  if (f.productId !== undefined) {
+    const p = await db
+      .selectFrom('products')
+      .select('name')
+      .where('company_id', '=', companyId)
+      .where('id', '=', f.productId)
+      .executeTakeFirst()
+    parts.push(`Paket ${p?.name ?? f.productId}`)
+  }
+  return parts.join(' · ')
+}
+
+/** The table with its filters said in the subtitle (so a printed page says what it covers). */
+export async function labelFilters(
+  db: Db,
+  companyId: number,
+  t: ReportTable,
+  f: ReportFilters,
+): Promise<ReportTable> {
+  const label = await filterLabel(db, companyId, f)
+  return label ? { ...t, subtitle: `${t.subtitle} · ${label}` } : t
+}
+
 /** A report as an Excel or PDF file (what the UI's "Excel" and "PDF" buttons download). */
 export async function exportReport(
   db: Db,
@@ -295,5 +426,12 @@ export async function exportReport(
   format: ReportFormat,
   o: { now: Date; today: CalendarDate; timeZone: string },
 ): Promise<{ fileName: string; data: Buffer }> {
-  return renderReport(db, companyId, await tableOf(db, companyId, request, o.today), format, o)
+  const table = await tableOf(db, companyId, request, o.today, o.timeZone)
+  return renderReport(
+    db,
+    companyId,
+    await labelFilters(db, companyId, table, request.params),
+    format,
+    o,
+  )
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { CalendarDate } from '@shared/dates'
 import { AppError } from '@shared/errors'
 import type { Db } from '../db'
+import { customerFilter, filtersOf, type ReportFilters } from './filters'
 
 export interface DateRange {
   from: CalendarDate
@@ -13,7 +14,7 @@ export interface CountAmount {
   amount: number
 }
 
-export interface PaymentsReport extends DateRange {
+export interface PaymentsReport extends DateRange, ReportFilters {
   byMethod: (CountAmount & { method: string })[]
   /**
    * `username` as stored with the payment (a login name, `cli:…`, `gateway:…`, or null for
@@ -41,7 +42,7 @@ export function assertRange({ from, to }: DateRange): void {
 export async function paymentsReport(
   db: Db,
   companyId: number,
-  range: DateRange,
+  range: DateRange & ReportFilters,
 ): Promise<PaymentsReport> {
   assertRange(range)
   // One pass over payments_day_idx's range; both groupings come from the same rows.
@@ -54,7 +55,7 @@ export async function paymentsReport(
     amount: number
   }>`SELECT method, user_id, username, status, COUNT(*) AS count, SUM(amount) AS amount
     FROM payments
-    WHERE company_id = ${companyId} AND received_date BETWEEN ${range.from} AND ${range.to}
+    WHERE company_id = ${companyId} AND received_date BETWEEN ${range.from} AND ${range.to}${customerFilter('customer_id', range)}
     GROUP BY method, user_id, username, status`.execute(db)
   const methods = new Map<string, CountAmount & { method: string }>()
   const cashiers = new Map<string, PaymentsReport['byCashier'][number]>()
@@ -98,7 +99,9 @@ export async function paymentsReport(
   }
   const byAmount = (a: CountAmount, b: CountAmount) => b.amount - a.amount
   return {
-    ...range,
+    from: range.from,
+    to: range.to,
+    ...filtersOf(range),
     byMethod: [...methods.values()].sort(byAmount),
     byCashier: [...cashiers.values()].sort(byAmount),
     total,

@@ -3,10 +3,11 @@ import { AGING_BUCKETS, agingBucket, type AgingBucket } from '@shared/billing'
 import { daysBetween, type CalendarDate } from '@shared/dates'
 import { upcomingInvoices, type UpcomingInvoices } from '../billing'
 import { unindexed, type Db } from '../db'
+import { customerFilter, type ReportFilters } from './filters'
 
 export type BucketAmounts = Record<AgingBucket, number>
 
-export interface ReceivablesParams {
+export interface ReceivablesParams extends ReportFilters {
   asOf: CalendarDate
   /**
    * Today in the company's time zone. No allocation, reversal or settlement is dated after today,
@@ -65,7 +66,8 @@ export const emptyBuckets = (): BucketAmounts =>
  * allocation counts when dated on or before `asOf` and not reversed by then (one reversed later
  * still paid the invoice on `asOf`). Invoices whose balance that day is 0 are left out.
  */
-function openInvoices(db: Db, companyId: number, { asOf, today }: ReceivablesParams) {
+function openInvoices(db: Db, companyId: number, params: ReceivablesParams) {
+  const { asOf, today } = params
   const current = asOf >= today
   const balance = current
     ? sql`i.total - i.paid`
@@ -81,7 +83,7 @@ function openInvoices(db: Db, companyId: number, { asOf, today }: ReceivablesPar
   return sql`SELECT i.id, i.number, i.customer_id, i.customer_code, i.customer_name, i.due_date,
       ${balance} AS balance
     FROM invoices i
-    WHERE i.company_id = ${companyId} AND i.status = 'issued' AND ${open}`
+    WHERE i.company_id = ${companyId} AND i.status = 'issued' AND ${open}${customerFilter('i.customer_id', params)}`
 }
 
 /** The query plan of the per-customer report: how a slow report is diagnosed (and benched). */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { addMonths, calendarDate } from '@shared/dates'
 import type { Db } from '../db'
+import { customerFilter, filtersOf, type ReportFilters } from './filters'
 import { inPeriods, periodsIn, type PeriodRange } from './periods'
 
 /** Broadband and cable TV are reported apart; lines without a product are "Biaya lain". */
@@ -37,6 +38,10 @@ async function voucherSales(db: Db, companyId: number, { from, to }: PeriodRange
   return { lines: Number(row?.lines ?? 0), amount: Number(row?.amount ?? 0) }
 }
 
+/** Revenue of one package is its own lines (upgrade credits included), not the whole invoice. */
+const productLines = (productId: number | undefined) =>
+  productId === undefined ? sql`` : sql` AND l.product_id = ${productId}`
+
 export interface RevenueRow {
   productId: number | null
   name: string
@@ -45,7 +50,7 @@ export interface RevenueRow {
   amount: number
 }
 
-export interface RevenueReport extends PeriodRange {
+export interface RevenueReport extends PeriodRange, ReportFilters {
   groups: { group: RevenueGroup; rows: RevenueRow[]; subtotal: number }[]
   total: number
 }
@@ -58,7 +63,7 @@ export interface RevenueReport extends PeriodRange {
 export async function revenueReport(
   db: Db,
   companyId: number,
-  range: PeriodRange,
+  range: PeriodRange & ReportFilters,
 ): Promise<RevenueReport> {
   periodsIn(range)
   const { rows } = await sql<{
@@ -71,7 +76,7 @@ export async function revenueReport(
     FROM invoices i
     JOIN invoice_lines l ON l.invoice_id = i.id
     LEFT JOIN products p ON p.id = l.product_id
-    WHERE ${inPeriods(companyId, range)}
+    WHERE ${inPeriods(companyId, range)}${customerFilter('i.customer_id', { areaId: range.areaId })}${productLines(range.productId)}
     GROUP BY l.product_id, p.name, p.service_type`.execute(db)
   const groups = REVENUE_GROUPS.map((group) => ({ group, rows: [] as RevenueRow[], subtotal: 0 }))
   for (const r of rows) {
@@ -86,7 +91,9 @@ export async function revenueReport(
     })
     g.subtotal += r.amount
   }
-  const vouchers = await voucherSales(db, companyId, range)
+  // Voucher sales belong to no customer or package: a filtered report leaves them out.
+  const filtered = range.areaId !== undefined || range.productId !== undefined
+  const vouchers = filtered ? { lines: 0, amount: 0 } : await voucherSales(db, companyId, range)
   if (vouchers.lines > 0) {
     const g = groups.find((x) => x.group === 'broadband')!
     g.rows.push({ productId: null, name: VOUCHER_ROW, serviceType: 'hotspot', ...vouchers })
@@ -94,7 +101,9 @@ export async function revenueReport(
   }
   for (const g of groups) g.rows.sort((a, b) => b.amount - a.amount || a.name.localeCompare(b.name))
   return {
-    ...range,
+    from: range.from,
+    to: range.to,
+    ...filtersOf(range),
     groups: groups.filter((g) => g.rows.length > 0),
     total: groups.reduce((s, g) => s + g.subtotal, 0),
   }

@@ -101,6 +101,18 @@ export const enCustomers: typeof idCustomers = {
     changePackage: 'Change package',
     changeStatus: 'Change status',
   },
+  paymentHistory: {
+    title: 'Payment history',
+    year: 'Year',
+    month: 'Month',
+    invoice: 'Invoice',
+    paidOn: 'Paid (date · amount)',
+    status: 'Status',
+    noInvoice: 'No invoice',
+    instalments_one: '{{count}} instalment',
+    instalments_other: '{{count}} instalments',
+    totals: 'The year: invoiced {{invoiced}}, paid {{paid}}, left {{balance}}.',
+  },
   attachments: {
     title: 'Documents',
     upload: 'Upload document',

@@ -10,6 +10,9 @@ export const enReports: typeof idReports = {
       collection: 'Invoiced vs collected',
       payments: 'Payments',
       revenue: 'Revenue',
+      trend: 'Revenue trend',
+      customers: 'Customers',
+      invoices: 'Invoice list',
     },
     asOf: 'As of',
     from: 'From',
@@ -56,6 +59,56 @@ export const enReports: typeof idReports = {
       upcomingLink: 'See them in Invoices',
       sameAsBilling:
         'This total equals the balance in Invoices (issue status: issued, no other filters).',
+    },
+    filters: {
+      area: 'Area',
+      allAreas: 'All areas',
+      product: 'Package',
+      allProducts: 'All packages',
+    },
+    invoices: {
+      period: 'Period',
+      paidLabel: 'Payment status',
+      paidFilter: { all: 'All', paid: 'Paid', unpaid: 'Unpaid' },
+      serviceLabel: 'Service type',
+      service: { all: 'All', broadband: 'Internet', cable_tv: 'Cable TV' },
+      number: 'Invoice no.',
+      customer: 'Customer ID',
+      name: 'Name',
+      total: 'Total',
+      paid: 'Paid',
+      balance: 'Left',
+      status: 'Status',
+      basis:
+        'Issued invoices of the period as they stand now. Unpaid includes partly paid. Service type: invoices with an internet or cable TV package.',
+    },
+    trend: {
+      to: 'Up to month',
+      month: 'Month',
+      amount: 'Revenue',
+      previousPeriod: 'A year earlier',
+      previousAmount: 'Revenue a year earlier',
+      change: 'Change',
+      basis:
+        'Monthly revenue as the Revenue report gives it for that month alone: lines of issued invoices by billing period, plus hotspot voucher sales (left out when filtered by area or package).',
+    },
+    customers: {
+      period: 'Period',
+      aktif: 'Active',
+      isolir: 'Isolated',
+      putus: 'Terminated',
+      pending: 'Not yet connected',
+      total: 'Total',
+      new: 'New',
+      terminated: 'Left',
+      estimated: 'Estimated',
+      endOf: 'End of {{period}}',
+      estimatedNote_one:
+        '{{formatted}} customer at the end of {{period}} is estimated (a service without status history).',
+      estimatedNote_other:
+        '{{formatted}} customers at the end of {{period}} are estimated (services without status history).',
+      basis:
+        'Active, isolated, terminated and not yet connected: the status at the month end from the services’ status history. New and left: changes within the month. Services without history (e.g. imported) count with their current status from the day they were entered; how many is said above and in the Estimated column of the Excel/PDF. The package filter uses the services’ current package.',
     },
     collection: {
       period: 'Period',

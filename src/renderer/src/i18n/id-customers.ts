@@ -102,6 +102,18 @@ export const idCustomers = {
     changePackage: 'Ganti paket',
     changeStatus: 'Ubah status',
   },
+  paymentHistory: {
+    title: 'Riwayat pembayaran',
+    year: 'Tahun',
+    month: 'Bulan',
+    invoice: 'Tagihan',
+    paidOn: 'Dibayar (tanggal · nominal)',
+    status: 'Status',
+    noInvoice: 'Tidak ada tagihan',
+    instalments_one: 'Cicilan {{count}}×',
+    instalments_other: 'Cicilan {{count}}×',
+    totals: 'Setahun: ditagihkan {{invoiced}}, dibayar {{paid}}, sisa {{balance}}.',
+  },
   attachments: {
     title: 'Dokumen',
     upload: 'Unggah dokumen',

@@ -9,6 +9,9 @@ export const idReports = {
       collection: 'Tagihan vs penerimaan',
       payments: 'Pembayaran',
       revenue: 'Pendapatan',
+      trend: 'Tren pendapatan',
+      customers: 'Pelanggan',
+      invoices: 'Daftar tagihan',
     },
     asOf: 'Per tanggal',
     from: 'Dari',
@@ -55,6 +58,56 @@ export const idReports = {
       upcomingLink: 'Lihat di Tagihan',
       sameAsBilling:
         'Total ini sama dengan sisa di Tagihan (status terbit: sudah terbit, tanpa filter lain).',
+    },
+    filters: {
+      area: 'Area',
+      allAreas: 'Semua area',
+      product: 'Paket',
+      allProducts: 'Semua paket',
+    },
+    invoices: {
+      period: 'Periode',
+      paidLabel: 'Status bayar',
+      paidFilter: { all: 'Semua', paid: 'Lunas', unpaid: 'Belum lunas' },
+      serviceLabel: 'Jenis layanan',
+      service: { all: 'Semua', broadband: 'Internet', cable_tv: 'TV kabel' },
+      number: 'No. tagihan',
+      customer: 'ID pelanggan',
+      name: 'Nama',
+      total: 'Total',
+      paid: 'Dibayar',
+      balance: 'Sisa',
+      status: 'Status',
+      basis:
+        'Tagihan terbit pada periode itu seperti sekarang. Belum lunas termasuk yang dibayar sebagian. Jenis layanan: tagihan yang memuat paket internet atau TV kabel.',
+    },
+    trend: {
+      to: 'Sampai bulan',
+      month: 'Bulan',
+      amount: 'Pendapatan',
+      previousPeriod: 'Setahun sebelumnya',
+      previousAmount: 'Pendapatan setahun sebelumnya',
+      change: 'Perubahan',
+      basis:
+        'Pendapatan per bulan seperti laporan Pendapatan untuk bulan itu saja: baris tagihan terbit menurut periode tagihan, ditambah penjualan voucher hotspot (tidak termasuk bila difilter area atau paket).',
+    },
+    customers: {
+      period: 'Periode',
+      aktif: 'Aktif',
+      isolir: 'Isolir',
+      putus: 'Putus',
+      pending: 'Belum terpasang',
+      total: 'Total',
+      new: 'Baru',
+      terminated: 'Berhenti',
+      estimated: 'Perkiraan',
+      endOf: 'Akhir {{period}}',
+      estimatedNote_one:
+        '{{formatted}} pelanggan di akhir {{period}} dihitung dengan perkiraan (layanan tanpa riwayat status).',
+      estimatedNote_other:
+        '{{formatted}} pelanggan di akhir {{period}} dihitung dengan perkiraan (layanan tanpa riwayat status).',
+      basis:
+        'Aktif, isolir, putus dan belum terpasang: status di akhir bulan menurut riwayat status layanan. Baru dan berhenti: perubahan dalam bulan itu. Layanan tanpa riwayat (mis. hasil impor) dihitung dengan statusnya sekarang sejak tanggal dimasukkan; jumlahnya disebut di atas dan di kolom Perkiraan pada Excel/PDF. Filter paket memakai paket layanan saat ini.',
     },
     collection: {
       period: 'Periode',

@@ -13,10 +13,12 @@ import { Link, useLocation, useParams } from 'react-router'
 import { trpc } from '../../api/client'
 import { errorCodeOf } from '../../api/errors'
 import { PageLoader, QueryError } from '../../components/query-state'
+import { dateInZone } from '@shared/dates'
 import { useSession } from '../../session/session'
 import { NotFoundPage } from '../no-access-page'
 import { AttachmentsSection } from './attachments-section'
 import { CustomerBillingSection } from './customer-billing-section'
+import { CustomerPaymentHistory } from './customer-payment-history'
 import { CustomerCollectionsCard } from './customer-collections-card'
 import { CustomerFormModal } from './customer-form-modal'
 import { CustomerHistory } from './customer-history'
@@ -55,7 +57,9 @@ export function CustomerPage() {
 
 function CustomerView({ customer: c }: { customer: CustomerDetail }) {
   const { t } = useTranslation()
-  const { can } = useSession()
+  const { can, me } = useSession()
+  // The year the payment history opens on: this year in the company's zone.
+  const thisYear = Number(dateInZone(new Date(), me.company.timeZone).slice(0, 4))
   const location = useLocation()
   const canManage = can('customers.manage')
   // Each package's price for this customer, from the server (the rule billing uses).
@@ -151,6 +155,7 @@ function CustomerView({ customer: c }: { customer: CustomerDetail }) {
               ))
             )}
             <CustomerBillingSection customer={c} />
+            <CustomerPaymentHistory customerId={c.id} thisYear={thisYear} />
             <AttachmentsSection customerId={c.id} canManage={canManage} />
             <CustomerHistory history={c.history} />
           </Stack>

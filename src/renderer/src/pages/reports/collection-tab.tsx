@@ -10,6 +10,7 @@ import { intlLocale } from '../../i18n'
 import type { RouterOutputs } from '../../session/session'
 import { ExportButtons } from './export-buttons'
 import { RangeInputs, type Range } from './range-inputs'
+import { filterInput, ReportFilters, type Filters } from './report-filters'
 import { validRange } from './report-params'
 import { ReportTable, type ReportColumn } from './report-table'
 
@@ -22,9 +23,11 @@ const percent = (rate: number | null) =>
 export function CollectionTab({ initial }: { initial: Range }) {
   const { t } = useTranslation()
   const [range, setRange] = useState(initial)
+  const [filters, setFilters] = useState<Filters>({})
+  const params = { ...range, ...filterInput(filters) }
   const valid = validRange(range.from, range.to, 'period')
   const report = useQuery(
-    trpc.reports.invoicedVsCollected.queryOptions(range, {
+    trpc.reports.invoicedVsCollected.queryOptions(params, {
       enabled: valid,
       placeholderData: keepPreviousData,
     }),
@@ -69,9 +72,12 @@ export function CollectionTab({ initial }: { initial: Range }) {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <RangeInputs kind="period" value={range} onChange={setRange} valid={valid} />
+        <Group align="flex-end">
+          <RangeInputs kind="period" value={range} onChange={setRange} valid={valid} />
+          <ReportFilters value={filters} onChange={setFilters} />
+        </Group>
         <ExportButtons
-          request={{ report: 'invoicedVsCollected', params: range }}
+          request={{ report: 'invoicedVsCollected', params }}
           disabled={!valid || !report.data}
         />
       </Group>

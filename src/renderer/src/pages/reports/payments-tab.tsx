@@ -10,6 +10,7 @@ import { PageLoader, QueryError } from '../../components/query-state'
 import type { RouterOutputs } from '../../session/session'
 import { ExportButtons } from './export-buttons'
 import { RangeInputs, type Range } from './range-inputs'
+import { filterInput, ReportFilters, type Filters } from './report-filters'
 import { validRange } from './report-params'
 import { ReportTable, type ReportColumn } from './report-table'
 
@@ -55,9 +56,11 @@ function Grouped({
 export function PaymentsTab({ initial }: { initial: Range }) {
   const { t } = useTranslation()
   const [range, setRange] = useState(initial)
+  const [filters, setFilters] = useState<Filters>({})
+  const params = { ...range, ...filterInput(filters) }
   const valid = validRange(range.from, range.to, 'date')
   const report = useQuery(
-    trpc.reports.payments.queryOptions(range, {
+    trpc.reports.payments.queryOptions(params, {
       enabled: valid,
       placeholderData: keepPreviousData,
     }),
@@ -67,8 +70,11 @@ export function PaymentsTab({ initial }: { initial: Range }) {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <RangeInputs kind="date" value={range} onChange={setRange} valid={valid} />
-        <ExportButtons request={{ report: 'payments', params: range }} disabled={!valid || !data} />
+        <Group align="flex-end">
+          <RangeInputs kind="date" value={range} onChange={setRange} valid={valid} />
+          <ReportFilters value={filters} onChange={setFilters} />
+        </Group>
+        <ExportButtons request={{ report: 'payments', params }} disabled={!valid || !data} />
       </Group>
       {!valid ? null : report.isPending ? (
         <PageLoader />

@@ -13,10 +13,13 @@ export function ReceivablesNote({
   asOf,
   today,
   upcoming,
+  filtered = false,
 }: {
   asOf: string
   today: string
   upcoming: { count: number; balance: number }
+  /** Narrowed to an area or package: Tagihan's totals (and its upcoming list) are of everyone. */
+  filtered?: boolean
 }) {
   const { t } = useTranslation()
   return (
@@ -24,7 +27,7 @@ export function ReceivablesNote({
       {t('reports.receivables.includes', {
         asOf: formatShortDate(calendarDate(asOf)),
       })}{' '}
-      {upcoming.count > 0 && (
+      {!filtered && upcoming.count > 0 && (
         <>
           {t('reports.receivables.upcoming', {
             count: upcoming.count,
@@ -35,7 +38,7 @@ export function ReceivablesNote({
           </Anchor>{' '}
         </>
       )}
-      {asOf === today && (
+      {!filtered && asOf === today && (
         <Text span fz="sm" c="dimmed">
           {t('reports.receivables.sameAsBilling')}
         </Text>

@@ -13,6 +13,7 @@ import { PageLoader, QueryError } from '../../components/query-state'
 import { countText } from '../../i18n'
 import type { RouterOutputs } from '../../session/session'
 import { ExportButtons } from './export-buttons'
+import { filterInput, ReportFilters, type Filters } from './report-filters'
 import { ReceivablesNote } from './receivables-note'
 import { ReportTable, type ReportColumn } from './report-table'
 import { DateField } from '../../components/date-field'
@@ -151,12 +152,14 @@ export function ReceivablesTab({ today }: { today: string }) {
   const { t } = useTranslation()
   const [asOf, setAsOf] = useState(today)
   const [detail, setDetail] = useState(false)
+  const [filters, setFilters] = useState<Filters>({})
+  const params = { asOf, detail, ...filterInput(filters) }
   const valid = isCalendarDate(asOf)
   const report = useQuery(
-    trpc.reports.receivables.queryOptions(
-      { asOf, detail },
-      { enabled: valid, placeholderData: keepPreviousData },
-    ),
+    trpc.reports.receivables.queryOptions(params, {
+      enabled: valid,
+      placeholderData: keepPreviousData,
+    }),
   )
   const data = report.data
   const empty = data && (data.detail ? data.invoices.length === 0 : data.customers.length === 0)
@@ -178,11 +181,9 @@ export function ReceivablesTab({ today }: { today: string }) {
             onChange={(e) => setDetail(e.currentTarget.checked)}
             mb={8}
           />
+          <ReportFilters value={filters} onChange={setFilters} />
         </Group>
-        <ExportButtons
-          request={{ report: 'receivables', params: { asOf, detail } }}
-          disabled={!valid || !data}
-        />
+        <ExportButtons request={{ report: 'receivables', params }} disabled={!valid || !data} />
       </Group>
       {!valid ? null : report.isPending ? (
         <PageLoader />
@@ -191,7 +192,12 @@ export function ReceivablesTab({ today }: { today: string }) {
       ) : (
         <>
           <Summary data={report.data} />
-          <ReceivablesNote asOf={report.data.asOf} today={today} upcoming={report.data.upcoming} />
+          <ReceivablesNote
+            asOf={report.data.asOf}
+            today={today}
+            upcoming={report.data.upcoming}
+            filtered={Boolean(filters.areaId || filters.productId)}
+          />
           {empty ? (
             <EmptyState
               icon={<IconMoodSmile size={28} />}

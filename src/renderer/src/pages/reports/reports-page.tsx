@@ -1,24 +1,38 @@
 import { Paper, Stack, Tabs, Text, Title } from '@mantine/core'
-import { IconCash, IconChartBar, IconClockDollar, IconReportMoney } from '@tabler/icons-react'
+import {
+  IconCash,
+  IconChartBar,
+  IconClockDollar,
+  IconFileInvoice,
+  IconReportMoney,
+  IconTrendingUp,
+  IconUsers,
+} from '@tabler/icons-react'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { useSession } from '../../session/session'
 import { CollectionTab } from './collection-tab'
+import { CustomersTab } from './customers-tab'
+import { InvoicesTab } from './invoices-tab'
 import { PaymentsTab } from './payments-tab'
 import { ReceivablesTab } from './receivables-tab'
 import { reportDefaults } from './report-params'
 import { RevenueTab } from './revenue-tab'
+import { RevenueTrendTab } from './revenue-trend-tab'
 
 const TABS = [
   { value: 'receivables', icon: IconClockDollar },
   { value: 'collection', icon: IconReportMoney },
   { value: 'payments', icon: IconCash },
   { value: 'revenue', icon: IconChartBar },
+  { value: 'trend', icon: IconTrendingUp },
+  { value: 'customers', icon: IconUsers },
+  { value: 'invoices', icon: IconFileInvoice },
 ] as const
 type Tab = (typeof TABS)[number]['value']
 
-/** The four reports, each with its own parameters; the open tab is in the URL (`?tab=…`). */
+/** The reports, each with its own parameters; the open tab is in the URL (`?tab=…`). */
 export function ReportsPage() {
   const { t } = useTranslation()
   const { me } = useSession()
@@ -63,6 +77,15 @@ export function ReportsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="revenue">
             <RevenueTab initial={lastSix} />
+          </Tabs.Panel>
+          <Tabs.Panel value="trend">
+            <RevenueTrendTab initialTo={defaults.thisPeriod} />
+          </Tabs.Panel>
+          <Tabs.Panel value="invoices">
+            <InvoicesTab initialPeriod={defaults.thisPeriod} />
+          </Tabs.Panel>
+          <Tabs.Panel value="customers">
+            <CustomersTab initial={lastSix} />
           </Tabs.Panel>
         </Paper>
       </Tabs>

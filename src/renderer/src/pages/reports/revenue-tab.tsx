@@ -7,6 +7,7 @@ import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { ExportButtons } from './export-buttons'
 import { RangeInputs, type Range } from './range-inputs'
+import { filterInput, ReportFilters, type Filters } from './report-filters'
 import { validRange } from './report-params'
 import { ReportTable, type ReportColumn } from './report-table'
 
@@ -23,9 +24,14 @@ interface Row {
 export function RevenueTab({ initial }: { initial: Range }) {
   const { t } = useTranslation()
   const [range, setRange] = useState(initial)
+  const [filters, setFilters] = useState<Filters>({})
+  const params = { ...range, ...filterInput(filters) }
   const valid = validRange(range.from, range.to, 'period')
   const report = useQuery(
-    trpc.reports.revenue.queryOptions(range, { enabled: valid, placeholderData: keepPreviousData }),
+    trpc.reports.revenue.queryOptions(params, {
+      enabled: valid,
+      placeholderData: keepPreviousData,
+    }),
   )
   const rows: Row[] = (report.data?.groups ?? []).flatMap((g) => {
     const group = t(`reports.revenue.groups.${g.group}`)
@@ -58,11 +64,11 @@ export function RevenueTab({ initial }: { initial: Range }) {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <RangeInputs kind="period" value={range} onChange={setRange} valid={valid} />
-        <ExportButtons
-          request={{ report: 'revenue', params: range }}
-          disabled={!valid || !report.data}
-        />
+        <Group align="flex-end">
+          <RangeInputs kind="period" value={range} onChange={setRange} valid={valid} />
+          <ReportFilters value={filters} onChange={setFilters} />
+        </Group>
+        <ExportButtons request={{ report: 'revenue', params }} disabled={!valid || !report.data} />
       </Group>
       {!valid ? null : report.isPending ? (
         <PageLoader />

@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  apiCode,
+  areaAndPackage,
+  OWNER,
+  setupCompany,
+  startTestHost,
+  type TestHost,
+} from '../helpers/http-host'
+import { signInAs } from '../helpers/role-users'
+
+let host: TestHost
+let owner: ReturnType<TestHost['client']>
+let ownerToken: string
+beforeEach(async () => {
+  host = await startTestHost()
+  await setupCompany(host)
+  ownerToken = (await host.client().auth.login.mutate(OWNER)).token!
+  owner = host.client(ownerToken)
+})
+afterEach(async () => {
+  await host.stop()
+})
+
+/** Two customers aktif from 01/10/2026, billed for November 2026 (the host's clock: 22/11/2026). */
+async function twoCustomers() {
+  const { area, product } = await areaAndPackage(owner)
+  const ids: number[] = []
+  for (const name of ['Budi Santoso', 'Siti Aminah']) {
+    const c = await owner.customers.create.mutate({ areaId: area.id, name })
+    await owner.customers.addService.mutate({
+      customerId: c.id,
+      productId: product.id,
+      status: 'aktif',
+      activationDate: '2026-10-01',
+    })
+    ids.push(c.id)
+  }
+  await owner.billing.runPeriod.mutate({ period: '2026-11', asOf: '2026-11-01' })
+  return { area, product, ids: ids as [number, number] }
+}
+
+describe('the reports the seeds ask for, over the HTTP API', () => {
+  it('customer counts of this month agree with the Dasbor when the history is complete', async () => {
+    const { area } = await twoCustomers()
+    const r = await owner.reports.customers.query({ from: '2026-10', to: '2026-11' })
+    const s = await owner.dashboard.summary.query()
+    expect(r.periods.map((p) => [p.period, p.aktif, p.new])).toEqual([
+      ['2026-10', 2, 2],
+      ['2026-11', 2, 0],
+    ])
+    expect(r.periods[1]).toMatchObject({
+      aktif: s.customers!.aktif,
+      isolir: s.customers!.isolir,
+      putus: s.customers!.putus,
+      estimated: 0,
+    })
+    const inArea = await owner.reports.customers.query({
+      from: '2026-11',
+      to: '2026-11',
+      areaId: area.id,
+    })
+    expect(inArea.periods[0]!.aktif).toBe(2)
+  })
+
+  it('revenue trend, payment history and the filtered export answer on the same data', async () => {
+    const { product, ids } = await twoCustomers()
+    const trend = await owner.reports.revenueTrend.query({})
+    const revenue = await owner.reports.revenue.query({ from: '2026-11', to: '2026-11' })
+    expect(trend.to).toBe('2026-11')
+    expect(trend.months.at(-1)).toMatchObject({ period: '2026-11', amount: revenue.total })
+    const history = await owner.reports.customerPayments.query({ customerId: ids[0], year: 2026 })
+    expect(history.months[10]!.invoices).toHaveLength(1)
+    const file = await owner.reports.export.mutate({
+      request: {
+        report: 'customers',
+        params: { from: '2026-11', to: '2026-11', productId: product.id },
+      },
+      format: 'xlsx',
+    })
+    expect(file.fileName).toBe('pelanggan-2026-11-2026-11.xlsx')
+  })
+
+  it('a technician without report or billing rights is refused the new reports', async () => {
+    const { ids } = await twoCustomers()
+    const tech = await signInAs(host, ownerToken, 'technician')
+    expect(await apiCode(tech.reports.customers.query({ from: '2026-11', to: '2026-11' }))).toBe(
+      'FORBIDDEN',
+    )
+    expect(await apiCode(tech.reports.revenueTrend.query({}))).toBe('FORBIDDEN')
+    expect(
+      await apiCode(tech.reports.customerPayments.query({ customerId: ids[0], year: 2026 })),
+    ).toBe('FORBIDDEN')
+  })
+})
