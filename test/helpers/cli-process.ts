@@ -42,6 +42,24 @@ export async function runCli(
   }
 }
 
+/** `init` through the CLI: a company and its superadmin in a fresh data directory. */
+export async function initCompany(
+  dataDir: string,
+  company: string,
+  admin: { user: string; password: string },
+): Promise<void> {
+  const init = await runCli(dataDir, [
+    'init',
+    '--company',
+    company,
+    '--admin-user',
+    admin.user,
+    '--admin-password',
+    admin.password,
+  ])
+  if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`)
+}
+
 /**
  * Straight into a data directory the CLI just initialised, through the same core services:
  * area CBG01 and one Rp150.000 PPPoE package (profile 10M), and customers with one service each.

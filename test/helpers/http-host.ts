@@ -109,3 +109,27 @@ export async function areaAndPackage(owner: Api) {
   })
   return { area, product }
 }
+
+/**
+ * Two customers on Rp150.000 in CBG01, aktif from 01/10/2026 and billed for November 2026 (the
+ * test host's clock is 22/11/2026): what the dashboard and report API tests read.
+ */
+export async function twoBilledCustomers(owner: Api) {
+  const { area, product } = await areaAndPackage(owner)
+  const ids: number[] = []
+  for (const [name, phone] of [
+    ['Budi Santoso', '0812-3456-7890'],
+    ['Siti Aminah', '0813-1111-2222'],
+  ] as const) {
+    const c = await owner.customers.create.mutate({ areaId: area.id, name, phone })
+    await owner.customers.addService.mutate({
+      customerId: c.id,
+      productId: product.id,
+      status: 'aktif',
+      activationDate: '2026-10-01',
+    })
+    ids.push(c.id)
+  }
+  await owner.billing.runPeriod.mutate({ period: '2026-11', asOf: '2026-11-01' })
+  return { area, product, ids: ids as [number, number] }
+}

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../helpers/cli-process'
+import { initCompany, runCli } from '../helpers/cli-process'
 import { makeDataDir, onPostgres } from '../helpers/data-dir'
 
 /** The backup commands as a script runs them: no terminal, so no prompt. */
@@ -10,16 +10,7 @@ describe('backup commands without a passphrase', () => {
   it('make a plain backup, say what that costs, and restore it as SQLite', async () => {
     delete process.env.LOKET_BACKUP_PASSPHRASE
     const dataDir = await makeDataDir('loket-backup-cli-')
-    const init = await runCli(dataDir, [
-      'init',
-      '--company',
-      'Net Kampung',
-      '--admin-user',
-      'admin',
-      '--admin-password',
-      'Rahasia-123456',
-    ])
-    expect(init.code, init.stderr).toBe(0)
+    await initCompany(dataDir, 'Net Kampung', { user: 'admin', password: 'Rahasia-123456' })
 
     const created = await runCli(dataDir, ['backup', 'create'])
     expect(created.code, created.stderr).toBe(0)

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { directoryFileStore } from '@core/files'
-import { runCli } from '../helpers/cli-process'
+import { initCompany, runCli } from '../helpers/cli-process'
 import { makeDataDir } from '../helpers/data-dir'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -17,16 +17,7 @@ const root = path.resolve(import.meta.dirname, '../..')
 describe('kill -9 during backup create', () => {
   it('leaves no .loket-backup, and the list removes the leftovers', async () => {
     const dataDir = await makeDataDir('loket-backup-kill-')
-    const init = await runCli(dataDir, [
-      'init',
-      '--company',
-      'Net Kampung',
-      '--admin-user',
-      'admin',
-      '--admin-password',
-      'Rahasia-123456',
-    ])
-    expect(init.code, init.stderr).toBe(0)
+    await initCompany(dataDir, 'Net Kampung', { user: 'admin', password: 'Rahasia-123456' })
     // 64 MB of KTP scans: the writer is still encrypting them when the kill arrives.
     const files = directoryFileStore(path.join(dataDir, 'files'))
     for (let i = 0; i < 16; i++) await files.put(randomBytes(4 * 1024 * 1024))

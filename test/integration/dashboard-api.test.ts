@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   apiCode,
-  areaAndPackage,
   OWNER,
   setupCompany,
   startTestHost,
+  twoBilledCustomers,
   type TestHost,
 } from '../helpers/http-host'
 import { signInAs } from '../helpers/role-users'
@@ -22,30 +22,9 @@ afterEach(async () => {
   await host.stop()
 })
 
-/** Two customers on Rp150.000, billed for November 2026 (the host's clock is 2026-11-22). */
-async function twoCustomers() {
-  const { area, product } = await areaAndPackage(owner)
-  const ids: number[] = []
-  for (const [name, phone] of [
-    ['Budi Santoso', '0812-3456-7890'],
-    ['Siti Aminah', '0813-1111-2222'],
-  ] as const) {
-    const c = await owner.customers.create.mutate({ areaId: area.id, name, phone })
-    await owner.customers.addService.mutate({
-      customerId: c.id,
-      productId: product.id,
-      status: 'aktif',
-      activationDate: '2026-10-01',
-    })
-    ids.push(c.id)
-  }
-  await owner.billing.runPeriod.mutate({ period: '2026-11', asOf: '2026-11-01' })
-  return ids as [number, number]
-}
-
 describe('dashboard over the HTTP API: what each role is sent', () => {
   it('the owner gets every card, and the figures of the reports', async () => {
-    await twoCustomers()
+    await twoBilledCustomers(owner)
     const s = await owner.dashboard.summary.query()
     expect(s.asOf).toBe('2026-11-22')
     expect(s.customers).toMatchObject({ aktif: 2, isolir: 0, putus: 0, newThisMonth: 2 })
@@ -73,7 +52,7 @@ describe('dashboard over the HTTP API: what each role is sent', () => {
   })
 
   it('a cashier is sent only their own takings of today, and no chart', async () => {
-    const [budi, siti] = await twoCustomers()
+    const [budi, siti] = (await twoBilledCustomers(owner)).ids
     // A cashier: the counter and the dashboard, nothing of billing or reports.
     await owner.roles.update.mutate({
       role: 'viewer',
@@ -111,7 +90,7 @@ describe('dashboard over the HTTP API: what each role is sent', () => {
   })
 
   it('a technician gets customers and the router queue, no money', async () => {
-    await twoCustomers()
+    await twoBilledCustomers(owner)
     const tech = await signInAs(host, ownerToken, 'technician')
     const s = await tech.dashboard.summary.query()
     expect(Object.keys(s).sort()).toEqual(['asOf', 'customers', 'period', 'routerJobs'])

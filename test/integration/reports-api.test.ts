@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   apiCode,
-  areaAndPackage,
   OWNER,
   setupCompany,
   startTestHost,
+  twoBilledCustomers,
   type TestHost,
 } from '../helpers/http-host'
 import { signInAs } from '../helpers/role-users'
@@ -22,27 +22,9 @@ afterEach(async () => {
   await host.stop()
 })
 
-/** Two customers aktif from 01/10/2026, billed for November 2026 (the host's clock: 22/11/2026). */
-async function twoCustomers() {
-  const { area, product } = await areaAndPackage(owner)
-  const ids: number[] = []
-  for (const name of ['Budi Santoso', 'Siti Aminah']) {
-    const c = await owner.customers.create.mutate({ areaId: area.id, name })
-    await owner.customers.addService.mutate({
-      customerId: c.id,
-      productId: product.id,
-      status: 'aktif',
-      activationDate: '2026-10-01',
-    })
-    ids.push(c.id)
-  }
-  await owner.billing.runPeriod.mutate({ period: '2026-11', asOf: '2026-11-01' })
-  return { area, product, ids: ids as [number, number] }
-}
-
 describe('the reports the seeds ask for, over the HTTP API', () => {
   it('customer counts of this month agree with the Dasbor when the history is complete', async () => {
-    const { area } = await twoCustomers()
+    const { area } = await twoBilledCustomers(owner)
     const r = await owner.reports.customers.query({ from: '2026-10', to: '2026-11' })
     const s = await owner.dashboard.summary.query()
     expect(r.periods.map((p) => [p.period, p.aktif, p.new])).toEqual([
@@ -64,7 +46,7 @@ describe('the reports the seeds ask for, over the HTTP API', () => {
   })
 
   it('revenue trend, payment history and the filtered export answer on the same data', async () => {
-    const { product, ids } = await twoCustomers()
+    const { product, ids } = await twoBilledCustomers(owner)
     const trend = await owner.reports.revenueTrend.query({})
     const revenue = await owner.reports.revenue.query({ from: '2026-11', to: '2026-11' })
     expect(trend.to).toBe('2026-11')
@@ -82,7 +64,7 @@ describe('the reports the seeds ask for, over the HTTP API', () => {
   })
 
   it('a technician without report or billing rights is refused the new reports', async () => {
-    const { ids } = await twoCustomers()
+    const { ids } = await twoBilledCustomers(owner)
     const tech = await signInAs(host, ownerToken, 'technician')
     expect(await apiCode(tech.reports.customers.query({ from: '2026-11', to: '2026-11' }))).toBe(
       'FORBIDDEN',
