@@ -5,7 +5,7 @@ import type { cliSetupInput } from '@shared/schemas'
 import { DEFAULT_SECURITY_SETTINGS } from '@shared/schemas'
 import { appendAudit, type Actor } from '../audit'
 import { createSession, hashPassword } from '../auth'
-import { writeTx } from '../db'
+import { takeTurn, writeTx } from '../db'
 import type { CoreDeps } from '../deps'
 import { seedRolePermissions } from '../roles'
 import { putSecuritySettings } from '../settings'
@@ -40,6 +40,8 @@ export async function completeSetup(
   if (!(await needsSetup(deps))) throw new AppError('SETUP_ALREADY_DONE')
   const hash = await hashPassword(input.admin.password)
   return writeTx(db, async (tx) => {
+    // Two browsers may finish the wizard at once; on PostgreSQL both would see no company yet.
+    await takeTurn(tx, 'first-run-setup')
     const exists = await tx.selectFrom('companies').select('id').limit(1).executeTakeFirst()
     if (exists) throw new AppError('SETUP_ALREADY_DONE')
     const now = clock.now().toISOString()
