@@ -124,7 +124,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   let advertisement: Advertisement | null = null
   // No new runs (schedule, then requests), wait for the runs going, then workers and database.
   const shutDown = async () => {
-    stopCheckpoints()
+    await stopCheckpoints()
     await advertisement?.stop()
     await scheduler?.stop()
     await backupSchedule?.stop()

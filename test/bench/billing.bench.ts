@@ -46,7 +46,7 @@ export async function withHostDb<T>(db: Db, fn: (db: Db) => Promise<T>): Promise
   try {
     return await fn(db)
   } finally {
-    stopCheckpoints()
+    await stopCheckpoints()
     await db.destroy()
   }
 }
