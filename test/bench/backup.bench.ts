@@ -1,10 +1,8 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client'
-import type { AppRouter } from '@api/index'
-import { addThreeYears, demoDataDir, withDb } from './billing.bench'
-import { freePort, report, spawnHost, stopHost, waitHealthy } from './lib'
+import { addThreeYears, demoDataDir, timedPayment, unpaidCustomers } from './billing.bench'
+import { report, withOwnerHost } from './lib'
 
 /**
  * The counter while a backup runs (issue 15): a cashier takes payments one after another while
@@ -30,52 +28,13 @@ export async function run(): Promise<void> {
 }
 
 async function duringBackup(dataDir: string): Promise<void> {
-  const customers = await withDb(dataDir, (db) =>
-    db
-      .selectFrom('invoices')
-      .select((eb) => ['customer_id', eb.fn.max('total').as('total')])
-      .where('payment_status', '=', 'belum_bayar')
-      .groupBy('customer_id')
-      .orderBy('customer_id')
-      .limit(5000)
-      .execute(),
-  )
-  const port = await freePort()
-  const host = spawnHost(dataDir, port)
-  try {
-    await waitHealthy(port, 120_000)
-    const link = (token?: string | null) => {
-      const http = {
-        url: `http://127.0.0.1:${port}/api/trpc`,
-        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
-      }
-      return createTRPCClient<AppRouter>({
-        links: [
-          splitLink({
-            condition: (op) => op.type === 'mutation',
-            true: httpLink(http),
-            false: httpBatchLink(http),
-          }),
-        ],
-      })
-    }
-    const { token } = await link().auth.login.mutate({
-      username: 'owner',
-      password: 'Sangat-Rahasia-42',
-    })
-    const api = link(token)
+  const customers = await unpaidCustomers(dataDir, 5000)
+  await withOwnerHost(dataDir, async (api) => {
     let next = 0
-    const pay = async (): Promise<number> => {
+    const pay = () => {
       const c = customers[next++]
       if (!c) throw new Error('the bench ran out of unpaid customers')
-      const t = performance.now()
-      await api.payments.record.mutate({
-        customerId: c.customer_id,
-        amount: c.total,
-        method: 'cash',
-        invoiceId: null,
-      })
-      return performance.now() - t
+      return timedPayment(api, c)
     }
 
     const quiet: number[] = []
@@ -120,7 +79,5 @@ async function duringBackup(dataDir: string): Promise<void> {
     report('payment_record_http_during_backup_50000_customers_3y', 'ms', during, {
       backup_ms: Math.round(backupMs),
     })
-  } finally {
-    await stopHost(host)
-  }
+  })
 }
