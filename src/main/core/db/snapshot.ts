@@ -100,7 +100,7 @@ export async function postgresSnapshot(
         await sql`COMMIT`.execute(conn)
       }
     })
-    const copied = await tallyTables(target)
+    const copied = await tallyTables(target, targetFile)
     const mismatches = compareTallies(expected, copied)
     if (mismatches.length) {
       throw new AppError('BACKUP_DAMAGED', `snapshot differs: ${mismatches.join('; ')}`)
