@@ -1,16 +1,15 @@
-import { readFileSync } from 'node:fs'
+/// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest'
+import routesSource from '../routes/app-routes.tsx?raw'
 import { NAV_ITEMS, HELP_NAV_ITEM } from '../shell/nav-items'
 import { HELP_ARTICLES, findArticle, searchArticles } from './articles'
 import { HELP_FOR_ROUTE, helpPathFor } from './help-links'
 import { parseMarkdown, type Inline } from './markdown'
 
 /** Every `path="…"` of the app's router, `:id` as a wildcard. */
-const ROUTES = [
-  ...readFileSync(new URL('../routes/app-routes.tsx', import.meta.url), 'utf8').matchAll(
-    /path="([^"*]+)"/g,
-  ),
-].map((m) => new RegExp(`^${m[1]!.replace(/:[a-z]+/gi, '[^/]+')}$`))
+const ROUTES = [...routesSource.matchAll(/path="([^"*]+)"/g)].map(
+  (m) => new RegExp(`^${m[1]!.replace(/:[a-z]+/gi, '[^/]+')}$`),
+)
 
 function links(nodes: Inline[]): string[] {
   return nodes.flatMap((n) =>

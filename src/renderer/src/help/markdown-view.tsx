@@ -1,5 +1,4 @@
 import { Anchor, Blockquote, Code, List, Stack, Table, Text, Title } from '@mantine/core'
-import { IconInfoCircle } from '@tabler/icons-react'
 import { Fragment, useMemo } from 'react'
 import { Link } from 'react-router'
 import { parseMarkdown, type Block, type Inline } from './markdown'
@@ -49,7 +48,7 @@ function BlockView({ block }: { block: Block }) {
       )
     case 'note':
       return (
-        <Blockquote color="teal" icon={<IconInfoCircle size={18} />} iconSize={30} p="sm" pl="lg">
+        <Blockquote color="teal" p="sm" pl="lg">
           <Text size="sm" lh={1.6}>
             <Inlines nodes={block.children} />
           </Text>
