@@ -33,6 +33,11 @@ test('the owner opens Bantuan, searches "isolir" and reads the isolir article', 
   await expect(article.getByRole('heading', { name: 'Apa yang terjadi di MikroTik' })).toBeVisible()
   await page.screenshot({ path: '/tmp/help-article.png' })
   await page.screenshot({ path: '/tmp/help-article-full.png', fullPage: true })
+  // Back from the article: the same search is still there.
+  await page.goBack()
+  await expect(search).toHaveValue('ISOLIR')
+  await page.goForward()
+  await expect(page).toHaveURL(/\/bantuan\/alur-isolir$/)
 
   // A link between articles stays inside the app.
   await article.getByRole('link', { name: 'Kasir', exact: true }).click()

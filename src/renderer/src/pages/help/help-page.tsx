@@ -1,14 +1,16 @@
 import { Anchor, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
 import { IconSearch } from '@tabler/icons-react'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { HELP_GROUPS, searchArticles, type HelpArticle } from '../../help/articles'
 
 /** Bantuan: every article by group, and a search over titles and text. */
 export function HelpPage() {
   const { t } = useTranslation()
-  const [query, setQuery] = useState('')
+  // In the address, so "back" from an article returns to the same search.
+  const [params, setParams] = useSearchParams()
+  const query = params.get('q') ?? ''
+  const setQuery = (q: string) => setParams(q ? { q } : {}, { replace: true })
   const searching = query.trim().length > 0
   const found = searchArticles(query)
 
