@@ -22,6 +22,7 @@ import { enRouterImport } from './en-router-import'
 import { enSecurity } from './en-security'
 import { enAbout } from './en-about'
 import { enDashboard } from './en-dashboard'
+import { enHelp } from './en-help'
 import type { Messages } from './id'
 
 import { enMode } from './en-mode'
@@ -43,6 +44,7 @@ export const en: Messages = {
   ...enSecurity,
   ...enAbout,
   ...enDashboard,
+  ...enHelp,
   ...enCatalog,
   ...enImports,
   ...enSettings,
@@ -212,6 +214,7 @@ export const en: Messages = {
     audit: 'Audit',
     customers: 'Customers',
     catalog: 'Catalogue',
+    help: 'Help',
     main: 'Main menu',
     toggle: 'Open or close the menu',
   },

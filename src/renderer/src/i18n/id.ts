@@ -23,6 +23,7 @@ import { idSecurity } from './id-security'
 import { idMode } from './id-mode'
 import { idAbout } from './id-about'
 import { idDashboard } from './id-dashboard'
+import { idHelp } from './id-help'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -46,6 +47,7 @@ export const id = {
   ...idSecurity,
   ...idAbout,
   ...idDashboard,
+  ...idHelp,
   ...idCatalog,
   ...idImports,
   ...idSettings,
@@ -212,6 +214,7 @@ export const id = {
     audit: 'Audit',
     customers: 'Pelanggan',
     catalog: 'Katalog',
+    help: 'Bantuan',
     main: 'Menu utama',
     toggle: 'Buka atau tutup menu',
   },

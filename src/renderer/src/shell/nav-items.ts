@@ -6,6 +6,7 @@ import {
   IconReceipt2,
   IconBuildingStore,
   IconGauge,
+  IconHelp,
   IconHistory,
   IconPackages,
   IconShieldLock,
@@ -89,3 +90,9 @@ export const NAV_ITEMS: NavItem[] = PERMISSION_KEYS.flatMap((permission) => {
     },
   ]
 }).sort((a, b) => menuRank(a.menu) - menuRank(b.menu))
+
+/**
+ * Bantuan, below the menu of permissions: every signed-in user may read the help, so it has no
+ * permission (and is not one of NAV_ITEMS, which a role's first page is picked from).
+ */
+export const HELP_NAV_ITEM = { menu: 'help', path: '/bantuan', icon: IconHelp } as const
