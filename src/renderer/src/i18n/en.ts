@@ -372,6 +372,7 @@ export const en: Messages = {
       update: 'Company settings changed',
       two_factor: 'Two-step verification rule changed',
       mode: 'Host/client mode of this PC changed',
+      modules: 'Modules switched on/off',
     },
     areas: { create: 'Area added', update: 'Area changed' },
     pops: { create: 'POP added', update: 'POP changed' },

@@ -372,6 +372,7 @@ export const id = {
       update: 'Pengaturan perusahaan diubah',
       two_factor: 'Aturan verifikasi dua langkah diubah',
       mode: 'Mode host/klien PC ini diubah',
+      modules: 'Modul dinyalakan/dimatikan',
     },
     areas: { create: 'Area ditambahkan', update: 'Area diubah' },
     pops: { create: 'POP ditambahkan', update: 'POP diubah' },
