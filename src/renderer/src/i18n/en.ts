@@ -22,11 +22,13 @@ import { enRouterImport } from './en-router-import'
 import { enSecurity } from './en-security'
 import { enAbout } from './en-about'
 import { enDashboard } from './en-dashboard'
+import { enModules } from './en-modules'
 import type { Messages } from './id'
 
 import { enMode } from './en-mode'
 /** English, the second language. Same keys as id.ts; TypeScript rejects a missing or extra key. */
 export const en: Messages = {
+  ...enModules,
   ...enMode,
   ...enCustomers,
   ...enAudit,

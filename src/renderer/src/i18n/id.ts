@@ -23,6 +23,7 @@ import { idSecurity } from './id-security'
 import { idMode } from './id-mode'
 import { idAbout } from './id-about'
 import { idDashboard } from './id-dashboard'
+import { idModules } from './id-modules'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -30,6 +31,7 @@ import { idDashboard } from './id-dashboard'
  * so `t('permissions.users.view')` finds them with i18next's normal key separator.
  */
 export const id = {
+  ...idModules,
   ...idMode,
   ...idCustomers,
   ...idAudit,
