@@ -71,7 +71,12 @@ export const MODULES = {
         'Analysis reports: revenue by package, revenue trend, customer counts per month and the CTVMS invoice report. Payments, receivables and the cash closing stay available.',
     },
     routers: [],
-    procedures: ['reports.revenue', 'reports.revenueTrend', 'reports.customers', 'reports.invoices'],
+    procedures: [
+      'reports.revenue',
+      'reports.revenueTrend',
+      'reports.customers',
+      'reports.invoices',
+    ],
     reportExports: ['revenue', 'revenueTrend', 'customers', 'invoices'],
     permissions: [],
     reportTabs: ['revenue', 'trend', 'customers', 'invoices'],

@@ -7,7 +7,10 @@ import { writeSettings } from './stored-settings'
 export const MODULES_KEY = 'modules'
 
 /** Which modules the company has on (src/shared/modules.ts); every module is on until saved. */
-export async function getModules(db: Db | Kysely<Database>, companyId: number): Promise<ModuleState> {
+export async function getModules(
+  db: Db | Kysely<Database>,
+  companyId: number,
+): Promise<ModuleState> {
   const row = await db
     .selectFrom('company_settings')
     .select('value_json')
