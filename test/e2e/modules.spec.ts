@@ -70,6 +70,8 @@ test('Laporan lanjutan off: the analysis tabs leave the Laporan page, the daily 
   const tabs = page.getByRole('tablist')
   await expect(tabs.getByRole('tab', { name: 'Piutang' })).toBeVisible()
   await expect(tabs.getByRole('tab')).toHaveCount(3)
+  await expect(page.getByTestId('reports-module-off')).toContainText('Laporan lanjutan')
+  await page.screenshot({ path: '/tmp/modules-reports-1366.png' })
   // A link to an analysis tab opens the first daily one instead.
   await page.goto(`${host.url}reports?tab=trend`)
   await expect(page.getByRole('tab', { name: 'Piutang' })).toHaveAttribute('aria-selected', 'true')

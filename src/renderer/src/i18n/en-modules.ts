@@ -20,5 +20,7 @@ export const enModules: typeof idModules = {
     disabledHintOwner: 'You can switch it on again in Settings → Modules.',
     disabledHint: 'Ask the owner to switch it on in Settings → Modules if you need it.',
     openSettings: 'Open Settings → Modules',
+    reportsHidden:
+      'The analysis reports (trend, revenue by package, customer counts, invoice list) belong to the Advanced reports module, which is switched off.',
   },
 }

@@ -21,5 +21,7 @@ export const idModules = {
     disabledHintOwner: 'Anda dapat menyalakannya kembali di Pengaturan → Modul.',
     disabledHint: 'Minta pemilik untuk menyalakannya di Pengaturan → Modul bila dibutuhkan.',
     openSettings: 'Buka Pengaturan → Modul',
+    reportsHidden:
+      'Laporan analisis (tren, pendapatan per paket, jumlah pelanggan, daftar tagihan) ada di modul Laporan lanjutan, yang sedang dimatikan.',
   },
 }

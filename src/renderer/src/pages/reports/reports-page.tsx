@@ -58,6 +58,11 @@ export function ReportsPage() {
           {t('reports.title')}
         </Title>
         <Text c="dimmed">{t('reports.intro')}</Text>
+        {tabs.length < TABS.length && (
+          <Text c="dimmed" size="sm" data-testid="reports-module-off">
+            {t('modules.reportsHidden')}
+          </Text>
+        )}
       </div>
       <Tabs
         value={tab}
