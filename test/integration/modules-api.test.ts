@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runDeviceQueue } from '@core/network'
+import { startRouterSim } from '../sim/routeros'
 import {
   apiCode,
   OWNER,
@@ -23,12 +25,12 @@ afterEach(async () => {
   await host.stop()
 })
 
-/** A router (never reached), a Rp 5.000 profile and a batch of 3 vouchers. */
-async function vouchers() {
+/** A router (never reached unless a port is given), a Rp 5.000 profile and 3 vouchers. */
+async function vouchers(port = 9) {
   const router = await owner.network.createRouter.mutate({
     name: 'RB Pusat',
     host: '127.0.0.1',
-    port: 9,
+    port,
     username: 'admin',
     password: 'admin',
   })
@@ -80,6 +82,21 @@ describe('module switches over the HTTP API', () => {
     const batches = await owner.hotspot.batches.query()
     expect(batches.map((b) => b.id)).toEqual([batch.id])
     expect(await owner.hotspot.batch.query({ id: batch.id })).toEqual(before)
+  })
+
+  it('router jobs queued before hotspot was switched off still reach the router', async () => {
+    const sim = await startRouterSim({ port: 0 })
+    try {
+      const { batch } = await vouchers(sim.port)
+      await owner.company.saveModules.mutate({ hotspot: false })
+      const run = await runDeviceQueue(host.services)
+      expect(run.applied).toBeGreaterThan(0)
+      expect(sim.state.table('/ip/hotspot/user')).toHaveLength(3)
+      await owner.company.saveModules.mutate({ hotspot: true })
+      expect((await owner.hotspot.batch.query({ id: batch.id })).batch.push).toBe('terkirim')
+    } finally {
+      await sim.close()
+    }
   })
 
   it('advanced reports off: the analysis reports refuse, payments and receivables still answer', async () => {
