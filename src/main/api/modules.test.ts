@@ -38,6 +38,16 @@ describe.each(MODULE_KEYS)('module %s', (key) => {
   })
 })
 
+it('every procedure of a module goes through procedure(), where the switch is checked', () => {
+  const procedures = appRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { meta?: { permission?: string } } }
+  >
+  const ofModules = paths.filter((p) => moduleOfCall(p) !== null || p === 'reports.export')
+  expect(ofModules.length).toBeGreaterThan(10)
+  for (const p of ofModules) expect(procedures[p]!._def.meta?.permission, p).toBeTruthy()
+})
+
 it('no procedure belongs to two modules', () => {
   const owners = new Map<string, string>()
   for (const key of MODULE_KEYS) {
