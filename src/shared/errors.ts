@@ -89,6 +89,7 @@ export const ERROR_CODES = [
   'BACKUP_COPY_FAILED',
   'BACKUP_TOO_LARGE',
   'BACKUP_PASSPHRASE_UNREADABLE',
+  'MODULE_DISABLED',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

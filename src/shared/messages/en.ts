@@ -128,6 +128,8 @@ export const enMessages: SharedMessages = {
       'This backup is too large to download from the page. Copy the file from the backup folder (data folder → backups) or set a second folder.',
     BACKUP_PASSPHRASE_UNREADABLE:
       'The stored backup passphrase cannot be opened on this PC (a different secrets key). Set the passphrase again on the Backup & Restore page.',
+    MODULE_DISABLED:
+      'The {{nameEn}} module is switched off. The owner can switch it on in Settings → Modules.',
   },
   validation: {
     backup_passphrase_short: 'The backup passphrase needs at least 8 characters.',

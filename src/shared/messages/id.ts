@@ -128,6 +128,8 @@ export const idMessages = {
       'Backup ini terlalu besar untuk diunduh lewat halaman. Salin berkasnya dari folder backup (folder data → backups) atau atur folder kedua.',
     BACKUP_PASSPHRASE_UNREADABLE:
       'Frasa sandi backup yang tersimpan tidak bisa dibuka di komputer ini (kunci rahasia berbeda). Atur frasa sandi lagi di halaman Backup & Restore.',
+    MODULE_DISABLED:
+      'Modul {{name}} sedang dimatikan. Pemilik dapat menyalakannya di Pengaturan → Modul.',
   },
   validation: {
     backup_passphrase_short: 'Frasa sandi backup minimal 8 karakter.',

@@ -30,6 +30,10 @@ export interface NavItem {
   /** The `menu` of the permission in src/shared/permissions, also the i18n key `nav.<menu>`. */
   menu: string
   path: string
+  /**
+   * Shown when the session `can` it: never while the permission's module is off (hotspot.view of
+   * Hotspot, see src/shared/modules.ts and session.ts), so a module's entries go with it.
+   */
   permission: Permission
   icon: Icon
 }
