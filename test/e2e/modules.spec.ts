@@ -59,6 +59,15 @@ test('Laporan lanjutan off: the analysis tabs leave the Laporan page, the daily 
 }) => {
   await setUpCompany(request, host)
   await signIn(page, host, OWNER, 'Pengguna')
+  // With every module on, the seven tabs stand on one row at 1366×768.
+  await page.getByTestId('nav-reports').click()
+  const all = page.getByRole('tablist').getByRole('tab')
+  await expect(all).toHaveCount(7)
+  const rows = new Set<number>()
+  for (const tab of await all.all()) rows.add(Math.round((await tab.boundingBox())!.y))
+  expect(rows.size).toBe(1)
+  await page.screenshot({ path: '/tmp/reports-tabs-1366.png' })
+
   await page.goto(`${host.url}company`)
   await page
     .getByTestId('modules-settings')
