@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { call, OWNER, setUpCompany, signIn } from './api'
+import { cashierReady, OWNER, setUpCompany, signIn } from './api'
 import { expect, test } from './fixtures'
 
 /** Tentang Loket: what the owner reads about the app, its database and its versions. */
@@ -39,18 +39,8 @@ test('a cashier has no Tentang Loket: neither in the menu nor by its address', a
   host,
 }) => {
   const token = await setUpCompany(request, host)
-  const kasir = { username: 'kasir1', password: 'Awal-Kasir-2026' }
-  await call(request, host, token, 'users.create', {
-    name: 'Kasir Satu',
-    role: 'admin_billing',
-    ...kasir,
-  })
-  const kasirToken = (await call<{ token: string }>(request, host, null, 'auth.login', kasir)).token
-  await call(request, host, kasirToken, 'auth.changePassword', {
-    currentPassword: kasir.password,
-    newPassword: 'Kasir-Baru-2026',
-  })
-  await signIn(page, host, { ...kasir, password: 'Kasir-Baru-2026' }, 'Pelanggan')
+  const { user: kasir } = await cashierReady(request, host, token)
+  await signIn(page, host, kasir, 'Pelanggan')
   await page.getByTestId('user-menu').click()
   await expect(page.getByRole('menuitem', { name: 'Perangkat aktif' })).toBeVisible()
   await expect(page.getByRole('menuitem', { name: 'Tentang Loket' })).toHaveCount(0)

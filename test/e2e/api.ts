@@ -52,6 +52,30 @@ export async function setUpCompany(request: APIRequestContext, host: Host): Prom
   return token
 }
 
+/**
+ * A cashier (Admin Tagihan) `kasir1` made by the owner, past the forced first password change;
+ * returns what signs them in and their API token.
+ */
+export async function cashierReady(
+  request: APIRequestContext,
+  host: Host,
+  ownerToken: string,
+): Promise<{ user: { username: string; password: string }; token: string }> {
+  const first = { username: 'kasir1', password: 'Awal-Kasir-2026' }
+  await call(request, host, ownerToken, 'users.create', {
+    name: 'Kasir Satu',
+    role: 'admin_billing',
+    ...first,
+  })
+  const { token } = await call<{ token: string }>(request, host, null, 'auth.login', first)
+  const user = { username: first.username, password: 'Kasir-Baru-2026' }
+  await call(request, host, token, 'auth.changePassword', {
+    currentPassword: first.password,
+    newPassword: user.password,
+  })
+  return { user, token }
+}
+
 /** A router pointing at a RouterOS simulator on 127.0.0.1 (user admin/admin). */
 export function addSimRouter(
   request: APIRequestContext,

@@ -1,4 +1,4 @@
-import { call, OWNER, setUpCompany, signIn } from './api'
+import { cashierReady, OWNER, setUpCompany, signIn } from './api'
 import { expect, test } from './fixtures'
 
 /** Bantuan: the help centre every signed-in user reads, and the "?" that opens a page's article. */
@@ -52,18 +52,8 @@ test('on the Kasir page "?" opens the counter article, also for a cashier', asyn
   host,
 }) => {
   const token = await setUpCompany(request, host)
-  const kasir = { username: 'kasir1', password: 'Awal-Kasir-2026' }
-  await call(request, host, token, 'users.create', {
-    name: 'Kasir Satu',
-    role: 'admin_billing',
-    ...kasir,
-  })
-  const kasirToken = (await call<{ token: string }>(request, host, null, 'auth.login', kasir)).token
-  await call(request, host, kasirToken, 'auth.changePassword', {
-    currentPassword: kasir.password,
-    newPassword: 'Kasir-Baru-2026',
-  })
-  await signIn(page, host, { ...kasir, password: 'Kasir-Baru-2026' }, 'Pelanggan')
+  const { user: kasir } = await cashierReady(request, host, token)
+  await signIn(page, host, kasir, 'Pelanggan')
   await page.getByTestId('nav-cashier').click()
   await expect(page.getByLabel('Cari pelanggan')).toBeVisible()
   await page.getByTestId('help-button').click()

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import type { APIRequestContext, Page } from '@playwright/test'
 import { startMessageSim, type MessageSim } from '../sim/messaging/index'
-import { call, OWNER, setUpCompany, signIn } from './api'
+import { call, cashierReady, OWNER, setUpCompany, signIn } from './api'
 import { expect, test, type Host } from './fixtures'
 
 /**
@@ -221,20 +221,10 @@ test('a superadmin ends every session of a cashier from Pengguna', async ({
   host,
 }) => {
   const token = await seed(request, host)
-  const kasir = { username: 'kasir1', password: 'Awal-Kasir-2026' }
-  await call(request, host, token, 'users.create', {
-    name: 'Kasir Satu',
-    role: 'admin_billing',
-    ...kasir,
-  })
-  const kasirToken = (await call<{ token: string }>(request, host, null, 'auth.login', kasir)).token
-  await call(request, host, kasirToken, 'auth.changePassword', {
-    currentPassword: kasir.password,
-    newPassword: 'Kasir-Baru-2026',
-  })
+  const { user: kasir } = await cashierReady(request, host, token)
   const counter = await browser.newContext({ locale: 'id-ID' })
   const counterPage = await counter.newPage()
-  await signIn(counterPage, host, { ...kasir, password: 'Kasir-Baru-2026' }, 'Pelanggan')
+  await signIn(counterPage, host, kasir, 'Pelanggan')
 
   await signIn(page, host, OWNER, 'Pengguna')
   await page.getByRole('link', { name: 'Pengguna' }).click()
@@ -267,7 +257,7 @@ test('a superadmin ends every session of a cashier from Pengguna', async ({
   await expect(row.getByTestId('two-factor-badge')).toHaveText('Kode WA: tanpa nomor')
   await page.screenshot({ path: `${SHOTS}/pengguna-2fa.png` })
   await counterPage.getByLabel('Nama pengguna').fill(kasir.username)
-  await counterPage.getByLabel('Kata sandi', { exact: true }).fill('Kasir-Baru-2026')
+  await counterPage.getByLabel('Kata sandi', { exact: true }).fill(kasir.password)
   await counterPage.keyboard.press('Enter')
   await expect(counterPage.getByText('belum punya nomor WhatsApp', { exact: false })).toBeVisible()
   await counter.close()
