@@ -133,3 +133,37 @@ export async function twoBilledCustomers(owner: Api) {
   await owner.billing.runPeriod.mutate({ period: '2026-11', asOf: '2026-11-01' })
   return { area, product, ids: ids as [number, number] }
 }
+
+/**
+ * Router "RB Pusat" (127.0.0.1:`port`, admin/admin; nobody answers on port 9), hotspot profile
+ * "1hari" at Rp 5.000 and a batch of `count` upper-case vouchers with prefix NJ.
+ */
+export async function hotspotBatch(
+  owner: Api,
+  options: { port?: number; count: number; length?: number; mode?: 'userpass' | 'voucher' },
+) {
+  const router = await owner.network.createRouter.mutate({
+    name: 'RB Pusat',
+    host: '127.0.0.1',
+    port: options.port ?? 9,
+    username: 'admin',
+    password: 'admin',
+  })
+  const profile = await owner.hotspot.saveProfile.mutate({
+    routerId: router.id,
+    name: '1hari',
+    rateLimit: '2M/2M',
+    validity: '1d',
+    price: 5000,
+    dnsName: 'wifi.net',
+  })
+  const batch = await owner.hotspot.createBatch.mutate({
+    profileId: profile.id,
+    count: options.count,
+    prefix: 'NJ',
+    length: options.length ?? 6,
+    charset: 'upper',
+    mode: options.mode ?? 'userpass',
+  })
+  return { router, profile, batch }
+}

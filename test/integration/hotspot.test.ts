@@ -7,7 +7,7 @@ import { pdfText } from '@core/documents'
 import { runDeviceQueue } from '@core/network'
 import { hotspotJobHandlers } from '../../src/main/core/network/hotspot'
 import { startHost, type RunningHost } from '../../src/main/host'
-import { OWNER, apiCode } from '../helpers/http-host'
+import { OWNER, apiCode, hotspotBatch } from '../helpers/http-host'
 import { type RouterSim, startRouterSim } from '../sim/routeros'
 import { makeDataDir } from '../helpers/data-dir'
 
@@ -51,32 +51,7 @@ afterEach(async () => {
 
 const runQueue = () => runDeviceQueue(host.services, { handlers: hotspotJobHandlers })
 
-async function profileAndBatch(count: number) {
-  const router = await owner.network.createRouter.mutate({
-    name: 'RB Pusat',
-    host: '127.0.0.1',
-    port: sim.port,
-    username: 'admin',
-    password: 'admin',
-  })
-  const profile = await owner.hotspot.saveProfile.mutate({
-    routerId: router.id,
-    name: '1hari',
-    rateLimit: '2M/2M',
-    validity: '1d',
-    price: 5000,
-    dnsName: 'wifi.net',
-  })
-  const batch = await owner.hotspot.createBatch.mutate({
-    profileId: profile.id,
-    count,
-    prefix: 'NJ',
-    length: 6,
-    charset: 'upper',
-    mode: 'userpass',
-  })
-  return { router, profile, batch }
-}
+const profileAndBatch = (count: number) => hotspotBatch(owner, { port: sim.port, count })
 
 describe('hotspot vouchers over the HTTP API', () => {
   it('generate → queued → pushed → print → disable → sell → revenue', async () => {

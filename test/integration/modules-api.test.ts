@@ -3,6 +3,7 @@ import { runDeviceQueue } from '@core/network'
 import { startRouterSim } from '../sim/routeros'
 import {
   apiCode,
+  hotspotBatch,
   OWNER,
   setupCompany,
   startTestHost,
@@ -25,33 +26,8 @@ afterEach(async () => {
   await host.stop()
 })
 
-/** A router (never reached unless a port is given), a Rp 5.000 profile and 3 vouchers. */
-async function vouchers(port = 9) {
-  const router = await owner.network.createRouter.mutate({
-    name: 'RB Pusat',
-    host: '127.0.0.1',
-    port,
-    username: 'admin',
-    password: 'admin',
-  })
-  const profile = await owner.hotspot.saveProfile.mutate({
-    routerId: router.id,
-    name: '1hari',
-    rateLimit: '2M/2M',
-    validity: '1d',
-    price: 5000,
-    dnsName: 'wifi.net',
-  })
-  const batch = await owner.hotspot.createBatch.mutate({
-    profileId: profile.id,
-    count: 3,
-    prefix: 'NJ',
-    length: 6,
-    charset: 'upper',
-    mode: 'userpass',
-  })
-  return { profile, batch }
-}
+/** 3 vouchers on a router never reached unless a port is given. */
+const vouchers = (port?: number) => hotspotBatch(owner, { port, count: 3 })
 
 describe('module switches over the HTTP API', () => {
   it('every module is on for a company that never saved them', async () => {

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { OWNER, apiCode, setupCompany, startTestHost, type TestHost } from '../helpers/http-host'
+import {
+  OWNER,
+  apiCode,
+  hotspotBatch,
+  setupCompany,
+  startTestHost,
+  type TestHost,
+} from '../helpers/http-host'
 import { signInAs } from '../helpers/role-users'
 import { startRouterSim, type RouterSim } from '../sim/routeros'
 import { databaseHolds } from '../helpers/data-dir'
@@ -20,30 +27,8 @@ beforeAll(async () => {
   await setupCompany(host)
   ownerToken = (await host.client().auth.login.mutate(OWNER)).token!
   const owner = host.client(ownerToken)
-  const router = await owner.network.createRouter.mutate({
-    name: 'RB Pusat',
-    host: '127.0.0.1',
-    port: sim.port,
-    username: 'admin',
-    password: 'admin',
-  })
-  const profile = await owner.hotspot.saveProfile.mutate({
-    routerId: router.id,
-    name: '1hari',
-    rateLimit: '2M/2M',
-    validity: '1d',
-    price: 5000,
-  })
-  batchId = (
-    await owner.hotspot.createBatch.mutate({
-      profileId: profile.id,
-      count: 5,
-      prefix: 'NJ',
-      length: 8,
-      charset: 'upper',
-      mode: 'voucher',
-    })
-  ).id
+  batchId = (await hotspotBatch(owner, { port: sim.port, count: 5, length: 8, mode: 'voucher' }))
+    .batch.id
   codes = (await owner.hotspot.batch.query({ id: batchId })).vouchers.map((v) => ({
     username: v.username!,
     password: v.password!,
