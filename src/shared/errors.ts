@@ -89,6 +89,9 @@ export const ERROR_CODES = [
   'BACKUP_COPY_FAILED',
   'BACKUP_TOO_LARGE',
   'BACKUP_PASSPHRASE_UNREADABLE',
+  'RESTORE_LIVE_POSTGRES',
+  'RESTORE_LIVE_UNAVAILABLE',
+  'HOST_RESTORING',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
