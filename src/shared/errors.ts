@@ -92,6 +92,7 @@ export const ERROR_CODES = [
   'RESTORE_LIVE_POSTGRES',
   'RESTORE_LIVE_UNAVAILABLE',
   'HOST_RESTORING',
+  'RESTORE_LIVE_DONE',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -133,6 +133,8 @@ export const enMessages: SharedMessages = {
     RESTORE_LIVE_UNAVAILABLE:
       'This host cannot restore over the data in use. Restore into a new data folder.',
     HOST_RESTORING: 'Loket is restoring data, try again in a moment.',
+    RESTORE_LIVE_DONE:
+      'The data was restored from a backup and the host restarted. Everyone needs to sign in again.',
   },
   validation: {
     backup_passphrase_short: 'The backup passphrase needs at least 8 characters.',

@@ -133,6 +133,8 @@ export const idMessages = {
     RESTORE_LIVE_UNAVAILABLE:
       'Host ini tidak bisa memulihkan data yang sedang dipakai. Pulihkan ke folder data baru.',
     HOST_RESTORING: 'Loket sedang memulihkan data, coba lagi sebentar lagi.',
+    RESTORE_LIVE_DONE:
+      'Data telah dipulihkan dari backup dan host dimulai ulang. Semua pengguna perlu masuk lagi.',
   },
   validation: {
     backup_passphrase_short: 'Frasa sandi backup minimal 8 karakter.',

@@ -112,7 +112,13 @@ export const backupsRouter = router({
         input.file,
         ctx.user.companyId,
       )
-      return { url: `${DOWNLOAD_PATH}?ticket=${ticket}`, expiresAt }
+      const at = ctx.services.listener
+      const shown = at && (at.host === '0.0.0.0' || at.host === '::') ? '127.0.0.1' : at?.host
+      return {
+        url: `${DOWNLOAD_PATH}?ticket=${ticket}`,
+        expiresAt,
+        hostUrl: at ? `http://${shown}:${at.port}/` : null,
+      }
     }),
   /** What a restore would bring back: the header, then the manifest once the file opens. */
   restorePreview: procedure('backup.manage')
