@@ -165,7 +165,7 @@ export function RestoreModal({ backup, onClose }: { backup: Row; onClose: () => 
           </Button>
         </Group>
         {p && (
-          <Table data-testid="restore-preview-table">
+          <Table data-testid="restore-preview-table" verticalSpacing={4}>
             <Table.Tbody>
               <Table.Tr>
                 <Table.Th>{t('backup.previewCompany')}</Table.Th>
