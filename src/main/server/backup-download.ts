@@ -1,17 +1,9 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import { bearerToken, createApiContext, type ApiServices } from '@api/index'
-import { AppError, isAppError, messageKeyOf, type ErrorCode } from '@shared/errors'
+import { BACKUP_DOWNLOAD_PATH, backupDownloadFile, bearerToken, type ApiServices } from '@api/index'
+import { isAppError, messageKeyOf, type ErrorCode } from '@shared/errors'
 import { translateId } from '@shared/messages/translate'
-import {
-  backupFolders,
-  findBackupFile,
-  readBackupSettings,
-  redeemDownloadTicket,
-} from '@core/backup'
-
-export const BACKUP_DOWNLOAD_PATH = '/api/backups/download'
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
@@ -24,41 +16,21 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 }
 
 /**
- * GET /api/backups/download: one backup file, streamed from disk as an attachment. Either
- * `?ticket=` (from `backups.downloadTicket`, for the page's link) or `?file=NAME` with the session's
- * `Authorization: Bearer` header; backup.manage either way, and only a file in the backup folders.
+ * GET /api/backups/download: one backup file, streamed from disk as an attachment (a backup may
+ * be far larger than any JSON answer). Who may have which file: api/backup-download.ts.
  */
 export function serveBackupDownloads(app: FastifyInstance, services: () => ApiServices): void {
   app.get(BACKUP_DOWNLOAD_PATH, async (req, reply) => {
-    const s = services()
-    const query = req.query as { file?: unknown; ticket?: unknown }
     try {
-      let name: string
-      let companyId: number
-      if (typeof query.ticket === 'string') {
-        const redeemed = redeemDownloadTicket(s.db, s.clock, query.ticket)
-        if (!redeemed) throw new AppError('UNAUTHENTICATED', 'download ticket unknown or used')
-        ;({ file: name, companyId } = redeemed)
-      } else {
-        if (typeof query.file !== 'string') throw new AppError('VALIDATION', 'file is required')
-        const ctx = createApiContext(s, {
+      const { file, name } = await backupDownloadFile(
+        services(),
+        {
           token: bearerToken(req.headers.authorization),
           ip: req.ip,
           userAgent: String(req.headers['user-agent'] ?? ''),
-        })
-        const user = await ctx.session()
-        if (user.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED')
-        if (!user.permissions.has('backup.manage')) {
-          throw new AppError('FORBIDDEN', 'missing permission backup.manage', {
-            permission: 'backup.manage',
-          })
-        }
-        name = query.file
-        companyId = user.companyId
-      }
-      if (!s.dataDir) throw new AppError('INTERNAL', 'backups need the host data directory')
-      const settings = await readBackupSettings(s.db, companyId)
-      const file = findBackupFile(backupFolders(s.dataDir, settings.copyFolder), name)
+        },
+        req.query as { file?: unknown; ticket?: unknown },
+      )
       const { size } = await stat(file)
       return reply
         .type('application/octet-stream')

@@ -26,11 +26,9 @@ import {
   storedPassphrase,
   verifyBackup,
 } from '@core/backup'
+import { BACKUP_DOWNLOAD_PATH as DOWNLOAD_PATH } from '../backup-download'
 import type { ApiServices } from '../context'
 import { procedure, publicProcedure, router } from '../trpc'
-
-/** Where the page's download link points (served by the host, streamed from disk). */
-const DOWNLOAD_PATH = '/api/backups/download'
 
 function dataDirOf(services: ApiServices): string {
   if (!services.dataDir) throw new AppError('INTERNAL', 'backups need the host data directory')
