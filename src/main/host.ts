@@ -9,10 +9,12 @@ import { AppError, isAppError } from '@shared/errors'
 import { isLoopbackAddress } from '@shared/host-names'
 import { systemClock, type Clock } from './core/clock'
 import { companyTimeZone, createSetupCode, needsSetup } from './core/companies'
+import { appendAudit } from './core/audit'
 import {
   migrateToLatest,
   openDatabase,
   startCheckpoints,
+  writeTx,
   type OpenDatabaseOptions,
 } from './core/db'
 import { directoryFileStore } from './core/files'
@@ -205,7 +207,39 @@ async function restoreAndRestart(
       failed(state, old.services.clock, error)
     }
   }
-  return startHostOnce(options, inherit)
+  const again = await startHostOnce(options, inherit)
+  // The live data serves again; its own audit log says a restore was tried and why it failed.
+  await recordFailure(again.services, request, state).catch((error: unknown) =>
+    console.error('restore: could not record the failure:', error),
+  )
+  return again
+}
+
+async function recordFailure(
+  services: ApiServices,
+  request: LiveRestoreRequest,
+  state: LiveRestoreState,
+): Promise<void> {
+  const company = await services.db
+    .selectFrom('companies')
+    .select('id')
+    .orderBy('id')
+    .executeTakeFirst()
+  await writeTx(services.db, (tx) =>
+    appendAudit(
+      tx,
+      services.clock,
+      { ...request.actor, companyId: company?.id ?? null },
+      {
+        action: 'backup.restore_live',
+        after: {
+          file: path.basename(request.file),
+          safetyBackup: request.safetyBackup,
+          failed: state.problem,
+        },
+      },
+    ),
+  )
 }
 
 function failed(state: LiveRestoreState, clock: Clock, error: unknown) {

@@ -139,10 +139,38 @@ describe.skipIf(onPostgres)('restore over the live data (SQLite host)', () => {
     // The live database came back as it was: the same session still works on it.
     expect(await customerNames(owner)).toEqual(['Budi Sebelum', 'Siti Sesudah'])
     expect(await owner.audit.verify.query()).toMatchObject({ ok: true })
+    const tried = await rowsIn<{ after_json: string }>(
+      host.dataDir,
+      sql`SELECT after_json FROM audit_log WHERE action = 'backup.restore_live'`,
+    )
+    expect(tried.map((a) => JSON.parse(a.after_json))).toEqual([
+      { file, safetyBackup: started.safetyBackup, failed: 'INTERNAL' },
+    ])
     expect(readdirSync(host.dataDir).filter((n) => n.startsWith('sebelum-pemulihan-'))).toEqual([])
     expect(readdirSync(host.dataDir).filter((n) => n.endsWith('.tmp'))).toEqual([])
     // The safety backup made before the attempt stays in the list.
     expect((await owner.backups.list.query()).map((b) => b.file)).toContain(started.safetyBackup)
+  })
+})
+
+describe('a host restoring over its live data', () => {
+  it('answers 503 with the reason to every call but the restore status', async () => {
+    await start()
+    host.services.restoring = true
+    const res = await fetch(new URL('/api/trpc/customers.list', host.url), {
+      headers: { authorization: `Bearer ${ownerToken}` },
+    })
+    expect(res.status).toBe(503)
+    expect(await res.json()).toMatchObject({
+      error: 'HOST_RESTORING',
+      message: 'Loket sedang memulihkan data, coba lagi sebentar lagi.',
+    })
+    expect((await fetch(new URL('/api/health', host.url))).status).toBe(503)
+    expect(await host.client().backups.restoreLiveStatus.query()).toMatchObject({
+      restoring: true,
+    })
+    host.services.restoring = false
+    expect(await customerNames(owner)).toEqual([])
   })
 })
 
