@@ -37,6 +37,9 @@ export function serveBackupDownloads(app: FastifyInstance, services: () => ApiSe
         .header('Content-Length', size)
         .header('Content-Disposition', `attachment; filename="${encodeURIComponent(name)}"`)
         .header('Cache-Control', 'no-store')
+        // One download per connection: a long stream never holds a keep-alive socket open
+        // behind a host that is closing.
+        .header('Connection', 'close')
         .send(createReadStream(file))
     } catch (error) {
       return refuse(reply, error)
