@@ -32,15 +32,17 @@ export function serveBackupDownloads(app: FastifyInstance, services: () => ApiSe
         req.query as { file?: unknown; ticket?: unknown },
       )
       const { size } = await stat(file)
-      return reply
-        .type('application/octet-stream')
-        .header('Content-Length', size)
-        .header('Content-Disposition', `attachment; filename="${encodeURIComponent(name)}"`)
-        .header('Cache-Control', 'no-store')
-        // One download per connection: a long stream never holds a keep-alive socket open
-        // behind a host that is closing.
-        .header('Connection', 'close')
-        .send(createReadStream(file))
+      return (
+        reply
+          .type('application/octet-stream')
+          .header('Content-Length', size)
+          .header('Content-Disposition', `attachment; filename="${encodeURIComponent(name)}"`)
+          .header('Cache-Control', 'no-store')
+          // One download per connection: a long stream never holds a keep-alive socket open
+          // behind a host that is closing.
+          .header('Connection', 'close')
+          .send(createReadStream(file))
+      )
     } catch (error) {
       return refuse(reply, error)
     }
