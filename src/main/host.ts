@@ -196,6 +196,10 @@ async function restoreAndRestart(
     try {
       const next = await startHostOnce(options, inherit)
       await finishSwap(options.dataDir)
+      console.log(
+        `Loket host restarted at ${next.url} on ${path.basename(request.file)}; ` +
+          `the replaced data is kept in ${swap.aside}`,
+      )
       Object.assign(state, {
         status: 'done',
         finishedAt: next.services.clock.now().toISOString(),
