@@ -320,7 +320,7 @@ async function startHostOnce(
   }
   // A restore keeps the listener open (answering 503) while the data is swapped.
   const stopAllButListener = async (keepListening = true) => {
-    stopCheckpoints()
+    await stopCheckpoints()
     await advertisement?.stop()
     await scheduler?.stop()
     await backupSchedule?.stop()

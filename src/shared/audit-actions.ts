@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'otp.locked',
   'company.two_factor',
   'company.mode',
+  'company.modules',
   'users.create',
   'users.update',
   'users.reset_password',

@@ -93,6 +93,7 @@ export const ERROR_CODES = [
   'RESTORE_LIVE_UNAVAILABLE',
   'HOST_RESTORING',
   'RESTORE_LIVE_DONE',
+  'MODULE_DISABLED',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

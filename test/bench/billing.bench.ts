@@ -3,15 +3,13 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
-import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client'
-import type { AppRouter } from '@api/index'
 import { cliActor } from '@core/audit'
 import { invoicePdf, runBilling } from '@core/billing'
 import { systemClock } from '@core/clock'
 import { engineOf, migrateToLatest, openDatabase, startCheckpoints, type Db } from '@core/db'
 import { testSecrets } from '@core/testing'
 import { calendarDate } from '@shared/dates'
-import { ROOT, freePort, initDataDir, report, spawnHost, stopHost, waitHealthy } from './lib'
+import { ROOT, initDataDir, report, withOwnerHost } from './lib'
 
 const cli = (dataDir: string, ...args: string[]) =>
   execFileSync(
@@ -46,7 +44,7 @@ export async function withHostDb<T>(db: Db, fn: (db: Db) => Promise<T>): Promise
   try {
     return await fn(db)
   } finally {
-    stopCheckpoints()
+    await stopCheckpoints()
     await db.destroy()
   }
 }
@@ -112,63 +110,47 @@ export async function addThreeYears(dir: string): Promise<void> {
   })
 }
 
-/** payments.record over HTTP on that base: what a cashier waits for (p50/p95 of 200). */
-export async function recordPayment(
-  dataDir: string,
-  name = 'payment_record_http_50000_customers_3y',
-) {
-  // The first 200 customers with an unpaid invoice, each paying the amount of one.
-  const customers = await withDb(dataDir, (db) =>
+/** The first `limit` customers with an unpaid invoice and the amount of their largest one. */
+export function unpaidCustomers(dataDir: string, limit: number) {
+  return withDb(dataDir, (db) =>
     db
       .selectFrom('invoices')
       .select((eb) => ['customer_id', eb.fn.max('total').as('total')])
       .where('payment_status', '=', 'belum_bayar')
       .groupBy('customer_id')
       .orderBy('customer_id')
-      .limit(200)
+      .limit(limit)
       .execute(),
   )
-  const port = await freePort()
-  const host = spawnHost(dataDir, port)
-  try {
-    await waitHealthy(port, 120_000)
-    // The links a LAN browser uses (src/renderer/src/api/client.ts): queries batched, a
-    // mutation sent at once.
-    const link = (token?: string | null) => {
-      const http = {
-        url: `http://127.0.0.1:${port}/api/trpc`,
-        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
-      }
-      return createTRPCClient<AppRouter>({
-        links: [
-          splitLink({
-            condition: (op) => op.type === 'mutation',
-            true: httpLink(http),
-            false: httpBatchLink(http),
-          }),
-        ],
-      })
-    }
-    const { token } = await link().auth.login.mutate({
-      username: 'owner',
-      password: 'Sangat-Rahasia-42',
-    })
-    const api = link(token)
+}
+
+/** One cash payment at the counter over HTTP, in milliseconds. */
+export async function timedPayment(
+  api: Parameters<Parameters<typeof withOwnerHost>[1]>[0],
+  c: { customer_id: number; total: number },
+): Promise<number> {
+  const t = performance.now()
+  await api.payments.record.mutate({
+    customerId: c.customer_id,
+    amount: c.total,
+    method: 'cash',
+    invoiceId: null,
+  })
+  return performance.now() - t
+}
+
+/** payments.record over HTTP on that base: what a cashier waits for (p50/p95 of 200). */
+export async function recordPayment(
+  dataDir: string,
+  name = 'payment_record_http_50000_customers_3y',
+) {
+  // The first 200 customers with an unpaid invoice, each paying the amount of one.
+  const customers = await unpaidCustomers(dataDir, 200)
+  await withOwnerHost(dataDir, async (api) => {
     const samples: number[] = []
-    for (const c of customers) {
-      const t = performance.now()
-      await api.payments.record.mutate({
-        customerId: c.customer_id,
-        amount: c.total,
-        method: 'cash',
-        invoiceId: null,
-      })
-      samples.push(performance.now() - t)
-    }
+    for (const c of customers) samples.push(await timedPayment(api, c))
     report(name, 'ms', samples)
-  } finally {
-    await stopHost(host)
-  }
+  })
 }
 
 async function pdf(dataDir: string): Promise<void> {

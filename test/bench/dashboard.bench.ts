@@ -1,10 +1,8 @@
 import { rmSync } from 'node:fs'
 import { sql } from 'kysely'
-import { createTRPCClient, httpBatchLink } from '@trpc/client'
-import type { AppRouter } from '@api/index'
 import { addDays, dateInZone } from '@shared/dates'
 import { addThreeYears, bill, demoDataDir, withDb } from './billing.bench'
-import { freePort, report, spawnHost, stopHost, waitHealthy } from './lib'
+import { report, withOwnerHost } from './lib'
 
 const RUNS = 30
 
@@ -58,46 +56,35 @@ export async function run(): Promise<void> {
   const dir = demoDataDir(50_000)
   await addThreeYears(dir)
   const data = await recentPayments(dir)
-  const port = await freePort()
-  const host = spawnHost(dir, port)
   try {
-    await waitHealthy(port, 120_000)
-    const link = (token?: string | null) =>
-      createTRPCClient<AppRouter>({
-        links: [
-          httpBatchLink({
-            url: `http://127.0.0.1:${port}/api/trpc`,
-            headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
-          }),
-        ],
-      })
-    const { token } = await link().auth.login.mutate({
-      username: 'owner',
-      password: 'Sangat-Rahasia-42',
-    })
-    const api = link(token)
-    const open = () =>
-      Promise.all([api.dashboard.summary.query(), api.dashboard.payments.query({ range: 'month' })])
-    const [summary] = await open()
-    const first: number[] = []
-    const samples: number[] = []
-    const year: number[] = []
-    const days30: number[] = []
-    for (let i = 0; i < RUNS; i++) await time(i === 0 ? first : samples, open)
-    for (let i = 0; i < RUNS; i++) {
-      await time(year, () => api.dashboard.payments.query({ range: 'year' }))
-      await time(days30, () => api.dashboard.payments.query({ range: 'days30' }))
-    }
-    report('dashboard_open_http_50000_customers_3y', 'ms', samples, {
-      today: data.today,
-      payments: data.payments,
-      receivables: summary.receivables?.total,
-      customers: summary.customers,
-    })
-    report('dashboard_payments_year_http_50000_customers_3y', 'ms', year)
-    report('dashboard_payments_30days_http_50000_customers_3y', 'ms', days30)
+    await withOwnerHost(dir, (api) => measure(api, data))
   } finally {
-    await stopHost(host)
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+async function measure(
+  api: Parameters<Parameters<typeof withOwnerHost>[1]>[0],
+  data: Awaited<ReturnType<typeof recentPayments>>,
+): Promise<void> {
+  const open = () =>
+    Promise.all([api.dashboard.summary.query(), api.dashboard.payments.query({ range: 'month' })])
+  const [summary] = await open()
+  const first: number[] = []
+  const samples: number[] = []
+  const year: number[] = []
+  const days30: number[] = []
+  for (let i = 0; i < RUNS; i++) await time(i === 0 ? first : samples, open)
+  for (let i = 0; i < RUNS; i++) {
+    await time(year, () => api.dashboard.payments.query({ range: 'year' }))
+    await time(days30, () => api.dashboard.payments.query({ range: 'days30' }))
+  }
+  report('dashboard_open_http_50000_customers_3y', 'ms', samples, {
+    today: data.today,
+    payments: data.payments,
+    receivables: summary.receivables?.total,
+    customers: summary.customers,
+  })
+  report('dashboard_payments_year_http_50000_customers_3y', 'ms', year)
+  report('dashboard_payments_30days_http_50000_customers_3y', 'ms', days30)
 }

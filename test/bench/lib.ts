@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { once } from 'node:events'
 import { createServer } from 'node:net'
 import path from 'node:path'
+import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client'
+import type { AppRouter } from '@api/index'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 
@@ -99,4 +101,46 @@ export function initDataDir(prefix: string): string {
     },
   )
   return dataDir
+}
+
+/**
+ * The API of a host on `port` signed in as the bench's owner, linked as a LAN browser is
+ * (src/renderer/src/api/client.ts): queries batched, a mutation sent at once.
+ */
+async function ownerApi(port: number) {
+  const link = (token?: string | null) => {
+    const http = {
+      url: `http://127.0.0.1:${port}/api/trpc`,
+      headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
+    }
+    return createTRPCClient<AppRouter>({
+      links: [
+        splitLink({
+          condition: (op) => op.type === 'mutation',
+          true: httpLink(http),
+          false: httpBatchLink(http),
+        }),
+      ],
+    })
+  }
+  const { token } = await link().auth.login.mutate({
+    username: 'owner',
+    password: 'Sangat-Rahasia-42',
+  })
+  return link(token)
+}
+
+/** Runs `fn` against a host started on `dataDir` (its own process), signed in as the owner. */
+export async function withOwnerHost<T>(
+  dataDir: string,
+  fn: (api: Awaited<ReturnType<typeof ownerApi>>) => Promise<T>,
+): Promise<T> {
+  const port = await freePort()
+  const host = spawnHost(dataDir, port)
+  try {
+    await waitHealthy(port, 120_000)
+    return await fn(await ownerApi(port))
+  } finally {
+    await stopHost(host)
+  }
 }

@@ -250,6 +250,22 @@ export function layoutStops(d: LayoutData): Stop[] {
     { name: 'Perusahaan', route: '/company', url: 'company', ready: id('billing-settings') },
     { name: 'Audit', route: '/audit', url: 'audit', ready: id('audit-row') },
     { name: 'Tentang Loket', route: '/about', url: 'about', ready: id('about-details') },
+    { name: 'Bantuan', route: '/bantuan', url: 'bantuan', ready: id('help-article-card') },
+    {
+      name: 'Bantuan › Pengguna dan peran (tabel)',
+      route: '/bantuan/:slug',
+      url: 'bantuan/pengguna-dan-peran',
+      ready: id('help-article'),
+    },
+    {
+      name: 'Bantuan › Dasbor dan laporan (tabel)',
+      route: '/bantuan/:slug',
+      url: 'bantuan/dasbor-dan-laporan',
+      ready: id('help-article'),
+      then: async (page) => {
+        await page.getByRole('table').first().scrollIntoViewIfNeeded()
+      },
+    },
     { name: 'Ganti kata sandi', route: '/change-password', url: 'change-password', ready: heading },
     { name: 'Lupa kata sandi', route: '/forgot-password', url: 'forgot-password', ready: heading },
     { name: 'Tidak ditemukan', route: '*', url: 'tidak-ada', ready: heading },

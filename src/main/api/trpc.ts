@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server'
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc'
 import { ZodError } from 'zod'
 import { AppError, messageKeyOf, type ErrorCode, type ErrorPayload } from '@shared/errors'
+import { moduleDisabledDetails, moduleOfCall } from '@shared/modules'
 import type { Permission } from '@shared/permissions'
 import { actorOf, type ApiContext } from './context'
 
@@ -79,6 +80,7 @@ const HTTP_CODE: Partial<Record<ErrorCode, TRPC_ERROR_CODE_KEY>> = {
   BACKUP_FOLDER_INVALID: 'BAD_REQUEST',
   BACKUP_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   BACKUP_PASSPHRASE_UNREADABLE: 'PRECONDITION_FAILED',
+  MODULE_DISABLED: 'FORBIDDEN',
 }
 
 /** Turns whatever was thrown into the `{code, messageKey, details}` the UI translates. */
@@ -184,6 +186,23 @@ const requireSession = (options: { allowPasswordChange: boolean }) =>
  */
 export const sessionProcedure = publicProcedure.use(requireSession({ allowPasswordChange: true }))
 
+/** Signed in with no password change owed, whatever the role: what every user may read. */
+export const signedInProcedure = publicProcedure.use(requireSession({ allowPasswordChange: false }))
+
+/**
+ * A procedure of a module the company has switched off (src/shared/modules.ts) answers
+ * MODULE_DISABLED, whoever calls it; the switches come with the session (no extra query).
+ */
+const requireModule = t.middleware(async ({ ctx, path, getRawInput, next }) => {
+  const session = await ctx.session()
+  // Only reports.export needs its input to know (the kind of report); no other call reads it.
+  const key = moduleOfCall(path, path === 'reports.export' ? await getRawInput() : undefined)
+  if (key && !session.modules[key]) {
+    throw new AppError('MODULE_DISABLED', `module ${key} is off`, moduleDisabledDetails(key))
+  }
+  return next()
+})
+
 /**
  * The gate every other procedure goes through: a live session, no pending password change and
  * the permission the procedure declares (or one of several). The menu hides what this refuses;
@@ -194,6 +213,7 @@ export function procedure(permission: Permission | readonly Permission[]) {
   return publicProcedure
     .meta({ permission: anyOf[0] })
     .use(requireSession({ allowPasswordChange: false }))
+    .use(requireModule)
     .use(async ({ ctx, next }) => {
       if (!anyOf.some((p) => ctx.user.permissions.has(p))) {
         throw new AppError('FORBIDDEN', `missing permission ${anyOf.join(' or ')}`, {

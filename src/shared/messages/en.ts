@@ -135,6 +135,8 @@ export const enMessages: SharedMessages = {
     HOST_RESTORING: 'Loket is restoring data, try again in a moment.',
     RESTORE_LIVE_DONE:
       'The data was restored from a backup and the host restarted. Everyone needs to sign in again.',
+    MODULE_DISABLED:
+      'The {{nameEn}} module is switched off. The owner can switch it on in Settings → Modules.',
   },
   validation: {
     backup_passphrase_short: 'The backup passphrase needs at least 8 characters.',

@@ -135,6 +135,8 @@ export const idMessages = {
     HOST_RESTORING: 'Loket sedang memulihkan data, coba lagi sebentar lagi.',
     RESTORE_LIVE_DONE:
       'Data telah dipulihkan dari backup dan host dimulai ulang. Semua pengguna perlu masuk lagi.',
+    MODULE_DISABLED:
+      'Modul {{name}} sedang dimatikan. Pemilik dapat menyalakannya di Pengaturan → Modul.',
   },
   validation: {
     backup_passphrase_short: 'Frasa sandi backup minimal 8 karakter.',

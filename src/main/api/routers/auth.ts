@@ -67,6 +67,8 @@ export const authRouter = router({
       },
       company: { id: company.id, name: company.name, timeZone: company.timeZone },
       permissions: [...ctx.user.permissions].sort(),
+      /** Which modules are on: the menus, pages and report tabs of one that is off are hidden. */
+      modules: ctx.user.modules,
       version: ctx.services.version,
     }
   }),

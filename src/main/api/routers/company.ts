@@ -1,10 +1,31 @@
 import { getTwoFactor, setTwoFactor } from '@core/auth'
-import { getCompany, updateCompany, updateCustomerSettings } from '@core/companies'
+import { getCompany, saveModules, updateCompany, updateCustomerSettings } from '@core/companies'
 import { getCustomerSettings } from '@core/settings'
+import { MODULE_KEYS, type ModuleKey } from '@shared/modules'
 import { companyUpdateInput, customerSettingsInput, twoFactorSettingsInput } from '@shared/schemas'
-import { procedure, router } from '../trpc'
+import { z } from 'zod'
+import { procedure, router, signedInProcedure } from '../trpc'
+
+/** `{hotspot: false}`: the modules to switch; those left out keep their state. */
+const modulesInput = z
+  .object(
+    Object.fromEntries(MODULE_KEYS.map((key) => [key, z.boolean().optional()])) as Record<
+      ModuleKey,
+      z.ZodOptional<z.ZodBoolean>
+    >,
+  )
+  .strict()
 
 export const companyRouter = router({
+  /**
+   * Which modules are on (src/shared/modules.ts): every signed-in user may read it, the menus
+   * need it. Read with the session, so it costs no query.
+   */
+  modules: signedInProcedure.query(({ ctx }) => ctx.user.modules),
+  /** Switches modules on or off; nothing is deleted (audited as company.modules). */
+  saveModules: procedure('company.manage')
+    .input(modulesInput)
+    .mutation(({ ctx, input }) => saveModules(ctx.services, ctx.actor, input)),
   get: procedure('company.view').query(({ ctx }) => getCompany(ctx.services, ctx.user.companyId)),
   update: procedure('company.manage')
     .input(companyUpdateInput)

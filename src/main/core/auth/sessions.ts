@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { AppError } from '@shared/errors'
+import { modulesFrom, type ModuleState } from '@shared/modules'
 import type { Permission, Role } from '@shared/permissions'
-import { getSecuritySettings, securitySettingsFrom } from '../settings'
+import { getSecuritySettings, MODULES_KEY, securitySettingsFrom } from '../settings'
 import type { Database, Db } from '../db'
 import type { CoreDeps } from '../deps'
 import { permissionsOfRole } from '../roles'
@@ -28,6 +29,8 @@ export interface SessionUser {
   permissions: Set<Permission>
   /** The company's time zone (IANA), read with the session: "today" for this call. */
   timeZone: string
+  /** Which modules the company has on (src/shared/modules.ts), read with the session too. */
+  modules: ModuleState
 }
 
 export async function createSession(
@@ -64,8 +67,9 @@ const TOUCH_INTERVAL_MS = 60_000
  * company's settings and the user's active flag. Throws UNAUTHENTICATED / SESSION_EXPIRED.
  */
 export async function resolveSession({ db, clock }: CoreDeps, token: string): Promise<SessionUser> {
-  // One query for what every call needs: the session, its user, the company's time zone and
-  // its security settings (over a network to PostgreSQL each query is a round trip).
+  // One query for what every call needs: the session, its user, the company's time zone, its
+  // security settings and its module switches (over a network to PostgreSQL each query is a
+  // round trip).
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -74,6 +78,9 @@ export async function resolveSession({ db, clock }: CoreDeps, token: string): Pr
       join
         .onRef('security.company_id', '=', 'users.company_id')
         .on('security.key', '=', 'security'),
+    )
+    .leftJoin('company_settings as modules', (join) =>
+      join.onRef('modules.company_id', '=', 'users.company_id').on('modules.key', '=', MODULES_KEY),
     )
     .select([
       'sessions.id as sessionId',
@@ -90,6 +97,7 @@ export async function resolveSession({ db, clock }: CoreDeps, token: string): Pr
       'users.active',
       'companies.time_zone',
       'security.value_json as security_json',
+      'modules.value_json as modules_json',
     ])
     .where('sessions.token_hash', '=', hashToken(token))
     .executeTakeFirst()
@@ -135,6 +143,7 @@ export async function resolveSession({ db, clock }: CoreDeps, token: string): Pr
     mustChangePassword: row.must_change_password === 1,
     permissions: new Set(await permissionsOfRole(db, row.companyId, role)),
     timeZone: row.time_zone,
+    modules: modulesFrom(row.modules_json),
   }
 }
 

@@ -104,7 +104,7 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
       )
     }
     const { tables, version, company } = await withSnapshot(snapshot, async (copy) => ({
-      tables: await tallyTables(copy),
+      tables: await tallyTables(copy, snapshot),
       version: await schemaVersion(copy),
       company:
         (await copy.selectFrom('companies').select('name').orderBy('id').executeTakeFirst())

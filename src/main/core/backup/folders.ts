@@ -53,15 +53,20 @@ export async function copyBackup(file: string, folder: string): Promise<string> 
  * Applies the retention rule to one folder: removes what planRetention says, and only files that
  * sit directly in that folder (with their verify marks). Returns the removed names.
  */
+/** Who the daily backup's file names as its maker (the header's "created by"). */
+export const SCHEDULED_BY = 'system:backup'
+
 export async function pruneFolder(
   folder: string,
   timeZone: string,
   policy?: RetentionPolicy,
 ): Promise<string[]> {
   const { backups } = await listBackups([folder])
-  // A file whose header cannot be read has no date: it stays for a person to look at.
+  // Only the schedule's own backups are thinned out: one somebody made (by hand, the CLI, the
+  // safety copy before a restore) stays until a person removes it. A file whose header cannot be
+  // read has no date either: it stays for a person to look at.
   const dated = backups.flatMap((b) =>
-    b.createdAt ? [{ file: b.file, createdAt: b.createdAt }] : [],
+    b.createdAt && b.createdBy === SCHEDULED_BY ? [{ file: b.file, createdAt: b.createdAt }] : [],
   )
   const plan = planRetention(dated, timeZone, policy)
   const removed: string[] = []

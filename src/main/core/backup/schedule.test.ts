@@ -18,6 +18,7 @@ import {
   setBackupPassphrase,
   type BackupTick,
 } from './index'
+import { createBackup } from './create'
 import { writeBackupSettings } from './settings'
 
 /**
@@ -160,5 +161,18 @@ describe('the daily backup schedule', () => {
     const left = backupFiles(ownFolder())
     expect(left).toHaveLength(8)
     expect(existsSync(stranger)).toBe(true)
+  })
+
+  it('a backup somebody made is never removed by the schedule, even on a day it has its own', async () => {
+    clock.set(new Date(Date.UTC(2026, 11, 4, 19, 0))) // 02:00 WIB, 5 December
+    const byHand = await createBackup({ ...deps(), passphrase: null, actor: owner() })
+    for (let day = 0; day < 9; day++) {
+      clock.set(new Date(Date.UTC(2026, 11, 4 + day, 19, 30)))
+      expect((await tick()).status).toBe('done')
+    }
+    const left = backupFiles(ownFolder())
+    expect(left).toContain(path.basename(byHand.file))
+    // The schedule's own: the same eight as without it.
+    expect(left).toHaveLength(9)
   })
 })

@@ -12,7 +12,7 @@ import type { Clock } from '../clock'
 import { writeTx, type Db } from '../db'
 import { notify } from '../notifications'
 import type { SecretBox } from '../secrets'
-import { backupFolders, copyBackup, pruneFolder } from './folders'
+import { SCHEDULED_BY, backupFolders, copyBackup, pruneFolder } from './folders'
 import { backupRunOf, backupRunsSettled, startBackupRun } from './runner'
 import { BACKUP_TIME, readBackupSettings, storedPassphrase, writeBackupSettings } from './settings'
 
@@ -34,7 +34,7 @@ export type BackupTick =
 const ACTOR = (companyId: number): Actor & { companyId: number } => ({
   companyId,
   userId: null,
-  username: 'system:backup',
+  username: SCHEDULED_BY,
   ip: 'scheduler',
   userAgent: 'loket-scheduler',
 })

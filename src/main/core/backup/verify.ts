@@ -58,13 +58,13 @@ export async function verifyBackup(
 /** Integrity, schema version, rows and sums of a snapshot against its manifest. */
 export async function checkSnapshot(file: string, manifest: BackupManifest): Promise<string> {
   return withSnapshot(file, async (db) => {
-    const integrity = await snapshotIntegrity(db)
+    const integrity = await snapshotIntegrity(file)
     if (integrity !== 'ok') throw new AppError('BACKUP_DAMAGED', `integrity_check: ${integrity}`)
     const version = await schemaVersion(db)
     if (version !== manifest.schemaVersion) {
       throw new AppError('BACKUP_DAMAGED', `schema ${version}, manifest ${manifest.schemaVersion}`)
     }
-    const problems = compareTallies(manifest.tables, await tallyTables(db))
+    const problems = compareTallies(manifest.tables, await tallyTables(db, file))
     if (problems.length) {
       throw new AppError('BACKUP_DAMAGED', problems.slice(0, 5).join('; '), { problems })
     }

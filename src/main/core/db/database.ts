@@ -61,6 +61,13 @@ export function openSqliteFile(file: string): Db {
   return openSqlite(file)
 }
 
+const sqliteFiles = new WeakMap<Db, string>()
+
+/** The file behind a SQLite database opened here; undefined in memory and on PostgreSQL. */
+export function sqliteFileOf(db: Db): string | undefined {
+  return sqliteFiles.get(db)
+}
+
 function openSqlite(file: string, nativeBinding?: string): Db {
   let sqlite: BetterSqlite3.Database
   try {
@@ -84,7 +91,9 @@ function openSqlite(file: string, nativeBinding?: string): Db {
   // 64 MB of page cache (the default is 2 MB): three years of invoices and their indexes are
   // a few hundred MB, and an invoice run or a report touches much of them.
   sqlite.pragma('cache_size = -65536')
-  return new Kysely<Database>({
+  const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   })
+  if (file !== ':memory:') sqliteFiles.set(db, path.resolve(file))
+  return db
 }

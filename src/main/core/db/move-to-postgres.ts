@@ -172,11 +172,19 @@ export async function columnsOf(db: Db, table: string): Promise<Column[]> {
 }
 
 export async function tally(db: Db, table: string, ints: string[]) {
+  const { rows } = await tallyStatement(table, ints).execute(db)
+  return tallyRow(rows[0]!, ints)
+}
+
+/** One table's row count and the sum of each of `ints`, in one statement. */
+export function tallyStatement(table: string, ints: string[]) {
   const sums = ints.map((c) => sql`COALESCE(SUM(${sql.ref(c)}), 0)`)
-  const { rows } = await sql<Record<string, number>>`SELECT COUNT(*) AS "__rows"${
+  return sql<Record<string, number>>`SELECT COUNT(*) AS "__rows"${
     sums.length ? sql`, ${sql.join(sums.map((s, k) => sql`${s} AS ${sql.ref(`s${k}`)}`))}` : sql``
-  } FROM ${sql.table(table)}`.execute(db)
-  const row = rows[0]!
+  } FROM ${sql.table(table)}`
+}
+
+export function tallyRow(row: Record<string, unknown>, ints: string[]) {
   return {
     rows: Number(row.__rows),
     sums: Object.fromEntries(ints.map((c, k) => [c, Number(row[`s${k}`])])),

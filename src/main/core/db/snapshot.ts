@@ -1,11 +1,11 @@
-import BetterSqlite3 from 'better-sqlite3'
 import { sql } from 'kysely'
 import { AppError } from '@shared/errors'
 import { openSqliteFile } from './database'
 import { engineOf, schemaVersion } from './engine'
 import { insertValues } from './bulk-rows'
 import { migrateToLatest } from './migrate'
-import { columnsOf, copyOrder, tally } from './move-to-postgres'
+import { copySqliteFile, querySqliteFile } from './file-worker'
+import { columnsOf, copyOrder, tally, tallyRow, tallyStatement } from './move-to-postgres'
 import type { Database } from './schema'
 import { writeTx, type Db } from './write-tx'
 
@@ -25,38 +25,19 @@ export interface TableTally {
 
 export type SnapshotProgress = (done: number, total: number) => void
 
-const PAGES_PER_STEP = 2048
-// "All that is left", however much the database grew since the count: the largest step better-sqlite3 takes.
-const ALL_PAGES = 0x7fffffff
 const PAGE = 5000
 
-/** SQLite: the data directory's file copied page by page while the host keeps working. */
+/**
+ * SQLite: the data directory's file copied page by page while the host keeps working. The copy
+ * runs in a worker thread (core/db/file-worker): on the host's own thread its one long step would
+ * hold every request.
+ */
 export async function sqliteSnapshot(
   sourceFile: string,
   targetFile: string,
   onProgress: SnapshotProgress = () => {},
 ): Promise<void> {
-  const source = new BetterSqlite3(sourceFile, { fileMustExist: true })
-  try {
-    source.pragma('busy_timeout = 5000')
-    // A write by another connection between two steps starts the copy over. Small steps keep
-    // the event loop free while the database is quiet; once a copy has been started over, the
-    // rest goes in one step (one read transaction: WAL lets the host keep writing meanwhile), so
-    // a host that writes all the time cannot keep the backup from ever finishing.
-    let remaining = Infinity
-    let restarted = false
-    await source.backup(targetFile, {
-      progress({ totalPages, remainingPages }) {
-        // Without a restart every step leaves fewer pages to go.
-        if (remainingPages >= remaining) restarted = true
-        remaining = remainingPages
-        onProgress(totalPages - remainingPages, totalPages)
-        return restarted ? ALL_PAGES : PAGES_PER_STEP
-      },
-    })
-  } finally {
-    source.close()
-  }
+  await copySqliteFile(sourceFile, targetFile, onProgress)
 }
 
 /**
@@ -119,7 +100,7 @@ export async function postgresSnapshot(
         await sql`COMMIT`.execute(conn)
       }
     })
-    const copied = await tallyTables(target)
+    const copied = await tallyTables(target, targetFile)
     const mismatches = compareTallies(expected, copied)
     if (mismatches.length) {
       throw new AppError('BACKUP_DAMAGED', `snapshot differs: ${mismatches.join('; ')}`)
@@ -145,14 +126,27 @@ async function eachPage(
   }
 }
 
-/** Rows and whole-number sums of every table of a SQLite database (a snapshot). */
-export async function tallyTables(db: Db): Promise<TableTally[]> {
-  const result: TableTally[] = []
+/**
+ * Rows and whole-number sums of every table of a SQLite database (a snapshot). With the
+ * snapshot's `file`, the counting (every row of every table) runs in a worker thread.
+ */
+export async function tallyTables(db: Db, file?: string): Promise<TableTally[]> {
+  const plan: { table: string; ints: string[]; text: string }[] = []
   for (const table of await copyOrder(db)) {
     const ints = (await columnsOf(db, table)).filter((c) => c.integer).map((c) => c.name)
-    result.push({ table, ...(await tally(db, table, ints)) })
+    plan.push({ table, ints, text: tallyStatement(table, ints).compile(db).sql })
   }
-  return result
+  const rows = file
+    ? (
+        await querySqliteFile(
+          file,
+          plan.map((p) => p.text),
+        )
+      ).map((r) => r[0] as Record<string, unknown>)
+    : await Promise.all(
+        plan.map(async (p) => (await tallyStatement(p.table, p.ints).execute(db)).rows[0]!),
+      )
+  return plan.map((p, k) => ({ table: p.table, ...tallyRow(rows[k]!, p.ints) }))
 }
 
 /** What differs between two tallies, in words for a log ("invoices: 10 rows, copy has 9"). */
@@ -175,10 +169,10 @@ export function compareTallies(expected: TableTally[], actual: TableTally[]): st
   return problems
 }
 
-/** SQLite's own check of a snapshot file: 'ok' when sound. */
-export async function snapshotIntegrity(db: Db): Promise<string> {
-  const { rows } = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db)
-  return rows.map((r) => r.integrity_check).join('; ')
+/** SQLite's own check of a snapshot file: 'ok' when sound. Read in a worker thread. */
+export async function snapshotIntegrity(file: string): Promise<string> {
+  const [rows] = await querySqliteFile(file, ['PRAGMA integrity_check'])
+  return (rows as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ')
 }
 
 /**

@@ -3,6 +3,8 @@ import type { idAudit } from './id-audit'
 /** Names of the fields an audit entry records (before/after), for its details. */
 export const enAudit: typeof idAudit = {
   auditFields: {
+    hotspot: 'Hotspot module',
+    advancedReports: 'Advanced reports module',
     name: 'Name',
     username: 'Username',
     phone: 'Phone',

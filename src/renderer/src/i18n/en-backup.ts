@@ -45,7 +45,7 @@ export const enBackup: typeof idBackup = {
     passphraseSaved: 'Backup passphrase saved.',
     schedule: "Back up every day at {{time}} (the company's time zone)",
     scheduleHelp:
-      'Keeps 7 daily, 4 weekly and 12 monthly backups and removes the other old ones. A missed or failed backup raises a notification.',
+      'Keeps 7 daily, 4 weekly and 12 monthly scheduled backups and removes older ones. Backups made by hand are never removed automatically. A missed or failed backup raises a notification.',
     copyFolderLabel: 'Second folder (a USB disk or another drive)',
     copyFolderHelp:
       'The full path of a folder on the host PC, e.g. E:\\Loket Backup. Leave empty when not used.',

@@ -22,11 +22,14 @@ import { enRouterImport } from './en-router-import'
 import { enSecurity } from './en-security'
 import { enAbout } from './en-about'
 import { enDashboard } from './en-dashboard'
+import { enHelp } from './en-help'
+import { enModules } from './en-modules'
 import type { Messages } from './id'
 
 import { enMode } from './en-mode'
 /** English, the second language. Same keys as id.ts; TypeScript rejects a missing or extra key. */
 export const en: Messages = {
+  ...enModules,
   ...enMode,
   ...enCustomers,
   ...enAudit,
@@ -43,6 +46,7 @@ export const en: Messages = {
   ...enSecurity,
   ...enAbout,
   ...enDashboard,
+  ...enHelp,
   ...enCatalog,
   ...enImports,
   ...enSettings,
@@ -212,6 +216,7 @@ export const en: Messages = {
     audit: 'Audit',
     customers: 'Customers',
     catalog: 'Catalogue',
+    help: 'Help',
     main: 'Main menu',
     toggle: 'Open or close the menu',
   },
@@ -373,6 +378,7 @@ export const en: Messages = {
       update: 'Company settings changed',
       two_factor: 'Two-step verification rule changed',
       mode: 'Host/client mode of this PC changed',
+      modules: 'Modules switched on/off',
     },
     areas: { create: 'Area added', update: 'Area changed' },
     pops: { create: 'POP added', update: 'POP changed' },

@@ -2,6 +2,8 @@
 export const idAudit = {
   auditFields: {
     name: 'Nama',
+    hotspot: 'Modul Hotspot',
+    advancedReports: 'Modul Laporan lanjutan',
     username: 'Nama pengguna',
     phone: 'Telepon',
     email: 'Email',

@@ -43,7 +43,7 @@ export const idBackup = {
     passphraseSaved: 'Frasa sandi backup disimpan.',
     schedule: 'Backup otomatis setiap hari pukul {{time}} (zona waktu perusahaan)',
     scheduleHelp:
-      'Disimpan 7 harian, 4 mingguan dan 12 bulanan; backup lama yang lain dihapus. Jika terlewat atau gagal, muncul pemberitahuan.',
+      'Backup otomatis disimpan 7 harian, 4 mingguan dan 12 bulanan; yang lebih lama dihapus. Backup yang dibuat sendiri tidak pernah dihapus otomatis. Jika terlewat atau gagal, muncul pemberitahuan.',
     copyFolderLabel: 'Folder kedua (disk USB atau drive lain)',
     copyFolderHelp:
       'Alamat lengkap folder di komputer host, mis. E:\\Backup Loket. Kosongkan bila tidak dipakai.',

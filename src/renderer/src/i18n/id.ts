@@ -23,6 +23,8 @@ import { idSecurity } from './id-security'
 import { idMode } from './id-mode'
 import { idAbout } from './id-about'
 import { idDashboard } from './id-dashboard'
+import { idHelp } from './id-help'
+import { idModules } from './id-modules'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -30,6 +32,7 @@ import { idDashboard } from './id-dashboard'
  * so `t('permissions.users.view')` finds them with i18next's normal key separator.
  */
 export const id = {
+  ...idModules,
   ...idMode,
   ...idCustomers,
   ...idAudit,
@@ -46,6 +49,7 @@ export const id = {
   ...idSecurity,
   ...idAbout,
   ...idDashboard,
+  ...idHelp,
   ...idCatalog,
   ...idImports,
   ...idSettings,
@@ -212,6 +216,7 @@ export const id = {
     audit: 'Audit',
     customers: 'Pelanggan',
     catalog: 'Katalog',
+    help: 'Bantuan',
     main: 'Menu utama',
     toggle: 'Buka atau tutup menu',
   },
@@ -373,6 +378,7 @@ export const id = {
       update: 'Pengaturan perusahaan diubah',
       two_factor: 'Aturan verifikasi dua langkah diubah',
       mode: 'Mode host/klien PC ini diubah',
+      modules: 'Modul dinyalakan/dimatikan',
     },
     areas: { create: 'Area ditambahkan', update: 'Area diubah' },
     pops: { create: 'POP ditambahkan', update: 'POP diubah' },

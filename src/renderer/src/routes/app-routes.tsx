@@ -23,6 +23,8 @@ import { CustomerPage } from '../pages/customers/customer-page'
 import { CustomersPage } from '../pages/customers/customers-page'
 import { DashboardPage } from '../pages/dashboard-page'
 import { DevicesPage } from '../pages/devices/devices-page'
+import { HelpArticlePage } from '../pages/help/help-article-page'
+import { HelpPage } from '../pages/help/help-page'
 import { ImportPage } from '../pages/imports/import-page'
 import { LoginPage } from '../pages/login-page'
 import { ForgotPasswordPage } from '../pages/sign-in/forgot-password-page'
@@ -94,6 +96,9 @@ export function AppRoutes() {
               <Route path="/roles" element={guarded('roles.view', <RolesPage />)} />
               {/* Every signed-in user sees and ends their own sessions. */}
               <Route path="/devices" element={<DevicesPage />} />
+              {/* Bantuan is for everyone signed in: it shows no company data. */}
+              <Route path="/bantuan" element={<HelpPage />} />
+              <Route path="/bantuan/:slug" element={<HelpArticlePage />} />
               <Route path="/company" element={guarded('company.view', <CompanyPage />)} />
               <Route path="/audit" element={guarded('audit.view', <AuditPage />)} />
               <Route path="*" element={<NotFoundPage />} />

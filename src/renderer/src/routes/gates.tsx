@@ -8,6 +8,7 @@ import { useToken } from '../api/token'
 import { PageLoader, QueryError } from '../components/query-state'
 import { SessionContext, makeSession, useSession } from '../session/session'
 import { NoAccessPage } from '../pages/no-access-page'
+import { ModuleDisabledPage } from '../pages/module-disabled-page'
 
 function FullPage({ children }: { children: ReactNode }) {
   return (
@@ -68,7 +69,10 @@ export function RequirePasswordChanged() {
   return <Outlet />
 }
 
-/** The page, or a clear "no access" page: the menu hides it, but a typed URL still lands here. */
+/**
+ * The page, or a clear "no access" page: the menu hides it, but a typed URL still lands here. A
+ * page of a module the company switched off says so instead (whatever the role).
+ */
 export function RequirePermission({
   permission,
   children,
@@ -76,6 +80,8 @@ export function RequirePermission({
   permission: Permission
   children: ReactNode
 }) {
-  const { can } = useSession()
+  const { can, offModuleOf } = useSession()
+  const off = offModuleOf(permission)
+  if (off) return <ModuleDisabledPage module={off} />
   return can(permission) ? children : <NoAccessPage />
 }

@@ -1,11 +1,22 @@
-import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core'
+import {
+  ActionIcon,
+  AppShell,
+  Burger,
+  Group,
+  NavLink,
+  ScrollArea,
+  Text,
+  Tooltip,
+} from '@mantine/core'
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
+import { IconQuestionMark } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation } from 'react-router'
 import { LanguageSwitch } from '../components/language-switch'
 import { useSession } from '../session/session'
 import { ClientStatusBar, HostUnreachableBanner, clientHost } from './host-status'
-import { NAV_ITEMS } from './nav-items'
+import { helpPathFor } from '../help/help-links'
+import { HELP_NAV_ITEM, NAV_ITEMS } from './nav-items'
 import { NotificationBell } from './notification-bell'
 import { UpdateBanner } from './update-banner'
 import { UserMenu } from './user-menu'
@@ -51,6 +62,20 @@ export function AppLayout() {
           </Group>
           <Group gap="md" wrap="nowrap">
             {wide && <LanguageSwitch />}
+            <Tooltip label={t('help.forPage')}>
+              <ActionIcon
+                component={Link}
+                to={helpPathFor(pathname)}
+                variant="subtle"
+                color="gray"
+                size="lg"
+                radius="xl"
+                aria-label={t('help.forPage')}
+                data-testid="help-button"
+              >
+                <IconQuestionMark size={20} />
+              </ActionIcon>
+            </Tooltip>
             <NotificationBell />
             <UserMenu />
           </Group>
@@ -73,6 +98,17 @@ export function AppLayout() {
               data-testid={`nav-${item.menu}`}
             />
           ))}
+          <NavLink
+            component={Link}
+            to={HELP_NAV_ITEM.path}
+            label={t(`nav.${HELP_NAV_ITEM.menu}`)}
+            leftSection={<HELP_NAV_ITEM.icon size={18} stroke={1.6} />}
+            active={isActive(pathname, HELP_NAV_ITEM.path)}
+            onClick={close}
+            variant="light"
+            color="teal"
+            data-testid={`nav-${HELP_NAV_ITEM.menu}`}
+          />
         </AppShell.Section>
         {!wide && (
           <AppShell.Section pt="sm">

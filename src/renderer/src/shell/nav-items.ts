@@ -6,6 +6,7 @@ import {
   IconReceipt2,
   IconBuildingStore,
   IconGauge,
+  IconHelp,
   IconHistory,
   IconPackages,
   IconShieldLock,
@@ -29,6 +30,10 @@ export interface NavItem {
   /** The `menu` of the permission in src/shared/permissions, also the i18n key `nav.<menu>`. */
   menu: string
   path: string
+  /**
+   * Shown when the session `can` it: never while the permission's module is off (hotspot.view of
+   * Hotspot, see src/shared/modules.ts and session.ts), so a module's entries go with it.
+   */
   permission: Permission
   icon: Icon
 }
@@ -89,3 +94,9 @@ export const NAV_ITEMS: NavItem[] = PERMISSION_KEYS.flatMap((permission) => {
     },
   ]
 }).sort((a, b) => menuRank(a.menu) - menuRank(b.menu))
+
+/**
+ * Bantuan, below the menu of permissions: every signed-in user may read the help, so it has no
+ * permission (and is not one of NAV_ITEMS, which a role's first page is picked from).
+ */
+export const HELP_NAV_ITEM = { menu: 'help', path: '/bantuan', icon: IconHelp } as const

@@ -9,6 +9,7 @@ import { BillingSettingsSection } from './billing-settings-form'
 import { CompanyForm } from './company-form'
 import { CustomerSettingsSection } from './customer-settings-form'
 import { ModeSection } from './mode-section'
+import { ModulesSection } from './modules-section'
 import { TwoFactorSection } from './two-factor-section'
 
 export function CompanyPage() {
@@ -35,6 +36,7 @@ export function CompanyPage() {
       )}
       <CustomerSettingsSection editable={editable} />
       <BillingSettingsSection editable={editable} />
+      <ModulesSection />
       <TwoFactorSection />
       <ModeSection />
     </Stack>

@@ -11,6 +11,7 @@ import {
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
+import { moduleOfReportTab } from '@shared/modules'
 import { useSession } from '../../session/session'
 import { CollectionTab } from './collection-tab'
 import { CustomersTab } from './customers-tab'
@@ -35,9 +36,14 @@ type Tab = (typeof TABS)[number]['value']
 /** The reports, each with its own parameters; the open tab is in the URL (`?tab=…`). */
 export function ReportsPage() {
   const { t } = useTranslation()
-  const { me } = useSession()
+  const { me, moduleOn } = useSession()
   const [params, setParams] = useSearchParams()
-  const tab: Tab = TABS.find((x) => x.value === params.get('tab'))?.value ?? 'receivables'
+  // The analysis tabs belong to Laporan lanjutan (src/shared/modules.ts): gone while it is off.
+  const tabs = TABS.filter((x) => {
+    const key = moduleOfReportTab(x.value)
+    return key === null || moduleOn(key)
+  })
+  const tab: Tab = tabs.find((x) => x.value === params.get('tab'))?.value ?? 'receivables'
   // Today in the company's zone, fixed while the page is open so the defaults do not drift.
   const defaults = useMemo(
     () => reportDefaults(new Date(), me.company.timeZone),
@@ -52,6 +58,11 @@ export function ReportsPage() {
           {t('reports.title')}
         </Title>
         <Text c="dimmed">{t('reports.intro')}</Text>
+        {tabs.length < TABS.length && (
+          <Text c="dimmed" size="sm" data-testid="reports-module-off">
+            {t('modules.reportsHidden')}
+          </Text>
+        )}
       </div>
       <Tabs
         value={tab}
@@ -59,7 +70,7 @@ export function ReportsPage() {
         keepMounted={false}
       >
         <Tabs.List>
-          {TABS.map(({ value, icon: Icon }) => (
+          {tabs.map(({ value, icon: Icon }) => (
             <Tabs.Tab key={value} value={value} leftSection={<Icon size={16} />}>
               {t(`reports.tabs.${value}`)}
             </Tabs.Tab>

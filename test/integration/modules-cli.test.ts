@@ -1,0 +1,29 @@
+import { rmSync } from 'node:fs'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { initCompany, runCli } from '../helpers/cli-process'
+import { makeDataDir } from '../helpers/data-dir'
+
+let dataDir: string
+beforeAll(async () => {
+  dataDir = await makeDataDir('loket-modules-cli-')
+  await initCompany(dataDir, 'Net Jaya', { user: 'owner', password: 'Sangat-Rahasia-42' })
+})
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+it('company modules prints the switches, --set changes them (audited), a wrong one is refused', async () => {
+  expect((await runCli(dataDir, ['company', 'modules'])).json).toEqual({
+    ok: true,
+    modules: { hotspot: true, advancedReports: true },
+  })
+  const off = await runCli(dataDir, ['company', 'modules', '--set', 'hotspot=off'])
+  expect(off.json.modules).toEqual({ hotspot: false, advancedReports: true })
+  const human = await runCli(dataDir, ['company', 'modules'], { human: true })
+  expect(human.stdout).toContain('Hotspot (hotspot): mati')
+  expect(human.stdout).toContain('Laporan lanjutan (advancedReports): menyala')
+
+  const wrong = await runCli(dataDir, ['company', 'modules', '--set', 'tiket=on'])
+  expect(wrong.code).toBe(1)
+  expect(wrong.json).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+  const audit = await runCli(dataDir, ['audit', 'verify'])
+  expect(audit.json).toMatchObject({ ok: true })
+})
