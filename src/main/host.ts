@@ -1,23 +1,35 @@
+import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import type { ApiServices } from '@api/index'
 import { createInFlight } from '@api/in-flight'
 import { buildHttpServer } from '@server/http-server'
+import { AppError, isAppError } from '@shared/errors'
 import { isLoopbackAddress } from '@shared/host-names'
 import { systemClock, type Clock } from './core/clock'
 import { companyTimeZone, createSetupCode, needsSetup } from './core/companies'
+import { appendAudit } from './core/audit'
 import {
   migrateToLatest,
   openDatabase,
   startCheckpoints,
+  writeTx,
   type OpenDatabaseOptions,
 } from './core/db'
 import { directoryFileStore } from './core/files'
 import { RouterPool, startDeviceWorker } from './core/network'
 import { createWhatsappSessions, startMessageSender } from './core/messaging'
 import { jobRunsSettled, pausedJobs, startScheduler, type Scheduler } from './core/scheduler'
-import { backupRunsSettled, startBackupSchedule } from './core/backup'
+import {
+  backupRunsSettled,
+  finishSwap,
+  startBackupSchedule,
+  swapInBackup,
+  type LiveRestoreRequest,
+  type LiveRestoreState,
+  type LiveSwap,
+} from './core/backup'
 import {
   bindStoredSecrets,
   dataDirSecretBox,
@@ -47,9 +59,12 @@ export interface HostOptions {
   advertise?: boolean
   /** mDNS socket options for announcing and browsing (tests: loopback only, never a LAN). */
   mdns?: MdnsOptions
+  /** Tests only: make a restore over the live data fail at a given step. */
+  restoreFaults?: RestoreFaults
 }
 
 export interface RunningHost {
+  /** The same address and port across a restart (a restore over the live data). */
   url: string
   services: ApiServices
   /**
@@ -60,6 +75,19 @@ export interface RunningHost {
   /** The Fastify server, for tests that call it as a LAN client would (`inject` with a remoteAddress). */
   server: FastifyInstance
   close(): Promise<void>
+  /** Resolves when a restart (restore over the live data) in progress has ended; tests wait on it. */
+  restarted(): Promise<void>
+}
+
+/** One start of the host; `startHost` replaces it with a new one on a restart. */
+interface HostInstance extends Omit<RunningHost, 'restarted'> {
+  /** Stops everything but the listener (it answers 503 meanwhile); the result closes it too. */
+  stopAllButListener(): Promise<() => Promise<void>>
+}
+
+/** Test-only faults of a restore over the live data (to prove the live data comes back). */
+export interface RestoreFaults {
+  afterMove?: boolean
 }
 
 /** The built renderer beside the sources (out/renderer), for `npm run serve`. */
@@ -67,8 +95,170 @@ export function defaultWebRoot(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/renderer')
 }
 
-/** Opens the data directory's database, migrates it, and serves the API and the UI on the LAN. */
+/**
+ * Opens the data directory's database, migrates it, and serves the API and the UI on the LAN.
+ * The page's "restore over the live data" restarts it in place (see restoreAndRestart): the
+ * returned object then stands for the new start, on the same address and port.
+ */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
+  let current = await startHostOnce(options, {})
+  // Port 0 (tests) picked a free port: a restart takes the same one again.
+  const fixed: HostOptions = { ...options, port: current.services.listener?.port ?? options.port }
+  let restarting: Promise<void> | null = null
+  let last: LiveRestoreState | null = null
+  const wire = (instance: HostInstance) => {
+    instance.services.liveRestore = {
+      state: () => last,
+      begin: (request) => {
+        if (restarting) throw new AppError('BACKUP_BUSY', 'a restore is running')
+        last = {
+          id: randomUUID(),
+          status: 'running',
+          startedAt: instance.services.clock.now().toISOString(),
+          finishedAt: null,
+          problem: null,
+          safetyBackup: request.safetyBackup,
+          keptAside: null,
+        }
+        const state = last
+        restarting = restoreAndRestart(current, fixed, request, state).then(
+          (next) => {
+            current = next
+            wire(next)
+          },
+          (error: unknown) => {
+            // Not even the old data would start again: say why; the process has no host now.
+            console.error('restore: the host did not start again:', error)
+            state.status = 'failed'
+          },
+        )
+        void restarting.finally(() => (restarting = null))
+        return { ...state }
+      },
+    }
+  }
+  wire(current)
+  return {
+    url: current.url,
+    get services() {
+      return current.services
+    },
+    get server() {
+      return current.server
+    },
+    get setupCode() {
+      return current.setupCode
+    },
+    async close() {
+      await restarting
+      await current.close()
+    },
+    async restarted() {
+      await restarting
+    },
+  }
+}
+
+/**
+ * Restores a backup over the live data and starts the host again on the same address and port:
+ * requests are refused (503) from the moment the restore was asked, the scheduler, workers and
+ * database stop, the backup is restored beside the data and swapped in (the replaced data is
+ * kept in `sebelum-pemulihan-<time>/`), and a new host starts on it. Any failure puts the live
+ * data back and starts the host on it, so the office is never left without one.
+ */
+async function restoreAndRestart(
+  old: HostInstance,
+  options: HostOptions,
+  request: LiveRestoreRequest,
+  state: LiveRestoreState,
+): Promise<HostInstance> {
+  const inherit = {
+    mutationsInFlight: old.services.mutationsInFlight,
+    desktopUpdates: old.services.desktopUpdates,
+  }
+  // The request that asked (and any other call under way) ends first.
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  await old.services.mutationsInFlight?.idle()
+  const closeListener = await old.stopAllButListener()
+  let swap: LiveSwap | null = null
+  try {
+    swap = await swapInBackup(options.dataDir, request.file, request.passphrase, {
+      clock: old.services.clock,
+      actor: request.actor,
+      safetyBackup: request.safetyBackup,
+      failAfterMove: options.restoreFaults?.afterMove,
+    })
+  } catch (error) {
+    failed(state, old.services.clock, error)
+  }
+  await closeListener()
+  if (swap) {
+    try {
+      const next = await startHostOnce(options, inherit)
+      await finishSwap(options.dataDir)
+      console.log(
+        `Loket host restarted at ${next.url} on ${path.basename(request.file)}; ` +
+          `the replaced data is kept in ${swap.aside}`,
+      )
+      Object.assign(state, {
+        status: 'done',
+        finishedAt: next.services.clock.now().toISOString(),
+        keptAside: path.basename(swap.aside),
+      })
+      return next
+    } catch (error) {
+      await swap.undo()
+      failed(state, old.services.clock, error)
+    }
+  }
+  const again = await startHostOnce(options, inherit)
+  // The live data serves again; its own audit log says a restore was tried and why it failed.
+  await recordFailure(again.services, request, state).catch((error: unknown) =>
+    console.error('restore: could not record the failure:', error),
+  )
+  return again
+}
+
+async function recordFailure(
+  services: ApiServices,
+  request: LiveRestoreRequest,
+  state: LiveRestoreState,
+): Promise<void> {
+  const company = await services.db
+    .selectFrom('companies')
+    .select('id')
+    .orderBy('id')
+    .executeTakeFirst()
+  await writeTx(services.db, (tx) =>
+    appendAudit(
+      tx,
+      services.clock,
+      { ...request.actor, companyId: company?.id ?? null },
+      {
+        action: 'backup.restore_live',
+        after: {
+          file: path.basename(request.file),
+          safetyBackup: request.safetyBackup,
+          failed: state.problem,
+        },
+      },
+    ),
+  )
+}
+
+function failed(state: LiveRestoreState, clock: Clock, error: unknown) {
+  if (!isAppError(error)) console.error('restore over the live data failed:', error)
+  Object.assign(state, {
+    status: 'failed',
+    finishedAt: clock.now().toISOString(),
+    problem: isAppError(error) ? error.code : 'INTERNAL',
+  })
+}
+
+async function startHostOnce(
+  options: HostOptions,
+  inherit: Pick<ApiServices, 'mutationsInFlight' | 'desktopUpdates'>,
+): Promise<HostInstance> {
   const db = openDatabase(options.dataDir, options.database)
   const secrets = dataDirSecretBox(options.dataDir)
   try {
@@ -88,7 +278,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     db,
     clock: options.clock ?? systemClock,
     version: APP_VERSION,
-    mutationsInFlight: createInFlight(),
+    mutationsInFlight: inherit.mutationsInFlight ?? createInFlight(),
+    desktopUpdates: inherit.desktopUpdates,
     changelogFile: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../CHANGELOG.md'),
     files: directoryFileStore(path.join(path.resolve(options.dataDir), 'files')),
     secrets,
@@ -124,11 +315,20 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   let advertisement: Advertisement | null = null
   // No new runs (schedule, then requests), wait for the runs going, then workers and database.
   const shutDown = async () => {
+    const closeListener = await stopAllButListener(false)
+    await closeListener()
+  }
+  // A restore keeps the listener open (answering 503) while the data is swapped.
+  const stopAllButListener = async (keepListening = true) => {
     await stopCheckpoints()
     await advertisement?.stop()
     await scheduler?.stop()
     await backupSchedule?.stop()
-    await server.close()
+    if (keepListening) {
+      services.restoring = true
+      // Idle keep-alive sockets close now, long before the restart: no client reuses a dead one.
+      server.server.closeIdleConnections()
+    } else await server.close()
     await jobRunsSettled(db)
     // A backup started from the page finishes (or fails) before its database closes.
     await backupRunsSettled(db)
@@ -137,6 +337,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await worker?.stop()
     await routers.closeAll()
     await db.destroy()
+    return async () => {
+      if (!keepListening) return
+      await server.close()
+      // Keep-alive sockets of the page go too: the next call opens one to the new host.
+      server.server.closeAllConnections()
+    }
   }
   try {
     await server.listen({ port: options.port, host: bind })
@@ -176,6 +382,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     setupCode: services.setupCode?.display ?? null,
     server,
     close: shutDown,
+    stopAllButListener,
   }
 }
 

@@ -65,7 +65,10 @@ async function start(): Promise<void> {
     if (plan.mode === 'client')
       console.log(`Loket client of ${plan.hostUrl}: no local database, no workers`)
   }
-  if (started.ipcBridge && host) registerApiIpc(host.services, isTrusted)
+  if (started.ipcBridge && host) {
+    const running = host
+    registerApiIpc(() => running.services, isTrusted)
+  }
   // Updates come from the host's own /updates/ feed; an unpackaged (dev) run has none to install.
   // A client's window shows its host's UI, which cannot see this desktop's updater (see README).
   if (host && app.isPackaged && host.services.mutationsInFlight) {

@@ -89,6 +89,7 @@ export const AUDIT_ACTIONS = [
   'schedule.run',
   'backup.create',
   'backup.restore',
+  'backup.restore_live',
   'backup.settings',
   'backup.passphrase',
   'backup.retention',

@@ -113,7 +113,9 @@ describe('backups over the HTTP API', () => {
       'secret.key',
       'tidak-ada.loket-backup',
     ]) {
-      expect(await apiCode(owner.backups.download.query({ file })), file).toBe('BACKUP_NOT_FOUND')
+      expect(await apiCode(owner.backups.downloadTicket.mutate({ file })), file).toBe(
+        'BACKUP_NOT_FOUND',
+      )
       expect(await apiCode(owner.backups.verify.mutate({ file })), file).toBe('BACKUP_NOT_FOUND')
     }
   })
@@ -136,12 +138,5 @@ describe('backups over the HTTP API', () => {
     const billing = await signInAs(host, ownerToken, 'admin_billing')
     expect(await apiCode(billing.backups.list.query())).toBe('FORBIDDEN')
     expect(await apiCode(billing.backups.create.mutate({}))).toBe('FORBIDDEN')
-  })
-
-  it('a backup can be downloaded whole', async () => {
-    const { file } = await backupNow()
-    const got = await owner.backups.download.query({ file: file! })
-    const [listed] = await owner.backups.list.query()
-    expect(Buffer.from(got.contentBase64, 'base64').length).toBe(listed!.bytes)
   })
 })

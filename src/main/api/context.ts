@@ -2,6 +2,7 @@ import { AppError } from '@shared/errors'
 import { isLoopbackAddress } from '@shared/host-names'
 import type { DesktopUpdates } from '@shared/updates'
 import type { Actor } from '@core/audit'
+import type { LiveRestoreRunner } from '@core/backup'
 import { resolveSession, type SessionUser } from '@core/auth'
 import type { SetupCode } from '@core/companies'
 import type { CoreDeps } from '@core/deps'
@@ -28,6 +29,10 @@ export interface ApiServices extends CoreDeps, NetworkDeps, MessagingDeps {
   desktopUpdates?: DesktopUpdates
   /** CHANGELOG.md of this build, shown in "Tentang Loket". */
   changelogFile?: string
+  /** Restore over the live data: the host runner restarts with it (absent outside startHost). */
+  liveRestore?: LiveRestoreRunner
+  /** Set while a restore over the live data runs: every request but its status gets a 503. */
+  restoring?: boolean
 }
 
 /** Where a call came from; the transport (HTTP or IPC) fills it in. */

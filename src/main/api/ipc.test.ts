@@ -48,6 +48,15 @@ function errorCode(response: IpcResponse): string | undefined {
 }
 
 describe('IPC transport of the API', () => {
+  it('while a restore over the live data runs, only its status is answered', async () => {
+    services.restoring = true
+    expect(errorCode(await query('setup.status'))).toBe('HOST_RESTORING')
+    expect(await query('backups.restoreLiveStatus')).toEqual({
+      ok: true,
+      data: { restoring: true, last: null },
+    })
+  })
+
   it('refuses a request from a frame that is not our renderer', async () => {
     const request = { type: 'query', path: 'setup.status', input: undefined, token: null }
     const forbidden = { ok: false, error: { code: 'FORBIDDEN', messageKey: 'errors.FORBIDDEN' } }

@@ -49,6 +49,8 @@ export interface HandleIpcRequestOptions {
 const DESKTOP_CALLER = { ip: DESKTOP_IP, userAgent: 'Loket Desktop' }
 
 /** Answers one renderer request. Never throws: every failure is an `{ok:false, error}` payload. */
+const RESTORE_STATUS = 'backups.restoreLiveStatus'
+
 export async function handleIpcRequest(options: HandleIpcRequestOptions): Promise<IpcResponse> {
   if (!isFromTrustedFrame(options.event, options.isTrustedSender)) {
     return { ok: false, error: { code: 'FORBIDDEN', messageKey: messageKeyOf('FORBIDDEN') } }
@@ -56,6 +58,13 @@ export async function handleIpcRequest(options: HandleIpcRequestOptions): Promis
   const parsed = ipcRequestSchema.safeParse(options.request)
   if (!parsed.success) return failure(new TRPCError({ code: 'BAD_REQUEST', cause: parsed.error }))
   const { type, path: procedurePath, token } = parsed.data
+  // A restore over the live data closed this database: only its status is answered meanwhile.
+  if (options.services.restoring && procedurePath !== RESTORE_STATUS) {
+    return {
+      ok: false,
+      error: { code: 'HOST_RESTORING', messageKey: messageKeyOf('HOST_RESTORING') },
+    }
+  }
 
   let input: unknown
   try {

@@ -71,4 +71,6 @@ export const PUBLIC_PROCEDURES = [
   'auth.requestPasswordReset',
   'auth.resendPasswordReset',
   'auth.resetPassword',
+  // A restore over the live data ends every session: the page asks how it went without one.
+  'backups.restoreLiveStatus',
 ] as const

@@ -12,8 +12,10 @@ import {
   type AppRouter,
 } from '@api/index'
 import { isolirLandingInfo } from '@api/routers/monitor'
-import { AppError } from '@shared/errors'
+import { AppError, messageKeyOf } from '@shared/errors'
+import { translateId } from '@shared/messages/translate'
 import { formatPhone } from '@shared/phone'
+import { serveBackupDownloads } from './backup-download'
 import { ownHostNames, type OwnHostNamesOptions } from './own-host-names'
 import { serveUpdates } from './update-files'
 
@@ -27,6 +29,9 @@ export interface HttpServerOptions {
   /** The update feed folder (<data dir>/updates), served read-only at /updates/ when given. */
   updatesDir?: string
 }
+
+/** The one call a restoring host still answers: the page polls it across the restart. */
+const RESTORE_STATUS_PATH = '/api/trpc/backups.restoreLiveStatus'
 
 /** Reading is open to any Host (the UI, health, the isolir page); changing something is not. */
 const isSafeMethod = (method: string) => method === 'GET' || method === 'HEAD'
@@ -67,7 +72,24 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     return payload
   })
 
+  // A restore over the live data: nothing reaches the database until the host has restarted,
+  // but the page may still ask how the restore goes.
+  app.addHook('onRequest', async (req, reply) => {
+    if (!options.services.restoring || !req.url.startsWith('/api/')) return
+    if (req.url.startsWith(RESTORE_STATUS_PATH)) return
+    return reply
+      .code(503)
+      .header('Retry-After', '2')
+      .header('Connection', 'close')
+      .send({
+        ok: false,
+        error: 'HOST_RESTORING',
+        message: translateId(messageKeyOf('HOST_RESTORING')),
+      })
+  })
+
   app.get('/api/health', async () => ({ ok: true, version: options.services.version }))
+  serveBackupDownloads(app, () => options.services)
 
   // DNS rebinding: a foreign page re-points its own name at this host and posts to it. Such a
   // request carries the foreign name in Host; only the host's own names may change anything.

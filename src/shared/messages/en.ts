@@ -128,6 +128,13 @@ export const enMessages: SharedMessages = {
       'This backup is too large to download from the page. Copy the file from the backup folder (data folder → backups) or set a second folder.',
     BACKUP_PASSPHRASE_UNREADABLE:
       'The stored backup passphrase cannot be opened on this PC (a different secrets key). Set the passphrase again on the Backup & Restore page.',
+    RESTORE_LIVE_POSTGRES:
+      'The data is in PostgreSQL: restore into a new folder, then move it with db move-to-postgres.',
+    RESTORE_LIVE_UNAVAILABLE:
+      'This host cannot restore over the data in use. Restore into a new data folder.',
+    HOST_RESTORING: 'Loket is restoring data, try again in a moment.',
+    RESTORE_LIVE_DONE:
+      'The data was restored from a backup and the host restarted. Everyone needs to sign in again.',
     MODULE_DISABLED:
       'The {{nameEn}} module is switched off. The owner can switch it on in Settings → Modules.',
   },

@@ -128,6 +128,13 @@ export const idMessages = {
       'Backup ini terlalu besar untuk diunduh lewat halaman. Salin berkasnya dari folder backup (folder data → backups) atau atur folder kedua.',
     BACKUP_PASSPHRASE_UNREADABLE:
       'Frasa sandi backup yang tersimpan tidak bisa dibuka di komputer ini (kunci rahasia berbeda). Atur frasa sandi lagi di halaman Backup & Restore.',
+    RESTORE_LIVE_POSTGRES:
+      'Data di PostgreSQL: pulihkan ke folder baru, lalu pindahkan dengan db move-to-postgres.',
+    RESTORE_LIVE_UNAVAILABLE:
+      'Host ini tidak bisa memulihkan data yang sedang dipakai. Pulihkan ke folder data baru.',
+    HOST_RESTORING: 'Loket sedang memulihkan data, coba lagi sebentar lagi.',
+    RESTORE_LIVE_DONE:
+      'Data telah dipulihkan dari backup dan host dimulai ulang. Semua pengguna perlu masuk lagi.',
     MODULE_DISABLED:
       'Modul {{name}} sedang dimatikan. Pemilik dapat menyalakannya di Pengaturan → Modul.',
   },

@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { AppError } from '@shared/errors'
 import {
@@ -12,6 +11,9 @@ import {
 import {
   backupFolders,
   backupRunOf,
+  checkLiveRestore,
+  createSafetyBackup,
+  issueDownloadTicket,
   backupSettingsView,
   findBackupFile,
   listBackups,
@@ -24,14 +26,9 @@ import {
   storedPassphrase,
   verifyBackup,
 } from '@core/backup'
+import { BACKUP_DOWNLOAD_PATH as DOWNLOAD_PATH } from '../backup-download'
 import type { ApiServices } from '../context'
-import { procedure, router } from '../trpc'
-
-/**
- * A download travels as base64 inside one JSON answer, which the page holds whole: above this a
- * backup is copied from the data folder or the second folder instead (the page says so).
- */
-export const BACKUP_DOWNLOAD_MAX_BYTES = 256 * 1024 * 1024
+import { procedure, publicProcedure, router } from '../trpc'
 
 function dataDirOf(services: ApiServices): string {
   if (!services.dataDir) throw new AppError('INTERNAL', 'backups need the host data directory')
@@ -98,16 +95,28 @@ export const backupsRouter = router({
       const result = await verifyBackup(file, passphrase, ctx.services.clock)
       return { file: input.file, ok: true, integrity: result.integrity, bytes: result.bytes }
     }),
-  download: procedure('backup.manage')
+  /**
+   * A one-use, one-minute link for the page's Download button: a link cannot carry the session
+   * header, so it carries this ticket (GET /api/backups/download, streamed from disk).
+   */
+  downloadTicket: procedure('backup.manage')
     .input(backupFileInput)
-    .query(async ({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       const { folders } = await foldersOf(ctx.services, ctx.user.companyId)
-      const file = findBackupFile(folders, input.file)
-      const { size } = await stat(file)
-      if (size > BACKUP_DOWNLOAD_MAX_BYTES) {
-        throw new AppError('BACKUP_TOO_LARGE', input.file, { bytes: size })
+      findBackupFile(folders, input.file)
+      const { ticket, expiresAt } = issueDownloadTicket(
+        ctx.services.db,
+        ctx.services.clock,
+        input.file,
+        ctx.user.companyId,
+      )
+      const at = ctx.services.listener
+      const shown = at && (at.host === '0.0.0.0' || at.host === '::') ? '127.0.0.1' : at?.host
+      return {
+        url: `${DOWNLOAD_PATH}?ticket=${ticket}`,
+        expiresAt,
+        hostUrl: at ? `http://${shown}:${at.port}/` : null,
       }
-      return { fileName: input.file, contentBase64: (await readFile(file)).toString('base64') }
     }),
   /** What a restore would bring back: the header, then the manifest once the file opens. */
   restorePreview: procedure('backup.manage')
@@ -168,4 +177,55 @@ export const backupsRouter = router({
         auditEntries: result.auditEntries,
       }
     }),
+  /**
+   * Restore OVER the live data: checks the backup (passphrase, schema, integrity), makes a safety
+   * backup of the live data into the backups folder, then has the host restart with the restore
+   * (everyone signs in again). Refused on PostgreSQL: a restore writes a SQLite database.
+   */
+  restoreLive: procedure('backup.manage')
+    .input(backupOpenInput)
+    .mutation(async ({ ctx, input }) => {
+      const services = ctx.services
+      const runner = services.liveRestore
+      const deps = { db: services.db, clock: services.clock, dataDir: dataDirOf(services) }
+      const { settings, folders } = await foldersOf(services, ctx.user.companyId)
+      const file = findBackupFile(folders, input.file)
+      const passphrase = passphraseFor(services, input.passphrase, settings)
+      await checkLiveRestore(deps, file, passphrase)
+      if (!runner) throw new AppError('RESTORE_LIVE_UNAVAILABLE', 'no host runner')
+      if (runner.state()?.status === 'running') throw new AppError('BACKUP_BUSY', 'restoring')
+      // From here the host takes no more requests: what the safety backup holds is all there is.
+      services.restoring = true
+      let safety
+      try {
+        safety = await createSafetyBackup(
+          deps,
+          ctx.actor,
+          storedPassphrase(services.secrets, settings),
+        )
+      } catch (error) {
+        services.restoring = false
+        throw error
+      }
+      const state = runner.begin({
+        file,
+        passphrase,
+        actor: ctx.actor,
+        safetyBackup: path.basename(safety.file),
+      })
+      return { id: state.id, safetyBackup: path.basename(safety.file) }
+    }),
+  /** How the last restore over the live data went; answered even while the host restores. */
+  restoreLiveStatus: publicProcedure.query(({ ctx }) => {
+    const state = ctx.services.liveRestore?.state() ?? null
+    return {
+      restoring: ctx.services.restoring === true,
+      last: state && {
+        id: state.id,
+        status: state.status,
+        problem: state.problem,
+        safetyBackup: state.safetyBackup,
+      },
+    }
+  }),
 })

@@ -25,3 +25,18 @@ export {
 } from './settings'
 export { latestSlot, scheduledBackupTick, startBackupSchedule } from './schedule'
 export type { BackupTick } from './schedule'
+export {
+  ASIDE_PREFIX,
+  checkLiveRestore,
+  createSafetyBackup,
+  finishSwap,
+  safetyBackupName,
+  swapInBackup,
+} from './restore-live'
+export type {
+  LiveRestoreRequest,
+  LiveRestoreRunner,
+  LiveRestoreState,
+  LiveSwap,
+} from './restore-live'
+export { DOWNLOAD_TICKET_MS, issueDownloadTicket, redeemDownloadTicket } from './download-tickets'

@@ -328,6 +328,7 @@ export const en: Messages = {
     backup: {
       create: 'Backup created',
       restore: 'Data restored from a backup',
+      restore_live: 'Data in use restored from a backup',
       settings: 'Backup settings changed',
       passphrase: 'Backup passphrase changed',
       retention: 'Old backups removed by the keep rule',

@@ -328,6 +328,7 @@ export const id = {
     backup: {
       create: 'Cadangan dibuat',
       restore: 'Data dipulihkan dari cadangan',
+      restore_live: 'Data yang sedang dipakai dipulihkan dari cadangan',
       settings: 'Pengaturan backup diubah',
       passphrase: 'Frasa sandi backup diubah',
       retention: 'Backup lama dihapus sesuai aturan simpan',

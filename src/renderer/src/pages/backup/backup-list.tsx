@@ -4,8 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../api/errors'
-import { queryClient, trpc } from '../../api/client'
-import { saveBase64 } from '../../files/base64-files'
+import { queryClient, trpc, trpcClient } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { intlLocale } from '../../i18n'
 import { useSession, type RouterOutputs } from '../../session/session'
@@ -31,10 +30,17 @@ export function BackupList() {
       onSettled: () => void queryClient.invalidateQueries(trpc.backups.list.pathFilter()),
     }),
   )
+  // The host streams the file from disk; the link carries a one-use ticket, not the session.
   const download = async (file: string) => {
     try {
-      const got = await queryClient.fetchQuery(trpc.backups.download.queryOptions({ file }))
-      saveBase64(got.fileName, got.contentBase64)
+      const got = await trpcClient.backups.downloadTicket.mutate({ file })
+      const link = document.createElement('a')
+      // The desktop window is not served by the host: it names the host's own address.
+      link.href = window.loket && got.hostUrl ? new URL(got.url, got.hostUrl).href : got.url
+      link.download = file
+      document.body.append(link)
+      link.click()
+      link.remove()
     } catch (error) {
       onError(error)
     }
@@ -91,6 +97,11 @@ export function BackupList() {
                     {b.encrypted === false && (
                       <Badge color="orange" variant="light" size="xs">
                         {t('backup.notEncrypted')}
+                      </Badge>
+                    )}
+                    {b.file.includes('sebelum-pemulihan') && (
+                      <Badge color="grape" variant="light" size="xs" data-testid="safety-backup">
+                        {t('backup.safetyBadge')}
                       </Badge>
                     )}
                     {b.location === 'copy' && (
