@@ -240,3 +240,33 @@ export async function userIdByUsername(
   if (!row) throw new AppError('TICKET_ASSIGNEE_INVALID', `no user ${username}`, { username })
   return row.id
 }
+
+/**
+ * Who a ticket may be given to (the assignment picker): active users whose role works tickets,
+ * the same rule updateTicket checks.
+ */
+export async function ticketAssignees(
+  db: Db,
+  companyId: number,
+): Promise<{ id: number; name: string; username: string; role: string }[]> {
+  return db
+    .selectFrom('users as u')
+    .select(['u.id', 'u.name', 'u.username', 'u.role'])
+    .where('u.company_id', '=', companyId)
+    .where('u.active', '=', 1)
+    .where((eb) =>
+      eb.or([
+        eb('u.role', '=', 'superadmin'),
+        eb.exists(
+          eb
+            .selectFrom('role_permissions as p')
+            .select('p.role')
+            .where('p.company_id', '=', companyId)
+            .whereRef('p.role', '=', 'u.role')
+            .where('p.permission', '=', 'tickets.manage'),
+        ),
+      ]),
+    )
+    .orderBy('u.name')
+    .execute()
+}
