@@ -14,6 +14,7 @@ import { userCommands } from './cli/user-commands'
 import { updateCommands } from './cli/update-commands'
 import { dbCommands } from './cli/db-commands'
 import { backupCommands } from './cli/backup-commands'
+import { ticketCommands } from './cli/ticket-commands'
 import { optionError } from './cli/option-errors'
 import { createOutput, reportError } from './cli/output'
 
@@ -36,6 +37,7 @@ const commands: Record<string, CommandDef> = {
   ...updateCommands,
   ...dbCommands,
   ...backupCommands,
+  ...ticketCommands,
   'demo-data': demoDataCommand,
 }
 
