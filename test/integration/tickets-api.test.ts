@@ -1,6 +1,8 @@
 import { createTRPCClient, httpLink } from '@trpc/client'
 import type { AppRouter } from '@api/index'
+import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { rowsIn } from '../helpers/data-dir'
 import {
   apiCode,
   areaAndPackage,
@@ -112,4 +114,40 @@ describe('tickets API', () => {
       false,
     )
   })
+  it(
+    'ten people closing the same ticket at once: one selesai event, one "keluhan selesai" message',
+    { timeout: 120_000 },
+    async () => {
+      const owner = browser(ownerToken)
+      const support = await signInAs(host, ownerToken, 'admin_support', 'support1')
+      const { area } = await areaAndPackage(owner)
+      const customer = await owner.customers.create.mutate({
+        areaId: area.id,
+        name: 'Budi Santoso',
+        phone: '0812-3456-7890',
+      })
+      const t = await owner.tickets.open.mutate({
+        customerId: customer.id,
+        category: 'gangguan',
+        priority: 'tinggi',
+        title: 'Lambat',
+      })
+      await owner.tickets.update.mutate({ id: t.id, status: 'dalam_proses' })
+      await owner.tickets.update.mutate({ id: t.id, status: 'menunggu_konfirmasi' })
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          (i % 2 ? owner : support).tickets.update.mutate({ id: t.id, status: 'selesai' }),
+        ),
+      )
+      expect(results.every((r) => r.status === 'selesai')).toBe(true)
+      expect(results.reduce((sum, r) => sum + r.messages.queued + r.messages.skipped, 0)).toBe(1)
+      const detail = await owner.tickets.get.query({ id: t.id })
+      expect(detail.events.filter((e) => e.toStatus === 'selesai')).toHaveLength(1)
+      const kinds = await rowsIn<{ kind: string }>(
+        host.dataDir,
+        sql`SELECT kind FROM messages ORDER BY id`,
+      )
+      expect(kinds.map((m) => m.kind)).toEqual(['complaint_received', 'complaint_resolved'])
+    },
+  )
 })
