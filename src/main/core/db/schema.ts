@@ -55,6 +55,7 @@ export interface Database {
   notification_reads: NotificationReadsTable
   tickets: TicketsTable
   ticket_events: TicketEventsTable
+  ticket_attachments: TicketAttachmentsTable
 }
 
 export interface CompaniesTable {
@@ -827,5 +828,17 @@ export interface TicketEventsTable {
   note: string | null
   user_id: number | null
   username: string | null
+  at: string
+}
+
+export interface TicketAttachmentsTable {
+  id: Generated<number>
+  ticket_id: number
+  event_id: number | null
+  file_name: string
+  mime: string
+  size: number
+  sha256: string
+  user_id: number | null
   at: string
 }

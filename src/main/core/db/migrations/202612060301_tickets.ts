@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely'
 
 /**
- * Complaint tickets (issue 16, "Tiket"): the ticket with its SLA due times, and its history of
- * events (created, status changes, assignments, notes, reopenings: who, when, what note).
+ * Complaint tickets (issue 16, "Tiket"): the ticket with its SLA due times, its history of
+ * events (created, status changes, assignments, notes, reopenings: who, when, what note) and its
+ * photos.
  *
  * Categories and SLA targets are not tables: they are the company setting `tickets` (a short list
  * edited as a whole, read with every new ticket; see core/tickets/settings.ts). A ticket keeps
@@ -39,7 +40,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('first_responded_at', 'text')
     // The last time it went to selesai (cleared when reopened).
     .addColumn('resolved_at', 'text')
-    // Photos later: customer_attachments-like rows pointing here (ticket_attachments).
     .addColumn('created_by', 'integer', (c) => c.references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -87,6 +87,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex('ticket_events_ticket_idx')
     .on('ticket_events')
     .columns(['ticket_id', 'id'])
+    .execute()
+
+  // Photos of a ticket (the upload comes with the ticket page and the technician's phone): kept
+  // in the data directory's file store like customer documents, optionally tied to the event
+  // (a note, a status change) they were taken for.
+  await db.schema
+    .createTable('ticket_attachments')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('ticket_id', 'integer', (c) => c.notNull().references('tickets.id'))
+    .addColumn('event_id', 'integer', (c) => c.references('ticket_events.id'))
+    .addColumn('file_name', 'text', (c) => c.notNull())
+    .addColumn('mime', 'text', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('user_id', 'integer', (c) => c.references('users.id'))
+    .addColumn('at', 'text', (c) => c.notNull())
+    .execute()
+  await db.schema
+    .createIndex('ticket_attachments_ticket_idx')
+    .on('ticket_attachments')
+    .column('ticket_id')
     .execute()
 
   await grantTicketPermissions(db)
