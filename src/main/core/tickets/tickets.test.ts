@@ -3,6 +3,7 @@ import { openTicketInput, updateTicketInput, DEFAULT_TICKET_SETTINGS } from '@sh
 import { TICKET_STATUSES, type TicketStatus } from '@shared/tickets'
 import { collectionsFixture } from '../collections/testing'
 import { grantTicketPermissions } from '../db/migrations/202612060301_tickets'
+import { listNotifications } from '../notifications'
 import { permissionsOfRole } from '../roles'
 import {
   getTicket,
@@ -351,6 +352,21 @@ describe('tickets', () => {
         saveTicketSettings(f.deps, f.actor, { ...DEFAULT_TICKET_SETTINGS, categories: fewer }),
       ),
     ).toBe('ok')
+  })
+
+  it('a new ticket rings the bell of those who work tickets, not of the cashier', async () => {
+    const f = await fixture()
+    await f.open({ priority: 'darurat', title: 'Satu RT mati' })
+    const bell = async (role: 'technician' | 'admin_billing') =>
+      listNotifications(f.db, {
+        companyId: f.companyId,
+        userId: f.ownerId,
+        permissions: await permissionsOfRole(f.db, f.companyId, role),
+      })
+    expect((await bell('technician')).map((n) => [n.kind, n.params])).toEqual([
+      ['ticket_new', { number: 'TKT/2026/000001', title: 'Satu RT mati', priority: 'darurat' }],
+    ])
+    expect((await bell('admin_billing')).filter((n) => n.kind === 'ticket_new')).toEqual([])
   })
 
   it('support and technicians work tickets by default, billing and viewers see them; older companies get the same', async () => {

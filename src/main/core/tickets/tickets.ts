@@ -13,6 +13,7 @@ import {
 import { appendAudit, type Actor } from '../audit'
 import { nextNumber, takeTurn, writeTx, type Database } from '../db'
 import type { MessagingDeps } from '../messaging'
+import { notify } from '../notifications'
 import { queueTicketMessage } from './messages'
 import { getTicketSettings } from './settings'
 import { dueTimes } from './sla'
@@ -87,7 +88,7 @@ async function addEvent(
  * Opens a ticket: the next number of the year in the company's time zone (TKT/2026/000001,
  * gapless: taken from the counter inside this transaction), due times from the priority's SLA
  * targets, the `created` event (and `assigned` when given to someone at once), the audit entry,
- * and "keluhan diterima" to the customer.
+ * a notification for those who work tickets, and "keluhan diterima" to the customer.
  */
 export async function openTicket(
   deps: MessagingDeps,
@@ -180,6 +181,20 @@ export async function openTicket(
         assigneeId: input.assigneeId,
       },
     })
+    // The bell of everyone who works tickets (the ticket page will be its link).
+    await notify(
+      tx,
+      companyId,
+      [
+        {
+          kind: 'ticket_new',
+          params: { number, title: input.title, priority: input.priority },
+          permission: 'tickets.manage',
+          dedupeKey: `ticket_new:${id}`,
+        },
+      ],
+      at,
+    )
     const queued = await queueTicketMessage(
       tx,
       { companyId, at: now, createdBy: actor.username, timeZone },
