@@ -289,6 +289,26 @@ describe('tickets', () => {
     expect(sent[1]!.body).toContain('TKT/2026/000001 sudah selesai')
   })
 
+  it('a ticket reopened and solved again tells the customer again; a repeated request changes nothing', async () => {
+    const f = await fixture()
+    const t = await f.open()
+    for (const s of ['dalam_proses', 'menunggu_konfirmasi', 'selesai'])
+      await f.update(t.id, { status: s })
+    const before = await f.row(t.id)
+    f.clock.set('2026-12-01T05:00:00Z')
+    await f.update(t.id, { status: 'selesai' })
+    expect(await f.row(t.id)).toEqual(before)
+    await f.update(t.id, { status: 'dalam_proses', reason: 'Putus lagi' })
+    await f.update(t.id, { status: 'menunggu_konfirmasi' })
+    await f.update(t.id, { status: 'selesai' })
+    expect((await f.messages()).map((m) => m.kind)).toEqual([
+      'complaint_received',
+      'complaint_resolved',
+      'complaint_resolved',
+    ])
+    expect((await f.row(t.id)).resolved_at).toBe('2026-12-01T05:00:00.000Z')
+  })
+
   it('sends nothing to a customer who opted out (recorded as skipped), and nothing without a customer', async () => {
     const f = await fixture()
     await f.contact(f.budi.customerId, { optOut: true })

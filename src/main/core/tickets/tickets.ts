@@ -245,8 +245,10 @@ export async function updateTicket(
     let resolvedAt = ticket.resolved_at
     let note = input.note
     let resolvedEvent: number | null = null
+    let changed = false
 
     if (input.assigneeId !== undefined && input.assigneeId !== ticket.assignee_id) {
+      changed = true
       if (input.assigneeId !== null) await checkAssignee(tx, companyId, input.assigneeId)
       await addEvent(tx, actor, at, {
         ticketId: ticket.id,
@@ -263,6 +265,7 @@ export async function updateTicket(
     }
 
     if (input.status !== undefined && input.status !== from) {
+      changed = true
       const to = input.status
       if (!canMoveTicket(from, to))
         throw new AppError('TICKET_STATUS_REFUSED', `ticket ${from} → ${to}`, {
@@ -303,21 +306,24 @@ export async function updateTicket(
     }
 
     if (note) {
+      changed = true
       await addEvent(tx, actor, at, { ticketId: ticket.id, kind: 'note', note })
       firstResponse ??= at
     }
 
-    await tx
-      .updateTable('tickets')
-      .set({
-        status,
-        assignee_id: input.assigneeId === undefined ? ticket.assignee_id : input.assigneeId,
-        first_responded_at: firstResponse,
-        resolved_at: resolvedAt,
-        updated_at: at,
-      })
-      .where('id', '=', ticket.id)
-      .execute()
+    // A repeated request (the status it already has, the same assignee) changes nothing.
+    if (changed)
+      await tx
+        .updateTable('tickets')
+        .set({
+          status,
+          assignee_id: input.assigneeId === undefined ? ticket.assignee_id : input.assigneeId,
+          first_responded_at: firstResponse,
+          resolved_at: resolvedAt,
+          updated_at: at,
+        })
+        .where('id', '=', ticket.id)
+        .execute()
 
     const queued =
       resolvedEvent === null
