@@ -55,9 +55,9 @@ export const PERMISSIONS = {
   'schedule.view': { menu: 'schedule' },
   'schedule.manage': {},
   /**
-   * Complaint tickets (issue 16). `tickets.manage` opens, works (status, notes) and assigns them,
-   * and edits the categories and SLA targets; only users whose role holds it can be assigned a
-   * ticket. The sidebar entry (`menu: 'tickets'`) comes with the Tiket page.
+   * Complaint tickets (issue 16). `tickets.manage` opens, works (status, notes) and assigns them;
+   * only users whose role holds it can be assigned a ticket. Categories and SLA targets are
+   * company policy (`company.manage`). The sidebar entry (`menu: 'tickets'`) comes with the Tiket page.
    */
   'tickets.view': {},
   'tickets.manage': {},

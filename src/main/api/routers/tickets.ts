@@ -44,10 +44,14 @@ export const ticketsRouter = router({
   assignees: procedure('tickets.view').query(({ ctx }) =>
     ticketAssignees(ctx.services.db, ctx.user.companyId),
   ),
-  settings: procedure('tickets.view').query(({ ctx }) =>
+  settings: procedure(['tickets.view', 'company.view']).query(({ ctx }) =>
     getTicketSettings(ctx.services.db, ctx.user.companyId),
   ),
-  saveSettings: procedure('tickets.manage')
+  /**
+   * Categories and SLA targets are company policy, like the billing settings: whoever manages
+   * the company sets them, not everyone who works tickets (technicians would set their own SLA).
+   */
+  saveSettings: procedure('company.manage')
     .input(ticketSettingsInput)
     .mutation(({ ctx, input }) => saveTicketSettings(ctx.services, ctx.actor, input)),
 })

@@ -123,7 +123,7 @@ export const en: Messages = {
     },
     tickets: {
       view: 'View complaint tickets',
-      manage: 'Open, work and assign tickets; change categories and SLA targets',
+      manage: 'Open, work and assign tickets (and be assigned tickets)',
     },
     users: { view: 'View users', manage: 'Manage users (add, edit, deactivate)' },
     roles: {

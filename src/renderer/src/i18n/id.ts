@@ -127,7 +127,7 @@ export const id = {
     backup: { manage: 'Buat, unduh, periksa dan pulihkan backup; atur frasa sandi dan jadwalnya' },
     tickets: {
       view: 'Lihat tiket keluhan',
-      manage: 'Buat, tangani dan tugaskan tiket; ubah kategori dan target SLA',
+      manage: 'Buat, tangani dan tugaskan tiket (dan bisa ditugasi tiket)',
     },
     users: { view: 'Lihat daftar pengguna', manage: 'Kelola pengguna (tambah, ubah, nonaktifkan)' },
     roles: { view: 'Lihat peran & izin', manage: 'Ubah izin peran (khusus Superadmin)' },
