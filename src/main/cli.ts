@@ -15,6 +15,7 @@ import { updateCommands } from './cli/update-commands'
 import { dbCommands } from './cli/db-commands'
 import { backupCommands } from './cli/backup-commands'
 import { companyCommands } from './cli/company-commands'
+import { ticketCommands } from './cli/ticket-commands'
 import { optionError } from './cli/option-errors'
 import { createOutput, reportError } from './cli/output'
 
@@ -38,6 +39,7 @@ const commands: Record<string, CommandDef> = {
   ...dbCommands,
   ...backupCommands,
   ...companyCommands,
+  ...ticketCommands,
   'demo-data': demoDataCommand,
 }
 

@@ -93,6 +93,10 @@ export const AUDIT_ACTIONS = [
   'backup.settings',
   'backup.passphrase',
   'backup.retention',
+  'tickets.create',
+  'tickets.status',
+  'tickets.assign',
+  'tickets.settings',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
@@ -129,6 +133,7 @@ export const AUDIT_ENTITY_TYPES = [
   'scheduled_job',
   'service',
   'session',
+  'ticket',
   'trusted_device',
   'user',
 ] as const

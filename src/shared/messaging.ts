@@ -45,13 +45,11 @@ export const TEMPLATE_KEYS = [
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number]
 
 /**
- * Templates kept ready for features that do not exist yet (complaint tickets): nothing sends
- * them, and the template page says so. `otp` is sent by the one-time code service (core/otp).
+ * Templates kept ready for features that do not exist yet: nothing sends them, and the template
+ * page says so. None today: `otp` is sent by the one-time code service (core/otp), the complaint
+ * templates by tickets (core/tickets).
  */
-export const UNSENT_TEMPLATES: ReadonlySet<TemplateKey> = new Set([
-  'complaint_received',
-  'complaint_resolved',
-])
+export const UNSENT_TEMPLATES: ReadonlySet<TemplateKey> = new Set<TemplateKey>([])
 
 /** Kinds of messages that are not made from a template. */
 export const MESSAGE_KINDS = [...TEMPLATE_KEYS, 'broadcast', 'test'] as const

@@ -5,7 +5,7 @@ import type { Permission } from './permissions'
  * is off disappears from the menus and its API procedures answer MODULE_DISABLED; its data stays
  * in the database and is all there again when the module is switched back on.
  *
- * One entry per module: the next issues add Tiket, Portal, Gudang and OLT/ACS here, each naming
+ * One entry per module: the next issues add Portal, Gudang and OLT/ACS here, each naming
  * what belongs to it. Everything a module names is checked centrally:
  * - `routers`: every procedure of these API routers (src/main/api/router.ts) belongs to it;
  * - `procedures`: single procedures (`router.name`) of routers it shares with always-on parts;
@@ -80,6 +80,21 @@ export const MODULES = {
     reportExports: ['revenue', 'revenueTrend', 'customers', 'invoices'],
     permissions: [],
     reportTabs: ['revenue', 'trend', 'customers', 'invoices'],
+  },
+  tickets: {
+    label: 'Tiket',
+    description:
+      'Tiket keluhan dan gangguan: nomor tiket, status, penugasan ke teknisi, target SLA dan pesan ke pelanggan.',
+    en: {
+      label: 'Tickets',
+      description:
+        'Complaint and outage tickets: ticket numbers, statuses, assignment to technicians, SLA targets and customer messages.',
+    },
+    routers: ['tickets'],
+    procedures: [],
+    reportExports: [],
+    permissions: ['tickets.view', 'tickets.manage'],
+    reportTabs: [],
   },
 } as const satisfies Record<string, ModuleDef>
 

@@ -10,5 +10,6 @@ export const NOTIFICATION_KINDS = [
   'reconcile_differences',
   'backup_failed',
   'backup_missed',
+  'ticket_new',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]

@@ -54,6 +54,13 @@ export const PERMISSIONS = {
   'messages.manage': {},
   'schedule.view': { menu: 'schedule' },
   'schedule.manage': {},
+  /**
+   * Complaint tickets (issue 16). `tickets.manage` opens, works (status, notes) and assigns them;
+   * only users whose role holds it can be assigned a ticket. Categories and SLA targets are
+   * company policy (`company.manage`). The sidebar entry (`menu: 'tickets'`) comes with the Tiket page.
+   */
+  'tickets.view': {},
+  'tickets.manage': {},
   /** Backup & Restore: whole-company copies, the backup passphrase, restores. */
   'backup.manage': { menu: 'backup', superadminOnly: true },
 } as const satisfies Record<string, PermissionDef>
@@ -93,6 +100,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'messages.view',
     'messages.manage',
     'schedule.view',
+    // Billing staff answer the phone too: they see a customer's tickets, support works them.
+    'tickets.view',
   ],
   admin_support: [
     'dashboard.view',
@@ -110,8 +119,16 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'hotspot.manage',
     'collections.view',
     'messages.view',
+    'tickets.view',
+    'tickets.manage',
   ],
-  technician: ['dashboard.view', 'customers.view', 'network.view'],
+  technician: [
+    'dashboard.view',
+    'customers.view',
+    'network.view',
+    'tickets.view',
+    'tickets.manage',
+  ],
   viewer: [
     'dashboard.view',
     'company.view',
@@ -124,5 +141,6 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'collections.view',
     'messages.view',
     'schedule.view',
+    'tickets.view',
   ],
 }

@@ -180,16 +180,16 @@ test('edit a template with a live preview for a real customer, then restore the 
   await expect(page.getByText('Bawaan Loket')).toBeVisible()
   await expect(body).toHaveValue(/kami mengingatkan tagihan internet yang belum dibayar/)
 
-  // The page says which templates nothing sends yet, and when the welcome goes.
+  // The page says when each template goes: complaints with tickets, the welcome on activation.
   const list = page.getByTestId('template-list')
-  await expect(list.getByText('Belum dikirim')).toHaveCount(2)
+  await expect(list.getByText('Belum dikirim')).toHaveCount(0)
   await list.getByText('Kode OTP').click()
   await expect(page.getByTestId('template-about')).toContainText(
     'Dikirim saat pengguna masuk dengan verifikasi dua langkah atau memakai Lupa kata sandi',
   )
   await list.getByText('Keluhan selesai').click()
   await expect(page.getByTestId('template-about')).toHaveText(
-    'Belum dikirim otomatis: fitur tiket keluhan belum ada.',
+    'Dikirim saat tiket keluhan pelanggan berstatus selesai.',
   )
   await list.getByText('Selamat datang & akun').click()
   await expect(page.getByTestId('template-about')).toContainText(

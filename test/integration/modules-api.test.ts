@@ -31,10 +31,15 @@ const vouchers = (port?: number) => hotspotBatch(owner, { port, count: 3 })
 
 describe('module switches over the HTTP API', () => {
   it('every module is on for a company that never saved them', async () => {
-    expect(await owner.company.modules.query()).toEqual({ hotspot: true, advancedReports: true })
+    expect(await owner.company.modules.query()).toEqual({
+      hotspot: true,
+      advancedReports: true,
+      tickets: true,
+    })
     expect((await owner.auth.me.query()).modules).toEqual({
       hotspot: true,
       advancedReports: true,
+      tickets: true,
     })
   })
 
@@ -45,6 +50,7 @@ describe('module switches over the HTTP API', () => {
     expect(await owner.company.saveModules.mutate({ hotspot: false })).toEqual({
       hotspot: false,
       advancedReports: true,
+      tickets: true,
     })
     expect(await apiCode(owner.hotspot.batches.query())).toBe('MODULE_DISABLED')
     expect(await apiCode(owner.hotspot.profiles.query())).toBe('MODULE_DISABLED')
@@ -137,7 +143,11 @@ describe('module switches over the HTTP API', () => {
     expect(await apiCode(tech.company.saveModules.mutate({ advancedReports: false }))).toBe(
       'FORBIDDEN',
     )
-    expect(await owner.company.modules.query()).toEqual({ hotspot: true, advancedReports: true })
+    expect(await owner.company.modules.query()).toEqual({
+      hotspot: true,
+      advancedReports: true,
+      tickets: true,
+    })
   })
 
   it('each change is audited with its before and after; saving the same state adds nothing', async () => {

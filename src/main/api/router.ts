@@ -25,6 +25,7 @@ import { modeRouter } from './routers/mode'
 import { aboutRouter } from './routers/about'
 import { dashboardRouter } from './routers/dashboard'
 import { backupsRouter } from './routers/backups'
+import { ticketsRouter } from './routers/tickets'
 import { router } from './trpc'
 
 /** The one API of Loket, carried over IPC in the desktop and HTTP on the LAN. */
@@ -56,6 +57,7 @@ export const appRouter = router({
   mode: modeRouter,
   about: aboutRouter,
   dashboard: dashboardRouter,
+  tickets: ticketsRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -25,8 +25,12 @@ export function optionError(
 }
 
 /** A word after the command that is missing or wrong: the FILE to import, the router NAME. */
-export function argumentError(name: string, messageKey: string): AppError {
-  const issue: CliIssue = { option: name, path: name, message: messageKey }
+export function argumentError(
+  name: string,
+  messageKey: string,
+  values?: Record<string, unknown>,
+): AppError {
+  const issue: CliIssue = { option: name, path: name, message: messageKey, values }
   return new AppError('VALIDATION', `${name}: ${messageKey}`, { option: name, issues: [issue] })
 }
 

@@ -137,8 +137,23 @@ export const enMessages: SharedMessages = {
       'The data was restored from a backup and the host restarted. Everyone needs to sign in again.',
     MODULE_DISABLED:
       'The {{nameEn}} module is switched off. The owner can switch it on in Settings → Modules.',
+    TICKET_STATUS_REFUSED:
+      'A ticket cannot go from "{{fromWords}}" to "{{toWords}}". The order is: baru → dalam proses → menunggu konfirmasi → selesai; an open ticket may be cancelled (dibatalkan), and a closed one can only be reopened to "dalam proses".',
+    TICKET_REOPEN_REASON_REQUIRED:
+      'A ticket that is selesai or dibatalkan can only be reopened with a reason. Write the reason.',
+    TICKET_ASSIGNEE_INVALID:
+      'A ticket can only be assigned to an active user of this company whose role may work tickets (the "Manage tickets" permission).',
+    TICKET_CATEGORY_UNKNOWN:
+      'Ticket category "{{category}}" does not exist or is no longer active. Pick a category from the ticket settings.',
+    TICKET_CATEGORY_IN_USE:
+      'Category "{{category}}" is still used by tickets, so it cannot be removed. Switch it off instead.',
   },
   validation: {
+    sla_order: 'The first-response target may not be longer than the resolution target.',
+    ticket_category_key:
+      'A category key is lowercase letters, digits and underscores only, e.g. pindah_alamat.',
+    ticket_category_duplicate: 'A category key is used twice.',
+    ticket_nothing_to_change: 'Give a status, a note or the person to assign.',
     backup_passphrase_short: 'The backup passphrase needs at least 8 characters.',
     backup_passphrase_mismatch: 'The second passphrase differs from the first.',
     token_destination_changed: 'Enter the token again: the destination changed.',

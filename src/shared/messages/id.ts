@@ -137,8 +137,23 @@ export const idMessages = {
       'Data telah dipulihkan dari backup dan host dimulai ulang. Semua pengguna perlu masuk lagi.',
     MODULE_DISABLED:
       'Modul {{name}} sedang dimatikan. Pemilik dapat menyalakannya di Pengaturan → Modul.',
+    TICKET_STATUS_REFUSED:
+      'Status tiket tidak bisa diubah dari "{{fromWords}}" ke "{{toWords}}". Urutannya: baru → dalam proses → menunggu konfirmasi → selesai; tiket yang masih terbuka bisa dibatalkan, dan tiket selesai/dibatalkan hanya bisa dibuka kembali ke "dalam proses".',
+    TICKET_REOPEN_REASON_REQUIRED:
+      'Tiket yang sudah selesai atau dibatalkan hanya bisa dibuka kembali dengan alasan. Tulis alasannya.',
+    TICKET_ASSIGNEE_INVALID:
+      'Tiket hanya bisa ditugaskan ke pengguna aktif di perusahaan ini yang perannya boleh menangani tiket (izin "Kelola tiket").',
+    TICKET_CATEGORY_UNKNOWN:
+      'Kategori tiket "{{category}}" tidak ada atau sudah tidak aktif. Pilih kategori dari daftar di pengaturan tiket.',
+    TICKET_CATEGORY_IN_USE:
+      'Kategori "{{category}}" masih dipakai tiket, jadi tidak bisa dihapus. Nonaktifkan saja agar tidak ditawarkan lagi.',
   },
   validation: {
+    sla_order: 'Target respons pertama tidak boleh lebih lama dari target penyelesaian.',
+    ticket_category_key:
+      'Kode kategori hanya huruf kecil, angka dan garis bawah, misalnya pindah_alamat.',
+    ticket_category_duplicate: 'Ada kode kategori yang dipakai dua kali.',
+    ticket_nothing_to_change: 'Isi status, catatan atau petugas yang ditugaskan.',
     backup_passphrase_short: 'Frasa sandi backup minimal 8 karakter.',
     backup_passphrase_mismatch: 'Frasa sandi kedua tidak sama dengan yang pertama.',
     token_destination_changed: 'Masukkan token lagi: alamat tujuan berubah.',

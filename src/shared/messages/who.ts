@@ -64,6 +64,7 @@ export const entityTypesId = {
   scheduled_job: 'Tugas terjadwal',
   service: 'Layanan',
   session: 'Sesi masuk',
+  ticket: 'Tiket',
   trusted_device: 'Perangkat tepercaya',
   user: 'Pengguna',
 } satisfies Record<AuditEntityType, string>
@@ -96,6 +97,7 @@ export const entityTypesEn: typeof entityTypesId = {
   scheduled_job: 'Scheduled job',
   service: 'Service',
   session: 'Sign-in session',
+  ticket: 'Ticket',
   trusted_device: 'Trusted device',
   user: 'User',
 }

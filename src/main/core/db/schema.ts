@@ -53,6 +53,9 @@ export interface Database {
   collection_actions: CollectionActionsTable
   notifications: NotificationsTable
   notification_reads: NotificationReadsTable
+  tickets: TicketsTable
+  ticket_events: TicketEventsTable
+  ticket_attachments: TicketAttachmentsTable
 }
 
 export interface CompaniesTable {
@@ -788,3 +791,54 @@ export type AreaRow = Selectable<AreasTable>
 export type ProductRow = Selectable<ProductsTable>
 export type CustomerRow = Selectable<CustomersTable>
 export type ServiceRow = Selectable<ServicesTable>
+
+export interface TicketsTable {
+  id: Generated<number>
+  company_id: number
+  number: string
+  year: number
+  customer_id: number | null
+  service_id: number | null
+  category: string
+  priority: string
+  medium: string
+  title: string
+  description: string | null
+  status: string
+  assignee_id: number | null
+  device_serial: string | null
+  pic_name: string | null
+  pic_phone: string | null
+  first_response_due_at: string
+  resolution_due_at: string
+  first_responded_at: string | null
+  resolved_at: string | null
+  created_by: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface TicketEventsTable {
+  id: Generated<number>
+  ticket_id: number
+  kind: string
+  from_status: string | null
+  to_status: string | null
+  assignee_id: number | null
+  note: string | null
+  user_id: number | null
+  username: string | null
+  at: string
+}
+
+export interface TicketAttachmentsTable {
+  id: Generated<number>
+  ticket_id: number
+  event_id: number | null
+  file_name: string
+  mime: string
+  size: number
+  sha256: string
+  user_id: number | null
+  at: string
+}

@@ -132,8 +132,9 @@ export const enMessaging: typeof idMessaging = {
         service_restored: 'Sent when a service is active again after isolation.',
         package_changed: "Sent when the customer's package changes.",
         otp: 'Sent when a user signs in with two-step verification or uses Forgot password, ahead of all other messages. The code replaces {otp} when sending and is never stored; without {otp}, Loket’s own wording is used.',
-        complaint_received: 'Not sent automatically yet: complaint tickets do not exist yet.',
-        complaint_resolved: 'Not sent automatically yet: complaint tickets do not exist yet.',
+        complaint_received:
+          "Sent when a customer's complaint ticket is opened, with the ticket number {tiket}. A ticket without a customer sends nothing.",
+        complaint_resolved: "Sent when a customer's complaint ticket goes to selesai (resolved).",
       },
       notSent: 'Not sent yet',
       preview: 'Preview',

@@ -123,6 +123,10 @@ export const en: Messages = {
     backup: {
       manage: 'Create, download, verify and restore backups; set their passphrase and schedule',
     },
+    tickets: {
+      view: 'View complaint tickets',
+      manage: 'Open, work and assign tickets (and be assigned tickets)',
+    },
     users: { view: 'View users', manage: 'Manage users (add, edit, deactivate)' },
     roles: {
       view: 'View roles & permissions',
@@ -325,6 +329,12 @@ export const en: Messages = {
     chainBroken: 'Chain broken at entry #{{id}}',
   },
   auditActions: {
+    tickets: {
+      create: 'Ticket opened',
+      status: 'Ticket status changed',
+      assign: 'Ticket assigned',
+      settings: 'Ticket settings changed',
+    },
     backup: {
       create: 'Backup created',
       restore: 'Data restored from a backup',

@@ -131,8 +131,9 @@ export const idMessaging = {
         service_restored: 'Dikirim saat layanan aktif kembali setelah isolir.',
         package_changed: 'Dikirim saat paket internet pelanggan berubah.',
         otp: 'Dikirim saat pengguna masuk dengan verifikasi dua langkah atau memakai Lupa kata sandi, mendahului antrean pesan lain. Kode menggantikan {otp} saat dikirim dan tidak disimpan; tanpa {otp}, teks bawaan Loket yang dipakai.',
-        complaint_received: 'Belum dikirim otomatis: fitur tiket keluhan belum ada.',
-        complaint_resolved: 'Belum dikirim otomatis: fitur tiket keluhan belum ada.',
+        complaint_received:
+          'Dikirim saat tiket keluhan pelanggan dibuat, berisi nomor tiket {tiket}. Tiket tanpa pelanggan tidak mengirim pesan.',
+        complaint_resolved: 'Dikirim saat tiket keluhan pelanggan berstatus selesai.',
       },
       notSent: 'Belum dikirim',
       preview: 'Pratinjau',

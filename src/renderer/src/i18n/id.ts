@@ -127,6 +127,10 @@ export const id = {
     },
     dashboard: { view: 'Lihat dasbor' },
     backup: { manage: 'Buat, unduh, periksa dan pulihkan backup; atur frasa sandi dan jadwalnya' },
+    tickets: {
+      view: 'Lihat tiket keluhan',
+      manage: 'Buat, tangani dan tugaskan tiket (dan bisa ditugasi tiket)',
+    },
     users: { view: 'Lihat daftar pengguna', manage: 'Kelola pengguna (tambah, ubah, nonaktifkan)' },
     roles: { view: 'Lihat peran & izin', manage: 'Ubah izin peran (khusus Superadmin)' },
     company: { view: 'Lihat pengaturan perusahaan', manage: 'Ubah pengaturan perusahaan' },
@@ -325,6 +329,12 @@ export const id = {
     chainBroken: 'Rantai rusak pada entri #{{id}}',
   },
   auditActions: {
+    tickets: {
+      create: 'Tiket dibuat',
+      status: 'Status tiket diubah',
+      assign: 'Tiket ditugaskan',
+      settings: 'Pengaturan tiket diubah',
+    },
     backup: {
       create: 'Cadangan dibuat',
       restore: 'Data dipulihkan dari cadangan',

@@ -14,6 +14,7 @@ import * as m202612041702 from './202612041702_voucher_lookup_keys'
 import * as m202612041801 from './202612041801_invoice_write_window'
 import * as m202612050101 from './202612050101_bulk_references'
 import * as m202612050301 from './202612050301_dashboard_indexes'
+import * as m202612060301 from './202612060301_tickets'
 
 /**
  * Every migration, by name, in order. Listed statically (not read from the folder) so the same
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '202612041801_invoice_write_window': m202612041801,
   '202612050101_bulk_references': m202612050101,
   '202612050301_dashboard_indexes': m202612050301,
+  '202612060301_tickets': m202612060301,
 }
