@@ -38,18 +38,25 @@ function browser(token: string) {
   })
 }
 
+/** The owner and a support admin over HTTP, and customer Budi Santoso (with a phone if given). */
+async function ownerSupportAndCustomer(phone?: string) {
+  const owner = browser(ownerToken)
+  const support = await signInAs(host, ownerToken, 'admin_support', 'support1')
+  const { area } = await areaAndPackage(owner)
+  const customer = await owner.customers.create.mutate({
+    areaId: area.id,
+    name: 'Budi Santoso',
+    ...(phone ? { phone } : {}),
+  })
+  return { owner, support, customer }
+}
+
 describe('tickets API', () => {
   it(
     '40 tickets opened at once by two people get TKT/2026/000001 … 000040, no gap, no duplicate',
     { timeout: 120_000 },
     async () => {
-      const owner = browser(ownerToken)
-      const support = await signInAs(host, ownerToken, 'admin_support', 'support1')
-      const { area } = await areaAndPackage(owner)
-      const customer = await owner.customers.create.mutate({
-        areaId: area.id,
-        name: 'Budi Santoso',
-      })
+      const { owner, support, customer } = await ownerSupportAndCustomer()
       const opened = await Promise.all(
         Array.from({ length: 40 }, (_, i) =>
           (i % 2 ? owner : support).tickets.open.mutate({
@@ -120,14 +127,7 @@ describe('tickets API', () => {
     'ten people closing the same ticket at once: one selesai event, one "keluhan selesai" message',
     { timeout: 120_000 },
     async () => {
-      const owner = browser(ownerToken)
-      const support = await signInAs(host, ownerToken, 'admin_support', 'support1')
-      const { area } = await areaAndPackage(owner)
-      const customer = await owner.customers.create.mutate({
-        areaId: area.id,
-        name: 'Budi Santoso',
-        phone: '0812-3456-7890',
-      })
+      const { owner, support, customer } = await ownerSupportAndCustomer('0812-3456-7890')
       const t = await owner.tickets.open.mutate({
         customerId: customer.id,
         category: 'gangguan',
