@@ -19,7 +19,15 @@ if (options.length && !onPostgres) {
 
 function run(cmd, env) {
   const child = spawn(cmd[0], cmd.slice(1), { stdio: 'inherit', env, shell: false })
-  return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)))
+  return new Promise((resolve) => {
+    child.on('exit', (code) => resolve(code ?? 1))
+    // A command that cannot start (not on PATH) has no exit: without this the script ended with
+    // the promise pending and left its cluster running.
+    child.on('error', (error) => {
+      console.error(`with-postgres: ${cmd[0]}: ${error.message}`)
+      resolve(127)
+    })
+  })
 }
 
 const bin = postgresBin()
