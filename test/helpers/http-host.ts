@@ -97,6 +97,13 @@ export async function setupCompany(host: TestHost): Promise<string> {
 
 type Api = ReturnType<TestHost['client']>
 
+/** Company Net Jaya on `host` and its owner signed in: the owner's client and token. */
+export async function companyOwner(host: TestHost): Promise<{ owner: Api; ownerToken: string }> {
+  await setupCompany(host)
+  const ownerToken = (await host.client().auth.login.mutate(OWNER)).token!
+  return { owner: host.client(ownerToken), ownerToken }
+}
+
 /** Area CBG01 (Cibinong) and a Rp150.000 PPPoE package of 10 Mbps: what most API tests start from. */
 export async function areaAndPackage(owner: Api) {
   const area = await owner.catalog.createArea.mutate({ code: 'CBG01', name: 'Cibinong' })

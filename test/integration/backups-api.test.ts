@@ -4,7 +4,7 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { rowsIn } from '../helpers/data-dir'
-import { apiCode, OWNER, setupCompany, startTestHost, type TestHost } from '../helpers/http-host'
+import { apiCode, companyOwner, startTestHost, type TestHost } from '../helpers/http-host'
 import { signInAs } from '../helpers/role-users'
 
 let host: TestHost
@@ -12,9 +12,7 @@ let owner: ReturnType<TestHost['client']>
 let ownerToken: string
 beforeEach(async () => {
   host = await startTestHost()
-  await setupCompany(host)
-  ownerToken = (await host.client().auth.login.mutate(OWNER)).token!
-  owner = host.client(ownerToken)
+  ;({ owner, ownerToken } = await companyOwner(host))
 })
 afterEach(async () => {
   await host.stop()

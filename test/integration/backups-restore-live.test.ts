@@ -15,8 +15,8 @@ import { onPostgres, rowsIn } from '../helpers/data-dir'
 import {
   apiCode,
   areaAndPackage,
+  companyOwner,
   OWNER,
-  setupCompany,
   startTestHost,
   type TestHost,
 } from '../helpers/http-host'
@@ -30,9 +30,7 @@ let owner: ReturnType<TestHost['client']>
 
 async function start(options: Partial<HostOptions> = {}) {
   host = await startTestHost(undefined, undefined, options)
-  await setupCompany(host)
-  ownerToken = (await host.client().auth.login.mutate(OWNER)).token!
-  owner = host.client(ownerToken)
+  ;({ owner, ownerToken } = await companyOwner(host))
 }
 afterEach(async () => {
   await host.stop()

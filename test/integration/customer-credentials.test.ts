@@ -3,8 +3,7 @@ import type { Role } from '@shared/permissions'
 import {
   apiCode,
   areaAndPackage,
-  OWNER,
-  setupCompany,
+  companyOwner,
   startTestHost,
   type TestHost,
 } from '../helpers/http-host'
@@ -20,9 +19,7 @@ const PASSWORD = 'Rahasia-Budi-77'
 
 beforeAll(async () => {
   host = await startTestHost()
-  await setupCompany(host)
-  ownerToken = (await host.client().auth.login.mutate(OWNER)).token!
-  owner = host.client(ownerToken)
+  ;({ owner, ownerToken } = await companyOwner(host))
   const { area, product } = await areaAndPackage(owner)
   customerId = (await owner.customers.create.mutate({ areaId: area.id, name: 'Budi Santoso' })).id
   await owner.customers.addService.mutate({

@@ -3,12 +3,11 @@ import { runDeviceQueue } from '@core/network'
 import { startRouterSim } from '../sim/routeros'
 import {
   apiCode,
+  companyOwner,
   hotspotBatch,
-  OWNER,
-  setupCompany,
   startTestHost,
-  twoBilledCustomers,
   type TestHost,
+  twoBilledCustomers,
 } from '../helpers/http-host'
 import { signInAs } from '../helpers/role-users'
 
@@ -18,9 +17,7 @@ let ownerToken: string
 beforeEach(async () => {
   // Router jobs of the voucher batch stay queued: no router answers in this test.
   host = await startTestHost(undefined, undefined, { deviceWorker: false })
-  await setupCompany(host)
-  ownerToken = (await host.client().auth.login.mutate(OWNER)).token!
-  owner = host.client(ownerToken)
+  ;({ owner, ownerToken } = await companyOwner(host))
 })
 afterEach(async () => {
   await host.stop()

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   apiCode,
-  OWNER,
-  setupCompany,
+  companyOwner,
   startTestHost,
-  twoBilledCustomers,
   type TestHost,
+  twoBilledCustomers,
 } from '../helpers/http-host'
 import { signInAs } from '../helpers/role-users'
 
@@ -14,9 +13,7 @@ let owner: ReturnType<TestHost['client']>
 let ownerToken: string
 beforeEach(async () => {
   host = await startTestHost()
-  await setupCompany(host)
-  ownerToken = (await host.client().auth.login.mutate(OWNER)).token!
-  owner = host.client(ownerToken)
+  ;({ owner, ownerToken } = await companyOwner(host))
 })
 afterEach(async () => {
   await host.stop()
