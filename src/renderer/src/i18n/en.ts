@@ -334,6 +334,7 @@ export const en: Messages = {
       status: 'Ticket status changed',
       assign: 'Ticket assigned',
       settings: 'Ticket settings changed',
+      attach: 'Ticket photo uploaded',
     },
     backup: {
       create: 'Backup created',

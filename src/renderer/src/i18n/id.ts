@@ -334,6 +334,7 @@ export const id = {
       status: 'Status tiket diubah',
       assign: 'Tiket ditugaskan',
       settings: 'Pengaturan tiket diubah',
+      attach: 'Foto tiket diunggah',
     },
     backup: {
       create: 'Cadangan dibuat',
