@@ -253,6 +253,7 @@ function TicketSettingsForm({
                         }
                         error={form.errorOf(`sla.${p}.${field}`)}
                         maw={200}
+                        inputWrapperOrder={['label', 'input', 'description', 'error']}
                       />
                     </Table.Td>
                   )

@@ -34,13 +34,7 @@ import { intlLocale } from '../../i18n'
 import { useSession } from '../../session/session'
 import { NotFoundPage } from '../no-access-page'
 import { TicketActionModal, type TicketAction } from './ticket-action-modal'
-import {
-  durationText,
-  PriorityBadge,
-  SlaCell,
-  TicketStatusBadge,
-  type TicketDetail,
-} from './ticket-labels'
+import { durationText, PriorityBadge, TicketStatusBadge, type TicketDetail } from './ticket-labels'
 import { TicketPhotos } from './ticket-photos'
 
 export function TicketPage() {
@@ -271,7 +265,17 @@ function SlaClocks({ ticket: tk, when }: { ticket: TicketDetail; when: (iso: str
               {t('tickets.detail.due', { time: when(tk.resolutionDueAt) })}
             </Text>
           </div>
-          <SlaCell row={{ ...tk, firstResponseBreached: false }} />
+          {tk.breached ? (
+            <Badge color="red" variant="filled" tt="none" data-testid="sla-breached">
+              {t('tickets.sla.breached')}
+            </Badge>
+          ) : (
+            tk.status === 'selesai' && (
+              <Badge color="green" variant="light" tt="none">
+                {t('tickets.sla.metSla')}
+              </Badge>
+            )
+          )}
         </Group>
       </Paper>
     </SimpleGrid>

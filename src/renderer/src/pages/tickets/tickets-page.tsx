@@ -115,13 +115,13 @@ function TicketFilterBar({
         placeholder={t('tickets.searchPlaceholder')}
         value={searchText}
         onSearch={onSearch}
-        w={330}
+        w={270}
       />
       <Select
         label={t('tickets.status')}
         placeholder={t('tickets.allStatuses')}
         clearable
-        w={200}
+        w={190}
         value={filters.status}
         onChange={(value) => onChange({ status: (value as TicketFilters['status']) ?? null })}
         data={[
@@ -133,7 +133,7 @@ function TicketFilterBar({
         label={t('tickets.priority')}
         placeholder={t('tickets.allPriorities')}
         clearable
-        w={150}
+        w={160}
         value={filters.priority}
         onChange={(value) => onChange({ priority: (value as TicketPriority | null) ?? null })}
         data={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`tickets.priorities.${p}`) }))}
@@ -142,7 +142,7 @@ function TicketFilterBar({
         label={t('tickets.category')}
         placeholder={t('tickets.allCategories')}
         clearable
-        w={170}
+        w={160}
         value={filters.category}
         onChange={(value) => onChange({ category: value ?? null })}
         data={(settings.data?.categories ?? []).map((c) => ({ value: c.key, label: c.label }))}
@@ -152,7 +152,7 @@ function TicketFilterBar({
         placeholder={t('tickets.allAssignees')}
         clearable
         searchable
-        w={180}
+        w={170}
         value={filters.assigneeId ? String(filters.assigneeId) : null}
         onChange={(value) => onChange({ assigneeId: value ? Number(value) : null })}
         data={(assignees.data ?? []).map((a) => ({ value: String(a.id), label: a.name }))}
