@@ -181,6 +181,8 @@ test('a complaint from the customer page to selesai: assigned, worked, both What
   await expect(reopened).toContainText('Pelanggan menelepon: putus lagi malam ini.')
   await expect(page.getByTestId('ticket-event')).toHaveCount(6)
   await shot(page, 'ticket-detail')
+  await page.getByTestId('ticket-photos').scrollIntoViewIfNeeded()
+  await shot(page, 'ticket-detail-photos')
 
   // The list: found by the device's SN, with its SLA clock.
   await page.getByRole('link', { name: 'Tiket', exact: true }).click()

@@ -41,7 +41,7 @@ export const enTickets: typeof idTickets = {
       priority: 'Priority',
       status: 'Status',
       assignee: 'Assignee',
-      sla: 'SLA time left',
+      sla: 'SLA left',
       created: 'Opened',
     },
     sla: {

@@ -39,7 +39,7 @@ export const idTickets = {
       priority: 'Prioritas',
       status: 'Status',
       assignee: 'Petugas',
-      sla: 'Sisa waktu SLA',
+      sla: 'Sisa SLA',
       created: 'Dibuat',
     },
     sla: {

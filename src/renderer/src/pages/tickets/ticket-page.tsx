@@ -92,8 +92,8 @@ function TicketView({ ticket: tk }: { ticket: TicketDetail }) {
         <IconArrowLeft size={16} aria-hidden />
         {t('tickets.detail.back')}
       </Anchor>
-      <Group justify="space-between" align="flex-start" wrap="wrap">
-        <div style={{ minWidth: 0, flex: 1 }}>
+      <Stack gap="sm">
+        <div>
           <Group gap="sm" wrap="wrap">
             <Title order={1} fz="h2" ff="monospace" data-testid="ticket-number">
               {tk.number}
@@ -106,7 +106,7 @@ function TicketView({ ticket: tk }: { ticket: TicketDetail }) {
           </Text>
         </div>
         {canManage && (
-          <Group gap="xs" wrap="wrap">
+          <Group gap="xs" wrap="wrap" data-testid="ticket-actions">
             {forward.map((to) => (
               <Button
                 key={to}
@@ -151,7 +151,7 @@ function TicketView({ ticket: tk }: { ticket: TicketDetail }) {
             )}
           </Group>
         )}
-      </Group>
+      </Stack>
       <SlaClocks ticket={tk} when={when} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
