@@ -171,7 +171,10 @@ function Thumbnail({ photo, onOpen }: { photo: Photo; onOpen: () => void }) {
         )}
       </UnstyledButton>
       <Text fz="xs" c="dimmed" truncate="end" mt={4}>
-        {whoText(t, photo.username)} · {formatInstant(photo.at, me.company.timeZone, intlLocale())}
+        {whoText(t, photo.username)}
+      </Text>
+      <Text fz="xs" c="dimmed">
+        {formatInstant(photo.at, me.company.timeZone, intlLocale())}
       </Text>
     </div>
   )
