@@ -255,3 +255,40 @@ test('categories and SLA targets: a used category is switched off, not removed',
   await expect(page.getByRole('option', { name: 'ODP / jaringan' })).toBeVisible()
   await expect(page.getByRole('option', { name: 'Tagihan' })).toHaveCount(0)
 })
+
+test('cancelling asks first; a cancelled ticket offers only reopening', async ({
+  page,
+  request,
+  host,
+}) => {
+  const token = await setUpCompany(request, host)
+  const opened = await call<{ id: number; number: string }>(request, host, token, 'tickets.open', {
+    category: 'lainnya',
+    priority: 'rendah',
+    medium: 'datang',
+    title: 'Tanya jadwal pemasangan',
+  })
+  await signIn(page, host, OWNER, 'Tiket')
+  await page.goto(`${host.url}tiket/${opened.id}`)
+  await expect(page.getByTestId('ticket-status')).toHaveText('Baru')
+
+  // "Batal" in the confirmation leaves the ticket as it was.
+  await page.getByRole('button', { name: 'Batalkan tiket' }).click()
+  const confirm = page.getByRole('dialog', { name: `Batalkan tiket ${opened.number}?` })
+  await expect(confirm).toContainText('bisa dibuka kembali dengan alasan')
+  await confirm.getByRole('button', { name: 'Batal', exact: true }).click()
+  await expect(confirm).toHaveCount(0)
+  await expect(page.getByTestId('ticket-status')).toHaveText('Baru')
+
+  await page.getByRole('button', { name: 'Batalkan tiket' }).click()
+  await confirm.getByLabel('Catatan').fill('Pelanggan sudah mendapat jadwal dari marketing.')
+  await confirm.getByRole('button', { name: 'Ya, batalkan' }).click()
+  await expect(page.getByTestId('ticket-status')).toHaveText('Dibatalkan')
+  const actions = page.getByTestId('ticket-actions')
+  await expect(actions.getByRole('button', { name: 'Buka kembali' })).toBeVisible()
+  await expect(actions.getByRole('button', { name: 'Proses' })).toHaveCount(0)
+  await expect(actions.getByRole('button', { name: 'Batalkan tiket' })).toHaveCount(0)
+  await expect(
+    page.locator('[data-testid="ticket-event"][data-kind="status"]').last(),
+  ).toContainText('Baru → Dibatalkan')
+})
