@@ -57,9 +57,9 @@ export const PERMISSIONS = {
   /**
    * Complaint tickets (issue 16). `tickets.manage` opens, works (status, notes) and assigns them;
    * only users whose role holds it can be assigned a ticket. Categories and SLA targets are
-   * company policy (`company.manage`). The sidebar entry (`menu: 'tickets'`) comes with the Tiket page.
+   * company policy (`company.manage`). The sidebar entry opens the Tiket page (/tiket).
    */
-  'tickets.view': {},
+  'tickets.view': { menu: 'tickets' },
   'tickets.manage': {},
   /** Backup & Restore: whole-company copies, the backup passphrase, restores. */
   'backup.manage': { menu: 'backup', superadminOnly: true },

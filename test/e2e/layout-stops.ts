@@ -190,6 +190,13 @@ export function layoutStops(d: LayoutData): Stop[] {
       url: `hotspot?batch=${d.batchId}`,
       ready: id('hotspot-voucher'),
     },
+    { name: 'Tiket', route: '/tiket', url: 'tiket', ready: id('ticket-row') },
+    {
+      name: 'Tiket (satu tiket)',
+      route: '/tiket/:id',
+      url: `tiket/${d.ticketId}`,
+      ready: id('ticket-event'),
+    },
     {
       name: 'Penagihan › Pengingat',
       route: '/collections',

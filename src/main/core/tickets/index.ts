@@ -11,3 +11,5 @@ export {
 export type { TicketDetail, TicketEventView, TicketRow } from './queries'
 export { slaState, dueTimes } from './sla'
 export type { SlaState } from './sla'
+export { attachTicketPhoto, listTicketAttachments, readTicketAttachment } from './attachments'
+export type { TicketAttachmentView } from './attachments'

@@ -26,10 +26,12 @@ import { enHelp } from './en-help'
 import { enModules } from './en-modules'
 import type { Messages } from './id'
 
+import { enTickets } from './en-tickets'
 import { enMode } from './en-mode'
 /** English, the second language. Same keys as id.ts; TypeScript rejects a missing or extra key. */
 export const en: Messages = {
   ...enModules,
+  ...enTickets,
   ...enMode,
   ...enCustomers,
   ...enAudit,
@@ -220,6 +222,7 @@ export const en: Messages = {
     audit: 'Audit',
     customers: 'Customers',
     catalog: 'Catalogue',
+    tickets: 'Tickets',
     help: 'Help',
     main: 'Main menu',
     toggle: 'Open or close the menu',
@@ -334,6 +337,7 @@ export const en: Messages = {
       status: 'Ticket status changed',
       assign: 'Ticket assigned',
       settings: 'Ticket settings changed',
+      attach: 'Ticket photo uploaded',
     },
     backup: {
       create: 'Backup created',

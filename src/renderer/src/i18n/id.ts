@@ -25,6 +25,7 @@ import { idAbout } from './id-about'
 import { idDashboard } from './id-dashboard'
 import { idHelp } from './id-help'
 import { idModules } from './id-modules'
+import { idTickets } from './id-tickets'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -33,6 +34,7 @@ import { idModules } from './id-modules'
  */
 export const id = {
   ...idModules,
+  ...idTickets,
   ...idMode,
   ...idCustomers,
   ...idAudit,
@@ -220,6 +222,7 @@ export const id = {
     audit: 'Audit',
     customers: 'Pelanggan',
     catalog: 'Katalog',
+    tickets: 'Tiket',
     help: 'Bantuan',
     main: 'Menu utama',
     toggle: 'Buka atau tutup menu',
@@ -334,6 +337,7 @@ export const id = {
       status: 'Status tiket diubah',
       assign: 'Tiket ditugaskan',
       settings: 'Pengaturan tiket diubah',
+      attach: 'Foto tiket diunggah',
     },
     backup: {
       create: 'Cadangan dibuat',

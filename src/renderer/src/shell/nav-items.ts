@@ -7,6 +7,7 @@ import {
   IconBuildingStore,
   IconGauge,
   IconHelp,
+  IconHeadset,
   IconHistory,
   IconPackages,
   IconShieldLock,
@@ -56,6 +57,7 @@ const ICONS: Record<string, Icon> = {
   messages: IconMessage2,
   schedule: IconCalendarTime,
   backup: IconDatabaseExport,
+  tickets: IconHeadset,
 }
 
 /** Daily work first: the office opens customers far more often than users or settings. */
@@ -63,6 +65,7 @@ const FIRST_MENUS = [
   'dashboard',
   'cashier',
   'customers',
+  'tickets',
   'billing',
   'collections',
   'messages',
@@ -74,6 +77,9 @@ const FIRST_MENUS = [
   'schedule',
   'backup',
 ]
+
+/** Pages whose address is not `/<menu>`: Tiket lives at /tiket, as operators say it. */
+const PATHS: Record<string, string> = { dashboard: '/', tickets: '/tiket' }
 
 function menuRank(menu: string): number {
   const rank = FIRST_MENUS.indexOf(menu)
@@ -88,7 +94,7 @@ export const NAV_ITEMS: NavItem[] = PERMISSION_KEYS.flatMap((permission) => {
   return [
     {
       menu,
-      path: menu === 'dashboard' ? '/' : `/${menu}`,
+      path: PATHS[menu] ?? `/${menu}`,
       permission,
       icon: ICONS[menu] ?? IconGauge,
     },
