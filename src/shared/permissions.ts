@@ -58,9 +58,12 @@ export const PERMISSIONS = {
    * Complaint tickets (issue 16). `tickets.manage` opens, works (status, notes) and assigns them;
    * only users whose role holds it can be assigned a ticket. Categories and SLA targets are
    * company policy (`company.manage`). The sidebar entry opens the Tiket page (/tiket).
+   * `tickets.supervise`: the supervisor role of the issue, told when a ticket breaches its SLA
+   * (besides its assignee).
    */
   'tickets.view': { menu: 'tickets' },
   'tickets.manage': {},
+  'tickets.supervise': {},
   /** Backup & Restore: whole-company copies, the backup passphrase, restores. */
   'backup.manage': { menu: 'backup', superadminOnly: true },
 } as const satisfies Record<string, PermissionDef>
@@ -121,6 +124,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'messages.view',
     'tickets.view',
     'tickets.manage',
+    // Support hands tickets to technicians and answers for them: told of SLA breaches.
+    'tickets.supervise',
   ],
   technician: [
     'dashboard.view',

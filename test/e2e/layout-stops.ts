@@ -127,6 +127,13 @@ export function layoutStops(d: LayoutData): Stop[] {
       url: 'reports?tab=customers',
       ready: id('customers-table'),
     },
+    {
+      name: 'Laporan › Tiket',
+      route: '/reports',
+      url: 'reports?tab=tickets',
+      // The layout data may hold no tickets: the range and export bar is what is checked.
+      ready: (page) => page.getByRole('tabpanel').getByRole('button', { name: 'Excel' }),
+    },
     { name: 'Jaringan › Router', route: '/network', url: 'network', ready: id('router-row') },
     {
       name: 'Jaringan › Antrean router',

@@ -128,6 +128,7 @@ export const en: Messages = {
     tickets: {
       view: 'View complaint tickets',
       manage: 'Open, work and assign tickets (and be assigned tickets)',
+      supervise: 'Be told when a ticket breaches its SLA',
     },
     users: { view: 'View users', manage: 'Manage users (add, edit, deactivate)' },
     roles: {

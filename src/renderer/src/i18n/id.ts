@@ -132,6 +132,7 @@ export const id = {
     tickets: {
       view: 'Lihat tiket keluhan',
       manage: 'Buat, tangani dan tugaskan tiket (dan bisa ditugasi tiket)',
+      supervise: 'Diberi tahu saat tiket melewati target SLA',
     },
     users: { view: 'Lihat daftar pengguna', manage: 'Kelola pengguna (tambah, ubah, nonaktifkan)' },
     roles: { view: 'Lihat peran & izin', manage: 'Ubah izin peran (khusus Superadmin)' },
