@@ -135,6 +135,10 @@ test('a ticket past its SLA rings the bell; Laporan → Tiket shows the shares w
   await page.screenshot({ path: `${SHOTS}/bell-sla-1366.png` })
   await list.getByText(`Tiket ${left.number} (darurat) belum selesai`).click()
   await expect(page).toHaveURL(new RegExp(`/tiket/${left.id}$`))
+  // The notice opens the ticket itself, which shows the breach too.
+  await expect(page.getByTestId('ticket-number')).toHaveText(left.number)
+  await expect(page.getByTestId('sla-breached').first()).toBeVisible()
+  await page.screenshot({ path: `${SHOTS}/bell-opens-ticket-1366.png` })
 
   await page.goto(`${host.url}reports`)
   await page.getByRole('tab', { name: 'Tiket' }).click()
