@@ -97,6 +97,10 @@ export const AUDIT_ACTIONS = [
   'tickets.status',
   'tickets.assign',
   'tickets.settings',
+  'warehouse.item',
+  'warehouse.warehouse',
+  'warehouse.request',
+  'warehouse.adjust',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
@@ -134,6 +138,9 @@ export const AUDIT_ENTITY_TYPES = [
   'service',
   'session',
   'ticket',
+  'stock_item',
+  'stock_request',
+  'warehouse',
   'trusted_device',
   'user',
 ] as const

@@ -11,5 +11,6 @@ export const NOTIFICATION_KINDS = [
   'backup_failed',
   'backup_missed',
   'ticket_new',
+  'stock_low',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]

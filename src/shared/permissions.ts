@@ -61,6 +61,13 @@ export const PERMISSIONS = {
    */
   'tickets.view': {},
   'tickets.manage': {},
+  /**
+   * Gudang (issue 16): `warehouse.view` sees stock, the stock card, requests and serial numbers
+   * (and lets a technician record what he used on a job from his own hand); `warehouse.manage`
+   * keeps items and warehouses, takes stock in, decides and issues requests, takes returns.
+   */
+  'warehouse.view': { menu: 'warehouse' },
+  'warehouse.manage': {},
   /** Backup & Restore: whole-company copies, the backup passphrase, restores. */
   'backup.manage': { menu: 'backup', superadminOnly: true },
 } as const satisfies Record<string, PermissionDef>
@@ -102,6 +109,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'schedule.view',
     // Billing staff answer the phone too: they see a customer's tickets, support works them.
     'tickets.view',
+    'warehouse.view',
   ],
   admin_support: [
     'dashboard.view',
@@ -121,6 +129,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'messages.view',
     'tickets.view',
     'tickets.manage',
+    'warehouse.view',
+    'warehouse.manage',
   ],
   technician: [
     'dashboard.view',
@@ -128,6 +138,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'network.view',
     'tickets.view',
     'tickets.manage',
+    'warehouse.view',
   ],
   viewer: [
     'dashboard.view',
@@ -142,5 +153,6 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'messages.view',
     'schedule.view',
     'tickets.view',
+    'warehouse.view',
   ],
 }
