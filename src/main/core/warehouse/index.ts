@@ -33,3 +33,4 @@ export type {
   WarehouseView,
 } from './queries'
 export type { WarehouseActor } from './ledger'
+export { exportStockCard } from './export'
