@@ -66,7 +66,7 @@ export const PERMISSIONS = {
    * (and lets a technician record what he used on a job from his own hand); `warehouse.manage`
    * keeps items and warehouses, takes stock in, decides and issues requests, takes returns.
    */
-  'warehouse.view': { menu: 'warehouse' },
+  'warehouse.view': { menu: 'gudang' },
   'warehouse.manage': {},
   /** Backup & Restore: whole-company copies, the backup passphrase, restores. */
   'backup.manage': { menu: 'backup', superadminOnly: true },

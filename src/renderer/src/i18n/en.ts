@@ -24,12 +24,14 @@ import { enAbout } from './en-about'
 import { enDashboard } from './en-dashboard'
 import { enHelp } from './en-help'
 import { enModules } from './en-modules'
+import { enWarehouse } from './en-warehouse'
 import type { Messages } from './id'
 
 import { enMode } from './en-mode'
 /** English, the second language. Same keys as id.ts; TypeScript rejects a missing or extra key. */
 export const en: Messages = {
   ...enModules,
+  ...enWarehouse,
   ...enMode,
   ...enCustomers,
   ...enAudit,
@@ -122,6 +124,10 @@ export const en: Messages = {
     dashboard: { view: 'View the dashboard' },
     backup: {
       manage: 'Create, download, verify and restore backups; set their passphrase and schedule',
+    },
+    warehouse: {
+      view: 'See warehouse stock, stock cards, requests and serial numbers (technicians record what they used)',
+      manage: 'Manage items and warehouses, stock in, approve and issue requests, returns',
     },
     tickets: {
       view: 'View complaint tickets',
@@ -220,6 +226,7 @@ export const en: Messages = {
     audit: 'Audit',
     customers: 'Customers',
     catalog: 'Catalogue',
+    gudang: 'Warehouse',
     help: 'Help',
     main: 'Main menu',
     toggle: 'Open or close the menu',
@@ -329,6 +336,12 @@ export const en: Messages = {
     chainBroken: 'Chain broken at entry #{{id}}',
   },
   auditActions: {
+    warehouse: {
+      item: 'Warehouse item saved',
+      warehouse: 'Warehouse saved',
+      request: 'Item request',
+      adjust: 'Stock corrected',
+    },
     tickets: {
       create: 'Ticket opened',
       status: 'Ticket status changed',

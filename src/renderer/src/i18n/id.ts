@@ -25,6 +25,7 @@ import { idAbout } from './id-about'
 import { idDashboard } from './id-dashboard'
 import { idHelp } from './id-help'
 import { idModules } from './id-modules'
+import { idWarehouse } from './id-warehouse'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -33,6 +34,7 @@ import { idModules } from './id-modules'
  */
 export const id = {
   ...idModules,
+  ...idWarehouse,
   ...idMode,
   ...idCustomers,
   ...idAudit,
@@ -127,6 +129,10 @@ export const id = {
     },
     dashboard: { view: 'Lihat dasbor' },
     backup: { manage: 'Buat, unduh, periksa dan pulihkan backup; atur frasa sandi dan jadwalnya' },
+    warehouse: {
+      view: 'Lihat stok gudang, kartu stok, permintaan dan nomor seri (teknisi mencatat barang yang ia pakai)',
+      manage: 'Kelola barang dan gudang, barang masuk, setujui dan keluarkan permintaan, retur',
+    },
     tickets: {
       view: 'Lihat tiket keluhan',
       manage: 'Buat, tangani dan tugaskan tiket (dan bisa ditugasi tiket)',
@@ -220,6 +226,7 @@ export const id = {
     audit: 'Audit',
     customers: 'Pelanggan',
     catalog: 'Katalog',
+    gudang: 'Gudang',
     help: 'Bantuan',
     main: 'Menu utama',
     toggle: 'Buka atau tutup menu',
@@ -329,6 +336,12 @@ export const id = {
     chainBroken: 'Rantai rusak pada entri #{{id}}',
   },
   auditActions: {
+    warehouse: {
+      item: 'Barang gudang disimpan',
+      warehouse: 'Gudang disimpan',
+      request: 'Permintaan barang',
+      adjust: 'Stok dikoreksi',
+    },
     tickets: {
       create: 'Tiket dibuat',
       status: 'Status tiket diubah',

@@ -5,6 +5,7 @@ import {
   IconFileInvoice,
   IconReceipt2,
   IconBuildingStore,
+  IconBuildingWarehouse,
   IconGauge,
   IconHelp,
   IconHistory,
@@ -56,6 +57,7 @@ const ICONS: Record<string, Icon> = {
   messages: IconMessage2,
   schedule: IconCalendarTime,
   backup: IconDatabaseExport,
+  gudang: IconBuildingWarehouse,
 }
 
 /** Daily work first: the office opens customers far more often than users or settings. */
@@ -70,6 +72,7 @@ const FIRST_MENUS = [
   'reports',
   'network',
   'hotspot',
+  'gudang',
   'catalog',
   'schedule',
   'backup',
