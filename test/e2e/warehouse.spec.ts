@@ -109,6 +109,20 @@ test('Gudang: add an item, stock in, request, approve, issue, see the stock card
   await page.getByRole('button', { name: 'PDF' }).click()
   expect((await download).suggestedFilename()).toBe('kartu-stok-kabel-dropcore.pdf')
 
+  // 30 metres were not used: back to the warehouse.
+  await page.getByRole('tab', { name: 'Stok' }).click()
+  await stockRow.getByRole('button', { name: 'Retur' }).click()
+  const ret = page.getByRole('dialog', { name: 'Retur Kabel dropcore ke gudang' })
+  await ret.getByRole('button', { name: 'Simpan retur' }).click()
+  await expect(ret.getByText('Wajib diisi.')).toBeVisible()
+  await ret.getByLabel('Teknisi').click()
+  await page.getByRole('option').first().click()
+  await ret.getByLabel('Jumlah').fill('30')
+  await ret.getByRole('button', { name: 'Simpan retur' }).click()
+  await expect(ret).toBeHidden()
+  await expect(stockRow).toContainText('70 meter')
+  await expect(stockRow).not.toHaveAttribute('data-low', 'true')
+
   await page.getByRole('tab', { name: 'Nomor seri' }).click()
   await expect(page.getByText('Belum ada unit bernomor seri.')).toBeVisible()
 })

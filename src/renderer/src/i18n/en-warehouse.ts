@@ -129,6 +129,12 @@ export const enWarehouse: typeof idWarehouse = {
       issued: 'Items of request #{{id}} issued',
       decided: '{{status}} by {{who}}',
     },
+    returns: {
+      open: 'Return',
+      title: 'Return {{name}} to a warehouse',
+      submit: 'Save return',
+      saved: 'Return of {{name}} recorded. The warehouse now has {{balance}}.',
+    },
     card: {
       pick: 'Choose an item to see its stock card.',
       item: 'Item',

@@ -129,6 +129,12 @@ export const idWarehouse = {
       issued: 'Barang permintaan #{{id}} dikeluarkan',
       decided: '{{status}} oleh {{who}}',
     },
+    returns: {
+      open: 'Retur',
+      title: 'Retur {{name}} ke gudang',
+      submit: 'Simpan retur',
+      saved: 'Retur {{name}} dicatat. Stok di gudang sekarang {{balance}}.',
+    },
     card: {
       pick: 'Pilih barang untuk melihat kartu stoknya.',
       item: 'Barang',

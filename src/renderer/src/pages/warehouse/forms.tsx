@@ -437,3 +437,99 @@ export function RequestFormModal({
     </FormModal>
   )
 }
+
+/** What a technician brings back: from his hand into a warehouse (serial units by number). */
+export function ReturnModal({
+  item,
+  warehouses,
+  onClose,
+}: {
+  item: ItemRow
+  warehouses: WarehouseRow[]
+  onClose: () => void
+}) {
+  const { t } = useTranslation()
+  const people = useQuery(trpc.warehouse.people.queryOptions())
+  const form = useFormState({
+    technicianId: '',
+    warehouseId: warehouses.length === 1 ? String(warehouses[0]!.id) : '',
+    qty: 1 as number | string,
+    serials: '',
+    note: '',
+  })
+  const v = form.values
+  const save = useMutation(
+    trpc.warehouse.return.mutationOptions({
+      onSuccess: (r) => {
+        notifications.show({
+          color: 'teal',
+          message: t('warehouse.returns.saved', { name: item.name, balance: r.balance }),
+        })
+        refreshWarehouse()
+        onClose()
+      },
+      onError: (error) => form.showServerError(error),
+    }),
+  )
+  const submit = () => {
+    if (!v.technicianId) return form.setFieldError('technicianId', 'validation.required')
+    if (!v.warehouseId) return form.setFieldError('warehouseId', 'validation.required')
+    if (typeof v.qty !== 'number' || v.qty < 1)
+      return form.setFieldError('qty', 'validation.quantity')
+    save.mutate({
+      itemId: item.id,
+      technicianId: Number(v.technicianId),
+      warehouseId: Number(v.warehouseId),
+      qty: v.qty,
+      serials: item.serial ? serialLines(v.serials) : [],
+      note: v.note,
+    })
+  }
+  return (
+    <FormModal
+      title={t('warehouse.returns.title', { name: item.name })}
+      onClose={onClose}
+      onSubmit={submit}
+      error={form.serverError}
+      saving={save.isPending}
+      submitLabel={t('warehouse.returns.submit')}
+    >
+      <Select
+        label={t('warehouse.requests.technician')}
+        required
+        searchable
+        data={(people.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+        {...form.select('technicianId')}
+      />
+      <Select
+        label={t('warehouse.stockIn.warehouse')}
+        required
+        data={warehouses
+          .filter((w) => w.active)
+          .map((w) => ({ value: String(w.id), label: w.name }))}
+        {...form.select('warehouseId')}
+      />
+      <NumberInput
+        label={t('warehouse.stockIn.qty')}
+        required
+        min={1}
+        allowDecimal={false}
+        suffix={` ${t(`warehouse.units.${item.unit}`)}`}
+        value={v.qty}
+        onChange={(n) => form.setValue('qty', n)}
+        error={form.errorOf('qty')}
+      />
+      {item.serial && (
+        <Textarea
+          label={t('warehouse.stockIn.serials')}
+          description={t('warehouse.stockIn.serialsHint')}
+          autosize
+          minRows={2}
+          ff="monospace"
+          {...form.text('serials')}
+        />
+      )}
+      <TextInput label={t('warehouse.stockIn.note')} {...form.text('note')} />
+    </FormModal>
+  )
+}

@@ -37,7 +37,7 @@ import { ListPage, type ListQuery } from '../../components/list-page'
 import { saveBase64 } from '../../files/base64-files'
 import { countText, intlLocale } from '../../i18n'
 import { useSession } from '../../session/session'
-import { ItemFormModal, StockInModal, WarehouseFormModal } from './forms'
+import { ItemFormModal, ReturnModal, StockInModal, WarehouseFormModal } from './forms'
 import { RequestsTab } from './requests-tab'
 import type { ItemRow, WarehouseRow } from './types'
 
@@ -129,6 +129,7 @@ function StockTab({
 }) {
   const { t } = useTranslation()
   const [stockIn, setStockIn] = useState<{ itemId: number | null } | null>(null)
+  const [returning, setReturning] = useState<ItemRow | null>(null)
   const shown = warehouses.filter((w) => w.active)
   const low = (items.data ?? []).filter((i) => i.active && i.low).length
   return (
@@ -210,13 +211,20 @@ function StockTab({
                         <Table.Td ta="right">{i.lowThreshold || '—'}</Table.Td>
                         {canManage && (
                           <Table.Td ta="right">
-                            <Button
-                              size="xs"
-                              variant="subtle"
-                              onClick={() => setStockIn({ itemId: i.id })}
-                            >
-                              {t('warehouse.stock.stockIn')}
-                            </Button>
+                            <Group gap={4} justify="flex-end" wrap="nowrap">
+                              <Button
+                                size="xs"
+                                variant="subtle"
+                                onClick={() => setStockIn({ itemId: i.id })}
+                              >
+                                {t('warehouse.stock.stockIn')}
+                              </Button>
+                              {i.withTechnicians > 0 && (
+                                <Button size="xs" variant="subtle" onClick={() => setReturning(i)}>
+                                  {t('warehouse.returns.open')}
+                                </Button>
+                              )}
+                            </Group>
                           </Table.Td>
                         )}
                       </Table.Tr>
@@ -234,6 +242,9 @@ function StockTab({
           itemId={stockIn.itemId}
           onClose={() => setStockIn(null)}
         />
+      )}
+      {returning && (
+        <ReturnModal item={returning} warehouses={warehouses} onClose={() => setReturning(null)} />
       )}
     </>
   )
