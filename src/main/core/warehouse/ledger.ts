@@ -117,6 +117,7 @@ export async function holderName(
   tx: Kysely<Database>,
   holder: { kind: string; id: number | null },
 ): Promise<string> {
+  if (holder.kind === 'customer') return 'pelanggan'
   if (holder.id === null) return holder.kind
   if (holder.kind === 'warehouse') {
     const w = await tx
