@@ -16,6 +16,7 @@ import { dbCommands } from './cli/db-commands'
 import { backupCommands } from './cli/backup-commands'
 import { companyCommands } from './cli/company-commands'
 import { ticketCommands } from './cli/ticket-commands'
+import { stockCommands } from './cli/stock-commands'
 import { optionError } from './cli/option-errors'
 import { createOutput, reportError } from './cli/output'
 
@@ -40,6 +41,7 @@ const commands: Record<string, CommandDef> = {
   ...backupCommands,
   ...companyCommands,
   ...ticketCommands,
+  ...stockCommands,
   'demo-data': demoDataCommand,
 }
 

@@ -98,6 +98,10 @@ export const AUDIT_ACTIONS = [
   'tickets.assign',
   'tickets.settings',
   'tickets.attach',
+  'warehouse.item',
+  'warehouse.warehouse',
+  'warehouse.request',
+  'warehouse.adjust',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
@@ -135,6 +139,9 @@ export const AUDIT_ENTITY_TYPES = [
   'service',
   'session',
   'ticket',
+  'stock_item',
+  'stock_request',
+  'warehouse',
   'trusted_device',
   'user',
 ] as const

@@ -96,6 +96,21 @@ export const MODULES = {
     permissions: ['tickets.view', 'tickets.manage', 'tickets.supervise'],
     reportTabs: ['tickets'],
   },
+  warehouse: {
+    label: 'Gudang',
+    description:
+      'Stok barang (ONT, router, kabel, konektor) per gudang, permintaan dari instalasi dan tiket, pengeluaran ke teknisi, retur, nomor seri sampai ke pelanggan dan kartu stok.',
+    en: {
+      label: 'Warehouse',
+      description:
+        'Stock of items (ONTs, routers, cable, connectors) per warehouse, requests from installations and tickets, issues to technicians, returns, serial numbers followed to the customer and stock cards.',
+    },
+    routers: ['warehouse'],
+    procedures: [],
+    reportExports: [],
+    permissions: ['warehouse.view', 'warehouse.manage'],
+    reportTabs: [],
+  },
 } as const satisfies Record<string, ModuleDef>
 
 export type ModuleKey = keyof typeof MODULES

@@ -13,5 +13,6 @@ export const NOTIFICATION_KINDS = [
   'ticket_new',
   'ticket_sla_first_response',
   'ticket_sla_resolution',
+  'stock_low',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]

@@ -64,6 +64,13 @@ export const PERMISSIONS = {
   'tickets.view': { menu: 'tickets' },
   'tickets.manage': {},
   'tickets.supervise': {},
+  /**
+   * Gudang (issue 16): `warehouse.view` sees stock, the stock card, requests and serial numbers
+   * (and lets a technician record what he used on a job from his own hand); `warehouse.manage`
+   * keeps items and warehouses, takes stock in, decides and issues requests, takes returns.
+   */
+  'warehouse.view': { menu: 'gudang' },
+  'warehouse.manage': {},
   /** Backup & Restore: whole-company copies, the backup passphrase, restores. */
   'backup.manage': { menu: 'backup', superadminOnly: true },
 } as const satisfies Record<string, PermissionDef>
@@ -105,6 +112,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'schedule.view',
     // Billing staff answer the phone too: they see a customer's tickets, support works them.
     'tickets.view',
+    'warehouse.view',
   ],
   admin_support: [
     'dashboard.view',
@@ -126,6 +134,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'tickets.manage',
     // Support hands tickets to technicians and answers for them: told of SLA breaches.
     'tickets.supervise',
+    'warehouse.view',
+    'warehouse.manage',
   ],
   technician: [
     'dashboard.view',
@@ -133,6 +143,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'network.view',
     'tickets.view',
     'tickets.manage',
+    'warehouse.view',
   ],
   viewer: [
     'dashboard.view',
@@ -147,5 +158,6 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'messages.view',
     'schedule.view',
     'tickets.view',
+    'warehouse.view',
   ],
 }

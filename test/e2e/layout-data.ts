@@ -210,6 +210,7 @@ export async function seedEveryPage(
     assigneeId: technicians.find((u) => u.username === 'teknisi')!.id,
   })
   await api('tickets.update', { id: ticket.id, status: 'dalam_proses', note: 'Teknisi berangkat.' })
+  await seedWarehouse(api)
 
   return {
     token,
@@ -221,4 +222,58 @@ export async function seedEveryPage(
       ticketId: ticket.id,
     },
   }
+}
+
+/** Gudang: two warehouses, three items (one low, one serial-numbered), requests in every state. */
+async function seedWarehouse(
+  api: <T>(procedure: string, input: unknown, kind?: 'query') => Promise<T>,
+): Promise<void> {
+  const pusat = await api<{ id: number }>('warehouse.saveWarehouse', {
+    name: 'Gudang Pusat Cibinong',
+    address: 'Jl. Raya Cibinong No. 12',
+  })
+  await api('warehouse.saveWarehouse', { name: 'Gudang Bojonggede', address: null })
+  const ont = await api<{ id: number }>('warehouse.saveItem', {
+    name: 'ONT ZTE F609 V5.3',
+    unit: 'pcs',
+    serial: true,
+    lowThreshold: 2,
+  })
+  const kabel = await api<{ id: number }>('warehouse.saveItem', {
+    name: 'Kabel dropcore 1 core precon',
+    unit: 'meter',
+    lowThreshold: 500,
+  })
+  const konektor = await api<{ id: number }>('warehouse.saveItem', {
+    name: 'Fast connector SC/UPC',
+    unit: 'pcs',
+    lowThreshold: 20,
+  })
+  await api('warehouse.stockIn', {
+    itemId: ont.id,
+    warehouseId: pusat.id,
+    qty: 3,
+    serials: ['ZTEGC8A1B2C3', 'ZTEGC8A1B2C4', 'ZTEGC8A1B2C5'],
+    note: 'pembelian dari distributor',
+  })
+  await api('warehouse.stockIn', { itemId: kabel.id, warehouseId: pusat.id, qty: 300 })
+  await api('warehouse.stockIn', { itemId: konektor.id, warehouseId: pusat.id, qty: 150 })
+  const people = await api<{ id: number }[]>('warehouse.people', undefined, 'query')
+  const ask = (forId: number, lines: { itemId: number; qty: number }[]) =>
+    api<{ id: number }>('warehouse.createRequest', {
+      forKind: 'installation',
+      forId,
+      warehouseId: pusat.id,
+      technicianId: people[0]!.id,
+      lines,
+    })
+  const a = await ask(1, [
+    { itemId: ont.id, qty: 1 },
+    { itemId: kabel.id, qty: 120 },
+  ])
+  await api('warehouse.decideRequest', { id: a.id, approve: true })
+  await api('warehouse.issueRequest', { id: a.id, serials: { [ont.id]: ['ZTEGC8A1B2C3'] } })
+  const b = await ask(2, [{ itemId: konektor.id, qty: 4 }])
+  await api('warehouse.decideRequest', { id: b.id, approve: true })
+  await ask(3, [{ itemId: kabel.id, qty: 80 }])
 }

@@ -32,11 +32,13 @@ describe('module switches over the HTTP API', () => {
       hotspot: true,
       advancedReports: true,
       tickets: true,
+      warehouse: true,
     })
     expect((await owner.auth.me.query()).modules).toEqual({
       hotspot: true,
       advancedReports: true,
       tickets: true,
+      warehouse: true,
     })
   })
 
@@ -48,6 +50,7 @@ describe('module switches over the HTTP API', () => {
       hotspot: false,
       advancedReports: true,
       tickets: true,
+      warehouse: true,
     })
     expect(await apiCode(owner.hotspot.batches.query())).toBe('MODULE_DISABLED')
     expect(await apiCode(owner.hotspot.profiles.query())).toBe('MODULE_DISABLED')
@@ -144,6 +147,7 @@ describe('module switches over the HTTP API', () => {
       hotspot: true,
       advancedReports: true,
       tickets: true,
+      warehouse: true,
     })
   })
 

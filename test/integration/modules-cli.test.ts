@@ -13,10 +13,15 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 it('company modules prints the switches, --set changes them (audited), a wrong one is refused', async () => {
   expect((await runCli(dataDir, ['company', 'modules'])).json).toEqual({
     ok: true,
-    modules: { hotspot: true, advancedReports: true, tickets: true },
+    modules: { hotspot: true, advancedReports: true, tickets: true, warehouse: true },
   })
   const off = await runCli(dataDir, ['company', 'modules', '--set', 'hotspot=off'])
-  expect(off.json.modules).toEqual({ hotspot: false, advancedReports: true, tickets: true })
+  expect(off.json.modules).toEqual({
+    hotspot: false,
+    advancedReports: true,
+    tickets: true,
+    warehouse: true,
+  })
   const human = await runCli(dataDir, ['company', 'modules'], { human: true })
   expect(human.stdout).toContain('Hotspot (hotspot): mati')
   expect(human.stdout).toContain('Laporan lanjutan (advancedReports): menyala')

@@ -147,8 +147,22 @@ export const enMessages: SharedMessages = {
       'Ticket category "{{category}}" does not exist or is no longer active. Pick a category from the ticket settings.',
     TICKET_CATEGORY_IN_USE:
       'Category "{{category}}" is still used by tickets, so it cannot be removed. Switch it off instead.',
+    STOCK_INSUFFICIENT:
+      'Not enough stock: {{item}} at {{holder}} has {{available}} {{unit}} left, {{requested}} {{unit}} asked for.',
+    STOCK_REQUEST_STATUS_REFUSED:
+      'An item request in status "{{status}}" cannot be {{action}}. The order is: requested → approved → issued (or rejected).',
+    STOCK_SERIAL_INVALID: 'Serial numbers of {{item}} do not match: {{problem}}',
+    STOCK_ITEM_NAME_TAKEN: 'An item named "{{name}}" already exists. Use another name.',
+    WAREHOUSE_NAME_TAKEN: 'A warehouse named "{{name}}" already exists. Use another name.',
   },
   validation: {
+    quantity: 'Quantity must be a whole number, at least 1.',
+    serial_duplicate: 'A serial number is written twice.',
+    serial_count: 'The number of serial numbers must equal the quantity.',
+    stock_lines_required: 'Add at least one item.',
+    stock_line_duplicate: 'The same item is listed twice; combine the quantities.',
+    serial_locked: 'An item with stock history cannot change whether it has serial numbers.',
+    reject_reason_required: 'Write the reason for rejecting.',
     sla_order: 'The first-response target may not be longer than the resolution target.',
     ticket_category_key:
       'A category key is lowercase letters, digits and underscores only, e.g. pindah_alamat.',

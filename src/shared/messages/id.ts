@@ -147,8 +147,22 @@ export const idMessages = {
       'Kategori tiket "{{category}}" tidak ada atau sudah tidak aktif. Pilih kategori dari daftar di pengaturan tiket.',
     TICKET_CATEGORY_IN_USE:
       'Kategori "{{category}}" masih dipakai tiket, jadi tidak bisa dihapus. Nonaktifkan saja agar tidak ditawarkan lagi.',
+    STOCK_INSUFFICIENT:
+      'Stok tidak cukup: {{item}} di {{holder}} tersisa {{available}} {{unit}}, diminta {{requested}} {{unit}}.',
+    STOCK_REQUEST_STATUS_REFUSED:
+      'Permintaan barang berstatus "{{status}}" tidak bisa {{action}}. Urutannya: diminta → disetujui → dikeluarkan (atau ditolak).',
+    STOCK_SERIAL_INVALID: 'Nomor seri {{item}} tidak cocok: {{problem}}',
+    STOCK_ITEM_NAME_TAKEN: 'Barang bernama "{{name}}" sudah ada. Pakai nama lain.',
+    WAREHOUSE_NAME_TAKEN: 'Gudang bernama "{{name}}" sudah ada. Pakai nama lain.',
   },
   validation: {
+    quantity: 'Jumlah harus bilangan bulat, minimal 1.',
+    serial_duplicate: 'Ada nomor seri yang ditulis dua kali.',
+    serial_count: 'Jumlah nomor seri harus sama dengan jumlah barang.',
+    stock_lines_required: 'Tambahkan minimal satu barang.',
+    stock_line_duplicate: 'Barang yang sama ditulis dua kali; gabungkan jumlahnya.',
+    serial_locked: 'Barang yang sudah punya riwayat stok tidak bisa diubah jenis nomor serinya.',
+    reject_reason_required: 'Tulis alasan penolakan.',
     sla_order: 'Target respons pertama tidak boleh lebih lama dari target penyelesaian.',
     ticket_category_key:
       'Kode kategori hanya huruf kecil, angka dan garis bawah, misalnya pindah_alamat.',

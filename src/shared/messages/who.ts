@@ -65,6 +65,9 @@ export const entityTypesId = {
   service: 'Layanan',
   session: 'Sesi masuk',
   ticket: 'Tiket',
+  stock_item: 'Barang gudang',
+  stock_request: 'Permintaan barang',
+  warehouse: 'Gudang',
   trusted_device: 'Perangkat tepercaya',
   user: 'Pengguna',
 } satisfies Record<AuditEntityType, string>
@@ -98,6 +101,9 @@ export const entityTypesEn: typeof entityTypesId = {
   service: 'Service',
   session: 'Sign-in session',
   ticket: 'Ticket',
+  stock_item: 'Warehouse item',
+  stock_request: 'Item request',
+  warehouse: 'Warehouse',
   trusted_device: 'Trusted device',
   user: 'User',
 }

@@ -56,6 +56,13 @@ export interface Database {
   tickets: TicketsTable
   ticket_events: TicketEventsTable
   ticket_attachments: TicketAttachmentsTable
+  stock_items: StockItemsTable
+  warehouses: WarehousesTable
+  stock_balances: StockBalancesTable
+  stock_requests: StockRequestsTable
+  stock_request_lines: StockRequestLinesTable
+  stock_movements: StockMovementsTable
+  stock_serials: StockSerialsTable
 }
 
 export interface CompaniesTable {
@@ -846,4 +853,97 @@ export interface TicketAttachmentsTable {
   sha256: string
   user_id: number | null
   at: string
+}
+
+/** Gudang (migration 202612070201_warehouse). */
+export interface StockItemsTable {
+  id: Generated<number>
+  company_id: number
+  name: string
+  unit: string
+  serial: number
+  low_threshold: number
+  low_since: string | null
+  active: number
+  created_at: string
+  updated_at: string
+}
+
+export interface WarehousesTable {
+  id: Generated<number>
+  company_id: number
+  name: string
+  address: string | null
+  active: number
+  created_at: string
+  updated_at: string
+}
+
+export interface StockBalancesTable {
+  id: Generated<number>
+  company_id: number
+  item_id: number
+  holder_kind: string
+  holder_id: number
+  qty: number
+  updated_at: string
+}
+
+export interface StockRequestsTable {
+  id: Generated<number>
+  company_id: number
+  for_kind: string | null
+  for_id: number | null
+  warehouse_id: number
+  technician_id: number | null
+  customer_id: number | null
+  service_id: number | null
+  status: string
+  note: string | null
+  requested_by: string | null
+  requested_at: string
+  decided_by: string | null
+  decided_at: string | null
+  reason: string | null
+  issued_by: string | null
+  issued_at: string | null
+}
+
+export interface StockRequestLinesTable {
+  id: Generated<number>
+  request_id: number
+  item_id: number
+  qty: number
+}
+
+export interface StockMovementsTable {
+  id: Generated<number>
+  company_id: number
+  batch: string
+  item_id: number
+  kind: string
+  holder_kind: string
+  holder_id: number
+  qty: number
+  balance_after: number
+  request_id: number | null
+  customer_id: number | null
+  service_id: number | null
+  serials_json: string | null
+  note: string | null
+  user_id: number | null
+  username: string | null
+  at: string
+}
+
+export interface StockSerialsTable {
+  id: Generated<number>
+  company_id: number
+  item_id: number
+  serial: string
+  holder_kind: string
+  holder_id: number | null
+  customer_id: number | null
+  service_id: number | null
+  updated_at: string
 }

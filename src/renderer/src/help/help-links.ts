@@ -13,6 +13,7 @@ export const HELP_FOR_ROUTE: ReadonlyArray<readonly [prefix: string, slug: strin
   ['/network', 'jaringan-router'],
   ['/hotspot', 'voucher-hotspot'],
   ['/tiket', 'tiket-keluhan'],
+  ['/gudang', 'gudang'],
   ['/collections', 'alur-isolir'],
   ['/messages', 'pesan-pengingat'],
   ['/schedule', 'jadwal-tugas'],

@@ -21,6 +21,7 @@ export const enNotifications: typeof idNotifications = {
       reconcile_differences: '{{count}} differences between routers and Loket',
       backup_failed: 'Scheduled backup of {{date}} failed: {{problemText}}',
       backup_missed: 'Scheduled backup of {{date}} was missed (host off at {{time}}); made now',
+      stock_low: 'Low stock of {{name}}: {{count}} {{unit}} left (minimum {{threshold}})',
       ticket_new: 'New ticket {{number}} ({{priority}}): {{title}}',
       ticket_sla_first_response:
         'Ticket {{number}} ({{priority}}) has no first response past its SLA: {{title}}',

@@ -24,6 +24,7 @@ import { enAbout } from './en-about'
 import { enDashboard } from './en-dashboard'
 import { enHelp } from './en-help'
 import { enModules } from './en-modules'
+import { enWarehouse } from './en-warehouse'
 import type { Messages } from './id'
 
 import { enTickets } from './en-tickets'
@@ -32,6 +33,7 @@ import { enMode } from './en-mode'
 export const en: Messages = {
   ...enModules,
   ...enTickets,
+  ...enWarehouse,
   ...enMode,
   ...enCustomers,
   ...enAudit,
@@ -124,6 +126,10 @@ export const en: Messages = {
     dashboard: { view: 'View the dashboard' },
     backup: {
       manage: 'Create, download, verify and restore backups; set their passphrase and schedule',
+    },
+    warehouse: {
+      view: 'See warehouse stock, stock cards, requests and serial numbers (technicians record what they used)',
+      manage: 'Manage items and warehouses, stock in, approve and issue requests, returns',
     },
     tickets: {
       view: 'View complaint tickets',
@@ -224,6 +230,7 @@ export const en: Messages = {
     customers: 'Customers',
     catalog: 'Catalogue',
     tickets: 'Tickets',
+    gudang: 'Warehouse',
     help: 'Help',
     main: 'Main menu',
     toggle: 'Open or close the menu',
@@ -333,6 +340,12 @@ export const en: Messages = {
     chainBroken: 'Chain broken at entry #{{id}}',
   },
   auditActions: {
+    warehouse: {
+      item: 'Warehouse item saved',
+      warehouse: 'Warehouse saved',
+      request: 'Item request',
+      adjust: 'Stock corrected',
+    },
     tickets: {
       create: 'Ticket opened',
       status: 'Ticket status changed',

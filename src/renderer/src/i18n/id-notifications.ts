@@ -20,6 +20,7 @@ export const idNotifications = {
       backup_failed: 'Backup terjadwal {{date}} gagal: {{problemText}}',
       backup_missed:
         'Backup terjadwal {{date}} terlewat (host mati pukul {{time}}); backup dibuat sekarang',
+      stock_low: 'Stok {{name}} menipis: tersisa {{count}} {{unit}} (batas {{threshold}})',
       ticket_new: 'Tiket baru {{number}} ({{priority}}): {{title}}',
       ticket_sla_first_response:
         'Tiket {{number}} ({{priority}}) belum ditanggapi melewati target SLA: {{title}}',

@@ -26,6 +26,7 @@ import { idDashboard } from './id-dashboard'
 import { idHelp } from './id-help'
 import { idModules } from './id-modules'
 import { idTickets } from './id-tickets'
+import { idWarehouse } from './id-warehouse'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -35,6 +36,7 @@ import { idTickets } from './id-tickets'
 export const id = {
   ...idModules,
   ...idTickets,
+  ...idWarehouse,
   ...idMode,
   ...idCustomers,
   ...idAudit,
@@ -129,6 +131,10 @@ export const id = {
     },
     dashboard: { view: 'Lihat dasbor' },
     backup: { manage: 'Buat, unduh, periksa dan pulihkan backup; atur frasa sandi dan jadwalnya' },
+    warehouse: {
+      view: 'Lihat stok gudang, kartu stok, permintaan dan nomor seri (teknisi mencatat barang yang ia pakai)',
+      manage: 'Kelola barang dan gudang, barang masuk, setujui dan keluarkan permintaan, retur',
+    },
     tickets: {
       view: 'Lihat tiket keluhan',
       manage: 'Buat, tangani dan tugaskan tiket (dan bisa ditugasi tiket)',
@@ -224,6 +230,7 @@ export const id = {
     customers: 'Pelanggan',
     catalog: 'Katalog',
     tickets: 'Tiket',
+    gudang: 'Gudang',
     help: 'Bantuan',
     main: 'Menu utama',
     toggle: 'Buka atau tutup menu',
@@ -333,6 +340,12 @@ export const id = {
     chainBroken: 'Rantai rusak pada entri #{{id}}',
   },
   auditActions: {
+    warehouse: {
+      item: 'Barang gudang disimpan',
+      warehouse: 'Gudang disimpan',
+      request: 'Permintaan barang',
+      adjust: 'Stok dikoreksi',
+    },
     tickets: {
       create: 'Tiket dibuat',
       status: 'Status tiket diubah',

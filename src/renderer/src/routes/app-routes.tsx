@@ -12,6 +12,7 @@ import { ReportsPage } from '../pages/reports/reports-page'
 import { NetworkPage } from '../pages/network/network-page'
 import { RouterImportPage } from '../pages/network/router-import-page'
 import { HotspotPage } from '../pages/hotspot/hotspot-page'
+import { WarehousePage } from '../pages/warehouse/warehouse-page'
 import { CollectionsPage } from '../pages/collections/collections-page'
 import { MessagesPage } from '../pages/messages/messages-page'
 import { SchedulePage } from '../pages/schedule/schedule-page'
@@ -88,6 +89,7 @@ export function AppRoutes() {
               <Route path="/hotspot" element={guarded('hotspot.view', <HotspotPage />)} />
               <Route path="/tiket" element={guarded('tickets.view', <TicketsPage />)} />
               <Route path="/tiket/:id" element={guarded('tickets.view', <TicketPage />)} />
+              <Route path="/gudang" element={guarded('warehouse.view', <WarehousePage />)} />
               <Route
                 path="/collections"
                 element={guarded('collections.view', <CollectionsPage />)}

@@ -5,6 +5,7 @@ import {
   IconFileInvoice,
   IconReceipt2,
   IconBuildingStore,
+  IconBuildingWarehouse,
   IconGauge,
   IconHelp,
   IconHeadset,
@@ -58,6 +59,7 @@ const ICONS: Record<string, Icon> = {
   schedule: IconCalendarTime,
   backup: IconDatabaseExport,
   tickets: IconHeadset,
+  gudang: IconBuildingWarehouse,
 }
 
 /** Daily work first: the office opens customers far more often than users or settings. */
@@ -73,6 +75,7 @@ const FIRST_MENUS = [
   'reports',
   'network',
   'hotspot',
+  'gudang',
   'catalog',
   'schedule',
   'backup',
