@@ -147,6 +147,14 @@ export const enMessages: SharedMessages = {
       'Ticket category "{{category}}" does not exist or is no longer active. Pick a category from the ticket settings.',
     TICKET_CATEGORY_IN_USE:
       'Category "{{category}}" is still used by tickets, so it cannot be removed. Switch it off instead.',
+    FIELD_KIND_UNKNOWN:
+      'The host does not know the command "{{kind}}" yet. Update Loket on the host PC, then send again.',
+    FIELD_PAYLOAD_INVALID:
+      'The "{{kind}}" command is incomplete or invalid, so it was not applied.',
+    FIELD_NOT_ASSIGNED:
+      'Ticket {{number}} is not (or no longer) assigned to you, so the change from this phone was not applied. Contact the office.',
+    FIELD_TICKET_CLOSED:
+      'Ticket {{number}} was already {{statusWords}} at the office, so the change from this phone was not applied. Ask the office to reopen it if needed.',
   },
   validation: {
     sla_order: 'The first-response target may not be longer than the resolution target.',

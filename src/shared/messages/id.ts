@@ -147,6 +147,14 @@ export const idMessages = {
       'Kategori tiket "{{category}}" tidak ada atau sudah tidak aktif. Pilih kategori dari daftar di pengaturan tiket.',
     TICKET_CATEGORY_IN_USE:
       'Kategori "{{category}}" masih dipakai tiket, jadi tidak bisa dihapus. Nonaktifkan saja agar tidak ditawarkan lagi.',
+    FIELD_KIND_UNKNOWN:
+      'Host belum mengenal perintah "{{kind}}". Perbarui Loket di komputer host, lalu kirim lagi.',
+    FIELD_PAYLOAD_INVALID:
+      'Isi perintah "{{kind}}" tidak lengkap atau tidak valid, jadi tidak diterapkan.',
+    FIELD_NOT_ASSIGNED:
+      'Tiket {{number}} tidak (lagi) ditugaskan kepada Anda, jadi perubahan dari HP ini tidak diterapkan. Hubungi kantor.',
+    FIELD_TICKET_CLOSED:
+      'Tiket {{number}} sudah {{statusWords}} di kantor, jadi perubahan dari HP ini tidak diterapkan. Minta kantor membukanya kembali bila masih perlu.',
   },
   validation: {
     sla_order: 'Target respons pertama tidak boleh lebih lama dari target penyelesaian.',

@@ -56,6 +56,7 @@ export interface Database {
   tickets: TicketsTable
   ticket_events: TicketEventsTable
   ticket_attachments: TicketAttachmentsTable
+  field_commands: FieldCommandsTable
 }
 
 export interface CompaniesTable {
@@ -841,4 +842,20 @@ export interface TicketAttachmentsTable {
   sha256: string
   user_id: number | null
   at: string
+}
+
+export interface FieldCommandsTable {
+  id: Generated<number>
+  company_id: number
+  uuid: string
+  kind: string
+  payload: string
+  user_id: number | null
+  username: string | null
+  client_at: string
+  received_at: string
+  status: string
+  code: string | null
+  reason: string | null
+  result: string | null
 }
