@@ -27,8 +27,10 @@ import { enModules } from './en-modules'
 import type { Messages } from './id'
 
 import { enMode } from './en-mode'
+import { enField } from './en-field'
 /** English, the second language. Same keys as id.ts; TypeScript rejects a missing or extra key. */
 export const en: Messages = {
+  ...enField,
   ...enModules,
   ...enMode,
   ...enCustomers,

@@ -25,6 +25,7 @@ import { idAbout } from './id-about'
 import { idDashboard } from './id-dashboard'
 import { idHelp } from './id-help'
 import { idModules } from './id-modules'
+import { idField } from './id-field'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -32,6 +33,7 @@ import { idModules } from './id-modules'
  * so `t('permissions.users.view')` finds them with i18next's normal key separator.
  */
 export const id = {
+  ...idField,
   ...idModules,
   ...idMode,
   ...idCustomers,
