@@ -74,6 +74,7 @@ export const enField: typeof idField = {
       removeTitle: 'Remove this photo from the phone?',
     },
     signature: {
+      section: 'Signature',
       title: "Customer's signature",
       save: 'Save signature',
       saved: 'Signature saved on this phone.',

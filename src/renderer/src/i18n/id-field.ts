@@ -74,6 +74,7 @@ export const idField = {
       removeTitle: 'Hapus foto ini dari HP?',
     },
     signature: {
+      section: 'Tanda tangan',
       title: 'Tanda tangan pelanggan',
       save: 'Simpan tanda tangan',
       saved: 'Tanda tangan disimpan di HP ini.',

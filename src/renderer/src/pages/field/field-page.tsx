@@ -16,14 +16,27 @@ import { IconChevronRight, IconCloudOff, IconRefresh } from '@tabler/icons-react
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { formatInstant } from '@shared/dates'
 import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { useFieldOutbox } from '../../field/use-field-outbox'
 import { useSession } from '../../session/session'
-import { FieldTaskView } from './field-task'
+import { FieldTaskView, OutboxEntry } from './field-task'
 import { SyncBar } from './sync-bar'
 import type { FieldTask } from './types'
+
+/** "05/12/2026 14.30" in the company's time zone: a date and a time, no seconds. */
+export function formatWhen(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('id-ID', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+    .format(new Date(iso))
+    .replace(',', '')
+}
 
 /** How a task's due time reads on the card: late, today, or its date and time. */
 export function DueBadge({ task, timeZone }: { task: FieldTask; timeZone: string }) {
@@ -42,7 +55,7 @@ export function DueBadge({ task, timeZone }: { task: FieldTask; timeZone: string
     )
   return (
     <Badge color="gray" variant="light">
-      {t('field.due.at', { when: formatInstant(task.dueAt, timeZone).slice(0, 16) })}
+      {t('field.due.at', { when: formatWhen(task.dueAt, timeZone) })}
     </Badge>
   )
 }
@@ -64,6 +77,10 @@ export function FieldPage() {
     if (tasks.isError && !tasks.data)
       return <QueryError error={tasks.error} onRetry={() => void tasks.refetch()} />
     const list = tasks.data
+    // What waits or was refused for a task no longer on my list (closed or given to someone
+    // else at the office): shown here, so typed text is never out of sight.
+    const keys = new Set(list.map((x) => x.key))
+    const orphans = outbox.commands.filter((c) => !keys.has(c.taskKey))
     if (id !== undefined) {
       const task = list.find((x) => x.kind === 'ticket' && String(x.id) === id)
       if (!task)
@@ -73,6 +90,11 @@ export function FieldPage() {
               ← {t('field.backToList')}
             </Anchor>
             <Alert color="gray">{t('field.notFound')}</Alert>
+            {outbox.commands
+              .filter((c) => c.taskKey === `ticket:${id}`)
+              .map((c) => (
+                <OutboxEntry key={c.id} command={c} withLabel />
+              ))}
           </Stack>
         )
       return <FieldTaskView task={task} outbox={outbox} timeZone={timeZone} userId={me.user.id} />
@@ -82,6 +104,16 @@ export function FieldPage() {
         <Text size="sm" c="dimmed">
           {t('field.intro')}
         </Text>
+        {orphans.length > 0 && (
+          <Stack gap="xs">
+            <Title order={2} size="h5">
+              {t('field.outbox.title')}
+            </Title>
+            {orphans.map((c) => (
+              <OutboxEntry key={c.id} command={c} withLabel />
+            ))}
+          </Stack>
+        )}
         {list.length === 0 && <Alert color="gray">{t('field.empty')}</Alert>}
         {list.map((task) => {
           const waiting = outbox.commands.filter((c) => c.taskKey === task.key)

@@ -20,7 +20,6 @@ import { IconBrandWhatsapp, IconCamera, IconMapPin, IconPhone } from '@tabler/ic
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { formatInstant } from '@shared/dates'
 import { formatPhone, whatsappLink } from '@shared/phone'
 import { TICKET_TRANSITIONS, isOpenTicket, type TicketStatus } from '@shared/tickets'
 import { SignaturePad } from '../../components/signature-pad'
@@ -33,7 +32,7 @@ import {
   type OutboxCommand,
   type OutboxFile,
 } from '../../field/outbox'
-import { DueBadge } from './field-page'
+import { DueBadge, formatWhen } from './field-page'
 import type { FieldOutbox, FieldTask } from './types'
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -80,7 +79,13 @@ function Thumb({ file }: { file: OutboxFile }) {
 }
 
 /** One command still on the phone: waiting, or refused with the host's reason. */
-function OutboxEntry({ command }: { command: OutboxCommand }) {
+export function OutboxEntry({
+  command,
+  withLabel = false,
+}: {
+  command: OutboxCommand
+  withLabel?: boolean
+}) {
   const { t } = useTranslation()
   const status = typeof command.payload.status === 'string' ? command.payload.status : null
   const copy = async () => {
@@ -108,6 +113,11 @@ function OutboxEntry({ command }: { command: OutboxCommand }) {
       data-testid={refused ? 'outbox-conflict' : 'outbox-pending'}
     >
       <Stack gap={6}>
+        {withLabel && (
+          <Text size="sm" fw={600}>
+            {command.label}
+          </Text>
+        )}
         {refused && command.reason && <Text size="sm">{command.reason}</Text>}
         {status && (
           <Text size="sm" fw={500}>
@@ -192,7 +202,7 @@ export function FieldTaskView({
       await addCommand({ ...base, kind: 'ticket.note', payload: { ticketId: task.id, note: text } })
     setNote('')
     setStatus(null)
-    notifications.show({ color: 'teal', message: t('field.form.saved') })
+    notifications.show({ color: 'teal', message: t('field.form.saved'), autoClose: 2500 })
   }
 
   const takePhoto = async (list: FileList | null) => {
@@ -399,7 +409,7 @@ export function FieldTaskView({
         </Stack>
       </Section>
 
-      <Section title={t('field.signature.title')}>
+      <Section title={t('field.signature.section')}>
         <Stack gap="xs">
           <SignaturePad key={padKey} label={t('field.signature.title')} onChange={setSignature} />
           <Button variant="light" disabled={!signature} onClick={() => void saveSignature()}>
@@ -423,7 +433,7 @@ export function FieldTaskView({
             {task.history.map((e, i) => (
               <Stack key={i} gap={0}>
                 <Text size="xs" c="dimmed">
-                  {formatInstant(e.at, timeZone).slice(0, 16)} · {e.username ?? '—'}
+                  {formatWhen(e.at, timeZone)} · {e.username ?? '—'}
                 </Text>
                 <Text size="sm" fw={500}>
                   {e.kind === 'status'

@@ -10,11 +10,12 @@ export function SyncBar({ outbox }: { outbox: FieldOutbox }) {
   const pending = outbox.commands.length - refused
   return (
     <Group gap="xs" mt={6} data-testid="sync-bar">
-      {pending > 0 ? (
+      {pending > 0 && (
         <Badge color="yellow" variant="filled">
           {outbox.sending ? t('field.sync.sending') : t('field.sync.pending', { count: pending })}
         </Badge>
-      ) : (
+      )}
+      {pending === 0 && refused === 0 && (
         <Badge color="teal" variant="light">
           {t('field.sync.allSent')}
         </Badge>
