@@ -112,6 +112,8 @@ test('a note written offline waits on the phone, survives a reload and reaches t
   await expect(pending).toContainText(note)
   await expect(page.getByTestId('sync-bar')).toContainText('1 menunggu dikirim')
   await expect(page.getByText('Tidak terhubung ke host')).toBeVisible()
+  // The toast closes by itself once the pointer is off it.
+  await page.mouse.move(5, 5)
   await expect(page.getByText('Disimpan di HP. Dikirim')).toHaveCount(0)
   await shot(page, '03-pending-offline')
 
@@ -141,6 +143,34 @@ test('a note written offline waits on the phone, survives a reload and reaches t
     expect.objectContaining({ note, username: 'rudi' }),
   ])
 
+  // A photo from the camera and the customer's signature stay on the phone with the task.
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  )
+  await page
+    .getByTestId('camera-input')
+    .setInputFiles({ name: 'onu.png', mimeType: 'image/png', buffer: png })
+  await expect(page.getByRole('img', { name: 'onu.png' })).toBeVisible()
+  const pad = page.getByTestId('signature-pad')
+  await pad.scrollIntoViewIfNeeded()
+  const box = (await pad.boundingBox())!
+  await page.mouse.move(box.x + 30, box.y + 100)
+  await page.mouse.down()
+  for (const [dx, dy] of [
+    [80, 60],
+    [140, 120],
+    [200, 50],
+    [260, 110],
+  ])
+    await page.mouse.move(box.x + dx!, box.y + dy!, { steps: 5 })
+  await page.mouse.up()
+  await page.getByRole('button', { name: 'Simpan tanda tangan' }).click()
+  await expect(page.getByText('Tanda tangan tersimpan di HP (1).')).toBeVisible()
+  await page.reload()
+  await expect(page.getByRole('img', { name: 'onu.png' })).toBeVisible()
+  await expect(page.getByText('Tanda tangan tersimpan di HP (1).')).toBeVisible()
+
   // Offline again; meanwhile the office cancels the other ticket. The note comes back refused.
   await page.goto(`${host.url}lapangan/tiket/${lambat.id}`)
   await expect(page.getByRole('heading', { name: 'Lambat malam hari' })).toBeVisible()
@@ -156,6 +186,8 @@ test('a note written offline waits on the phone, survives a reload and reaches t
   await expect(refused).toContainText(`Tiket ${lambat.number} sudah dibatalkan di kantor`)
   await expect(refused).toContainText(late)
   await expect(page.getByTestId('sync-bar')).toContainText('1 ditolak host')
+  // The toast closes by itself once the pointer is off it.
+  await page.mouse.move(5, 5)
   await expect(page.getByText('Disimpan di HP. Dikirim')).toHaveCount(0)
   await shot(page, '04-conflict')
 

@@ -4,6 +4,7 @@ export const idField = {
     title: 'Tugas saya',
     intro:
       'Tiket yang ditugaskan kepada Anda, yang jatuh tempo hari ini atau terlambat paling atas.',
+    help: 'Bantuan: HP teknisi',
     refresh: 'Muat ulang',
     empty:
       'Tidak ada tugas terbuka untuk Anda. Tugas baru muncul di sini begitu kantor menugaskannya.',

@@ -1,4 +1,5 @@
 import {
+  ActionIcon,
   Alert,
   Anchor,
   Badge,
@@ -12,7 +13,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core'
-import { IconChevronRight, IconCloudOff, IconRefresh } from '@tabler/icons-react'
+import { IconChevronRight, IconCloudOff, IconHelp, IconRefresh } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
@@ -192,15 +193,26 @@ export function FieldPage() {
               {me.user.name} · {me.company.name}
             </Text>
           </Stack>
-          <Button
-            variant="subtle"
-            size="compact-md"
-            leftSection={<IconRefresh size={16} />}
-            onClick={() => void tasks.refetch()}
-            loading={tasks.isFetching}
-          >
-            {t('field.refresh')}
-          </Button>
+          <Group gap={4} wrap="nowrap">
+            <Button
+              variant="subtle"
+              size="compact-md"
+              leftSection={<IconRefresh size={16} />}
+              onClick={() => void tasks.refetch()}
+              loading={tasks.isFetching}
+            >
+              {t('field.refresh')}
+            </Button>
+            <ActionIcon
+              component={Link}
+              to="/bantuan/hp-teknisi"
+              variant="subtle"
+              size="lg"
+              aria-label={t('field.help')}
+            >
+              <IconHelp size={20} />
+            </ActionIcon>
+          </Group>
         </Group>
         <SyncBar outbox={outbox} />
       </Box>
