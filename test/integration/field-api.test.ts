@@ -116,8 +116,8 @@ describe('field API', () => {
       at,
     }))
     const answers = await Promise.all([
-      phone(token).field.sync.mutate({ commands }),
-      phone(token).field.sync.mutate({ commands }),
+      phone(token!).field.sync.mutate({ commands }),
+      phone(token!).field.sync.mutate({ commands }),
     ])
     for (let i = 0; i < commands.length; i++) {
       const pair = answers.map((a) => a.results[i]!.status).sort()
