@@ -63,6 +63,8 @@ async function technicianAndTickets(request: APIRequestContext, host: Host) {
 
 async function shot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true })
+  // A full-page shot of a scrolled page would draw the sticky header mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true })
 }
 
@@ -143,6 +145,14 @@ test('a note written offline waits on the phone, survives a reload and reaches t
     expect.objectContaining({ note, username: 'rudi' }),
   ])
 
+  // Online, a status change goes the same way and is applied at once.
+  await page.getByRole('combobox', { name: 'Ubah status' }).click()
+  await page.getByRole('option', { name: 'Dalam proses' }).click()
+  await page.getByLabel('Catatan').fill('Mulai dikerjakan.')
+  await page.getByRole('button', { name: 'Simpan', exact: true }).click()
+  await expect(page.getByTestId('task-history')).toContainText('Status: Baru → Dalam proses')
+  await expect(page.getByTestId('sync-bar')).toContainText('Semua terkirim')
+
   // A photo from the camera and the customer's signature stay on the phone with the task.
   const png = Buffer.from(
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -167,6 +177,9 @@ test('a note written offline waits on the phone, survives a reload and reaches t
   await page.mouse.up()
   await page.getByRole('button', { name: 'Simpan tanda tangan' }).click()
   await expect(page.getByText('Tanda tangan tersimpan di HP (1).')).toBeVisible()
+  await page.mouse.move(5, 5)
+  await expect(page.getByText('Tanda tangan disimpan di HP ini.')).toHaveCount(0)
+  await shot(page, '06-photo-signature')
   await page.reload()
   await expect(page.getByRole('img', { name: 'onu.png' })).toBeVisible()
   await expect(page.getByText('Tanda tangan tersimpan di HP (1).')).toBeVisible()
