@@ -27,6 +27,7 @@ import { dashboardRouter } from './routers/dashboard'
 import { backupsRouter } from './routers/backups'
 import { ticketsRouter } from './routers/tickets'
 import { warehouseRouter } from './routers/warehouse'
+import { fieldRouter } from './routers/field'
 import { router } from './trpc'
 
 /** The one API of Loket, carried over IPC in the desktop and HTTP on the LAN. */
@@ -60,6 +61,7 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   tickets: ticketsRouter,
   warehouse: warehouseRouter,
+  field: fieldRouter,
 })
 
 export type AppRouter = typeof appRouter

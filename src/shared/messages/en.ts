@@ -154,6 +154,14 @@ export const enMessages: SharedMessages = {
     STOCK_SERIAL_INVALID: 'Serial numbers of {{item}} do not match: {{problem}}',
     STOCK_ITEM_NAME_TAKEN: 'An item named "{{name}}" already exists. Use another name.',
     WAREHOUSE_NAME_TAKEN: 'A warehouse named "{{name}}" already exists. Use another name.',
+    FIELD_KIND_UNKNOWN:
+      'The host does not know the command "{{kind}}" yet. Update Loket on the host PC, then send again.',
+    FIELD_PAYLOAD_INVALID:
+      'The "{{kind}}" command is incomplete or invalid, so it was not applied.',
+    FIELD_NOT_ASSIGNED:
+      'Ticket {{number}} is not (or no longer) assigned to you, so the change from this phone was not applied. Contact the office.',
+    FIELD_TICKET_CLOSED:
+      'Ticket {{number}} was already {{statusWords}} at the office, so the change from this phone was not applied. Ask the office to reopen it if needed.',
   },
   validation: {
     quantity: 'Quantity must be a whole number, at least 1.',

@@ -154,6 +154,14 @@ export const idMessages = {
     STOCK_SERIAL_INVALID: 'Nomor seri {{item}} tidak cocok: {{problem}}',
     STOCK_ITEM_NAME_TAKEN: 'Barang bernama "{{name}}" sudah ada. Pakai nama lain.',
     WAREHOUSE_NAME_TAKEN: 'Gudang bernama "{{name}}" sudah ada. Pakai nama lain.',
+    FIELD_KIND_UNKNOWN:
+      'Host belum mengenal perintah "{{kind}}". Perbarui Loket di komputer host, lalu kirim lagi.',
+    FIELD_PAYLOAD_INVALID:
+      'Isi perintah "{{kind}}" tidak lengkap atau tidak valid, jadi tidak diterapkan.',
+    FIELD_NOT_ASSIGNED:
+      'Tiket {{number}} tidak (lagi) ditugaskan kepada Anda, jadi perubahan dari HP ini tidak diterapkan. Hubungi kantor.',
+    FIELD_TICKET_CLOSED:
+      'Tiket {{number}} sudah {{statusWords}} di kantor, jadi perubahan dari HP ini tidak diterapkan. Minta kantor membukanya kembali bila masih perlu.',
   },
   validation: {
     quantity: 'Jumlah harus bilangan bulat, minimal 1.',

@@ -63,6 +63,7 @@ export interface Database {
   stock_request_lines: StockRequestLinesTable
   stock_movements: StockMovementsTable
   stock_serials: StockSerialsTable
+  field_commands: FieldCommandsTable
 }
 
 export interface CompaniesTable {
@@ -946,4 +947,20 @@ export interface StockSerialsTable {
   customer_id: number | null
   service_id: number | null
   updated_at: string
+}
+
+export interface FieldCommandsTable {
+  id: Generated<number>
+  company_id: number
+  uuid: string
+  kind: string
+  payload: string
+  user_id: number | null
+  username: string | null
+  client_at: string
+  received_at: string
+  status: string
+  code: string | null
+  reason: string | null
+  result: string | null
 }

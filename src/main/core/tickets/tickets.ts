@@ -221,15 +221,22 @@ export async function openTicket(
  * a reason. The first move away from baru, or the first note, is the first response. Going to
  * selesai sends "keluhan selesai". Two people changing the same ticket at once take turns, so
  * each decision is made on what the other one left.
+ *
+ * `within`: run inside the caller's transaction instead of one of its own (the technician's
+ * phone records its command in the same transaction as the change); the caller then wakes the
+ * message sender after its commit.
  */
 export async function updateTicket(
   deps: MessagingDeps,
   actor: TicketActor,
   input: UpdateTicketInput,
   timeZone: string,
+  within?: Kysely<Database>,
 ): Promise<TicketChange> {
   const companyId = actor.companyId
-  const result = await writeTx(deps.db, async (tx) => {
+  const inTx = <T>(fn: (tx: Kysely<Database>) => Promise<T>) =>
+    within ? fn(within) : writeTx(deps.db, fn)
+  const result = await inTx(async (tx) => {
     await takeTurn(tx, `ticket:${input.id}`)
     const ticket = await tx
       .selectFrom('tickets')
@@ -344,6 +351,6 @@ export async function updateTicket(
       messages: { queued: queued?.queued ?? 0, skipped: queued?.skipped ?? 0 },
     }
   })
-  if (result.messages.queued > 0) deps.onMessages?.()
+  if (result.messages.queued > 0 && !within) deps.onMessages?.()
   return result
 }

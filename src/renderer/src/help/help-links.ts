@@ -25,6 +25,7 @@ export const HELP_FOR_ROUTE: ReadonlyArray<readonly [prefix: string, slug: strin
   ['/devices', 'pengguna-dan-peran'],
   ['/audit', 'catatan-audit'],
   ['/about', 'tentang-loket'],
+  ['/lapangan', 'hp-teknisi'],
 ]
 
 /** The dashboard (`/`) has its own article too. */

@@ -29,8 +29,10 @@ import type { Messages } from './id'
 
 import { enTickets } from './en-tickets'
 import { enMode } from './en-mode'
+import { enField } from './en-field'
 /** English, the second language. Same keys as id.ts; TypeScript rejects a missing or extra key. */
 export const en: Messages = {
+  ...enField,
   ...enModules,
   ...enTickets,
   ...enWarehouse,

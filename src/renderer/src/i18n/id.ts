@@ -27,6 +27,7 @@ import { idHelp } from './id-help'
 import { idModules } from './id-modules'
 import { idTickets } from './id-tickets'
 import { idWarehouse } from './id-warehouse'
+import { idField } from './id-field'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -34,6 +35,7 @@ import { idWarehouse } from './id-warehouse'
  * so `t('permissions.users.view')` finds them with i18next's normal key separator.
  */
 export const id = {
+  ...idField,
   ...idModules,
   ...idTickets,
   ...idWarehouse,

@@ -18,7 +18,10 @@ export function LoginPage() {
   const navigate = useNavigate()
   const token = useToken()
   // Back from "Lupa kata sandi" with a new password: say so, and fill in the username.
-  const resetFor = (useLocation().state as { passwordReset?: string } | null)?.passwordReset
+  const state = useLocation().state as { passwordReset?: string; from?: string } | null
+  const resetFor = state?.passwordReset
+  // The page a signed-out visit asked for (RequireSession): /lapangan on a technician's phone.
+  const from = state?.from?.startsWith('/') && !state.from.startsWith('//') ? state.from : '/'
   const form = useFormState({ username: resetFor ?? '', password: '' })
   // Why the last session ended matters until the user tries again, then the new answer does.
   const [attempted, setAttempted] = useState(false)
@@ -27,7 +30,7 @@ export function LoginPage() {
   const enter = (result: { token: string; mustChangePassword: boolean; deviceToken?: string }) => {
     if (result.deviceToken) setDeviceToken(form.values.username, result.deviceToken)
     signIn(result.token)
-    void navigate(result.mustChangePassword ? '/change-password' : '/', { replace: true })
+    void navigate(result.mustChangePassword ? '/change-password' : from, { replace: true })
   }
   const login = useMutation(
     trpc.auth.login.mutationOptions({
@@ -39,7 +42,7 @@ export function LoginPage() {
     }),
   )
   // Already signed in (another tab, a reload): the session guard decides whether that still holds.
-  if (token && !login.isPending) return <Navigate to="/" replace />
+  if (token && !login.isPending) return <Navigate to={from} replace />
   const reason = endedBecause()
 
   if (challenge) {

@@ -24,6 +24,7 @@ import { CustomerPage } from '../pages/customers/customer-page'
 import { CustomersPage } from '../pages/customers/customers-page'
 import { DashboardPage } from '../pages/dashboard-page'
 import { DevicesPage } from '../pages/devices/devices-page'
+import { FieldPage } from '../pages/field/field-page'
 import { HelpArticlePage } from '../pages/help/help-article-page'
 import { HelpPage } from '../pages/help/help-page'
 import { ImportPage } from '../pages/imports/import-page'
@@ -62,6 +63,9 @@ export function AppRoutes() {
         <Route element={<RequireSession />}>
           <Route path="/change-password" element={<ChangePasswordPage />} />
           <Route element={<RequirePasswordChanged />}>
+            {/* The technician's phone: a page of its own, without the office's sidebar. */}
+            <Route path="/lapangan" element={guarded('tickets.view', <FieldPage />)} />
+            <Route path="/lapangan/tiket/:id" element={guarded('tickets.view', <FieldPage />)} />
             <Route element={<AppLayout />}>
               <Route index element={<HomePage />} />
               <Route path="/about" element={guarded('company.manage', <AboutPage />)} />

@@ -44,9 +44,11 @@ export function SetupGate() {
  */
 export function RequireSession() {
   const token = useToken()
+  // Back to the page asked for after signing in (a technician's bookmark of /lapangan).
+  const { pathname } = useLocation()
   const me = useQuery(trpc.auth.me.queryOptions(undefined, { enabled: token !== null }))
   const session = useMemo(() => (me.data ? makeSession(me.data) : null), [me.data])
-  if (!token) return <Navigate to="/login" replace />
+  if (!token) return <Navigate to="/login" replace state={{ from: pathname }} />
   if (me.isError) {
     return (
       <FullPage>

@@ -1,0 +1,6 @@
+export { syncFieldCommands } from './sync'
+export { fieldTasks, mapUrl } from './tasks'
+export type { FieldCustomer, FieldTask, FieldTaskEvent } from './tasks'
+export { defineFieldKind } from './kind'
+export type { FieldApplied, FieldCaller, FieldKind, FieldKindContext } from './kind'
+export { FIELD_KINDS } from './kinds'

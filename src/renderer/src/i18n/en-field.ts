@@ -1,0 +1,98 @@
+import type { idField } from './id-field'
+
+/** English texts of the technician's phone (/lapangan); same keys as `id-field.ts`. */
+export const enField: typeof idField = {
+  field: {
+    title: 'My tasks',
+    intro: 'Tickets assigned to you, those due today or late at the top.',
+    help: 'Help: technician phone',
+    refresh: 'Reload',
+    empty: 'You have no open tasks. New ones appear here as soon as the office assigns them.',
+    backToList: 'My tasks',
+    notFound: 'This task is no longer on your list (done, cancelled or reassigned).',
+    kind: { ticket: 'Ticket' },
+    status: {
+      baru: 'New',
+      dalam_proses: 'In progress',
+      menunggu_konfirmasi: 'Awaiting confirmation',
+      selesai: 'Done',
+      dibatalkan: 'Cancelled',
+    },
+    priority: { rendah: 'Low', sedang: 'Medium', tinggi: 'High', darurat: 'Urgent' },
+    due: {
+      overdue: 'Late',
+      today: 'Today',
+      at: 'Due {{when}}',
+    },
+    sync: {
+      offline:
+        'Not connected to the host. Your work is kept on this phone and sent automatically once connected. Do not close this page.',
+      pending: '{{count}} waiting to be sent',
+      conflicts: '{{count}} refused by the host',
+      sending: 'Sending…',
+      allSent: 'All sent',
+      sendNow: 'Send now',
+    },
+    contact: {
+      title: 'Customer',
+      call: 'Call',
+      whatsapp: 'WhatsApp',
+      map: 'Open location',
+      noMap: 'The customer has no coordinates yet.',
+      noCustomer: 'This ticket is not linked to a customer.',
+      pic: 'Person on site: {{name}}',
+    },
+    description: 'Description',
+    form: {
+      title: 'Note & status',
+      note: 'Note',
+      notePlaceholder: 'What you found or did',
+      status: 'Change status',
+      statusNone: 'Unchanged',
+      save: 'Save',
+      needSomething: 'Write a note or pick a new status.',
+      saved: 'Saved on the phone. Sent to the host once connected.',
+    },
+    outbox: {
+      title: 'Not yet applied at the host',
+      pending: 'Waiting to be sent',
+      conflict: 'Refused by the host',
+      note: 'Note',
+      statusTo: 'Status → {{status}}',
+      copy: 'Copy text',
+      copied: 'Text copied.',
+      resend: 'Send again',
+      discard: 'Discard',
+      discardTitle: 'Discard this change?',
+      discardBody:
+        'The text you typed is removed from this phone and not sent. Copy it first if you still need it.',
+    },
+    photos: {
+      title: 'Photos',
+      take: 'Take photo',
+      kept: 'Photos are kept on this phone. Uploading photos to a ticket is not available on this host yet; they stay safe on the phone until it is.',
+      remove: 'Remove photo',
+      removeTitle: 'Remove this photo from the phone?',
+    },
+    signature: {
+      section: 'Signature',
+      title: "Customer's signature",
+      save: 'Save signature',
+      saved: 'Signature saved on this phone.',
+      kept: 'Signatures kept on the phone ({{count}}).',
+    },
+    history: {
+      title: 'History',
+      empty: 'No history yet.',
+      created: 'Ticket created',
+      assigned: 'Assigned',
+      note: 'Note',
+      status: 'Status: {{from}} → {{to}}',
+      reopened: 'Reopened',
+    },
+  },
+  signaturePad: {
+    clear: 'Clear',
+    hint: 'Sign with your finger inside the box.',
+  },
+}

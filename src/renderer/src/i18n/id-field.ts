@@ -1,0 +1,98 @@
+/** Indonesian texts of the technician's phone (/lapangan); `en-field.ts` has the same keys. */
+export const idField = {
+  field: {
+    title: 'Tugas saya',
+    intro:
+      'Tiket yang ditugaskan kepada Anda, yang jatuh tempo hari ini atau terlambat paling atas.',
+    help: 'Bantuan: HP teknisi',
+    refresh: 'Muat ulang',
+    empty:
+      'Tidak ada tugas terbuka untuk Anda. Tugas baru muncul di sini begitu kantor menugaskannya.',
+    backToList: 'Tugas saya',
+    notFound: 'Tugas ini tidak ada lagi di daftar Anda (sudah selesai, dibatalkan atau dialihkan).',
+    kind: { ticket: 'Tiket' },
+    status: {
+      baru: 'Baru',
+      dalam_proses: 'Dalam proses',
+      menunggu_konfirmasi: 'Menunggu konfirmasi',
+      selesai: 'Selesai',
+      dibatalkan: 'Dibatalkan',
+    },
+    priority: { rendah: 'Rendah', sedang: 'Sedang', tinggi: 'Tinggi', darurat: 'Darurat' },
+    due: {
+      overdue: 'Terlambat',
+      today: 'Hari ini',
+      at: 'Tenggat {{when}}',
+    },
+    sync: {
+      offline:
+        'Tidak terhubung ke host. Pekerjaan Anda disimpan di HP ini dan dikirim otomatis begitu tersambung. Jangan tutup halaman ini.',
+      pending: '{{count}} menunggu dikirim',
+      conflicts: '{{count}} ditolak host',
+      sending: 'Mengirim…',
+      allSent: 'Semua terkirim',
+      sendNow: 'Kirim sekarang',
+    },
+    contact: {
+      title: 'Pelanggan',
+      call: 'Telepon',
+      whatsapp: 'WhatsApp',
+      map: 'Buka lokasi',
+      noMap: 'Koordinat pelanggan belum diisi.',
+      noCustomer: 'Tiket ini tidak terhubung ke pelanggan.',
+      pic: 'PIC di lokasi: {{name}}',
+    },
+    description: 'Keterangan',
+    form: {
+      title: 'Catatan & status',
+      note: 'Catatan',
+      notePlaceholder: 'Apa yang Anda temukan atau kerjakan',
+      status: 'Ubah status',
+      statusNone: 'Tidak diubah',
+      save: 'Simpan',
+      needSomething: 'Tulis catatan atau pilih status baru.',
+      saved: 'Disimpan di HP. Dikirim ke host begitu tersambung.',
+    },
+    outbox: {
+      title: 'Belum diterapkan di host',
+      pending: 'Menunggu dikirim',
+      conflict: 'Ditolak host',
+      note: 'Catatan',
+      statusTo: 'Status → {{status}}',
+      copy: 'Salin teks',
+      copied: 'Teks disalin.',
+      resend: 'Kirim lagi',
+      discard: 'Buang',
+      discardTitle: 'Buang perubahan ini?',
+      discardBody:
+        'Teks yang Anda ketik akan dihapus dari HP ini dan tidak dikirim. Salin dulu bila masih perlu.',
+    },
+    photos: {
+      title: 'Foto',
+      take: 'Ambil foto',
+      kept: 'Foto disimpan di HP ini. Unggah foto ke tiket belum tersedia di host ini; foto tetap aman di HP sampai fitur itu ada.',
+      remove: 'Hapus foto',
+      removeTitle: 'Hapus foto ini dari HP?',
+    },
+    signature: {
+      section: 'Tanda tangan',
+      title: 'Tanda tangan pelanggan',
+      save: 'Simpan tanda tangan',
+      saved: 'Tanda tangan disimpan di HP ini.',
+      kept: 'Tanda tangan tersimpan di HP ({{count}}).',
+    },
+    history: {
+      title: 'Riwayat',
+      empty: 'Belum ada riwayat.',
+      created: 'Tiket dibuat',
+      assigned: 'Ditugaskan',
+      note: 'Catatan',
+      status: 'Status: {{from}} → {{to}}',
+      reopened: 'Dibuka kembali',
+    },
+  },
+  signaturePad: {
+    clear: 'Hapus',
+    hint: 'Tanda tangan dengan jari di dalam kotak.',
+  },
+}
