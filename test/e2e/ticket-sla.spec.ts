@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
 import type { APIRequestContext } from '@playwright/test'
 import { call, OWNER, setUpCompany, signIn } from './api'
 import { expect, test, type Host } from './fixtures'
 
 /**
- * Ticket SLA on the real host and clock: with a one-minute target for darurat, a ticket left
- * alone rings the owner's bell after the ticket-sla job, and Laporan → Tiket counts the late
+ * Ticket SLA on the real host: with a one-minute target for darurat, a ticket left alone rings
+ * the owner's bell after the ticket-sla job, and Laporan → Tiket counts the late
  * resolution against the ones in time. Screenshots go to /tmp/shots-sla/.
  */
 const SHOTS = '/tmp/shots-sla'
@@ -18,6 +20,27 @@ test.beforeEach(async ({ page }) => {
 interface Ticket {
   id: number
   number: string
+}
+
+/**
+ * The minute passes: the tickets' due times are moved to a moment just gone, in the host's data
+ * file (the host runs on the real clock; waiting the minute out would be a sleep). A first
+ * response already given keeps its due time, so lateOne's stays in time.
+ */
+function dueTimesPass(host: Host, ids: number[]) {
+  const db = new Database(path.join(host.dataDir, 'loket.sqlite'))
+  try {
+    db.pragma('busy_timeout = 5000')
+    const past = new Date(Date.now() - 1000).toISOString()
+    const move = db.prepare(
+      `UPDATE tickets SET resolution_due_at = ?,
+         first_response_due_at = CASE WHEN first_responded_at IS NULL THEN ? ELSE first_response_due_at END
+       WHERE id = ?`,
+    )
+    for (const id of ids) move.run(past, past, id)
+  } finally {
+    db.close()
+  }
 }
 
 async function runJob(request: APIRequestContext, host: Host, token: string) {
@@ -44,7 +67,6 @@ test('a ticket past its SLA rings the bell; Laporan → Tiket shows the shares w
   request,
   host,
 }) => {
-  test.setTimeout(180_000)
   const token = await setUpCompany(request, host)
   const api = <T>(procedure: string, input: unknown, kind: 'query' | 'mutation' = 'mutation') =>
     call<T>(request, host, token, procedure, input, kind)
@@ -74,7 +96,6 @@ test('a ticket past its SLA rings the bell; Laporan → Tiket shows the shares w
   const move = async (t: Ticket, ...statuses: string[]) => {
     for (const status of statuses) await api('tickets.update', { id: t.id, status })
   }
-  const openedAt = Date.now()
 
   const left = await open({
     category: 'gangguan',
@@ -112,7 +133,7 @@ test('a ticket past its SLA rings the bell; Laporan → Tiket shows the shares w
   expect((await runJob(request, host, token)).counts).toMatchObject({ notified: 0 })
 
   // Past the one-minute targets.
-  await page.waitForTimeout(Math.max(0, openedAt + 62_000 - Date.now()))
+  dueTimesPass(host, [left.id, lateOne.id])
   await move(lateOne, 'menunggu_konfirmasi', 'selesai')
   const run = await runJob(request, host, token)
   // The untouched ticket breaches both targets; the owner is its only supervisor besides Andi.
