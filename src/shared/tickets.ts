@@ -27,14 +27,16 @@ export const TICKET_EVENT_KINDS = ['created', 'status', 'assigned', 'note', 'reo
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number]
 
 /**
- * The forward path baru → dalam proses → menunggu konfirmasi → selesai; any open ticket may be
- * cancelled. Reopening (selesai/dibatalkan → dalam proses) is allowed with a reason only and is
+ * The forward path baru → dalam proses → menunggu konfirmasi → selesai (seed 000's "menunggu
+ * konfirmasi pelanggan" may go back to dalam proses when the customer says it is not fixed); any
+ * open ticket may be cancelled. Reopening (selesai/dibatalkan → dalam proses) is allowed with a reason only and is
  * checked apart (REOPEN_FROM). Every other jump is refused.
  */
 export const TICKET_TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
   baru: ['dalam_proses', 'dibatalkan'],
   dalam_proses: ['menunggu_konfirmasi', 'dibatalkan'],
-  menunggu_konfirmasi: ['selesai', 'dibatalkan'],
+  // The customer says it is not fixed yet: back to work, without a reopening.
+  menunggu_konfirmasi: ['dalam_proses', 'selesai', 'dibatalkan'],
   selesai: ['dalam_proses'],
   dibatalkan: ['dalam_proses'],
 }

@@ -103,6 +103,7 @@ describe('tickets', () => {
       ['baru', 'dibatalkan'],
       ['dalam_proses', 'menunggu_konfirmasi'],
       ['dalam_proses', 'dibatalkan'],
+      ['menunggu_konfirmasi', 'dalam_proses'],
       ['menunggu_konfirmasi', 'selesai'],
       ['menunggu_konfirmasi', 'dibatalkan'],
       ['selesai', 'dalam_proses'],
