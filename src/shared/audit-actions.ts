@@ -97,6 +97,11 @@ export const AUDIT_ACTIONS = [
   'tickets.status',
   'tickets.assign',
   'tickets.settings',
+  'registrations.create',
+  'registrations.step',
+  'registrations.back',
+  'registrations.reject',
+  'registrations.activate',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
@@ -134,6 +139,7 @@ export const AUDIT_ENTITY_TYPES = [
   'service',
   'session',
   'ticket',
+  'registration',
   'trusted_device',
   'user',
 ] as const

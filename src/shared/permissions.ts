@@ -61,6 +61,12 @@ export const PERMISSIONS = {
    */
   'tickets.view': {},
   'tickets.manage': {},
+  /**
+   * The new-customer workflow board (issue 16, Registrasi → Aktif). `registrations.manage` opens
+   * cards and moves them through the six steps' forms (or back with a reason).
+   */
+  'registrations.view': { menu: 'registrations' },
+  'registrations.manage': {},
   /** Backup & Restore: whole-company copies, the backup passphrase, restores. */
   'backup.manage': { menu: 'backup', superadminOnly: true },
 } as const satisfies Record<string, PermissionDef>
@@ -102,6 +108,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'schedule.view',
     // Billing staff answer the phone too: they see a customer's tickets, support works them.
     'tickets.view',
+    'registrations.view',
+    'registrations.manage',
   ],
   admin_support: [
     'dashboard.view',
@@ -121,6 +129,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'messages.view',
     'tickets.view',
     'tickets.manage',
+    'registrations.view',
+    'registrations.manage',
   ],
   technician: [
     'dashboard.view',
@@ -128,6 +138,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'network.view',
     'tickets.view',
     'tickets.manage',
+    'registrations.view',
+    'registrations.manage',
   ],
   viewer: [
     'dashboard.view',
@@ -142,5 +154,6 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'messages.view',
     'schedule.view',
     'tickets.view',
+    'registrations.view',
   ],
 }

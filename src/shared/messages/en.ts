@@ -147,8 +147,22 @@ export const enMessages: SharedMessages = {
       'Ticket category "{{category}}" does not exist or is no longer active. Pick a category from the ticket settings.',
     TICKET_CATEGORY_IN_USE:
       'Category "{{category}}" is still used by tickets, so it cannot be removed. Switch it off instead.',
+    REGISTRATION_STEP_REFUSED:
+      'The registration card is at step "{{stepWords}}", so the "{{wantedWords}}" form cannot be saved. The steps go in order: Registration → Survey → Account → Product → Installation → Finalisation.',
+    REGISTRATION_CLOSED: 'This registration card is finished (active or not feasible) and can no longer change.',
+    REGISTRATION_OPEN_EXISTS:
+      'This customer already has a registration card in progress. Continue that card on the Registration board.',
+    REGISTRATION_FILE_INVALID:
+      'Invalid picture: {{problem}}. A signature must be a PNG (max. 300 KB), a photo JPG/PNG/WEBP (max. 5 MB).',
   },
   validation: {
+    time: 'Invalid time, write it like 09:30.',
+    too_many: 'Too many entries.',
+    reason_required: 'Write the reason.',
+    survey_decision: 'Choose the survey result: feasible or not feasible.',
+    tax_type: 'Choose the tax type.',
+    rx_power: 'RX power in dBm between -50 and 10, e.g. -19.5.',
+    survey_priority: 'Choose a priority.',
     sla_order: 'The first-response target may not be longer than the resolution target.',
     ticket_category_key:
       'A category key is lowercase letters, digits and underscores only, e.g. pindah_alamat.',

@@ -147,8 +147,23 @@ export const idMessages = {
       'Kategori tiket "{{category}}" tidak ada atau sudah tidak aktif. Pilih kategori dari daftar di pengaturan tiket.',
     TICKET_CATEGORY_IN_USE:
       'Kategori "{{category}}" masih dipakai tiket, jadi tidak bisa dihapus. Nonaktifkan saja agar tidak ditawarkan lagi.',
+    REGISTRATION_STEP_REFUSED:
+      'Kartu registrasi ada di langkah "{{stepWords}}", jadi formulir "{{wantedWords}}" belum/tidak bisa disimpan. Langkahnya berurutan: Registrasi → Survei → Akun → Produk → Instalasi → Finalisasi.',
+    REGISTRATION_CLOSED:
+      'Kartu registrasi ini sudah selesai (aktif atau tidak layak) dan tidak bisa diubah lagi.',
+    REGISTRATION_OPEN_EXISTS:
+      'Pelanggan ini sudah punya kartu registrasi yang masih berjalan. Lanjutkan kartu itu di papan Registrasi.',
+    REGISTRATION_FILE_INVALID:
+      'Gambar tidak valid: {{problem}}. Tanda tangan harus PNG (maks. 300 KB), foto JPG/PNG/WEBP (maks. 5 MB).',
   },
   validation: {
+    time: 'Jam tidak valid, tulis seperti 09:30.',
+    too_many: 'Terlalu banyak isian.',
+    reason_required: 'Tulis alasannya.',
+    survey_decision: 'Pilih hasil survei: layak atau tidak layak.',
+    tax_type: 'Pilih jenis pajak.',
+    rx_power: 'Daya RX dalam dBm antara -50 dan 10, misalnya -19,5.',
+    survey_priority: 'Pilih prioritas.',
     sla_order: 'Target respons pertama tidak boleh lebih lama dari target penyelesaian.',
     ticket_category_key:
       'Kode kategori hanya huruf kecil, angka dan garis bawah, misalnya pindah_alamat.',

@@ -65,6 +65,7 @@ export const entityTypesId = {
   service: 'Layanan',
   session: 'Sesi masuk',
   ticket: 'Tiket',
+  registration: 'Kartu registrasi',
   trusted_device: 'Perangkat tepercaya',
   user: 'Pengguna',
 } satisfies Record<AuditEntityType, string>
@@ -98,6 +99,7 @@ export const entityTypesEn: typeof entityTypesId = {
   service: 'Service',
   session: 'Sign-in session',
   ticket: 'Ticket',
+  registration: 'Registration card',
   trusted_device: 'Trusted device',
   user: 'User',
 }
