@@ -26,6 +26,7 @@ import { aboutRouter } from './routers/about'
 import { dashboardRouter } from './routers/dashboard'
 import { backupsRouter } from './routers/backups'
 import { ticketsRouter } from './routers/tickets'
+import { registrationsRouter } from './routers/registrations'
 import { router } from './trpc'
 
 /** The one API of Loket, carried over IPC in the desktop and HTTP on the LAN. */
@@ -58,6 +59,7 @@ export const appRouter = router({
   about: aboutRouter,
   dashboard: dashboardRouter,
   tickets: ticketsRouter,
+  registrations: registrationsRouter,
 })
 
 export type AppRouter = typeof appRouter
