@@ -65,7 +65,7 @@ export const PERMISSIONS = {
    * The new-customer workflow board (issue 16, Registrasi → Aktif). `registrations.manage` opens
    * cards and moves them through the six steps' forms (or back with a reason).
    */
-  'registrations.view': { menu: 'registrations' },
+  'registrations.view': { menu: 'registrasi' },
   'registrations.manage': {},
   /** Backup & Restore: whole-company copies, the backup passphrase, restores. */
   'backup.manage': { menu: 'backup', superadminOnly: true },

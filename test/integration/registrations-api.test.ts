@@ -88,9 +88,9 @@ describe('registrations API', () => {
         technicianSignerName: 'Pemilik',
       })
       expect(done).toMatchObject({ status: 'aktif', serviceStatus: 'aktif' })
-      // 22 Nov → 1 Dec of a 30-day period: 8/30 × 150,000 = 40,000; + the Rp100,000 fee.
+      // 22 Nov → 1 Dec of a 30-day period: 9/30 × 150,000 = 45,000; + the Rp100,000 fee.
       const invoice = await owner.billing.invoice.query({ id: done.invoiceId! })
-      expect(invoice.total).toBe(140_000)
+      expect(invoice.total).toBe(145_000)
       const pdf = await owner.registrations.bastPdf.query({ registrationId })
       const bytes = Buffer.from(pdf.contentBase64, 'base64')
       expect(bytes.subarray(0, 4).toString()).toBe('%PDF')

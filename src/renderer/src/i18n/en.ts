@@ -24,12 +24,14 @@ import { enAbout } from './en-about'
 import { enDashboard } from './en-dashboard'
 import { enHelp } from './en-help'
 import { enModules } from './en-modules'
+import { enRegistrations } from './en-registrations'
 import type { Messages } from './id'
 
 import { enMode } from './en-mode'
 /** English, the second language. Same keys as id.ts; TypeScript rejects a missing or extra key. */
 export const en: Messages = {
   ...enModules,
+  ...enRegistrations,
   ...enMode,
   ...enCustomers,
   ...enAudit,
@@ -123,6 +125,10 @@ export const en: Messages = {
     backup: {
       manage: 'Create, download, verify and restore backups; set their passphrase and schedule',
     },
+    registrations: {
+      view: 'View the new-customer registration board',
+      manage: 'Work registration steps: survey, account, product, installation, handover',
+    },
     tickets: {
       view: 'View complaint tickets',
       manage: 'Open, work and assign tickets (and be assigned tickets)',
@@ -203,6 +209,7 @@ export const en: Messages = {
     done: 'Password changed. Sessions on other devices have been ended.',
   },
   nav: {
+    registrasi: 'Registration',
     billing: 'Invoices',
     cashier: 'Cashier',
     closing: 'Cash closing',
@@ -329,6 +336,13 @@ export const en: Messages = {
     chainBroken: 'Chain broken at entry #{{id}}',
   },
   auditActions: {
+    registrations: {
+      create: 'Registration card opened',
+      step: 'Registration step saved',
+      back: 'Registration card moved back',
+      reject: 'Survey not feasible',
+      activate: 'Service activated from registration',
+    },
     tickets: {
       create: 'Ticket opened',
       status: 'Ticket status changed',

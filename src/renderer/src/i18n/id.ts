@@ -25,6 +25,7 @@ import { idAbout } from './id-about'
 import { idDashboard } from './id-dashboard'
 import { idHelp } from './id-help'
 import { idModules } from './id-modules'
+import { idRegistrations } from './id-registrations'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -33,6 +34,7 @@ import { idModules } from './id-modules'
  */
 export const id = {
   ...idModules,
+  ...idRegistrations,
   ...idMode,
   ...idCustomers,
   ...idAudit,
@@ -127,6 +129,10 @@ export const id = {
     },
     dashboard: { view: 'Lihat dasbor' },
     backup: { manage: 'Buat, unduh, periksa dan pulihkan backup; atur frasa sandi dan jadwalnya' },
+    registrations: {
+      view: 'Lihat papan registrasi pelanggan baru',
+      manage: 'Kerjakan langkah registrasi: survei, akun, produk, instalasi, BAST',
+    },
     tickets: {
       view: 'Lihat tiket keluhan',
       manage: 'Buat, tangani dan tugaskan tiket (dan bisa ditugasi tiket)',
@@ -203,6 +209,7 @@ export const id = {
     done: 'Kata sandi berhasil diganti. Sesi di perangkat lain sudah diakhiri.',
   },
   nav: {
+    registrasi: 'Registrasi',
     billing: 'Tagihan',
     cashier: 'Kasir',
     closing: 'Setoran Kasir',
@@ -329,6 +336,13 @@ export const id = {
     chainBroken: 'Rantai rusak pada entri #{{id}}',
   },
   auditActions: {
+    registrations: {
+      create: 'Kartu registrasi dibuat',
+      step: 'Langkah registrasi disimpan',
+      back: 'Kartu registrasi dimundurkan',
+      reject: 'Survei tidak layak',
+      activate: 'Layanan diaktifkan dari registrasi',
+    },
     tickets: {
       create: 'Tiket dibuat',
       status: 'Status tiket diubah',
