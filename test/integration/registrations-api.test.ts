@@ -41,7 +41,11 @@ describe('registrations API', () => {
       // No skipping: the Akun form is refused while the card is at Registrasi.
       expect(
         await apiCode(
-          owner.registrations.account.mutate({ registrationId, category: 'rumah', areaId: area.id }),
+          owner.registrations.account.mutate({
+            registrationId,
+            category: 'rumah',
+            areaId: area.id,
+          }),
         ),
       ).toBe('REGISTRATION_STEP_REFUSED')
       await owner.registrations.scheduleSurvey.mutate({

@@ -80,7 +80,10 @@ export const registrationsRouter = router({
     .input(registrationIdInput)
     .query(async ({ ctx, input }) => {
       const data = await bastPdf(ctx.services, ctx.actor, input.registrationId)
-      return { fileName: `BAST-${input.registrationId}.pdf`, contentBase64: data.toString('base64') }
+      return {
+        fileName: `BAST-${input.registrationId}.pdf`,
+        contentBase64: data.toString('base64'),
+      }
     }),
   /** A photo or signature of a card, as base64 (the board's report view). */
   file: procedure('registrations.view')

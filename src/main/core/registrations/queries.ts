@@ -24,6 +24,8 @@ export interface RegistrationCard {
   serviceId: number | null
   sid: string | null
   surveyPriority: string | null
+  /** Instalasi: the visit is scheduled, so the next form is the report. */
+  installScheduled: boolean
   createdAt: string
   updatedAt: string
   endedReason: string | null
@@ -82,6 +84,7 @@ export async function listRegistrations(
       'r.service_id',
       's.sid',
       'r.survey_priority',
+      'r.install_date',
       'r.created_at',
       'r.updated_at',
       'r.ended_reason',
@@ -125,6 +128,7 @@ export async function listRegistrations(
       serviceId: r.service_id,
       sid: r.sid,
       surveyPriority: r.survey_priority,
+      installScheduled: r.install_date !== null,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       endedReason: r.ended_reason,

@@ -216,9 +216,9 @@ describe('registration workflow', () => {
     expect(registrationBackInput.safeParse({ registrationId: f.id, reason: '  ' }).success).toBe(
       false,
     )
-    expect(
-      await f.code(moveBack(f.deps, f.actor, { registrationId: f.id, reason: 'salah' })),
-    ).toBe('REGISTRATION_STEP_REFUSED')
+    expect(await f.code(moveBack(f.deps, f.actor, { registrationId: f.id, reason: 'salah' }))).toBe(
+      'REGISTRATION_STEP_REFUSED',
+    )
     await f.steps.survey()
     await f.steps.report()
     await moveBack(f.deps, f.actor, { registrationId: f.id, reason: 'Survei ulang: ODP penuh' })
@@ -338,7 +338,10 @@ describe('registration workflow', () => {
     await f.toFinal()
     const bad = bastSignInput.parse({
       registrationId: f.id,
-      customerSignature: { mime: 'image/png', data: Buffer.from('GIF89a-not-png').toString('base64') },
+      customerSignature: {
+        mime: 'image/png',
+        data: Buffer.from('GIF89a-not-png').toString('base64'),
+      },
       technicianSignature: pngUpload(),
       customerSignerName: 'Gilang Anugrah',
       technicianSignerName: 'Teknisi Andi',

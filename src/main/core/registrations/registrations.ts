@@ -308,12 +308,13 @@ export async function saveSurveyReport(
   return writeTx(deps.db, async (tx) => {
     const card = await loadCard(tx, actor.companyId, input.registrationId)
     assertAt(card, 'survei')
-    if (!card.survey_date) throw new AppError('REGISTRATION_STEP_REFUSED', 'survey not scheduled', {
-      step: card.step,
-      wanted: 'survei',
-      stepWords: STEP_WORDS.registrasi,
-      wantedWords: STEP_WORDS.survei,
-    })
+    if (!card.survey_date)
+      throw new AppError('REGISTRATION_STEP_REFUSED', 'survey not scheduled', {
+        step: card.step,
+        wanted: 'survei',
+        stepWords: STEP_WORDS.registrasi,
+        wantedWords: STEP_WORDS.survei,
+      })
     await writeFiles(tx)
     const report = {
       survey_topology: input.topology,
@@ -351,7 +352,8 @@ export async function saveSurveyReport(
       after: { reason: input.reason },
     })
     let messages = 0
-    if (input.notifyCustomer) messages = await queueNotFeasible(tx, deps, actor, card, input.reason!)
+    if (input.notifyCustomer)
+      messages = await queueNotFeasible(tx, deps, actor, card, input.reason!)
     if (messages > 0) deps.onMessages?.()
     return { id: card.id, step: 'survei' as const, status: 'ditolak', messages }
   })
@@ -517,8 +519,7 @@ export async function saveProduct(
         .set({
           product_id: input.productId,
           activation_date: input.activationDate,
-          billing_day:
-            input.billingSchedule.kind === 'fixed' ? input.billingSchedule.day : null,
+          billing_day: input.billingSchedule.kind === 'fixed' ? input.billingSchedule.day : null,
           pop_id: input.popId,
           pppoe_username: username,
           pppoe_password: sealLogin(deps.secrets, password),
@@ -668,4 +669,3 @@ export async function moveBack(
     return { id: card.id, step: to, status: 'berjalan' }
   })
 }
-

@@ -5,7 +5,7 @@ export const enRegistrations: typeof idRegistrations = {
   registrations: {
     title: 'New customer registration',
     intro:
-      'Each card is a prospective customer. A card moves forward only through its step\'s form, or back with a reason.',
+      "Each card is a prospective customer. A card moves forward only through its step's form, or back with a reason.",
     newButton: 'New registration',
     tabs: { berjalan: 'In progress', aktif: 'Active', ditolak: 'Not feasible' },
     steps: {
@@ -17,8 +17,7 @@ export const enRegistrations: typeof idRegistrations = {
       finalisasi: 'Finalisation',
     },
     emptyColumn: 'No cards',
-    emptyBoard:
-      'No prospective customers yet. Press "New registration" to record one.',
+    emptyBoard: 'No prospective customers yet. Press "New registration" to record one.',
     emptyDone: 'No cards here yet.',
     by: '{{user}} · {{at}}',
     priority: { rendah: 'Low', sedang: 'Medium', tinggi: 'High' },

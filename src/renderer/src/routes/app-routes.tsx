@@ -12,6 +12,7 @@ import { ReportsPage } from '../pages/reports/reports-page'
 import { NetworkPage } from '../pages/network/network-page'
 import { RouterImportPage } from '../pages/network/router-import-page'
 import { HotspotPage } from '../pages/hotspot/hotspot-page'
+import { RegistrationsPage } from '../pages/registrations/registrations-page'
 import { CollectionsPage } from '../pages/collections/collections-page'
 import { MessagesPage } from '../pages/messages/messages-page'
 import { SchedulePage } from '../pages/schedule/schedule-page'
@@ -84,6 +85,10 @@ export function AppRoutes() {
                 element={guarded('network.manage', <RouterImportPage />)}
               />
               <Route path="/hotspot" element={guarded('hotspot.view', <HotspotPage />)} />
+              <Route
+                path="/registrasi"
+                element={guarded('registrations.view', <RegistrationsPage />)}
+              />
               <Route
                 path="/collections"
                 element={guarded('collections.view', <CollectionsPage />)}

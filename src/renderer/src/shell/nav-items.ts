@@ -17,6 +17,7 @@ import {
   IconMessage2,
   IconBellRinging,
   IconUsers,
+  IconUserPlus,
   type Icon,
 } from '@tabler/icons-react'
 import {
@@ -56,6 +57,7 @@ const ICONS: Record<string, Icon> = {
   messages: IconMessage2,
   schedule: IconCalendarTime,
   backup: IconDatabaseExport,
+  registrasi: IconUserPlus,
 }
 
 /** Daily work first: the office opens customers far more often than users or settings. */
@@ -63,6 +65,7 @@ const FIRST_MENUS = [
   'dashboard',
   'cashier',
   'customers',
+  'registrasi',
   'billing',
   'collections',
   'messages',
