@@ -220,16 +220,20 @@ function BoardCard({
   return (
     <Card withBorder padding="xs" radius="sm" data-testid={`card-${card.id}`}>
       <Stack gap={4}>
-        <Group justify="space-between" wrap="nowrap" gap={4}>
-          <Text
-            fw={600}
-            size="sm"
-            lineClamp={1}
-            style={{ cursor: 'pointer' }}
-            onClick={onOpen}
-            title={card.customerName}
-          >
-            {card.customerName}
+        <Text
+          fw={600}
+          size="sm"
+          lineClamp={2}
+          style={{ cursor: 'pointer' }}
+          onClick={onOpen}
+          title={card.customerName}
+        >
+          {card.customerName}
+        </Text>
+        <Group gap={4} wrap="wrap">
+          <Text size="xs" c="dimmed">
+            {card.customerCode}
+            {card.sid ? ` · ${card.sid}` : ''}
           </Text>
           {card.surveyPriority && (
             <Badge size="xs" color={PRIORITY_COLORS[card.surveyPriority] ?? 'gray'}>
@@ -237,10 +241,6 @@ function BoardCard({
             </Badge>
           )}
         </Group>
-        <Text size="xs" c="dimmed">
-          {card.customerCode}
-          {card.sid ? ` · ${card.sid}` : ''}
-        </Text>
         {card.last && (
           <Text size="xs">
             {t(`registrations.events.${card.last.kind}`)}
@@ -263,22 +263,29 @@ function BoardCard({
           </Text>
         )}
         {canManage && card.status === 'berjalan' && onStep && (
-          <Group gap={4} wrap="nowrap" mt={2}>
-            <Button size="compact-xs" onClick={() => onStep(action)} style={{ flex: 1 }}>
+          <Stack gap={2} mt={2}>
+            <Button
+              size="xs"
+              fullWidth
+              h="auto"
+              py={4}
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+              onClick={() => onStep(action)}
+            >
               {t(`registrations.actions.${action}`)}
             </Button>
             {back && onBack && (
               <Button
                 size="compact-xs"
-                variant="default"
-                aria-label={t('registrations.actions.back')}
-                title={t('registrations.actions.back')}
+                variant="subtle"
+                color="gray"
+                leftSection={<IconArrowBackUp size={12} />}
                 onClick={() => onBack(back)}
               >
-                <IconArrowBackUp size={14} />
+                {t('registrations.actions.back')}
               </Button>
             )}
-          </Group>
+          </Stack>
         )}
       </Stack>
     </Card>
