@@ -235,6 +235,12 @@ export function layoutStops(d: LayoutData): Stop[] {
     },
     { name: 'Jadwal & riwayat', route: '/schedule', url: 'schedule', ready: id('run-row') },
     { name: 'Backup & Restore', route: '/backup', url: 'backup', ready: id('backup-verified') },
+    {
+      name: 'Registrasi',
+      route: '/registrasi',
+      url: 'registrasi',
+      ready: id('registration-board'),
+    },
     { name: 'Katalog › Paket', route: '/catalog', url: 'catalog', ready: id('product-row') },
     { name: 'Katalog › Area', route: '/catalog', url: 'catalog?tab=areas', ready: id('area-row') },
     { name: 'Katalog › POP', route: '/catalog', url: 'catalog?tab=pops', ready: id('pop-row') },

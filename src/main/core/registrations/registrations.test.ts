@@ -10,6 +10,8 @@ import {
   surveyScheduleInput,
 } from '@shared/schemas'
 import { queueWelcomeMessages } from '../collections'
+import { grantRegistrationPermissions } from '../db/migrations/202612070301_registrations'
+import { permissionsOfRole } from '../roles'
 import { pdfText } from '../documents'
 import {
   bastPdf,
@@ -364,5 +366,25 @@ describe('registration workflow', () => {
     // The signed copy kept at signing is the same document.
     expect(done.bastSha256).toMatch(/^[0-9a-f]{64}$/)
     expect(await f.deps.files.get(done.bastSha256)).toEqual(pdf)
+  })
+
+  it('billing, support and technicians work cards by default, viewers see the board; older companies get the same', async () => {
+    const f = await fixture()
+    const check = async () => {
+      for (const role of ['admin_billing', 'admin_support', 'technician'] as const)
+        expect(await permissionsOfRole(f.db, f.companyId, role)).toEqual(
+          expect.arrayContaining(['registrations.view', 'registrations.manage']),
+        )
+      const viewer = await permissionsOfRole(f.db, f.companyId, 'viewer')
+      expect(viewer).toContain('registrations.view')
+      expect(viewer).not.toContain('registrations.manage')
+    }
+    await check()
+    await f.db
+      .deleteFrom('role_permissions')
+      .where('permission', 'like', 'registrations.%')
+      .execute()
+    await grantRegistrationPermissions(f.db as never)
+    await check()
   })
 })

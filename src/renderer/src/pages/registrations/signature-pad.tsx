@@ -77,7 +77,7 @@ export function SignaturePad({
   return (
     <Box>
       <Group justify="space-between" mb={4}>
-        <Text fw={500} size="sm">
+        <Text fw={600} size="sm">
           {label}
         </Text>
         <Button size="compact-xs" variant="subtle" onClick={clear} disabled={empty}>

@@ -4,6 +4,7 @@ import {
   Checkbox,
   FileInput,
   Group,
+  Input,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -239,11 +240,11 @@ export function SurveyReportModal({ registrationId, onClose }: StepProps) {
         value={photos}
         onChange={setPhotos}
       />
-      <div>
-        <Text fw={500} size="sm" mb={4}>
-          {t('registrations.survey.decision')}
-        </Text>
+      <Input.Wrapper label={t('registrations.survey.decision')} required>
         <SegmentedControl
+          display="flex"
+          w="fit-content"
+          mt={4}
           value={form.values.decision}
           onChange={(v) => form.setValue('decision', v)}
           data={[
@@ -251,7 +252,7 @@ export function SurveyReportModal({ registrationId, onClose }: StepProps) {
             { value: 'tidak_layak', label: t('registrations.survey.tidak_layak') },
           ]}
         />
-      </div>
+      </Input.Wrapper>
       {form.values.decision === 'tidak_layak' && (
         <>
           <Textarea
