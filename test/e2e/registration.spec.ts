@@ -227,3 +227,45 @@ test('six steps from registration to an active service with a signed BAST and a 
   expect(invoice.lines.map((l) => l.description)).toContain('Biaya instalasi')
   expect(invoice.total).toBeGreaterThan(150_000)
 })
+
+test('a tidak layak survey needs its reason, closes the card and can message the customer', async ({
+  page,
+  request,
+  host,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 })
+  const token = await setUpCompany(request, host)
+  const area = await call<{ id: number }>(request, host, token, 'catalog.createArea', {
+    code: 'CBG01',
+    name: 'Cibinong',
+  })
+  const customer = await call<{ id: number }>(request, host, token, 'customers.create', {
+    areaId: area.id,
+    name: 'Siti Aminah',
+    phone: '0813-3333-4444',
+  })
+  const card = await call<{ id: number }>(request, host, token, 'registrations.open', {
+    customerId: customer.id,
+  })
+  await call(request, host, token, 'registrations.scheduleSurvey', {
+    registrationId: card.id,
+    priority: 'rendah',
+    date: '2026-12-20',
+  })
+  await signIn(page, host, OWNER, 'Registrasi')
+  await page.getByRole('link', { name: 'Registrasi' }).click()
+  await page.getByRole('button', { name: 'Isi laporan survei' }).click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByText('Tidak layak').click()
+  await dialog.getByRole('button', { name: 'Simpan laporan survei' }).click()
+  await expect(dialog.getByText('Tulis alasannya.')).toBeVisible()
+  await dialog.getByLabel('Alasan tidak layak').fill('Tidak ada ODP dalam 300 m')
+  await dialog.getByLabel('Kirim pesan ke calon pelanggan').check()
+  await page.screenshot({ path: `${SHOTS}/2-survei-tidak-layak.png` })
+  await dialog.getByRole('button', { name: 'Simpan laporan survei' }).click()
+  await expect(page.getByText('Kartu ditutup: survei tidak layak.')).toBeVisible()
+  await expect(page.getByText('Belum ada calon pelanggan.')).toBeVisible()
+  await page.getByText('Tidak layak', { exact: true }).click()
+  await expect(page.getByText('Tidak ada ODP dalam 300 m')).toBeVisible()
+  await page.screenshot({ path: `${SHOTS}/board-tidak-layak.png` })
+})

@@ -116,7 +116,7 @@ export const enRegistrations: typeof idRegistrations = {
       radius: 'PPPoE authentication',
       username: 'PPPoE username',
       password: 'PPPoE password',
-      passwordKeep: 'Leave empty to keep the password from the Account step',
+      passwordKeep: 'Leave empty to keep the Account step password',
       mikrotik: 'MikroTik settings',
       download: 'Download speed (Mbps)',
       upload: 'Upload speed (Mbps)',

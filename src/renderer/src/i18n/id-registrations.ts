@@ -115,7 +115,7 @@ export const idRegistrations = {
       radius: 'Autentikasi PPPoE',
       username: 'Nama pengguna PPPoE',
       password: 'Kata sandi PPPoE',
-      passwordKeep: 'Kosongkan untuk memakai kata sandi dari langkah Akun',
+      passwordKeep: 'Kosongkan untuk memakai kata sandi langkah Akun',
       mikrotik: 'Pengaturan MikroTik',
       download: 'Kecepatan unduh (Mbps)',
       upload: 'Kecepatan unggah (Mbps)',

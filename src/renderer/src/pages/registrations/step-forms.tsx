@@ -316,12 +316,12 @@ export function AccountModal({
     >
       <TextInput
         label={t('registrations.account.username')}
-        placeholder={t('registrations.account.generated')}
+        description={t('registrations.account.generated')}
         {...form.text('username')}
       />
       <TextInput
         label={t('registrations.account.password')}
-        placeholder={t('registrations.account.generated')}
+        description={t('registrations.account.generated')}
         {...form.text('password')}
       />
       <Select
@@ -463,7 +463,7 @@ export function ProductModal({
         <TextInput label={t('registrations.product.username')} {...form.text('pppoeUsername')} />
         <TextInput
           label={t('registrations.product.password')}
-          placeholder={t('registrations.product.passwordKeep')}
+          description={t('registrations.product.passwordKeep')}
           {...form.text('pppoePassword')}
         />
       </SimpleGrid>
