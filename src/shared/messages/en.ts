@@ -149,7 +149,8 @@ export const enMessages: SharedMessages = {
       'Category "{{category}}" is still used by tickets, so it cannot be removed. Switch it off instead.',
     REGISTRATION_STEP_REFUSED:
       'The registration card is at step "{{stepWords}}", so the "{{wantedWords}}" form cannot be saved. The steps go in order: Registration → Survey → Account → Product → Installation → Finalisation.',
-    REGISTRATION_CLOSED: 'This registration card is finished (active or not feasible) and can no longer change.',
+    REGISTRATION_CLOSED:
+      'This registration card is finished (active or not feasible) and can no longer change.',
     REGISTRATION_OPEN_EXISTS:
       'This customer already has a registration card in progress. Continue that card on the Registration board.',
     REGISTRATION_FILE_INVALID:

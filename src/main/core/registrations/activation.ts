@@ -33,8 +33,8 @@ export interface Activation {
   invoiceId: number | null
   invoiceNumber: string | null
   welcome: JobCounts
-  /** The signed BAST, kept in the data directory's file store. */
-  bastSha256: string
+  /** The signed BAST, kept in the data directory's file store (null: drawn on download). */
+  bastSha256: string | null
 }
 
 const dmy = (date: string) => date.slice(0, 10).split('-').reverse().join('/')
@@ -161,32 +161,51 @@ export async function signBast(
   })
   deps.onDeviceJobs?.()
 
-  const invoice = await billFirstInvoice(deps, actor, done.customerId, done.serviceId, today)
-  if (invoice)
-    await deps.db
-      .updateTable('registrations')
-      .set({ first_invoice_id: invoice.id })
-      .where('id', '=', done.card.id)
-      .execute()
-  const welcome = await queueWelcomeMessages(deps, actor, [done.serviceId], timeZone, {
-    includeIsolated: input.restrictBeforePayment,
+  // The activation stands whatever happens next: a first invoice that could not be written is
+  // billed by the next run (the fee waits as a pending charge), a welcome can be sent by hand,
+  // and the BAST is drawn again from the stored signatures on download.
+  const later = async <T>(what: string, work: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await work()
+    } catch (error) {
+      console.error(`registration ${done.card.id} ${what}:`, error)
+      return null
+    }
+  }
+  const invoice = await later('first invoice', async () => {
+    const row = await billFirstInvoice(deps, actor, done.customerId, done.serviceId, today)
+    if (row)
+      await deps.db
+        .updateTable('registrations')
+        .set({ first_invoice_id: row.id })
+        .where('id', '=', done.card.id)
+        .execute()
+    return row
   })
-  const bast = await bastPdf(deps, actor, done.card.id)
-  const bastSha256 = await deps.files.put(bast)
-  await writeTx(deps.db, (tx) =>
-    tx
-      .insertInto('registration_files')
-      .values({
-        registration_id: done.card.id,
-        kind: 'bast',
-        mime: 'application/pdf',
-        size: bast.length,
-        sha256: bastSha256,
-        user_id: actor.userId,
-        at: deps.clock.now().toISOString(),
-      })
-      .execute(),
-  )
+  const welcome = (await later('welcome', () =>
+    queueWelcomeMessages(deps, actor, [done.serviceId], timeZone, {
+      includeIsolated: input.restrictBeforePayment,
+    }),
+  )) ?? { failed: 1 }
+  const bastSha256 = await later('BAST', async () => {
+    const bast = await bastPdf(deps, actor, done.card.id)
+    const sha256 = await deps.files.put(bast)
+    await writeTx(deps.db, (tx) =>
+      tx
+        .insertInto('registration_files')
+        .values({
+          registration_id: done.card.id,
+          kind: 'bast',
+          mime: 'application/pdf',
+          size: bast.length,
+          sha256,
+          user_id: actor.userId,
+          at: deps.clock.now().toISOString(),
+        })
+        .execute(),
+    )
+    return sha256
+  })
   return {
     id: done.card.id,
     step: 'finalisasi',

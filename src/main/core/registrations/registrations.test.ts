@@ -365,7 +365,7 @@ describe('registration workflow', () => {
     expect(text).toContain('ZTEGC8A1B2C3')
     // The signed copy kept at signing is the same document.
     expect(done.bastSha256).toMatch(/^[0-9a-f]{64}$/)
-    expect(await f.deps.files.get(done.bastSha256)).toEqual(pdf)
+    expect(await f.deps.files.get(done.bastSha256!)).toEqual(pdf)
   })
 
   it('billing, support and technicians work cards by default, viewers see the board; older companies get the same', async () => {
