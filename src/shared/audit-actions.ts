@@ -97,6 +97,7 @@ export const AUDIT_ACTIONS = [
   'tickets.status',
   'tickets.assign',
   'tickets.settings',
+  'tickets.attach',
   'registrations.create',
   'registrations.step',
   'registrations.back',

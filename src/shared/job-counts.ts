@@ -40,4 +40,7 @@ export const JOB_COUNT_LABELS: Record<string, string> = {
   disabled_differs: 'status nonaktif berbeda',
   address_list_differs: 'address list berbeda',
   orphan_secret: 'secret tanpa layanan',
+  first_response_breaches: 'tiket lewat target respons',
+  resolution_breaches: 'tiket lewat target selesai',
+  module_off: 'modul mati',
 }

@@ -91,10 +91,10 @@ export const MODULES = {
         'Complaint and outage tickets: ticket numbers, statuses, assignment to technicians, SLA targets and customer messages.',
     },
     routers: ['tickets'],
-    procedures: [],
-    reportExports: [],
-    permissions: ['tickets.view', 'tickets.manage'],
-    reportTabs: [],
+    procedures: ['reports.tickets'],
+    reportExports: ['tickets'],
+    permissions: ['tickets.view', 'tickets.manage', 'tickets.supervise'],
+    reportTabs: ['tickets'],
   },
 } as const satisfies Record<string, ModuleDef>
 

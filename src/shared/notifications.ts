@@ -11,5 +11,7 @@ export const NOTIFICATION_KINDS = [
   'backup_failed',
   'backup_missed',
   'ticket_new',
+  'ticket_sla_first_response',
+  'ticket_sla_resolution',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]

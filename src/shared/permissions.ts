@@ -57,10 +57,13 @@ export const PERMISSIONS = {
   /**
    * Complaint tickets (issue 16). `tickets.manage` opens, works (status, notes) and assigns them;
    * only users whose role holds it can be assigned a ticket. Categories and SLA targets are
-   * company policy (`company.manage`). The sidebar entry (`menu: 'tickets'`) comes with the Tiket page.
+   * company policy (`company.manage`). The sidebar entry opens the Tiket page (/tiket).
+   * `tickets.supervise`: the supervisor role of the issue, told when a ticket breaches its SLA
+   * (besides its assignee).
    */
-  'tickets.view': {},
+  'tickets.view': { menu: 'tickets' },
   'tickets.manage': {},
+  'tickets.supervise': {},
   /**
    * The new-customer workflow board (issue 16, Registrasi → Aktif). `registrations.manage` opens
    * cards and moves them through the six steps' forms (or back with a reason).
@@ -129,6 +132,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'messages.view',
     'tickets.view',
     'tickets.manage',
+    // Support hands tickets to technicians and answers for them: told of SLA breaches.
+    'tickets.supervise',
     'registrations.view',
     'registrations.manage',
   ],

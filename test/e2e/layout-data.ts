@@ -14,6 +14,8 @@ export interface LayoutData {
   /** A customer imported from the router and isolated there. */
   routerCustomerId: number
   batchId: number
+  /** A device ticket of the customer, assigned and in progress. */
+  ticketId: number
 }
 
 interface Invoice {
@@ -191,6 +193,23 @@ export async function seedEveryPage(
     password: 'Lapangan-Rahasia-77',
     role: 'technician',
   })
+  const technicians = await api<{ id: number; username: string }[]>(
+    'tickets.assignees',
+    undefined,
+    'query',
+  )
+  const ticket = await api<{ id: number }>('tickets.open', {
+    customerId: partial.customerId,
+    category: 'perangkat',
+    priority: 'darurat',
+    medium: 'whatsapp',
+    title: 'ONT mati total setelah listrik padam, lampu PON berkedip merah',
+    deviceSerial: 'ZTEGC8F1A2B3',
+    picName: 'Ibu Sari',
+    picPhone: '081299998888',
+    assigneeId: technicians.find((u) => u.username === 'teknisi')!.id,
+  })
+  await api('tickets.update', { id: ticket.id, status: 'dalam_proses', note: 'Teknisi berangkat.' })
 
   return {
     token,
@@ -199,6 +218,7 @@ export async function seedEveryPage(
       invoiceId: partial.id,
       routerCustomerId: isolated.customerId,
       batchId: batch.id,
+      ticketId: ticket.id,
     },
   }
 }

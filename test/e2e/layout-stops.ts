@@ -127,6 +127,13 @@ export function layoutStops(d: LayoutData): Stop[] {
       url: 'reports?tab=customers',
       ready: id('customers-table'),
     },
+    {
+      name: 'Laporan › Tiket',
+      route: '/reports',
+      url: 'reports?tab=tickets',
+      // The layout data may hold no tickets: the range and export bar is what is checked.
+      ready: (page) => page.getByRole('tabpanel').getByRole('button', { name: 'Excel' }),
+    },
     { name: 'Jaringan › Router', route: '/network', url: 'network', ready: id('router-row') },
     {
       name: 'Jaringan › Antrean router',
@@ -189,6 +196,13 @@ export function layoutStops(d: LayoutData): Stop[] {
       route: '/hotspot',
       url: `hotspot?batch=${d.batchId}`,
       ready: id('hotspot-voucher'),
+    },
+    { name: 'Tiket', route: '/tiket', url: 'tiket', ready: id('ticket-row') },
+    {
+      name: 'Tiket (satu tiket)',
+      route: '/tiket/:id',
+      url: `tiket/${d.ticketId}`,
+      ready: id('ticket-event'),
     },
     {
       name: 'Penagihan › Pengingat',

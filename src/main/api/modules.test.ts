@@ -14,6 +14,7 @@ const exportKinds = [
   'revenue',
   'invoices',
   'customers',
+  'tickets',
 ]
 
 describe.each(MODULE_KEYS)('module %s', (key) => {

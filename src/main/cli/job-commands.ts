@@ -29,6 +29,7 @@ const DESCRIPTIONS: Record<JobName, string> = {
   messages: 'Kirim pesan WhatsApp/email yang masih antre',
   notifications: 'Notifikasi: jatuh tempo hari ini, tunggakan, pesan gagal, pekerjaan router gagal',
   reconcile: 'Rekonsiliasi router: hitung selisih router dan Loket (tidak mengubah apa pun)',
+  'ticket-sla': 'SLA tiket: beri tahu penanggung jawab dan supervisor tiket yang lewat target',
 }
 
 function whenWords(when: JobWhen): string {

@@ -25,6 +25,8 @@ import {
   renderReport,
   revenueReport,
   revenueTable,
+  ticketsReport,
+  ticketsTable,
   labelFilters,
   type ReportFilters,
   type ReportTable,
@@ -267,6 +269,24 @@ export const reportCommands: Record<string, CommandDef> = {
         args,
         (c) => revenueTrend(c.db, c.companyId, { to: to ?? c.today.slice(0, 7), ...c.filters }),
         revenueTrendTable,
+        (r) => ({ ...r }),
+      )
+    },
+  },
+  'report tickets': {
+    usage: `report tickets --from YYYY-MM-DD --to YYYY-MM-DD ${FILES_USAGE}   (by category, priority and assignee; shares within SLA)`,
+    stringOptions: ['from', 'to', ...FILE_OPTIONS],
+    run: (args) => {
+      const range = { from: requiredDate(args.values, 'from'), to: requiredDate(args.values, 'to') }
+      return runReport(
+        args,
+        (c) =>
+          ticketsReport(c.db, c.companyId, {
+            ...range,
+            timeZone: c.timeZone,
+            now: systemClock.now(),
+          }),
+        ticketsTable,
         (r) => ({ ...r }),
       )
     },

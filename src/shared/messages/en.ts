@@ -169,6 +169,8 @@ export const enMessages: SharedMessages = {
       'A category key is lowercase letters, digits and underscores only, e.g. pindah_alamat.',
     ticket_category_duplicate: 'A category key is used twice.',
     ticket_nothing_to_change: 'Give a status, a note or the person to assign.',
+    ticket_photo_type: 'A ticket photo must be a JPG, PNG or WEBP image.',
+    ticket_photo_size: 'The photo is too large (5 MB at most).',
     backup_passphrase_short: 'The backup passphrase needs at least 8 characters.',
     backup_passphrase_mismatch: 'The second passphrase differs from the first.',
     token_destination_changed: 'Enter the token again: the destination changed.',

@@ -169,6 +169,8 @@ export const idMessages = {
       'Kode kategori hanya huruf kecil, angka dan garis bawah, misalnya pindah_alamat.',
     ticket_category_duplicate: 'Ada kode kategori yang dipakai dua kali.',
     ticket_nothing_to_change: 'Isi status, catatan atau petugas yang ditugaskan.',
+    ticket_photo_type: 'Foto tiket harus berupa gambar JPG, PNG atau WEBP.',
+    ticket_photo_size: 'Foto terlalu besar (maksimal 5 MB).',
     backup_passphrase_short: 'Frasa sandi backup minimal 8 karakter.',
     backup_passphrase_mismatch: 'Frasa sandi kedua tidak sama dengan yang pertama.',
     token_destination_changed: 'Masukkan token lagi: alamat tujuan berubah.',

@@ -15,6 +15,7 @@ export const JOB_NAMES = [
   'messages',
   'notifications',
   'reconcile',
+  'ticket-sla',
 ] as const
 export type JobName = (typeof JOB_NAMES)[number]
 

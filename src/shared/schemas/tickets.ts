@@ -109,9 +109,26 @@ export const ticketListInput = z.object({
   status: z.enum(TICKET_STATUSES).optional(),
   /** Only open tickets (baru, dalam proses, menunggu konfirmasi). */
   open: z.boolean().optional(),
+  priority: z.enum(TICKET_PRIORITIES).optional(),
+  category: ticketCategoryKey.optional(),
   search: searchText(100).optional(),
   assigneeId: idSchema.optional(),
   customerId: idSchema.optional(),
   limit: z.number().int().min(1).max(500).default(200),
+  /** How many rows of this list were shown already (the ticket page loads more in pages). */
+  cursor: z.number().int().min(0).max(1_000_000).optional(),
 })
 export type TicketListInput = z.output<typeof ticketListInput>
+
+/** A photo of a ticket (a broken ONT, a cable, a screen), sent as base64. */
+export const TICKET_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
+export const MAX_TICKET_PHOTO_BYTES = 5 * 1024 * 1024
+
+export const ticketAttachInput = z.object({
+  ticketId: idSchema,
+  fileName: z.string().trim().min(1, { message: 'validation.required' }).max(200),
+  mime: z.enum(TICKET_PHOTO_TYPES, { message: 'validation.ticket_photo_type' }),
+  // base64 of 5 MB is about 6.7 million characters.
+  contentBase64: z.string().max(7_000_000, { message: 'validation.ticket_photo_size' }),
+})
+export type TicketAttachInput = z.output<typeof ticketAttachInput>

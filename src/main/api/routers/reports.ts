@@ -12,6 +12,7 @@ import {
   receivablesByCustomer,
   receivablesByInvoice,
   revenueReport,
+  ticketsReport,
   type ReportRequest,
 } from '@core/reports'
 import { calendarDate, dateInZone } from '@shared/dates'
@@ -47,6 +48,11 @@ const periodInput = z.object({
 /** Every range report takes the same filters: the customer counts' input is the periods' one. */
 const customerCountsInput = periodRangeInput
 
+/** Tickets of a date range (the Tiket module's report): no area or package filter. */
+const ticketsInput = z
+  .object({ from: calendarDateSchema, to: calendarDateSchema })
+  .refine((r) => r.from <= r.to, { message: 'validation.out_of_range', path: ['to'] })
+
 /** The twelve months up to `to` (default: this month in the company's zone). */
 const revenueTrendInput = z.object({ to: periodSchema.optional(), ...filterFields })
 
@@ -58,6 +64,7 @@ const exportInput = z.discriminatedUnion('report', [
   z.object({ report: z.literal('revenue'), params: periodRangeInput }),
   z.object({ report: z.literal('invoices'), params: periodInput }),
   z.object({ report: z.literal('customers'), params: customerCountsInput }),
+  z.object({ report: z.literal('tickets'), params: ticketsInput }),
 ])
 
 type Ctx = Parameters<typeof timeZoneOf>[0] & { services: { clock: { now(): Date } } }
@@ -123,6 +130,19 @@ export const reportsRouter = router({
       }),
     ),
   /**
+   * Tickets opened and resolved in a date range by category, priority and assignee, with the
+   * shares within SLA. Belongs to the Tiket module (src/shared/modules.ts).
+   */
+  tickets: procedure('reports.view')
+    .input(ticketsInput)
+    .query(async ({ ctx, input }) =>
+      ticketsReport(ctx.services.db, ctx.user.companyId, {
+        ...dates(input),
+        timeZone: await timeZoneOf(ctx),
+        now: ctx.services.clock.now(),
+      }),
+    ),
+  /**
    * One customer's invoices of a year, month by month, with the payments that paid them (the
    * customer page's "Riwayat pembayaran"); readable by whoever may see the customer's bills.
    */
@@ -147,7 +167,7 @@ export const reportsRouter = router({
                 ...filtersOf(r.params),
               },
             }
-          : r.report === 'payments'
+          : r.report === 'payments' || r.report === 'tickets'
             ? { report: r.report, params: dates(r.params) }
             : r.report === 'revenueTrend'
               ? { report: r.report, params: { ...r.params, to: r.params.to ?? day.slice(0, 7) } }

@@ -1,8 +1,11 @@
 import {
+  attachTicketPhoto,
   getTicket,
   getTicketSettings,
+  listTicketAttachments,
   listTickets,
   openTicket,
+  readTicketAttachment,
   saveTicketSettings,
   ticketAssignees,
   updateTicket,
@@ -10,6 +13,7 @@ import {
 import {
   idSchema,
   openTicketInput,
+  ticketAttachInput,
   ticketListInput,
   ticketSettingsInput,
   updateTicketInput,
@@ -40,6 +44,33 @@ export const ticketsRouter = router({
     .mutation(async ({ ctx, input }) =>
       updateTicket(ctx.services, ctx.actor, input, await timeZoneOf(ctx)),
     ),
+  /** A ticket's photos (without their bytes). */
+  attachments: procedure('tickets.view')
+    .input(z.object({ ticketId: idSchema }))
+    .query(({ ctx, input }) =>
+      listTicketAttachments(ctx.services, ctx.user.companyId, input.ticketId),
+    ),
+  /** A photo of the ticket, sent as base64 (images only, ≤ 5 MB), like customer documents. */
+  attach: procedure('tickets.manage')
+    .input(ticketAttachInput)
+    .mutation(({ ctx, input }) =>
+      attachTicketPhoto(ctx.services, ctx.actor, {
+        ticketId: input.ticketId,
+        fileName: input.fileName,
+        mime: input.mime,
+        data: Buffer.from(input.contentBase64, 'base64'),
+      }),
+    ),
+  attachment: procedure('tickets.view')
+    .input(z.object({ id: idSchema }))
+    .query(async ({ ctx, input }) => {
+      const file = await readTicketAttachment(ctx.services, ctx.user.companyId, input.id)
+      return {
+        fileName: file.fileName,
+        mime: file.mime,
+        contentBase64: file.data.toString('base64'),
+      }
+    }),
   /** The people a ticket may be assigned to (active users whose role works tickets). */
   assignees: procedure('tickets.view').query(({ ctx }) =>
     ticketAssignees(ctx.services.db, ctx.user.companyId),

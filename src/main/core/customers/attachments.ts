@@ -15,7 +15,7 @@ export const ATTACHMENT_TYPES = [
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
 /** The declared type must match the file's first bytes: a renamed .exe is not a KTP scan. */
-function contentMatches(mime: string, data: Buffer): boolean {
+export function contentMatches(mime: string, data: Buffer): boolean {
   const starts = (hex: string) => data.subarray(0, hex.length / 2).toString('hex') === hex
   if (mime === 'image/png') return starts('89504e470d0a1a0a')
   if (mime === 'image/jpeg') return starts('ffd8ff')

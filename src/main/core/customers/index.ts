@@ -25,6 +25,7 @@ export { bulkInsertCustomers } from './bulk-insert'
 export type { BulkCustomerRow } from './bulk-insert'
 export {
   attachFile,
+  contentMatches,
   listAttachments,
   readAttachment,
   ATTACHMENT_TYPES,

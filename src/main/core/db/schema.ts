@@ -769,6 +769,8 @@ export interface NotificationsTable {
   params_json: Generated<string>
   link: string | null
   permission: string | null
+  /** One user's notice (null: everyone of the company holding `permission`). */
+  user_id: number | null
   dedupe_key: string | null
   created_at: string
 }
@@ -819,6 +821,9 @@ export interface TicketsTable {
   created_by: number | null
   created_at: string
   updated_at: string
+  /** When the SLA check told the breach (null: not told). */
+  first_response_breach_notified_at: string | null
+  resolution_breach_notified_at: string | null
 }
 
 export interface TicketEventsTable {

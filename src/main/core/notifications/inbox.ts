@@ -20,7 +20,10 @@ export interface NotificationView {
   read: boolean
 }
 
-/** The notifications this reader may see, joined to their own read mark. */
+/**
+ * The notifications this reader may see, joined to their own read mark: the company's, meant for
+ * everyone or for this user, and needing no permission or one the reader holds.
+ */
 function visible(db: Kysely<Database>, reader: NotificationReader) {
   const permissions = [...reader.permissions]
   return db
@@ -29,6 +32,7 @@ function visible(db: Kysely<Database>, reader: NotificationReader) {
       join.onRef('r.notification_id', '=', 'n.id').on('r.user_id', '=', reader.userId),
     )
     .where('n.company_id', '=', reader.companyId)
+    .where((eb) => eb.or([eb('n.user_id', 'is', null), eb('n.user_id', '=', reader.userId)]))
     .where((eb) =>
       permissions.length
         ? eb.or([eb('n.permission', 'is', null), eb('n.permission', 'in', permissions)])

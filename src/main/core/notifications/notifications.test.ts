@@ -186,4 +186,37 @@ describe('the bell', () => {
     expect(await unreadCount(f.db, owner)).toBe(0)
     expect((await listNotifications(f.db, owner)).every((n) => n.read)).toBe(true)
   })
+
+  it('a notice for one user reaches that user only, and still only while they hold its permission', async () => {
+    f = await billingFixture('2026-02-11T03:00:00Z')
+    const owner = { companyId: f.companyId, userId: f.ownerId, permissions: PERMISSION_KEYS }
+    const tech = await technician(f)
+    const at = '2026-02-11T01:00:00Z'
+    await writeTx(f.db, (tx) =>
+      notify(
+        tx,
+        f.companyId,
+        [
+          { kind: 'ticket_sla_resolution', params: { number: 'A' }, userId: tech.userId },
+          {
+            kind: 'ticket_sla_resolution',
+            params: { number: 'B' },
+            userId: tech.userId,
+            permission: 'billing.view',
+          },
+          { kind: 'ticket_sla_resolution', params: { number: 'C' }, userId: f.ownerId },
+          { kind: 'overdue', params: { count: 2 } },
+        ],
+        at,
+      ),
+    )
+    const numbers = async (reader: typeof owner | typeof tech) =>
+      (await listNotifications(f.db, reader)).map((n) => n.params.number ?? n.kind).sort()
+    // Company-wide notices are unchanged; B needs billing.view, which a technician lacks.
+    expect(await numbers(tech)).toEqual(['A', 'overdue'])
+    expect(await numbers(owner)).toEqual(['C', 'overdue'])
+    expect(await unreadCount(f.db, tech)).toBe(2)
+    expect(await markNotificationsRead(f.deps, tech, 'all')).toBe(2)
+    expect(await unreadCount(f.db, owner)).toBe(2)
+  })
 })

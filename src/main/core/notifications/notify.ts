@@ -11,6 +11,11 @@ export interface NotificationInput {
   link?: string | null
   /** Only users holding this permission see it; none = everyone who signs in. */
   permission?: Permission | null
+  /**
+   * Only this user sees it (and only while they hold `permission`, if one is named); none = the
+   * whole company. A notice for several people is one notice each, each with its own dedupe key.
+   */
+  userId?: number | null
   /** Same key, one notification: a replayed day or a retried job does not repeat itself. */
   dedupeKey?: string | null
 }
@@ -32,6 +37,7 @@ export async function notify(
         params_json: JSON.stringify(n.params ?? {}),
         link: n.link ?? null,
         permission: n.permission ?? null,
+        user_id: n.userId ?? null,
         dedupe_key: n.dedupeKey ?? null,
         created_at: at,
       })

@@ -30,6 +30,7 @@ import {
 import { revenueReport, type RevenueGroup, type RevenueReport } from './revenue'
 import { customerCounts, type CustomerCountsReport, type ReportFilters } from './customer-counts'
 import { revenueTrend, type RevenueTrendReport } from './revenue-trend'
+import { ticketsReport, type TicketCounts, type TicketsReport } from './tickets-report'
 import type { PeriodRange } from './periods'
 
 export type ReportRequest =
@@ -40,6 +41,7 @@ export type ReportRequest =
   | { report: 'invoices'; params: { period: string } & InvoiceSelection }
   | { report: 'customers'; params: PeriodRange & ReportFilters }
   | { report: 'revenueTrend'; params: { to: string } & ReportFilters }
+  | { report: 'tickets'; params: DateRange }
 
 export type ReportFormat = 'xlsx' | 'pdf'
 
@@ -330,15 +332,70 @@ export function revenueTrendTable(v: RevenueTrendReport): ReportTable {
   }
 }
 
+export const TICKET_PRIORITY_LABELS: Record<string, string> = {
+  darurat: 'Darurat',
+  tinggi: 'Tinggi',
+  sedang: 'Sedang',
+  rendah: 'Rendah',
+}
+
+/** How the ticket figures are counted, said on the export as on the page. */
+export const TICKETS_BASIS =
+  'Dibuka: tiket dibuat pada rentang ini. Selesai: tiket berstatus selesai pada rentang ini. Tepat SLA: selesai paling lambat pada batas waktunya. Respons tepat SLA: dari tiket yang dibuka, yang ditanggapi paling lambat pada batas respons pertama (yang belum ditanggapi dan sudah lewat batas dihitung terlambat).'
+
+export function ticketsTable(r: TicketsReport): ReportTable {
+  const pct = (v: number | null) => (v === null ? null : `${v.toLocaleString('id-ID')}%`)
+  const count = (key: string, label: string): TableColumn => ({ key, label, kind: 'number' })
+  const cells = (c: TicketCounts) => ({
+    opened: c.opened,
+    resolved: c.resolved,
+    resolvedInSla: c.resolvedInSla,
+    resolvedInSlaRate: pct(c.resolvedInSlaRate),
+    firstResponseInSlaRate: pct(c.firstResponseInSlaRate),
+  })
+  return {
+    title: 'Tiket per periode',
+    subtitle: `${formatDate(r.from)} – ${formatDate(r.to)} · ${TICKETS_BASIS}`,
+    slug: `tiket-${r.from}-${r.to}`,
+    columns: [
+      { key: 'group', label: 'Menurut' },
+      { key: 'name', label: 'Kategori / prioritas / penanggung jawab', width: 2 },
+      count('opened', 'Dibuka'),
+      count('resolved', 'Selesai'),
+      count('resolvedInSla', 'Selesai tepat SLA'),
+      { key: 'resolvedInSlaRate', label: '% tepat SLA' },
+      { key: 'firstResponseInSlaRate', label: '% respons tepat SLA' },
+    ],
+    // Each grouping adds up to the same total; the totals row is that total once.
+    rows: [
+      ...r.byCategory.map((c) => ({ group: 'Kategori', name: c.label, ...cells(c) })),
+      ...r.byPriority.map((p) => ({
+        group: 'Prioritas',
+        name: TICKET_PRIORITY_LABELS[p.priority] ?? p.priority,
+        ...cells(p),
+      })),
+      ...r.byAssignee.map((a) => ({
+        group: 'Penanggung jawab',
+        name: a.userId === null ? 'Belum ditugaskan' : whoText(translateId, a.username, a.name),
+        ...cells(a),
+      })),
+    ],
+    totals: { group: 'Total', ...cells(r.total) },
+    landscape: true,
+  }
+}
+
 /** Runs the requested report and lays it out as its table. */
 async function tableOf(
   db: Db,
   companyId: number,
   r: ReportRequest,
-  today: CalendarDate,
-  timeZone: string,
+  o: { now: Date; today: CalendarDate; timeZone: string },
 ): Promise<ReportTable> {
+  const { today, timeZone } = o
   switch (r.report) {
+    case 'tickets':
+      return ticketsTable(await ticketsReport(db, companyId, { ...r.params, timeZone, now: o.now }))
     case 'revenueTrend':
       return revenueTrendTable(await revenueTrend(db, companyId, r.params))
     case 'customers':
@@ -426,12 +483,9 @@ export async function exportReport(
   format: ReportFormat,
   o: { now: Date; today: CalendarDate; timeZone: string },
 ): Promise<{ fileName: string; data: Buffer }> {
-  const table = await tableOf(db, companyId, request, o.today, o.timeZone)
-  return renderReport(
-    db,
-    companyId,
-    await labelFilters(db, companyId, table, request.params),
-    format,
-    o,
-  )
+  const table = await tableOf(db, companyId, request, o)
+  // The ticket report has no area or package filter to name.
+  const labelled =
+    request.report === 'tickets' ? table : await labelFilters(db, companyId, table, request.params)
+  return renderReport(db, companyId, labelled, format, o)
 }

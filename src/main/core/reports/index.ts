@@ -37,6 +37,8 @@ export type { CustomerPaymentHistory, HistoryInvoice, HistoryPayment } from './c
 export type { RevenueTrendReport, RevenueTrendRow } from './revenue-trend'
 export type { ReportFilters } from './filters'
 export { periodsIn } from './periods'
+export { ticketsReport, slaRate } from './tickets-report'
+export type { TicketCounts, TicketsReport } from './tickets-report'
 export type { PeriodRange } from './periods'
 export {
   exportReport,
@@ -49,6 +51,9 @@ export {
   invoicesTable,
   customerCountsTable,
   revenueTrendTable,
+  ticketsTable,
+  TICKETS_BASIS,
+  TICKET_PRIORITY_LABELS,
   filterLabel,
   labelFilters,
   CUSTOMER_COUNTS_BASIS,

@@ -4,6 +4,7 @@ import type { JobContext, JobCounts } from '../deps'
 import { sendDueMessages } from '../messaging'
 import { runDeviceQueue } from '../network'
 import { runNotificationChecks } from '../notifications'
+import { runTicketSlaCheck } from '../tickets'
 import { runInvoiceJob } from './invoice-job'
 import { runReconcileJob } from './reconcile-job'
 
@@ -82,6 +83,13 @@ export const JOBS: JobRegistry = [
     }),
   },
   { name: 'reconcile', when: [{ kind: 'daily', at: '02:00' }], run: runReconcileJob },
+  // Every ten minutes at :02, :12 …: a breach reaches the assignee and the supervisors within ten
+  // minutes of its due time. Does nothing while the Tiket module is off.
+  {
+    name: 'ticket-sla',
+    when: [{ kind: 'every_minutes', minutes: 10, offset: 2 }],
+    run: counted((deps, ctx) => runTicketSlaCheck(deps, ctx.companyId)),
+  },
 ]
 
 export function isContinuous(def: JobDef): boolean {

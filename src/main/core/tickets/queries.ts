@@ -100,7 +100,8 @@ const likeWord = (text: string) => `%${text.toLowerCase().replace(/[%_\\]/g, '')
  * A company's tickets, newest first, each with the time left to its resolution due time and
  * whether it breached, as of `now`. The search matches the ticket number, the device serial
  * number, the customer (code, name, and through the customer index their services' SID and
- * PPPoE username) and the ticket's own service (SID, PPPoE username).
+ * PPPoE username) and the ticket's own service (SID, PPPoE username). `cursor` skips the rows
+ * a page already shows (the list loads more in pages of `limit`).
  */
 export async function listTickets(
   deps: { db: Db; clock: { now(): Date } },
@@ -111,6 +112,8 @@ export async function listTickets(
   let q = baseQuery(db, companyId)
   if (f.status) q = q.where('t.status', '=', f.status)
   if (f.open) q = q.where('t.status', 'in', OPEN_TICKET_STATUSES)
+  if (f.priority) q = q.where('t.priority', '=', f.priority)
+  if (f.category) q = q.where('t.category', '=', f.category)
   if (f.assigneeId) q = q.where('t.assignee_id', '=', f.assigneeId)
   if (f.customerId) q = q.where('t.customer_id', '=', f.customerId)
   const text = f.search ? withoutControls(f.search).trim() : ''
@@ -137,6 +140,7 @@ export async function listTickets(
       .orderBy('t.created_at', 'desc')
       .orderBy('t.id', 'desc')
       .limit(f.limit ?? 200)
+      .offset(f.cursor ?? 0)
       .execute(),
     getTicketSettings(db, companyId),
   ])

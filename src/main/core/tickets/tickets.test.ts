@@ -376,15 +376,19 @@ describe('tickets', () => {
 
   it('a new ticket rings the bell of those who work tickets, not of the cashier', async () => {
     const f = await fixture()
-    await f.open({ priority: 'darurat', title: 'Satu RT mati' })
+    const opened = await f.open({ priority: 'darurat', title: 'Satu RT mati' })
     const bell = async (role: 'technician' | 'admin_billing') =>
       listNotifications(f.db, {
         companyId: f.companyId,
         userId: f.ownerId,
         permissions: await permissionsOfRole(f.db, f.companyId, role),
       })
-    expect((await bell('technician')).map((n) => [n.kind, n.params])).toEqual([
-      ['ticket_new', { number: 'TKT/2026/000001', title: 'Satu RT mati', priority: 'darurat' }],
+    expect((await bell('technician')).map((n) => [n.kind, n.params, n.link])).toEqual([
+      [
+        'ticket_new',
+        { number: 'TKT/2026/000001', title: 'Satu RT mati', priority: 'darurat' },
+        `/tiket/${opened.id}`,
+      ],
     ])
     expect((await bell('admin_billing')).filter((n) => n.kind === 'ticket_new')).toEqual([])
   })

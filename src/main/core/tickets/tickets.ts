@@ -181,7 +181,7 @@ export async function openTicket(
         assigneeId: input.assigneeId,
       },
     })
-    // The bell of everyone who works tickets (the ticket page will be its link).
+    // The bell of everyone who works tickets; a click opens the ticket.
     await notify(
       tx,
       companyId,
@@ -189,6 +189,7 @@ export async function openTicket(
         {
           kind: 'ticket_new',
           params: { number, title: input.title, priority: input.priority },
+          link: `/tiket/${id}`,
           permission: 'tickets.manage',
           dedupeKey: `ticket_new:${id}`,
         },

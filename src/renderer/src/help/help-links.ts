@@ -12,6 +12,7 @@ export const HELP_FOR_ROUTE: ReadonlyArray<readonly [prefix: string, slug: strin
   ['/reports', 'dasbor-dan-laporan'],
   ['/network', 'jaringan-router'],
   ['/hotspot', 'voucher-hotspot'],
+  ['/tiket', 'tiket-keluhan'],
   ['/registrasi', 'registrasi-pelanggan'],
   ['/collections', 'alur-isolir'],
   ['/messages', 'pesan-pengingat'],

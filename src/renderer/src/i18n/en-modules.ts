@@ -22,5 +22,6 @@ export const enModules: typeof idModules = {
     openSettings: 'Open Settings → Modules',
     reportsHidden:
       'The analysis reports (trend, revenue by package, customer counts, invoice list) belong to the Advanced reports module, which is switched off.',
+    ticketReportsHidden: 'The ticket report belongs to the Tickets module, which is switched off.',
   },
 }

@@ -22,6 +22,10 @@ export const enNotifications: typeof idNotifications = {
       backup_failed: 'Scheduled backup of {{date}} failed: {{problemText}}',
       backup_missed: 'Scheduled backup of {{date}} was missed (host off at {{time}}); made now',
       ticket_new: 'New ticket {{number}} ({{priority}}): {{title}}',
+      ticket_sla_first_response:
+        'Ticket {{number}} ({{priority}}) has no first response past its SLA: {{title}}',
+      ticket_sla_resolution:
+        'Ticket {{number}} ({{priority}}) is not resolved past its SLA: {{title}}',
     },
     unknownKind: 'New notice',
     justNow: 'just now',

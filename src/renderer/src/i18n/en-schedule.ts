@@ -17,6 +17,7 @@ export const enSchedule: typeof idSchedule = {
       messages: 'Message sending',
       notifications: 'Notification check',
       reconcile: 'Router reconciliation',
+      'ticket-sla': 'Ticket SLA check',
     },
     descriptions: {
       invoices: 'The invoice run on the company billing day, then the “invoice issued” messages.',
@@ -27,6 +28,8 @@ export const enSchedule: typeof idSchedule = {
       messages: 'Sends queued WhatsApp and e-mail messages.',
       notifications: 'Due today, overdue customers, failed messages, failed router jobs.',
       reconcile: 'Counts differences between routers and Loket; changes nothing.',
+      'ticket-sla':
+        'Tells the assignee and the supervisors when a ticket passes its response or resolution target.',
     },
     when: {
       daily: 'every day at {{time}}',
@@ -124,6 +127,9 @@ export const enSchedule: typeof idSchedule = {
       disabled_differs: 'disabled status differs',
       address_list_differs: 'address list differs',
       orphan_secret: 'secret without a service',
+      first_response_breaches: 'tickets past the response target',
+      resolution_breaches: 'tickets past the resolution target',
+      module_off: 'module off',
     },
     countPrefix: { messages: 'messages', notices: 'invoice messages' },
   },

@@ -27,10 +27,12 @@ import { enModules } from './en-modules'
 import { enRegistrations } from './en-registrations'
 import type { Messages } from './id'
 
+import { enTickets } from './en-tickets'
 import { enMode } from './en-mode'
 /** English, the second language. Same keys as id.ts; TypeScript rejects a missing or extra key. */
 export const en: Messages = {
   ...enModules,
+  ...enTickets,
   ...enRegistrations,
   ...enMode,
   ...enCustomers,
@@ -132,6 +134,7 @@ export const en: Messages = {
     tickets: {
       view: 'View complaint tickets',
       manage: 'Open, work and assign tickets (and be assigned tickets)',
+      supervise: 'Be told when a ticket breaches its SLA',
     },
     users: { view: 'View users', manage: 'Manage users (add, edit, deactivate)' },
     roles: {
@@ -227,6 +230,7 @@ export const en: Messages = {
     audit: 'Audit',
     customers: 'Customers',
     catalog: 'Catalogue',
+    tickets: 'Tickets',
     help: 'Help',
     main: 'Main menu',
     toggle: 'Open or close the menu',
@@ -348,6 +352,7 @@ export const en: Messages = {
       status: 'Ticket status changed',
       assign: 'Ticket assigned',
       settings: 'Ticket settings changed',
+      attach: 'Ticket photo uploaded',
     },
     backup: {
       create: 'Backup created',

@@ -23,5 +23,6 @@ export const idModules = {
     openSettings: 'Buka Pengaturan → Modul',
     reportsHidden:
       'Laporan analisis (tren, pendapatan per paket, jumlah pelanggan, daftar tagihan) ada di modul Laporan lanjutan, yang sedang dimatikan.',
+    ticketReportsHidden: 'Laporan tiket ada di modul Tiket, yang sedang dimatikan.',
   },
 }

@@ -21,6 +21,10 @@ export const idNotifications = {
       backup_missed:
         'Backup terjadwal {{date}} terlewat (host mati pukul {{time}}); backup dibuat sekarang',
       ticket_new: 'Tiket baru {{number}} ({{priority}}): {{title}}',
+      ticket_sla_first_response:
+        'Tiket {{number}} ({{priority}}) belum ditanggapi melewati target SLA: {{title}}',
+      ticket_sla_resolution:
+        'Tiket {{number}} ({{priority}}) belum selesai melewati target SLA: {{title}}',
     },
     unknownKind: 'Pemberitahuan baru',
     justNow: 'baru saja',

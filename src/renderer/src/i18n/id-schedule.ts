@@ -17,6 +17,7 @@ export const idSchedule = {
       messages: 'Pengiriman pesan',
       notifications: 'Pemeriksaan notifikasi',
       reconcile: 'Rekonsiliasi router',
+      'ticket-sla': 'Pemeriksaan SLA tiket',
     },
     descriptions: {
       invoices: 'Penagihan pada hari tagih perusahaan, lalu pesan “tagihan terbit”.',
@@ -27,6 +28,8 @@ export const idSchedule = {
       messages: 'Mengirim pesan WhatsApp dan email yang masih antre.',
       notifications: 'Jatuh tempo hari ini, tunggakan, pesan gagal, pekerjaan router gagal.',
       reconcile: 'Menghitung selisih router dan Loket; tidak mengubah apa pun.',
+      'ticket-sla':
+        'Memberi tahu penanggung jawab dan supervisor saat tiket melewati target respons atau penyelesaian.',
     },
     when: {
       daily: 'setiap hari {{time}}',

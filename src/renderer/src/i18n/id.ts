@@ -25,6 +25,7 @@ import { idAbout } from './id-about'
 import { idDashboard } from './id-dashboard'
 import { idHelp } from './id-help'
 import { idModules } from './id-modules'
+import { idTickets } from './id-tickets'
 import { idRegistrations } from './id-registrations'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
@@ -34,6 +35,7 @@ import { idRegistrations } from './id-registrations'
  */
 export const id = {
   ...idModules,
+  ...idTickets,
   ...idRegistrations,
   ...idMode,
   ...idCustomers,
@@ -136,6 +138,7 @@ export const id = {
     tickets: {
       view: 'Lihat tiket keluhan',
       manage: 'Buat, tangani dan tugaskan tiket (dan bisa ditugasi tiket)',
+      supervise: 'Diberi tahu saat tiket melewati target SLA',
     },
     users: { view: 'Lihat daftar pengguna', manage: 'Kelola pengguna (tambah, ubah, nonaktifkan)' },
     roles: { view: 'Lihat peran & izin', manage: 'Ubah izin peran (khusus Superadmin)' },
@@ -227,6 +230,7 @@ export const id = {
     audit: 'Audit',
     customers: 'Pelanggan',
     catalog: 'Katalog',
+    tickets: 'Tiket',
     help: 'Bantuan',
     main: 'Menu utama',
     toggle: 'Buka atau tutup menu',
@@ -348,6 +352,7 @@ export const id = {
       status: 'Status tiket diubah',
       assign: 'Tiket ditugaskan',
       settings: 'Pengaturan tiket diubah',
+      attach: 'Foto tiket diunggah',
     },
     backup: {
       create: 'Cadangan dibuat',

@@ -33,6 +33,8 @@ import { NoAccessPage, NotFoundPage } from '../pages/no-access-page'
 import { RolesPage } from '../pages/roles/roles-page'
 import { SetupPage } from '../pages/setup/setup-page'
 import { UsersPage } from '../pages/users/users-page'
+import { TicketPage } from '../pages/tickets/ticket-page'
+import { TicketsPage } from '../pages/tickets/tickets-page'
 import { useSession } from '../session/session'
 import { AppLayout } from '../shell/app-layout'
 import { NAV_ITEMS } from '../shell/nav-items'
@@ -85,6 +87,8 @@ export function AppRoutes() {
                 element={guarded('network.manage', <RouterImportPage />)}
               />
               <Route path="/hotspot" element={guarded('hotspot.view', <HotspotPage />)} />
+              <Route path="/tiket" element={guarded('tickets.view', <TicketsPage />)} />
+              <Route path="/tiket/:id" element={guarded('tickets.view', <TicketPage />)} />
               <Route
                 path="/registrasi"
                 element={guarded('registrations.view', <RegistrationsPage />)}

@@ -7,6 +7,7 @@ import {
   IconBuildingStore,
   IconGauge,
   IconHelp,
+  IconHeadset,
   IconHistory,
   IconPackages,
   IconShieldLock,
@@ -57,6 +58,7 @@ const ICONS: Record<string, Icon> = {
   messages: IconMessage2,
   schedule: IconCalendarTime,
   backup: IconDatabaseExport,
+  tickets: IconHeadset,
   registrasi: IconUserPlus,
 }
 
@@ -65,6 +67,7 @@ const FIRST_MENUS = [
   'dashboard',
   'cashier',
   'customers',
+  'tickets',
   'registrasi',
   'billing',
   'collections',
@@ -77,6 +80,9 @@ const FIRST_MENUS = [
   'schedule',
   'backup',
 ]
+
+/** Pages whose address is not `/<menu>`: Tiket lives at /tiket, as operators say it. */
+const PATHS: Record<string, string> = { dashboard: '/', tickets: '/tiket' }
 
 function menuRank(menu: string): number {
   const rank = FIRST_MENUS.indexOf(menu)
@@ -91,7 +97,7 @@ export const NAV_ITEMS: NavItem[] = PERMISSION_KEYS.flatMap((permission) => {
   return [
     {
       menu,
-      path: menu === 'dashboard' ? '/' : `/${menu}`,
+      path: PATHS[menu] ?? `/${menu}`,
       permission,
       icon: ICONS[menu] ?? IconGauge,
     },

@@ -10,6 +10,7 @@ import { CompanyForm } from './company-form'
 import { CustomerSettingsSection } from './customer-settings-form'
 import { ModeSection } from './mode-section'
 import { ModulesSection } from './modules-section'
+import { TicketSettingsSection } from './ticket-settings-form'
 import { TwoFactorSection } from './two-factor-section'
 
 export function CompanyPage() {
@@ -36,6 +37,7 @@ export function CompanyPage() {
       )}
       <CustomerSettingsSection editable={editable} />
       <BillingSettingsSection editable={editable} />
+      <TicketSettingsSection editable={editable} />
       <ModulesSection />
       <TwoFactorSection />
       <ModeSection />

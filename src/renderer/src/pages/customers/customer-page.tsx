@@ -32,6 +32,7 @@ import { ServiceFormModal } from './service-form-modal'
 import { StatusBadge } from './status-badge'
 import { StatusChangeModal } from './status-change-modal'
 import { TerminateModal } from './terminate-modal'
+import { CustomerTicketsSection } from '../tickets/customer-tickets-section'
 import type { CustomerDetail, CustomerDialog, ServiceDetail } from './types'
 
 /** The list this page was opened from (its filters), so "back" returns to the same rows. */
@@ -156,6 +157,7 @@ function CustomerView({ customer: c }: { customer: CustomerDetail }) {
             )}
             <CustomerBillingSection customer={c} />
             <CustomerPaymentHistory customerId={c.id} thisYear={thisYear} />
+            {can('tickets.view') && <CustomerTicketsSection customer={c} />}
             <AttachmentsSection customerId={c.id} canManage={canManage} />
             <CustomerHistory history={c.history} />
           </Stack>

@@ -11,13 +11,26 @@ interface Picked {
   name: string
 }
 
-/** Finds a customer by name, code or number (the customer list's search) for the preview. */
+/**
+ * Finds a customer by name, code or number (the customer list's search): the template preview's
+ * customer, and the new ticket's (which brings its own label and error).
+ */
 export function CustomerPicker({
   value,
   onChange,
+  label: fieldLabel,
+  placeholder,
+  description,
+  nothingFound,
+  error,
 }: {
   value: Picked | null
   onChange: (customer: Picked | null) => void
+  label?: string
+  placeholder?: string
+  description?: string
+  nothingFound?: string
+  error?: string
 }) {
   const { t } = useTranslation()
   const [search, setSearch] = useState('')
@@ -34,8 +47,10 @@ export function CustomerPicker({
   const unique = [...new Map(options.map((c) => [c.id, c])).values()]
   return (
     <Select
-      label={t('messaging.templates.previewCustomer')}
-      placeholder={t('messaging.templates.previewCustomerPlaceholder')}
+      label={fieldLabel ?? t('messaging.templates.previewCustomer')}
+      placeholder={placeholder ?? t('messaging.templates.previewCustomerPlaceholder')}
+      description={description}
+      error={error}
       searchable
       clearable
       searchValue={search}
@@ -45,7 +60,9 @@ export function CustomerPicker({
       data={unique.map((c) => ({ value: String(c.id), label: label(c) }))}
       value={value ? String(value.id) : null}
       onChange={(id) => onChange(unique.find((c) => String(c.id) === id) ?? null)}
-      nothingFoundMessage={typing && found.isSuccess ? t('messaging.templates.noCustomer') : null}
+      nothingFoundMessage={
+        typing && found.isSuccess ? (nothingFound ?? t('messaging.templates.noCustomer')) : null
+      }
     />
   )
 }

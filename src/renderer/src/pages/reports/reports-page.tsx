@@ -5,6 +5,7 @@ import {
   IconClockDollar,
   IconFileInvoice,
   IconReportMoney,
+  IconTicket,
   IconTrendingUp,
   IconUsers,
 } from '@tabler/icons-react'
@@ -21,6 +22,7 @@ import { ReceivablesTab } from './receivables-tab'
 import { reportDefaults } from './report-params'
 import { RevenueTab } from './revenue-tab'
 import { RevenueTrendTab } from './revenue-trend-tab'
+import { TicketsTab } from './tickets-tab'
 
 const TABS = [
   { value: 'receivables', icon: IconClockDollar },
@@ -30,6 +32,7 @@ const TABS = [
   { value: 'trend', icon: IconTrendingUp },
   { value: 'customers', icon: IconUsers },
   { value: 'invoices', icon: IconFileInvoice },
+  { value: 'tickets', icon: IconTicket },
 ] as const
 type Tab = (typeof TABS)[number]['value']
 
@@ -43,6 +46,10 @@ export function ReportsPage() {
     const key = moduleOfReportTab(x.value)
     return key === null || moduleOn(key)
   })
+  // Which modules hide tabs here, each said once (Laporan lanjutan, Tiket).
+  const hiddenBy = new Set(
+    TABS.map((x) => moduleOfReportTab(x.value)).filter((k) => k !== null && !moduleOn(k)),
+  )
   const tab: Tab = tabs.find((x) => x.value === params.get('tab'))?.value ?? 'receivables'
   // Today in the company's zone, fixed while the page is open so the defaults do not drift.
   const defaults = useMemo(
@@ -58,9 +65,14 @@ export function ReportsPage() {
           {t('reports.title')}
         </Title>
         <Text c="dimmed">{t('reports.intro')}</Text>
-        {tabs.length < TABS.length && (
+        {hiddenBy.has('advancedReports') && (
           <Text c="dimmed" size="sm" data-testid="reports-module-off">
             {t('modules.reportsHidden')}
+          </Text>
+        )}
+        {hiddenBy.has('tickets') && (
+          <Text c="dimmed" size="sm" data-testid="reports-tickets-off">
+            {t('modules.ticketReportsHidden')}
           </Text>
         )}
       </div>
@@ -68,8 +80,12 @@ export function ReportsPage() {
         value={tab}
         onChange={(v) => v && setParams({ tab: v }, { replace: true })}
         keepMounted={false}
-        // Seven tabs on one row at 1366×768: a little less padding than Mantine's md.
-        styles={{ tab: { paddingInline: 'var(--mantine-spacing-sm)' } }}
+        // Eight tabs on one row at 1366×768: less padding than Mantine's md, and a narrower gap
+        // between icon and label.
+        styles={{
+          tab: { paddingInline: 'var(--mantine-spacing-xs)' },
+          tabSection: { marginInlineEnd: 6 },
+        }}
       >
         <Tabs.List>
           {tabs.map(({ value, icon: Icon }) => (
@@ -99,6 +115,9 @@ export function ReportsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="customers">
             <CustomersTab initial={lastSix} />
+          </Tabs.Panel>
+          <Tabs.Panel value="tickets">
+            <TicketsTab initial={{ from: defaults.monthStart, to: defaults.today }} />
           </Tabs.Panel>
         </Paper>
       </Tabs>
