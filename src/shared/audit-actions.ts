@@ -102,6 +102,11 @@ export const AUDIT_ACTIONS = [
   'warehouse.warehouse',
   'warehouse.request',
   'warehouse.adjust',
+  'registrations.create',
+  'registrations.step',
+  'registrations.back',
+  'registrations.reject',
+  'registrations.activate',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
@@ -142,6 +147,7 @@ export const AUDIT_ENTITY_TYPES = [
   'stock_item',
   'stock_request',
   'warehouse',
+  'registration',
   'trusted_device',
   'user',
 ] as const

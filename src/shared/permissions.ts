@@ -71,6 +71,12 @@ export const PERMISSIONS = {
    */
   'warehouse.view': { menu: 'gudang' },
   'warehouse.manage': {},
+  /**
+   * The new-customer workflow board (issue 16, Registrasi → Aktif). `registrations.manage` opens
+   * cards and moves them through the six steps' forms (or back with a reason).
+   */
+  'registrations.view': { menu: 'registrasi' },
+  'registrations.manage': {},
   /** Backup & Restore: whole-company copies, the backup passphrase, restores. */
   'backup.manage': { menu: 'backup', superadminOnly: true },
 } as const satisfies Record<string, PermissionDef>
@@ -113,6 +119,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // Billing staff answer the phone too: they see a customer's tickets, support works them.
     'tickets.view',
     'warehouse.view',
+    'registrations.view',
+    'registrations.manage',
   ],
   admin_support: [
     'dashboard.view',
@@ -136,6 +144,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'tickets.supervise',
     'warehouse.view',
     'warehouse.manage',
+    'registrations.view',
+    'registrations.manage',
   ],
   technician: [
     'dashboard.view',
@@ -144,6 +154,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'tickets.view',
     'tickets.manage',
     'warehouse.view',
+    'registrations.view',
+    'registrations.manage',
   ],
   viewer: [
     'dashboard.view',
@@ -159,5 +171,6 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'schedule.view',
     'tickets.view',
     'warehouse.view',
+    'registrations.view',
   ],
 }

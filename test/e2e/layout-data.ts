@@ -211,6 +211,20 @@ export async function seedEveryPage(
   })
   await api('tickets.update', { id: ticket.id, status: 'dalam_proses', note: 'Teknisi berangkat.' })
   await seedWarehouse(api)
+  // Registrasi: a long name at Survei (with its priority) and one just registered.
+  for (const [name, survey] of [
+    ['Raden Mas Bagus Wicaksono Adiningrat Kusumawardhana', true],
+    ['Gilang Anugrah', false],
+  ] as const) {
+    const prospect = await api<{ id: number }>('customers.create', { areaId: area.id, name })
+    const card = await api<{ id: number }>('registrations.open', { customerId: prospect.id })
+    if (survey)
+      await api('registrations.scheduleSurvey', {
+        registrationId: card.id,
+        priority: 'tinggi',
+        date: today,
+      })
+  }
 
   return {
     token,

@@ -269,6 +269,12 @@ export function layoutStops(d: LayoutData): Stop[] {
       url: 'gudang?tab=serials',
       ready: id('serials-table'),
     },
+    {
+      name: 'Registrasi',
+      route: '/registrasi',
+      url: 'registrasi',
+      ready: id('registration-board'),
+    },
     { name: 'Katalog › Paket', route: '/catalog', url: 'catalog', ready: id('product-row') },
     { name: 'Katalog › Area', route: '/catalog', url: 'catalog?tab=areas', ready: id('area-row') },
     { name: 'Katalog › POP', route: '/catalog', url: 'catalog?tab=pops', ready: id('pop-row') },

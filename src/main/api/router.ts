@@ -28,6 +28,7 @@ import { backupsRouter } from './routers/backups'
 import { ticketsRouter } from './routers/tickets'
 import { warehouseRouter } from './routers/warehouse'
 import { fieldRouter } from './routers/field'
+import { registrationsRouter } from './routers/registrations'
 import { router } from './trpc'
 
 /** The one API of Loket, carried over IPC in the desktop and HTTP on the LAN. */
@@ -62,6 +63,7 @@ export const appRouter = router({
   tickets: ticketsRouter,
   warehouse: warehouseRouter,
   field: fieldRouter,
+  registrations: registrationsRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -162,6 +162,14 @@ export const enMessages: SharedMessages = {
       'Ticket {{number}} is not (or no longer) assigned to you, so the change from this phone was not applied. Contact the office.',
     FIELD_TICKET_CLOSED:
       'Ticket {{number}} was already {{statusWords}} at the office, so the change from this phone was not applied. Ask the office to reopen it if needed.',
+    REGISTRATION_STEP_REFUSED:
+      'The registration card is at step "{{stepWords}}", so the "{{wantedWords}}" form cannot be saved. The steps go in order: Registration → Survey → Account → Product → Installation → Finalisation.',
+    REGISTRATION_CLOSED:
+      'This registration card is finished (active or not feasible) and can no longer change.',
+    REGISTRATION_OPEN_EXISTS:
+      'This customer already has a registration card in progress. Continue that card on the Registration board.',
+    REGISTRATION_FILE_INVALID:
+      'Invalid picture: {{problem}}. A signature must be a PNG (max. 300 KB), a photo JPG/PNG/WEBP (max. 5 MB).',
   },
   validation: {
     quantity: 'Quantity must be a whole number, at least 1.',
@@ -171,6 +179,13 @@ export const enMessages: SharedMessages = {
     stock_line_duplicate: 'The same item is listed twice; combine the quantities.',
     serial_locked: 'An item with stock history cannot change whether it has serial numbers.',
     reject_reason_required: 'Write the reason for rejecting.',
+    time: 'Invalid time, write it like 09:30.',
+    too_many: 'Too many entries.',
+    reason_required: 'Write the reason.',
+    survey_decision: 'Choose the survey result: feasible or not feasible.',
+    tax_type: 'Choose the tax type.',
+    rx_power: 'RX power in dBm between -50 and 10, e.g. -19.5.',
+    survey_priority: 'Choose a priority.',
     sla_order: 'The first-response target may not be longer than the resolution target.',
     ticket_category_key:
       'A category key is lowercase letters, digits and underscores only, e.g. pindah_alamat.',

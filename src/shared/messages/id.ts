@@ -162,6 +162,14 @@ export const idMessages = {
       'Tiket {{number}} tidak (lagi) ditugaskan kepada Anda, jadi perubahan dari HP ini tidak diterapkan. Hubungi kantor.',
     FIELD_TICKET_CLOSED:
       'Tiket {{number}} sudah {{statusWords}} di kantor, jadi perubahan dari HP ini tidak diterapkan. Minta kantor membukanya kembali bila masih perlu.',
+    REGISTRATION_STEP_REFUSED:
+      'Kartu registrasi ada di langkah "{{stepWords}}", jadi formulir "{{wantedWords}}" belum/tidak bisa disimpan. Langkahnya berurutan: Registrasi → Survei → Akun → Produk → Instalasi → Finalisasi.',
+    REGISTRATION_CLOSED:
+      'Kartu registrasi ini sudah selesai (aktif atau tidak layak) dan tidak bisa diubah lagi.',
+    REGISTRATION_OPEN_EXISTS:
+      'Pelanggan ini sudah punya kartu registrasi yang masih berjalan. Lanjutkan kartu itu di papan Registrasi.',
+    REGISTRATION_FILE_INVALID:
+      'Gambar tidak valid: {{problem}}. Tanda tangan harus PNG (maks. 300 KB), foto JPG/PNG/WEBP (maks. 5 MB).',
   },
   validation: {
     quantity: 'Jumlah harus bilangan bulat, minimal 1.',
@@ -171,6 +179,13 @@ export const idMessages = {
     stock_line_duplicate: 'Barang yang sama ditulis dua kali; gabungkan jumlahnya.',
     serial_locked: 'Barang yang sudah punya riwayat stok tidak bisa diubah jenis nomor serinya.',
     reject_reason_required: 'Tulis alasan penolakan.',
+    time: 'Jam tidak valid, tulis seperti 09:30.',
+    too_many: 'Terlalu banyak isian.',
+    reason_required: 'Tulis alasannya.',
+    survey_decision: 'Pilih hasil survei: layak atau tidak layak.',
+    tax_type: 'Pilih jenis pajak.',
+    rx_power: 'Daya RX dalam dBm antara -50 dan 10, misalnya -19,5.',
+    survey_priority: 'Pilih prioritas.',
     sla_order: 'Target respons pertama tidak boleh lebih lama dari target penyelesaian.',
     ticket_category_key:
       'Kode kategori hanya huruf kecil, angka dan garis bawah, misalnya pindah_alamat.',

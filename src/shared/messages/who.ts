@@ -68,6 +68,7 @@ export const entityTypesId = {
   stock_item: 'Barang gudang',
   stock_request: 'Permintaan barang',
   warehouse: 'Gudang',
+  registration: 'Kartu registrasi',
   trusted_device: 'Perangkat tepercaya',
   user: 'Pengguna',
 } satisfies Record<AuditEntityType, string>
@@ -104,6 +105,7 @@ export const entityTypesEn: typeof entityTypesId = {
   stock_item: 'Warehouse item',
   stock_request: 'Item request',
   warehouse: 'Warehouse',
+  registration: 'Registration card',
   trusted_device: 'Trusted device',
   user: 'User',
 }

@@ -1,6 +1,7 @@
 export { runBilling } from './run'
 export type { RunOptions, RunResult } from './run'
 export { planRun, totalsOf } from './run-plan'
+export { writeInvoices } from './run-commit'
 export type { PlannedInvoice, PlannedLine, RunPlan, Skipped } from './run-plan'
 export type { UsageLine, UsageSource } from './usage'
 export { anchorDay, coveredPeriod, periodContaining, periodStartingIn } from './schedule'

@@ -26,6 +26,11 @@ export async function queueWelcomeMessages(
   actor: Actor & { companyId: number },
   serviceIds: number[],
   timeZone: string,
+  /**
+   * Also services that start isolated: a new line connected "batasi koneksi sebelum pembayaran"
+   * is in service, waiting for its first payment (the registration's activation).
+   */
+  options: { includeIsolated?: boolean } = {},
 ): Promise<JobCounts> {
   if (serviceIds.length === 0) return queueCounts(EMPTY_QUEUE)
   const settings = await getCollectionSettings(deps.db, actor.companyId)
@@ -41,7 +46,7 @@ export async function queueWelcomeMessages(
         .select(['s.id', 's.customer_id', 's.pppoe_username', 's.pppoe_password', 'p.name'])
         .where('s.company_id', '=', companyId)
         .where('s.id', 'in', part)
-        .where('s.status', '=', 'aktif')
+        .where('s.status', 'in', options.includeIsolated ? ['aktif', 'isolir'] : ['aktif'])
         .orderBy('s.id')
         .execute()),
     )

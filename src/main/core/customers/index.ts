@@ -11,6 +11,7 @@ export {
   setServiceStatus,
   terminateCustomer,
   updateServiceNetwork,
+  randomPassword,
 } from './services'
 export { listCustomers, searchTerms } from './search'
 export type { CustomerListRow } from './search'

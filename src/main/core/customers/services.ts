@@ -18,7 +18,7 @@ import { nextPeriodStart } from '@shared/periods'
 type CompanyActor = Actor & { companyId: number }
 
 const PASSWORD_CHARS = 'abcdefghjkmnpqrstuvwxyz23456789'
-function randomPassword(length: number): string {
+export function randomPassword(length: number): string {
   return [...randomBytes(length)].map((b) => PASSWORD_CHARS[b % PASSWORD_CHARS.length]).join('')
 }
 
@@ -60,6 +60,8 @@ export async function insertService(
   actor: CompanyActor,
   input: ServiceCreateInput,
   today: CalendarDate,
+  /** A SID taken earlier (the registration's Akun step, when the username rule uses it). */
+  reservedSid?: string,
 ): Promise<{ id: number; sid: string }> {
   const customer = await tx
     .selectFrom('customers')
@@ -76,7 +78,9 @@ export async function insertService(
     .executeTakeFirst()
   if (!product) throw new AppError('NOT_FOUND', 'product')
   const settings = await getCustomerSettings(tx, actor.companyId)
-  const sid = formatCode(settings.sidPattern, { n: await nextNumber(tx, actor.companyId, 'sid') })
+  const sid =
+    reservedSid ??
+    formatCode(settings.sidPattern, { n: await nextNumber(tx, actor.companyId, 'sid') })
   const needsPppoe = product.service_type === 'pppoe'
   const username =
     input.pppoeUsername ??

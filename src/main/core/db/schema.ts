@@ -64,6 +64,9 @@ export interface Database {
   stock_movements: StockMovementsTable
   stock_serials: StockSerialsTable
   field_commands: FieldCommandsTable
+  registrations: RegistrationsTable
+  registration_events: RegistrationEventsTable
+  registration_files: RegistrationFilesTable
 }
 
 export interface CompaniesTable {
@@ -963,4 +966,73 @@ export interface FieldCommandsTable {
   code: string | null
   reason: string | null
   result: string | null
+}
+
+export interface RegistrationsTable {
+  id: Generated<number>
+  company_id: number
+  customer_id: number
+  service_id: number | null
+  step: string
+  status: string
+  survey_priority: string | null
+  survey_date: string | null
+  survey_time: string | null
+  survey_pic_id: number | null
+  survey_technician_id: number | null
+  survey_topology: string | null
+  survey_notes: string | null
+  survey_decision: string | null
+  survey_reason: string | null
+  sid: string | null
+  account_username: string | null
+  account_password: string | null
+  tax_type: string | null
+  download_kbps: number | null
+  upload_kbps: number | null
+  install_date: string | null
+  install_time: string | null
+  install_fee: number | null
+  install_pic_id: number | null
+  install_technician_id: number | null
+  install_warehouse: string | null
+  install_items_json: string | null
+  onu_serial: string | null
+  rx_power: number | null
+  cable_length: number | null
+  install_notes: string | null
+  restrict_before_payment: Generated<number>
+  customer_signer: string | null
+  technician_signer: string | null
+  signed_at: string | null
+  charge_id: number | null
+  first_invoice_id: number | null
+  ended_reason: string | null
+  created_by: number | null
+  created_at: string
+  updated_at: string
+  finished_at: string | null
+}
+
+export interface RegistrationEventsTable {
+  id: Generated<number>
+  registration_id: number
+  kind: string
+  from_step: string | null
+  to_step: string | null
+  note: string | null
+  user_id: number | null
+  username: string | null
+  at: string
+}
+
+export interface RegistrationFilesTable {
+  id: Generated<number>
+  registration_id: number
+  kind: string
+  mime: string
+  size: number
+  sha256: string
+  user_id: number | null
+  at: string
 }

@@ -1,6 +1,8 @@
 export { renderInvoicePdf } from './invoice-pdf'
 export { renderReceiptPdf } from './receipt-pdf'
 export { renderCreditNotePdf } from './credit-note-pdf'
+export { renderBastPdf } from './bast-pdf'
+export type { BastDocument } from './bast-pdf'
 export { renderTablePdf } from './table-pdf'
 export { renderTableXlsx } from './table-xlsx'
 export { pdfPageSizes, pdfPageTexts, pdfText } from './pdf-text'

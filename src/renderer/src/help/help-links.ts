@@ -14,6 +14,7 @@ export const HELP_FOR_ROUTE: ReadonlyArray<readonly [prefix: string, slug: strin
   ['/hotspot', 'voucher-hotspot'],
   ['/tiket', 'tiket-keluhan'],
   ['/gudang', 'gudang'],
+  ['/registrasi', 'registrasi-pelanggan'],
   ['/collections', 'alur-isolir'],
   ['/messages', 'pesan-pengingat'],
   ['/schedule', 'jadwal-tugas'],

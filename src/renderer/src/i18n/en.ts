@@ -25,6 +25,7 @@ import { enDashboard } from './en-dashboard'
 import { enHelp } from './en-help'
 import { enModules } from './en-modules'
 import { enWarehouse } from './en-warehouse'
+import { enRegistrations } from './en-registrations'
 import type { Messages } from './id'
 
 import { enTickets } from './en-tickets'
@@ -36,6 +37,7 @@ export const en: Messages = {
   ...enModules,
   ...enTickets,
   ...enWarehouse,
+  ...enRegistrations,
   ...enMode,
   ...enCustomers,
   ...enAudit,
@@ -133,6 +135,10 @@ export const en: Messages = {
       view: 'See warehouse stock, stock cards, requests and serial numbers (technicians record what they used)',
       manage: 'Manage items and warehouses, stock in, approve and issue requests, returns',
     },
+    registrations: {
+      view: 'View the new-customer registration board',
+      manage: 'Work registration steps: survey, account, product, installation, handover',
+    },
     tickets: {
       view: 'View complaint tickets',
       manage: 'Open, work and assign tickets (and be assigned tickets)',
@@ -214,6 +220,7 @@ export const en: Messages = {
     done: 'Password changed. Sessions on other devices have been ended.',
   },
   nav: {
+    registrasi: 'Registration',
     billing: 'Invoices',
     cashier: 'Cashier',
     closing: 'Cash closing',
@@ -347,6 +354,13 @@ export const en: Messages = {
       warehouse: 'Warehouse saved',
       request: 'Item request',
       adjust: 'Stock corrected',
+    },
+    registrations: {
+      create: 'Registration card opened',
+      step: 'Registration step saved',
+      back: 'Registration card moved back',
+      reject: 'Survey not feasible',
+      activate: 'Service activated from registration',
     },
     tickets: {
       create: 'Ticket opened',

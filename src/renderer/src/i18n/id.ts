@@ -28,6 +28,7 @@ import { idModules } from './id-modules'
 import { idTickets } from './id-tickets'
 import { idWarehouse } from './id-warehouse'
 import { idField } from './id-field'
+import { idRegistrations } from './id-registrations'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -39,6 +40,7 @@ export const id = {
   ...idModules,
   ...idTickets,
   ...idWarehouse,
+  ...idRegistrations,
   ...idMode,
   ...idCustomers,
   ...idAudit,
@@ -137,6 +139,10 @@ export const id = {
       view: 'Lihat stok gudang, kartu stok, permintaan dan nomor seri (teknisi mencatat barang yang ia pakai)',
       manage: 'Kelola barang dan gudang, barang masuk, setujui dan keluarkan permintaan, retur',
     },
+    registrations: {
+      view: 'Lihat papan registrasi pelanggan baru',
+      manage: 'Kerjakan langkah registrasi: survei, akun, produk, instalasi, BAST',
+    },
     tickets: {
       view: 'Lihat tiket keluhan',
       manage: 'Buat, tangani dan tugaskan tiket (dan bisa ditugasi tiket)',
@@ -214,6 +220,7 @@ export const id = {
     done: 'Kata sandi berhasil diganti. Sesi di perangkat lain sudah diakhiri.',
   },
   nav: {
+    registrasi: 'Registrasi',
     billing: 'Tagihan',
     cashier: 'Kasir',
     closing: 'Setoran Kasir',
@@ -347,6 +354,13 @@ export const id = {
       warehouse: 'Gudang disimpan',
       request: 'Permintaan barang',
       adjust: 'Stok dikoreksi',
+    },
+    registrations: {
+      create: 'Kartu registrasi dibuat',
+      step: 'Langkah registrasi disimpan',
+      back: 'Kartu registrasi dimundurkan',
+      reject: 'Survei tidak layak',
+      activate: 'Layanan diaktifkan dari registrasi',
     },
     tickets: {
       create: 'Tiket dibuat',

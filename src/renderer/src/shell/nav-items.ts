@@ -19,6 +19,7 @@ import {
   IconMessage2,
   IconBellRinging,
   IconUsers,
+  IconUserPlus,
   type Icon,
 } from '@tabler/icons-react'
 import {
@@ -60,6 +61,7 @@ const ICONS: Record<string, Icon> = {
   backup: IconDatabaseExport,
   tickets: IconHeadset,
   gudang: IconBuildingWarehouse,
+  registrasi: IconUserPlus,
 }
 
 /** Daily work first: the office opens customers far more often than users or settings. */
@@ -68,6 +70,7 @@ const FIRST_MENUS = [
   'cashier',
   'customers',
   'tickets',
+  'registrasi',
   'billing',
   'collections',
   'messages',

@@ -16,6 +16,7 @@ import * as m202612050101 from './202612050101_bulk_references'
 import * as m202612050301 from './202612050301_dashboard_indexes'
 import * as m202612060301 from './202612060301_tickets'
 import * as m202612070201 from './202612070201_warehouse'
+import * as m202612070301 from './202612070301_registrations'
 import * as m202612070401 from './202612070401_field_commands'
 import * as m202612070501 from './202612070501_ticket_sla'
 
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '202612050301_dashboard_indexes': m202612050301,
   '202612060301_tickets': m202612060301,
   '202612070201_warehouse': m202612070201,
+  '202612070301_registrations': m202612070301,
   '202612070401_field_commands': m202612070401,
   '202612070501_ticket_sla': m202612070501,
 }
