@@ -96,6 +96,21 @@ describe('tickets', () => {
     expect((await f.open()).number).toBe('TKT/2027/000002')
   })
 
+  it('tickets opened at the same moment take every number once, without gaps', async () => {
+    const f = await fixture()
+    // Ten desks at once, one of them refused (unknown category): the refused one takes no number.
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => f.open(i === 4 ? { category: 'entah' } : {})),
+    )
+    const numbers = results
+      .flatMap((r) => (r.status === 'fulfilled' ? [r.value.number] : []))
+      .sort()
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1)
+    expect(numbers).toEqual(
+      Array.from({ length: 9 }, (_, i) => `TKT/2026/${String(i + 1).padStart(6, '0')}`),
+    )
+  })
+
   it('status flow: allowed moves pass, every other jump is refused with TICKET_STATUS_REFUSED', async () => {
     const f = await fixture()
     const allowed: [TicketStatus, TicketStatus][] = [
