@@ -41,6 +41,7 @@ export const TEMPLATE_KEYS = [
   'otp',
   'complaint_received',
   'complaint_resolved',
+  'survey_rejected',
 ] as const
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number]
 
@@ -73,6 +74,7 @@ export const TEMPLATE_VARIABLES = [
   'otp',
   'tiket',
   'tanggal',
+  'alasan',
 ] as const
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number]
 export type TemplateValues = Partial<Record<TemplateVariable, string>>

@@ -78,6 +78,12 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, { subject: string; body: str
       'Halo {nama} ({kode}),\nkeluhan dengan nomor tiket {tiket} sudah selesai ditangani. ' +
       'Hubungi {telepon_perusahaan} bila masih ada kendala. {perusahaan}',
   },
+  survey_rejected: {
+    subject: 'Hasil survei pemasangan - {perusahaan}',
+    body:
+      'Yth. {nama}, terima kasih telah mendaftar di {perusahaan}. Mohon maaf, dari hasil survei ' +
+      'lokasi pemasangan belum dapat dilakukan: {alasan}. Informasi lebih lanjut: {telepon_perusahaan}.',
+  },
 }
 
 /** Every template as the company uses it now: its edit, else Loket's wording. */

@@ -274,8 +274,9 @@ describe('registration workflow', () => {
     expect(r).toMatchObject({ status: 'ditolak', messages: 1 })
     const card = await f.card()
     expect(card).toMatchObject({ status: 'ditolak', endedReason: 'Tidak ada ODP dalam 300 m' })
-    const [message] = await f.messages('broadcast')
-    expect(message!.body).toContain('Tidak ada ODP dalam 300 m')
+    // The company's "survei tidak layak" template, its reason in {alasan}.
+    const [message] = await f.messages('survey_rejected')
+    expect(message!.body).toContain('belum dapat dilakukan: Tidak ada ODP dalam 300 m.')
     expect(await f.code(f.steps.account())).toBe('REGISTRATION_CLOSED')
     expect(
       await f.code(moveBack(f.deps, f.actor, { registrationId: f.id, reason: 'coba lagi' })),

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Updateable } from 'kysely'
 import { dateInZone } from '@shared/dates'
+import { renderTemplate } from '@shared/messaging'
 import { AppError } from '@shared/errors'
 import { pppoeUsername, formatCode } from '@shared/codes'
 import {
@@ -26,7 +27,8 @@ import { insertService, randomPassword } from '../customers'
 import { nextNumber, takeTurn, writeTx, type Database, type RegistrationsTable } from '../db'
 import { queueServiceSync } from '../device-jobs'
 import type { FileStore } from '../files'
-import { queueMessages, type MessagingDeps } from '../messaging'
+import { customerTemplateValues } from '../collections'
+import { loadTemplate, queueMessages, type MessagingDeps } from '../messaging'
 import { openLogin, sealLogin } from '../secrets'
 import { getCustomerSettings } from '../settings'
 
@@ -365,21 +367,29 @@ async function queueNotFeasible(
   card: RegistrationRow,
   reason: string,
 ): Promise<number> {
-  const [customer, company] = await Promise.all([
-    tx
-      .selectFrom('customers')
-      .select(['id', 'name', 'phone', 'whatsapp', 'email', 'messages_opt_out'])
-      .where('id', '=', card.customer_id)
-      .executeTakeFirstOrThrow(),
+  // The company's own "survei tidak layak" template (Pesan → Template), like every other message.
+  const customer = await tx
+    .selectFrom('customers')
+    .select(['id', 'phone', 'whatsapp', 'email', 'messages_opt_out'])
+    .where('id', '=', card.customer_id)
+    .executeTakeFirstOrThrow()
+  const now = deps.clock.now()
+  const [tpl, values] = await Promise.all([
+    loadTemplate(tx, actor.companyId, 'survey_rejected'),
+    // Read in this transaction: the database's one connection is held by it (SQLite).
     tx
       .selectFrom('companies')
-      .select(['name', 'phone'])
+      .select('time_zone')
       .where('id', '=', actor.companyId)
-      .executeTakeFirstOrThrow(),
+      .executeTakeFirstOrThrow()
+      .then(({ time_zone }) =>
+        customerTemplateValues(tx, actor.companyId, customer.id, dateInZone(now, time_zone)),
+      ),
   ])
+  const filled = { ...values, alasan: reason }
   const result = await queueMessages(
     tx,
-    { companyId: actor.companyId, at: deps.clock.now().toISOString(), createdBy: actor.username },
+    { companyId: actor.companyId, at: now.toISOString(), createdBy: actor.username },
     [
       {
         customerId: customer.id,
@@ -389,12 +399,9 @@ async function queueNotFeasible(
           email: customer.email,
           optOut: customer.messages_opt_out === 1,
         },
-        kind: 'broadcast',
-        subject: `Hasil survei pemasangan ${company.name}`,
-        body:
-          `Yth. ${customer.name}, terima kasih telah mendaftar di ${company.name}. ` +
-          `Mohon maaf, dari hasil survei lokasi pemasangan belum dapat dilakukan: ${reason}. ` +
-          (company.phone ? `Informasi lebih lanjut: ${company.phone}.` : ''),
+        kind: 'survey_rejected',
+        subject: renderTemplate(tpl.subject, filled),
+        body: renderTemplate(tpl.body, filled),
         dedupeKey: `registration_rejected:${card.id}`,
         refType: 'registration',
         refId: card.id,

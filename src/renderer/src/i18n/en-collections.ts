@@ -34,6 +34,7 @@ export const enCollections: typeof idCollections = {
       otp: 'OTP code',
       complaint_received: 'Complaint received',
       complaint_resolved: 'Complaint resolved',
+      survey_rejected: 'Survey not feasible',
       broadcast: 'Broadcast',
       test: 'Test message',
     },

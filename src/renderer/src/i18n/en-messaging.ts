@@ -34,6 +34,7 @@ export const enMessaging: typeof idMessaging = {
       otp: 'OTP code',
       complaint_received: 'Complaint received',
       complaint_resolved: 'Complaint resolved',
+      survey_rejected: 'Survey not feasible',
       broadcast: 'Broadcast',
       test: 'Test message',
     },
@@ -55,6 +56,7 @@ export const enMessaging: typeof idMessaging = {
       otp: 'OTP code',
       tiket: 'Complaint ticket number',
       tanggal: 'Date',
+      alasan: 'Reason (survey not feasible)',
     },
     history: {
       search: 'Search number or text',
@@ -135,6 +137,8 @@ export const enMessaging: typeof idMessaging = {
         complaint_received:
           "Sent when a customer's complaint ticket is opened, with the ticket number {tiket}. A ticket without a customer sends nothing.",
         complaint_resolved: "Sent when a customer's complaint ticket goes to selesai (resolved).",
+        survey_rejected:
+          'Sent when a registration survey is found not feasible and "message the customer" is ticked, with the reason {alasan}.',
       },
       notSent: 'Not sent yet',
       preview: 'Preview',

@@ -33,6 +33,7 @@ export const idCollections = {
       otp: 'Kode OTP',
       complaint_received: 'Keluhan diterima',
       complaint_resolved: 'Keluhan selesai',
+      survey_rejected: 'Survei tidak layak',
       broadcast: 'Broadcast',
       test: 'Pesan uji',
     },

@@ -32,6 +32,7 @@ export const idMessaging = {
       otp: 'Kode OTP',
       complaint_received: 'Keluhan diterima',
       complaint_resolved: 'Keluhan selesai',
+      survey_rejected: 'Survei tidak layak',
       broadcast: 'Broadcast',
       test: 'Pesan uji',
     },
@@ -53,6 +54,7 @@ export const idMessaging = {
       otp: 'Kode OTP',
       tiket: 'Nomor tiket keluhan',
       tanggal: 'Tanggal kejadian',
+      alasan: 'Alasan (survei tidak layak)',
     },
     history: {
       search: 'Cari nomor atau teks',
@@ -134,6 +136,8 @@ export const idMessaging = {
         complaint_received:
           'Dikirim saat tiket keluhan pelanggan dibuat, berisi nomor tiket {tiket}. Tiket tanpa pelanggan tidak mengirim pesan.',
         complaint_resolved: 'Dikirim saat tiket keluhan pelanggan berstatus selesai.',
+        survey_rejected:
+          'Dikirim bila survei registrasi dinyatakan tidak layak dan pilihan "kirim pesan ke pelanggan" dicentang, berisi alasannya {alasan}.',
       },
       notSent: 'Belum dikirim',
       preview: 'Pratinjau',
