@@ -149,14 +149,11 @@ export function createFieldSync(userId: number, onApplied: () => void) {
 export function useFieldOutbox(userId: number) {
   const queryClient = useQueryClient()
   const [sync] = useState(() =>
-    createFieldSync(
-      userId,
-      () => {
-        void queryClient.invalidateQueries(trpc.field.tasks.queryFilter())
-        // A stock.use applied: what I hold changed.
-        void queryClient.invalidateQueries(trpc.warehouse.held.queryFilter())
-      },
-    ),
+    createFieldSync(userId, () => {
+      void queryClient.invalidateQueries(trpc.field.tasks.queryFilter())
+      // A stock.use applied: what I hold changed.
+      void queryClient.invalidateQueries(trpc.warehouse.held.queryFilter())
+    }),
   )
   useEffect(() => {
     sync.start()

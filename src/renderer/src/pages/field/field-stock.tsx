@@ -121,7 +121,9 @@ export function StockUseSection({
             />
           ) : (
             <NumberInput
-              label={item ? t('field.stock.qtyOf', { unit: unit(item.unit) }) : t('field.stock.qty')}
+              label={
+                item ? t('field.stock.qtyOf', { unit: unit(item.unit) }) : t('field.stock.qty')
+              }
               min={1}
               max={item?.qty}
               allowDecimal={false}

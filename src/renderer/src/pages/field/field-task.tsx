@@ -182,7 +182,9 @@ export function FieldTaskView({
   const files = outbox.files.filter((f) => f.taskKey === task.key)
   // Photos kept on the phone before photos were sent to the ticket (older versions).
   const photos = files.filter((f) => f.kind === 'photo')
-  const waitingPhotos = waiting.filter((c) => c.kind === 'ticket.photo').length
+  const waitingPhotos = outbox.commands.filter(
+    (c) => c.taskKey === task.key && c.kind === 'ticket.photo',
+  ).length
   const signatures = files.filter((f) => f.kind === 'signature')
 
   // Where the ticket will be once what waits is applied: the next moves start from there.
