@@ -238,7 +238,31 @@ test('a note written offline waits on the phone, survives a reload and reaches t
   expect(held.find((h) => h.itemId === kabelId)?.qty).toBe(38)
   await stock.getByRole('combobox', { name: 'Barang dari stok saya' }).click()
   await expect(page.getByRole('option', { name: 'Kabel drop core — 38 meter' })).toBeVisible()
+
+  // The ONT is serial-numbered: its serial is chosen from what Rudi holds.
+  await page.getByRole('option', { name: 'ONT ZTE F609 — 1 pcs' }).click()
+  await stock.getByRole('combobox', { name: 'Nomor seri' }).click()
+  await page.getByRole('option', { name: 'ZTE0001' }).click()
   await page.keyboard.press('Escape')
+  await stock.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `${SHOTS}/08-stock-serial.png` })
+  await stock.getByRole('button', { name: 'Simpan pemakaian' }).click()
+  await expect(page.getByTestId('sync-bar')).toContainText('Semua terkirim')
+  await expect(page.getByTestId('outbox-pending')).toHaveCount(0)
+  await expect
+    .poll(async () =>
+      (
+        await call<{ name: string }[]>(
+          request,
+          host,
+          owner,
+          'warehouse.held',
+          { userId: rudiId },
+          'query',
+        )
+      ).map((h) => h.name),
+    )
+    .toEqual(['Kabel drop core'])
 
   // The customer's signature stays on the phone with the task.
   const pad = page.getByTestId('signature-pad')

@@ -85,7 +85,7 @@ export const idField = {
       qty: 'Jumlah',
       qtyOf: 'Jumlah ({{unit}})',
       serials: 'Nomor seri',
-      serialsPick: 'Pilih nomor seri yang dipasang',
+      serialsPick: 'Pilih nomor seri unit terpasang',
       save: 'Simpan pemakaian',
       used: 'Terpakai: {{what}}',
       empty: 'Tidak ada barang di tangan Anda. Barang dikeluarkan dari gudang oleh kantor.',

@@ -112,7 +112,7 @@ export function StockUseSection({
           {serial ? (
             <MultiSelect
               label={t('field.stock.serials')}
-              placeholder={t('field.stock.serialsPick')}
+              placeholder={serials.length ? undefined : t('field.stock.serialsPick')}
               data={item?.serials ?? []}
               value={serials}
               onChange={setSerials}
