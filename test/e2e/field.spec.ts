@@ -7,7 +7,8 @@ import { expect, test, type Host } from './fixtures'
  * The technician's phone (issue 16) at 390×844: a technician signs in on /lapangan, sees the
  * ticket given to them, loses the LAN, writes a note that waits on the phone (and survives a
  * reload), and the note reaches the ticket's history once the host answers. A note on a ticket
- * the office cancelled meanwhile comes back refused, with the reason and the typed text.
+ * the office cancelled meanwhile comes back refused, with the reason and the typed text. A photo
+ * and cable used, recorded offline, reach the ticket and the technician's stock once online.
  */
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true })
 
@@ -58,7 +59,43 @@ async function technicianAndTickets(request: APIRequestContext, host: Host) {
     })
   const mati = await open('Internet mati sejak pagi', 'darurat')
   const lambat = await open('Lambat malam hari', 'sedang')
-  return { owner, mati, lambat }
+  // Gudang: 50 m of drop cable and one ONT issued to Rudi.
+  const gudang = await call<{ id: number }>(request, host, owner, 'warehouse.saveWarehouse', {
+    name: 'Gudang Pusat',
+    address: null,
+  })
+  const item = (name: string, unit: string, serial: boolean) =>
+    call<{ id: number }>(request, host, owner, 'warehouse.saveItem', {
+      name,
+      unit,
+      serial,
+      lowThreshold: 0,
+    })
+  const kabel = await item('Kabel drop core', 'meter', false)
+  const ont = await item('ONT ZTE F609', 'pcs', true)
+  await call(request, host, owner, 'warehouse.stockIn', {
+    itemId: kabel.id,
+    warehouseId: gudang.id,
+    qty: 100,
+  })
+  await call(request, host, owner, 'warehouse.stockIn', {
+    itemId: ont.id,
+    warehouseId: gudang.id,
+    qty: 1,
+    serials: ['ZTE0001'],
+  })
+  for (const [itemId, qty, serials] of [
+    [kabel.id, 50, []],
+    [ont.id, 1, ['ZTE0001']],
+  ] as const)
+    await call(request, host, owner, 'warehouse.issue', {
+      itemId,
+      warehouseId: gudang.id,
+      technicianId: me.user.id,
+      qty,
+      serials,
+    })
+  return { owner, mati, lambat, rudiId: me.user.id, kabelId: kabel.id }
 }
 
 async function shot(page: Page, name: string) {
@@ -74,7 +111,7 @@ test('a note written offline waits on the phone, survives a reload and reaches t
   request,
   host,
 }) => {
-  const { owner, mati, lambat } = await technicianAndTickets(request, host)
+  const { owner, mati, lambat, rudiId, kabelId } = await technicianAndTickets(request, host)
 
   // The bookmark on the phone: sign-in comes back to it.
   await page.goto(`${host.url}lapangan`)
@@ -153,7 +190,8 @@ test('a note written offline waits on the phone, survives a reload and reaches t
   await expect(page.getByTestId('task-history')).toContainText('Status: Baru → Dalam proses')
   await expect(page.getByTestId('sync-bar')).toContainText('Semua terkirim')
 
-  // A photo from the camera and the customer's signature stay on the phone with the task.
+  // Offline again: a photo from the camera and 12 m of cable used wait on the phone.
+  await context.setOffline(true)
   const png = Buffer.from(
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
     'base64',
@@ -161,7 +199,72 @@ test('a note written offline waits on the phone, survives a reload and reaches t
   await page
     .getByTestId('camera-input')
     .setInputFiles({ name: 'onu.png', mimeType: 'image/png', buffer: png })
-  await expect(page.getByRole('img', { name: 'onu.png' })).toBeVisible()
+  const stock = page.getByTestId('stock-use')
+  await stock.getByRole('combobox', { name: 'Barang dari stok saya' }).click()
+  await page.getByRole('option', { name: 'Kabel drop core — 50 meter' }).click()
+  await stock.getByLabel('Jumlah (meter)').fill('12')
+  await stock.getByRole('button', { name: 'Simpan pemakaian' }).click()
+  await expect(page.getByTestId('sync-bar')).toContainText('2 menunggu dikirim')
+  await expect(page.getByTestId('outbox-pending').filter({ hasText: 'Terpakai' })).toContainText(
+    'Terpakai: 12 meter Kabel drop core',
+  )
+  await expect(page.getByRole('img', { name: 'Foto' })).toBeVisible()
+  await expect(page.getByText('1 foto menunggu dikirim')).toBeVisible()
+  await page.mouse.move(5, 5)
+  await expect(page.getByText('Disimpan di HP. Dikirim')).toHaveCount(0)
+  await shot(page, '07-stock-photo-offline')
+
+  // Back online: both are applied, the photo is on the ticket and the cable left Rudi's hand.
+  await context.setOffline(false)
+  await expect(page.getByTestId('sync-bar')).toContainText('Semua terkirim', { timeout: 30_000 })
+  await expect(page.getByTestId('outbox-pending')).toHaveCount(0)
+  const photos = await call<{ fileName: string; mime: string }[]>(
+    request,
+    host,
+    owner,
+    'tickets.attachments',
+    { ticketId: mati.id },
+    'query',
+  )
+  expect(photos).toEqual([expect.objectContaining({ fileName: 'onu.jpg', mime: 'image/jpeg' })])
+  const held = await call<{ itemId: number; qty: number }[]>(
+    request,
+    host,
+    owner,
+    'warehouse.held',
+    { userId: rudiId },
+    'query',
+  )
+  expect(held.find((h) => h.itemId === kabelId)?.qty).toBe(38)
+  await stock.getByRole('combobox', { name: 'Barang dari stok saya' }).click()
+  await expect(page.getByRole('option', { name: 'Kabel drop core — 38 meter' })).toBeVisible()
+
+  // The ONT is serial-numbered: its serial is chosen from what Rudi holds.
+  await page.getByRole('option', { name: 'ONT ZTE F609 — 1 pcs' }).click()
+  await stock.getByRole('combobox', { name: 'Nomor seri' }).click()
+  await page.getByRole('option', { name: 'ZTE0001' }).click()
+  await page.keyboard.press('Escape')
+  await stock.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `${SHOTS}/08-stock-serial.png` })
+  await stock.getByRole('button', { name: 'Simpan pemakaian' }).click()
+  await expect(page.getByTestId('sync-bar')).toContainText('Semua terkirim')
+  await expect(page.getByTestId('outbox-pending')).toHaveCount(0)
+  await expect
+    .poll(async () =>
+      (
+        await call<{ name: string }[]>(
+          request,
+          host,
+          owner,
+          'warehouse.held',
+          { userId: rudiId },
+          'query',
+        )
+      ).map((h) => h.name),
+    )
+    .toEqual(['Kabel drop core'])
+
+  // The customer's signature stays on the phone with the task.
   const pad = page.getByTestId('signature-pad')
   await pad.scrollIntoViewIfNeeded()
   const box = (await pad.boundingBox())!
@@ -181,7 +284,6 @@ test('a note written offline waits on the phone, survives a reload and reaches t
   await expect(page.getByText('Tanda tangan disimpan di HP ini.')).toHaveCount(0)
   await shot(page, '06-photo-signature')
   await page.reload()
-  await expect(page.getByRole('img', { name: 'onu.png' })).toBeVisible()
   await expect(page.getByText('Tanda tangan tersimpan di HP (1).')).toBeVisible()
 
   // Offline again; meanwhile the office cancels the other ticket. The note comes back refused.

@@ -166,4 +166,66 @@ describe('field API', () => {
     expect(results[0]).toMatchObject({ status: 'conflict', code: 'FORBIDDEN' })
     expect(await billing.field.tasks.query()).toEqual([])
   })
+
+  it('a technician with the default role sends a photo and cable used: each applied once', async () => {
+    const { owner, rudi, ticket } = await technicianWithTicket()
+    const me = await rudi.auth.me.query()
+    const gudang = await owner.warehouse.saveWarehouse.mutate({ name: 'Gudang Pusat' })
+    const kabel = await owner.warehouse.saveItem.mutate({
+      name: 'Kabel drop core',
+      unit: 'meter',
+      lowThreshold: 0,
+    })
+    await owner.warehouse.stockIn.mutate({ itemId: kabel.id, warehouseId: gudang.id, qty: 100 })
+    await owner.warehouse.issue.mutate({
+      itemId: kabel.id,
+      warehouseId: gudang.id,
+      technicianId: me.user.id,
+      qty: 20,
+    })
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1])
+    const commands = [
+      {
+        id: crypto.randomUUID(),
+        kind: 'ticket.photo',
+        payload: {
+          ticketId: ticket.id,
+          fileName: 'onu.jpg',
+          mime: 'image/jpeg',
+          contentBase64: jpeg.toString('base64'),
+        },
+        at,
+      },
+      {
+        id: crypto.randomUUID(),
+        kind: 'stock.use',
+        payload: { itemId: kabel.id, qty: 15, ticketId: ticket.id },
+        at,
+      },
+      {
+        id: crypto.randomUUID(),
+        kind: 'stock.use',
+        payload: { itemId: kabel.id, qty: 10, ticketId: ticket.id },
+        at,
+      },
+    ]
+    const first = await rudi.field.sync.mutate({ commands })
+    expect(first.results.map((r) => [r.status, r.code])).toEqual([
+      ['applied', undefined],
+      ['applied', undefined],
+      ['conflict', 'STOCK_INSUFFICIENT'],
+    ])
+    expect(first.results[2]!.reason).toContain('tersisa 5 meter')
+    const again = await rudi.field.sync.mutate({ commands })
+    expect(again.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate'])
+
+    const photos = await owner.tickets.attachments.query({ ticketId: ticket.id })
+    expect(photos.map((p) => [p.fileName, p.size, p.username])).toEqual([
+      ['onu.jpg', jpeg.length, 'rudi'],
+    ])
+    const file = await owner.tickets.attachment.query({ id: photos[0]!.id })
+    expect(Buffer.from(file.contentBase64, 'base64')).toEqual(jpeg)
+    const held = await rudi.warehouse.held.query({})
+    expect(held.map((h) => [h.name, h.qty])).toEqual([['Kabel drop core', 5]])
+  })
 })

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { TICKET_STATUSES } from '../tickets'
 import { idSchema, optionalText, requiredText } from './common'
+import { ticketAttachInput } from './tickets'
+import { useStockInput } from './warehouse'
 
 /**
  * The technician's phone (issue 16): what it sends to `field.sync`. Each command is typed on the
@@ -54,3 +56,20 @@ export const ticketStatusPayload = z.object({
   note: optionalText(4000),
 })
 export type TicketStatusPayload = z.output<typeof ticketStatusPayload>
+
+/**
+ * `stock.use`: items I used on a task, from my own hand (the host fills in me as the technician).
+ * With `ticketId` the use is tied to that ticket's customer and service; otherwise to the given
+ * service or customer (or none).
+ */
+export const stockUsePayload = useStockInput
+  .pick({ itemId: true, qty: true, serials: true, serviceId: true, customerId: true, note: true })
+  .extend({ ticketId: idSchema.nullable().default(null) })
+export type StockUsePayload = z.input<typeof stockUsePayload>
+
+/**
+ * `ticket.photo`: a photo taken on a ticket assigned to me, as base64 (the phone shrinks it to
+ * at most 1600 px JPEG first; images only, at most 5 MB, as the ticket page's upload).
+ */
+export const ticketPhotoPayload = ticketAttachInput
+export type TicketPhotoPayload = z.output<typeof ticketPhotoPayload>

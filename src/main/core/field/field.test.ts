@@ -4,7 +4,9 @@ import { DEFAULT_MODULES } from '@shared/modules'
 import type { Permission } from '@shared/permissions'
 import { openTicketInput, type FieldCommand } from '@shared/schemas'
 import { collectionsFixture } from '../collections/testing'
-import { openTicket, updateTicket } from '../tickets'
+import { memoryFileStore } from '../files'
+import { listTicketAttachments, openTicket, updateTicket } from '../tickets'
+import { issueStock, saveStockItem, saveWarehouse, stockIn, technicianStock } from '../warehouse'
 import {
   defineFieldKind,
   FIELD_KINDS,
@@ -220,7 +222,7 @@ describe('field.sync', () => {
     const results = await f.sync([
       {
         id: uuid(),
-        kind: 'stock.use',
+        kind: 'meter.read',
         payload: { itemId: 1, quantity: 2 },
         at: '2026-12-05T01:00:00Z',
       },
@@ -233,7 +235,7 @@ describe('field.sync', () => {
       ['applied', undefined],
     ])
     expect(results[0]!.reason).toBe(
-      'Host belum mengenal perintah "stock.use". Perbarui Loket di komputer host, lalu kirim lagi.',
+      'Host belum mengenal perintah "meter.read". Perbarui Loket di komputer host, lalu kirim lagi.',
     )
     expect(await f.events(t.id)).toHaveLength(1)
   })
@@ -324,5 +326,163 @@ describe('field.tasks', () => {
     })
     expect(tasks[0]!.history[0]).toMatchObject({ kind: 'note', note: 'Dicek siang ini' })
     expect(await fieldTasks(f.deps, f.caller(f.rudiId, 'rudi', []))).toEqual([])
+  })
+})
+
+describe('field.sync stock.use and ticket.photo', () => {
+  const tech: Permission[] = ['tickets.view', 'tickets.manage', 'warehouse.view']
+  async function stockFixture() {
+    const f = await fixture()
+    const files = memoryFileStore()
+    const gudang = (await saveWarehouse(f.deps, f.actor, { name: 'Gudang Pusat', address: null }))
+      .id
+    const item = async (name: string, unit: string, serial: boolean) =>
+      (
+        await saveStockItem(f.deps, f.actor, {
+          name,
+          unit: unit as 'pcs',
+          serial,
+          lowThreshold: 0,
+          active: true,
+        })
+      ).id
+    const kabel = await item('Kabel drop core', 'meter', false)
+    const ont = await item('ONT ZTE F609', 'pcs', true)
+    await stockIn(f.deps, f.actor, { itemId: kabel, warehouseId: gudang, qty: 100 })
+    await stockIn(f.deps, f.actor, {
+      itemId: ont,
+      warehouseId: gudang,
+      qty: 2,
+      serials: ['ZTE001', 'ZTE002'],
+    })
+    await issueStock(f.deps, f.actor, {
+      itemId: kabel,
+      warehouseId: gudang,
+      technicianId: f.rudiId,
+      qty: 50,
+    })
+    await issueStock(f.deps, f.actor, {
+      itemId: ont,
+      warehouseId: gudang,
+      technicianId: f.rudiId,
+      qty: 1,
+      serials: ['ZTE001'],
+    })
+    const rudi = f.caller(f.rudiId, 'rudi', tech)
+    const sync = (commands: FieldCommand[], who = rudi) =>
+      syncFieldCommands({ ...f.deps, files }, who, commands)
+    const use = (payload: Record<string, unknown>, id = uuid()): FieldCommand => ({
+      id,
+      kind: 'stock.use',
+      payload,
+      at: '2026-12-05T09:00:00+07:00',
+    })
+    const held = async (itemId: number) =>
+      (await technicianStock(f.db, f.companyId, f.rudiId)).find((s) => s.itemId === itemId)
+    return { ...f, files, kabel, ont, rudi, sync, use, held }
+  }
+
+  it('records what the technician used from his hand once per UUID, tied to the ticket’s customer', async () => {
+    const f = await stockFixture()
+    const t = await f.open()
+    const batch = [
+      f.use({ itemId: f.kabel, qty: 30, ticketId: t.id }),
+      f.use({ itemId: f.ont, qty: 1, serials: ['zte001'], ticketId: t.id }),
+    ]
+    const first = await f.sync(batch)
+    expect(first.map((r) => r.status)).toEqual(['applied', 'applied'])
+    expect(first[0]!.result).toMatchObject({ itemId: f.kabel, qty: 30, left: 20 })
+    const again = await f.sync(batch)
+    expect(again.map((r) => [r.status, r.original])).toEqual([
+      ['duplicate', 'applied'],
+      ['duplicate', 'applied'],
+    ])
+    expect((await f.held(f.kabel))?.qty).toBe(20)
+    expect(await f.held(f.ont)).toBeUndefined()
+    const uses = await f.db
+      .selectFrom('stock_movements')
+      .select(['batch', 'qty', 'customer_id', 'username'])
+      .where('kind', '=', 'use')
+      .orderBy('id')
+      .execute()
+    expect(uses).toEqual([
+      { batch: batch[0]!.id, qty: -30, customer_id: f.budi.customerId, username: 'rudi' },
+      { batch: batch[1]!.id, qty: -1, customer_id: f.budi.customerId, username: 'rudi' },
+    ])
+    const serial = await f.db
+      .selectFrom('stock_serials')
+      .select(['holder_kind', 'customer_id'])
+      .where('serial', '=', 'ZTE001')
+      .executeTakeFirstOrThrow()
+    expect(serial).toEqual({ holder_kind: 'customer', customer_id: f.budi.customerId })
+  })
+
+  it('answers stock that ran out or a serial not in hand with a conflict, and changes nothing', async () => {
+    const f = await stockFixture()
+    const t = await f.open()
+    const [ranOut, notHeld] = await f.sync([
+      f.use({ itemId: f.kabel, qty: 80, ticketId: t.id }),
+      f.use({ itemId: f.ont, qty: 1, serials: ['ZTE002'], ticketId: t.id }),
+    ])
+    expect(ranOut).toMatchObject({ status: 'conflict', code: 'STOCK_INSUFFICIENT' })
+    expect(ranOut!.reason).toContain('Kabel drop core')
+    expect(ranOut!.reason).toContain('50')
+    expect(notHeld).toMatchObject({ status: 'conflict', code: 'STOCK_SERIAL_INVALID' })
+    expect(notHeld!.reason).toContain('ZTE002')
+    expect((await f.held(f.kabel))?.qty).toBe(50)
+    expect((await f.held(f.ont))?.serials).toEqual(['ZTE001'])
+    const uses = await f.db
+      .selectFrom('stock_movements')
+      .select('id')
+      .where('kind', '=', 'use')
+      .execute()
+    expect(uses).toEqual([])
+  })
+
+  it('needs warehouse.view and the warehouse module for stock.use', async () => {
+    const f = await stockFixture()
+    const noView = f.caller(f.rudiId, 'rudi', ['tickets.view', 'tickets.manage'])
+    const off = f.caller(f.rudiId, 'rudi', tech, { ...DEFAULT_MODULES, warehouse: false })
+    const [a] = await f.sync([f.use({ itemId: f.kabel, qty: 1 })], noView)
+    const [b] = await f.sync([f.use({ itemId: f.kabel, qty: 1 })], off)
+    expect([a!.code, b!.code]).toEqual(['FORBIDDEN', 'MODULE_DISABLED'])
+    expect((await f.held(f.kabel))?.qty).toBe(50)
+  })
+
+  it('attaches a photo from the phone to my ticket once per UUID', async () => {
+    const f = await stockFixture()
+    const t = await f.open()
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1])
+    const photo: FieldCommand = {
+      id: uuid(),
+      kind: 'ticket.photo',
+      payload: {
+        ticketId: t.id,
+        fileName: 'foto-onu.jpg',
+        mime: 'image/jpeg',
+        contentBase64: jpeg.toString('base64'),
+      },
+      at: '2026-12-05T09:05:00+07:00',
+    }
+    const [first] = await f.sync([photo])
+    expect(first).toMatchObject({ status: 'applied', result: { number: t.number } })
+    const [again] = await f.sync([photo])
+    expect(again).toMatchObject({ status: 'duplicate', original: 'applied' })
+    const list = await listTicketAttachments(f.deps, f.companyId, t.id)
+    expect(list.map((a) => [a.fileName, a.mime, a.size, a.username])).toEqual([
+      ['foto-onu.jpg', 'image/jpeg', jpeg.length, 'rudi'],
+    ])
+
+    // Not an image, or a ticket of someone else: refused, nothing attached.
+    const other = await f.open(f.joniId, 'Redaman tinggi')
+    const [bad] = await f.sync([
+      { ...photo, id: uuid(), payload: { ...photo.payload, contentBase64: 'aGFsbw==' } },
+    ])
+    const [notMine] = await f.sync([
+      { ...photo, id: uuid(), payload: { ...photo.payload, ticketId: other.id } },
+    ])
+    expect([bad!.code, notMine!.code]).toEqual(['VALIDATION', 'FIELD_NOT_ASSIGNED'])
+    expect(await listTicketAttachments(f.deps, f.companyId, other.id)).toEqual([])
+    expect(await listTicketAttachments(f.deps, f.companyId, t.id)).toHaveLength(1)
   })
 })

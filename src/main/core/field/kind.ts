@@ -5,6 +5,7 @@ import type { ModuleKey } from '@shared/modules'
 import type { Permission } from '@shared/permissions'
 import type { Actor } from '../audit'
 import type { Database } from '../db'
+import type { FileStore } from '../files'
 import type { MessagingDeps } from '../messaging'
 
 /** Who sent a batch from the phone, and what their session allows. */
@@ -15,9 +16,14 @@ export interface FieldCaller {
   moduleOn: (module: ModuleKey) => boolean
 }
 
+/** The host's services as the phone's commands see them (the file store keeps ticket photos). */
+export type FieldDeps = MessagingDeps & { files?: FileStore }
+
 export interface FieldKindContext {
-  deps: MessagingDeps
+  deps: FieldDeps
   caller: FieldCaller
+  /** The command's UUID (lower-case): a kind that keeps its own ids (a ledger batch) uses it. */
+  commandId: string
 }
 
 /** What a command did: shown to the phone, kept with the command for a replay. */

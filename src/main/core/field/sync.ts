@@ -4,8 +4,7 @@ import { translateId } from '@shared/messages/translate'
 import { moduleDisabledDetails } from '@shared/modules'
 import type { FieldCommand, FieldCommandResult } from '@shared/schemas'
 import { writeTx, type Database } from '../db'
-import type { MessagingDeps } from '../messaging'
-import type { FieldApplied, FieldCaller, FieldKind } from './kind'
+import type { FieldApplied, FieldCaller, FieldDeps, FieldKind } from './kind'
 import { FIELD_KINDS } from './kinds'
 
 type Decided =
@@ -85,7 +84,7 @@ class AlreadyRecorded extends Error {}
  * answered as a conflict too but not recorded: the phone may send the same UUID again.
  */
 async function runOne(
-  deps: MessagingDeps,
+  deps: FieldDeps,
   caller: FieldCaller,
   command: FieldCommand,
   kinds: ReadonlyMap<string, FieldKind>,
@@ -114,7 +113,7 @@ async function runOne(
       // The row first: a concurrent send of the same UUID waits here, then finds it.
       const placeholder: Decided = { status: 'applied', result: {} }
       if (!(await claim(tx, caller, command, receivedAt, placeholder))) throw new AlreadyRecorded()
-      const done = await kind.run(tx, { deps, caller }, command.payload)
+      const done = await kind.run(tx, { deps, caller, commandId: command.id }, command.payload)
       await tx
         .updateTable('field_commands')
         .set({ result: JSON.stringify(done.result) })
@@ -161,7 +160,7 @@ async function runOne(
  * blocks the others; the answer has one result per command, in order.
  */
 export async function syncFieldCommands(
-  deps: MessagingDeps,
+  deps: FieldDeps,
   caller: FieldCaller,
   commands: readonly FieldCommand[],
   kinds: readonly FieldKind[] = FIELD_KINDS,

@@ -1,9 +1,10 @@
+import type { Kysely } from 'kysely'
 import { AppError } from '@shared/errors'
 import { MAX_TICKET_PHOTO_BYTES, TICKET_PHOTO_TYPES } from '@shared/schemas'
 import { baseFileName } from '@shared/text'
 import { appendAudit, type Actor } from '../audit'
 import { contentMatches } from '../customers'
-import { writeTx } from '../db'
+import { writeTx, type Database } from '../db'
 import type { CoreDeps } from '../deps'
 import type { FileStore } from '../files'
 
@@ -11,11 +12,15 @@ import type { FileStore } from '../files'
  * Photos of a ticket (the broken ONT, the cut cable, the error on the screen): images only, at
  * most 5 MB, kept in the data directory's file store like customer documents. The declared type
  * must match the file's first bytes.
+ *
+ * `within`: run inside the caller's transaction (the phone's `ticket.photo` records its command
+ * in the same transaction as the attachment row).
  */
 export async function attachTicketPhoto(
   deps: CoreDeps & { files: FileStore },
   actor: Actor & { companyId: number },
   input: { ticketId: number; fileName: string; mime: string; data: Buffer },
+  within?: Kysely<Database>,
 ): Promise<{ id: number; sha256: string }> {
   if (input.data.length === 0 || input.data.length > MAX_TICKET_PHOTO_BYTES)
     throw new AppError('VALIDATION', 'photo too large', {
@@ -31,7 +36,7 @@ export async function attachTicketPhoto(
     throw new AppError('VALIDATION', 'invalid file name', {
       issues: [{ path: ['fileName'], message: 'validation.file_name' }],
     })
-  const ticket = await deps.db
+  const ticket = await (within ?? deps.db)
     .selectFrom('tickets')
     .select(['id', 'number'])
     .where('id', '=', input.ticketId)
@@ -40,7 +45,9 @@ export async function attachTicketPhoto(
   if (!ticket) throw new AppError('NOT_FOUND', 'ticket')
   // The file first: an orphan file is harmless, a row pointing at nothing is not.
   const sha256 = await deps.files.put(input.data)
-  return writeTx(deps.db, async (tx) => {
+  const inTx = <T>(fn: (tx: Kysely<Database>) => Promise<T>) =>
+    within ? fn(within) : writeTx(deps.db, fn)
+  return inTx(async (tx) => {
     const row = await tx
       .insertInto('ticket_attachments')
       .values({

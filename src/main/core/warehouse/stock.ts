@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { Kysely } from 'kysely'
 import { AppError } from '@shared/errors'
 import {
   stockAdjustInput,
@@ -17,7 +18,7 @@ import {
   type WarehouseInput,
 } from '@shared/schemas'
 import { appendAudit } from '../audit'
-import { takeTurn, writeTx, type Db } from '../db'
+import { takeTurn, writeTx, type Database, type Db } from '../db'
 import type { Clock } from '../clock'
 import {
   addLine,
@@ -370,16 +371,22 @@ export async function returnStock(
  * for the customer's service; serial-numbered units are then "at the customer", on that
  * service. `batch` is the caller's id for this use (the technician's phone sends a UUID per
  * command): a use already recorded under it is not recorded again (`duplicate: true`).
+ *
+ * `within`: run inside the caller's transaction instead of one of its own (the phone's
+ * `stock.use` records its command in the same transaction as the use).
  */
 export async function useStock(
   deps: WarehouseDeps,
   actor: WarehouseActor,
   raw: UseStockInput,
   batch?: string,
+  within?: Kysely<Database>,
 ): Promise<StockResult> {
   const input = useStockInput.parse(raw)
   const ctx = context(deps, actor, batch)
-  return writeTx(deps.db, async (tx) => {
+  const inTx = <T>(fn: (tx: Kysely<Database>) => Promise<T>) =>
+    within ? fn(within) : writeTx(deps.db, fn)
+  return inTx(async (tx) => {
     if (batch) {
       await takeTurn(tx, `stock-batch:${batch}`)
       const done = await tx

@@ -16,6 +16,7 @@ import {
 } from './outbox'
 
 const FIRST_RETRY_MS = 2000
+const MAX_BATCH_CHARS = 12_000_000
 const MAX_RETRY_MS = 60_000
 const SESSION_ENDED = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED', 'AUTH_USER_INACTIVE'])
 
@@ -71,7 +72,15 @@ export function createFieldSync(userId: number, onApplied: () => void) {
       const pending = (await outboxCommands(userId)).filter((c) => c.state === 'pending')
       if (pending.length === 0) return
       set({ sending: true })
-      const batch = pending.slice(0, FIELD_SYNC_MAX_COMMANDS)
+      // Photos are large: a batch stays well under the host's 32 MB body limit.
+      const batch: OutboxCommand[] = []
+      let size = 0
+      for (const c of pending.slice(0, FIELD_SYNC_MAX_COMMANDS)) {
+        const n = JSON.stringify(c.payload).length
+        if (batch.length > 0 && size + n > MAX_BATCH_CHARS) break
+        batch.push(c)
+        size += n
+      }
       const { results } = await trpcClient.field.sync.mutate({
         commands: batch.map(({ id, kind, payload, at }) => ({ id, kind, payload, at })),
       })
@@ -140,10 +149,11 @@ export function createFieldSync(userId: number, onApplied: () => void) {
 export function useFieldOutbox(userId: number) {
   const queryClient = useQueryClient()
   const [sync] = useState(() =>
-    createFieldSync(
-      userId,
-      () => void queryClient.invalidateQueries(trpc.field.tasks.queryFilter()),
-    ),
+    createFieldSync(userId, () => {
+      void queryClient.invalidateQueries(trpc.field.tasks.queryFilter())
+      // A stock.use applied: what I hold changed.
+      void queryClient.invalidateQueries(trpc.warehouse.held.queryFilter())
+    }),
   )
   useEffect(() => {
     sync.start()

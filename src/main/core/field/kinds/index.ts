@@ -1,6 +1,8 @@
 import type { FieldKind } from '../kind'
 import { ticketNote } from './ticket-note'
 import { ticketStatus } from './ticket-status'
+import { stockUse } from './stock-use'
+import { ticketPhoto } from './ticket-photo'
 
 /**
  * Every command kind the phone may send, one file each in this folder. To add one (the
@@ -9,4 +11,4 @@ import { ticketStatus } from './ticket-status'
  * in @shared/schemas/field, apply inside the given transaction, refusing with an AppError), and
  * add it to this list. A kind not listed is answered `conflict` (FIELD_KIND_UNKNOWN).
  */
-export const FIELD_KINDS: readonly FieldKind[] = [ticketNote, ticketStatus]
+export const FIELD_KINDS: readonly FieldKind[] = [ticketNote, ticketStatus, stockUse, ticketPhoto]

@@ -21,6 +21,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { formatPhone, whatsappLink } from '@shared/phone'
+import { MAX_TICKET_PHOTO_BYTES } from '@shared/schemas'
 import { TICKET_TRANSITIONS, isOpenTicket, type TicketStatus } from '@shared/tickets'
 import { SignaturePad } from '../../components/signature-pad'
 import {
@@ -32,7 +33,9 @@ import {
   type OutboxCommand,
   type OutboxFile,
 } from '../../field/outbox'
+import { base64Bytes, shrinkPhoto } from '../../field/shrink-photo'
 import { DueBadge, formatWhen } from './field-page'
+import { StockUseSection } from './field-stock'
 import type { FieldOutbox, FieldTask } from './types'
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -105,6 +108,10 @@ export function OutboxEntry({
       onConfirm: () => void removeCommand(command.id),
     })
   const refused = command.state === 'conflict'
+  const photo =
+    command.kind === 'ticket.photo' && typeof command.payload.contentBase64 === 'string'
+      ? `data:${String(command.payload.mime)};base64,${command.payload.contentBase64}`
+      : null
   return (
     <Alert
       color={refused ? 'red' : 'yellow'}
@@ -119,6 +126,7 @@ export function OutboxEntry({
           </Text>
         )}
         {refused && command.reason && <Text size="sm">{command.reason}</Text>}
+        {photo && <Image src={photo} alt={t('field.photos.title')} h={90} w={120} radius="sm" />}
         {status && (
           <Text size="sm" fw={500}>
             {t('field.outbox.statusTo', {
@@ -172,7 +180,11 @@ export function FieldTaskView({
   const camera = useRef<HTMLInputElement>(null)
   const waiting = outbox.commands.filter((c) => c.taskKey === task.key)
   const files = outbox.files.filter((f) => f.taskKey === task.key)
+  // Photos kept on the phone before photos were sent to the ticket (older versions).
   const photos = files.filter((f) => f.kind === 'photo')
+  const waitingPhotos = outbox.commands.filter(
+    (c) => c.taskKey === task.key && c.kind === 'ticket.photo',
+  ).length
   const signatures = files.filter((f) => f.kind === 'signature')
 
   // Where the ticket will be once what waits is applied: the next moves start from there.
@@ -205,9 +217,32 @@ export function FieldTaskView({
     notifications.show({ color: 'teal', message: t('field.form.saved'), autoClose: 2500 })
   }
 
+  // Each photo goes to the ticket as a `ticket.photo` command, made small first (1600 px JPEG).
   const takePhoto = async (list: FileList | null) => {
-    for (const file of Array.from(list ?? []))
-      await addFile({ userId, taskKey: task.key, kind: 'photo', name: file.name, blob: file })
+    for (const file of Array.from(list ?? [])) {
+      let contentBase64: string
+      try {
+        contentBase64 = await shrinkPhoto(file)
+        if (base64Bytes(contentBase64) > MAX_TICKET_PHOTO_BYTES)
+          contentBase64 = await shrinkPhoto(file, 0.6)
+      } catch {
+        notifications.show({ color: 'red', message: t('field.photos.unreadable') })
+        continue
+      }
+      if (base64Bytes(contentBase64) > MAX_TICKET_PHOTO_BYTES) {
+        notifications.show({ color: 'red', message: t('field.photos.tooLarge') })
+        continue
+      }
+      const base = file.name.replace(/\.[^.]*$/, '') || 'foto'
+      await addCommand({
+        kind: 'ticket.photo',
+        payload: { ticketId: task.id, fileName: `${base}.jpg`, mime: 'image/jpeg', contentBase64 },
+        userId,
+        taskKey: task.key,
+        label: `${task.number} ${task.title}`,
+        text: '',
+      })
+    }
     if (camera.current) camera.current.value = ''
   }
 
@@ -382,6 +417,10 @@ export function FieldTaskView({
         </Stack>
       </Section>
 
+      <Section title={t('field.stock.title')}>
+        <StockUseSection task={task} outbox={outbox} userId={userId} />
+      </Section>
+
       <Section title={t('field.photos.title')}>
         <Stack gap="xs">
           <input
@@ -407,8 +446,11 @@ export function FieldTaskView({
               ))}
             </SimpleGrid>
           )}
+          {waitingPhotos > 0 && (
+            <Text size="sm">{t('field.photos.waiting', { count: waitingPhotos })}</Text>
+          )}
           <Text size="xs" c="dimmed">
-            {t('field.photos.kept')}
+            {t('field.photos.sent')}
           </Text>
         </Stack>
       </Section>
