@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { TICKET_STATUSES } from '../tickets'
 import { idSchema, optionalText, requiredText } from './common'
+import { bastSignInput, installationReportInput, surveyReportInput } from './registrations'
 
 /**
  * The technician's phone (issue 16): what it sends to `field.sync`. Each command is typed on the
@@ -54,3 +55,18 @@ export const ticketStatusPayload = z.object({
   note: optionalText(4000),
 })
 export type TicketStatusPayload = z.output<typeof ticketStatusPayload>
+
+/**
+ * `survey.report`: the survey report of a card whose survey is assigned to me, the board's own
+ * form (topology, notes, photos as base64, layak / tidak layak with the reason).
+ */
+export const surveyReportPayload = surveyReportInput
+export type SurveyReportPayload = z.output<typeof surveyReportPayload>
+
+/** `installation.report`: ONU serial, RX power, cable length, notes, photos (Instalasi → Finalisasi). */
+export const installationReportPayload = installationReportInput
+export type InstallationReportPayload = z.output<typeof installationReportPayload>
+
+/** `bast.sign`: both signatures drawn on the phone and the switch; signing activates the service. */
+export const bastSignPayload = bastSignInput
+export type BastSignPayload = z.output<typeof bastSignPayload>

@@ -5,6 +5,7 @@ import type { ModuleKey } from '@shared/modules'
 import type { Permission } from '@shared/permissions'
 import type { Actor } from '../audit'
 import type { Database } from '../db'
+import type { FileStore } from '../files'
 import type { MessagingDeps } from '../messaging'
 
 /** Who sent a batch from the phone, and what their session allows. */
@@ -15,8 +16,11 @@ export interface FieldCaller {
   moduleOn: (module: ModuleKey) => boolean
 }
 
+/** The host's core for the kinds: messaging, and the file store for photos and signatures. */
+export type FieldDeps = MessagingDeps & { files?: FileStore; onDeviceJobs?: () => void }
+
 export interface FieldKindContext {
-  deps: MessagingDeps
+  deps: FieldDeps
   caller: FieldCaller
 }
 
@@ -25,6 +29,8 @@ export interface FieldApplied {
   result: Record<string, unknown>
   /** Customer messages it queued: the sender is woken after the command's commit. */
   messagesQueued?: number
+  /** Work that must wait for the command's commit (bast.sign: first invoice, welcome, PDF). */
+  afterCommit?: () => Promise<unknown>
 }
 
 /**

@@ -4,8 +4,7 @@ import { translateId } from '@shared/messages/translate'
 import { moduleDisabledDetails } from '@shared/modules'
 import type { FieldCommand, FieldCommandResult } from '@shared/schemas'
 import { writeTx, type Database } from '../db'
-import type { MessagingDeps } from '../messaging'
-import type { FieldApplied, FieldCaller, FieldKind } from './kind'
+import type { FieldApplied, FieldCaller, FieldDeps, FieldKind } from './kind'
 import { FIELD_KINDS } from './kinds'
 
 type Decided =
@@ -85,7 +84,7 @@ class AlreadyRecorded extends Error {}
  * answered as a conflict too but not recorded: the phone may send the same UUID again.
  */
 async function runOne(
-  deps: MessagingDeps,
+  deps: FieldDeps,
   caller: FieldCaller,
   command: FieldCommand,
   kinds: ReadonlyMap<string, FieldKind>,
@@ -124,6 +123,11 @@ async function runOne(
       return done
     })
     if ((applied.messagesQueued ?? 0) > 0) deps.onMessages?.()
+    // Committed: what follows never turns the answer into a conflict (it logs its own failures).
+    if (applied.afterCommit)
+      await applied.afterCommit().catch((error: unknown) => {
+        console.error(`field command ${command.id} after commit:`, error)
+      })
     return { id: command.id, status: 'applied', result: applied.result }
   } catch (error) {
     if (error instanceof AlreadyRecorded) {
@@ -161,7 +165,7 @@ async function runOne(
  * blocks the others; the answer has one result per command, in order.
  */
 export async function syncFieldCommands(
-  deps: MessagingDeps,
+  deps: FieldDeps,
   caller: FieldCaller,
   commands: readonly FieldCommand[],
   kinds: readonly FieldKind[] = FIELD_KINDS,
