@@ -3,7 +3,7 @@ export const idField = {
   field: {
     title: 'Tugas saya',
     intro:
-      'Tiket yang ditugaskan kepada Anda, yang jatuh tempo hari ini atau terlambat paling atas.',
+      'Tiket, survei dan instalasi yang ditugaskan kepada Anda, yang jatuh tempo hari ini atau terlambat paling atas.',
     help: 'Bantuan: HP teknisi',
     refresh: 'Muat ulang',
     empty:
