@@ -131,6 +131,19 @@ test('a survey report written offline reaches the board and moves the card to Ak
   await expect(page.getByText('120 meter · Kabel drop core')).toBeVisible()
   await expect(page.getByLabel('Nomor seri ONU')).toBeVisible()
   await shot(page, 'reg-03-installation')
+  await page.getByLabel('Nomor seri ONU').fill('ZTEGC8A1B2C3')
+  await page.getByLabel('RX power (dBm)').fill('-19,5')
+  await page.getByLabel('Panjang kabel (m)').fill('118')
+  await page.getByRole('button', { name: 'Simpan laporan instalasi' }).click()
+  await expect(page.getByTestId('sync-bar')).toContainText('Semua terkirim', { timeout: 30_000 })
+  // Applied: the card is at Finalisasi and the phone offers the BAST.
+  await expect(
+    page.getByRole('heading', { name: 'BAST (berita acara serah terima)' }),
+  ).toBeVisible()
+  await expect(page.getByText('Batasi koneksi sebelum pembayaran')).toBeVisible()
+  await page.mouse.move(5, 5)
+  await expect(page.getByText('Disimpan di HP. Dikirim')).toHaveCount(0)
+  await shot(page, 'reg-05-bast')
 
   await page.goto(`${host.url}lapangan/registrasi/${survey}`)
   await expect(page.getByRole('heading', { name: 'Laporan survei' })).toBeVisible()

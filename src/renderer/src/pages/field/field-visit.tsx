@@ -246,9 +246,11 @@ export function FieldVisitView({
           <Badge size="sm" variant="light" color={survey ? 'cyan' : 'indigo'}>
             {t(`fieldVisit.kind.${task.kind}`)}
           </Badge>
-          <Badge size="sm" variant="outline" color="gray">
-            {t(`fieldVisit.step.${visit.step}`, { defaultValue: visit.step })}
-          </Badge>
+          {visit.step === 'finalisasi' && (
+            <Badge size="sm" variant="outline" color="gray">
+              {t('fieldVisit.step.finalisasi')}
+            </Badge>
+          )}
         </Group>
         <Title order={2} size="h3">
           {task.title}
@@ -365,7 +367,10 @@ export function FieldVisitView({
             <SegmentedControl
               fullWidth
               value={decision}
-              onChange={(v) => setDecision(v as 'layak' | 'tidak_layak')}
+              onChange={(v) => {
+                setDecision(v as 'layak' | 'tidak_layak')
+                setError(null)
+              }}
               data={[
                 { value: 'layak', label: t('fieldVisit.survey.layak') },
                 { value: 'tidak_layak', label: t('fieldVisit.survey.tidakLayak') },
