@@ -29,6 +29,7 @@ import type { FileStore } from '../files'
 import { queueMessages, type MessagingDeps } from '../messaging'
 import { openLogin, sealLogin } from '../secrets'
 import { getCustomerSettings } from '../settings'
+import { requestInstallationItems } from './warehouse-request'
 
 export type RegistrationActor = Actor & { companyId: number }
 
@@ -586,6 +587,16 @@ export async function scheduleInstallation(
       install_warehouse: input.warehouse,
       install_items_json: JSON.stringify(input.items),
     })
+    // The items go to Gudang → Permintaan in this same transaction (matched by name there).
+    await requestInstallationItems(
+      tx,
+      deps,
+      actor,
+      card,
+      input.warehouse,
+      input.technicianId,
+      input.items,
+    )
     return { id: card.id, step: 'instalasi' as const, status: 'berjalan' }
   })
 }
