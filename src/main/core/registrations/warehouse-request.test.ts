@@ -8,6 +8,7 @@ import {
 } from '@shared/schemas'
 import { saveStockItem, saveWarehouse } from '../warehouse'
 import {
+  getRegistration,
   openRegistration,
   saveAccount,
   saveProduct,
@@ -133,6 +134,10 @@ describe('the installation step asks Gudang for its items', () => {
       { item_id: f.ont.id, qty: 1 },
       { item_id: f.cable.id, qty: 120 },
     ])
+
+    // The card's drawer shows it.
+    const detail = await getRegistration(f.deps, f.companyId, f.id)
+    expect(detail.stockRequest).toEqual({ id: request!.id, status: 'diminta' })
 
     // Scheduling the visit again does not ask twice.
     await f.schedule([{ name: 'ONT ZTE F609', quantity: 2 }])
