@@ -4,7 +4,8 @@ import type { idField } from './id-field'
 export const enField: typeof idField = {
   field: {
     title: 'My tasks',
-    intro: 'Tickets, surveys and installations assigned to you, those due today or late at the top.',
+    intro:
+      'Tickets, surveys and installations assigned to you, those due today or late at the top.',
     help: 'Help: technician phone',
     refresh: 'Reload',
     empty: 'You have no open tasks. New ones appear here as soon as the office assigns them.',
