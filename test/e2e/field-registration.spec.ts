@@ -164,6 +164,7 @@ test('a survey report written offline reaches the board and moves the card to Ak
   await expect(page.getByTestId('outbox-pending')).toContainText('ODP-07')
   await expect(page.getByTestId('sync-bar')).toContainText('1 menunggu dikirim')
   await page.mouse.move(5, 5)
+  await expect(page.getByText('Disimpan di HP. Dikirim')).toHaveCount(0)
   await shot(page, 'reg-04-survey-pending')
 
   // Back online: it is sent, applied, and the board's card stands at Akun.

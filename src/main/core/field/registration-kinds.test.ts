@@ -234,6 +234,15 @@ describe('survey, installation and BAST from the technician phone', () => {
       .where('registration_id', '=', f.id)
       .execute()
     expect(photos).toEqual([{ kind: 'survey_photo' }])
+    // field_commands keeps the report, not the photo's bytes (they are in the file store).
+    const kept = await f.db
+      .selectFrom('field_commands')
+      .select('payload')
+      .where('uuid', '=', report.id)
+      .executeTakeFirstOrThrow()
+    const payload = JSON.parse(kept.payload) as { topology: string; photos: { data: string }[] }
+    expect(payload.topology).toBe('ODP-07 → tiang 3 → rumah, 120 m')
+    expect(payload.photos[0]!.data).toMatch(/^\[\d+ karakter\]$/)
   })
 
   it('only the technician of that survey may report it; a moved card is the board refusal', async () => {
