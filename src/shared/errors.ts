@@ -112,6 +112,7 @@ export const ERROR_CODES = [
   'REGISTRATION_CLOSED',
   'REGISTRATION_OPEN_EXISTS',
   'REGISTRATION_FILE_INVALID',
+  'FIELD_REGISTRATION_NOT_ASSIGNED',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

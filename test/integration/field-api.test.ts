@@ -83,11 +83,11 @@ describe('field API', () => {
         payload: { ticketId: ticket.id, status: 'dalam_proses' },
         at,
       },
-      { id: crypto.randomUUID(), kind: 'bast.sign', payload: { serviceId: 1 }, at },
+      { id: crypto.randomUUID(), kind: 'meter.read', payload: { serviceId: 1 }, at },
     ]
     const first = await rudi.field.sync.mutate({ commands })
     expect(first.results.map((r) => r.status)).toEqual(['applied', 'applied', 'conflict'])
-    expect(first.results[2]!.reason).toContain('Host belum mengenal perintah "bast.sign"')
+    expect(first.results[2]!.reason).toContain('Host belum mengenal perintah "meter.read"')
     const again = await rudi.field.sync.mutate({ commands })
     expect(again.results.map((r) => [r.status, r.original])).toEqual([
       ['duplicate', 'applied'],

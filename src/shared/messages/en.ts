@@ -170,6 +170,8 @@ export const enMessages: SharedMessages = {
       'This customer already has a registration card in progress. Continue that card on the Registration board.',
     REGISTRATION_FILE_INVALID:
       'Invalid picture: {{problem}}. A signature must be a PNG (max. 300 KB), a photo JPG/PNG/WEBP (max. 5 MB).',
+    FIELD_REGISTRATION_NOT_ASSIGNED:
+      'The {{taskWords}} of customer {{customer}} is not (or no longer) assigned to you, so the report from this phone was not applied. Contact the office.',
   },
   validation: {
     quantity: 'Quantity must be a whole number, at least 1.',

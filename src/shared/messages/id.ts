@@ -170,6 +170,8 @@ export const idMessages = {
       'Pelanggan ini sudah punya kartu registrasi yang masih berjalan. Lanjutkan kartu itu di papan Registrasi.',
     REGISTRATION_FILE_INVALID:
       'Gambar tidak valid: {{problem}}. Tanda tangan harus PNG (maks. 300 KB), foto JPG/PNG/WEBP (maks. 5 MB).',
+    FIELD_REGISTRATION_NOT_ASSIGNED:
+      '{{taskWords}} pelanggan {{customer}} tidak (lagi) ditugaskan kepada Anda, jadi laporan dari HP ini tidak diterapkan. Hubungi kantor.',
   },
   validation: {
     quantity: 'Jumlah harus bilangan bulat, minimal 1.',

@@ -3,6 +3,7 @@ import { TICKET_STATUSES } from '../tickets'
 import { idSchema, optionalText, requiredText } from './common'
 import { ticketAttachInput } from './tickets'
 import { useStockInput } from './warehouse'
+import { bastSignInput, installationReportInput, surveyReportInput } from './registrations'
 
 /**
  * The technician's phone (issue 16): what it sends to `field.sync`. Each command is typed on the
@@ -73,3 +74,18 @@ export type StockUsePayload = z.input<typeof stockUsePayload>
  */
 export const ticketPhotoPayload = ticketAttachInput
 export type TicketPhotoPayload = z.output<typeof ticketPhotoPayload>
+
+/**
+ * `survey.report`: the survey report of a card whose survey is assigned to me, the board's own
+ * form (topology, notes, photos as base64, layak / tidak layak with the reason).
+ */
+export const surveyReportPayload = surveyReportInput
+export type SurveyReportPayload = z.output<typeof surveyReportPayload>
+
+/** `installation.report`: ONU serial, RX power, cable length, notes, photos (Instalasi → Finalisasi). */
+export const installationReportPayload = installationReportInput
+export type InstallationReportPayload = z.output<typeof installationReportPayload>
+
+/** `bast.sign`: both signatures drawn on the phone and the switch; signing activates the service. */
+export const bastSignPayload = bastSignInput
+export type BastSignPayload = z.output<typeof bastSignPayload>

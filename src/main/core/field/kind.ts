@@ -16,8 +16,8 @@ export interface FieldCaller {
   moduleOn: (module: ModuleKey) => boolean
 }
 
-/** The host's services as the phone's commands see them (the file store keeps ticket photos). */
-export type FieldDeps = MessagingDeps & { files?: FileStore }
+/** The host's core for the kinds: messaging, and the file store for photos and signatures. */
+export type FieldDeps = MessagingDeps & { files?: FileStore; onDeviceJobs?: () => void }
 
 export interface FieldKindContext {
   deps: FieldDeps
@@ -31,6 +31,8 @@ export interface FieldApplied {
   result: Record<string, unknown>
   /** Customer messages it queued: the sender is woken after the command's commit. */
   messagesQueued?: number
+  /** Work that must wait for the command's commit (bast.sign: first invoice, welcome, PDF). */
+  afterCommit?: () => Promise<unknown>
 }
 
 /**

@@ -57,7 +57,7 @@ async function claim(
       company_id: caller.actor.companyId,
       uuid: command.id,
       kind: command.kind,
-      payload: JSON.stringify(command.payload),
+      payload: JSON.stringify(command.payload, keptValue),
       user_id: caller.actor.userId,
       username: caller.actor.username,
       client_at: command.at,
@@ -71,6 +71,18 @@ async function claim(
     .returning('id')
     .executeTakeFirst()
   return row !== undefined
+}
+
+/**
+ * What field_commands keeps of a payload: everything but the pictures' bytes (a report's photos
+ * and signatures travel as `{ mime, data }` with base64 data, a ticket photo as `contentBase64`;
+ * once applied they are in the file store, and a replay is recognised by its UUID, not its
+ * payload): those fields are kept as their length.
+ */
+function keptValue(key: string, value: unknown): unknown {
+  return (key === 'data' || key === 'contentBase64') && typeof value === 'string'
+    ? `[${value.length} karakter]`
+    : value
 }
 
 /** Thrown inside the command's transaction to roll it back when its UUID was taken meanwhile. */
@@ -123,6 +135,11 @@ async function runOne(
       return done
     })
     if ((applied.messagesQueued ?? 0) > 0) deps.onMessages?.()
+    // Committed: what follows never turns the answer into a conflict (it logs its own failures).
+    if (applied.afterCommit)
+      await applied.afterCommit().catch((error: unknown) => {
+        console.error(`field command ${command.id} after commit:`, error)
+      })
     return { id: command.id, status: 'applied', result: applied.result }
   } catch (error) {
     if (error instanceof AlreadyRecorded) {

@@ -1,4 +1,4 @@
-import { dateInZone } from '@shared/dates'
+import { dateInZone, startOfDayInZone, type CalendarDate } from '@shared/dates'
 import { OPEN_TICKET_STATUSES } from '@shared/tickets'
 import type { Db } from '../db'
 import { getTicketSettings, slaState } from '../tickets'
@@ -30,7 +30,7 @@ export interface FieldTaskEvent {
  * below, the same fields).
  */
 export interface FieldTask {
-  kind: 'ticket'
+  kind: 'ticket' | 'survey' | 'installation'
   /** Unique across kinds: `ticket:12`. */
   key: string
   id: number
@@ -51,6 +51,20 @@ export interface FieldTask {
   minutesLeft: number | null
   /** The latest events, newest first (what the office and I wrote). */
   history: FieldTaskEvent[]
+  /** Surveys and installations: the registration card, its visit and what the office asked. */
+  visit: FieldVisit | null
+}
+
+/** A survey or installation visit from the registration board (kind survey / installation). */
+export interface FieldVisit {
+  registrationId: number
+  /** The card's step: survei, or instalasi / finalisasi (the BAST is signed at finalisasi). */
+  step: string
+  date: string
+  time: string | null
+  /** Installation: the items asked from the warehouse and the fee on the first invoice. */
+  items: { name: string; quantity: number; unit: string | null }[]
+  fee: number | null
 }
 
 export function mapUrl(latitude: number | null, longitude: number | null): string | null {
@@ -153,6 +167,114 @@ async function ticketTasks(db: Db, caller: FieldCaller, now: Date): Promise<Fiel
           username: e.username,
           at: e.at,
         })),
+      visit: null,
+    }
+  })
+}
+
+/** The visit's moment: its date at its time (or the end of that day) in the company's zone. */
+function visitAt(date: string, time: string | null, timeZone: string): Date {
+  const start = startOfDayInZone(date as CalendarDate, timeZone)
+  const [h, m] = (time ?? '23:59').split(':').map(Number)
+  return new Date(start.getTime() + ((h ?? 0) * 60 + (m ?? 0)) * 60_000)
+}
+
+/**
+ * The registration board's visits assigned to me: cards at Survei with a scheduled survey whose
+ * technician I am, and cards at Instalasi (report) or Finalisasi (BAST) whose installation I
+ * do. Late when the visit's day has passed.
+ */
+async function visitTasks(db: Db, caller: FieldCaller, now: Date): Promise<FieldTask[]> {
+  const me = caller.actor.userId
+  const rows = await db
+    .selectFrom('registrations as r')
+    .innerJoin('customers as c', 'c.id', 'r.customer_id')
+    .leftJoin('services as s', 's.id', 'r.service_id')
+    .select([
+      'r.id',
+      'r.step',
+      'r.survey_priority',
+      'r.survey_date',
+      'r.survey_time',
+      'r.survey_technician_id',
+      'r.install_date',
+      'r.install_time',
+      'r.install_technician_id',
+      'r.install_fee',
+      'r.install_items_json',
+      'c.name as customer_name',
+      'c.code as customer_code',
+      'c.phone',
+      'c.whatsapp',
+      'c.address',
+      'c.latitude',
+      'c.longitude',
+      's.installation_address',
+    ])
+    .where('r.company_id', '=', caller.actor.companyId)
+    .where('r.status', '=', 'berjalan')
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('r.step', '=', 'survei'),
+          eb('r.survey_technician_id', '=', me),
+          eb('r.survey_date', 'is not', null),
+        ]),
+        eb.and([
+          eb('r.step', 'in', ['instalasi', 'finalisasi']),
+          eb('r.install_technician_id', '=', me),
+          eb('r.install_date', 'is not', null),
+        ]),
+      ]),
+    )
+    .orderBy('r.id')
+    .limit(200)
+    .execute()
+  const today = dateInZone(now, caller.timeZone)
+  return rows.map((r) => {
+    const survey = r.step === 'survei'
+    const date = (survey ? r.survey_date : r.install_date)!
+    const time = survey ? r.survey_time : r.install_time
+    const items = survey
+      ? []
+      : (JSON.parse(r.install_items_json ?? '[]') as {
+          name: string
+          quantity: number
+          unit?: string | null
+        }[])
+    return {
+      kind: survey ? ('survey' as const) : ('installation' as const),
+      key: `${survey ? 'survey' : 'installation'}:${r.id}`,
+      id: r.id,
+      number: r.customer_code,
+      title: r.customer_name,
+      description: null,
+      category: '',
+      priority: survey ? (r.survey_priority ?? 'sedang') : 'sedang',
+      status: r.step,
+      customer: {
+        name: r.customer_name,
+        code: r.customer_code,
+        phone: r.phone,
+        whatsapp: r.whatsapp,
+        address: r.installation_address ?? r.address,
+        mapUrl: mapUrl(r.latitude, r.longitude),
+      },
+      picName: null,
+      picPhone: null,
+      dueAt: visitAt(date, time, caller.timeZone).toISOString(),
+      dueToday: date === today,
+      overdue: date < today,
+      minutesLeft: null,
+      history: [],
+      visit: {
+        registrationId: r.id,
+        step: r.step,
+        date,
+        time,
+        items: items.map((i) => ({ name: i.name, quantity: i.quantity, unit: i.unit ?? null })),
+        fee: survey ? null : r.install_fee,
+      },
     }
   })
 }
@@ -170,6 +292,7 @@ export async function fieldTasks(
   const tasks: FieldTask[] = []
   if (caller.moduleOn('tickets') && caller.can('tickets.view'))
     tasks.push(...(await ticketTasks(deps.db, caller, now)))
+  if (caller.can('registrations.view')) tasks.push(...(await visitTasks(deps.db, caller, now)))
   const urgent = (t: FieldTask) => (t.overdue || t.dueToday ? 0 : 1)
   return tasks.sort((a, b) => urgent(a) - urgent(b) || a.dueAt.localeCompare(b.dueAt))
 }

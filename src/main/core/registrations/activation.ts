@@ -6,7 +6,8 @@ import { companyHeader, planRun, writeInvoices } from '../billing'
 import { queueWelcomeMessages } from '../collections'
 import { companyTimeZone } from '../companies'
 import { setServiceStatus } from '../customers'
-import { writeTx } from '../db'
+import type { Kysely } from 'kysely'
+import { writeTx, type Database } from '../db'
 import type { JobCounts } from '../deps'
 import { renderBastPdf } from '../documents'
 import { getBillingSettings } from '../settings'
@@ -17,6 +18,7 @@ import {
   loadCard,
   storeFiles,
   type RegistrationActor,
+  type RegistrationRow,
   type RegistrationDeps,
 } from './registrations'
 
@@ -56,9 +58,38 @@ export async function signBast(
   actor: RegistrationActor,
   input: BastSignInput,
 ): Promise<Activation> {
+  const bast = await prepareBast(deps, actor, input)
+  const done = await writeTx(deps.db, bast.sign)
+  return bast.afterCommit(done)
+}
+
+/** What the signing's transaction decided, for the steps after its commit. */
+export interface BastSigned {
+  card: RegistrationRow
+  serviceId: number
+  customerId: number
+  chargeId: number | null
+}
+
+/**
+ * signBast in two halves, for a caller with a transaction of its own (`bast.sign` from the
+ * technician's phone, applied once per UUID): `sign(tx)` is the activation inside that
+ * transaction; `afterCommit(signed)` (router wake-up, first invoice, welcome, the BAST PDF) must
+ * run only once it has committed.
+ */
+export async function prepareBast(
+  deps: RegistrationDeps,
+  actor: RegistrationActor,
+  input: BastSignInput,
+  /** The company's time zone when the caller knows it (inside a transaction: no second read). */
+  zone?: string,
+): Promise<{
+  sign: (tx: Kysely<Database>) => Promise<BastSigned>
+  afterCommit: (signed: BastSigned) => Promise<Activation>
+}> {
   const customerSignature = decodeImage(input.customerSignature, { signature: true })
   const technicianSignature = decodeImage(input.technicianSignature, { signature: true })
-  const timeZone = await companyTimeZone(deps, actor.companyId)
+  const timeZone = zone ?? (await companyTimeZone(deps, actor.companyId))
   const today = dateInZone(deps.clock.now(), timeZone)
   const writeCustomer = await storeFiles(deps, actor, input.registrationId, 'signature_customer', [
     customerSignature,
@@ -72,7 +103,7 @@ export async function signBast(
   )
   const to = input.restrictBeforePayment ? ('isolir' as const) : ('aktif' as const)
 
-  const done = await writeTx(deps.db, async (tx) => {
+  const sign = async (tx: Kysely<Database>): Promise<BastSigned> => {
     const card = await loadCard(tx, actor.companyId, input.registrationId)
     assertAt(card, 'finalisasi')
     if (card.service_id === null) throw new AppError('NOT_FOUND', 'service')
@@ -158,66 +189,70 @@ export async function signBast(
       },
     })
     return { card, serviceId: service.id, customerId: service.customer_id, chargeId }
-  })
-  deps.onDeviceJobs?.()
+  }
 
-  // The activation stands whatever happens next: a first invoice that could not be written is
-  // billed by the next run (the fee waits as a pending charge), a welcome can be sent by hand,
-  // and the BAST is drawn again from the stored signatures on download.
-  const later = async <T>(what: string, work: () => Promise<T>): Promise<T | null> => {
-    try {
-      return await work()
-    } catch (error) {
-      console.error(`registration ${done.card.id} ${what}:`, error)
-      return null
+  const afterCommit = async (done: BastSigned): Promise<Activation> => {
+    deps.onDeviceJobs?.()
+
+    // The activation stands whatever happens next: a first invoice that could not be written is
+    // billed by the next run (the fee waits as a pending charge), a welcome can be sent by hand,
+    // and the BAST is drawn again from the stored signatures on download.
+    const later = async <T>(what: string, work: () => Promise<T>): Promise<T | null> => {
+      try {
+        return await work()
+      } catch (error) {
+        console.error(`registration ${done.card.id} ${what}:`, error)
+        return null
+      }
+    }
+    const invoice = await later('first invoice', async () => {
+      const row = await billFirstInvoice(deps, actor, done.customerId, done.serviceId, today)
+      if (row)
+        await deps.db
+          .updateTable('registrations')
+          .set({ first_invoice_id: row.id })
+          .where('id', '=', done.card.id)
+          .execute()
+      return row
+    })
+    const welcome = (await later('welcome', () =>
+      queueWelcomeMessages(deps, actor, [done.serviceId], timeZone, {
+        includeIsolated: input.restrictBeforePayment,
+      }),
+    )) ?? { failed: 1 }
+    const bastSha256 = await later('BAST', async () => {
+      const bast = await bastPdf(deps, actor, done.card.id)
+      const sha256 = await deps.files.put(bast)
+      await writeTx(deps.db, (tx) =>
+        tx
+          .insertInto('registration_files')
+          .values({
+            registration_id: done.card.id,
+            kind: 'bast',
+            mime: 'application/pdf',
+            size: bast.length,
+            sha256,
+            user_id: actor.userId,
+            at: deps.clock.now().toISOString(),
+          })
+          .execute(),
+      )
+      return sha256
+    })
+    return {
+      id: done.card.id,
+      step: 'finalisasi',
+      status: 'aktif',
+      serviceId: done.serviceId,
+      serviceStatus: to,
+      chargeId: done.chargeId,
+      invoiceId: invoice?.id ?? null,
+      invoiceNumber: invoice?.number ?? null,
+      welcome,
+      bastSha256,
     }
   }
-  const invoice = await later('first invoice', async () => {
-    const row = await billFirstInvoice(deps, actor, done.customerId, done.serviceId, today)
-    if (row)
-      await deps.db
-        .updateTable('registrations')
-        .set({ first_invoice_id: row.id })
-        .where('id', '=', done.card.id)
-        .execute()
-    return row
-  })
-  const welcome = (await later('welcome', () =>
-    queueWelcomeMessages(deps, actor, [done.serviceId], timeZone, {
-      includeIsolated: input.restrictBeforePayment,
-    }),
-  )) ?? { failed: 1 }
-  const bastSha256 = await later('BAST', async () => {
-    const bast = await bastPdf(deps, actor, done.card.id)
-    const sha256 = await deps.files.put(bast)
-    await writeTx(deps.db, (tx) =>
-      tx
-        .insertInto('registration_files')
-        .values({
-          registration_id: done.card.id,
-          kind: 'bast',
-          mime: 'application/pdf',
-          size: bast.length,
-          sha256,
-          user_id: actor.userId,
-          at: deps.clock.now().toISOString(),
-        })
-        .execute(),
-    )
-    return sha256
-  })
-  return {
-    id: done.card.id,
-    step: 'finalisasi',
-    status: 'aktif',
-    serviceId: done.serviceId,
-    serviceStatus: to,
-    chargeId: done.chargeId,
-    invoiceId: invoice?.id ?? null,
-    invoiceNumber: invoice?.number ?? null,
-    welcome,
-    bastSha256,
-  }
+  return { sign, afterCommit }
 }
 
 /**

@@ -10,7 +10,7 @@ export {
   scheduleSurvey,
 } from './registrations'
 export type { RegistrationActor, RegistrationDeps, RegistrationMove } from './registrations'
-export { bastPdf, signBast } from './activation'
-export type { Activation } from './activation'
+export { bastPdf, prepareBast, signBast } from './activation'
+export type { Activation, BastSigned } from './activation'
 export { getRegistration, listRegistrations, registrationFile } from './queries'
 export type { RegistrationCard, RegistrationDetail, RegistrationEventView } from './queries'

@@ -254,6 +254,16 @@ export async function getRegistration(
       firstInvoiceId: r.first_invoice_id,
     },
     endedReason: r.ended_reason,
+    /** The installation's Gudang request (Gudang → Permintaan), when its items were asked. */
+    stockRequest:
+      (await deps.db
+        .selectFrom('stock_requests')
+        .select(['id', 'status'])
+        .where('for_kind', '=', 'installation')
+        .where('for_id', '=', r.id)
+        .where('company_id', '=', r.company_id)
+        .orderBy('id', 'desc')
+        .executeTakeFirst()) ?? null,
     events: events.map(view),
     files,
   }

@@ -31,6 +31,7 @@ import { customerTemplateValues } from '../collections'
 import { loadTemplate, queueMessages, type MessagingDeps } from '../messaging'
 import { openLogin, sealLogin } from '../secrets'
 import { getCustomerSettings } from '../settings'
+import { requestInstallationItems } from './warehouse-request'
 
 export type RegistrationActor = Actor & { companyId: number }
 
@@ -298,15 +299,19 @@ export async function scheduleSurvey(
  * Step 2, the report (also `survey.report` from the technician's phone): topology, notes,
  * photos and the decision. Layak moves the card to Akun; tidak layak ends it with the reason
  * and, when asked, tells the customer (their opt-out respected by the outbox).
+ * `within`: run inside the caller's transaction (the phone's command, applied once per UUID).
  */
 export async function saveSurveyReport(
   deps: RegistrationDeps,
   actor: RegistrationActor,
   input: SurveyReportInput,
+  within?: Kysely<Database>,
 ): Promise<RegistrationMove & { messages: number }> {
   const images = input.photos.map((p) => decodeImage(p, { signature: false }))
   const writeFiles = await storeFiles(deps, actor, input.registrationId, 'survey_photo', images)
-  return writeTx(deps.db, async (tx) => {
+  const inTx = (fn: (tx: Kysely<Database>) => Promise<RegistrationMove & { messages: number }>) =>
+    within ? fn(within) : writeTx(deps.db, fn)
+  return inTx(async (tx) => {
     const card = await loadCard(tx, actor.companyId, input.registrationId)
     assertAt(card, 'survei')
     if (!card.survey_date)
@@ -355,7 +360,8 @@ export async function saveSurveyReport(
     let messages = 0
     if (input.notifyCustomer)
       messages = await queueNotFeasible(tx, deps, actor, card, input.reason!)
-    if (messages > 0) deps.onMessages?.()
+    // Inside a caller's transaction (the phone's command) the caller wakes the sender on commit.
+    if (messages > 0 && !within) deps.onMessages?.()
     return { id: card.id, step: 'survei' as const, status: 'ditolak', messages }
   })
 }
@@ -588,6 +594,16 @@ export async function scheduleInstallation(
       install_warehouse: input.warehouse,
       install_items_json: JSON.stringify(input.items),
     })
+    // The items go to Gudang → Permintaan in this same transaction (matched by name there).
+    await requestInstallationItems(
+      tx,
+      deps,
+      actor,
+      card,
+      input.warehouse,
+      input.technicianId,
+      input.items,
+    )
     return { id: card.id, step: 'instalasi' as const, status: 'berjalan' }
   })
 }
@@ -595,15 +611,19 @@ export async function scheduleInstallation(
 /**
  * Step 5, the report (also `installation.report` from the technician's phone): ONU serial, RX
  * power, cable length, notes and photos (Instalasi → Finalisasi). The visit must be scheduled.
+ * `within`: run inside the caller's transaction (the phone's command, applied once per UUID).
  */
 export async function saveInstallationReport(
   deps: RegistrationDeps,
   actor: RegistrationActor,
   input: InstallationReportInput,
+  within?: Kysely<Database>,
 ): Promise<RegistrationMove> {
   const images = input.photos.map((p) => decodeImage(p, { signature: false }))
   const writeFiles = await storeFiles(deps, actor, input.registrationId, 'install_photo', images)
-  return writeTx(deps.db, async (tx) => {
+  const inTx = (fn: (tx: Kysely<Database>) => Promise<RegistrationMove>) =>
+    within ? fn(within) : writeTx(deps.db, fn)
+  return inTx(async (tx) => {
     const card = await loadCard(tx, actor.companyId, input.registrationId)
     assertAt(card, 'instalasi')
     if (!card.install_date)

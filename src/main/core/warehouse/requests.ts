@@ -73,6 +73,8 @@ export async function createStockRequest(
   deps: WarehouseDeps,
   actor: WarehouseActor,
   raw: CreateStockRequestInput,
+  /** Run inside the caller's transaction (the registration board's installation step). */
+  within?: Kysely<Database>,
 ): Promise<{ id: number }> {
   const input = createStockRequestInput.parse(raw)
   const companyId = actor.companyId
@@ -80,7 +82,9 @@ export async function createStockRequest(
     throw new AppError('VALIDATION', 'forKind and forId go together', {
       issues: [{ path: ['forId'], message: 'validation.required' }],
     })
-  return writeTx(deps.db, async (tx) => {
+  const inTx = (fn: (tx: Kysely<Database>) => Promise<{ id: number }>) =>
+    within ? fn(within) : writeTx(deps.db, fn)
+  return inTx(async (tx) => {
     await warehouseOf(tx, companyId, input.warehouseId)
     if (input.technicianId !== null) await technicianOf(tx, companyId, input.technicianId)
     for (const l of input.lines) await itemOf(tx, companyId, l.itemId)

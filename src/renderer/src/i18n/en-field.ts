@@ -4,7 +4,8 @@ import type { idField } from './id-field'
 export const enField: typeof idField = {
   field: {
     title: 'My tasks',
-    intro: 'Tickets assigned to you, those due today or late at the top.',
+    intro:
+      'Tickets, surveys and installations assigned to you, those due today or late at the top.',
     help: 'Help: technician phone',
     refresh: 'Reload',
     empty: 'You have no open tasks. New ones appear here as soon as the office assigns them.',
@@ -114,5 +115,49 @@ export const enField: typeof idField = {
   signaturePad: {
     clear: 'Clear',
     hint: 'Sign with your finger inside the box.',
+  },
+  fieldVisit: {
+    kind: { survey: 'Survey', installation: 'Installation' },
+    step: { survei: 'Survey', instalasi: 'Installation', finalisasi: 'Finalisation (BAST)' },
+    when: 'Scheduled {{date}}, {{time}}',
+    anyTime: 'any time',
+    notes: 'Notes',
+    photos: 'Take photo ({{count}}/6)',
+    waiting:
+      'The report is kept on this phone and sent once the host is reachable. When applied, the card on the Registration board moves to the next step.',
+    survey: {
+      title: 'Survey report',
+      topology: 'Topology',
+      topologyPlaceholder: 'E.g. ODP-07 → pole 3 → house, 120 m',
+      decision: 'Decision',
+      layak: 'Feasible',
+      tidakLayak: 'Not feasible',
+      reason: 'Why it is not feasible',
+      reasonRequired: 'Enter why the location is not feasible.',
+      save: 'Save survey report',
+    },
+    installation: {
+      title: 'Installation report',
+      items: 'Items from the warehouse',
+      serial: 'ONU serial number',
+      rx: 'RX power (dBm)',
+      cable: 'Cable length (m)',
+      required: 'Enter the ONU serial number, RX power and cable length.',
+      save: 'Save installation report',
+    },
+    bast: {
+      title: 'BAST (handover record)',
+      intro:
+        'The customer and the technician sign on the screen. Once applied at the host, the service is activated, the first invoice is made and the welcome message is sent.',
+      customerName: 'Customer name',
+      customerSignature: 'Customer signature',
+      technicianName: 'Technician name',
+      technicianSignature: 'Technician signature',
+      restrict: 'Restrict the connection before payment',
+      restrictHint:
+        'The service goes to the router isolated and is restored automatically by the first payment.',
+      required: 'Enter both names and both signatures.',
+      save: 'Save BAST',
+    },
   },
 }

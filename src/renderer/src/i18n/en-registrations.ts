@@ -52,6 +52,7 @@ export const enRegistrations: typeof idRegistrations = {
       step: 'Current step',
       ended: 'Reason closed',
       service: 'Service',
+      stockRequest: 'Warehouse request #{{id}}: {{status}}',
       invoice: 'First invoice',
     },
     create: {

@@ -3,7 +3,7 @@ export const idField = {
   field: {
     title: 'Tugas saya',
     intro:
-      'Tiket yang ditugaskan kepada Anda, yang jatuh tempo hari ini atau terlambat paling atas.',
+      'Tiket, survei dan instalasi yang ditugaskan kepada Anda, yang jatuh tempo hari ini atau terlambat paling atas.',
     help: 'Bantuan: HP teknisi',
     refresh: 'Muat ulang',
     empty:
@@ -114,5 +114,49 @@ export const idField = {
   signaturePad: {
     clear: 'Hapus',
     hint: 'Tanda tangan dengan jari di dalam kotak.',
+  },
+  fieldVisit: {
+    kind: { survey: 'Survei', installation: 'Instalasi' },
+    step: { survei: 'Survei', instalasi: 'Instalasi', finalisasi: 'Finalisasi (BAST)' },
+    when: 'Jadwal {{date}}, {{time}}',
+    anyTime: 'jam bebas',
+    notes: 'Catatan',
+    photos: 'Ambil foto ({{count}}/6)',
+    waiting:
+      'Laporan tersimpan di HP ini dan dikirim begitu host terjangkau. Setelah diterapkan, kartu di papan Registrasi pindah ke langkah berikutnya.',
+    survey: {
+      title: 'Laporan survei',
+      topology: 'Topologi',
+      topologyPlaceholder: 'Mis. ODP-07 → tiang 3 → rumah, 120 m',
+      decision: 'Keputusan',
+      layak: 'Layak',
+      tidakLayak: 'Tidak layak',
+      reason: 'Alasan tidak layak',
+      reasonRequired: 'Isi alasan mengapa lokasi tidak layak.',
+      save: 'Simpan laporan survei',
+    },
+    installation: {
+      title: 'Laporan instalasi',
+      items: 'Barang dari gudang',
+      serial: 'Nomor seri ONU',
+      rx: 'RX power (dBm)',
+      cable: 'Panjang kabel (m)',
+      required: 'Isi nomor seri ONU, RX power dan panjang kabel.',
+      save: 'Simpan laporan instalasi',
+    },
+    bast: {
+      title: 'BAST (berita acara serah terima)',
+      intro:
+        'Pelanggan dan teknisi menandatangani di layar. Setelah diterapkan di host, layanan diaktifkan, tagihan pertama dibuat dan pesan selamat datang dikirim.',
+      customerName: 'Nama pelanggan',
+      customerSignature: 'Tanda tangan pelanggan',
+      technicianName: 'Nama teknisi',
+      technicianSignature: 'Tanda tangan teknisi',
+      restrict: 'Batasi koneksi sebelum pembayaran',
+      restrictHint:
+        'Layanan masuk router dalam keadaan terisolir dan pulih otomatis saat pembayaran pertama.',
+      required: 'Isi kedua nama dan kedua tanda tangan.',
+      save: 'Simpan BAST',
+    },
   },
 }

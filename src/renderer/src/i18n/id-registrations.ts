@@ -51,6 +51,7 @@ export const idRegistrations = {
       step: 'Langkah sekarang',
       ended: 'Alasan selesai',
       service: 'Layanan',
+      stockRequest: 'Permintaan Gudang #{{id}}: {{status}}',
       invoice: 'Tagihan pertama',
     },
     create: {

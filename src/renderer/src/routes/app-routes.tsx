@@ -67,6 +67,10 @@ export function AppRoutes() {
             {/* The technician's phone: a page of its own, without the office's sidebar. */}
             <Route path="/lapangan" element={guarded('tickets.view', <FieldPage />)} />
             <Route path="/lapangan/tiket/:id" element={guarded('tickets.view', <FieldPage />)} />
+            <Route
+              path="/lapangan/registrasi/:registrationId"
+              element={guarded('tickets.view', <FieldPage />)}
+            />
             <Route element={<AppLayout />}>
               <Route index element={<HomePage />} />
               <Route path="/about" element={guarded('company.manage', <AboutPage />)} />

@@ -22,6 +22,7 @@ import { PageLoader, QueryError } from '../../components/query-state'
 import { useFieldOutbox } from '../../field/use-field-outbox'
 import { useSession } from '../../session/session'
 import { FieldTaskView, OutboxEntry } from './field-task'
+import { FieldVisitView } from './field-visit'
 import { SyncBar } from './sync-bar'
 import type { FieldTask } from './types'
 
@@ -68,7 +69,7 @@ export function DueBadge({ task, timeZone }: { task: FieldTask; timeZone: string
 export function FieldPage() {
   const { t } = useTranslation()
   const { me } = useSession()
-  const { id } = useParams()
+  const { id, registrationId } = useParams()
   const tasks = useQuery(trpc.field.tasks.queryOptions(undefined, { refetchInterval: 60_000 }))
   const outbox = useFieldOutbox(me.user.id)
   const timeZone = me.company.timeZone
@@ -82,7 +83,13 @@ export function FieldPage() {
     // else at the office): shown here, so typed text is never out of sight.
     const keys = new Set(list.map((x) => x.key))
     const orphans = outbox.commands.filter((c) => !keys.has(c.taskKey))
-    if (id !== undefined) {
+    // A survey or installation of the registration board (/lapangan/registrasi/:registrationId).
+    const visit = list.find((x) => x.kind !== 'ticket' && String(x.id) === registrationId)
+    if (visit)
+      return (
+        <FieldVisitView task={visit} outbox={outbox} userId={me.user.id} userName={me.user.name} />
+      )
+    if (id !== undefined || registrationId !== undefined) {
       const task = list.find((x) => x.kind === 'ticket' && String(x.id) === id)
       if (!task)
         return (
@@ -92,7 +99,13 @@ export function FieldPage() {
             </Anchor>
             <Alert color="gray">{t('field.notFound')}</Alert>
             {outbox.commands
-              .filter((c) => c.taskKey === `ticket:${id}`)
+              .filter((c) =>
+                id !== undefined
+                  ? c.taskKey === `ticket:${id}`
+                  : [`survey:${registrationId}`, `installation:${registrationId}`].includes(
+                      c.taskKey,
+                    ),
+              )
               .map((c) => (
                 <OutboxEntry key={c.id} command={c} withLabel />
               ))}
@@ -123,7 +136,11 @@ export function FieldPage() {
             <UnstyledButton
               key={task.key}
               component={Link}
-              to={`/lapangan/tiket/${task.id}`}
+              to={
+                task.kind === 'ticket'
+                  ? `/lapangan/tiket/${task.id}`
+                  : `/lapangan/registrasi/${task.id}`
+              }
               aria-label={`${task.number} ${task.title}`}
             >
               <Paper withBorder p="sm" radius="md">
@@ -134,7 +151,9 @@ export function FieldPage() {
                         {task.number}
                       </Text>
                       <Badge size="sm" variant="light">
-                        {t(`field.status.${task.status}`, { defaultValue: task.status })}
+                        {task.kind === 'ticket'
+                          ? t(`field.status.${task.status}`, { defaultValue: task.status })
+                          : t(`fieldVisit.step.${task.status}`, { defaultValue: task.status })}
                       </Badge>
                     </Group>
                     <Text fw={600} lineClamp={2}>

@@ -382,6 +382,16 @@ function DetailDrawer({
               {d.service.status}
             </Text>
           )}
+          {d.stockRequest && (
+            <Text size="sm" data-testid="registration-stock-request">
+              {t('registrations.detail.stockRequest', {
+                id: d.stockRequest.id,
+                status: t(`warehouse.statuses.${d.stockRequest.status}`, {
+                  defaultValue: d.stockRequest.status,
+                }),
+              })}
+            </Text>
+          )}
           {d.endedReason && (
             <Text size="sm" c="red">
               {t('registrations.detail.ended')}: {d.endedReason}
