@@ -75,6 +75,33 @@ async function readPhotos(files: File[]) {
   )
 }
 
+/**
+ * The photo picker of the survey and installation reports: the same image kinds `readPhotos`
+ * sends, several at once, with the same hint; only the label differs.
+ */
+function PhotosInput({
+  label,
+  value,
+  onChange,
+}: {
+  label: string
+  value: File[]
+  onChange: (files: File[]) => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <FileInput
+      label={label}
+      description={t('registrations.survey.photosHint')}
+      multiple
+      clearable
+      accept="image/png,image/jpeg,image/webp"
+      value={value}
+      onChange={onChange}
+    />
+  )
+}
+
 function useStaff() {
   const staff = useQuery(trpc.registrations.staff.queryOptions())
   return (staff.data ?? []).map((u) => ({
@@ -304,15 +331,7 @@ export function SurveyReportModal({ registrationId, onClose }: StepProps) {
         minRows={2}
         {...form.text('notes')}
       />
-      <FileInput
-        label={t('registrations.survey.photos')}
-        description={t('registrations.survey.photosHint')}
-        multiple
-        clearable
-        accept="image/png,image/jpeg,image/webp"
-        value={photos}
-        onChange={setPhotos}
-      />
+      <PhotosInput label={t('registrations.survey.photos')} value={photos} onChange={setPhotos} />
       <Input.Wrapper label={t('registrations.survey.decision')} required>
         <SegmentedControl
           display="flex"
@@ -731,12 +750,8 @@ export function InstallationReportModal({ registrationId, onClose }: StepProps) 
         minRows={2}
         {...form.text('notes')}
       />
-      <FileInput
+      <PhotosInput
         label={t('registrations.installation.photos')}
-        description={t('registrations.survey.photosHint')}
-        multiple
-        clearable
-        accept="image/png,image/jpeg,image/webp"
         value={photos}
         onChange={setPhotos}
       />
