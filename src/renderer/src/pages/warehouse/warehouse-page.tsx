@@ -118,6 +118,30 @@ export function WarehousePage() {
 
 type ItemsQuery = ListQuery<ItemRow[]>
 
+/** The Status cell of the items and warehouses lists: Aktif / Nonaktif, worded the same. */
+function ActiveCell({ active }: { active: boolean }) {
+  const { t } = useTranslation()
+  return (
+    <Table.Td>
+      <Badge variant="light" color={active ? 'teal' : 'gray'}>
+        {active ? t('warehouse.items.active') : t('warehouse.items.inactive')}
+      </Badge>
+    </Table.Td>
+  )
+}
+
+/** The Ubah cell at the end of an items or warehouses row (shown to managers only). */
+function EditCell({ onEdit }: { onEdit: () => void }) {
+  const { t } = useTranslation()
+  return (
+    <Table.Td ta="right">
+      <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} />} onClick={onEdit}>
+        {t('warehouse.items.edit')}
+      </Button>
+    </Table.Td>
+  )
+}
+
 function StockTab({
   canManage,
   items,
@@ -291,23 +315,8 @@ function ItemsTab({ canManage, items }: { canManage: boolean; items: ItemsQuery 
                       {i.serial ? t('warehouse.items.serialYes') : t('warehouse.items.serialNo')}
                     </Table.Td>
                     <Table.Td ta="right">{i.lowThreshold || '—'}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={i.active ? 'teal' : 'gray'}>
-                        {i.active ? t('warehouse.items.active') : t('warehouse.items.inactive')}
-                      </Badge>
-                    </Table.Td>
-                    {canManage && (
-                      <Table.Td ta="right">
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          leftSection={<IconPencil size={14} />}
-                          onClick={() => setEditing({ record: i })}
-                        >
-                          {t('warehouse.items.edit')}
-                        </Button>
-                      </Table.Td>
-                    )}
+                    <ActiveCell active={i.active} />
+                    {canManage && <EditCell onEdit={() => setEditing({ record: i })} />}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -360,23 +369,8 @@ function WarehousesTab({
                 <Table.Tr key={w.id} c={w.active ? undefined : 'dimmed'}>
                   <Table.Td fw={600}>{w.name}</Table.Td>
                   <Table.Td>{w.address ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={w.active ? 'teal' : 'gray'}>
-                      {w.active ? t('warehouse.items.active') : t('warehouse.items.inactive')}
-                    </Badge>
-                  </Table.Td>
-                  {canManage && (
-                    <Table.Td ta="right">
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        leftSection={<IconPencil size={14} />}
-                        onClick={() => setEditing({ record: w })}
-                      >
-                        {t('warehouse.items.edit')}
-                      </Button>
-                    </Table.Td>
-                  )}
+                  <ActiveCell active={w.active} />
+                  {canManage && <EditCell onEdit={() => setEditing({ record: w })} />}
                 </Table.Tr>
               ))}
             </Table.Tbody>
