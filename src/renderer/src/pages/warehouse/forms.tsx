@@ -60,6 +60,24 @@ function savedCallbacks<R>(
   }
 }
 
+/** "Aktif" on an existing item or warehouse (a new one starts active, so it is not shown). */
+function ActiveSwitch({
+  checked,
+  onChange,
+}: {
+  checked: boolean
+  onChange: (active: boolean) => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <Switch
+      label={t('warehouse.items.activeSwitch')}
+      checked={checked}
+      onChange={(e) => onChange(e.currentTarget.checked)}
+    />
+  )
+}
+
 /** What `form.select(key)` hands a Select: its value, setter and error. */
 interface SelectBinding {
   value: string | null
@@ -186,13 +204,7 @@ export function ItemFormModal({ item, onClose }: { item: ItemRow | null; onClose
         onChange={(n) => form.setValue('lowThreshold', typeof n === 'number' ? n : 0)}
         error={form.errorOf('lowThreshold')}
       />
-      {item && (
-        <Switch
-          label={t('warehouse.items.activeSwitch')}
-          checked={v.active}
-          onChange={(e) => form.setValue('active', e.currentTarget.checked)}
-        />
-      )}
+      {item && <ActiveSwitch checked={v.active} onChange={(a) => form.setValue('active', a)} />}
     </FormModal>
   )
 }
@@ -240,11 +252,7 @@ export function WarehouseFormModal({
       />
       <TextInput label={t('warehouse.warehouses.address')} {...form.text('address')} />
       {warehouse && (
-        <Switch
-          label={t('warehouse.items.activeSwitch')}
-          checked={v.active}
-          onChange={(e) => form.setValue('active', e.currentTarget.checked)}
-        />
+        <ActiveSwitch checked={v.active} onChange={(a) => form.setValue('active', a)} />
       )}
     </FormModal>
   )
