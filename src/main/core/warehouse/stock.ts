@@ -336,7 +336,9 @@ export async function returnStock(
     const item = await itemOf(tx, ctx.companyId, input.itemId, { activeOnly: false })
     await warehouseOf(tx, ctx.companyId, input.warehouseId)
     const to = { kind: 'warehouse' as const, id: input.warehouseId }
-    let serials: string[]
+    // Where the units come from: the technician's hand (his line is written first), or the
+    // customer for serial units taken back without a technician. Moved the same way after.
+    let from: { kind: 'technician' | 'customer'; id: number | null }
     if (input.technicianId !== null) {
       await technicianOf(tx, ctx.companyId, input.technicianId)
       await addLine(tx, ctx, {
@@ -346,33 +348,15 @@ export async function returnStock(
         qty: -input.qty,
         note: input.note,
       })
-      serials = await moveSerials(
-        tx,
-        ctx,
-        item,
-        input.qty,
-        input.serials,
-        { kind: 'technician', id: input.technicianId },
-        to,
-      )
+      from = { kind: 'technician', id: input.technicianId }
     } else {
       if (item.serial !== 1)
         throw new AppError('VALIDATION', 'return without technician', {
           issues: [{ path: ['technicianId'], message: 'validation.required' }],
         })
-      serials = await moveSerials(
-        tx,
-        ctx,
-        item,
-        input.qty,
-        input.serials,
-        {
-          kind: 'customer',
-          id: null,
-        },
-        to,
-      )
+      from = { kind: 'customer', id: null }
     }
+    const serials = await moveSerials(tx, ctx, item, input.qty, input.serials, from, to)
     await stampSerials(tx, ctx, serials)
     const balance = await addLine(tx, ctx, {
       item,
