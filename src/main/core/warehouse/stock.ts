@@ -50,6 +50,40 @@ export interface StockResult {
 
 const unique = (e: unknown) => /unique|UNIQUE|duplicate key/.test(String(e))
 
+/**
+ * Runs a write whose unique-constraint failure means one thing to the user (a taken name, an
+ * already registered serial) and throws `taken()` instead of the database's error. Shared by
+ * the item, warehouse and stock-in writes, which each caught it the same way.
+ */
+async function unlessTaken<T>(write: () => Promise<T>, taken: () => AppError): Promise<T> {
+  try {
+    return await write()
+  } catch (e) {
+    if (unique(e)) throw taken()
+    throw e
+  }
+}
+
+/**
+ * Issue, return and use write the line the stock left before the serials are known (they are
+ * checked while moving); this stamps the moved serials onto the batch's lines written so far.
+ * `itemId` narrows it to one item's lines (an issue inside a request shares its batch).
+ */
+async function stampSerials(
+  tx: Kysely<Database>,
+  ctx: MoveContext,
+  serials: string[],
+  itemId?: number,
+): Promise<void> {
+  if (!serials.length) return
+  let q = tx
+    .updateTable('stock_movements')
+    .set({ serials_json: JSON.stringify(serials) })
+    .where('batch', '=', ctx.batch)
+  if (itemId !== undefined) q = q.where('item_id', '=', itemId)
+  await q.execute()
+}
+
 function context(deps: WarehouseDeps, actor: WarehouseActor, batch?: string): MoveContext {
   return {
     companyId: actor.companyId,
@@ -66,56 +100,55 @@ export async function saveStockItem(
 ): Promise<{ id: number }> {
   const input = stockItemInput.parse(raw)
   const at = deps.clock.now().toISOString()
-  try {
-    return await writeTx(deps.db, async (tx) => {
-      const values = {
-        name: input.name,
-        unit: input.unit,
-        serial: input.serial ? 1 : 0,
-        low_threshold: input.lowThreshold,
-        active: input.active ? 1 : 0,
-        updated_at: at,
-      }
-      let id = input.id
-      let before: Record<string, unknown> | null = null
-      if (id === undefined) {
-        id = (
-          await tx
-            .insertInto('stock_items')
-            .values({ ...values, company_id: actor.companyId, low_since: null, created_at: at })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id
-      } else {
-        const old = await itemOf(tx, actor.companyId, id, { activeOnly: false })
-        before = { ...old }
-        // A serial item with units on record stays a serial item (and the other way round).
-        if (old.serial !== values.serial) {
-          const moved = await tx
-            .selectFrom('stock_movements')
-            .select('id')
-            .where('item_id', '=', id)
-            .executeTakeFirst()
-          if (moved)
-            throw new AppError('VALIDATION', 'serial flag of an item with stock', {
-              issues: [{ path: ['serial'], message: 'validation.serial_locked' }],
-            })
+  return unlessTaken(
+    () =>
+      writeTx(deps.db, async (tx) => {
+        const values = {
+          name: input.name,
+          unit: input.unit,
+          serial: input.serial ? 1 : 0,
+          low_threshold: input.lowThreshold,
+          active: input.active ? 1 : 0,
+          updated_at: at,
         }
-        await tx.updateTable('stock_items').set(values).where('id', '=', id).execute()
-      }
-      await appendAudit(tx, deps.clock, actor, {
-        action: 'warehouse.item',
-        entityType: 'stock_item',
-        entityId: id,
-        before,
-        after: values,
-      })
-      return { id }
-    })
-  } catch (e) {
-    if (unique(e)) throw new AppError('STOCK_ITEM_NAME_TAKEN', input.name, { name: input.name })
-    throw e
-  }
+        let id = input.id
+        let before: Record<string, unknown> | null = null
+        if (id === undefined) {
+          id = (
+            await tx
+              .insertInto('stock_items')
+              .values({ ...values, company_id: actor.companyId, low_since: null, created_at: at })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id
+        } else {
+          const old = await itemOf(tx, actor.companyId, id, { activeOnly: false })
+          before = { ...old }
+          // A serial item with units on record stays a serial item (and the other way round).
+          if (old.serial !== values.serial) {
+            const moved = await tx
+              .selectFrom('stock_movements')
+              .select('id')
+              .where('item_id', '=', id)
+              .executeTakeFirst()
+            if (moved)
+              throw new AppError('VALIDATION', 'serial flag of an item with stock', {
+                issues: [{ path: ['serial'], message: 'validation.serial_locked' }],
+              })
+          }
+          await tx.updateTable('stock_items').set(values).where('id', '=', id).execute()
+        }
+        await appendAudit(tx, deps.clock, actor, {
+          action: 'warehouse.item',
+          entityType: 'stock_item',
+          entityId: id,
+          before,
+          after: values,
+        })
+        return { id }
+      }),
+    () => new AppError('STOCK_ITEM_NAME_TAKEN', input.name, { name: input.name }),
+  )
 }
 
 export async function saveWarehouse(
@@ -125,44 +158,43 @@ export async function saveWarehouse(
 ): Promise<{ id: number }> {
   const input = warehouseInput.parse(raw)
   const at = deps.clock.now().toISOString()
-  try {
-    return await writeTx(deps.db, async (tx) => {
-      const values = {
-        name: input.name,
-        address: input.address,
-        active: input.active ? 1 : 0,
-        updated_at: at,
-      }
-      let id = input.id
-      if (id === undefined) {
-        id = (
-          await tx
-            .insertInto('warehouses')
-            .values({ ...values, company_id: actor.companyId, created_at: at })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id
-      } else {
-        const r = await tx
-          .updateTable('warehouses')
-          .set(values)
-          .where('id', '=', id)
-          .where('company_id', '=', actor.companyId)
-          .executeTakeFirst()
-        if (Number(r.numUpdatedRows) !== 1) throw new AppError('NOT_FOUND', 'warehouse')
-      }
-      await appendAudit(tx, deps.clock, actor, {
-        action: 'warehouse.warehouse',
-        entityType: 'warehouse',
-        entityId: id,
-        after: values,
-      })
-      return { id }
-    })
-  } catch (e) {
-    if (unique(e)) throw new AppError('WAREHOUSE_NAME_TAKEN', input.name, { name: input.name })
-    throw e
-  }
+  return unlessTaken(
+    () =>
+      writeTx(deps.db, async (tx) => {
+        const values = {
+          name: input.name,
+          address: input.address,
+          active: input.active ? 1 : 0,
+          updated_at: at,
+        }
+        let id = input.id
+        if (id === undefined) {
+          id = (
+            await tx
+              .insertInto('warehouses')
+              .values({ ...values, company_id: actor.companyId, created_at: at })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id
+        } else {
+          const r = await tx
+            .updateTable('warehouses')
+            .set(values)
+            .where('id', '=', id)
+            .where('company_id', '=', actor.companyId)
+            .executeTakeFirst()
+          if (Number(r.numUpdatedRows) !== 1) throw new AppError('NOT_FOUND', 'warehouse')
+        }
+        await appendAudit(tx, deps.clock, actor, {
+          action: 'warehouse.warehouse',
+          entityType: 'warehouse',
+          entityId: id,
+          after: values,
+        })
+        return { id }
+      }),
+    () => new AppError('WAREHOUSE_NAME_TAKEN', input.name, { name: input.name }),
+  )
 }
 
 /** Stock received into a warehouse; a serial item's units are registered there by serial. */
@@ -173,47 +205,46 @@ export async function stockIn(
 ): Promise<StockResult> {
   const input = stockInInput.parse(raw)
   const ctx = context(deps, actor)
-  try {
-    return await writeTx(deps.db, async (tx) => {
-      const item = await itemOf(tx, ctx.companyId, input.itemId)
-      await warehouseOf(tx, ctx.companyId, input.warehouseId)
-      let serials: string[] = []
-      if (item.serial === 1 || input.serials.length) {
-        // New units: checked for count and kind like any move, then registered.
-        serials = checkSerialCount(item, input.qty, input.serials)
-        for (const serial of serials)
-          await tx
-            .insertInto('stock_serials')
-            .values({
-              company_id: ctx.companyId,
-              item_id: item.id,
-              serial,
-              holder_kind: 'warehouse',
-              holder_id: input.warehouseId,
-              customer_id: null,
-              service_id: null,
-              updated_at: ctx.at,
-            })
-            .execute()
-      }
-      const balance = await addLine(tx, ctx, {
-        item,
-        kind: 'in',
-        holder: { kind: 'warehouse', id: input.warehouseId },
-        qty: input.qty,
-        serials,
-        note: input.note,
-      })
-      return { batch: ctx.batch, balance, serials }
-    })
-  } catch (e) {
-    if (unique(e))
-      throw new AppError('STOCK_SERIAL_INVALID', 'serial already registered', {
+  return unlessTaken(
+    () =>
+      writeTx(deps.db, async (tx) => {
+        const item = await itemOf(tx, ctx.companyId, input.itemId)
+        await warehouseOf(tx, ctx.companyId, input.warehouseId)
+        let serials: string[] = []
+        if (item.serial === 1 || input.serials.length) {
+          // New units: checked for count and kind like any move, then registered.
+          serials = checkSerialCount(item, input.qty, input.serials)
+          for (const serial of serials)
+            await tx
+              .insertInto('stock_serials')
+              .values({
+                company_id: ctx.companyId,
+                item_id: item.id,
+                serial,
+                holder_kind: 'warehouse',
+                holder_id: input.warehouseId,
+                customer_id: null,
+                service_id: null,
+                updated_at: ctx.at,
+              })
+              .execute()
+        }
+        const balance = await addLine(tx, ctx, {
+          item,
+          kind: 'in',
+          holder: { kind: 'warehouse', id: input.warehouseId },
+          qty: input.qty,
+          serials,
+          note: input.note,
+        })
+        return { batch: ctx.batch, balance, serials }
+      }),
+    () =>
+      new AppError('STOCK_SERIAL_INVALID', 'serial already registered', {
         item: `#${input.itemId}`,
         problem: 'ada nomor seri yang sudah terdaftar di Gudang.',
-      })
-    throw e
-  }
+      }),
+  )
 }
 
 /** Warehouse → technician, outside a request (a technician takes spare stock for his rounds). */
@@ -280,13 +311,7 @@ export async function issueLines(
     { kind: 'warehouse', id: o.warehouseId },
     { kind: 'technician', id: o.technicianId },
   )
-  if (serials.length)
-    await tx
-      .updateTable('stock_movements')
-      .set({ serials_json: JSON.stringify(serials) })
-      .where('batch', '=', ctx.batch)
-      .where('item_id', '=', o.item.id)
-      .execute()
+  await stampSerials(tx, ctx, serials, o.item.id)
   await addLine(tx, ctx, {
     ...common,
     holder: { kind: 'technician', id: o.technicianId },
@@ -311,7 +336,9 @@ export async function returnStock(
     const item = await itemOf(tx, ctx.companyId, input.itemId, { activeOnly: false })
     await warehouseOf(tx, ctx.companyId, input.warehouseId)
     const to = { kind: 'warehouse' as const, id: input.warehouseId }
-    let serials: string[]
+    // Where the units come from: the technician's hand (his line is written first), or the
+    // customer for serial units taken back without a technician. Moved the same way after.
+    let from: { kind: 'technician' | 'customer'; id: number | null }
     if (input.technicianId !== null) {
       await technicianOf(tx, ctx.companyId, input.technicianId)
       await addLine(tx, ctx, {
@@ -321,39 +348,16 @@ export async function returnStock(
         qty: -input.qty,
         note: input.note,
       })
-      serials = await moveSerials(
-        tx,
-        ctx,
-        item,
-        input.qty,
-        input.serials,
-        { kind: 'technician', id: input.technicianId },
-        to,
-      )
+      from = { kind: 'technician', id: input.technicianId }
     } else {
       if (item.serial !== 1)
         throw new AppError('VALIDATION', 'return without technician', {
           issues: [{ path: ['technicianId'], message: 'validation.required' }],
         })
-      serials = await moveSerials(
-        tx,
-        ctx,
-        item,
-        input.qty,
-        input.serials,
-        {
-          kind: 'customer',
-          id: null,
-        },
-        to,
-      )
+      from = { kind: 'customer', id: null }
     }
-    if (serials.length)
-      await tx
-        .updateTable('stock_movements')
-        .set({ serials_json: JSON.stringify(serials) })
-        .where('batch', '=', ctx.batch)
-        .execute()
+    const serials = await moveSerials(tx, ctx, item, input.qty, input.serials, from, to)
+    await stampSerials(tx, ctx, serials)
     const balance = await addLine(tx, ctx, {
       item,
       kind: 'return',
@@ -424,12 +428,7 @@ export async function useStock(
       id: link.customerId,
       ...link,
     })
-    if (serials.length)
-      await tx
-        .updateTable('stock_movements')
-        .set({ serials_json: JSON.stringify(serials) })
-        .where('batch', '=', ctx.batch)
-        .execute()
+    await stampSerials(tx, ctx, serials)
     return { batch: ctx.batch, balance, serials }
   })
 }

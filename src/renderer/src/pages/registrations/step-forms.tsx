@@ -17,7 +17,7 @@ import {
 import { notifications } from '@mantine/notifications'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CUSTOMER_CATEGORIES, type CustomerCategory } from '@shared/catalog'
 import { dateInZone } from '@shared/dates'
@@ -75,12 +75,122 @@ async function readPhotos(files: File[]) {
   )
 }
 
+/**
+ * The photo picker of the survey and installation reports: the same image kinds `readPhotos`
+ * sends, several at once, with the same hint; only the label differs.
+ */
+function PhotosInput({
+  label,
+  value,
+  onChange,
+}: {
+  label: string
+  value: File[]
+  onChange: (files: File[]) => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <FileInput
+      label={label}
+      description={t('registrations.survey.photosHint')}
+      multiple
+      clearable
+      accept="image/png,image/jpeg,image/webp"
+      value={value}
+      onChange={onChange}
+    />
+  )
+}
+
 function useStaff() {
   const staff = useQuery(trpc.registrations.staff.queryOptions())
   return (staff.data ?? []).map((u) => ({
     value: String(u.id),
     label: `${u.name} (${u.username})`,
   }))
+}
+
+/** What `form.select(key)` / `form.text(key)` hand a field: its value, setter and error. */
+interface SelectBinding {
+  value: string | null
+  onChange: (value: string | null) => void
+  error: string | undefined
+}
+interface TextBinding {
+  value: string
+  onChange: (e: ChangeEvent<HTMLInputElement>) => void
+  error: string | undefined
+}
+
+/**
+ * The PIC and Teknisi pickers: the survey and the installation schedule both choose them from
+ * the same staff list, the same way (optional, searchable); only their labels' section differs.
+ */
+function StaffPickers({
+  section,
+  pic,
+  technician,
+}: {
+  section: 'survey' | 'installation'
+  pic: SelectBinding
+  technician: SelectBinding
+}) {
+  const { t } = useTranslation()
+  const staff = useStaff()
+  return (
+    <>
+      <Select
+        label={t(`registrations.${section}.pic`)}
+        data={staff}
+        clearable
+        searchable
+        {...pic}
+      />
+      <Select
+        label={t(`registrations.${section}.technician`)}
+        data={staff}
+        clearable
+        searchable
+        {...technician}
+      />
+    </>
+  )
+}
+
+/**
+ * One side of the BAST: the signature pad and the signer's printed name. The customer's and the
+ * technician's sides differ only in their labels and whose signature it is.
+ */
+function SignerField({
+  who,
+  signed,
+  onSign,
+  missing,
+  name,
+}: {
+  who: 'customer' | 'technician'
+  signed: boolean
+  onSign: (pngBase64: string | null) => void
+  /** Submit was tried without this signature. */
+  missing: boolean | undefined
+  name: TextBinding
+}) {
+  const { t } = useTranslation()
+  return (
+    <Stack gap="xs">
+      <SignaturePad
+        label={t(`registrations.bast.${who}`)}
+        testId={`signature-${who}`}
+        onChange={onSign}
+        error={
+          missing && !signed
+            ? t('registrations.bast.missing', { who: t(`registrations.bast.${who}`) })
+            : undefined
+        }
+      />
+      <TextInput label={t(`registrations.bast.${who}Name`)} required {...name} />
+    </Stack>
+  )
 }
 
 function useToday() {
@@ -107,7 +217,6 @@ function stepCallbacks<T>(form: { showServerError: (e: unknown) => void }, onDon
 /** Registrasi → Survei: priority, the visit and who goes. */
 export function SurveyScheduleModal({ registrationId, onClose }: StepProps) {
   const { t } = useTranslation()
-  const staff = useStaff()
   const form = useFormState({
     priority: 'sedang',
     date: useToday(),
@@ -156,19 +265,10 @@ export function SurveyScheduleModal({ registrationId, onClose }: StepProps) {
           {...form.text('time')}
         />
       </SimpleGrid>
-      <Select
-        label={t('registrations.survey.pic')}
-        data={staff}
-        clearable
-        searchable
-        {...form.select('picId')}
-      />
-      <Select
-        label={t('registrations.survey.technician')}
-        data={staff}
-        clearable
-        searchable
-        {...form.select('technicianId')}
+      <StaffPickers
+        section="survey"
+        pic={form.select('picId')}
+        technician={form.select('technicianId')}
       />
     </FormModal>
   )
@@ -231,15 +331,7 @@ export function SurveyReportModal({ registrationId, onClose }: StepProps) {
         minRows={2}
         {...form.text('notes')}
       />
-      <FileInput
-        label={t('registrations.survey.photos')}
-        description={t('registrations.survey.photosHint')}
-        multiple
-        clearable
-        accept="image/png,image/jpeg,image/webp"
-        value={photos}
-        onChange={setPhotos}
-      />
+      <PhotosInput label={t('registrations.survey.photos')} value={photos} onChange={setPhotos} />
       <Input.Wrapper label={t('registrations.survey.decision')} required>
         <SegmentedControl
           display="flex"
@@ -483,7 +575,6 @@ type Item = { name: string; quantity: string; unit: string; notes: string }
 /** Instalasi, first half: the visit, the fee, who goes and what to take from the warehouse. */
 export function InstallationScheduleModal({ registrationId, onClose }: StepProps) {
   const { t } = useTranslation()
-  const staff = useStaff()
   const form = useFormState({
     date: useToday(),
     time: '',
@@ -540,19 +631,10 @@ export function InstallationScheduleModal({ registrationId, onClose }: StepProps
           inputMode="numeric"
           {...form.text('fee')}
         />
-        <Select
-          label={t('registrations.installation.pic')}
-          data={staff}
-          clearable
-          searchable
-          {...form.select('picId')}
-        />
-        <Select
-          label={t('registrations.installation.technician')}
-          data={staff}
-          clearable
-          searchable
-          {...form.select('technicianId')}
+        <StaffPickers
+          section="installation"
+          pic={form.select('picId')}
+          technician={form.select('technicianId')}
         />
         <TextInput label={t('registrations.installation.warehouse')} {...form.text('warehouse')} />
       </SimpleGrid>
@@ -668,12 +750,8 @@ export function InstallationReportModal({ registrationId, onClose }: StepProps) 
         minRows={2}
         {...form.text('notes')}
       />
-      <FileInput
+      <PhotosInput
         label={t('registrations.installation.photos')}
-        description={t('registrations.survey.photosHint')}
-        multiple
-        clearable
-        accept="image/png,image/jpeg,image/webp"
         value={photos}
         onChange={setPhotos}
       />
@@ -743,40 +821,20 @@ export function BastModal({
         onChange={(e) => form.setValue('restrictBeforePayment', e.currentTarget.checked)}
       />
       <SimpleGrid cols={2}>
-        <Stack gap="xs">
-          <SignaturePad
-            label={t('registrations.bast.customer')}
-            testId="signature-customer"
-            onChange={setCustomerSig}
-            error={
-              missing.customer && !customerSig
-                ? t('registrations.bast.missing', { who: t('registrations.bast.customer') })
-                : undefined
-            }
-          />
-          <TextInput
-            label={t('registrations.bast.customerName')}
-            required
-            {...form.text('customerSignerName')}
-          />
-        </Stack>
-        <Stack gap="xs">
-          <SignaturePad
-            label={t('registrations.bast.technician')}
-            testId="signature-technician"
-            onChange={setTechnicianSig}
-            error={
-              missing.technician && !technicianSig
-                ? t('registrations.bast.missing', { who: t('registrations.bast.technician') })
-                : undefined
-            }
-          />
-          <TextInput
-            label={t('registrations.bast.technicianName')}
-            required
-            {...form.text('technicianSignerName')}
-          />
-        </Stack>
+        <SignerField
+          who="customer"
+          signed={!!customerSig}
+          onSign={setCustomerSig}
+          missing={missing.customer}
+          name={form.text('customerSignerName')}
+        />
+        <SignerField
+          who="technician"
+          signed={!!technicianSig}
+          onSign={setTechnicianSig}
+          missing={missing.technician}
+          name={form.text('technicianSignerName')}
+        />
       </SimpleGrid>
     </FormModal>
   )

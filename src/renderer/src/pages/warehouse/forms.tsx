@@ -12,7 +12,7 @@ import {
 import { notifications } from '@mantine/notifications'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   createStockRequestInput,
@@ -22,6 +22,7 @@ import {
 } from '@shared/schemas'
 import { STOCK_UNITS, type StockUnit } from '@shared/warehouse'
 import { queryClient, trpc } from '../../api/client'
+import type { UiErrorCode } from '../../api/errors'
 import { FormModal } from '../../components/form-modal'
 import { useFormState } from '../../forms/use-form-state'
 import type { ItemRow, WarehouseRow } from './types'
@@ -36,6 +37,117 @@ const serialLines = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean)
 
+/**
+ * What every warehouse form does when its mutation settles: on success a green notice, the
+ * warehouse lists refreshed and the modal closed; on failure the error under its field
+ * (`codeFields`: which field an error code belongs to) or above the form.
+ */
+function savedCallbacks<R>(
+  form: {
+    showServerError: (e: unknown, codeFields?: Partial<Record<UiErrorCode, string>>) => void
+  },
+  onClose: () => void,
+  message: (r: R) => string,
+  codeFields?: Partial<Record<UiErrorCode, string>>,
+) {
+  return {
+    onSuccess: (r: R) => {
+      notifications.show({ color: 'teal', message: message(r) })
+      refreshWarehouse()
+      onClose()
+    },
+    onError: (error: unknown) => form.showServerError(error, codeFields),
+  }
+}
+
+/** "Aktif" on an existing item or warehouse (a new one starts active, so it is not shown). */
+function ActiveSwitch({
+  checked,
+  onChange,
+}: {
+  checked: boolean
+  onChange: (active: boolean) => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <Switch
+      label={t('warehouse.items.activeSwitch')}
+      checked={checked}
+      onChange={(e) => onChange(e.currentTarget.checked)}
+    />
+  )
+}
+
+/** What `form.select(key)` hands a Select: its value, setter and error. */
+interface SelectBinding {
+  value: string | null
+  onChange: (value: string | null) => void
+  error: string | undefined
+}
+
+/** The Gudang picker of stock in, a request and a return: active warehouses only, required. */
+function WarehouseSelect({ warehouses, ...bind }: { warehouses: WarehouseRow[] } & SelectBinding) {
+  const { t } = useTranslation()
+  return (
+    <Select
+      label={t('warehouse.stockIn.warehouse')}
+      required
+      data={warehouses.filter((w) => w.active).map((w) => ({ value: String(w.id), label: w.name }))}
+      {...bind}
+    />
+  )
+}
+
+/**
+ * The quantity and, for a serial item, its serial numbers (one a line): stock in and a return
+ * ask for them the same way, in the item's unit.
+ */
+function QtyAndSerials({
+  item,
+  qty,
+  onQty,
+  qtyError,
+  serials,
+  serialRows,
+}: {
+  item: ItemRow | undefined
+  qty: number | string
+  onQty: (n: number | string) => void
+  qtyError: string | undefined
+  serials: {
+    value: string
+    onChange: (e: ChangeEvent<HTMLTextAreaElement>) => void
+    error: string | undefined
+  }
+  serialRows: number
+}) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <NumberInput
+        label={t('warehouse.stockIn.qty')}
+        required
+        min={1}
+        allowDecimal={false}
+        suffix={item ? ` ${t(`warehouse.units.${item.unit}`)}` : undefined}
+        value={qty}
+        onChange={onQty}
+        error={qtyError}
+      />
+      {item?.serial && (
+        <Textarea
+          label={t('warehouse.stockIn.serials')}
+          description={t('warehouse.stockIn.serialsHint')}
+          autosize
+          minRows={serialRows}
+          ff="monospace"
+          {...serials}
+        />
+      )}
+    </>
+  )
+}
+
 export function ItemFormModal({ item, onClose }: { item: ItemRow | null; onClose: () => void }) {
   const { t } = useTranslation()
   const form = useFormState({
@@ -47,14 +159,11 @@ export function ItemFormModal({ item, onClose }: { item: ItemRow | null; onClose
   })
   const v = form.values
   const save = useMutation(
-    trpc.warehouse.saveItem.mutationOptions({
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('warehouse.items.saved', { name: v.name }) })
-        refreshWarehouse()
-        onClose()
-      },
-      onError: (error) => form.showServerError(error, { STOCK_ITEM_NAME_TAKEN: 'name' }),
-    }),
+    trpc.warehouse.saveItem.mutationOptions(
+      savedCallbacks(form, onClose, () => t('warehouse.items.saved', { name: v.name }), {
+        STOCK_ITEM_NAME_TAKEN: 'name',
+      }),
+    ),
   )
   const submit = () => {
     const input = { ...v, unit: v.unit as StockUnit, ...(item ? { id: item.id } : {}) }
@@ -95,13 +204,7 @@ export function ItemFormModal({ item, onClose }: { item: ItemRow | null; onClose
         onChange={(n) => form.setValue('lowThreshold', typeof n === 'number' ? n : 0)}
         error={form.errorOf('lowThreshold')}
       />
-      {item && (
-        <Switch
-          label={t('warehouse.items.activeSwitch')}
-          checked={v.active}
-          onChange={(e) => form.setValue('active', e.currentTarget.checked)}
-        />
-      )}
+      {item && <ActiveSwitch checked={v.active} onChange={(a) => form.setValue('active', a)} />}
     </FormModal>
   )
 }
@@ -121,17 +224,11 @@ export function WarehouseFormModal({
   })
   const v = form.values
   const save = useMutation(
-    trpc.warehouse.saveWarehouse.mutationOptions({
-      onSuccess: () => {
-        notifications.show({
-          color: 'teal',
-          message: t('warehouse.warehouses.saved', { name: v.name }),
-        })
-        refreshWarehouse()
-        onClose()
-      },
-      onError: (error) => form.showServerError(error, { WAREHOUSE_NAME_TAKEN: 'name' }),
-    }),
+    trpc.warehouse.saveWarehouse.mutationOptions(
+      savedCallbacks(form, onClose, () => t('warehouse.warehouses.saved', { name: v.name }), {
+        WAREHOUSE_NAME_TAKEN: 'name',
+      }),
+    ),
   )
   const submit = () => {
     const input = { ...v, ...(warehouse ? { id: warehouse.id } : {}) }
@@ -155,11 +252,7 @@ export function WarehouseFormModal({
       />
       <TextInput label={t('warehouse.warehouses.address')} {...form.text('address')} />
       {warehouse && (
-        <Switch
-          label={t('warehouse.items.activeSwitch')}
-          checked={v.active}
-          onChange={(e) => form.setValue('active', e.currentTarget.checked)}
-        />
+        <ActiveSwitch checked={v.active} onChange={(a) => form.setValue('active', a)} />
       )}
     </FormModal>
   )
@@ -188,22 +281,16 @@ export function StockInModal({
   const v = form.values
   const item = active.find((i) => String(i.id) === v.itemId)
   const save = useMutation(
-    trpc.warehouse.stockIn.mutationOptions({
-      onSuccess: (r) => {
-        notifications.show({
-          color: 'teal',
-          message: t('warehouse.stockIn.saved', {
-            qty: v.qty,
-            unit: item ? t(`warehouse.units.${item.unit}`) : '',
-            name: item?.name ?? '',
-            balance: r.balance,
-          }),
-        })
-        refreshWarehouse()
-        onClose()
-      },
-      onError: (error) => form.showServerError(error),
-    }),
+    trpc.warehouse.stockIn.mutationOptions(
+      savedCallbacks(form, onClose, (r: { balance: number }) =>
+        t('warehouse.stockIn.saved', {
+          qty: v.qty,
+          unit: item ? t(`warehouse.units.${item.unit}`) : '',
+          name: item?.name ?? '',
+          balance: r.balance,
+        }),
+      ),
+    ),
   )
   const submit = () => {
     const input = {
@@ -233,34 +320,15 @@ export function StockInModal({
         data={active.map((i) => ({ value: String(i.id), label: i.name }))}
         {...form.select('itemId')}
       />
-      <Select
-        label={t('warehouse.stockIn.warehouse')}
-        required
-        data={warehouses
-          .filter((w) => w.active)
-          .map((w) => ({ value: String(w.id), label: w.name }))}
-        {...form.select('warehouseId')}
+      <WarehouseSelect warehouses={warehouses} {...form.select('warehouseId')} />
+      <QtyAndSerials
+        item={item}
+        qty={v.qty}
+        onQty={(n) => form.setValue('qty', n)}
+        qtyError={form.errorOf('qty')}
+        serials={form.text('serials')}
+        serialRows={3}
       />
-      <NumberInput
-        label={t('warehouse.stockIn.qty')}
-        required
-        min={1}
-        allowDecimal={false}
-        suffix={item ? ` ${t(`warehouse.units.${item.unit}`)}` : undefined}
-        value={v.qty}
-        onChange={(n) => form.setValue('qty', n)}
-        error={form.errorOf('qty')}
-      />
-      {item?.serial && (
-        <Textarea
-          label={t('warehouse.stockIn.serials')}
-          description={t('warehouse.stockIn.serialsHint')}
-          autosize
-          minRows={3}
-          ff="monospace"
-          {...form.text('serials')}
-        />
-      )}
       <TextInput
         label={t('warehouse.stockIn.note')}
         placeholder={t('warehouse.stockIn.notePlaceholder')}
@@ -296,17 +364,11 @@ export function RequestFormModal({
   const [lines, setLines] = useState<Line[]>([{ itemId: '', qty: 1 }])
   const v = form.values
   const save = useMutation(
-    trpc.warehouse.createRequest.mutationOptions({
-      onSuccess: (r) => {
-        notifications.show({
-          color: 'teal',
-          message: t('warehouse.requests.created', { id: r.id }),
-        })
-        refreshWarehouse()
-        onClose()
-      },
-      onError: (error) => form.showServerError(error),
-    }),
+    trpc.warehouse.createRequest.mutationOptions(
+      savedCallbacks(form, onClose, (r: { id: number }) =>
+        t('warehouse.requests.created', { id: r.id }),
+      ),
+    ),
   )
   const submit = () => {
     if (!v.warehouseId) return form.setFieldError('warehouseId', 'validation.required')
@@ -361,14 +423,7 @@ export function RequestFormModal({
         />
       </Group>
       <Group grow align="flex-start">
-        <Select
-          label={t('warehouse.stockIn.warehouse')}
-          required
-          data={warehouses
-            .filter((w) => w.active)
-            .map((w) => ({ value: String(w.id), label: w.name }))}
-          {...form.select('warehouseId')}
-        />
+        <WarehouseSelect warehouses={warehouses} {...form.select('warehouseId')} />
         <Select
           label={t('warehouse.requests.technician')}
           searchable
@@ -459,17 +514,11 @@ export function ReturnModal({
   })
   const v = form.values
   const save = useMutation(
-    trpc.warehouse.return.mutationOptions({
-      onSuccess: (r) => {
-        notifications.show({
-          color: 'teal',
-          message: t('warehouse.returns.saved', { name: item.name, balance: r.balance }),
-        })
-        refreshWarehouse()
-        onClose()
-      },
-      onError: (error) => form.showServerError(error),
-    }),
+    trpc.warehouse.return.mutationOptions(
+      savedCallbacks(form, onClose, (r: { balance: number }) =>
+        t('warehouse.returns.saved', { name: item.name, balance: r.balance }),
+      ),
+    ),
   )
   const submit = () => {
     if (!v.technicianId) return form.setFieldError('technicianId', 'validation.required')
@@ -501,34 +550,15 @@ export function ReturnModal({
         data={(people.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
         {...form.select('technicianId')}
       />
-      <Select
-        label={t('warehouse.stockIn.warehouse')}
-        required
-        data={warehouses
-          .filter((w) => w.active)
-          .map((w) => ({ value: String(w.id), label: w.name }))}
-        {...form.select('warehouseId')}
+      <WarehouseSelect warehouses={warehouses} {...form.select('warehouseId')} />
+      <QtyAndSerials
+        item={item}
+        qty={v.qty}
+        onQty={(n) => form.setValue('qty', n)}
+        qtyError={form.errorOf('qty')}
+        serials={form.text('serials')}
+        serialRows={2}
       />
-      <NumberInput
-        label={t('warehouse.stockIn.qty')}
-        required
-        min={1}
-        allowDecimal={false}
-        suffix={` ${t(`warehouse.units.${item.unit}`)}`}
-        value={v.qty}
-        onChange={(n) => form.setValue('qty', n)}
-        error={form.errorOf('qty')}
-      />
-      {item.serial && (
-        <Textarea
-          label={t('warehouse.stockIn.serials')}
-          description={t('warehouse.stockIn.serialsHint')}
-          autosize
-          minRows={2}
-          ff="monospace"
-          {...form.text('serials')}
-        />
-      )}
       <TextInput label={t('warehouse.stockIn.note')} {...form.text('note')} />
     </FormModal>
   )

@@ -26,7 +26,7 @@ import {
   IconSearch,
 } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { formatInstant } from '@shared/dates'
@@ -117,6 +117,68 @@ export function WarehousePage() {
 }
 
 type ItemsQuery = ListQuery<ItemRow[]>
+
+/**
+ * The items and warehouses tabs: a list whose managers add and edit its records in a modal.
+ * Holds which record is open (`null`: a new one) and puts Tambah and the empty state around
+ * the rows, which both tabs did the same way.
+ */
+function EditableList<R>({
+  query,
+  canManage,
+  addLabel,
+  emptyIcon,
+  emptyTitle,
+  children,
+  modal,
+}: {
+  query: ListQuery<R[]>
+  canManage: boolean
+  addLabel: string
+  emptyIcon: ReactNode
+  emptyTitle: string
+  /** The rows; `edit` opens a record's modal. */
+  children: (rows: R[], edit: (record: R) => void) => ReactNode
+  modal: (record: R | null, onClose: () => void) => ReactNode
+}) {
+  const [editing, setEditing] = useState<{ record: R | null } | null>(null)
+  return (
+    <>
+      <ListPage
+        query={query}
+        add={canManage && { label: addLabel, onAdd: () => setEditing({ record: null }) }}
+        empty={(rows) => (rows.length > 0 ? null : { icon: emptyIcon, title: emptyTitle })}
+      >
+        {(rows) => children(rows, (record) => setEditing({ record }))}
+      </ListPage>
+      {editing && modal(editing.record, () => setEditing(null))}
+    </>
+  )
+}
+
+/** The Status cell of the items and warehouses lists: Aktif / Nonaktif, worded the same. */
+function ActiveCell({ active }: { active: boolean }) {
+  const { t } = useTranslation()
+  return (
+    <Table.Td>
+      <Badge variant="light" color={active ? 'teal' : 'gray'}>
+        {active ? t('warehouse.items.active') : t('warehouse.items.inactive')}
+      </Badge>
+    </Table.Td>
+  )
+}
+
+/** The Ubah cell at the end of an items or warehouses row (shown to managers only). */
+function EditCell({ onEdit }: { onEdit: () => void }) {
+  const { t } = useTranslation()
+  return (
+    <Table.Td ta="right">
+      <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} />} onClick={onEdit}>
+        {t('warehouse.items.edit')}
+      </Button>
+    </Table.Td>
+  )
+}
 
 function StockTab({
   canManage,
@@ -252,71 +314,46 @@ function StockTab({
 
 function ItemsTab({ canManage, items }: { canManage: boolean; items: ItemsQuery }) {
   const { t } = useTranslation()
-  const [editing, setEditing] = useState<{ record: ItemRow | null } | null>(null)
   return (
-    <>
-      <ListPage
-        query={items}
-        add={
-          canManage && {
-            label: t('warehouse.items.add'),
-            onAdd: () => setEditing({ record: null }),
-          }
-        }
-        empty={(rows) =>
-          rows.length > 0
-            ? null
-            : { icon: <IconPackageImport size={28} />, title: t('warehouse.items.empty') }
-        }
-      >
-        {(rows) => (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped verticalSpacing="sm" data-testid="items-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('warehouse.items.colName')}</Table.Th>
-                  <Table.Th>{t('warehouse.items.colUnit')}</Table.Th>
-                  <Table.Th>{t('warehouse.items.colSerial')}</Table.Th>
-                  <Table.Th ta="right">{t('warehouse.items.colThreshold')}</Table.Th>
-                  <Table.Th>{t('warehouse.items.colStatus')}</Table.Th>
-                  {canManage && <Table.Th />}
+    <EditableList
+      query={items}
+      canManage={canManage}
+      addLabel={t('warehouse.items.add')}
+      emptyIcon={<IconPackageImport size={28} />}
+      emptyTitle={t('warehouse.items.empty')}
+      modal={(record, onClose) => <ItemFormModal item={record} onClose={onClose} />}
+    >
+      {(rows, edit) => (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped verticalSpacing="sm" data-testid="items-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('warehouse.items.colName')}</Table.Th>
+                <Table.Th>{t('warehouse.items.colUnit')}</Table.Th>
+                <Table.Th>{t('warehouse.items.colSerial')}</Table.Th>
+                <Table.Th ta="right">{t('warehouse.items.colThreshold')}</Table.Th>
+                <Table.Th>{t('warehouse.items.colStatus')}</Table.Th>
+                {canManage && <Table.Th />}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((i) => (
+                <Table.Tr key={i.id} c={i.active ? undefined : 'dimmed'}>
+                  <Table.Td fw={600}>{i.name}</Table.Td>
+                  <Table.Td>{t(`warehouse.units.${i.unit}`)}</Table.Td>
+                  <Table.Td>
+                    {i.serial ? t('warehouse.items.serialYes') : t('warehouse.items.serialNo')}
+                  </Table.Td>
+                  <Table.Td ta="right">{i.lowThreshold || '—'}</Table.Td>
+                  <ActiveCell active={i.active} />
+                  {canManage && <EditCell onEdit={() => edit(i)} />}
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((i) => (
-                  <Table.Tr key={i.id} c={i.active ? undefined : 'dimmed'}>
-                    <Table.Td fw={600}>{i.name}</Table.Td>
-                    <Table.Td>{t(`warehouse.units.${i.unit}`)}</Table.Td>
-                    <Table.Td>
-                      {i.serial ? t('warehouse.items.serialYes') : t('warehouse.items.serialNo')}
-                    </Table.Td>
-                    <Table.Td ta="right">{i.lowThreshold || '—'}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={i.active ? 'teal' : 'gray'}>
-                        {i.active ? t('warehouse.items.active') : t('warehouse.items.inactive')}
-                      </Badge>
-                    </Table.Td>
-                    {canManage && (
-                      <Table.Td ta="right">
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          leftSection={<IconPencil size={14} />}
-                          onClick={() => setEditing({ record: i })}
-                        >
-                          {t('warehouse.items.edit')}
-                        </Button>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </ListPage>
-      {editing && <ItemFormModal item={editing.record} onClose={() => setEditing(null)} />}
-    </>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </EditableList>
   )
 }
 
@@ -328,65 +365,38 @@ function WarehousesTab({
   warehouses: ListQuery<WarehouseRow[]>
 }) {
   const { t } = useTranslation()
-  const [editing, setEditing] = useState<{ record: WarehouseRow | null } | null>(null)
   return (
-    <>
-      <ListPage
-        query={warehouses}
-        add={
-          canManage && {
-            label: t('warehouse.warehouses.add'),
-            onAdd: () => setEditing({ record: null }),
-          }
-        }
-        empty={(rows) =>
-          rows.length > 0
-            ? null
-            : { icon: <IconBuildingWarehouse size={28} />, title: t('warehouse.warehouses.empty') }
-        }
-      >
-        {(rows) => (
-          <Table striped verticalSpacing="sm" data-testid="warehouses-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('warehouse.warehouses.colName')}</Table.Th>
-                <Table.Th>{t('warehouse.warehouses.colAddress')}</Table.Th>
-                <Table.Th>{t('warehouse.warehouses.colStatus')}</Table.Th>
-                {canManage && <Table.Th />}
+    <EditableList
+      query={warehouses}
+      canManage={canManage}
+      addLabel={t('warehouse.warehouses.add')}
+      emptyIcon={<IconBuildingWarehouse size={28} />}
+      emptyTitle={t('warehouse.warehouses.empty')}
+      modal={(record, onClose) => <WarehouseFormModal warehouse={record} onClose={onClose} />}
+    >
+      {(rows, edit) => (
+        <Table striped verticalSpacing="sm" data-testid="warehouses-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('warehouse.warehouses.colName')}</Table.Th>
+              <Table.Th>{t('warehouse.warehouses.colAddress')}</Table.Th>
+              <Table.Th>{t('warehouse.warehouses.colStatus')}</Table.Th>
+              {canManage && <Table.Th />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((w) => (
+              <Table.Tr key={w.id} c={w.active ? undefined : 'dimmed'}>
+                <Table.Td fw={600}>{w.name}</Table.Td>
+                <Table.Td>{w.address ?? '—'}</Table.Td>
+                <ActiveCell active={w.active} />
+                {canManage && <EditCell onEdit={() => edit(w)} />}
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((w) => (
-                <Table.Tr key={w.id} c={w.active ? undefined : 'dimmed'}>
-                  <Table.Td fw={600}>{w.name}</Table.Td>
-                  <Table.Td>{w.address ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={w.active ? 'teal' : 'gray'}>
-                      {w.active ? t('warehouse.items.active') : t('warehouse.items.inactive')}
-                    </Badge>
-                  </Table.Td>
-                  {canManage && (
-                    <Table.Td ta="right">
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        leftSection={<IconPencil size={14} />}
-                        onClick={() => setEditing({ record: w })}
-                      >
-                        {t('warehouse.items.edit')}
-                      </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </ListPage>
-      {editing && (
-        <WarehouseFormModal warehouse={editing.record} onClose={() => setEditing(null)} />
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
-    </>
+    </EditableList>
   )
 }
 
