@@ -311,7 +311,9 @@ describe('report commands (a real child process on a real data dir)', () => {
     expect(all[0]).toBeGreaterThan(0)
     const perArea = await Promise.all(areas.map((a) => figures('--area', a.code)))
     expect(all.map((_, i) => perArea.reduce((s, f) => s + f[i]!, 0))).toEqual(all)
-  })
+    // Three CLI processes per area and three for all: on CI's two cores beside another test
+    // file they outgrew the default 30 s.
+  }, 120_000)
 
   it('report revenue-trend --to gives each month what report revenue gives for it alone', async () => {
     const r = (await cli('report', 'revenue-trend', '--to', '2025-03')) as {

@@ -46,7 +46,7 @@ describe.runIf(server)('PostgreSQL engine', () => {
   })
   afterAll(async () => drop?.())
 
-  it('every migration runs on PostgreSQL from the same files: ids and money are BIGINT, no float but map coordinates', async () => {
+  it('every migration runs on PostgreSQL from the same files: ids and money are BIGINT, no float but measurements', async () => {
     expect(engineOf(db)).toBe('postgres')
     const { rows } = await sql<{ table_name: string; column_name: string; data_type: string }>`
       SELECT table_name, column_name, data_type FROM information_schema.columns
@@ -58,9 +58,13 @@ describe.runIf(server)('PostgreSQL engine', () => {
     expect(type('payments', 'amount')).toBe('bigint')
     expect(type('invoices', 'issue_date')).toBe('text')
     const floats = rows.filter((r) => ['real', 'double precision', 'numeric'].includes(r.data_type))
+    // Measurements, never money or ids: map coordinates and an installation's RX power (dBm)
+    // and cable length (metres).
     expect(floats.map((r) => `${r.table_name}.${r.column_name}`).sort()).toEqual([
       'customers.latitude',
       'customers.longitude',
+      'registrations.cable_length',
+      'registrations.rx_power',
     ])
   })
 
