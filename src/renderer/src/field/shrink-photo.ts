@@ -22,13 +22,17 @@ async function decode(file: Blob): Promise<CanvasImageSource & { width: number; 
 }
 
 /**
- * A camera photo made small enough to send over a weak LAN: at most 1600 px on its longest side,
- * as JPEG, returned as base64 (without the `data:` prefix). A photo already smaller keeps its
+ * A camera photo made small enough to send over a weak LAN: at most `maxSide` (1600) px on its
+ * longest side, as JPEG, returned as base64 (without the `data:` prefix). A photo already smaller keeps its
  * size but is re-encoded, so what is sent is always a JPEG.
  */
-export async function shrinkPhoto(file: Blob, quality = 0.85): Promise<string> {
+export async function shrinkPhoto(
+  file: Blob,
+  quality = 0.85,
+  maxSide = PHOTO_MAX_SIDE,
+): Promise<string> {
   const image = await decode(file)
-  const scale = Math.min(1, PHOTO_MAX_SIDE / Math.max(image.width, image.height))
+  const scale = Math.min(1, maxSide / Math.max(image.width, image.height))
   const canvas = document.createElement('canvas')
   canvas.width = Math.max(1, Math.round(image.width * scale))
   canvas.height = Math.max(1, Math.round(image.height * scale))

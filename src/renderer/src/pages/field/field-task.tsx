@@ -6,7 +6,6 @@ import {
   Code,
   Group,
   Image,
-  Paper,
   Select,
   SimpleGrid,
   Stack,
@@ -16,11 +15,11 @@ import {
 } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
-import { IconBrandWhatsapp, IconCamera, IconMapPin, IconPhone } from '@tabler/icons-react'
+import { IconCamera } from '@tabler/icons-react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { formatPhone, whatsappLink } from '@shared/phone'
+import { formatPhone } from '@shared/phone'
 import { MAX_TICKET_PHOTO_BYTES } from '@shared/schemas'
 import { TICKET_TRANSITIONS, isOpenTicket, type TicketStatus } from '@shared/tickets'
 import { SignaturePad } from '../../components/signature-pad'
@@ -35,19 +34,9 @@ import {
 } from '../../field/outbox'
 import { base64Bytes, shrinkPhoto } from '../../field/shrink-photo'
 import { DueBadge, formatWhen } from './field-page'
+import { CustomerContact, Section } from './field-parts'
 import { StockUseSection } from './field-stock'
 import type { FieldOutbox, FieldTask } from './types'
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <Paper withBorder p="sm" radius="md">
-      <Title order={2} size="h5" mb="xs">
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  )
-}
 
 /** A photo kept on the phone, shown from its blob. */
 function Thumb({ file }: { file: OutboxFile }) {
@@ -266,7 +255,6 @@ export function FieldTaskView({
   }
 
   const c = task.customer
-  const phone = c?.whatsapp ?? c?.phone ?? null
 
   return (
     <Stack gap="sm">
@@ -299,54 +287,7 @@ export function FieldTaskView({
       <Section title={t('field.contact.title')}>
         {c ? (
           <Stack gap="xs">
-            <Text fw={600}>
-              {c.name}{' '}
-              <Text span size="xs" c="dimmed">
-                {c.code}
-              </Text>
-            </Text>
-            {c.address && <Text size="sm">{c.address}</Text>}
-            <Group gap="xs">
-              {c.phone && (
-                <Button
-                  component="a"
-                  href={`tel:+${c.phone}`}
-                  size="sm"
-                  variant="light"
-                  leftSection={<IconPhone size={16} />}
-                >
-                  {t('field.contact.call')} {formatPhone(c.phone)}
-                </Button>
-              )}
-              {phone && (
-                <Button
-                  component="a"
-                  href={whatsappLink(phone)}
-                  target="_blank"
-                  rel="noreferrer"
-                  size="sm"
-                  variant="light"
-                  color="teal"
-                  leftSection={<IconBrandWhatsapp size={16} />}
-                >
-                  {t('field.contact.whatsapp')}
-                </Button>
-              )}
-              {c.mapUrl && (
-                <Button
-                  component="a"
-                  href={c.mapUrl}
-                  target="_blank"
-                  rel="noreferrer"
-                  size="sm"
-                  variant="light"
-                  color="grape"
-                  leftSection={<IconMapPin size={16} />}
-                >
-                  {t('field.contact.map')}
-                </Button>
-              )}
-            </Group>
+            <CustomerContact customer={c} />
             {!c.mapUrl && (
               <Text size="xs" c="dimmed">
                 {t('field.contact.noMap')}

@@ -6,7 +6,6 @@ import {
   Group,
   Image,
   NumberInput,
-  Paper,
   SegmentedControl,
   SimpleGrid,
   Stack,
@@ -17,27 +16,17 @@ import {
   Title,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconBrandWhatsapp, IconCamera, IconMapPin, IconPhone } from '@tabler/icons-react'
+import { IconCamera } from '@tabler/icons-react'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { formatShortDate, type CalendarDate } from '@shared/dates'
-import { formatPhone, whatsappLink } from '@shared/phone'
 import { SignaturePad } from '../../components/signature-pad'
 import { addCommand } from '../../field/outbox'
+import { shrinkPhoto } from '../../field/shrink-photo'
+import { CustomerContact, Section } from './field-parts'
 import { OutboxEntry } from './field-task'
 import type { FieldOutbox, FieldTask } from './types'
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <Paper withBorder p="sm" radius="md">
-      <Title order={2} size="h5" mb="xs">
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  )
-}
 
 interface Photo {
   mime: 'image/jpeg'
@@ -45,18 +34,13 @@ interface Photo {
 }
 
 /**
- * A camera photo made small enough to travel in a command (the long side at most 1280 px,
- * JPEG): a report's photos go with it through the outbox, whole, so nothing waits elsewhere.
+ * A camera photo made small enough to travel in a command: a report's photos (up to six) go
+ * with it through the outbox, whole, so they are made a little smaller than a ticket's photo.
  */
+const REPORT_PHOTO_MAX_SIDE = 1280
+
 async function shrink(file: File): Promise<Photo> {
-  const bitmap = await createImageBitmap(file)
-  const scale = Math.min(1, 1280 / Math.max(bitmap.width, bitmap.height))
-  const canvas = document.createElement('canvas')
-  canvas.width = Math.round(bitmap.width * scale)
-  canvas.height = Math.round(bitmap.height * scale)
-  canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height)
-  const url = canvas.toDataURL('image/jpeg', 0.8)
-  return { mime: 'image/jpeg', data: url.slice(url.indexOf(',') + 1) }
+  return { mime: 'image/jpeg', data: await shrinkPhoto(file, 0.8, REPORT_PHOTO_MAX_SIDE) }
 }
 
 function Photos({ photos, onChange }: { photos: Photo[]; onChange: (p: Photo[]) => void }) {
@@ -266,54 +250,7 @@ export function FieldVisitView({
       {c && (
         <Section title={t('field.contact.title')}>
           <Stack gap="xs">
-            <Text fw={600}>
-              {c.name}{' '}
-              <Text span size="xs" c="dimmed">
-                {c.code}
-              </Text>
-            </Text>
-            {c.address && <Text size="sm">{c.address}</Text>}
-            <Group gap="xs">
-              {c.phone && (
-                <Button
-                  component="a"
-                  href={`tel:+${c.phone}`}
-                  size="sm"
-                  variant="light"
-                  leftSection={<IconPhone size={16} />}
-                >
-                  {t('field.contact.call')} {formatPhone(c.phone)}
-                </Button>
-              )}
-              {(c.whatsapp ?? c.phone) && (
-                <Button
-                  component="a"
-                  href={whatsappLink((c.whatsapp ?? c.phone)!)}
-                  target="_blank"
-                  rel="noreferrer"
-                  size="sm"
-                  variant="light"
-                  color="teal"
-                  leftSection={<IconBrandWhatsapp size={16} />}
-                >
-                  {t('field.contact.whatsapp')}
-                </Button>
-              )}
-              {c.mapUrl && (
-                <Button
-                  component="a"
-                  href={c.mapUrl}
-                  target="_blank"
-                  rel="noreferrer"
-                  size="sm"
-                  variant="light"
-                  color="grape"
-                  leftSection={<IconMapPin size={16} />}
-                >
-                  {t('field.contact.map')}
-                </Button>
-              )}
-            </Group>
+            <CustomerContact customer={c} />
           </Stack>
         </Section>
       )}
