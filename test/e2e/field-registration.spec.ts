@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs'
-import type { APIRequestContext, Page } from '@playwright/test'
-import { call, setUpCompany } from './api'
+import type { APIRequestContext } from '@playwright/test'
+import { call } from './api'
+import { companyWithRudi, phoneShot, rudiSignsInOnPhone } from './field-phone'
 import { expect, test, type Host } from './fixtures'
 
 /**
@@ -10,37 +10,11 @@ import { expect, test, type Host } from './fixtures'
  */
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true })
 
-const SHOTS = '/tmp/shots-field'
-const RUDI = { username: 'rudi', password: 'Teknisi-Baru-2026' }
-
 const today = () =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date())
 
 async function cards(request: APIRequestContext, host: Host) {
-  const owner = await setUpCompany(request, host)
-  const first = { username: 'rudi', password: 'Awal-Teknisi-2026' }
-  await call(request, host, owner, 'users.create', {
-    name: 'Rudi Teknisi',
-    role: 'technician',
-    ...first,
-  })
-  const { token } = await call<{ token: string }>(request, host, null, 'auth.login', first)
-  await call(request, host, token, 'auth.changePassword', {
-    currentPassword: first.password,
-    newPassword: RUDI.password,
-  })
-  const me = await call<{ user: { id: number } }>(
-    request,
-    host,
-    token,
-    'auth.me',
-    undefined,
-    'query',
-  )
-  const area = await call<{ id: number }>(request, host, owner, 'catalog.createArea', {
-    code: 'CBG01',
-    name: 'Cibinong',
-  })
+  const { owner, rudiId, areaId } = await companyWithRudi(request, host)
   const product = await call<{ id: number }>(request, host, owner, 'catalog.createProduct', {
     name: 'Rumah 10 Mbps',
     serviceType: 'pppoe',
@@ -51,7 +25,7 @@ async function cards(request: APIRequestContext, host: Host) {
   })
   const card = async (name: string, phone: string) => {
     const customer = await call<{ id: number }>(request, host, owner, 'customers.create', {
-      areaId: area.id,
+      areaId,
       name,
       phone,
       address: 'Jl. Mawar 12 RT 03/RW 05, Cibinong',
@@ -66,7 +40,7 @@ async function cards(request: APIRequestContext, host: Host) {
       priority: 'tinggi',
       date: today(),
       time: '09:30',
-      technicianId: me.user.id,
+      technicianId: rudiId,
     })
     return id
   }
@@ -79,7 +53,7 @@ async function cards(request: APIRequestContext, host: Host) {
   await call(request, host, owner, 'registrations.account', {
     registrationId: install,
     category: 'rumah',
-    areaId: area.id,
+    areaId,
   })
   await call(request, host, owner, 'registrations.product', {
     registrationId: install,
@@ -93,19 +67,13 @@ async function cards(request: APIRequestContext, host: Host) {
     date: today(),
     time: '13:00',
     fee: 250_000,
-    technicianId: me.user.id,
+    technicianId: rudiId,
     items: [
       { name: 'ONT ZTE F609', quantity: 1, unit: 'unit' },
       { name: 'Kabel drop core', quantity: 120, unit: 'meter' },
     ],
   })
   return { owner, survey, install }
-}
-
-async function shot(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true })
-  await page.evaluate(() => window.scrollTo(0, 0))
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true })
 }
 
 test('a survey report written offline reaches the board and moves the card to Akun', async ({
@@ -115,22 +83,18 @@ test('a survey report written offline reaches the board and moves the card to Ak
   host,
 }) => {
   const { owner, survey, install } = await cards(request, host)
-  await page.goto(`${host.url}lapangan`)
-  await page.getByLabel('Nama pengguna').fill(RUDI.username)
-  await page.getByLabel('Kata sandi', { exact: true }).fill(RUDI.password)
-  await page.keyboard.press('Enter')
-  await expect(page.getByRole('heading', { name: 'Tugas saya' })).toBeVisible()
+  await rudiSignsInOnPhone(page, host)
   const surveyCard = page.getByRole('link', { name: /Gilang Anugrah/ })
   await expect(surveyCard).toContainText('Survei')
   await expect(page.getByRole('link', { name: /Sari Wulandari/ })).toContainText('Instalasi')
-  await shot(page, 'reg-01-list')
+  await phoneShot(page, 'reg-01-list')
 
   // The installation: the items asked from the warehouse and the report form.
   await page.goto(`${host.url}lapangan/registrasi/${install}`)
   await expect(page.getByRole('heading', { name: 'Laporan instalasi' })).toBeVisible()
   await expect(page.getByText('120 meter · Kabel drop core')).toBeVisible()
   await expect(page.getByLabel('Nomor seri ONU')).toBeVisible()
-  await shot(page, 'reg-03-installation')
+  await phoneShot(page, 'reg-03-installation')
   await page.getByLabel('Nomor seri ONU').fill('ZTEGC8A1B2C3')
   await page.getByLabel('RX power (dBm)').fill('-19,5')
   await page.getByLabel('Panjang kabel (m)').fill('118')
@@ -143,7 +107,7 @@ test('a survey report written offline reaches the board and moves the card to Ak
   await expect(page.getByText('Batasi koneksi sebelum pembayaran')).toBeVisible()
   await page.mouse.move(5, 5)
   await expect(page.getByText('Disimpan di HP. Dikirim')).toHaveCount(0)
-  await shot(page, 'reg-05-bast')
+  await phoneShot(page, 'reg-05-bast')
 
   await page.goto(`${host.url}lapangan/registrasi/${survey}`)
   await expect(page.getByRole('heading', { name: 'Laporan survei' })).toBeVisible()
@@ -159,13 +123,13 @@ test('a survey report written offline reaches the board and moves the card to Ak
   await page.getByRole('button', { name: 'Simpan laporan survei' }).click()
   await expect(page.getByText('Isi alasan mengapa lokasi tidak layak.')).toBeVisible()
   await page.getByText('Layak', { exact: true }).click()
-  await shot(page, 'reg-02-survey')
+  await phoneShot(page, 'reg-02-survey')
   await page.getByRole('button', { name: 'Simpan laporan survei' }).click()
   await expect(page.getByTestId('outbox-pending')).toContainText('ODP-07')
   await expect(page.getByTestId('sync-bar')).toContainText('1 menunggu dikirim')
   await page.mouse.move(5, 5)
   await expect(page.getByText('Disimpan di HP. Dikirim')).toHaveCount(0)
-  await shot(page, 'reg-04-survey-pending')
+  await phoneShot(page, 'reg-04-survey-pending')
 
   // Back online: it is sent, applied, and the board's card stands at Akun.
   await context.setOffline(false)

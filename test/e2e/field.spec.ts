@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs'
-import type { APIRequestContext, Page } from '@playwright/test'
-import { call, setUpCompany } from './api'
+import type { APIRequestContext } from '@playwright/test'
+import { call } from './api'
+import { companyWithRudi, FIELD_SHOTS, phoneShot, rudiSignsInOnPhone } from './field-phone'
 import { expect, test, type Host } from './fixtures'
 
 /**
@@ -12,36 +12,10 @@ import { expect, test, type Host } from './fixtures'
  */
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true })
 
-const SHOTS = '/tmp/shots-field'
-const RUDI = { username: 'rudi', password: 'Teknisi-Baru-2026' }
-
 async function technicianAndTickets(request: APIRequestContext, host: Host) {
-  const owner = await setUpCompany(request, host)
-  const first = { username: 'rudi', password: 'Awal-Teknisi-2026' }
-  await call(request, host, owner, 'users.create', {
-    name: 'Rudi Teknisi',
-    role: 'technician',
-    ...first,
-  })
-  const { token } = await call<{ token: string }>(request, host, null, 'auth.login', first)
-  await call(request, host, token, 'auth.changePassword', {
-    currentPassword: first.password,
-    newPassword: RUDI.password,
-  })
-  const me = await call<{ user: { id: number } }>(
-    request,
-    host,
-    token,
-    'auth.me',
-    undefined,
-    'query',
-  )
-  const area = await call<{ id: number }>(request, host, owner, 'catalog.createArea', {
-    code: 'CBG01',
-    name: 'Cibinong',
-  })
+  const { owner, rudiId, areaId } = await companyWithRudi(request, host)
   const customer = await call<{ id: number }>(request, host, owner, 'customers.create', {
-    areaId: area.id,
+    areaId,
     name: 'Budi Santoso',
     phone: '0812-3456-7890',
     address: 'Jl. Mawar 12 RT 03/RW 05, Cibinong',
@@ -55,7 +29,7 @@ async function technicianAndTickets(request: APIRequestContext, host: Host) {
       priority,
       title,
       description: 'Lampu LOS merah sejak pagi.',
-      assigneeId: me.user.id,
+      assigneeId: rudiId,
     })
   const mati = await open('Internet mati sejak pagi', 'darurat')
   const lambat = await open('Lambat malam hari', 'sedang')
@@ -91,18 +65,11 @@ async function technicianAndTickets(request: APIRequestContext, host: Host) {
     await call(request, host, owner, 'warehouse.issue', {
       itemId,
       warehouseId: gudang.id,
-      technicianId: me.user.id,
+      technicianId: rudiId,
       qty,
       serials,
     })
-  return { owner, mati, lambat, rudiId: me.user.id, kabelId: kabel.id }
-}
-
-async function shot(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true })
-  // A full-page shot of a scrolled page would draw the sticky header mid-page.
-  await page.evaluate(() => window.scrollTo(0, 0))
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true })
+  return { owner, mati, lambat, rudiId, kabelId: kabel.id }
 }
 
 test('a note written offline waits on the phone, survives a reload and reaches the ticket', async ({
@@ -114,17 +81,13 @@ test('a note written offline waits on the phone, survives a reload and reaches t
   const { owner, mati, lambat, rudiId, kabelId } = await technicianAndTickets(request, host)
 
   // The bookmark on the phone: sign-in comes back to it.
-  await page.goto(`${host.url}lapangan`)
-  await page.getByLabel('Nama pengguna').fill(RUDI.username)
-  await page.getByLabel('Kata sandi', { exact: true }).fill(RUDI.password)
-  await page.keyboard.press('Enter')
-  await expect(page.getByRole('heading', { name: 'Tugas saya' })).toBeVisible()
+  await rudiSignsInOnPhone(page, host)
   await expect(page).toHaveURL(/\/lapangan$/)
   const card = page.getByRole('link', { name: `${mati.number} Internet mati sejak pagi` })
   await expect(card).toBeVisible()
   await expect(page.getByRole('link', { name: new RegExp(lambat.number) })).toBeVisible()
   await expect(page.getByText('Semua terkirim')).toBeVisible()
-  await shot(page, '01-task-list')
+  await phoneShot(page, '01-task-list')
 
   await card.click()
   await expect(page.getByRole('heading', { name: 'Internet mati sejak pagi' })).toBeVisible()
@@ -140,7 +103,7 @@ test('a note written offline waits on the phone, survives a reload and reaches t
     'href',
     'https://maps.google.com/?q=-6.4817,106.854',
   )
-  await shot(page, '02-task')
+  await phoneShot(page, '02-task')
 
   // The LAN drops: the note is kept on the phone.
   await context.setOffline(true)
@@ -154,7 +117,7 @@ test('a note written offline waits on the phone, survives a reload and reaches t
   // The toast closes by itself once the pointer is off it.
   await page.mouse.move(5, 5)
   await expect(page.getByText('Disimpan di HP. Dikirim')).toHaveCount(0)
-  await shot(page, '03-pending-offline')
+  await phoneShot(page, '03-pending-offline')
 
   // A reload (the page itself needs the host: the LAN is back but the host does not answer the
   // sync yet) still shows the note waiting: it lives in IndexedDB.
@@ -212,7 +175,7 @@ test('a note written offline waits on the phone, survives a reload and reaches t
   await expect(page.getByText('1 foto menunggu dikirim')).toBeVisible()
   await page.mouse.move(5, 5)
   await expect(page.getByText('Disimpan di HP. Dikirim')).toHaveCount(0)
-  await shot(page, '07-stock-photo-offline')
+  await phoneShot(page, '07-stock-photo-offline')
 
   // Back online: both are applied, the photo is on the ticket and the cable left Rudi's hand.
   await context.setOffline(false)
@@ -245,7 +208,7 @@ test('a note written offline waits on the phone, survives a reload and reaches t
   await page.getByRole('option', { name: 'ZTE0001' }).click()
   await page.keyboard.press('Escape')
   await stock.scrollIntoViewIfNeeded()
-  await page.screenshot({ path: `${SHOTS}/08-stock-serial.png` })
+  await page.screenshot({ path: `${FIELD_SHOTS}/08-stock-serial.png` })
   await stock.getByRole('button', { name: 'Simpan pemakaian' }).click()
   await expect(page.getByTestId('sync-bar')).toContainText('Semua terkirim')
   await expect(page.getByTestId('outbox-pending')).toHaveCount(0)
@@ -282,7 +245,7 @@ test('a note written offline waits on the phone, survives a reload and reaches t
   await expect(page.getByText('Tanda tangan tersimpan di HP (1).')).toBeVisible()
   await page.mouse.move(5, 5)
   await expect(page.getByText('Tanda tangan disimpan di HP ini.')).toHaveCount(0)
-  await shot(page, '06-photo-signature')
+  await phoneShot(page, '06-photo-signature')
   await page.reload()
   await expect(page.getByText('Tanda tangan tersimpan di HP (1).')).toBeVisible()
 
@@ -304,12 +267,12 @@ test('a note written offline waits on the phone, survives a reload and reaches t
   // The toast closes by itself once the pointer is off it.
   await page.mouse.move(5, 5)
   await expect(page.getByText('Disimpan di HP. Dikirim')).toHaveCount(0)
-  await shot(page, '04-conflict')
+  await phoneShot(page, '04-conflict')
 
   // The list still shows it (the ticket is gone from my tasks) until it is discarded on purpose.
   await page.getByRole('link', { name: 'Tugas saya' }).click()
   await expect(page.getByTestId('outbox-conflict')).toContainText(late)
-  await shot(page, '05-list-with-conflict')
+  await phoneShot(page, '05-list-with-conflict')
   await page.getByRole('button', { name: 'Buang' }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Buang' }).click()
   await expect(page.getByTestId('outbox-conflict')).toHaveCount(0)
