@@ -107,12 +107,7 @@ describe('package speeds on the router', () => {
     const { customerInput, serviceInput } = await import('@core/customers/testing')
     for (const name of ['Dedi', 'Eka']) {
       const c = await createCustomer(f.deps, f.actor, customerInput(f.cbg.id, name))
-      await addService(
-        f.deps,
-        f.actor,
-        { ...serviceInput(c.id, p.id), routerId: other.id },
-        f.tz,
-      )
+      await addService(f.deps, f.actor, { ...serviceInput(c.id, p.id), routerId: other.id }, f.tz)
     }
     await f.drain()
     const jobsBefore = await f.db.selectFrom('device_jobs').select('id').execute()
@@ -176,11 +171,7 @@ describe('package speeds on the router', () => {
     })
     const a = await newPackage('Kantor', 50, 20)
     expect(a.routerProfile).toBe('loket-kantor')
-    await f.db
-      .updateTable('products')
-      .set({ name: 'Kantor Lama' })
-      .where('id', '=', a.id)
-      .execute()
+    await f.db.updateTable('products').set({ name: 'Kantor Lama' }).where('id', '=', a.id).execute()
     const b = await newPackage('Kantor', 60, 20)
     expect(b.routerProfile).toBe('loket-kantor-2')
     // Packages made before keep their profile and Loket leaves its speed alone.

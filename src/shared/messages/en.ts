@@ -231,7 +231,8 @@ export const enMessages: SharedMessages = {
     code_pattern: 'The pattern must contain a running number, e.g. {AREA}-{0000}.',
     speed: 'Speed in Mbps, 0 to 100,000.',
     speed_required: 'Enter both download and upload speed so Loket can set it on the router.',
-    burst_incomplete: 'Fill in the whole burst: burst rates, thresholds and time — or leave all empty.',
+    burst_incomplete:
+      'Fill in the whole burst: burst rates, thresholds and time — or leave all empty.',
     burst_rate: 'The burst rate must be higher than the normal speed.',
     burst_threshold: 'The burst threshold must be above 0 and below the burst rate.',
     burst_time: 'Burst time is 1 to 3,600 seconds.',

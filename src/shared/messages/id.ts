@@ -232,7 +232,8 @@ export const idMessages = {
     code_pattern: 'Pola harus memuat nomor urut, misalnya {AREA}-{0000}.',
     speed: 'Kecepatan dalam Mbps, 0 sampai 100.000.',
     speed_required: 'Isi kecepatan unduh dan unggah agar Loket bisa memasangnya di router.',
-    burst_incomplete: 'Burst diisi lengkap: kecepatan burst, ambang, dan waktu — atau kosongkan semuanya.',
+    burst_incomplete:
+      'Burst diisi lengkap: kecepatan burst, ambang, dan waktu — atau kosongkan semuanya.',
     burst_rate: 'Kecepatan burst harus lebih tinggi dari kecepatan biasa.',
     burst_threshold: 'Ambang burst harus di atas 0 dan di bawah kecepatan burst.',
     burst_time: 'Waktu burst 1 sampai 3.600 detik.',

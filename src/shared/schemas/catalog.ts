@@ -126,7 +126,8 @@ export function speedIssues(v: SpeedFields): { path: keyof SpeedFields; message:
 }
 
 const checkSpeeds = (v: SpeedFields, ctx: z.RefinementCtx) => {
-  for (const i of speedIssues(v)) ctx.addIssue({ code: 'custom', path: [i.path], message: i.message })
+  for (const i of speedIssues(v))
+    ctx.addIssue({ code: 'custom', path: [i.path], message: i.message })
 }
 
 export const productInput = productFields.superRefine(checkSpeeds)

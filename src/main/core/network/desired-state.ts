@@ -84,7 +84,9 @@ export function desiredState(s: ServiceNetworkRow): DesiredState {
       remoteAddress: pppoe ? s.static_ip : null,
       provision: s.status !== 'putus',
       profileSpec:
-        speed && s.router_profile ? { name: s.router_profile, rateLimit: rateLimitText(speed) } : null,
+        speed && s.router_profile
+          ? { name: s.router_profile, rateLimit: rateLimitText(speed) }
+          : null,
     }
   }
   if (s.service_type === 'static_ip' || s.service_type === 'dedicated') {

@@ -111,11 +111,13 @@ export async function ensurePppProfiles(
   const wanted = new Map(specs.map((s) => [s.name, s]))
   const out = new Map<string, EnsureAction>()
   if (wanted.size === 0) return out
-  const rows = await rowsByKey(api, '/ppp/profile', 'name', [...wanted.keys()], [
-    '.id',
+  const rows = await rowsByKey(
+    api,
+    '/ppp/profile',
     'name',
-    'rate-limit',
-  ])
+    [...wanted.keys()],
+    ['.id', 'name', 'rate-limit'],
+  )
   await Promise.all(
     [...wanted.values()].map(async (spec) => {
       out.set(spec.name, await ensureOne(api, spec, rows.get(spec.name)?.[0]))

@@ -1,16 +1,16 @@
 import { rateLimitText } from '@shared/speeds'
 import type { NetworkDeps } from '../deps'
 import type { DesiredState, ServiceNetworkRow } from '../desired-state'
-import {
-  packageSpeed,
-  queueRateLimit,
-  rateLimitDisplay,
-  sameRateLimit,
-} from '../package-speed'
+import { packageSpeed, queueRateLimit, rateLimitDisplay, sameRateLimit } from '../package-speed'
 import type { RouterSnapshot } from '../router-import'
 import type { Difference } from './diff'
 
-type Waiting = { serviceId: number | null; sid: string | null; customerName: string | null; login: string }
+type Waiting = {
+  serviceId: number | null
+  sid: string | null
+  customerName: string | null
+  login: string
+}
 
 /**
  * Speeds Loket keeps, against the router: each package profile used on this router whose
@@ -79,8 +79,7 @@ export async function speedDifferences(
     if (d.kind !== 'address-list' || !d.queue || isPending) continue
     const row = queues.get(d.queue.name)
     const wanted = queueRateLimit(d.queue)
-    if (row && row.target === d.queue.target && sameRateLimit(queueRateLimit(row), wanted))
-      continue
+    if (row && row.target === d.queue.target && sameRateLimit(queueRateLimit(row), wanted)) continue
     differences.push({
       key: `queue_differs:${s.id}`,
       kind: 'queue_differs',
