@@ -65,12 +65,11 @@ export function ProductSpeedFields({
       <Collapse expanded={v.burst}>
         <SimpleGrid cols={{ base: 1, sm: 3 }} data-testid="burst-fields">
           {BURST_FIELDS.map((k) => (
-            <TextInput key={k} label={t(`productFields.${k}`)} placeholder="20M" {...text(k)} />
+            <TextInput key={k} label={t(`productFields.${k}`)} {...text(k)} />
           ))}
           <TextInput
             label={t('productFields.burstTimeSeconds')}
             inputMode="numeric"
-            placeholder="8"
             {...text('burstTimeSeconds')}
           />
         </SimpleGrid>
