@@ -8,6 +8,7 @@ export const DEVICE_JOB_KINDS = [
   'hotspot.profile',
   'hotspot.push',
   'hotspot.disable',
+  'package.speed',
 ] as const
 
 export type KnownDeviceJobKind = (typeof DEVICE_JOB_KINDS)[number]

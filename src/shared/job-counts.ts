@@ -40,6 +40,8 @@ export const JOB_COUNT_LABELS: Record<string, string> = {
   disabled_differs: 'status nonaktif berbeda',
   address_list_differs: 'address list berbeda',
   orphan_secret: 'secret tanpa layanan',
+  rate_limit_differs: 'kecepatan profil berbeda',
+  queue_differs: 'simple queue berbeda',
   first_response_breaches: 'tiket lewat target respons',
   resolution_breaches: 'tiket lewat target selesai',
   module_off: 'modul mati',

@@ -38,6 +38,8 @@ export const enMessages: SharedMessages = {
     NAME_TAKEN: 'This name is already in use. Choose another one.',
     PPPOE_USERNAME_TAKEN:
       'This PPPoE username is already used by another service on the same router.',
+    ROUTER_PROFILE_SPEED_CONFLICT:
+      'Router profile "{{profile}}" is already used by package "{{product}}" with another speed. One profile carries one speed: use another profile name, or leave it empty and Loket names it.',
     INVALID_STATUS_CHANGE: 'This status change is not allowed.',
     SERVICE_TERMINATED:
       'The service has been terminated; its records are kept but can no longer change.',
@@ -228,6 +230,12 @@ export const enMessages: SharedMessages = {
     area_code: 'Area code: 2–10 capital letters or digits, e.g. CBG01.',
     code_pattern: 'The pattern must contain a running number, e.g. {AREA}-{0000}.',
     speed: 'Speed in Mbps, 0 to 100,000.',
+    speed_required: 'Enter both download and upload speed so Loket can set it on the router.',
+    burst_incomplete:
+      'Fill in the whole burst: burst rates, thresholds and time — or leave all empty.',
+    burst_rate: 'The burst rate must be higher than the normal speed.',
+    burst_threshold: 'The burst threshold must be above 0 and below the burst rate.',
+    burst_time: 'Burst time is 1 to 3,600 seconds.',
     service_type: 'Choose a service type.',
     number: 'Enter a whole number.',
     category: 'Choose a customer category.',

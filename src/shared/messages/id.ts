@@ -37,6 +37,8 @@ export const idMessages = {
     CODE_TAKEN: 'Kode ini sudah dipakai. Pilih kode lain.',
     NAME_TAKEN: 'Nama ini sudah dipakai. Pilih nama lain.',
     PPPOE_USERNAME_TAKEN: 'Username PPPoE ini sudah dipakai layanan lain di router yang sama.',
+    ROUTER_PROFILE_SPEED_CONFLICT:
+      'Profil router "{{profile}}" sudah dipakai paket "{{product}}" dengan kecepatan lain. Satu profil hanya untuk satu kecepatan: pakai nama profil lain, atau kosongkan agar Loket menamainya sendiri.',
     INVALID_STATUS_CHANGE: 'Perubahan status ini tidak diizinkan.',
     SERVICE_TERMINATED:
       'Layanan sudah diputus; data lamanya tetap tersimpan tetapi tidak dapat diubah.',
@@ -229,6 +231,12 @@ export const idMessages = {
     area_code: 'Kode area 2–10 huruf besar atau angka, misalnya CBG01.',
     code_pattern: 'Pola harus memuat nomor urut, misalnya {AREA}-{0000}.',
     speed: 'Kecepatan dalam Mbps, 0 sampai 100.000.',
+    speed_required: 'Isi kecepatan unduh dan unggah agar Loket bisa memasangnya di router.',
+    burst_incomplete:
+      'Burst diisi lengkap: kecepatan burst, ambang, dan waktu — atau kosongkan semuanya.',
+    burst_rate: 'Kecepatan burst harus lebih tinggi dari kecepatan biasa.',
+    burst_threshold: 'Ambang burst harus di atas 0 dan di bawah kecepatan burst.',
+    burst_time: 'Waktu burst 1 sampai 3.600 detik.',
     service_type: 'Pilih jenis layanan.',
     number: 'Masukkan angka bulat.',
     category: 'Pilih kategori pelanggan.',

@@ -42,7 +42,15 @@ const speed = z
   .nullable()
   .default(null)
 
-export const productInput = z.object({
+const burstTime = z
+  .number({ message: 'validation.burst_time' })
+  .int({ message: 'validation.burst_time' })
+  .min(1, { message: 'validation.burst_time' })
+  .max(3600, { message: 'validation.burst_time' })
+  .nullable()
+  .default(null)
+
+const productFields = z.object({
   name: requiredText(120),
   serviceType: z.enum(SERVICE_TYPES, { message: 'validation.service_type' }),
   monthlyPrice: rupiahSchema,
@@ -59,16 +67,81 @@ export const productInput = z.object({
     .default(null),
   fupNote: optionalText(500),
   taxable: z.boolean().default(false),
+  /** Optional burst (RouterOS burst-limit, burst-threshold, burst-time): all of it or none. */
+  burstDownloadMbps: speed,
+  burstUploadMbps: speed,
+  burstThresholdDownloadMbps: speed,
+  burstThresholdUploadMbps: speed,
+  burstTimeSeconds: burstTime,
+  /** Loket keeps this speed on the router: a PPP profile (PPPoE) or a simple queue (static IP). */
+  speedOnRouter: z.boolean().default(false),
 })
+
+type SpeedFields = Pick<
+  z.output<typeof productFields>,
+  | 'downloadMbps'
+  | 'uploadMbps'
+  | 'burstDownloadMbps'
+  | 'burstUploadMbps'
+  | 'burstThresholdDownloadMbps'
+  | 'burstThresholdUploadMbps'
+  | 'burstTimeSeconds'
+  | 'speedOnRouter'
+>
+
+/**
+ * A speed Loket pushes must be whole (both directions, above zero); a burst is all four rates
+ * and a time, each burst rate above its speed and each threshold below its burst rate.
+ */
+export function speedIssues(v: SpeedFields): { path: keyof SpeedFields; message: string }[] {
+  const issues: { path: keyof SpeedFields; message: string }[] = []
+  if (v.speedOnRouter) {
+    if (!v.downloadMbps) issues.push({ path: 'downloadMbps', message: 'validation.speed_required' })
+    if (!v.uploadMbps) issues.push({ path: 'uploadMbps', message: 'validation.speed_required' })
+  }
+  const burst = [
+    'burstDownloadMbps',
+    'burstUploadMbps',
+    'burstThresholdDownloadMbps',
+    'burstThresholdUploadMbps',
+    'burstTimeSeconds',
+  ] as const
+  const given = burst.filter((k) => v[k] !== null)
+  if (given.length === 0) return issues
+  for (const k of burst)
+    if (v[k] === null) issues.push({ path: k, message: 'validation.burst_incomplete' })
+  const pairs = [
+    ['burstDownloadMbps', 'downloadMbps', 'burstThresholdDownloadMbps'],
+    ['burstUploadMbps', 'uploadMbps', 'burstThresholdUploadMbps'],
+  ] as const
+  for (const [rate, base, threshold] of pairs) {
+    const b = v[rate]
+    if (b !== null && (v[base] === null || b <= v[base]))
+      issues.push({ path: rate, message: 'validation.burst_rate' })
+    const th = v[threshold]
+    if (th !== null && (th <= 0 || (b !== null && th >= b)))
+      issues.push({ path: threshold, message: 'validation.burst_threshold' })
+  }
+  return issues
+}
+
+const checkSpeeds = (v: SpeedFields, ctx: z.RefinementCtx) => {
+  for (const i of speedIssues(v))
+    ctx.addIssue({ code: 'custom', path: [i.path], message: i.message })
+}
+
+export const productInput = productFields.superRefine(checkSpeeds)
 export type ProductInput = z.output<typeof productInput>
 
-export const productUpdateInput = productInput.extend({
-  id: idSchema,
-  active: z.boolean(),
-  /** When the price changes: from which date the new price applies, and why. */
-  priceEffectiveFrom: calendarDateSchema.optional(),
-  priceReason: optionalText(300),
-})
+export const productUpdateInput = productFields
+  .extend({
+    id: idSchema,
+    active: z.boolean(),
+    /** When the price changes: from which date the new price applies, and why. */
+    priceEffectiveFrom: calendarDateSchema.optional(),
+    priceReason: optionalText(300),
+  })
+  .superRefine(checkSpeeds)
 
 export const priceListInput = z.object({
   name: requiredText(120),

@@ -2,11 +2,14 @@ import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import type { BillingMode, ServiceType } from '@shared/catalog'
 import { dateInZone } from '@shared/dates'
+import { rateLimitText } from '@shared/speeds'
 import { AppError } from '@shared/errors'
 import type { ProductInput, productUpdateInput } from '@shared/schemas'
 import { appendAudit, diffFields, type Actor } from '../audit'
 import { writeTx, type Database, type ProductRow } from '../db'
 import type { CoreDeps } from '../deps'
+import { queuePackageSpeed } from '../device-jobs'
+import { resolveRouterProfile, sameSpeed, speedOnRouter } from './router-profile'
 
 export interface ProductView {
   id: number
@@ -21,6 +24,15 @@ export interface ProductView {
   fupNote: string | null
   taxable: boolean
   active: boolean
+  burstDownloadMbps: number | null
+  burstUploadMbps: number | null
+  burstThresholdDownloadMbps: number | null
+  burstThresholdUploadMbps: number | null
+  burstTimeSeconds: number | null
+  /** Loket keeps this speed on the router (PPP profile / simple queue). */
+  speedOnRouter: boolean
+  /** What the router gets, as RouterOS writes it ('5M/10M …'); null when Loket sets nothing. */
+  rateLimit: string | null
 }
 
 const toMbps = (kbps: number | null) => (kbps == null ? null : kbps / 1000)
@@ -40,22 +52,79 @@ export function toProductView(r: ProductRow): ProductView {
     fupNote: r.fup_note,
     taxable: r.taxable === 1,
     active: r.active === 1,
+    burstDownloadMbps: toMbps(r.burst_download_kbps),
+    burstUploadMbps: toMbps(r.burst_upload_kbps),
+    burstThresholdDownloadMbps: toMbps(r.burst_threshold_download_kbps),
+    burstThresholdUploadMbps: toMbps(r.burst_threshold_upload_kbps),
+    burstTimeSeconds: r.burst_time_s,
+    speedOnRouter: r.speed_on_router === 1,
+    rateLimit: r.speed_on_router === 1 ? rateLimitOf(r) : null,
   }
 }
 
-function columns(input: ProductInput) {
+function rateLimitOf(r: ProductRow): string | null {
+  if (!r.download_kbps || !r.upload_kbps) return null
+  const burst =
+    r.burst_download_kbps &&
+    r.burst_upload_kbps &&
+    r.burst_threshold_download_kbps &&
+    r.burst_threshold_upload_kbps &&
+    r.burst_time_s
+      ? {
+          downloadKbps: r.burst_download_kbps,
+          uploadKbps: r.burst_upload_kbps,
+          thresholdDownloadKbps: r.burst_threshold_download_kbps,
+          thresholdUploadKbps: r.burst_threshold_upload_kbps,
+          seconds: r.burst_time_s,
+        }
+      : null
+  return rateLimitText({ downloadKbps: r.download_kbps, uploadKbps: r.upload_kbps, burst })
+}
+
+type BurstKeys =
+  | 'burstDownloadMbps'
+  | 'burstUploadMbps'
+  | 'burstThresholdDownloadMbps'
+  | 'burstThresholdUploadMbps'
+  | 'burstTimeSeconds'
+  | 'speedOnRouter'
+/** A package as core takes it: without burst or speedOnRouter, the router keeps its own speed. */
+export type ProductFields = Omit<ProductInput, BurstKeys> & Partial<Pick<ProductInput, BurstKeys>>
+
+function columns(input: ProductFields) {
+  const speeds = {
+    download_kbps: toKbps(input.downloadMbps),
+    upload_kbps: toKbps(input.uploadMbps),
+    burst_download_kbps: toKbps(input.burstDownloadMbps ?? null),
+    burst_upload_kbps: toKbps(input.burstUploadMbps ?? null),
+    burst_threshold_download_kbps: toKbps(input.burstThresholdDownloadMbps ?? null),
+    burst_threshold_upload_kbps: toKbps(input.burstThresholdUploadMbps ?? null),
+    burst_time_s: input.burstTimeSeconds ?? null,
+    speed_on_router: 0,
+  }
+  speeds.speed_on_router = speedOnRouter(input.serviceType, input.speedOnRouter ?? false, speeds)
   return {
     name: input.name,
     service_type: input.serviceType,
     monthly_price: input.monthlyPrice,
     billing_mode: input.billingMode,
-    download_kbps: toKbps(input.downloadMbps),
-    upload_kbps: toKbps(input.uploadMbps),
+    ...speeds,
     router_profile: input.routerProfile,
     data_cap_gb: input.dataCapGb,
     fup_note: input.fupNote,
     taxable: input.taxable ? 1 : 0,
   }
+}
+
+/** The columns to write, with the PPP profile Loket settles on (named, or made up). */
+async function columnsIn(
+  tx: Kysely<Database>,
+  companyId: number,
+  input: ProductFields,
+  exceptId?: number,
+) {
+  const c = columns(input)
+  return { ...c, router_profile: await resolveRouterProfile(tx, companyId, c, exceptId) }
 }
 
 const AUDITED = [
@@ -70,6 +139,12 @@ const AUDITED = [
   'fup_note',
   'taxable',
   'active',
+  'burst_download_kbps',
+  'burst_upload_kbps',
+  'burst_threshold_download_kbps',
+  'burst_threshold_upload_kbps',
+  'burst_time_s',
+  'speed_on_router',
 ] as const
 
 export async function listProducts({ db }: CoreDeps, companyId: number): Promise<ProductView[]> {
@@ -103,16 +178,17 @@ export async function insertProduct(
   tx: Kysely<Database>,
   deps: CoreDeps,
   actor: Actor & { companyId: number },
-  input: ProductInput,
+  input: ProductFields,
   effectiveFrom: string,
 ): Promise<ProductRow> {
   await assertNameFree(tx, actor.companyId, input.name)
   const now = deps.clock.now().toISOString()
+  const values = await columnsIn(tx, actor.companyId, input)
   const row = await tx
     .insertInto('products')
     .values({
       company_id: actor.companyId,
-      ...columns(input),
+      ...values,
       active: 1,
       created_at: now,
       updated_at: now,
@@ -135,7 +211,7 @@ export async function insertProduct(
     action: 'products.create',
     entityType: 'product',
     entityId: row.id,
-    after: columns(input),
+    after: values,
   })
   return row
 }
@@ -143,21 +219,25 @@ export async function insertProduct(
 export async function createProduct(
   deps: CoreDeps,
   actor: Actor & { companyId: number },
-  input: ProductInput,
+  input: ProductFields,
   timeZone: string,
 ) {
   const today = dateInZone(deps.clock.now(), timeZone)
   return toProductView(await writeTx(deps.db, (tx) => insertProduct(tx, deps, actor, input, today)))
 }
 
-/** A price change is recorded with the date it applies from; billing reads that history. */
+/**
+ * A price change is recorded with the date it applies from; billing reads that history, and the
+ * router hears nothing of it. A speed Loket keeps that changed goes out once per router serving
+ * the package (`package.speed`); a renamed profile moves the package's services to it.
+ */
 export async function updateProduct(
-  deps: CoreDeps,
+  deps: CoreDeps & { onDeviceJobs?: () => void },
   actor: Actor & { companyId: number },
-  input: z.output<typeof productUpdateInput>,
+  input: ProductFields & Omit<z.output<typeof productUpdateInput>, keyof ProductInput>,
   timeZone: string,
 ): Promise<ProductView> {
-  return writeTx(deps.db, async (tx) => {
+  const view = await writeTx(deps.db, async (tx) => {
     const before = await tx
       .selectFrom('products')
       .selectAll()
@@ -166,7 +246,10 @@ export async function updateProduct(
       .executeTakeFirst()
     if (!before) throw new AppError('NOT_FOUND', 'product')
     await assertNameFree(tx, actor.companyId, input.name, before.id)
-    const next = { ...columns(input), active: input.active ? 1 : 0 }
+    const next = {
+      ...(await columnsIn(tx, actor.companyId, input, before.id)),
+      active: input.active ? 1 : 0,
+    }
     const now = deps.clock.now().toISOString()
     const row = await tx
       .updateTable('products')
@@ -196,8 +279,22 @@ export async function updateProduct(
         entityId: row.id,
         ...diff,
       })
-    return toProductView(row)
+    const profileRenamed =
+      row.service_type === 'pppoe' && (before.router_profile ?? null) !== row.router_profile
+    const speed =
+      row.speed_on_router === 1 &&
+      (before.speed_on_router !== 1 || !sameSpeed(before, row) || profileRenamed)
+    const queued = await queuePackageSpeed(
+      tx,
+      row,
+      { speed, profileRenamed },
+      { reason: `kecepatan paket ${row.name}`, by: actor.username },
+      deps.clock.now(),
+    )
+    return { view: toProductView(row), queued: queued > 0 || profileRenamed }
   })
+  if (view.queued) deps.onDeviceJobs?.()
+  return view.view
 }
 
 export async function productPriceHistory({ db }: CoreDeps, companyId: number, productId: number) {

@@ -258,6 +258,13 @@ export interface ProductsTable {
   fup_note: string | null
   taxable: number
   active: number
+  burst_download_kbps: number | null
+  burst_upload_kbps: number | null
+  burst_threshold_download_kbps: number | null
+  burst_threshold_upload_kbps: number | null
+  burst_time_s: number | null
+  /** 1: Loket keeps the package's speed on the router (PPP profile / simple queue). */
+  speed_on_router: Generated<number>
   created_at: string
   updated_at: string
 }

@@ -12,3 +12,4 @@ export {
 export type { DeviceJobKind, JobOutcome, NewDeviceJob } from './queue'
 export { deviceJobCounts, listDeviceJobs, retryDeviceJobs, serviceDeviceStates } from './queries'
 export type { JobListFilter, ServiceDeviceState } from './queries'
+export { queuePackageSpeed } from './package-speed'

@@ -1,4 +1,5 @@
 import type { DesiredState } from './desired-state'
+import { ensurePppProfiles, ensureQueues } from './package-speed'
 import { parseRouterBool, RouterError, type RouterApi, type RouterRow } from './routeros'
 
 export interface ApplyResult {
@@ -21,7 +22,12 @@ export const HOTSPOT_FIELDS = ['.id', 'name', 'password', 'profile', 'disabled',
 /** Makes the router match a service's desired state; applying it twice changes nothing. */
 export async function applyDesiredState(api: RouterApi, d: DesiredState): Promise<ApplyResult> {
   if (d.kind === 'none') return { action: 'skipped' }
-  if (d.kind === 'address-list') return applyAddressList(api, d)
+  if (d.kind === 'address-list') {
+    if (d.queue) await ensureQueues(api, [d.queue])
+    return applyAddressList(api, d)
+  }
+  // The secret names the profile: it must exist, with the package's speed, before the secret.
+  if (d.kind === 'pppoe' && d.profileSpec) await ensurePppProfiles(api, [d.profileSpec])
   const menu = loginMenu(d.kind)
   const [row] = await api.run(
     `${menu}/print`,

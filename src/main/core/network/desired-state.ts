@@ -1,6 +1,14 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db'
+import { rateLimitText } from '@shared/speeds'
 import { openLogin, type SecretBox } from '../secrets'
+import {
+  packageSpeed,
+  queueSpec,
+  type ProfileSpec,
+  type QueueSpec,
+  type SpeedColumns,
+} from './package-speed'
 
 /**
  * What a service should look like on its router, decided from the database alone (the job that
@@ -10,6 +18,8 @@ import { openLogin, type SecretBox } from '../secrets'
  * - Hotspot: a hotspot user, disabled while isolated or terminated.
  * - Static IP / dedicated: the address sits in the router's isolir address-list while isolated.
  * Services not yet active (registrasi … in_progress) are left alone: nothing is created early.
+ * When Loket keeps the package's speed (package-speed.ts), a PPPoE service also needs its
+ * package's profile to exist with that rate-limit, and a live static service its simple queue.
  */
 export type DesiredState =
   | {
@@ -22,12 +32,24 @@ export type DesiredState =
       remoteAddress: string | null
       /** Create it when missing (a putus service is only disabled, never created). */
       provision: boolean
+      /** The package's profile as Loket keeps it (null: the router's own profile, as named). */
+      profileSpec: ProfileSpec | null
     }
-  | { kind: 'address-list'; list: string; address: string; comment: string; listed: boolean }
+  | {
+      kind: 'address-list'
+      list: string
+      address: string
+      comment: string
+      listed: boolean
+      /** The service's simple queue (null: the package's speed is not Loket's to set). */
+      queue: QueueSpec | null
+    }
   | { kind: 'none'; why: 'not_active' | 'no_login' | 'no_address' | 'not_network' }
 
-export interface ServiceNetworkRow {
+export interface ServiceNetworkRow extends SpeedColumns {
   id: number
+  product_id: number
+  product_name: string
   company_id: number
   sid: string
   status: string
@@ -51,6 +73,7 @@ export function desiredState(s: ServiceNetworkRow): DesiredState {
   if (s.service_type === 'pppoe' || s.service_type === 'hotspot') {
     if (!s.pppoe_username) return { kind: 'none', why: 'no_login' }
     const pppoe = s.service_type === 'pppoe'
+    const speed = pppoe ? packageSpeed(s) : null
     return {
       kind: pppoe ? 'pppoe' : 'hotspot',
       name: s.pppoe_username,
@@ -60,16 +83,25 @@ export function desiredState(s: ServiceNetworkRow): DesiredState {
       comment: s.customer_code,
       remoteAddress: pppoe ? s.static_ip : null,
       provision: s.status !== 'putus',
+      profileSpec:
+        speed && s.router_profile
+          ? { name: s.router_profile, rateLimit: rateLimitText(speed) }
+          : null,
     }
   }
   if (s.service_type === 'static_ip' || s.service_type === 'dedicated') {
     if (!s.static_ip) return { kind: 'none', why: 'no_address' }
+    const speed = packageSpeed(s)
     return {
       kind: 'address-list',
       list: s.isolir_list ?? 'isolir',
       address: s.static_ip,
       comment: s.customer_code,
       listed: isolated,
+      queue:
+        speed && s.status !== 'putus'
+          ? queueSpec(speed, { sid: s.sid, address: s.static_ip, comment: s.customer_code })
+          : null,
     }
   }
   return { kind: 'none', why: 'not_network' }
@@ -94,8 +126,18 @@ export async function loadServiceNetworkRows(
       's.pppoe_username',
       's.pppoe_password',
       's.static_ip',
+      's.product_id',
+      'p.name as product_name',
       'p.service_type',
       'p.router_profile',
+      'p.download_kbps',
+      'p.upload_kbps',
+      'p.burst_download_kbps',
+      'p.burst_upload_kbps',
+      'p.burst_threshold_download_kbps',
+      'p.burst_threshold_upload_kbps',
+      'p.burst_time_s',
+      'p.speed_on_router',
       'c.code as customer_code',
       'c.name as customer_name',
       'r.isolir_profile',

@@ -11,6 +11,7 @@ import {
   type LoginState,
 } from './apply-state'
 import type { DesiredState } from './desired-state'
+import { ensurePppProfiles, ensureQueues } from './package-speed'
 import { chunked, rowsByKey } from './router-reads'
 import type { RouterApi } from './routeros'
 
@@ -65,10 +66,22 @@ export async function syncServices(api: RouterApi, items: SyncItem[]): Promise<O
       else lists.set(d.list, [item])
     } else logins[d.kind].push({ id: item.id, state: d })
   }
+  // Package profiles and queues first (a secret names its profile), each read once per batch.
+  const profiles = logins.pppoe.flatMap((i) => (i.state.profileSpec ? [i.state.profileSpec] : []))
+  const queuesOf = (rows: SyncItem[]) =>
+    rows.flatMap((i) => (i.state.kind === 'address-list' && i.state.queue ? [i.state.queue] : []))
   await Promise.all([
-    guard(logins.pppoe, out, () => syncLogins(api, 'pppoe', logins.pppoe, out)),
+    guard(logins.pppoe, out, async () => {
+      await ensurePppProfiles(api, profiles)
+      await syncLogins(api, 'pppoe', logins.pppoe, out)
+    }),
     guard(logins.hotspot, out, () => syncLogins(api, 'hotspot', logins.hotspot, out)),
-    ...[...lists].map(([list, rows]) => guard(rows, out, () => syncList(api, list, rows, out))),
+    ...[...lists].map(([list, rows]) =>
+      guard(rows, out, async () => {
+        await ensureQueues(api, queuesOf(rows))
+        await syncList(api, list, rows, out)
+      }),
+    ),
   ])
   for (const item of again) out.set(item.id, await one(api, item.state))
   return out

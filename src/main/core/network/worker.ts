@@ -8,6 +8,7 @@ import { writeTx, type DeviceJobRow, type RouterDbRow } from '../db'
 import type { NetworkDeps } from './deps'
 import { desiredState, loadServiceNetworkRows } from './desired-state'
 import { hotspotJobHandlers } from './hotspot'
+import { packageSpeedHandlers } from './package-speed'
 import { coreJobHandlers, type DeviceJobHandler } from './job-handlers'
 import { takeRouterTurn } from './queue-lease'
 import { isPermanentRouterError, routerErrorText } from './router-errors'
@@ -63,7 +64,12 @@ export async function runDeviceQueue(
   options: QueueRunOptions = {},
 ): Promise<QueueRunReport> {
   // Read at call time: the hotspot module imports this worker too (its "send now").
-  const handlers = { ...coreJobHandlers, ...hotspotJobHandlers, ...options.handlers }
+  const handlers = {
+    ...coreJobHandlers,
+    ...hotspotJobHandlers,
+    ...packageSpeedHandlers,
+    ...options.handlers,
+  }
   const report = emptyReport()
   const routerIds = await routersWithDueJobs(deps.db, {
     companyId: options.companyId,

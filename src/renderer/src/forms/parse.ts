@@ -1,3 +1,4 @@
+import { parseSpeedText, rateText } from '@shared/speeds'
 import { parseRupiah } from '@shared/money'
 
 /**
@@ -35,4 +36,17 @@ export function rupiahText(amount: number | null | undefined): string {
 
 export function numberText(value: number | null | undefined): string {
   return value == null ? '' : String(value)
+}
+
+/** "10" (Mbps), "1,5", "512k", "10M" → Mbps (0.512, 10); empty is null, anything else NaN. */
+export function speedOrNull(text: string): number | null {
+  const kbps = parseSpeedText(text)
+  return kbps === null || Number.isNaN(kbps) ? kbps : kbps / 1000
+}
+
+/** A speed as its field shows it: whole Mbps as a number ("10"), otherwise "512k" / "1.5M". */
+export function speedText(mbps: number | null | undefined): string {
+  if (mbps == null) return ''
+  const kbps = Math.round(mbps * 1000)
+  return kbps % 1000 === 0 ? String(kbps / 1000) : rateText(kbps)
 }

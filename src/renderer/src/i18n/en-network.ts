@@ -76,6 +76,7 @@ export const enNetwork: typeof idNetwork = {
       'hotspot.profile': 'Push hotspot profile',
       'hotspot.push': 'Push vouchers',
       'hotspot.disable': 'Disable vouchers',
+      'package.speed': 'Send package speed',
     },
     status: { pending: 'waiting', failed: 'failed', done: 'done' },
     attempts: 'attempt {{count}}',

@@ -130,6 +130,8 @@ export const enRouterImport: typeof idRouterImport = {
       disabled_differs: 'Enabled/disabled differs',
       address_list_differs: 'Isolir address-list differs',
       orphan_secret: 'Secret without a service',
+      rate_limit_differs: 'Profile speed differs',
+      queue_differs: 'Simple queue differs',
     },
     values: {
       enabled: 'enabled',
@@ -137,10 +139,15 @@ export const enRouterImport: typeof idRouterImport = {
       listed: 'in the isolir list',
       not_listed: 'not in the isolir list',
       none: '(none)',
+      no_limit: 'unlimited',
     },
     toRouterText: {
       service: 'The router is changed to match Loket for {{login}} through the device queue.',
       orphan: 'Secret {{login}} is disabled on the router (not deleted).',
+      rate_limit_differs:
+        'The rate-limit of profile {{login}} on the router becomes {{value}} through the device queue.',
+      queue_differs:
+        'Simple queue {{login}} on the router becomes {{value}} through the device queue.',
     },
     toLoketText: {
       status: 'The status of {{login}} becomes {{status}}.',
@@ -148,5 +155,6 @@ export const enRouterImport: typeof idRouterImport = {
       import: 'Secret {{login}} is imported as a new customer.',
     },
     jobFailed: 'Queue failed: {{error}}',
+    package: 'Package {{name}}',
   },
 }

@@ -127,6 +127,8 @@ export const enSchedule: typeof idSchedule = {
       disabled_differs: 'disabled status differs',
       address_list_differs: 'address list differs',
       orphan_secret: 'secret without a service',
+      rate_limit_differs: 'profile speed differs',
+      queue_differs: 'simple queue differs',
       first_response_breaches: 'tickets past the response target',
       resolution_breaches: 'tickets past the resolution target',
       module_off: 'module off',

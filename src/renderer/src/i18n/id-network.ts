@@ -74,6 +74,7 @@ export const idNetwork = {
       'hotspot.profile': 'Kirim profil hotspot',
       'hotspot.push': 'Kirim voucher',
       'hotspot.disable': 'Nonaktifkan voucher',
+      'package.speed': 'Kirim kecepatan paket',
     },
     status: { pending: 'menunggu', failed: 'gagal', done: 'selesai' },
     attempts: 'percobaan ke-{{count}}',

@@ -128,6 +128,8 @@ export const idRouterImport = {
       disabled_differs: 'Aktif/nonaktif berbeda',
       address_list_differs: 'Address-list isolir berbeda',
       orphan_secret: 'Secret tanpa layanan',
+      rate_limit_differs: 'Kecepatan profil berbeda',
+      queue_differs: 'Simple queue berbeda',
     },
     values: {
       enabled: 'aktif',
@@ -135,10 +137,15 @@ export const idRouterImport = {
       listed: 'ada di daftar isolir',
       not_listed: 'tidak di daftar isolir',
       none: '(tidak ada)',
+      no_limit: 'tanpa batas',
     },
     toRouterText: {
       service: 'Router diubah mengikuti Loket untuk {{login}} lewat antrean perangkat.',
       orphan: 'Secret {{login}} dinonaktifkan di router (tidak dihapus).',
+      rate_limit_differs:
+        'Rate-limit profil {{login}} di router diubah menjadi {{value}} lewat antrean perangkat.',
+      queue_differs:
+        'Simple queue {{login}} di router diubah menjadi {{value}} lewat antrean perangkat.',
     },
     toLoketText: {
       status: 'Status layanan {{login}} diubah menjadi {{status}}.',
@@ -146,5 +153,6 @@ export const idRouterImport = {
       import: 'Secret {{login}} diimpor sebagai pelanggan baru.',
     },
     jobFailed: 'Antrean gagal: {{error}}',
+    package: 'Paket {{name}}',
   },
 }

@@ -4,6 +4,7 @@ import type { NetworkDeps } from '../deps'
 import { desiredState, loadServiceNetworkRows, type ServiceNetworkRow } from '../desired-state'
 import { loadRouter } from '../routers'
 import { readRouter, type RouterLogin, type RouterSnapshot } from '../router-import'
+import { speedDifferences } from './speed-diff'
 
 export const DIFFERENCE_KINDS = [
   'missing_on_router',
@@ -12,6 +13,8 @@ export const DIFFERENCE_KINDS = [
   'disabled_differs',
   'address_list_differs',
   'orphan_secret',
+  'rate_limit_differs',
+  'queue_differs',
 ] as const
 export type DifferenceKind = (typeof DIFFERENCE_KINDS)[number]
 export type FixDirection = 'to_router' | 'to_loket'
@@ -30,6 +33,8 @@ export interface Difference {
   sid: string | null
   customerCode: string | null
   customerName: string | null
+  /** The package a speed difference is about (a profile is the package's, not a customer's). */
+  productName?: string | null
   status: string | null
   /** The login (or the static address) the difference is about. */
   login: string
@@ -85,7 +90,11 @@ export async function readReconcile(
   routerId: number,
 ): Promise<ReconcileState> {
   const router = await loadRouter(deps.db, companyId, routerId)
-  const snapshot = await readRouter(deps, router, { hotspot: true, addressList: true })
+  const snapshot = await readRouter(deps, router, {
+    hotspot: true,
+    addressList: true,
+    queues: true,
+  })
   const rows = await loadServiceNetworkRows(deps, { companyId, routerId })
   const jobs = await serviceDeviceStates(
     deps.db,
@@ -144,11 +153,24 @@ export async function readReconcile(
       loket,
       router: routerValue,
       toLoket,
-      jobError: jobs.get(s.id)?.state === 'failed' ? (jobs.get(s.id)?.error ?? null) : null,
+      jobError: jobError(s.id),
     })
   }
   const flag = (disabled: boolean) => (disabled ? 'disabled' : 'enabled')
 
+  const jobError = (id: number) =>
+    jobs.get(id)?.state === 'failed' ? (jobs.get(id)?.error ?? null) : null
+  const speeds = await speedDifferences(
+    deps,
+    router.id,
+    rows.map((s) => ({
+      service: s,
+      state: desiredState(s),
+      pending: jobs.get(s.id)?.state === 'pending',
+    })),
+    snapshot,
+    jobError,
+  )
   const owned = new Set<string>()
   for (const s of rows) {
     if (s.pppoe_username) owned.add(s.pppoe_username)
@@ -241,6 +263,8 @@ export async function readReconcile(
       jobError: null,
     })
   }
+  report.differences.push(...speeds.differences)
+  report.waiting.push(...speeds.waiting)
   for (const d of report.differences) report.counts[d.kind]++
   return { router, snapshot, report }
 }

@@ -33,8 +33,9 @@ const REASON = 'Rekonsiliasi router'
 
 /**
  * One click on a difference, after reading the router again (the difference must still be there):
- * - to_router: the service's `service.sync` job (the router gets the service's desired state), or
- *   for a secret that belongs to no service a `secret.disable` job — never a delete;
+ * - to_router: the service's `service.sync` job (the router gets the service's desired state, its
+ *   queue included), a package's `package.speed` job for a profile's rate-limit, or for a secret
+ *   that belongs to no service a `secret.disable` job — never a delete;
  * - to_loket: the database follows the router: the service's status (isolir, aktif, putus), its
  *   package (the one with the router's profile), or the orphan secret imported as a customer.
  * Audited as `network.reconcile` with what each side had.
@@ -69,7 +70,20 @@ export async function fixDifference(
   if (input.direction === 'to_router') {
     outcome = 'queued'
     await writeTx(deps.db, async (tx) => {
-      if (diff.serviceId === null) {
+      if (diff.kind === 'rate_limit_differs') {
+        await enqueueDeviceJob(
+          tx,
+          {
+            companyId: actor.companyId,
+            routerId: router.id,
+            kind: 'package.speed',
+            target: diff.key.slice('rate_limit_differs:'.length),
+            reason: REASON,
+            by: actor.username,
+          },
+          deps.clock.now(),
+        )
+      } else if (diff.serviceId === null) {
         await enqueueDeviceJob(
           tx,
           {

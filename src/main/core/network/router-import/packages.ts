@@ -66,6 +66,7 @@ export function packagePlanner(
         name: profile,
         downloadMbps: null,
         uploadMbps: null,
+        rateLimit: '',
       }
       p = {
         key: k,

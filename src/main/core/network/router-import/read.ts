@@ -1,6 +1,7 @@
 import type { RouterDbRow } from '../../db'
 import type { NetworkDeps } from '../deps'
 import { routerAppError } from '../router-errors'
+import { QUEUE_FIELDS } from '../package-speed'
 import { routerApi } from '../routers'
 import { parseRateLimit, parseRouterBool, type RouterRow } from '../routeros'
 
@@ -24,13 +25,20 @@ export interface RouterProfile {
   /** Mbps, from the rate-limit rx/tx (rx = the client's upload); null when the profile has none. */
   downloadMbps: number | null
   uploadMbps: number | null
+  /** The rate-limit as the router prints it ('' when none). */
+  rateLimit: string
 }
+
+/** A simple queue: its name, target and limits (RouterOS fields). */
+export type RouterQueue = RouterRow
 
 export interface RouterSnapshot {
   logins: RouterLogin[]
   profiles: RouterProfile[]
   /** Addresses in the router's isolir address-list. */
   isolirListed: Set<string>
+  /** Simple queues by name (read only when asked: reconciliation of static services). */
+  queues?: Map<string, RouterQueue>
 }
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/
@@ -69,6 +77,7 @@ function toProfile(kind: 'pppoe' | 'hotspot', row: RouterRow): RouterProfile {
     name: row.name ?? '',
     downloadMbps: rate ? mbps(rate.tx) : null,
     uploadMbps: rate ? mbps(rate.rx) : null,
+    rateLimit: row['rate-limit'] ?? '',
   }
 }
 
@@ -79,12 +88,12 @@ function toProfile(kind: 'pppoe' | 'hotspot', row: RouterRow): RouterProfile {
 export async function readRouter(
   deps: NetworkDeps,
   router: RouterDbRow,
-  options: { hotspot?: boolean; addressList?: boolean } = {},
+  options: { hotspot?: boolean; addressList?: boolean; queues?: boolean } = {},
 ): Promise<RouterSnapshot> {
   const api = routerApi(deps, router)
   try {
     const hotspot = options.hotspot !== false
-    const [secrets, pppProfiles, users, userProfiles, listed] = await Promise.all([
+    const [secrets, pppProfiles, users, userProfiles, listed, queues] = await Promise.all([
       api.run('/ppp/secret/print', {}, { proplist: SECRET_FIELDS }),
       api.run('/ppp/profile/print', {}, { proplist: ['name', 'rate-limit'] }),
       hotspot
@@ -100,6 +109,9 @@ export async function readRouter(
             { where: { list: router.isolir_list }, proplist: ['address'] },
           )
         : Promise.resolve([]),
+      options.queues
+        ? api.run('/queue/simple/print', {}, { proplist: QUEUE_FIELDS })
+        : Promise.resolve(null),
     ])
     const login = (kind: 'pppoe' | 'hotspot', r: RouterRow): RouterLogin => {
       const address = (r['remote-address'] ?? '').trim()
@@ -124,6 +136,7 @@ export async function readRouter(
         ...userProfiles.map((r) => toProfile('hotspot', r)),
       ],
       isolirListed: new Set(listed.map((r) => (r.address ?? '').replace(/\/32$/, ''))),
+      ...(queues ? { queues: new Map(queues.map((q) => [q.name ?? '', q])) } : {}),
     }
   } catch (error) {
     throw routerAppError(error, router)

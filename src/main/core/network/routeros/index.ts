@@ -13,8 +13,10 @@ export { RouterPool } from './pool'
 export { probeRouter, type RouterProbe } from './probe'
 export {
   parseBitRate,
+  parseFullRateLimit,
   parseRateLimit,
   parseRouterBool,
   parseUptime,
+  type FullRateLimit,
   type RateLimit,
 } from './values'

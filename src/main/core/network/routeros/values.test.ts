@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { parseBitRate, parseRateLimit, parseRouterBool, parseUptime } from './values'
+import {
+  parseBitRate,
+  parseFullRateLimit,
+  parseRateLimit,
+  parseRouterBool,
+  parseUptime,
+} from './values'
 
 describe('parseUptime', () => {
   it.each([
@@ -59,5 +65,36 @@ describe('rates', () => {
     expect(parseRateLimit('')).toBeNull()
     expect(parseRateLimit(undefined)).toBeNull()
     expect(parseRateLimit('x/y')).toBeNull()
+  })
+})
+
+describe('a whole rate-limit, as MikroTik documents its defaults', () => {
+  it('fills tx from rx, threshold from the rate and 1s of time when a burst has none', () => {
+    expect(parseFullRateLimit('10M')).toEqual({
+      rx: 10_000_000,
+      tx: 10_000_000,
+      burstRx: 0,
+      burstTx: 0,
+      thresholdRx: 0,
+      thresholdTx: 0,
+      timeRx: 0,
+      timeTx: 0,
+    })
+    expect(parseFullRateLimit('5M/10M 10M/20M')).toMatchObject({
+      thresholdRx: 5_000_000,
+      thresholdTx: 10_000_000,
+      timeRx: 1,
+      timeTx: 1,
+    })
+    expect(parseFullRateLimit('10M/20M 20M/40M 7.5M/15M 8s/8s 8 1M/1M')).toMatchObject({
+      burstTx: 40_000_000,
+      thresholdRx: 7_500_000,
+      timeTx: 8,
+    })
+    expect(parseFullRateLimit('5000000/10000000 0/0 0/0 0s/0s')).toEqual(
+      parseFullRateLimit('5M/10M'),
+    )
+    expect(parseFullRateLimit('')).toBeNull()
+    expect(parseFullRateLimit('cepat')).toBeNull()
   })
 })

@@ -73,3 +73,45 @@ export function parseRateLimit(value: string | undefined): RateLimit | null {
   if (Number.isNaN(rx) || Number.isNaN(tx)) return null
   return { rx, tx }
 }
+
+/** Every part of a rate-limit in bits per second and seconds, with RouterOS's defaults filled in. */
+export interface FullRateLimit extends RateLimit {
+  burstRx: number
+  burstTx: number
+  thresholdRx: number
+  thresholdTx: number
+  timeRx: number
+  timeTx: number
+}
+
+/**
+ * `rx/tx [burst-rx/burst-tx [threshold-rx/threshold-tx [time-rx/time-tx [priority [min]]]]]` as
+ * MikroTik documents it: a missing tx is rx; no burst is 0; a burst without a threshold uses the
+ * rate as threshold; a burst without a time lasts 1s. Priority and minimum rate are not compared.
+ * null when empty or unparseable.
+ */
+export function parseFullRateLimit(value: string | undefined): FullRateLimit | null {
+  const parts = value?.trim().split(/\s+/).filter(Boolean) ?? []
+  const base = parseRateLimit(parts[0])
+  if (!base) return null
+  const pair = (text: string | undefined, parse: (s: string) => number, fallback: RateLimit) => {
+    if (!text) return fallback
+    const [rx, tx = rx] = text.split('/')
+    const out = { rx: parse(rx!), tx: parse(tx!) }
+    return Number.isNaN(out.rx) || Number.isNaN(out.tx) ? null : out
+  }
+  const burst = pair(parts[1], parseBitRate, { rx: 0, tx: 0 })
+  const bursting = burst !== null && (burst.rx > 0 || burst.tx > 0)
+  const threshold = pair(parts[2], parseBitRate, bursting ? base : { rx: 0, tx: 0 })
+  const time = pair(parts[3], parseUptime, bursting ? { rx: 1, tx: 1 } : { rx: 0, tx: 0 })
+  if (!burst || !threshold || !time) return null
+  return {
+    ...base,
+    burstRx: burst.rx,
+    burstTx: burst.tx,
+    thresholdRx: bursting ? threshold.rx : 0,
+    thresholdTx: bursting ? threshold.tx : 0,
+    timeRx: bursting ? time.rx : 0,
+    timeTx: bursting ? time.tx : 0,
+  }
+}

@@ -3,42 +3,23 @@ import { notifications } from '@mantine/notifications'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { BILLING_MODES, SERVICE_TYPES, type BillingMode, type ServiceType } from '@shared/catalog'
+import { BILLING_MODES, SERVICE_TYPES } from '@shared/catalog'
 import { formatRupiah } from '@shared/money'
 import { productInput, productUpdateInput } from '@shared/schemas'
 import { trpc } from '../../api/client'
 import { FormModal } from '../../components/form-modal'
-import {
-  decimalOrNull,
-  integerOrNull,
-  numberText,
-  rupiahOrNull,
-  rupiahText,
-} from '../../forms/parse'
+import { rupiahOrNull } from '../../forms/parse'
 import { useFormState } from '../../forms/use-form-state'
+import { toFields, toForm } from './product-form'
+import { ProductSpeedFields } from './product-speed-fields'
 import { refreshCatalog } from './refresh-catalog'
 import type { ProductRow } from './types'
 import { DateField } from '../../components/date-field'
 
-function toForm(p: ProductRow | null) {
-  return {
-    name: p?.name ?? '',
-    serviceType: p?.serviceType ?? 'pppoe',
-    monthlyPrice: rupiahText(p?.monthlyPrice),
-    billingMode: p?.billingMode ?? 'prepaid',
-    downloadMbps: numberText(p?.downloadMbps),
-    uploadMbps: numberText(p?.uploadMbps),
-    routerProfile: p?.routerProfile ?? '',
-    dataCapGb: numberText(p?.dataCapGb),
-    fupNote: p?.fupNote ?? '',
-    taxable: p?.taxable ?? false,
-    active: p?.active ?? true,
-    priceEffectiveFrom: '',
-    priceReason: '',
-  }
-}
-
-/** A package: what it is, what it costs, how fast; a price change is dated and explained. */
+/**
+ * A package: what it is, what it costs, how fast (and whether Loket sets that speed on the
+ * router); a price change is dated and explained.
+ */
 export function ProductFormModal({
   product,
   onClose,
@@ -73,18 +54,7 @@ export function ProductFormModal({
     product !== null && price !== null && !Number.isNaN(price) && price !== product.monthlyPrice
 
   const submit = () => {
-    const fields = {
-      name: v.name,
-      serviceType: v.serviceType as ServiceType,
-      monthlyPrice: price ?? Number.NaN,
-      billingMode: v.billingMode as BillingMode,
-      downloadMbps: decimalOrNull(v.downloadMbps),
-      uploadMbps: decimalOrNull(v.uploadMbps),
-      routerProfile: v.routerProfile,
-      dataCapGb: integerOrNull(v.dataCapGb),
-      fupNote: v.fupNote,
-      taxable: v.taxable,
-    }
+    const fields = toFields(v, price)
     if (!product) {
       if (form.validate(productInput, fields)) create.mutate(fields)
       return
@@ -133,18 +103,12 @@ export function ProductFormModal({
         />
         <TextInput
           label={t('productFields.routerProfile')}
-          description={t('productFields.routerProfileHint')}
+          description={
+            v.serviceType === 'pppoe' && v.speedOnRouter
+              ? t('productFields.routerProfileAuto')
+              : t('productFields.routerProfileHint')
+          }
           {...form.text('routerProfile')}
-        />
-        <TextInput
-          label={t('productFields.downloadMbps')}
-          inputMode="decimal"
-          {...form.text('downloadMbps')}
-        />
-        <TextInput
-          label={t('productFields.uploadMbps')}
-          inputMode="decimal"
-          {...form.text('uploadMbps')}
         />
         <TextInput
           label={t('productFields.dataCapGb')}
@@ -153,6 +117,7 @@ export function ProductFormModal({
           {...form.text('dataCapGb')}
         />
       </SimpleGrid>
+      <ProductSpeedFields form={form} rateLimit={product?.rateLimit ?? null} />
       {priceChanged && (
         <Stack gap="sm">
           <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />}>

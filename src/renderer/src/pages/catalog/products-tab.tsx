@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Table, Text } from '@mantine/core'
+import { Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core'
 import { IconHistory, IconPackage } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -74,7 +74,24 @@ export function ProductsTab({ canManage }: { canManage: boolean }) {
                       {formatRupiah(p.monthlyPrice)}
                     </Table.Td>
                     <Table.Td>{t(`billingMode.${p.billingMode}`)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{speed(p)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {speed(p)}
+                      {p.rateLimit && (
+                        <Tooltip label={t('products.onRouterTitle', { value: p.rateLimit })}>
+                          <Badge
+                            display="block"
+                            mt={2}
+                            size="xs"
+                            variant="light"
+                            color="teal"
+                            tt="none"
+                            data-testid="speed-on-router"
+                          >
+                            {t('products.onRouter')} · {p.routerProfile ?? p.rateLimit}
+                          </Badge>
+                        </Tooltip>
+                      )}
+                    </Table.Td>
                     <Table.Td>{p.taxable ? t('common.yes') : t('common.no')}</Table.Td>
                     <Table.Td>
                       <ActiveBadge active={p.active} />

@@ -16,10 +16,15 @@ import { countText } from '../../i18n'
 
 /** What a fix will do, in the words of the confirmation dialog. */
 function fixText(t: TFunction, d: Difference, direction: 'to_router' | 'to_loket'): string {
-  if (direction === 'to_router')
-    return t(`reconcile.toRouterText.${d.serviceId === null ? 'orphan' : 'service'}`, {
-      login: d.login,
-    })
+  if (direction === 'to_router') {
+    const kind =
+      d.kind === 'rate_limit_differs' || d.kind === 'queue_differs'
+        ? d.kind
+        : d.serviceId === null
+          ? 'orphan'
+          : 'service'
+    return t(`reconcile.toRouterText.${kind}`, { login: d.login, value: d.loket ?? '' })
+  }
   const fix = d.toLoket!
   return t(`reconcile.toLoketText.${fix.action}`, {
     login: d.login,

@@ -7,7 +7,7 @@ import type { RouterOutputs } from '../../session/session'
 export type ReconcileReport = RouterOutputs['reconcile']['compare']
 export type Difference = ReconcileReport['differences'][number]
 
-const FLAG_WORDS = new Set(['enabled', 'disabled', 'listed', 'not_listed'])
+const FLAG_WORDS = new Set(['enabled', 'disabled', 'listed', 'not_listed', 'no_limit'])
 
 /** A side's value: a profile as the router names it, or a flag word translated. */
 export function sideValue(t: TFunction, value: string | null): string {
@@ -55,7 +55,8 @@ export function ReconcileTable({
               </Table.Td>
               <Table.Td>
                 {d.customerCode ? `${d.customerCode} · ` : ''}
-                {d.customerName ?? '—'}
+                {d.customerName ??
+                  (d.productName ? t('reconcile.package', { name: d.productName }) : '—')}
                 {d.status && (
                   <Text fz="xs" c="dimmed">
                     {t(`serviceStatus.${d.status}`)}
