@@ -1,4 +1,5 @@
-import { AppError } from '@shared/errors'
+import { AppError, messageKeyOf } from '@shared/errors'
+import { translateId } from '@shared/messages/translate'
 import { NbiError, type NbiTarget } from './nbi-client'
 
 const REASONS: Record<string, string> = {
@@ -47,6 +48,7 @@ export function acsErrorText(error: unknown): string {
     }
     return `${label[error.kind] ?? error.kind}: ${error.message}`
   }
-  if (error instanceof AppError) return `${error.code}: ${error.message}`
+  // The sentence the operator would have seen as an error (Indonesian, as the record is kept).
+  if (error instanceof AppError) return translateId(messageKeyOf(error.code), error.details)
   return error instanceof Error ? error.message : String(error)
 }
