@@ -61,3 +61,28 @@ export const WIFI_SSID = /^[\x20-\x7e]{1,32}$/
 export const DEFAULT_INFORM_INTERVAL_S = 300
 /** Late informs still count as online for this long past the interval (network, ACS load). */
 export const INFORM_GRACE_S = 60
+
+/** A last inform as the CPE card and the CLI show it: dd/mm/yyyy HH:mm in the company's zone. */
+export function formatInform(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso))
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`
+}
+
+/** "5 menit", "2 jam 3 menit", "3 hari": how long ago, for the online rule. */
+export function durationId(seconds: number): string {
+  if (seconds < 60) return `${seconds} detik`
+  const minutes = Math.floor(seconds / 60)
+  if (minutes < 60) return `${minutes} menit`
+  const hours = Math.floor(minutes / 60)
+  if (hours < 48) return minutes % 60 ? `${hours} jam ${minutes % 60} menit` : `${hours} jam`
+  return `${Math.floor(hours / 24)} hari`
+}
