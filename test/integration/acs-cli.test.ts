@@ -62,7 +62,16 @@ afterAll(async () => {
 
 describe('GenieACS from the CLI', { timeout: 120_000 }, () => {
   it('acs set keeps the NBI password sealed; acs test reaches the ACS with it', async () => {
-    const set = await cli('acs', 'set', '--url', acs.url, '--user', 'loket', '--password', NBI_PASSWORD)
+    const set = await cli(
+      'acs',
+      'set',
+      '--url',
+      acs.url,
+      '--user',
+      'loket',
+      '--password',
+      NBI_PASSWORD,
+    )
     expect(set).toMatchObject({
       code: 0,
       json: { ok: true, settings: { url: acs.url, username: 'loket', hasPassword: true } },
@@ -106,14 +115,37 @@ describe('GenieACS from the CLI', { timeout: 120_000 }, () => {
 
   it('cpe wifi sets the SSID and password; a short password is refused before the ACS is asked', async () => {
     const before = acs.requests.length
-    const short = await cli('cpe', 'wifi', '--customer', budi.code, '--ssid', 'Rumah', '--password', 'pendek')
+    const short = await cli(
+      'cpe',
+      'wifi',
+      '--customer',
+      budi.code,
+      '--ssid',
+      'Rumah',
+      '--password',
+      'pendek',
+    )
     expect(short).toMatchObject({ code: 1, json: { ok: false, error: { code: 'VALIDATION' } } })
     expect(JSON.stringify(short.json)).toContain('--password')
     expect(acs.requests.length).toBe(before)
 
-    const set = await cli('cpe', 'wifi', '--customer', budi.code, '--ssid', 'Budi Rumah', '--password', 'kopi-susu-2026')
-    expect(set).toMatchObject({ code: 0, json: { action: { action: 'wifi', outcome: 'done', ssid: 'Budi Rumah' } } })
-    expect(readPath(acs.device(budiCpe)!, 'InternetGatewayDevice.LANDevice.1.WLANConfiguration.1.SSID')).toBe('Budi Rumah')
+    const set = await cli(
+      'cpe',
+      'wifi',
+      '--customer',
+      budi.code,
+      '--ssid',
+      'Budi Rumah',
+      '--password',
+      'kopi-susu-2026',
+    )
+    expect(set).toMatchObject({
+      code: 0,
+      json: { action: { action: 'wifi', outcome: 'done', ssid: 'Budi Rumah' } },
+    })
+    expect(
+      readPath(acs.device(budiCpe)!, 'InternetGatewayDevice.LANDevice.1.WLANConfiguration.1.SSID'),
+    ).toBe('Budi Rumah')
     expect(await databaseHolds(dataDir, 'kopi-susu-2026')).toBe(false)
   })
 
@@ -121,6 +153,8 @@ describe('GenieACS from the CLI', { timeout: 120_000 }, () => {
     await acs.close()
     const shown = await runCli(dataDir, ['cpe', 'show', '--customer', budi.code], { human: true })
     expect(shown.code).toBe(1)
-    expect(shown.stderr + shown.stdout).toMatch(/ACS di http:\/\/127\.0\.0\.1:\d+ tidak dapat dihubungi \(koneksi ditolak\)/)
+    expect(shown.stderr + shown.stdout).toMatch(
+      /ACS di http:\/\/127\.0\.0\.1:\d+ tidak dapat dihubungi \(koneksi ditolak\)/,
+    )
   })
 })

@@ -44,7 +44,9 @@ function describeCpe(d: CpeView, timeZone: string): string {
     `  ${d.online ? 'ONLINE' : 'OFFLINE'}: ${inform}; ${interval}`,
     `  model: ${[d.manufacturer, d.model ?? d.productClass].filter(Boolean).join(' ') || '-'}, firmware: ${d.firmware ?? '-'}, serial: ${d.serial ?? '-'}`,
     `  WiFi SSID: ${d.ssid ?? '-'}` +
-      (d.service ? `; layanan ${d.service.sid} (${d.service.by === 'pppoe' ? `PPPoE ${d.pppoeUsername}` : 'serial'})` : ''),
+      (d.service
+        ? `; layanan ${d.service.sid} (${d.service.by === 'pppoe' ? `PPPoE ${d.pppoeUsername}` : 'serial'})`
+        : ''),
   ].join('\n')
 }
 
@@ -63,7 +65,11 @@ async function withAcs<T>(
 ): Promise<T> {
   return withDb(dataDir, async (db) => {
     const companyId = await firstCompanyId(db)
-    return fn({ deps: cliDeps(db, dataDir), actor: { ...cliActor(companyId), companyId }, companyId })
+    return fn({
+      deps: cliDeps(db, dataDir),
+      actor: { ...cliActor(companyId), companyId },
+      companyId,
+    })
   })
 }
 
@@ -129,7 +135,10 @@ export const acsCommands: Record<string, CommandDef> = {
     usage: 'acs test',
     run: async ({ dataDir, out }) => {
       const r = await withAcs(dataDir, ({ deps, companyId }) => testAcs(deps, companyId, null))
-      out.result({ ok: true, devices: r.devices }, `ACS menjawab: ${r.devices} perangkat terdaftar.`)
+      out.result(
+        { ok: true, devices: r.devices },
+        `ACS menjawab: ${r.devices} perangkat terdaftar.`,
+      )
       return 0
     },
   },

@@ -41,9 +41,7 @@ export const cpeActionInput = z.object({
 export type CpeActionInput = z.output<typeof cpeActionInput>
 
 export const wifiSsid = z.string().regex(WIFI_SSID, { message: 'validation.wifi_ssid' })
-export const wifiPassword = z
-  .string()
-  .regex(WIFI_PASSWORD, { message: 'validation.wifi_password' })
+export const wifiPassword = z.string().regex(WIFI_PASSWORD, { message: 'validation.wifi_password' })
 
 export const cpeWifiInput = cpeActionInput.extend({ ssid: wifiSsid, password: wifiPassword })
 export type CpeWifiInput = z.output<typeof cpeWifiInput>

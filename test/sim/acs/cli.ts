@@ -41,7 +41,11 @@ async function main(): Promise<void> {
       {
         answers: tr098,
         ...(i % 3 === 2
-          ? { faults: { setParameterValues: { code: 'cwmp.9007', message: 'Invalid parameter value' } } }
+          ? {
+              faults: {
+                setParameterValues: { code: 'cwmp.9007', message: 'Invalid parameter value' },
+              },
+            }
           : {}),
       },
     )

@@ -83,8 +83,7 @@ export async function startAcsSim(options: AcsSimOptions = {}): Promise<AcsSim> 
   function authorized(req: IncomingMessage): boolean {
     if (!options.auth) return true
     const expected =
-      'Basic ' +
-      Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64')
+      'Basic ' + Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64')
     return req.headers.authorization === expected
   }
 

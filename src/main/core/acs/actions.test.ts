@@ -40,8 +40,7 @@ async function setup() {
   return { acs, budiCpe, sitiCpe, ...f }
 }
 
-const tasksOf = (acs: AcsSim) =>
-  acs.requests.filter((r) => r.method === 'POST').map((r) => r.url)
+const tasksOf = (acs: AcsSim) => acs.requests.filter((r) => r.method === 'POST').map((r) => r.url)
 
 describe('CPE actions through the GenieACS NBI', () => {
   it('a reboot the CPE carries out in the connection request’s session is done (200), recorded and audited', async () => {
@@ -100,9 +99,11 @@ describe('CPE actions through the GenieACS NBI', () => {
         'InternetGatewayDevice.LANDevice.1.WLANConfiguration.1.PreSharedKey.1.PreSharedKey',
       ),
     ).toBe('kopi-susu-2026')
-    const stored = JSON.stringify(
-      await f.db.selectFrom('cpe_actions').selectAll().execute(),
-    ) + JSON.stringify(await f.db.selectFrom('audit_log').select(['before_json', 'after_json']).execute())
+    const stored =
+      JSON.stringify(await f.db.selectFrom('cpe_actions').selectAll().execute()) +
+      JSON.stringify(
+        await f.db.selectFrom('audit_log').select(['before_json', 'after_json']).execute(),
+      )
     expect(stored).not.toContain('kopi-susu-2026')
   })
 
@@ -160,7 +161,9 @@ describe('CPE actions through the GenieACS NBI', () => {
     await f.acs.close()
     const result = await rebootCpe(f.deps, f.actor, { customerId: f.budi.id, deviceId: f.budiCpe })
     expect(result.outcome).toBe('unreachable')
-    expect(result.message).toMatch(/^ACS di http:\/\/127\.0\.0\.1:\d+ tidak dapat dihubungi \(koneksi ditolak\)/)
+    expect(result.message).toMatch(
+      /^ACS di http:\/\/127\.0\.0\.1:\d+ tidak dapat dihubungi \(koneksi ditolak\)/,
+    )
     expect((await listCpeActions(f.db, f.companyId, f.budi.id)).map((a) => a.outcome)).toEqual([
       'unreachable',
     ])

@@ -22,7 +22,8 @@ export interface CpeActionView {
   finishedAt: string | null
 }
 
-type Ask = { action: 'reboot' } | { action: 'refresh' } | { action: 'wifi'; ssid: string; password: string }
+type Ask =
+  { action: 'reboot' } | { action: 'refresh' } | { action: 'wifi'; ssid: string; password: string }
 
 /** The GenieACS task for an action, in the CPE's own data model. */
 function taskFor(ask: Ask, cpe: CpeView): object {
@@ -106,7 +107,11 @@ export async function runCpeAction(
     const found = await findCustomerCpes(deps, actor.companyId, input.customerId, { target, keys })
     const cpe = found.devices.find((d) => d.deviceId === input.deviceId)
     result = cpe
-      ? await resultOf(target, cpe.deviceId, await postTask(target, cpe.deviceId, taskFor(ask, cpe)))
+      ? await resultOf(
+          target,
+          cpe.deviceId,
+          await postTask(target, cpe.deviceId, taskFor(ask, cpe)),
+        )
       : { outcome: 'not_found', message: 'bukan CPE pelanggan ini', taskId: null }
   } catch (error) {
     result = { outcome: 'unreachable', message: acsErrorText(error), taskId: null }

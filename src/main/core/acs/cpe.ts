@@ -113,7 +113,8 @@ const text = (v: unknown): string | null =>
   typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null
 
 export function cpeView(doc: DeviceDoc, keys: ServiceKey[], now: Date): CpeView {
-  const dataModel: DataModel = PATHS.tr181.root in doc && !(PATHS.tr098.root in doc) ? 'tr181' : 'tr098'
+  const dataModel: DataModel =
+    PATHS.tr181.root in doc && !(PATHS.tr098.root in doc) ? 'tr181' : 'tr098'
   const p = PATHS[dataModel]
   const lastInform = text(doc._lastInform)
   const reported = Number(valueAt(doc, p.informInterval))

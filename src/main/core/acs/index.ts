@@ -1,10 +1,4 @@
-export {
-  ACS_TIMEOUT_MS,
-  getAcsSettings,
-  nbiTarget,
-  saveAcsSettings,
-  testAcs,
-} from './settings'
+export { ACS_TIMEOUT_MS, getAcsSettings, nbiTarget, saveAcsSettings, testAcs } from './settings'
 export type { AcsDeps, AcsSettingsView } from './settings'
 export { findCustomerCpes } from './cpe'
 export type { CpeView, CustomerCpes } from './cpe'

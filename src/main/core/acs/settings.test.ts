@@ -15,7 +15,13 @@ afterEach(async () => {
 async function sim(options: Parameters<typeof startAcsSim>[0] = {}) {
   const acs = await startAcsSim(options)
   sims.push(acs)
-  acs.addCpe({ model: 'tr098', oui: '00259E', productClass: 'HG8245H', serial: 'A1', pppoeUsername: 'budi' })
+  acs.addCpe({
+    model: 'tr098',
+    oui: '00259E',
+    productClass: 'HG8245H',
+    serial: 'A1',
+    pppoeUsername: 'budi',
+  })
   return acs
 }
 
