@@ -150,8 +150,9 @@ describe("finding a customer's CPE on GenieACS", () => {
       .where('id', '=', f.rina.serviceId)
       .execute()
     const before = f.acs.requests.length
-    expect(await findCustomerCpes(f.deps, f.companyId, f.rina.id)).toEqual({
+    expect(await findCustomerCpes(f.deps, f.companyId, f.rina.id)).toMatchObject({
       searched: { pppoeUsernames: [], serials: [] },
+      services: [{ id: f.rina.serviceId, pppoeUsername: null, cpeSerial: null }],
       devices: [],
     })
     expect(f.acs.requests.length).toBe(before)

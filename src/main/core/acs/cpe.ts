@@ -156,6 +156,8 @@ export function cpeView(doc: DeviceDoc, keys: ServiceKey[], now: Date): CpeView 
 export interface CustomerCpes {
   /** What was searched: the logins and serials of the customer's services. */
   searched: { pppoeUsernames: string[]; serials: string[] }
+  /** The services searched for, with their saved CPE serial (the card edits it). */
+  services: { id: number; sid: string; pppoeUsername: string | null; cpeSerial: string | null }[]
   devices: CpeView[]
 }
 
@@ -171,10 +173,16 @@ export async function findCustomerCpes(
     pppoeUsernames: keys.flatMap((k) => (k.pppoeUsername ? [k.pppoeUsername] : [])),
     serials: keys.flatMap((k) => (k.cpeSerial ? [k.cpeSerial] : [])),
   }
+  const services = keys.map((k) => ({
+    id: k.serviceId,
+    sid: k.sid,
+    pppoeUsername: k.pppoeUsername,
+    cpeSerial: k.cpeSerial,
+  }))
   const query = cpeQuery(keys)
   // Nothing to search by: no call to the ACS, and the card says what is missing.
   const target = known?.target ?? (await nbiTarget(deps, companyId))
-  if (!query) return { searched, devices: [] }
+  if (!query) return { searched, services, devices: [] }
   let docs: DeviceDoc[]
   try {
     docs = await queryDevices(target, query, CPE_PROJECTION)
@@ -182,5 +190,5 @@ export async function findCustomerCpes(
     throw acsAppError(error, target)
   }
   const now = deps.clock.now()
-  return { searched, devices: docs.map((d) => cpeView(d, keys, now)) }
+  return { searched, services, devices: docs.map((d) => cpeView(d, keys, now)) }
 }

@@ -150,10 +150,11 @@ export async function postTask(
     return { status: 404, statusText: text || response.statusText, task: null }
   if (response.status !== 200 && response.status !== 202)
     throw new NbiError('http', text.slice(0, 200) || response.statusText, response.status)
-  let parsed: TaskAnswer['task'] = null
+  let parsed: TaskAnswer['task']
   try {
     parsed = JSON.parse(text) as TaskAnswer['task']
   } catch {
+    // The answer's status says what happened; the task is only for finding its fault.
     parsed = null
   }
   return { status: response.status, statusText: response.statusText, task: parsed }
