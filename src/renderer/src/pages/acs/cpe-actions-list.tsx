@@ -13,18 +13,15 @@ export function CpeActionsList({ actions }: { actions: CpeActionRow[] }) {
     <Stack gap={6} data-testid="cpe-actions">
       {actions.map((a) => (
         <Stack key={a.id} gap={0}>
-          <Group gap="xs" wrap="nowrap">
-            <Text fz="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-              {formatInform(a.createdAt, me.company.timeZone)}
-            </Text>
-            <Text fz="xs" fw={500}>
+          <Group gap="xs" justify="space-between" wrap="nowrap">
+            <Text fz="xs" fw={500} truncate>
               {t(`acs.card.action.${a.action}`)}
               {a.ssid ? ` → ${a.ssid}` : ''}
             </Text>
             <CpeOutcomeBadge outcome={a.outcome} />
           </Group>
           <Text fz="xs" c="dimmed" lineClamp={2}>
-            {a.username}
+            {formatInform(a.createdAt, me.company.timeZone)} · {a.username}
             {a.message ? ` · ${a.message}` : ''}
           </Text>
         </Stack>

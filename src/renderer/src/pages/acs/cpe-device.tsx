@@ -96,9 +96,8 @@ export function CpeDevice({
           {d.lastInform && r.secondsSinceInform !== null ? (
             <span data-testid="cpe-last-inform">
               {formatInform(d.lastInform, me.company.timeZone)}
-              <Text span fz="xs" c="dimmed">
-                {' '}
-                ({t('acs.card.ago', { duration: minutes(r.secondsSinceInform) })})
+              <Text fz="xs" c="dimmed" component="span" display="block">
+                {t('acs.card.ago', { duration: minutes(r.secondsSinceInform) })}
               </Text>
             </span>
           ) : (
@@ -117,11 +116,13 @@ export function CpeDevice({
               ? t('acs.card.byPppoe', { login: d.pppoeUsername, sid: service.sid })
               : t('acs.card.bySerial', { sid: service.sid })
             : '—'}{' '}
-          · {d.dataModel === 'tr098' ? 'TR-098' : 'TR-181'}
+          <span style={{ whiteSpace: 'nowrap' }}>
+            · {d.dataModel === 'tr098' ? 'TR-098' : 'TR-181'}
+          </span>
         </Field>
       </SimpleGrid>
       {canAct && (
-        <Group gap="xs">
+        <Group gap={6}>
           <Button
             size="xs"
             color="red"

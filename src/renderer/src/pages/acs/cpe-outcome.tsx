@@ -17,7 +17,7 @@ export function CpeOutcomeBadge({ outcome }: { outcome: CpeOutcome | null }) {
   const key = outcome ?? 'pending'
   return (
     <Badge color={COLOR[key]} variant="light" size="sm">
-      {t(`acs.card.outcome.${key}`)}
+      {t(`acs.card.outcomeShort.${key}`)}
     </Badge>
   )
 }
