@@ -31,7 +31,7 @@ test('the CPE card: status and why, Reboot with confirmation and its result, Uba
   request,
   host,
 }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const token = await setUpCompany(request, host)
   const api = <T>(procedure: string, input: unknown) =>
     call<T>(request, host, token, procedure, input)
