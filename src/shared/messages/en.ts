@@ -74,7 +74,8 @@ export const enMessages: SharedMessages = {
     ACS_TIMEOUT:
       'The ACS at {{url}} did not answer within {{seconds}} seconds. Check the GenieACS server; everything else keeps working.',
     ACS_AUTH: 'The ACS refused the NBI login: wrong user name or password.',
-    ACS_BAD_ANSWER: 'The ACS gave an answer Loket does not understand (HTTP {{status}}): {{detail}}',
+    ACS_BAD_ANSWER:
+      'The ACS gave an answer Loket does not understand (HTTP {{status}}): {{detail}}',
     CPE_NOT_FOUND:
       "This customer's CPE was not found on the ACS (searched by the services' PPPoE user names and CPE serials).",
     CPE_AMBIGUOUS: 'This customer has {{count}} CPEs on the ACS. Choose one: {{devices}}',
@@ -218,7 +219,8 @@ export const enMessages: SharedMessages = {
     wifi_ssid: 'The SSID must be 1–32 letters, digits or plain punctuation (ASCII).',
     wifi_password:
       'The WiFi (WPA2) password must be 8–63 letters, digits or plain punctuation (ASCII).',
-    cpe_serial: 'A CPE serial may hold letters, digits, dots, colons, underscores and hyphens only.',
+    cpe_serial:
+      'A CPE serial may hold letters, digits, dots, colons, underscores and hyphens only.',
     router_port: 'The port must be a number 1–65535 (API 8728, API-SSL 8729).',
     url: 'The address must start with http:// or https://.',
     smtp_host:

@@ -76,8 +76,7 @@ export const idMessages = {
     ACS_BAD_ANSWER: 'Jawaban ACS tidak dikenali (HTTP {{status}}): {{detail}}',
     CPE_NOT_FOUND:
       'CPE pelanggan ini tidak ditemukan di ACS (dicari dengan username PPPoE dan serial CPE layanannya).',
-    CPE_AMBIGUOUS:
-      'Pelanggan ini punya {{count}} CPE di ACS. Pilih salah satu: {{devices}}',
+    CPE_AMBIGUOUS: 'Pelanggan ini punya {{count}} CPE di ACS. Pilih salah satu: {{devices}}',
     CHANNEL_NOT_SET: 'Saluran {{channel}} belum diatur. Atur di Pesan → Saluran.',
     CHANNEL_SEND_FAILED: 'Pesan tidak terkirim: {{detail}}',
     CHANNEL_NOT_LINKED:
@@ -220,7 +219,8 @@ export const idMessages = {
     wifi_ssid: 'SSID harus 1–32 karakter huruf, angka atau tanda baca biasa (ASCII).',
     wifi_password:
       'Kata sandi WiFi (WPA2) harus 8–63 karakter huruf, angka atau tanda baca biasa (ASCII).',
-    cpe_serial: 'Serial CPE hanya boleh berisi huruf, angka, titik, titik dua, garis bawah dan tanda hubung.',
+    cpe_serial:
+      'Serial CPE hanya boleh berisi huruf, angka, titik, titik dua, garis bawah dan tanda hubung.',
     router_port: 'Port harus angka 1–65535 (API biasa 8728, API-SSL 8729).',
     url: 'Alamat harus diawali http:// atau https://.',
     smtp_host:
