@@ -111,6 +111,21 @@ export const MODULES = {
     permissions: ['warehouse.view', 'warehouse.manage'],
     reportTabs: [],
   },
+  oltAcs: {
+    label: 'OLT & ACS',
+    description:
+      'Perangkat pelanggan lewat GenieACS: status CPE, inform terakhir, WiFi, reboot dan ubah kata sandi WiFi.',
+    en: {
+      label: 'OLT & ACS',
+      description:
+        "Customers' equipment through GenieACS: CPE status, last inform, WiFi, reboot and WiFi password changes.",
+    },
+    routers: ['acs'],
+    procedures: [],
+    reportExports: [],
+    permissions: ['network.acs'],
+    reportTabs: [],
+  },
 } as const satisfies Record<string, ModuleDef>
 
 export type ModuleKey = keyof typeof MODULES

@@ -46,6 +46,11 @@ export const PERMISSIONS = {
   'network.view': { menu: 'network' },
   'network.manage': {},
   'isolir.manage': {},
+  /**
+   * The customers' CPEs through GenieACS (issue 18): see status and WiFi, reboot, refresh, change
+   * the WiFi name and password. The ACS settings themselves are `network.manage`.
+   */
+  'network.acs': {},
   'hotspot.view': { menu: 'hotspot' },
   'hotspot.manage': {},
   'collections.view': { menu: 'collections' },
@@ -133,6 +138,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'catalog.view',
     'billing.view',
     'network.view',
+    // Support answers "my WiFi does not work": reboot the modem, change its WiFi password.
+    'network.acs',
     'isolir.manage',
     'hotspot.view',
     'hotspot.manage',
@@ -151,6 +158,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'dashboard.view',
     'customers.view',
     'network.view',
+    'network.acs',
     'tickets.view',
     'tickets.manage',
     'warehouse.view',

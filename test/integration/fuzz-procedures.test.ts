@@ -183,6 +183,8 @@ beforeAll(async () => {
       port: fc.constant(port),
       baseUrl: fc.constant(nowhere),
       templateUrl: fc.constant(`${nowhere}?to={to}&pesan={message}`),
+      // The GenieACS NBI (acs.saveSettings / testSettings).
+      url: fc.constant(`http://127.0.0.1:${port}`),
     },
   }
   // A little data so generated ids (1…6) hit real rows.

@@ -70,6 +70,17 @@ export const enMessages: SharedMessages = {
     ROUTER_DISCONNECTED:
       'The connection to the router dropped. Changes will be retried automatically.',
     ROUTER_NOT_SET: 'This service has no router yet. Set one in the service’s network settings.',
+    ACS_NOT_SET: 'The ACS (GenieACS) is not set up. Enter the NBI address in Settings → ACS.',
+    ACS_UNREACHABLE:
+      'The ACS at {{url}} cannot be reached ({{reason}}). Check the NBI address, port 7557 and the network; everything else keeps working.',
+    ACS_TIMEOUT:
+      'The ACS at {{url}} did not answer within {{seconds}} seconds. Check the GenieACS server; everything else keeps working.',
+    ACS_AUTH: 'The ACS refused the NBI login: wrong user name or password.',
+    ACS_BAD_ANSWER:
+      'The ACS gave an answer Loket does not understand (HTTP {{status}}): {{detail}}',
+    CPE_NOT_FOUND:
+      "This customer's CPE was not found on the ACS (searched by the services' PPPoE user names and CPE serials).",
+    CPE_AMBIGUOUS: 'This customer has {{count}} CPEs on the ACS. Choose one: {{devices}}',
     CHANNEL_NOT_SET: 'The {{channel}} channel is not set up. Set it up in Messages → Channels.',
     CHANNEL_SEND_FAILED: 'The message was not sent: {{detail}}',
     CHANNEL_NOT_LINKED:
@@ -207,6 +218,11 @@ export const enMessages: SharedMessages = {
     host_address:
       'Enter an IPv4 address (e.g. 192.168.88.10) or a host name (e.g. loket.lan) only.',
     router_name: 'RouterOS names cannot contain spaces, =, ? or quotes.',
+    wifi_ssid: 'The SSID must be 1–32 letters, digits or plain punctuation (ASCII).',
+    wifi_password:
+      'The WiFi (WPA2) password must be 8–63 letters, digits or plain punctuation (ASCII).',
+    cpe_serial:
+      'A CPE serial may hold letters, digits, dots, colons, underscores and hyphens only.',
     router_port: 'The port must be a number 1–65535 (API 8728, API-SSL 8729).',
     url: 'The address must start with http:// or https://.',
     smtp_host:

@@ -69,6 +69,16 @@ export const idMessages = {
     ROUTER_TRAP: 'Router menolak perintah: {{message}}',
     ROUTER_DISCONNECTED: 'Koneksi ke router terputus. Perubahan akan dicoba lagi otomatis.',
     ROUTER_NOT_SET: 'Layanan ini belum punya router. Atur router di pengaturan jaringan layanan.',
+    ACS_NOT_SET: 'ACS (GenieACS) belum diatur. Isi alamat NBI di Pengaturan → ACS.',
+    ACS_UNREACHABLE:
+      'ACS di {{url}} tidak dapat dihubungi ({{reason}}). Periksa alamat NBI, port 7557 dan jaringan; data lain tetap bisa dipakai.',
+    ACS_TIMEOUT:
+      'ACS di {{url}} tidak menjawab dalam {{seconds}} detik. Periksa server GenieACS; data lain tetap bisa dipakai.',
+    ACS_AUTH: 'ACS menolak login NBI: nama pengguna atau kata sandi salah.',
+    ACS_BAD_ANSWER: 'Jawaban ACS tidak dikenali (HTTP {{status}}): {{detail}}',
+    CPE_NOT_FOUND:
+      'CPE pelanggan ini tidak ditemukan di ACS (dicari dengan username PPPoE dan serial CPE layanannya).',
+    CPE_AMBIGUOUS: 'Pelanggan ini punya {{count}} CPE di ACS. Pilih salah satu: {{devices}}',
     CHANNEL_NOT_SET: 'Saluran {{channel}} belum diatur. Atur di Pesan → Saluran.',
     CHANNEL_SEND_FAILED: 'Pesan tidak terkirim: {{detail}}',
     CHANNEL_NOT_LINKED:
@@ -208,6 +218,11 @@ export const idMessages = {
     host_address:
       'Isi alamat IPv4 (misalnya 192.168.88.10) atau nama host (misalnya loket.lan) saja.',
     router_name: 'Nama di RouterOS tidak boleh memuat spasi, =, ? atau tanda kutip.',
+    wifi_ssid: 'SSID harus 1–32 karakter huruf, angka atau tanda baca biasa (ASCII).',
+    wifi_password:
+      'Kata sandi WiFi (WPA2) harus 8–63 karakter huruf, angka atau tanda baca biasa (ASCII).',
+    cpe_serial:
+      'Serial CPE hanya boleh berisi huruf, angka, titik, titik dua, garis bawah dan tanda hubung.',
     router_port: 'Port harus angka 1–65535 (API biasa 8728, API-SSL 8729).',
     url: 'Alamat harus diawali http:// atau https://.',
     smtp_host:

@@ -34,3 +34,4 @@ export {
 export { pricesForCustomer } from './prices'
 export { setServiceStatuses } from './status-batch'
 export type { StatusBatch } from './status-batch'
+export { setServiceCpeSerial } from './cpe-serial'

@@ -23,6 +23,7 @@ export interface Database {
   customers: CustomersTable
   customer_attachments: CustomerAttachmentsTable
   services: ServicesTable
+  cpe_actions: CpeActionsTable
   service_history: ServiceHistoryTable
   customer_search: CustomerSearchTable
   billing_runs: BillingRunsTable
@@ -353,9 +354,30 @@ export interface ServicesTable {
   router_id: number | null
   pop_id: number | null
   notes: string | null
+  /** The installed CPE's serial, for finding it on the ACS (issue 18). */
+  cpe_serial: string | null
   terminated_at: string | null
   created_at: string
   updated_at: string
+}
+
+/** A reboot, refresh or WiFi change asked of the ACS, and how it answered (issue 18). */
+export interface CpeActionsTable {
+  id: Generated<number>
+  company_id: number
+  customer_id: number
+  device_id: string
+  action: string
+  /** JSON of what was asked beyond the action (the new SSID); never a password. */
+  detail: string | null
+  /** null while the ACS is being asked. */
+  outcome: string | null
+  message: string | null
+  task_id: string | null
+  user_id: number | null
+  username: string
+  created_at: string
+  finished_at: string | null
 }
 
 export interface ServiceHistoryTable {

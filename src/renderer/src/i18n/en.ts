@@ -26,6 +26,7 @@ import { enHelp } from './en-help'
 import { enModules } from './en-modules'
 import { enWarehouse } from './en-warehouse'
 import { enRegistrations } from './en-registrations'
+import { enAcs } from './en-acs'
 import type { Messages } from './id'
 
 import { enTickets } from './en-tickets'
@@ -38,6 +39,7 @@ export const en: Messages = {
   ...enTickets,
   ...enWarehouse,
   ...enRegistrations,
+  ...enAcs,
   ...enMode,
   ...enCustomers,
   ...enAudit,
@@ -112,6 +114,7 @@ export const en: Messages = {
     network: {
       view: 'View routers, the device queue and monitoring',
       manage: 'Manage routers, imports and reconciliation',
+      acs: "See customers' modems on the ACS, reboot, refresh and change the WiFi",
     },
     isolir: { manage: 'Isolate and restore services' },
     hotspot: {
@@ -443,8 +446,15 @@ export const en: Messages = {
       terminate: 'Service terminated',
       package_change: 'Service package changed',
       network: 'Service network settings changed',
+      cpe_serial: 'Service CPE serial changed',
     },
     routers: { create: 'Router added', update: 'Router changed' },
+    acs: {
+      settings: 'ACS settings changed',
+      reboot: "Customer's modem rebooted through the ACS",
+      refresh: 'Modem data asked again through the ACS',
+      wifi: "Customer's modem WiFi changed through the ACS",
+    },
     isolir: { apply: 'Service isolated', restore: 'Isolation lifted' },
     device_jobs: { retry: 'Router job retried' },
     network: { import: 'Import from a router', reconcile: 'Router reconciliation fix' },

@@ -29,6 +29,7 @@ import { idTickets } from './id-tickets'
 import { idWarehouse } from './id-warehouse'
 import { idField } from './id-field'
 import { idRegistrations } from './id-registrations'
+import { idAcs } from './id-acs'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -41,6 +42,7 @@ export const id = {
   ...idTickets,
   ...idWarehouse,
   ...idRegistrations,
+  ...idAcs,
   ...idMode,
   ...idCustomers,
   ...idAudit,
@@ -115,6 +117,7 @@ export const id = {
     network: {
       view: 'Lihat router, antrean perangkat dan pemantauan',
       manage: 'Kelola router, impor dan rekonsiliasi',
+      acs: 'Lihat modem pelanggan di ACS, reboot, refresh dan ubah WiFi',
     },
     isolir: { manage: 'Isolir dan buka isolir layanan' },
     hotspot: {
@@ -443,8 +446,15 @@ export const id = {
       terminate: 'Layanan diputus',
       package_change: 'Paket layanan diganti',
       network: 'Pengaturan jaringan layanan diubah',
+      cpe_serial: 'Serial CPE layanan diubah',
     },
     routers: { create: 'Router ditambahkan', update: 'Router diubah' },
+    acs: {
+      settings: 'Pengaturan ACS diubah',
+      reboot: 'Modem pelanggan di-reboot lewat ACS',
+      refresh: 'Data modem diminta ulang lewat ACS',
+      wifi: 'WiFi modem pelanggan diubah lewat ACS',
+    },
     isolir: { apply: 'Layanan diisolir', restore: 'Isolir dibuka' },
     device_jobs: { retry: 'Pekerjaan router dicoba ulang' },
     network: { import: 'Impor dari router', reconcile: 'Perbaikan rekonsiliasi router' },

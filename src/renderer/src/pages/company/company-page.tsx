@@ -9,6 +9,7 @@ import { BillingSettingsSection } from './billing-settings-form'
 import { CompanyForm } from './company-form'
 import { CustomerSettingsSection } from './customer-settings-form'
 import { ModeSection } from './mode-section'
+import { AcsSettingsSection } from './acs-settings-section'
 import { ModulesSection } from './modules-section'
 import { TicketSettingsSection } from './ticket-settings-form'
 import { TwoFactorSection } from './two-factor-section'
@@ -38,6 +39,7 @@ export function CompanyPage() {
       <CustomerSettingsSection editable={editable} />
       <BillingSettingsSection editable={editable} />
       <TicketSettingsSection editable={editable} />
+      <AcsSettingsSection />
       <ModulesSection />
       <TwoFactorSection />
       <ModeSection />

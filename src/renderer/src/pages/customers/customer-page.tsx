@@ -33,6 +33,7 @@ import { StatusBadge } from './status-badge'
 import { StatusChangeModal } from './status-change-modal'
 import { TerminateModal } from './terminate-modal'
 import { CustomerTicketsSection } from '../tickets/customer-tickets-section'
+import { CustomerCpeCard } from '../acs/customer-cpe-card'
 import type { CustomerDetail, CustomerDialog, ServiceDetail } from './types'
 
 /** The list this page was opened from (its filters), so "back" returns to the same rows. */
@@ -166,6 +167,7 @@ function CustomerView({ customer: c }: { customer: CustomerDetail }) {
           <Stack gap="md">
             <IdentityCard customer={c} />
             <ContactsCard customer={c} />
+            {can('network.acs') && <CustomerCpeCard customerId={c.id} />}
             <CustomerCollectionsCard customerId={c.id} />
             <Card withBorder radius="md" padding="md">
               <Title order={2} fz="h5" mb="sm">
