@@ -83,6 +83,21 @@ export async function settleTransaction(
   n: NoticeInput,
 ): Promise<{ outcome: SettleOutcome; paymentId: number | null; state: string }> {
   const gateway = row.gateway as GatewayName
+  // Still unpaid when polled (most answers of a pass): only the next poll time moves, in one
+  // write that leaves any other change (a callback meanwhile) alone.
+  if (n.source === 'poll' && n.status.state === 'unpaid' && row.state === 'unpaid') {
+    const now = deps.clock.now()
+    const next = nextPollAt(row, now, n.pollMinutes)
+    if (next !== null) {
+      await deps.db
+        .updateTable('gateway_transactions')
+        .set({ last_polled_at: now.toISOString(), next_poll_at: next })
+        .where('id', '=', row.id)
+        .where('state', '=', 'unpaid')
+        .execute()
+      return { outcome: 'unchanged', paymentId: null, state: 'unpaid' }
+    }
+  }
   const actor = gatewayActor(row.company_id, gateway)
   const timeZone = await companyTimeZone(deps, row.company_id)
   const result = await writeTx(deps.db, async (tx) => {
