@@ -20,7 +20,9 @@ export const idGateways = {
       secretKey: 'Secret key',
       callbackToken: 'Callback token',
     },
-    keySaved: 'tersimpan — kosongkan untuk tetap memakai',
+    keySaved: 'tersimpan',
+    keysHint:
+      'Kunci yang tersimpan tidak pernah ditampilkan; kosongkan kolomnya untuk tetap memakai.',
     keyEmpty: 'belum ada',
     feePolicy: 'Biaya metode pembayaran',
     feeCustomer: 'Ditanggung pelanggan (ditambahkan ke total bayar)',

@@ -24,6 +24,7 @@ import { formatInstant } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import type { GatewayTxState } from '@shared/schemas'
 import { queryClient, trpc } from '../../api/client'
+import { validationIssues, validationMessage } from '../../api/errors'
 import { FormAlert } from '../../components/form-alert'
 import { intlLocale } from '../../i18n'
 import { useSession, type RouterOutputs } from '../../session/session'
@@ -99,6 +100,12 @@ function GatewayFields({ view }: { view: GatewayView }) {
     }),
   )
   const test = useMutation(trpc.gateways.test.mutationOptions())
+  const issues = validationIssues(save.error)
+  /** The problem of one field, translated (null: none). */
+  const fieldError = (...path: string[]) => {
+    const issue = issues.find((i) => i.path.join('.') === path.join('.'))
+    return issue ? validationMessage(t, issue.message) : null
+  }
   const callbackUrl = `${window.location.origin.startsWith('http') ? window.location.origin : 'https://…'}/api/pay/${view.gateway}`
   const submit = (e: React.FormEvent) => {
     e.preventDefault()
@@ -143,6 +150,7 @@ function GatewayFields({ view }: { view: GatewayView }) {
             placeholder={view.effectiveBaseUrl}
             value={baseUrl}
             onChange={(e) => setBaseUrl(e.currentTarget.value)}
+            error={fieldError('baseUrl')}
           />
         </Group>
         <Group grow align="flex-start">
@@ -156,10 +164,14 @@ function GatewayFields({ view }: { view: GatewayView }) {
               value={keys[k.name] ?? ''}
               onChange={(e) => setKeys({ ...keys, [k.name]: e.currentTarget.value })}
               autoComplete="off"
+              error={fieldError('keys', k.name)}
               data-testid={`gateway-key-${k.name}`}
             />
           ))}
         </Group>
+        <Text fz="xs" c="dimmed" mt={-4}>
+          {t('gateways.keysHint')}
+        </Text>
         <Radio.Group
           label={t('gateways.feePolicy')}
           value={feePolicy}
@@ -191,7 +203,7 @@ function GatewayFields({ view }: { view: GatewayView }) {
         <Text fz="xs" c="dimmed">
           {t('gateways.callbackHint', { url: callbackUrl })}
         </Text>
-        <FormAlert error={save.error ?? test.error} />
+        <FormAlert error={issues.length > 0 ? test.error : (save.error ?? test.error)} />
         {test.data && (
           <Alert color="teal" icon={<IconPlugConnected size={18} />} data-testid="gateway-test">
             <Text fz="sm">{t('gateways.testOk', { count: test.data.channels.length })}</Text>
