@@ -299,7 +299,7 @@ async function hold(
           paid: formatRupiah(h.paidAmount),
           asked: formatRupiah(row.total),
         },
-        link: '/settings/online-payment?tab=transactions',
+        link: '/company',
         permission: 'payments.gateway_review',
         dedupeKey: `gateway_payment_held:${row.id}`,
       },
