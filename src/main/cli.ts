@@ -18,6 +18,7 @@ import { companyCommands } from './cli/company-commands'
 import { ticketCommands } from './cli/ticket-commands'
 import { stockCommands } from './cli/stock-commands'
 import { acsCommands } from './cli/acs-commands'
+import { gatewayCommands } from './cli/gateway-commands'
 import { optionError } from './cli/option-errors'
 import { createOutput, reportError } from './cli/output'
 
@@ -44,6 +45,7 @@ const commands: Record<string, CommandDef> = {
   ...ticketCommands,
   ...stockCommands,
   ...acsCommands,
+  ...gatewayCommands,
   'demo-data': demoDataCommand,
 }
 

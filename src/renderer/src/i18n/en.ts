@@ -27,6 +27,7 @@ import { enModules } from './en-modules'
 import { enWarehouse } from './en-warehouse'
 import { enRegistrations } from './en-registrations'
 import { enAcs } from './en-acs'
+import { enGateways } from './en-gateways'
 import type { Messages } from './id'
 
 import { enTickets } from './en-tickets'
@@ -40,6 +41,7 @@ export const en: Messages = {
   ...enWarehouse,
   ...enRegistrations,
   ...enAcs,
+  ...enGateways,
   ...enMode,
   ...enCustomers,
   ...enAudit,
@@ -108,7 +110,9 @@ export const en: Messages = {
       record: 'Take payments (cashier)',
       reverse: 'Reverse payments',
       import: 'Import payments from a file',
+      gateway_review: 'Approve or reject held online payments',
     },
+    gateways: { manage: 'Set up online payment (gateway, keys, fees)' },
     cash: { close: 'Close the cash day' },
     reports: { view: 'View reports' },
     network: {
@@ -394,6 +398,16 @@ export const en: Messages = {
       reverse: 'Payment reversed',
       import: 'Payments imported',
       gateway_rejected: 'Gateway notice rejected',
+    },
+    gateways: {
+      settings: 'Online payment settings changed',
+      start: 'Online payment transaction opened',
+      held: 'Online payment held for review',
+      approve: 'Held online payment approved',
+      reject: 'Held online payment rejected',
+      expired: 'Online payment transaction expired',
+      failed: 'Online payment transaction failed',
+      refund: 'Online payment refunded',
     },
     cash: { close: 'Cash day closed' },
     setup: { complete: 'First-run setup completed' },

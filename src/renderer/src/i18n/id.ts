@@ -30,6 +30,7 @@ import { idWarehouse } from './id-warehouse'
 import { idField } from './id-field'
 import { idRegistrations } from './id-registrations'
 import { idAcs } from './id-acs'
+import { idGateways } from './id-gateways'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -43,6 +44,7 @@ export const id = {
   ...idWarehouse,
   ...idRegistrations,
   ...idAcs,
+  ...idGateways,
   ...idMode,
   ...idCustomers,
   ...idAudit,
@@ -111,7 +113,9 @@ export const id = {
       record: 'Terima pembayaran (kasir)',
       reverse: 'Batalkan pembayaran',
       import: 'Impor pembayaran dari berkas',
+      gateway_review: 'Setujui atau tolak pembayaran online yang ditahan',
     },
+    gateways: { manage: 'Atur pembayaran online (gateway, kunci, biaya)' },
     cash: { close: 'Tutup setoran kasir' },
     reports: { view: 'Lihat laporan' },
     network: {
@@ -394,6 +398,16 @@ export const id = {
       reverse: 'Pembayaran dibatalkan',
       import: 'Pembayaran diimpor',
       gateway_rejected: 'Notifikasi gateway ditolak',
+    },
+    gateways: {
+      settings: 'Pengaturan pembayaran online diubah',
+      start: 'Transaksi pembayaran online dibuat',
+      held: 'Pembayaran online ditahan untuk diperiksa',
+      approve: 'Pembayaran online yang ditahan disetujui',
+      reject: 'Pembayaran online yang ditahan ditolak',
+      expired: 'Transaksi pembayaran online kedaluwarsa',
+      failed: 'Transaksi pembayaran online gagal',
+      refund: 'Pembayaran online dikembalikan (refund)',
     },
     cash: { close: 'Setoran kasir ditutup' },
     setup: { complete: 'Penyiapan awal selesai' },

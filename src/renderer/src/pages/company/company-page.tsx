@@ -11,6 +11,7 @@ import { CustomerSettingsSection } from './customer-settings-form'
 import { ModeSection } from './mode-section'
 import { AcsSettingsSection } from './acs-settings-section'
 import { ModulesSection } from './modules-section'
+import { OnlinePaymentSection } from './online-payment-section'
 import { TicketSettingsSection } from './ticket-settings-form'
 import { TwoFactorSection } from './two-factor-section'
 
@@ -40,6 +41,7 @@ export function CompanyPage() {
       <BillingSettingsSection editable={editable} />
       <TicketSettingsSection editable={editable} />
       <AcsSettingsSection />
+      <OnlinePaymentSection />
       <ModulesSection />
       <TwoFactorSection />
       <ModeSection />

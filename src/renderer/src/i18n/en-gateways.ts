@@ -1,0 +1,78 @@
+import type { idGateways } from './id-gateways'
+
+/** English texts of Online payment; the same keys as `id-gateways.ts`. */
+export const enGateways: typeof idGateways = {
+  gateways: {
+    title: 'Online payment',
+    intro:
+      'Customers pay by themselves through Tripay, Midtrans or Xendit. One gateway is active at a time. Payments are checked with the gateway regularly, so they arrive even when the office is behind NAT.',
+    gateway: 'Gateway',
+    enabled: 'Enable this gateway',
+    notAvailable:
+      'This Loket version does not support this gateway yet; its settings may be saved.',
+    mode: 'Mode',
+    sandbox: 'Sandbox (testing)',
+    production: 'Production',
+    baseUrl: 'API address (empty for the default)',
+    keys: {
+      merchantCode: 'Merchant code',
+      apiKey: 'API key',
+      privateKey: 'Private key',
+      serverKey: 'Server key',
+      clientKey: 'Client key',
+      secretKey: 'Secret key',
+      callbackToken: 'Callback token',
+    },
+    keySaved: 'saved',
+    keysHint: 'Saved keys are never shown; leave a field empty to keep its key.',
+    keyEmpty: 'not set',
+    feePolicy: 'Payment method fee',
+    feeCustomer: 'Paid by the customer (added to the total)',
+    feeCompany: 'Absorbed by the company',
+    expiryHours: 'Time to pay (hours)',
+    pollMinutes: 'Check with the gateway every (minutes)',
+    callbackHint: 'Callback URL for the gateway dashboard: {{url}}',
+    saved: 'Online payment settings saved.',
+    test: 'Test connection',
+    testOk: '{{count}} payment methods from the gateway:',
+    feeFor100k: 'fee for Rp100,000: {{fee}}',
+    inactive: 'inactive',
+    transactions: 'Online transactions',
+    transactionsIntro:
+      'A payment whose amount differs from what was asked is held until approved or rejected.',
+    pollNow: 'Check now',
+    polled: '{{count}} transactions asked at the gateway.',
+    filterAll: 'All',
+    empty: 'No online transactions yet.',
+    emptyHeld: 'No held payments.',
+    col: {
+      created: 'Opened',
+      customer: 'Customer',
+      invoices: 'Invoices',
+      channel: 'Method',
+      total: 'Total',
+      state: 'State',
+      actions: 'Actions',
+    },
+    states: {
+      unpaid: 'Unpaid',
+      paid: 'Paid',
+      expired: 'Expired',
+      failed: 'Failed',
+      held: 'Held',
+      refund: 'Refunded',
+    },
+    paidDiffers: 'paid {{paid}}',
+    approve: 'Approve',
+    reject: 'Reject',
+    approveTitle: 'Approve payment {{reference}}?',
+    approveBody:
+      '{{customer}} paid {{paid}} where {{asked}} was asked. Recorded as the payment: {{applied}} (paid less the {{fee}} fee), oldest invoice first.',
+    rejectTitle: 'Reject payment {{reference}}?',
+    rejectBody:
+      "Nothing is recorded on {{customer}}'s invoices. Return the money through the gateway's dashboard.",
+    reason: 'Reason',
+    approved: 'Payment {{reference}} approved.',
+    rejected: 'Payment {{reference}} rejected.',
+  },
+}
