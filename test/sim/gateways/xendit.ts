@@ -5,6 +5,7 @@
  *    redirect URLs → the invoice (id, status PENDING, invoice_url, expiry_date ISO);
  *    errors as {error_code, message} (INVALID_API_KEY 401, API_VALIDATION_ERROR 400,
  *    UNAVAILABLE_PAYMENT_METHOD_ERROR 400).
+ *  - `GET /v2/invoices?limit=N` → the newest invoices, an array.
  *  - `GET /v2/invoices/<id>` → the invoice (PENDING, PAID, SETTLED, EXPIRED) or
  *    INVOICE_NOT_FOUND_ERROR 404.
  *  - Invoice callbacks: JSON POST to the callback URL set in the dashboard (here `callbackUrl`)
@@ -194,6 +195,15 @@ export async function startXenditSim(options: XenditSimOptions = {}): Promise<Xe
     if (api && basicUser(req) !== secretKey)
       return refuse(res, 401, 'INVALID_API_KEY', 'API key is not authorized for this API service')
     if (req.method === 'POST' && /^\/v2\/invoices\/?$/.test(path)) return create(req, res, body)
+    if (req.method === 'GET' && /^\/v2\/invoices\/?$/.test(path)) {
+      const limit = Number(new URL(req.url ?? '/', sim.url).searchParams.get('limit') ?? 10)
+      const newest = [...invoices.values()].reverse().slice(0, limit)
+      return sendJson(
+        res,
+        200,
+        newest.map((inv) => (refreshExpiry(inv), invoiceJson(inv))),
+      )
+    }
     if (req.method === 'GET' && (m = /^\/v2\/invoices\/([^/]+)$/.exec(path))) {
       const inv = invoices.get(decodeURIComponent(m[1] ?? ''))
       if (!inv) return refuse(res, 404, 'INVOICE_NOT_FOUND_ERROR', 'Invoice not found')

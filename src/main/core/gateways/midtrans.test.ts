@@ -237,6 +237,12 @@ describe('Midtrans hosts and channels', () => {
     })
   })
 
+  it('"tes koneksi" (the channel list) proves the server key with one Core API call', async () => {
+    await expect(midtransAdapter.channels(cfg)).resolves.toHaveLength(15)
+    const wrong = { ...cfg, keys: { serverKey: 'SB-Mid-server-wrong' } }
+    await expect(midtransAdapter.channels(wrong)).rejects.toThrow(/Access denied/)
+  })
+
   it('lists the fixed channels grouped, with the published fee plus PPN', async () => {
     const channels = await midtransAdapter.channels(cfg)
     const fee = (code: string, amount: number) => channels.find((c) => c.code === code)?.fee(amount)

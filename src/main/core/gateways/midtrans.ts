@@ -176,7 +176,22 @@ export function createMidtransAdapter(o: AdapterOptions = {}): GatewayAdapter {
   return {
     name: 'midtrans',
 
-    async channels() {
+    /**
+     * The fixed list, after one authenticated Core API call (the status of an order that does not
+     * exist: 404 with a good key, 401 with a wrong one) so "tes koneksi" proves the keys work.
+     */
+    async channels(cfg) {
+      const reply = await vendorRequest(
+        'midtrans',
+        `${midtransHosts(cfg).coreApi}/v2/loket-tes-koneksi/status`,
+        { method: 'GET', headers: headers(cfg) },
+        timeoutMs,
+      )
+      const json = asRecord(reply.json)
+      if (!json) throw unexpectedReply('midtrans', reply)
+      const code = Number(json.status_code ?? reply.status)
+      if (code === 401 || code >= 500)
+        throw new GatewayCallError('midtrans', midtransMessage(json, `HTTP ${code}`), code)
       return fixedChannels(MIDTRANS_CHANNELS)
     },
 

@@ -184,6 +184,12 @@ describe('Xendit callbacks', () => {
 })
 
 describe('Xendit channels and an unreachable gateway', () => {
+  it('"tes koneksi" (the channel list) proves the secret key by listing one invoice', async () => {
+    await expect(xenditAdapter.channels(cfg)).resolves.toHaveLength(20)
+    const wrong = { ...cfg, keys: { ...cfg.keys, secretKey: 'xnd_development_wrong' } }
+    await expect(xenditAdapter.channels(wrong)).rejects.toThrow(/INVALID_API_KEY/)
+  })
+
   it('lists the fixed channels grouped, with the published fee plus PPN where it is not included', async () => {
     const channels = await xenditAdapter.channels(cfg)
     const fee = (code: string) => channels.find((c) => c.code === code)?.fee(150_000)

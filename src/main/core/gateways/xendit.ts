@@ -136,7 +136,16 @@ export function createXenditAdapter(o: AdapterOptions = {}): GatewayAdapter {
   return {
     name: 'xendit',
 
-    async channels() {
+    /** The fixed list, after listing one invoice with the key so "tes koneksi" proves it works. */
+    async channels(cfg) {
+      const reply = await vendorRequest(
+        'xendit',
+        `${base(cfg)}/v2/invoices?limit=1`,
+        { method: 'GET', headers: headers(cfg) },
+        timeoutMs,
+      )
+      if (reply.status >= 300) throw refusal(reply)
+      if (!Array.isArray(reply.json)) throw unexpectedReply('xendit', reply)
       return fixedChannels(XENDIT_CHANNELS)
     },
 
