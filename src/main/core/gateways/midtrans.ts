@@ -27,12 +27,11 @@ import {
 } from './adapter'
 import { fixedChannels, type PublishedChannel } from './published-fees'
 import {
-  basicAuth,
-  GATEWAY_TIMEOUT_MS,
-  requireKey,
+  asRecord,
   secondsUntil,
   unexpectedReply,
-  vendorRequest,
+  vendorClient,
+  type AdapterOptions,
 } from './vendor-http'
 
 export const MIDTRANS_BASE_URLS = {
@@ -67,12 +66,6 @@ export const MIDTRANS_CHANNELS: readonly PublishedChannel[] = [
   { code: 'kredivo', name: 'Kredivo', group: 'other', percentBp: 200 },
   { code: 'credit_card', name: 'Kartu kredit/debit', group: 'other', flat: 2000, percentBp: 290 },
 ]
-
-export interface AdapterOptions {
-  /** The wall clock for Snap's expiry start (Midtrans counts in real time). */
-  now?: () => Date
-  timeoutMs?: number
-}
 
 export function midtransHosts(cfg: GatewayConfig): { snap: string; coreApi: string } {
   const base = (cfg.baseUrl || MIDTRANS_BASE_URLS[cfg.mode]).replace(/\/+$/, '')
@@ -136,10 +129,6 @@ const STATUS_CODE_OF: Record<TransactionState, string> = {
   failed: '202',
 }
 
-function asRecord(v: unknown): Record<string, unknown> | null {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null
-}
-
 /** The gross_amount exactly as it stands in the body: a JSON string's content, or a bare number's digits. */
 export function rawGrossAmount(rawBody: string, parsed: unknown): string | null {
   if (typeof parsed === 'string') return parsed
@@ -166,12 +155,7 @@ function midtransMessage(json: Record<string, unknown> | null, fallback: string)
 }
 
 export function createMidtransAdapter(o: AdapterOptions = {}): GatewayAdapter {
-  const now = o.now ?? (() => new Date())
-  const timeoutMs = o.timeoutMs ?? GATEWAY_TIMEOUT_MS
-  const headers = (cfg: GatewayConfig) => ({
-    Authorization: basicAuth(requireKey('midtrans', cfg.keys, 'serverKey')),
-    'Content-Type': 'application/json',
-  })
+  const http = vendorClient('midtrans', 'serverKey', o)
 
   return {
     name: 'midtrans',
@@ -181,12 +165,7 @@ export function createMidtransAdapter(o: AdapterOptions = {}): GatewayAdapter {
      * exist: 404 with a good key, 401 with a wrong one) so "tes koneksi" proves the keys work.
      */
     async channels(cfg) {
-      const reply = await vendorRequest(
-        'midtrans',
-        `${midtransHosts(cfg).coreApi}/v2/loket-tes-koneksi/status`,
-        { method: 'GET', headers: headers(cfg) },
-        timeoutMs,
-      )
+      const reply = await http.get(cfg, `${midtransHosts(cfg).coreApi}/v2/loket-tes-koneksi/status`)
       const json = asRecord(reply.json)
       if (!json) throw unexpectedReply('midtrans', reply)
       const code = Number(json.status_code ?? reply.status)
@@ -222,25 +201,18 @@ export function createMidtransAdapter(o: AdapterOptions = {}): GatewayAdapter {
         },
         enabled_payments: [tx.channel],
         expiry: {
-          start_time: wibStamp(now()),
+          start_time: wibStamp(http.now()),
           unit: 'minutes',
-          duration: Math.ceil(secondsUntil(tx.expiresAt, now()) / 60),
+          duration: Math.ceil(secondsUntil(tx.expiresAt, http.now()) / 60),
         },
         ...(tx.returnUrl ? { callbacks: { finish: tx.returnUrl } } : {}),
       }
-      const reply = await vendorRequest(
-        'midtrans',
+      const reply = await http.post(
+        cfg,
         `${midtransHosts(cfg).snap}/snap/v1/transactions`,
-        {
-          method: 'POST',
-          headers: {
-            ...headers(cfg),
-            // Per-transaction notification URL instead of the dashboard's one.
-            ...(tx.callbackUrl ? { 'X-Override-Notification': tx.callbackUrl } : {}),
-          },
-          body: JSON.stringify(body),
-        },
-        timeoutMs,
+        body,
+        // Per-transaction notification URL instead of the dashboard's one.
+        tx.callbackUrl ? { 'X-Override-Notification': tx.callbackUrl } : {},
       )
       const json = asRecord(reply.json)
       if (reply.status >= 300 || !json)
@@ -264,11 +236,9 @@ export function createMidtransAdapter(o: AdapterOptions = {}): GatewayAdapter {
     },
 
     async status(cfg, t) {
-      const reply = await vendorRequest(
-        'midtrans',
+      const reply = await http.get(
+        cfg,
         `${midtransHosts(cfg).coreApi}/v2/${encodeURIComponent(t.reference)}/status`,
-        { method: 'GET', headers: headers(cfg) },
-        timeoutMs,
       )
       const json = asRecord(reply.json)
       if (!json) throw unexpectedReply('midtrans', reply)

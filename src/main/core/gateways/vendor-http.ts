@@ -4,7 +4,7 @@
  * request, and a network failure turned into a `GatewayCallError` that says which host did not
  * answer and how.
  */
-import { GatewayCallError, type GatewayName } from './adapter'
+import { GatewayCallError, type GatewayConfig, type GatewayName } from './adapter'
 
 /** How long a gateway may take before the call counts as failed (the portal is waiting on it). */
 export const GATEWAY_TIMEOUT_MS = 20_000
@@ -87,4 +87,60 @@ export function unexpectedReply(gateway: GatewayName, reply: VendorReply): Gatew
 /** Seconds from now until `expiresAt`, at least one minute (both gateways refuse a zero expiry). */
 export function secondsUntil(expiresAt: Date, now: Date): number {
   return Math.max(60, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000))
+}
+
+export interface AdapterOptions {
+  /** The wall clock for expiry durations (the gateways count in real time). */
+  now?: () => Date
+  timeoutMs?: number
+}
+
+/** Authenticated JSON requests to one gateway with the key named `keyName`. */
+export interface VendorClient {
+  now: () => Date
+  get(cfg: GatewayConfig, url: string): Promise<VendorReply>
+  post(
+    cfg: GatewayConfig,
+    url: string,
+    body: unknown,
+    extraHeaders?: Record<string, string>,
+  ): Promise<VendorReply>
+}
+
+export function vendorClient(
+  gateway: GatewayName,
+  keyName: string,
+  o: AdapterOptions,
+): VendorClient {
+  const timeoutMs = o.timeoutMs ?? GATEWAY_TIMEOUT_MS
+  const auth = (cfg: GatewayConfig) => basicAuth(requireKey(gateway, cfg.keys, keyName))
+  return {
+    now: o.now ?? (() => new Date()),
+    get: (cfg, url) =>
+      vendorRequest(
+        gateway,
+        url,
+        { method: 'GET', headers: { Authorization: auth(cfg) } },
+        timeoutMs,
+      ),
+    post: (cfg, url, body, extraHeaders = {}) =>
+      vendorRequest(
+        gateway,
+        url,
+        {
+          method: 'POST',
+          headers: {
+            Authorization: auth(cfg),
+            'Content-Type': 'application/json',
+            ...extraHeaders,
+          },
+          body: JSON.stringify(body),
+        },
+        timeoutMs,
+      ),
+  }
+}
+
+export function asRecord(v: unknown): Record<string, unknown> | null {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null
 }

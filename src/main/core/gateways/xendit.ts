@@ -17,15 +17,13 @@ import {
   type TransactionState,
   type TransactionStatus,
 } from './adapter'
-import type { AdapterOptions } from './midtrans'
 import { fixedChannels, type PublishedChannel } from './published-fees'
 import {
-  basicAuth,
-  GATEWAY_TIMEOUT_MS,
-  requireKey,
+  asRecord,
   secondsUntil,
   unexpectedReply,
-  vendorRequest,
+  vendorClient,
+  type AdapterOptions,
   type VendorReply,
 } from './vendor-http'
 
@@ -80,10 +78,6 @@ export function xenditState(status: string): TransactionState | null {
   }
 }
 
-function asRecord(v: unknown): Record<string, unknown> | null {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null
-}
-
 function isoDate(v: unknown): Date | null {
   if (typeof v !== 'string') return null
   const d = new Date(v)
@@ -125,25 +119,15 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 export function createXenditAdapter(o: AdapterOptions = {}): GatewayAdapter {
-  const now = o.now ?? (() => new Date())
-  const timeoutMs = o.timeoutMs ?? GATEWAY_TIMEOUT_MS
+  const http = vendorClient('xendit', 'secretKey', o)
   const base = (cfg: GatewayConfig) => (cfg.baseUrl || XENDIT_BASE_URL).replace(/\/+$/, '')
-  const headers = (cfg: GatewayConfig) => ({
-    Authorization: basicAuth(requireKey('xendit', cfg.keys, 'secretKey')),
-    'Content-Type': 'application/json',
-  })
 
   return {
     name: 'xendit',
 
     /** The fixed list, after listing one invoice with the key so "tes koneksi" proves it works. */
     async channels(cfg) {
-      const reply = await vendorRequest(
-        'xendit',
-        `${base(cfg)}/v2/invoices?limit=1`,
-        { method: 'GET', headers: headers(cfg) },
-        timeoutMs,
-      )
+      const reply = await http.get(cfg, `${base(cfg)}/v2/invoices?limit=1`)
       if (reply.status >= 300) throw refusal(reply)
       if (!Array.isArray(reply.json)) throw unexpectedReply('xendit', reply)
       return fixedChannels(XENDIT_CHANNELS)
@@ -155,7 +139,7 @@ export function createXenditAdapter(o: AdapterOptions = {}): GatewayAdapter {
         amount: tx.amount,
         currency: 'IDR',
         description: tx.items.map((i) => i.name).join(', ') || tx.merchantRef,
-        invoice_duration: secondsUntil(tx.expiresAt, now()),
+        invoice_duration: secondsUntil(tx.expiresAt, http.now()),
         payment_methods: [tx.channel],
         ...(tx.customer.email ? { payer_email: tx.customer.email } : {}),
         customer: {
@@ -171,12 +155,7 @@ export function createXenditAdapter(o: AdapterOptions = {}): GatewayAdapter {
           ? { success_redirect_url: tx.returnUrl, failure_redirect_url: tx.returnUrl }
           : {}),
       }
-      const reply = await vendorRequest(
-        'xendit',
-        `${base(cfg)}/v2/invoices`,
-        { method: 'POST', headers: headers(cfg), body: JSON.stringify(body) },
-        timeoutMs,
-      )
+      const reply = await http.post(cfg, `${base(cfg)}/v2/invoices`, body)
       if (reply.status >= 300) throw refusal(reply)
       const inv = asRecord(reply.json)
       const status = inv && statusFrom(inv)
@@ -194,11 +173,9 @@ export function createXenditAdapter(o: AdapterOptions = {}): GatewayAdapter {
     },
 
     async status(cfg, t) {
-      const reply = await vendorRequest(
-        'xendit',
+      const reply = await http.get(
+        cfg,
         `${base(cfg)}/v2/invoices/${encodeURIComponent(t.reference)}`,
-        { method: 'GET', headers: headers(cfg) },
-        timeoutMs,
       )
       if (reply.status >= 300) throw refusal(reply)
       const inv = asRecord(reply.json)
