@@ -9,7 +9,9 @@
  *  - HTTP notifications: JSON POST with gross_amount as a decimal string ("10000.00") and
  *    signature_key = SHA-512(order_id + status_code + gross_amount + ServerKey).
  * Both APIs answer on the one port (the adapter's simulator base URL). Tests drive the customer's
- * side with `choose`, `pay` (optionally a different amount), `expire`, `fail`, `refund`.
+ * side with `choose`, `pay` (optionally a different amount), `expire`, `fail`, `refund`; demos
+ * the same over HTTP: `POST /_sim/pay {"order_id":"…","amount"?:N}` (and choose, expire, fail,
+ * refund, notify), `GET /_sim/transactions`, and the Snap page's "Bayar" button.
  */
 import { createHash, randomUUID } from 'node:crypto'
 import type http from 'node:http'
@@ -20,6 +22,7 @@ import {
   postCallback,
   sendHtml,
   sendJson,
+  simControl,
   startSimServer,
   type Delivery,
   type SimServer,
@@ -310,6 +313,21 @@ export async function startMidtransSim(options: MidtransSimOptions = {}): Promis
       if (t) await sim.pay(t.orderId)
       return sendHtml(res, t ? 200 : 404, t ? '<p>Dibayar (simulasi).</p>' : 'not found')
     }
+    if (req.method === 'GET' && path === '/_sim/transactions')
+      return sendJson(res, 200, [...transactions.values()])
+    const id = (a: Record<string, unknown>) => String(a.order_id ?? '')
+    const amount = (a: Record<string, unknown>) =>
+      a.amount === undefined ? undefined : Number(a.amount)
+    const controlled = await simControl(req, res, path, body, {
+      choose: (a) => sim.choose(id(a), a.method === undefined ? undefined : String(a.method)),
+      pay: (a) => sim.pay(id(a), { amount: amount(a) }),
+      expire: (a) => sim.expire(id(a)),
+      fail: (a) =>
+        sim.fail(id(a), a.status === 'deny' || a.status === 'cancel' ? a.status : 'failure'),
+      refund: (a) => sim.refund(id(a)),
+      notify: (a) => sim.notify(id(a)),
+    })
+    if (controlled) return
     sendJson(res, 404, {
       status_code: '404',
       status_message: 'The requested resource is not found',

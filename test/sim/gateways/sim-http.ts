@@ -192,3 +192,29 @@ export async function startCallbackReceiver(
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }
+
+export type SimActions = Record<string, (args: Record<string, unknown>) => unknown>
+
+/**
+ * Demo controls over HTTP, for driving a simulator from curl or a browser session:
+ * `POST /_sim/<action>` with a JSON body → 200 `{ok:true, result}`, or 400 `{ok:false, error}`.
+ * Answers false when the request is not one of them.
+ */
+export async function simControl(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  path: string,
+  body: string,
+  actions: SimActions,
+): Promise<boolean> {
+  const m = /^\/_sim\/([a-z-]+)$/.exec(path)
+  const action = m ? actions[m[1] ?? ''] : undefined
+  if (req.method !== 'POST' || !action) return false
+  try {
+    const result = await action(parseJsonObject(body || '{}') ?? {})
+    sendJson(res, 200, { ok: true, result: result ?? null })
+  } catch (error) {
+    sendJson(res, 400, { ok: false, error: (error as Error).message })
+  }
+  return true
+}

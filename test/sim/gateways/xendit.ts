@@ -10,7 +10,9 @@
  *    INVOICE_NOT_FOUND_ERROR 404.
  *  - Invoice callbacks: JSON POST to the callback URL set in the dashboard (here `callbackUrl`)
  *    with header `x-callback-token` = the account's verification token, on PAID and EXPIRED.
- * Tests drive the customer's side with `pay` (optionally another amount), `settle`, `expire`.
+ * Tests drive the customer's side with `pay` (optionally another amount), `settle`, `expire`;
+ * demos the same over HTTP: `POST /_sim/pay {"id"|"external_id":"…","amount"?:N}` (and settle,
+ * expire, notify, `callback-url {"url":…}`), `GET /_sim/invoices`, the invoice page's button.
  */
 import { randomBytes } from 'node:crypto'
 import type http from 'node:http'
@@ -21,6 +23,7 @@ import {
   postCallback,
   sendHtml,
   sendJson,
+  simControl,
   startSimServer,
   type Delivery,
   type SimServer,
@@ -232,6 +235,21 @@ export async function startXenditSim(options: XenditSimOptions = {}): Promise<Xe
       if (inv?.status === 'PENDING') await sim.pay(inv.id)
       return sendHtml(res, inv ? 200 : 404, inv ? '<p>Dibayar (simulasi).</p>' : 'not found')
     }
+    if (req.method === 'GET' && path === '/_sim/invoices')
+      return sendJson(res, 200, [...invoices.values()])
+    const id = (a: Record<string, unknown>) =>
+      a.id !== undefined ? String(a.id) : sim.byExternalId(String(a.external_id ?? '')).id
+    const controlled = await simControl(req, res, path, body, {
+      pay: (a) => sim.pay(id(a), { amount: a.amount === undefined ? undefined : Number(a.amount) }),
+      settle: (a) => sim.settle(id(a)),
+      expire: (a) => sim.expire(id(a)),
+      notify: (a) => sim.notify(id(a)),
+      'callback-url': (a) => {
+        sim.callbackUrl = typeof a.url === 'string' && a.url ? a.url : null
+        return sim.callbackUrl
+      },
+    })
+    if (controlled) return
     refuse(res, 404, 'NOT_FOUND', 'The requested resource was not found')
   })
 
