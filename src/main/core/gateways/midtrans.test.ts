@@ -6,7 +6,7 @@ import {
 } from '../../../../test/sim/gateways/midtrans'
 import { startCallbackReceiver } from '../../../../test/sim/gateways/sim-http'
 import { GatewayCallError, type CreateTransaction, type GatewayConfig } from './adapter'
-import { createMidtransAdapter, midtransAdapter, midtransHosts } from './midtrans'
+import { createMidtransAdapter, midtransAdapter, midtransHosts, midtransState } from './midtrans'
 
 let sim: MidtransSim
 let cfg: GatewayConfig
@@ -215,6 +215,23 @@ describe('Midtrans notifications', () => {
         valid: false,
         reply: { code: 400 },
       })
+  })
+})
+
+describe('Midtrans states', () => {
+  it('maps transaction_status (and fraud_status for a card capture) to Loket states', () => {
+    expect(midtransState('settlement', undefined)).toBe('paid')
+    expect(midtransState('capture', 'accept')).toBe('paid')
+    expect(midtransState('capture', 'challenge')).toBe('unpaid')
+    expect(midtransState('pending', undefined)).toBe('unpaid')
+    expect(midtransState('expire', undefined)).toBe('expired')
+    expect(['deny', 'cancel', 'failure'].map((s) => midtransState(s, undefined))).toEqual([
+      'failed',
+      'failed',
+      'failed',
+    ])
+    expect(midtransState('refund', undefined)).toBe('refund')
+    expect(midtransState('something_new', undefined)).toBeNull()
   })
 })
 

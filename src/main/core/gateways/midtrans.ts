@@ -99,8 +99,9 @@ export function midtransState(status: string, fraud: string | undefined): Transa
     case 'settlement':
       return 'paid'
     case 'capture':
-      // A captured card payment is money in unless the fraud check holds it ("challenge").
-      return fraud === 'challenge' || fraud === 'deny' ? 'unpaid' : 'paid'
+      // A captured card payment is money in only once the fraud check accepts it; "challenge"
+      // waits for the merchant's review in the Midtrans dashboard.
+      return fraud === 'accept' ? 'paid' : 'unpaid'
     case 'pending':
     case 'authorize':
       return 'unpaid'
