@@ -5,9 +5,9 @@
  * Hosts. Midtrans serves Snap and the Core API from two hosts per mode:
  *   sandbox     Snap https://app.sandbox.midtrans.com   Core API https://api.sandbox.midtrans.com
  *   production  Snap https://app.midtrans.com           Core API https://api.midtrans.com
- * The configuration carries one base URL: the Core API's (`MIDTRANS_BASE_URLS`, the mode's
- * default). On a midtrans.com host the Snap host is the same name with `api.` turned into `app.`
- * (an operator who typed the `app.` host gets the `api.` one for status the same way). Any other
+ * The configuration carries one base URL, either host of the mode (the registry's default is
+ * Snap's `app.` host; `MIDTRANS_BASE_URLS` lists the Core API's). On a midtrans.com host the other
+ * API's host is the same name with `app.` and `api.` swapped. Any other
  * base URL — a simulator, a proxy — serves both APIs under itself: `<base>/snap/v1/transactions`
  * and `<base>/v2/<order_id>/status`.
  *
