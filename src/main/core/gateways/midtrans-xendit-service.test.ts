@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { startMidtransSim, type MidtransSim } from '../../../../test/sim/gateways/midtrans'
-import { startXenditSim, type XenditSim } from '../../../../test/sim/gateways/xendit'
+import {
+  MIDTRANS_XENDIT_DRIVERS,
+  type GatewayDriver,
+} from '../../../../test/sim/gateways/midtrans-xendit-drivers'
 import { collectionsFixture } from '../collections/testing'
-import type { GatewayName } from './adapter'
 import {
   gatewayChannels,
   handleGatewayCallback,
@@ -16,64 +17,13 @@ import {
  * Midtrans and Xendit through the gateways service, against their simulators, on a real
  * database: Ani's January invoice (Rp150.000), paid online on 20 Jan.
  */
-interface Driver {
-  gateway: GatewayName
-  channel: string
-  keys: Record<string, string>
-  baseUrl: string
-  /** The customer pays at the gateway (another amount when given). */
-  pay(reference: string, amount?: number): Promise<unknown>
-  /** The callback the gateway posts for the transaction as it stands: raw bytes and headers. */
-  callback(reference: string): { body: Buffer; headers: Record<string, string> }
-  /** The same callback as an attacker without the keys would write it. */
-  forged(reference: string): { body: Buffer; headers: Record<string, string> }
-  close(): Promise<void>
-}
-
-async function midtransDriver(): Promise<Driver> {
-  const sim: MidtransSim = await startMidtransSim()
-  return {
-    gateway: 'midtrans',
-    channel: 'bca_va',
-    keys: { serverKey: sim.serverKey },
-    baseUrl: sim.url,
-    pay: (ref, amount) => sim.pay(ref, { amount }),
-    callback: (ref) => ({ body: Buffer.from(sim.notification(ref)), headers: {} }),
-    forged: (ref) => ({
-      body: Buffer.from(sim.notification(ref, { serverKey: 'SB-Mid-server-guessed' })),
-      headers: {},
-    }),
-    close: () => sim.close(),
-  }
-}
-
-async function xenditDriver(): Promise<Driver> {
-  const sim: XenditSim = await startXenditSim()
-  return {
-    gateway: 'xendit',
-    channel: 'BRI',
-    keys: { secretKey: sim.secretKey, callbackToken: sim.callbackToken },
-    baseUrl: sim.url,
-    pay: (ref, amount) => sim.pay(ref, { amount }),
-    callback: (ref) => ({
-      body: Buffer.from(sim.callbackBody(ref)),
-      headers: { 'x-callback-token': sim.callbackToken },
-    }),
-    forged: (ref) => ({
-      body: Buffer.from(sim.callbackBody(ref)),
-      headers: { 'x-callback-token': 'xendit-callback-token-guessed' },
-    }),
-    close: () => sim.close(),
-  }
-}
-
-let driver: Driver | null = null
+let driver: GatewayDriver | null = null
 afterEach(async () => {
   await driver?.close()
   driver = null
 })
 
-async function setup(makeDriver: () => Promise<Driver>) {
+async function setup(makeDriver: () => Promise<GatewayDriver>) {
   const d = await makeDriver()
   driver = d
   const f = await collectionsFixture()
@@ -109,10 +59,7 @@ async function setup(makeDriver: () => Promise<Driver>) {
   return { f, d, ani, start, deliver, payments, tx }
 }
 
-describe.each([
-  ['Midtrans', midtransDriver],
-  ['Xendit', xenditDriver],
-])('%s through the gateways service', (_name, makeDriver) => {
+describe.each(MIDTRANS_XENDIT_DRIVERS)('%s through the gateways service', (_name, makeDriver) => {
   it('offers its fixed channels with the fee on top: BRI / BCA virtual account Rp 4.000 + PPN', async () => {
     const { f, d } = await setup(makeDriver)
     const { gateway, channels } = await gatewayChannels(f.deps, f.companyId, { amount: 150_000 })
