@@ -85,7 +85,7 @@ describe.each(MIDTRANS_XENDIT_DRIVERS)(
       await d.payUnheard(started.reference)
 
       const forged = d.forged(started.reference)
-      const refused = await postCallback(route, forged.body, forged.headers)
+      const refused = await postCallback(route, forged.body.toString('utf8'), forged.headers)
       expect(refused.status).toBe(401)
       expect(await payments()).toEqual([])
       expect(await state()).toBe('unpaid')

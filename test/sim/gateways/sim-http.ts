@@ -75,7 +75,7 @@ export interface Delivery {
 /** Posts a callback the way a gateway does: raw JSON text, the vendor's headers, one attempt. */
 export async function postCallback(
   url: string,
-  body: string | Uint8Array,
+  body: string,
   headers: Record<string, string>,
 ): Promise<Delivery> {
   try {
