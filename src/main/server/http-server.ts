@@ -12,7 +12,7 @@ import {
   type AppRouter,
 } from '@api/index'
 import { isolirLandingInfo } from '@api/routers/monitor'
-import { GATEWAY_NAMES, handleGatewayCallback, type GatewayName } from '@core/gateways'
+import { answerGatewayCallback, isGatewayName } from '@api/gateway-callback'
 import { AppError, messageKeyOf } from '@shared/errors'
 import { translateId } from '@shared/messages/translate'
 import { formatPhone } from '@shared/phone'
@@ -200,7 +200,7 @@ function gatewayCallbacks(options: HttpServerOptions) {
       `${PAY_CALLBACK_PREFIX}:gateway`,
       async (req, reply) => {
         const gateway = req.params.gateway
-        if (!(GATEWAY_NAMES as readonly string[]).includes(gateway)) {
+        if (!isGatewayName(gateway)) {
           return reply.code(404).send({ ok: false, error: 'not_found' })
         }
         const headers: Record<string, string | undefined> = {}
@@ -209,12 +209,7 @@ function gatewayCallbacks(options: HttpServerOptions) {
         }
         const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
         try {
-          const answer = await handleGatewayCallback(
-            options.services,
-            gateway as GatewayName,
-            raw,
-            headers,
-          )
+          const answer = await answerGatewayCallback(options.services, gateway, raw, headers)
           return reply.code(answer.code).send(answer.body)
         } catch (error) {
           console.error(`[gateway] ${gateway} callback:`, error)
