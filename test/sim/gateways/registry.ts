@@ -2,6 +2,7 @@
  * Every payment gateway simulator `npm run sim:gateways` starts. A simulator registers with one
  * entry: its name, how to start it, and the lines telling how to point Loket at it.
  */
+import { midtransSimEntry, xenditSimEntry } from './midtrans-xendit-entries'
 import { startTripaySim } from './tripay'
 
 export interface RunningGatewaySim {
@@ -35,4 +36,6 @@ export const GATEWAY_SIMS: GatewaySimEntry[] = [
       }
     },
   },
+  midtransSimEntry,
+  xenditSimEntry,
 ]

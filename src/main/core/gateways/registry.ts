@@ -1,5 +1,7 @@
 import type { GatewayAdapter, GatewayName } from './adapter'
+import { midtransAdapter } from './midtrans'
 import { TRIPAY_BASE_URLS, tripayAdapter } from './tripay'
+import { xenditAdapter } from './xendit'
 
 /** What the service knows of each gateway besides its adapter: URLs per mode and its keys. */
 export interface GatewayInfo {
@@ -21,7 +23,7 @@ export const GATEWAYS: Record<GatewayName, GatewayInfo> = {
     keys: [{ name: 'merchantCode' }, { name: 'apiKey' }, { name: 'privateKey' }],
   },
   midtrans: {
-    adapter: null,
+    adapter: midtransAdapter,
     baseUrls: {
       sandbox: 'https://app.sandbox.midtrans.com/',
       production: 'https://app.midtrans.com/',
@@ -29,7 +31,7 @@ export const GATEWAYS: Record<GatewayName, GatewayInfo> = {
     keys: [{ name: 'serverKey' }, { name: 'clientKey', optional: true }],
   },
   xendit: {
-    adapter: null,
+    adapter: xenditAdapter,
     baseUrls: { sandbox: 'https://api.xendit.co/', production: 'https://api.xendit.co/' },
     keys: [{ name: 'secretKey' }, { name: 'callbackToken' }],
   },
