@@ -11,7 +11,7 @@ import { notify } from '../notifications'
 import { actedOn } from './auto-isolir'
 import { chunks, contactOf, loadCompany, loadCustomers } from './data'
 import type { AutopilotDeps } from './deps'
-import { dateText, paymentLink } from './format'
+import { dateText } from './format'
 import { overdueByCustomer } from './isolir-preview'
 import { EMPTY_QUEUE, queueCounts, render } from './messages'
 import { getCollectionSettings } from './settings'
@@ -232,7 +232,8 @@ async function restoredNotices(
           telepon_perusahaan: company.phone ? formatPhone(company.phone) : '',
           paket: r.product,
           tanggal: dateText(run.asOf),
-          link_bayar: paymentLink(settings, customer.code, company.phone),
+          // Nothing is owed any more: no pay link.
+          link_bayar: '',
         }),
         dedupeKey: `restore:${r.serviceId}:${run.asOf}`,
         refType: 'service',
