@@ -31,8 +31,7 @@ export function signPayLink(secrets: SecretBox, claims: PayLinkClaims): string {
 }
 
 export type PayLinkCheck =
-  | { ok: true; claims: PayLinkClaims }
-  | { ok: false; reason: 'forged' | 'expired' }
+  { ok: true; claims: PayLinkClaims } | { ok: false; reason: 'forged' | 'expired' }
 
 const POSITIVE = /^[1-9]\d{0,15}$/
 

@@ -1,0 +1,58 @@
+import { startRouterSim } from '../../../../test/sim/routeros/index'
+import { collectionsFixture } from '../collections/testing'
+import { queueInvoiceNotices } from '../collections'
+import { RouterPool, createRouter } from '../network'
+
+/**
+ * Test fixtures only: the collections fixture with one router on the RouterOS simulator, the
+ * portal address set ("Alamat portal untuk pelanggan"), and customers whose services sit at an
+ * address: a static IP, a PPPoE login with a fixed remote-address, or a PPPoE login that takes
+ * whatever its profile's pool gives.
+ */
+export async function selfPayFixture(cleanups: (() => Promise<void>)[]) {
+  const f = await collectionsFixture()
+  const sim = await startRouterSim({ port: 0 })
+  const routers = new RouterPool({ timeoutMs: 3000, backoff: { minMs: 50, maxMs: 200 } })
+  cleanups.push(
+    () => sim.close(),
+    () => routers.closeAll(),
+  )
+  const deps = { ...f.deps, routers }
+  const router = await createRouter(deps, f.actor, {
+    name: 'Core Cibinong',
+    host: '127.0.0.1',
+    port: sim.port,
+    tls: false,
+    username: 'admin',
+    password: 'admin',
+    areaId: null,
+    popId: null,
+    isolirProfile: 'ISOLIR',
+    isolirList: 'isolir',
+    notes: null,
+    active: true,
+  })
+  await f.policy({ paymentLinkBase: 'http://192.168.88.10:8080/' })
+  const withAddress = async (
+    name: string,
+    at: { staticIp?: string; pppoe?: string },
+  ): Promise<{ customerId: number; code: string; serviceId: number }> => {
+    const c = await f.customer(name)
+    await f.db
+      .updateTable('services')
+      .set({
+        static_ip: at.staticIp ?? null,
+        pppoe_username: at.pppoe ?? null,
+        router_id: router.id,
+      })
+      .where('id', '=', c.serviceId)
+      .execute()
+    return c
+  }
+  /** The "tagihan terbit" messages of a run, as the customers get them. */
+  const invoiceMessages = async (asOf: string) => {
+    await queueInvoiceNotices(deps, f.ctx(asOf), null)
+    return f.messages('invoice_issued')
+  }
+  return { ...f, deps, sim, router, withAddress, invoiceMessages }
+}
