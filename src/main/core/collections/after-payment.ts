@@ -10,7 +10,7 @@ import { EMPTY_QUEUE, queueCounts, render } from './messages'
 import { restoreCustomer } from './restore'
 import type { CollectionSettings } from '@shared/schemas'
 import { getCollectionSettings } from './settings'
-import { NO_PAY_LINKS } from '../self-pay/pay-link'
+import { NO_PAY_LINKS } from '../pay-links'
 
 /**
  * The "pembayaran diterima" message of a payment (dedupe `receipt:<id>`, `{jumlah}` the amount

@@ -10,7 +10,7 @@ import { dateText, invoiceValues, rupiahText } from './format'
 import { isolirPreview, type AutoIsolirRow } from './isolir-preview'
 import { EMPTY_QUEUE, queueCounts, render } from './messages'
 import { getCollectionSettings } from './settings'
-import { payLinks } from '../self-pay/pay-link'
+import { payLinks } from '../pay-links'
 
 /** Why this service was isolated, in the words the office reads on the page and in history. */
 function isolirReason(r: AutoIsolirRow, graceDays: number): string {

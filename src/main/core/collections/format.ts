@@ -1,7 +1,7 @@
 import { periodLabel } from '@shared/billing'
 import type { TemplateValues } from '@shared/messaging'
 import { formatPhone } from '@shared/phone'
-import type { PayLinks } from '../self-pay/pay-link'
+import type { PayLinks } from '../pay-links'
 
 // Formatters are costly to build and carry no state: one each for every message of a run.
 const digits = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 })
@@ -55,7 +55,6 @@ export function rincian(lines: InvoiceLine[]): string {
 export function periodsText(lines: InvoiceLine[]): string {
   return [...new Set(lines.map(invoiceLabel))].join(', ')
 }
-
 
 export interface CompanyInfo {
   name: string

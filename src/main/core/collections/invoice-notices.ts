@@ -7,7 +7,7 @@ import type { AutopilotDeps } from './deps'
 import { dateText, invoiceValues } from './format'
 import { EMPTY_QUEUE, queueCounts, render } from './messages'
 import { getCollectionSettings } from './settings'
-import { payLinks } from '../self-pay/pay-link'
+import { payLinks } from '../pay-links'
 
 /** A day the host was off still gets its notices the next days, but old invoices never do. */
 const CATCH_UP_DAYS = 3

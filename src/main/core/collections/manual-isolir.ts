@@ -10,7 +10,7 @@ import type { AutopilotDeps } from './deps'
 import { dateText, invoiceValues } from './format'
 import { EMPTY_QUEUE, queueCounts, render } from './messages'
 import { getCollectionSettings } from './settings'
-import { payLinks } from '../self-pay/pay-link'
+import { payLinks } from '../pay-links'
 
 /**
  * An isolir or restore by hand (Jaringan → isolir batch, the customer page, `isolir apply`):

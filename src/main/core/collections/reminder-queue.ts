@@ -24,7 +24,7 @@ import type { AutopilotDeps } from './deps'
 import { dateText, invoiceLabel, invoiceValues, type InvoiceLine } from './format'
 import { render } from './messages'
 import { getCollectionSettings } from './settings'
-import { payLinks } from '../self-pay/pay-link'
+import { payLinks } from '../pay-links'
 
 export const REMINDER_PAGE = 500
 

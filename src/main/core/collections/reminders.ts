@@ -14,7 +14,7 @@ import type { AutopilotDeps } from './deps'
 import { dateText, invoiceValues } from './format'
 import { EMPTY_QUEUE, queueCounts, render } from './messages'
 import { getCollectionSettings } from './settings'
-import { payLinks } from '../self-pay/pay-link'
+import { payLinks } from '../pay-links'
 
 /**
  * Rule 28. For each reminder offset o, the customers with an open invoice due on asOf − o get

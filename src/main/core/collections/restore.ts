@@ -158,7 +158,7 @@ async function restore(
   const acted = todo.filter((c) => active.has(c.serviceId))
   counts.restored = acted.length
 
-  const items = settings.sendRestoreNotice ? await restoredNotices(deps, run, acted, settings) : []
+  const items = settings.sendRestoreNotice ? await restoredNotices(deps, run, acted) : []
   const at = deps.clock.now().toISOString()
   const result = await writeTx(deps.db, async (tx) => {
     await insertRows(
@@ -205,7 +205,6 @@ async function restoredNotices(
   deps: AutopilotDeps,
   run: RestoreRun,
   rows: Candidate[],
-  settings: CollectionSettings,
 ): Promise<OutgoingMessage[]> {
   if (!rows.length) return []
   const [tpl, customers, company] = await Promise.all([

@@ -6,7 +6,7 @@ import type { SecretBox } from '../secrets'
 import { loadCompany, loadCustomers, loadServiceInfo, openInvoices } from './data'
 import { dateText, invoiceValues, type InvoiceLine } from './format'
 import { getCollectionSettings } from './settings'
-import { payLinks } from '../self-pay/pay-link'
+import { payLinks } from '../pay-links'
 
 /**
  * Every template variable for one customer as of a day, from real data: what they owe now

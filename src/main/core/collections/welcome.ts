@@ -8,7 +8,7 @@ import { chunks, contactOf, loadCompany, loadCustomers } from './data'
 import { dateText, invoiceValues } from './format'
 import { EMPTY_QUEUE, queueCounts, render } from './messages'
 import { getCollectionSettings } from './settings'
-import { NO_PAY_LINKS } from '../self-pay/pay-link'
+import { NO_PAY_LINKS } from '../pay-links'
 
 /** Statuses of a service that has been (or still is) in service: its customer is not new. */
 const IN_SERVICE = ['aktif', 'isolir', 'putus'] as const

@@ -1,7 +1,7 @@
 import { dateInZone } from '@shared/dates'
 import type { CoreDeps } from '../deps'
 import { lookUpSessionAddress, serviceAtAddress, type NetworkDeps } from '../network'
-import { checkPayLink } from './pay-link'
+import { checkPayLink } from '../pay-links'
 import { selfPayView, type SelfPayView } from './view'
 
 /** Whose page it is: the customer, and which invoices the page may pay. */

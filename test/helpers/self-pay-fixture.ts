@@ -1,7 +1,7 @@
-import { startRouterSim } from '../../../../test/sim/routeros/index'
-import { collectionsFixture } from '../collections/testing'
-import { queueInvoiceNotices } from '../collections'
-import { RouterPool, createRouter } from '../network'
+import { startRouterSim } from '../sim/routeros/index'
+import { collectionsFixture } from '@core/collections/testing'
+import { queueInvoiceNotices } from '@core/collections'
+import { RouterPool, createRouter } from '@core/network'
 
 /**
  * Test fixtures only: the collections fixture with one router on the RouterOS simulator, the
