@@ -1,0 +1,185 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  companyOwner,
+  startTestHost,
+  twoBilledCustomers,
+  type TestHost,
+} from '../../../../test/helpers/http-host'
+import {
+  browserRequest,
+  formTokenIn,
+  payLinkToken,
+  serviceAt,
+} from '../../../../test/helpers/self-pay'
+
+let host: TestHost | null = null
+afterEach(async () => {
+  await host?.stop()
+  host = null
+})
+
+/** What an isolated customer's browser may load: this one document and nothing from anywhere else. */
+const SELF_CONTAINED = /<(script|link|img|iframe)\b|\son[a-z]+=|https?:\/\//i
+
+/** Net Jaya with Budi and Siti billed Rp150.000 for November 2026; the test host's clock is 22/11/2026. */
+async function billed() {
+  host = await startTestHost()
+  const { owner } = await companyOwner(host)
+  const { ids } = await twoBilledCustomers(owner)
+  const [budi, siti] = ids
+  const invoices = await host.services.db
+    .selectFrom('invoices')
+    .innerJoin('customers', 'customers.id', 'invoices.customer_id')
+    .select(['invoices.id', 'invoices.customer_id', 'invoices.due_date', 'customers.code'])
+    .orderBy('invoices.id')
+    .execute()
+  const of = (customerId: number) => invoices.find((i) => i.customer_id === customerId)!
+  return { h: host, owner, budi, siti, budiInv: of(budi), sitiInv: of(siti) }
+}
+
+describe('the isolir page over the real HTTP server', () => {
+  it('knows the customer at the browser’s address: masked name, code, each unpaid invoice, total', async () => {
+    const { h, budi, budiInv } = await billed()
+    await serviceAt(h, budi, '127.0.0.1')
+
+    const page = await browserRequest(h, 'www.example.com', '/berita/hari-ini')
+
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('Layanan internet Anda sedang diisolir')
+    expect(page.body).toContain(`Bu** Sa***** · ${budiInv.code}`)
+    expect(page.body).not.toContain('Budi Santoso')
+    expect(page.body).toContain('Tagihan November 2026')
+    const [y, m, d] = budiInv.due_date.split('-')
+    expect(page.body).toContain(`jatuh tempo ${d}/${m}/${y}`)
+    expect(page.body).toMatch(/Total tagihan<\/span><span>Rp\s150\.000/)
+    // No gateway is set up yet: the arrears, and where to pay instead of a form.
+    expect(page.body).toContain('Pembayaran online belum tersedia')
+    expect(page.body).not.toMatch(SELF_CONTAINED)
+    expect(page.headers['cache-control']).toBe('no-store')
+  })
+
+  it('an address nobody has gets the general notice, naming no customer', async () => {
+    const { h } = await billed()
+    const page = await browserRequest(h, 'www.example.com', '/')
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('Silakan lakukan pembayaran di kantor kami')
+    expect(page.body).not.toMatch(/Bu\*\*|Si\*\*|Tagihan November/)
+  })
+
+  it('a foreign Host may post only the pay forms; every other route is still refused', async () => {
+    const { h, budi } = await billed()
+    await serviceAt(h, budi, '127.0.0.1')
+    const form = new URLSearchParams({ invoice: '1', channel: 'BRIVA', form: 'x' })
+    for (const path of [
+      '/isolir',
+      '/isolir/status',
+      '/bayar/1.2.3.20270101.x/status',
+      '/api/health',
+      '/customers',
+    ]) {
+      const refused = await browserRequest(h, 'www.example.com', path, form)
+      expect(refused.status, path).toBe(403)
+    }
+    // The pay form itself gets through to its handler, which refuses a form it did not sign.
+    const posted = await browserRequest(h, 'www.example.com', '/isolir/bayar', form)
+    expect(posted.status).toBe(400)
+    expect(posted.body).toContain('Halaman ini sudah terlalu lama dibuka')
+  })
+
+  it('a pay form signed for another page or gone stale is refused', async () => {
+    const { h, budi, siti, budiInv } = await billed()
+    await serviceAt(h, siti, '127.0.0.1')
+    const sitiPage = await browserRequest(h, 'www.example.com', '/isolir')
+    const sitiToken = formTokenIn(sitiPage.body)
+    // Budi's link page signs forms for its link only.
+    const link = payLinkToken(h, {
+      companyId: 1,
+      customerId: budi,
+      invoiceIds: [budiInv.id],
+      expires: '2026-12-31',
+    })
+    const posted = await browserRequest(
+      h,
+      '127.0.0.1',
+      `/bayar/${link}`,
+      new URLSearchParams({ form: sitiToken, invoice: String(budiInv.id), channel: 'BRIVA' }),
+    )
+    expect(posted.status).toBe(400)
+    expect(posted.body).toContain('Halaman ini sudah terlalu lama dibuka')
+  })
+})
+
+describe('pay links over HTTP', () => {
+  it('a link opens its own invoice and nothing else', async () => {
+    const { h, budi, budiInv, sitiInv } = await billed()
+    const token = payLinkToken(h, {
+      companyId: 1,
+      customerId: budi,
+      invoiceIds: [budiInv.id],
+      expires: '2026-12-31',
+    })
+    const page = await browserRequest(h, 'loket.netjaya.id', `/bayar/${token}`)
+    expect(page.status).toBe(200)
+    expect(page.body).toContain(`Bu** Sa***** · ${budiInv.code}`)
+    expect(page.body).toContain('Tagihan November 2026')
+    expect(page.body).not.toContain(sitiInv.code)
+    expect(page.body).not.toContain('diisolir')
+    expect(page.body).not.toMatch(SELF_CONTAINED)
+  })
+
+  it('a forged, another invoice’s or an expired link is refused with nothing shown', async () => {
+    const { h, budi, budiInv, sitiInv } = await billed()
+    const good = payLinkToken(h, {
+      companyId: 1,
+      customerId: budi,
+      invoiceIds: [budiInv.id],
+      expires: '2026-12-31',
+    })
+    const [c, u, , e, sig] = good.split('.')
+    const nothing = (body: string) => {
+      expect(body).not.toMatch(/Bu\*\*|Si\*\*|Tagihan November|Net Jaya/)
+      expect(body).not.toContain(budiInv.code)
+      expect(body).not.toContain(sitiInv.code)
+    }
+    const otherInvoice = await browserRequest(
+      h,
+      'x',
+      `/bayar/${[c, u, sitiInv.id, e, sig].join('.')}`,
+    )
+    expect(otherInvoice.status).toBe(404)
+    expect(otherInvoice.body).toContain('Tautan pembayaran tidak valid')
+    nothing(otherInvoice.body)
+    const garbage = await browserRequest(h, 'x', '/bayar/%3Cscript%3E')
+    expect(garbage.status).toBe(404)
+    nothing(garbage.body)
+    // Another customer's invoice, signed for Budi: not his, so nothing.
+    const crossed = payLinkToken(h, {
+      companyId: 1,
+      customerId: budi,
+      invoiceIds: [sitiInv.id],
+      expires: '2026-12-31',
+    })
+    nothing((await browserRequest(h, 'x', `/bayar/${crossed}`)).body)
+
+    h.clock.set('2027-01-01T00:00:00Z') // 07:00 on 01/01/2027 in Jakarta
+    const expired = await browserRequest(h, 'x', `/bayar/${good}`)
+    expect(expired.status).toBe(410)
+    expect(expired.body).toContain('Tautan pembayaran sudah kedaluwarsa')
+    nothing(expired.body)
+  })
+
+  it('a paid invoice’s link says “Sudah lunas”', async () => {
+    const { h, owner, budi, budiInv } = await billed()
+    const token = payLinkToken(h, {
+      companyId: 1,
+      customerId: budi,
+      invoiceIds: [budiInv.id],
+      expires: '2026-12-31',
+    })
+    await owner.payments.record.mutate({ customerId: budi, amount: 150_000, method: 'cash' })
+    const page = await browserRequest(h, 'x', `/bayar/${token}`)
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('Sudah lunas')
+    expect(page.body).not.toContain('name="channel"')
+  })
+})
