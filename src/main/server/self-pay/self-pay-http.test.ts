@@ -109,6 +109,21 @@ describe('the isolir page over the real HTTP server', () => {
   })
 })
 
+describe('limits per address', () => {
+  it('an address asking more than 60 pages a minute waits, then is served again', async () => {
+    host = await startTestHost()
+    const h = host
+    for (let i = 0; i < 60; i++) {
+      expect((await browserRequest(h, 'www.example.com', '/isolir')).status).toBe(200)
+    }
+    const refused = await browserRequest(h, 'www.example.com', '/bayar/x')
+    expect(refused.status).toBe(429)
+    expect(refused.body).toContain('Terlalu banyak permintaan')
+    h.clock.advanceMinutes(1)
+    expect((await browserRequest(h, 'www.example.com', '/isolir')).status).toBe(200)
+  })
+})
+
 describe('pay links over HTTP', () => {
   it('a link opens its own invoice and nothing else', async () => {
     const { h, budi, budiInv, sitiInv } = await billed()
