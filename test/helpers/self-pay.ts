@@ -1,6 +1,8 @@
 import { request } from 'node:http'
 import { calendarDate } from '@shared/dates'
+import { saveGatewaySettings } from '@core/gateways'
 import { signPayLink } from '@core/pay-links'
+import { startTripaySim } from '../sim/gateways/tripay'
 import type { TestHost } from './http-host'
 
 /** A pay link's token as the host signs it (its own data directory's key). */
@@ -63,3 +65,27 @@ export function browserRequest(
 
 /** The value of the pay form's hidden token in a page. */
 export const formTokenIn = (html: string) => /name="form" value="([^"]+)"/.exec(html)?.[1] ?? ''
+
+/**
+ * Tripay (gw-core's simulator) as the company's gateway: sandbox keys, the customer pays the
+ * channel's fee. Stopped with the returned `close`.
+ */
+export async function tripayOn(host: TestHost) {
+  const sim = await startTripaySim()
+  await saveGatewaySettings(
+    host.services,
+    { companyId: 1, userId: 1, username: 'owner', ip: '127.0.0.1', userAgent: 'test' },
+    {
+      gateway: 'tripay',
+      enabled: true,
+      mode: 'sandbox',
+      baseUrl: sim.baseUrl,
+      keys: { ...sim.keys },
+      feePolicy: 'customer',
+      expiryHours: 24,
+      pollMinutes: 5,
+      channels: null,
+    },
+  )
+  return sim
+}

@@ -10,12 +10,17 @@ import {
   formTokenIn,
   payLinkToken,
   serviceAt,
+  tripayOn,
 } from '../../../../test/helpers/self-pay'
+import type { TripaySim } from '../../../../test/sim/gateways/tripay'
 
 let host: TestHost | null = null
+let tripay: TripaySim | null = null
 afterEach(async () => {
+  await tripay?.close()
   await host?.stop()
   host = null
+  tripay = null
 })
 
 /** What an isolated customer's browser may load: this one document and nothing from anywhere else. */
@@ -106,6 +111,69 @@ describe('the isolir page over the real HTTP server', () => {
     )
     expect(posted.status).toBe(400)
     expect(posted.body).toContain('Halaman ini sudah terlalu lama dibuka')
+  })
+})
+
+describe('paying from the isolir page with plain forms (Tripay simulator)', () => {
+  it('ticks the invoice, picks a channel with its fee, gets a pay code, and sees Lunas once paid', async () => {
+    const { h, budi, budiInv } = await billed()
+    await serviceAt(h, budi, '127.0.0.1')
+    tripay = await tripayOn(h)
+
+    const page = await browserRequest(h, 'www.example.com', '/')
+    expect(page.body).toContain('<form method="post" action="/isolir/bayar">')
+    expect(page.body).toContain(`name="invoice" value="${budiInv.id}" checked`)
+    expect(page.body).toMatch(
+      /value="BRIVA" required><span>BRI Virtual Account<small>Biaya Rp\s4\.250 · Total bayar Rp\s154\.250/,
+    )
+    expect(page.body).toContain('<legend>Virtual Account (transfer bank)</legend>')
+    expect(page.body).not.toMatch(SELF_CONTAINED)
+
+    const form = new URLSearchParams({ form: formTokenIn(page.body), channel: 'BRIVA' })
+    form.append('invoice', String(budiInv.id))
+    const started = await browserRequest(h, 'www.example.com', '/isolir/bayar', form)
+    expect(started.status).toBe(200)
+    const [tx] = [...tripay.transactions.values()]
+    expect(tx).toMatchObject({ method: 'BRIVA', amount: 154_250 })
+    expect(started.body).toContain(`<p class="code">${tx!.pay_code}</p>`)
+    expect(started.body).toContain('Bayar sebelum')
+    const status = /href="(\/isolir\/status\?ref=[^"]+)"/.exec(started.body)?.[1]
+    expect(status).toBe(`/isolir/status?ref=${encodeURIComponent(tx!.reference)}`)
+    expect(started.body).not.toMatch(/<(script|link|img|iframe)\b/i)
+
+    const waiting = await browserRequest(h, 'www.example.com', status!)
+    expect(waiting.body).toContain('Menunggu pembayaran')
+    expect(waiting.body).toContain('http-equiv="refresh" content="15;url=/isolir/status?ref=')
+
+    tripay.pay(tx!.reference)
+    h.clock.advanceMinutes(1)
+    const paid = await browserRequest(h, 'www.example.com', status!)
+    expect(paid.body).toContain('Lunas')
+    expect(paid.body).toContain('Pembayaran diterima')
+    const invoice = await h.services.db
+      .selectFrom('invoices')
+      .select(['paid', 'total'])
+      .where('id', '=', budiInv.id)
+      .executeTakeFirstOrThrow()
+    expect(invoice.paid).toBe(invoice.total)
+  })
+
+  it('a link pays its own invoice only: another invoice in the form opens nothing', async () => {
+    const { h, budi, budiInv, sitiInv } = await billed()
+    tripay = await tripayOn(h)
+    const token = payLinkToken(h, {
+      companyId: 1,
+      customerId: budi,
+      invoiceIds: [budiInv.id],
+      expires: '2026-12-31',
+    })
+    const page = await browserRequest(h, 'loket.netjaya.id', `/bayar/${token}`)
+    const form = new URLSearchParams({ form: formTokenIn(page.body), channel: 'BRIVA' })
+    form.append('invoice', String(sitiInv.id))
+    const refused = await browserRequest(h, 'loket.netjaya.id', `/bayar/${token}`, form)
+    expect(refused.status).toBe(409)
+    expect(refused.body).toContain('role="alert"')
+    expect(tripay.transactions.size).toBe(0)
   })
 })
 
