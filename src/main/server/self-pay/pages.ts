@@ -1,6 +1,6 @@
 import type { SelfPayChannels, SelfPayStarted, SelfPayState, SelfPayView } from '@api/self-pay'
 import { periodLabel } from '@shared/billing'
-import { formatInstant, formatShortDate, type CalendarDate } from '@shared/dates'
+import { formatShortDate, type CalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
 import { formatPhone } from '@shared/phone'
 import { escapeHtml as e, page } from './html'
@@ -143,11 +143,26 @@ export interface StartedPageInput {
   isolir: boolean
 }
 
+/** "06/12/2026 pukul 15.44": a deadline to the minute, in the company's time zone. */
+function untilText(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('id-ID', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso))
+  const v = (type: string) => parts.find((x) => x.type === type)?.value ?? ''
+  return `${v('day')}/${v('month')}/${v('year')} pukul ${v('hour')}.${v('minute')}`
+}
+
 /** After the form: the gateway's checkout page, or the pay code with its expiry and steps. */
 export function startedPage(p: StartedPageInput): string {
   const { started: s } = p
-  const amounts = `<div class="row"><span>Tagihan<small>Biaya ${formatRupiah(s.fee)}</small></span><b>${formatRupiah(s.amount + s.fee)}</b></div>`
-  const expires = `<p>Bayar sebelum <strong>${e(formatInstant(s.expiresAt, p.company.timeZone))}</strong>.</p>`
+  const amounts = `<div class="row"><span>Total bayar<small>Tagihan ${formatRupiah(s.amount)} + biaya ${formatRupiah(s.fee)}</small></span><b>${formatRupiah(s.amount + s.fee)}</b></div>`
+  const expires = `<p>Bayar sebelum <strong>${e(untilText(s.expiresAt, p.company.timeZone))}</strong>.</p>`
   const status = `<a class="button secondary" href="${e(p.statusUrl)}">Cek status pembayaran</a>`
   if (s.checkoutUrl && !s.payCode) {
     const note = p.isolir
@@ -192,7 +207,7 @@ const STATES: Record<
     title: 'Pembayaran diterima',
     badge: 'Lunas',
     tone: 'ok',
-    text: 'Terima kasih. Layanan internet aktif kembali dalam beberapa menit; bila belum tersambung, matikan lalu nyalakan modem.',
+    text: 'Terima kasih, pembayaran sudah kami terima. Bila tidak ada lagi tagihan yang lewat jatuh tempo, layanan yang diisolir aktif kembali dalam beberapa menit; bila belum tersambung, matikan lalu nyalakan modem.',
   },
   unpaid: {
     title: 'Menunggu pembayaran',
