@@ -2,6 +2,7 @@ import { startRouterSim } from '../sim/routeros/index'
 import { collectionsFixture } from '@core/collections/testing'
 import { queueInvoiceNotices } from '@core/collections'
 import { RouterPool, createRouter } from '@core/network'
+import { simRouterInput } from '@core/network/testing'
 
 /**
  * Test fixtures only: the collections fixture with one router on the RouterOS simulator, the
@@ -18,20 +19,7 @@ export async function selfPayFixture(cleanups: (() => Promise<void>)[]) {
     () => routers.closeAll(),
   )
   const deps = { ...f.deps, routers }
-  const router = await createRouter(deps, f.actor, {
-    name: 'Core Cibinong',
-    host: '127.0.0.1',
-    port: sim.port,
-    tls: false,
-    username: 'admin',
-    password: 'admin',
-    areaId: null,
-    popId: null,
-    isolirProfile: 'ISOLIR',
-    isolirList: 'isolir',
-    notes: null,
-    active: true,
-  })
+  const router = await createRouter(deps, f.actor, simRouterInput(sim.port, 'Core Cibinong'))
   await f.policy({ paymentLinkBase: 'http://192.168.88.10:8080/' })
   const withAddress = async (
     name: string,

@@ -99,6 +99,21 @@ describe('the isolir page knows the customer by the address their browser comes 
   })
 })
 
+/** Ani billed Rp150.000 for January 2026, and her link for it, valid through 10/02/2026. */
+async function aniWithLink() {
+  const f = await selfPayFixture(cleanups)
+  const ani = await f.withAddress('Ani Rahayu', {})
+  await f.run('2026-01', '2026-01-01')
+  const [inv] = await f.invoicesOf(ani.customerId)
+  const token = signPayLink(f.deps.secrets, {
+    companyId: f.companyId,
+    customerId: ani.customerId,
+    invoiceIds: [inv!.id],
+    expires: calendarDate('2026-02-10'),
+  })
+  return { f, ani, inv, token }
+}
+
 describe('pay links', () => {
   it('the invoice message carries the customer’s link, which opens that invoice only', async () => {
     const f = await selfPayFixture(cleanups)
@@ -168,16 +183,7 @@ describe('pay links', () => {
   })
 
   it('a link opens until its expiry day ends (company time zone), then is refused', async () => {
-    const f = await selfPayFixture(cleanups)
-    const ani = await f.withAddress('Ani Rahayu', {})
-    await f.run('2026-01', '2026-01-01')
-    const [inv] = await f.invoicesOf(ani.customerId)
-    const token = signPayLink(f.deps.secrets, {
-      companyId: f.companyId,
-      customerId: ani.customerId,
-      invoiceIds: [inv!.id],
-      expires: calendarDate('2026-02-10'),
-    })
+    const { f, token } = await aniWithLink()
     f.clock.set('2026-02-10T16:59:00Z') // 23:59 in Jakarta
     expect((await payLinkCustomer(f.deps, token)).ok).toBe(true)
     f.clock.set('2026-02-10T17:00:00Z') // 00:00 on the 11th in Jakarta
@@ -189,16 +195,7 @@ describe('pay links', () => {
   })
 
   it('a paid invoice’s link says it is paid', async () => {
-    const f = await selfPayFixture(cleanups)
-    const ani = await f.withAddress('Ani Rahayu', {})
-    await f.run('2026-01', '2026-01-01')
-    const [inv] = await f.invoicesOf(ani.customerId)
-    const token = signPayLink(f.deps.secrets, {
-      companyId: f.companyId,
-      customerId: ani.customerId,
-      invoiceIds: [inv!.id],
-      expires: calendarDate('2026-02-10'),
-    })
+    const { f, ani, inv, token } = await aniWithLink()
     await f.pay(ani.customerId, 150_000, '2026-01-05')
     const opened = await payLinkCustomer(f.deps, token)
     expect(opened.ok && opened.view).toMatchObject({

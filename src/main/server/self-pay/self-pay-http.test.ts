@@ -39,7 +39,16 @@ async function billed() {
     .orderBy('invoices.id')
     .execute()
   const of = (customerId: number) => invoices.find((i) => i.customer_id === customerId)!
-  return { h: host, owner, budi, siti, budiInv: of(budi), sitiInv: of(siti) }
+  const h = host
+  /** Budi's pay link for his November invoice, valid through 31/12/2026. */
+  const budiLink = () =>
+    payLinkToken(h, {
+      companyId: 1,
+      customerId: budi,
+      invoiceIds: [of(budi).id],
+      expires: '2026-12-31',
+    })
+  return { h, owner, budi, siti, budiInv: of(budi), sitiInv: of(siti), budiLink }
 }
 
 describe('the isolir page over the real HTTP server', () => {
@@ -92,17 +101,12 @@ describe('the isolir page over the real HTTP server', () => {
   })
 
   it('a pay form signed for another page or gone stale is refused', async () => {
-    const { h, budi, siti, budiInv } = await billed()
+    const { h, siti, budiInv, budiLink } = await billed()
     await serviceAt(h, siti, '127.0.0.1')
     const sitiPage = await browserRequest(h, 'www.example.com', '/isolir')
     const sitiToken = formTokenIn(sitiPage.body)
     // Budi's link page signs forms for its link only.
-    const link = payLinkToken(h, {
-      companyId: 1,
-      customerId: budi,
-      invoiceIds: [budiInv.id],
-      expires: '2026-12-31',
-    })
+    const link = budiLink()
     const posted = await browserRequest(
       h,
       '127.0.0.1',
@@ -159,14 +163,9 @@ describe('paying from the isolir page with plain forms (Tripay simulator)', () =
   })
 
   it('a link pays its own invoice only: another invoice in the form opens nothing', async () => {
-    const { h, budi, budiInv, sitiInv } = await billed()
+    const { h, sitiInv, budiLink } = await billed()
     tripay = await tripayOn(h)
-    const token = payLinkToken(h, {
-      companyId: 1,
-      customerId: budi,
-      invoiceIds: [budiInv.id],
-      expires: '2026-12-31',
-    })
+    const token = budiLink()
     const page = await browserRequest(h, 'loket.netjaya.id', `/bayar/${token}`)
     const form = new URLSearchParams({ form: formTokenIn(page.body), channel: 'BRIVA' })
     form.append('invoice', String(sitiInv.id))
@@ -194,13 +193,8 @@ describe('limits per address', () => {
 
 describe('pay links over HTTP', () => {
   it('a link opens its own invoice and nothing else', async () => {
-    const { h, budi, budiInv, sitiInv } = await billed()
-    const token = payLinkToken(h, {
-      companyId: 1,
-      customerId: budi,
-      invoiceIds: [budiInv.id],
-      expires: '2026-12-31',
-    })
+    const { h, budiInv, sitiInv, budiLink } = await billed()
+    const token = budiLink()
     const page = await browserRequest(h, 'loket.netjaya.id', `/bayar/${token}`)
     expect(page.status).toBe(200)
     expect(page.body).toContain(`Bu** Sa***** · ${budiInv.code}`)
@@ -211,13 +205,8 @@ describe('pay links over HTTP', () => {
   })
 
   it('a forged, another invoice’s or an expired link is refused with nothing shown', async () => {
-    const { h, budi, budiInv, sitiInv } = await billed()
-    const good = payLinkToken(h, {
-      companyId: 1,
-      customerId: budi,
-      invoiceIds: [budiInv.id],
-      expires: '2026-12-31',
-    })
+    const { h, budi, budiInv, sitiInv, budiLink } = await billed()
+    const good = budiLink()
     const [c, u, , e, sig] = good.split('.')
     const nothing = (body: string) => {
       expect(body).not.toMatch(/Bu\*\*|Si\*\*|Tagihan November|Net Jaya/)
@@ -252,13 +241,8 @@ describe('pay links over HTTP', () => {
   })
 
   it('a paid invoice’s link says “Sudah lunas”', async () => {
-    const { h, owner, budi, budiInv } = await billed()
-    const token = payLinkToken(h, {
-      companyId: 1,
-      customerId: budi,
-      invoiceIds: [budiInv.id],
-      expires: '2026-12-31',
-    })
+    const { h, owner, budi, budiLink } = await billed()
+    const token = budiLink()
     await owner.payments.record.mutate({ customerId: budi, amount: 150_000, method: 'cash' })
     const page = await browserRequest(h, 'x', `/bayar/${token}`)
     expect(page.status).toBe(200)
