@@ -43,4 +43,9 @@ export const JOB_COUNT_LABELS: Record<string, string> = {
   first_response_breaches: 'tiket lewat target respons',
   resolution_breaches: 'tiket lewat target selesai',
   module_off: 'modul mati',
+  polled: 'transaksi online ditanyakan',
+  paid: 'lunas lewat gateway',
+  held: 'ditahan untuk diperiksa',
+  expired: 'kedaluwarsa',
+  errors: 'gateway tidak menjawab',
 }

@@ -26,6 +26,7 @@ import { aboutRouter } from './routers/about'
 import { dashboardRouter } from './routers/dashboard'
 import { backupsRouter } from './routers/backups'
 import { ticketsRouter } from './routers/tickets'
+import { gatewaysRouter } from './routers/gateways'
 import { warehouseRouter } from './routers/warehouse'
 import { fieldRouter } from './routers/field'
 import { registrationsRouter } from './routers/registrations'
@@ -64,6 +65,7 @@ export const appRouter = router({
   warehouse: warehouseRouter,
   field: fieldRouter,
   registrations: registrationsRouter,
+  gateways: gatewaysRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -11,6 +11,7 @@ import {
   type ApiServices,
   type AppRouter,
 } from '@api/index'
+import { answerGatewayCallback, isGatewayName } from '@api/gateway-callback'
 import { AppError, messageKeyOf } from '@shared/errors'
 import { translateId } from '@shared/messages/translate'
 import { serveBackupDownloads } from './backup-download'
@@ -99,6 +100,9 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   // The isolated customer's pay forms are the one exception: the browser posts them under the
   // name of whatever site it had asked for, and each carries a token the page signed.
   app.addHook('onRequest', async (req, reply) => {
+    // A gateway's callback comes from the gateway under the public name the office gave it; it
+    // carries no session to abuse and is believed only when its signature checks out.
+    if (req.url.startsWith(PAY_CALLBACK_PREFIX)) return
     if (
       foreignHost(req) &&
       !req.url.startsWith('/api/trpc/') &&
@@ -107,6 +111,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
       return reply.code(403).send({ ok: false, error: 'host_not_allowed' })
     }
   })
+
+  await app.register(gatewayCallbacks(options))
 
   // Where the router's NAT sends an isolated customer's web traffic (the isolir setup script):
   // the customer's arrears and pay form when their address is known, and the pay links.
@@ -173,6 +179,47 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     })
   }
   return app
+}
+
+/** Where Tripay, Midtrans and Xendit post their callbacks: /api/pay/tripay and so on. */
+const PAY_CALLBACK_PREFIX = '/api/pay/'
+
+/**
+ * `POST /api/pay/<gateway>`: the body is kept as the exact bytes received (a signature is over
+ * them, never over a re-serialisation), in a scope of its own so no other route parses this way.
+ * The answer is what the gateway expects: success stops it, anything else makes it retry.
+ */
+function gatewayCallbacks(options: HttpServerOptions) {
+  return async (scope: FastifyInstance) => {
+    scope.removeAllContentTypeParsers()
+    scope.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: 1024 * 1024 },
+      (_req, body, done) => done(null, body),
+    )
+    scope.post<{ Params: { gateway: string } }>(
+      `${PAY_CALLBACK_PREFIX}:gateway`,
+      async (req, reply) => {
+        const gateway = req.params.gateway
+        if (!isGatewayName(gateway)) {
+          return reply.code(404).send({ ok: false, error: 'not_found' })
+        }
+        const headers: Record<string, string | undefined> = {}
+        for (const [name, value] of Object.entries(req.headers)) {
+          headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
+        }
+        const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
+        try {
+          const answer = await answerGatewayCallback(options.services, gateway, raw, headers)
+          return reply.code(answer.code).send(answer.body)
+        } catch (error) {
+          console.error(`[gateway] ${gateway} callback:`, error)
+          // Not applied: the gateway sends it again later (and polling catches up meanwhile).
+          return reply.code(500).send({ success: false, message: 'temporary failure' })
+        }
+      },
+    )
+  }
 }
 
 /**

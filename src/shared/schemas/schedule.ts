@@ -16,6 +16,7 @@ export const JOB_NAMES = [
   'notifications',
   'reconcile',
   'ticket-sla',
+  'gateway-poll',
 ] as const
 export type JobName = (typeof JOB_NAMES)[number]
 

@@ -19,7 +19,8 @@
  * the transaction's callback_url. The body is written the way PHP writes it — escaped slashes,
  * spaces, `150000.0` — so a receiver that re-serialises before checking fails. The same actions
  * are reachable over HTTP for demos: `POST /_sim/pay {reference, amount?, callback?}`,
- * `POST /_sim/expire {reference}`, `GET /_sim/transactions`.
+ * `POST /_sim/expire {reference}`, `GET /_sim/transactions`, and `POST /_sim/adopt [transaction…]`
+ * (benches seeding thousands).
  */
 import { createHmac, randomInt } from 'node:crypto'
 import { once } from 'node:events'
@@ -389,6 +390,11 @@ export async function startTripaySim(
       }
       if (url.pathname === '/_sim/expire')
         return answer(200, { transaction: sim.expire(reference) })
+      if (url.pathname === '/_sim/adopt') {
+        const list = JSON.parse(text) as Parameters<TripaySim['adopt']>[0][]
+        for (const t of list) sim.adopt(t)
+        return answer(200, { adopted: list.length })
+      }
       return answer(404, { error: 'unknown sim action' })
     } catch (error) {
       return answer(400, { error: error instanceof Error ? error.message : String(error) })

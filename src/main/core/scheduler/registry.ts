@@ -1,6 +1,7 @@
 import type { JobName, JobWhen } from '@shared/schemas'
 import { runAutoIsolir, runReminders, runRestore, type AutopilotDeps } from '../collections'
 import type { JobContext, JobCounts } from '../deps'
+import { pollGateways } from '../gateways'
 import { sendDueMessages } from '../messaging'
 import { runDeviceQueue } from '../network'
 import { runNotificationChecks } from '../notifications'
@@ -89,6 +90,17 @@ export const JOBS: JobRegistry = [
     name: 'ticket-sla',
     when: [{ kind: 'every_minutes', minutes: 10, offset: 2 }],
     run: counted((deps, ctx) => runTicketSlaCheck(deps, ctx.companyId)),
+  },
+  // Every five minutes at :03, :08 …: online payments behind NAT (no callback reaches the
+  // office) are found within minutes. Each transaction has its own next poll time (fresh ones
+  // every few minutes, older ones half-hourly); a pass with nothing due costs one query.
+  {
+    name: 'gateway-poll',
+    when: [{ kind: 'every_minutes', minutes: 5, offset: 3 }],
+    run: async (deps, ctx) => {
+      const r = await pollGateways(deps, ctx.companyId)
+      return { counts: r.counts, detail: { changed: r.changed, errors: r.errors } }
+    },
   },
 ]
 

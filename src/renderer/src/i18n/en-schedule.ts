@@ -18,6 +18,7 @@ export const enSchedule: typeof idSchedule = {
       notifications: 'Notification check',
       reconcile: 'Router reconciliation',
       'ticket-sla': 'Ticket SLA check',
+      'gateway-poll': 'Online payment check',
     },
     descriptions: {
       invoices: 'The invoice run on the company billing day, then the “invoice issued” messages.',
@@ -30,6 +31,8 @@ export const enSchedule: typeof idSchedule = {
       reconcile: 'Counts differences between routers and Loket; changes nothing.',
       'ticket-sla':
         'Tells the assignee and the supervisors when a ticket passes its response or resolution target.',
+      'gateway-poll':
+        'Asks the gateway about unpaid online payments (an office behind NAT receives no callbacks).',
     },
     when: {
       daily: 'every day at {{time}}',

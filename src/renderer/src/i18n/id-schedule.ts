@@ -18,6 +18,7 @@ export const idSchedule = {
       notifications: 'Pemeriksaan notifikasi',
       reconcile: 'Rekonsiliasi router',
       'ticket-sla': 'Pemeriksaan SLA tiket',
+      'gateway-poll': 'Cek pembayaran online',
     },
     descriptions: {
       invoices: 'Penagihan pada hari tagih perusahaan, lalu pesan “tagihan terbit”.',
@@ -30,6 +31,8 @@ export const idSchedule = {
       reconcile: 'Menghitung selisih router dan Loket; tidak mengubah apa pun.',
       'ticket-sla':
         'Memberi tahu penanggung jawab dan supervisor saat tiket melewati target respons atau penyelesaian.',
+      'gateway-poll':
+        'Menanyakan ke gateway pembayaran online yang belum dibayar (kantor di balik NAT tidak menerima callback).',
     },
     when: {
       daily: 'setiap hari {{time}}',
