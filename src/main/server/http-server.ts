@@ -11,13 +11,12 @@ import {
   type ApiServices,
   type AppRouter,
 } from '@api/index'
-import { isolirLandingInfo } from '@api/routers/monitor'
 import { answerGatewayCallback, isGatewayName } from '@api/gateway-callback'
 import { AppError, messageKeyOf } from '@shared/errors'
 import { translateId } from '@shared/messages/translate'
-import { formatPhone } from '@shared/phone'
 import { serveBackupDownloads } from './backup-download'
 import { ownHostNames, type OwnHostNamesOptions } from './own-host-names'
+import { isSelfPayPath, isSelfPayPost, serveSelfPay } from './self-pay/routes'
 import { serveUpdates } from './update-files'
 
 export interface HttpServerOptions {
@@ -98,24 +97,26 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   const ownNames = ownHostNames(options.hostNames)
   const foreignHost = (req: { method: string; headers: { host?: string } }) =>
     !isSafeMethod(req.method) && !ownNames.allows(req.headers.host)
+  // The isolated customer's pay forms are the one exception: the browser posts them under the
+  // name of whatever site it had asked for, and each carries a token the page signed.
   app.addHook('onRequest', async (req, reply) => {
     // A gateway's callback comes from the gateway under the public name the office gave it; it
     // carries no session to abuse and is believed only when its signature checks out.
     if (req.url.startsWith(PAY_CALLBACK_PREFIX)) return
-    if (foreignHost(req) && !req.url.startsWith('/api/trpc/')) {
+    if (
+      foreignHost(req) &&
+      !req.url.startsWith('/api/trpc/') &&
+      !isSelfPayPost(req.method, req.url)
+    ) {
       return reply.code(403).send({ ok: false, error: 'host_not_allowed' })
     }
   })
 
   await app.register(gatewayCallbacks(options))
 
-  // Where the router's NAT sends an isolated customer's web traffic (the isolir setup script).
-  const landing = async (reply: FastifyReply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .header('Cache-Control', 'no-store')
-      .send(isolirPage(await isolirLandingInfo(options.services)))
-  app.get('/isolir', async (_req, reply) => landing(reply))
+  // Where the router's NAT sends an isolated customer's web traffic (the isolir setup script):
+  // the customer's arrears and pay form when their address is known, and the pay links.
+  const landing = await serveSelfPay(app, () => options.services)
   // The NAT keeps the customer's own URL (http://any-site/any/path): a GET naming another site
   // in its Host header than this host's address and port is an isolated browser, so it gets the
   // landing page whatever the path. Office PCs always reach the host at address:port.
@@ -126,8 +127,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     const port = typeof address === 'object' && address ? address.port : 0
     if (port === 80 || port === 0) return
     const hostHeader = req.headers.host ?? ''
-    if (hostHeader.endsWith(`:${port}`)) return
-    return landing(reply)
+    if (hostHeader.endsWith(`:${port}`) || isSelfPayPath(req.url)) return
+    return landing(req, reply)
   })
 
   await app.register(fastifyTRPCPlugin, {
@@ -232,36 +233,4 @@ function sendAppShell(reply: FastifyReply, webRoot: string) {
     '$1="/',
   )
   return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html)
-}
-
-const escapeHtml = (value: string) =>
-  value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  )
-
-/** The page an isolated customer sees: self-contained (the router lets nothing else through). */
-function isolirPage(company: { name: string; phone: string | null; address: string } | null) {
-  const name = escapeHtml(company?.name ?? 'Penyedia layanan internet Anda')
-  const contact = [
-    company?.address ? `<p>Alamat kantor: ${escapeHtml(company.address)}</p>` : '',
-    company?.phone
-      ? `<p>Telepon / WhatsApp: <strong>${escapeHtml(formatPhone(company.phone))}</strong></p>`
-      : '',
-  ].join('')
-  return `<!doctype html>
-<html lang="id"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Layanan internet diisolir — ${name}</title>
-<style>body{font-family:system-ui,sans-serif;background:#f4f6f8;color:#1b2430;margin:0;padding:24px}
-main{max-width:520px;margin:40px auto;background:#fff;border-radius:12px;padding:28px;border-top:6px solid #e8590c}
-h1{font-size:1.4rem;margin:0 0 12px}p{line-height:1.5;margin:8px 0}.isp{color:#5c6773;font-weight:600}</style>
-</head><body><main>
-<p class="isp">${name}</p>
-<h1>Layanan internet Anda sedang diisolir</h1>
-<p>Akses internet dibatasi karena ada tagihan yang belum dibayar. Silakan lakukan pembayaran di kantor kami; layanan akan aktif kembali setelah pembayaran diterima.</p>
-${contact}
-<p>Bila Anda sudah membayar, hubungi kami dengan menyebutkan nomor pelanggan Anda.</p>
-</main></body></html>
-`
 }

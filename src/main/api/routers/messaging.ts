@@ -76,7 +76,16 @@ export const messagingRouter = router({
       const company = await companyTemplateValues(db, companyId)
       const asOf = dateInZone(ctx.services.clock.now(), await timeZoneOf(ctx))
       const values = customer
-        ? { ...company, ...(await customerTemplateValues(db, companyId, customer.id, asOf)) }
+        ? {
+            ...company,
+            ...(await customerTemplateValues(
+              db,
+              companyId,
+              customer.id,
+              asOf,
+              ctx.services.secrets,
+            )),
+          }
         : company
       return { customer, ...renderPreview(input.subject, input.body, values) }
     }),

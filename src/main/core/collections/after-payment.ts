@@ -10,6 +10,7 @@ import { EMPTY_QUEUE, queueCounts, render } from './messages'
 import { restoreCustomer } from './restore'
 import type { CollectionSettings } from '@shared/schemas'
 import { getCollectionSettings } from './settings'
+import { NO_PAY_LINKS } from '../pay-links'
 
 /**
  * The "pembayaran diterima" message of a payment (dedupe `receipt:<id>`, `{jumlah}` the amount
@@ -58,7 +59,7 @@ export async function queuePaymentReceipt(
   ])
   const customer = customers.get(row.customer_id)
   if (!customer) return EMPTY_QUEUE
-  const values = invoiceValues(company, policy, customer, lines, null)
+  const values = invoiceValues(company, NO_PAY_LINKS, customer, lines, null)
   const credit = row.amount - lines.reduce((sum, l) => sum + l.amount, 0)
   if (credit > 0) {
     const line = `- Masuk saldo: ${rupiahText(credit)}`

@@ -10,6 +10,7 @@ import { dateText, invoiceValues, rupiahText } from './format'
 import { isolirPreview, type AutoIsolirRow } from './isolir-preview'
 import { EMPTY_QUEUE, queueCounts, render } from './messages'
 import { getCollectionSettings } from './settings'
+import { payLinks } from '../pay-links'
 
 /** Why this service was isolated, in the words the office reads on the page and in history. */
 function isolirReason(r: AutoIsolirRow, graceDays: number): string {
@@ -148,6 +149,7 @@ async function isolirNotices(
     loadCompany(deps.db, ctx.companyId),
     openInvoices(deps.db, ctx.companyId, { customerIds: ids }),
   ])
+  const links = payLinks(deps.secrets, ctx.companyId, settings.paymentLinkBase)
   const items: OutgoingMessage[] = []
   for (const r of rows) {
     const customer = customers.get(r.customerId)
@@ -158,7 +160,7 @@ async function isolirNotices(
       contact: contactOf(customer),
       kind: 'isolir_notice',
       ...render(tpl, {
-        ...invoiceValues(company, settings, customer, lines, r.oldestDue),
+        ...invoiceValues(company, links, customer, lines, r.oldestDue),
         tanggal: dateText(ctx.asOf as CalendarDate),
         paket: r.product,
       }),

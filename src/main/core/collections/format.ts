@@ -1,7 +1,7 @@
 import { periodLabel } from '@shared/billing'
 import type { TemplateValues } from '@shared/messaging'
-import type { CollectionSettings } from '@shared/schemas'
 import { formatPhone } from '@shared/phone'
+import type { PayLinks } from '../pay-links'
 
 // Formatters are costly to build and carry no state: one each for every message of a run.
 const digits = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 })
@@ -56,16 +56,6 @@ export function periodsText(lines: InvoiceLine[]): string {
   return [...new Set(lines.map(invoiceLabel))].join(', ')
 }
 
-/** `{link_bayar}`: the company's payment page for this customer, else how to pay at the office. */
-export function paymentLink(
-  settings: Pick<CollectionSettings, 'paymentLinkBase'>,
-  customerCode: string,
-  companyPhone: string | null,
-): string {
-  if (settings.paymentLinkBase) return settings.paymentLinkBase + encodeURIComponent(customerCode)
-  return companyPhone ? `hubungi kantor (${companyPhone})` : 'hubungi kantor'
-}
-
 export interface CompanyInfo {
   name: string
   phone: string | null
@@ -80,7 +70,7 @@ export interface CustomerInfo {
 /** The variables every message about a customer's invoices shares. */
 export function invoiceValues(
   company: CompanyInfo,
-  settings: Pick<CollectionSettings, 'paymentLinkBase'>,
+  links: PayLinks,
   customer: CustomerInfo,
   lines: InvoiceLine[],
   dueDate: string | null,
@@ -94,7 +84,7 @@ export function invoiceValues(
     periode: periodsText(lines),
     jumlah: rupiahText(lines.reduce((sum, l) => sum + l.amount, 0)),
     jatuh_tempo: dueDate ? dateText(dueDate) : '',
-    link_bayar: paymentLink(settings, customer.code, company.phone),
+    link_bayar: links(customer.id, lines),
     nomor_invoice: numbers.join(', '),
     rincian: rincian(lines),
   }

@@ -7,6 +7,7 @@ import type { AutopilotDeps } from './deps'
 import { dateText, invoiceValues } from './format'
 import { EMPTY_QUEUE, queueCounts, render } from './messages'
 import { getCollectionSettings } from './settings'
+import { payLinks } from '../pay-links'
 
 /** A day the host was off still gets its notices the next days, but old invoices never do. */
 const CATCH_UP_DAYS = 3
@@ -50,6 +51,7 @@ export async function queueInvoiceNotices(
       ? loadServiceInfo(deps.db, ctx.companyId, ids)
       : Promise.resolve(new Map()),
   ])
+  const links = payLinks(deps.secrets, ctx.companyId, settings.paymentLinkBase)
   const items: OutgoingMessage[] = []
   for (const inv of due) {
     const customer = customers.get(inv.customer_id)
@@ -67,7 +69,7 @@ export async function queueInvoiceNotices(
       contact: contactOf(customer),
       kind: 'invoice_issued',
       ...render(tpl, {
-        ...invoiceValues(company, settings, customer, [line], inv.due_date),
+        ...invoiceValues(company, links, customer, [line], inv.due_date),
         tanggal: dateText(ctx.asOf as CalendarDate),
         ...services.get(customer.id),
       }),

@@ -10,6 +10,7 @@ import type { AutopilotDeps } from './deps'
 import { dateText, invoiceValues } from './format'
 import { EMPTY_QUEUE, queueCounts, render } from './messages'
 import { getCollectionSettings } from './settings'
+import { payLinks } from '../pay-links'
 
 /**
  * An isolir or restore by hand (Jaringan → isolir batch, the customer page, `isolir apply`):
@@ -72,6 +73,7 @@ export async function queueIsolirNotices(
     openInvoices(deps.db, companyId, { customerIds: ids }),
     getCollectionSettings(deps.db, companyId),
   ])
+  const links = payLinks(deps.secrets, companyId, settings.paymentLinkBase)
   const items: OutgoingMessage[] = []
   let noArrears = 0
   for (const s of services) {
@@ -89,7 +91,7 @@ export async function queueIsolirNotices(
       contact: contactOf(customer),
       kind: 'isolir_notice',
       ...render(tpl, {
-        ...invoiceValues(company, settings, customer, lines, lines[0]!.dueDate),
+        ...invoiceValues(company, links, customer, lines, lines[0]!.dueDate),
         tanggal: dateText(today as CalendarDate),
         paket: s.name,
       }),

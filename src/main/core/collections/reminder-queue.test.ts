@@ -156,10 +156,10 @@ describe('invoice notices, template values and the policy', () => {
 
   it('a customer’s template values come from their data', async () => {
     const { f, ani } = await threeCustomers()
-    await f.policy({ paymentLinkBase: 'https://bayar.netjaya.id/p/' })
+    await f.policy({ paymentLinkBase: 'https://bayar.netjaya.id/' })
     const [inv] = await f.invoicesOf(ani.customerId)
     expect(
-      await customerTemplateValues(f.db, f.companyId, ani.customerId, '2026-01-08'),
+      await customerTemplateValues(f.db, f.companyId, ani.customerId, '2026-01-08', f.deps.secrets),
     ).toMatchObject({
       nama: 'Ani Rahayu',
       kode: ani.code,
@@ -168,7 +168,11 @@ describe('invoice notices, template values and the policy', () => {
       jumlah: 'Rp150.000',
       jatuh_tempo: '11 Januari 2026',
       nomor_invoice: inv!.number,
-      link_bayar: `https://bayar.netjaya.id/p/${ani.code}`,
+      link_bayar: expect.stringMatching(
+        new RegExp(
+          `^https://bayar\\.netjaya\\.id/bayar/${f.companyId}\\.${ani.customerId}\\.${inv!.id}\\.20260210\\.`,
+        ),
+      ),
       paket: 'Rumah 10 Mbps',
       tanggal: '08 Januari 2026',
     })

@@ -24,6 +24,7 @@ import type { AutopilotDeps } from './deps'
 import { dateText, invoiceLabel, invoiceValues, type InvoiceLine } from './format'
 import { render } from './messages'
 import { getCollectionSettings } from './settings'
+import { payLinks } from '../pay-links'
 
 export const REMINDER_PAGE = 500
 
@@ -239,12 +240,13 @@ export async function queueReminders(
     activeChannels(deps.db, companyId),
   ])
   const today = dateInZone(deps.clock.now(), timeZone)
+  const links = payLinks(deps.secrets, companyId, settings.paymentLinkBase)
   const items: OutgoingMessage[] = people.map((p) => ({
     customerId: p.id,
     contact: contactOf(p),
     kind: 'reminder',
     ...render(tpl, {
-      ...invoiceValues(company, settings, p, p.lines, p.lines[0]?.dueDate ?? null),
+      ...invoiceValues(company, links, p, p.lines, p.lines[0]?.dueDate ?? null),
       tanggal: dateText(today),
       ...services.get(p.id),
     }),

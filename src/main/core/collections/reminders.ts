@@ -14,6 +14,7 @@ import type { AutopilotDeps } from './deps'
 import { dateText, invoiceValues } from './format'
 import { EMPTY_QUEUE, queueCounts, render } from './messages'
 import { getCollectionSettings } from './settings'
+import { payLinks } from '../pay-links'
 
 /**
  * Rule 28. For each reminder offset o, the customers with an open invoice due on asOf − o get
@@ -38,6 +39,7 @@ export async function runReminders(deps: AutopilotDeps, ctx: JobContext): Promis
       ? loadServiceInfo(deps.db, ctx.companyId, ids)
       : Promise.resolve(new Map()),
   ])
+  const links = payLinks(deps.secrets, ctx.companyId, settings.paymentLinkBase)
   const items: OutgoingMessage[] = []
   const reached = new Set<number>()
   for (const { offset, due } of days) {
@@ -47,7 +49,7 @@ export async function runReminders(deps: AutopilotDeps, ctx: JobContext): Promis
       if (!focus || !customer) continue
       reached.add(customerId)
       const values = {
-        ...invoiceValues(company, settings, customer, lines, due),
+        ...invoiceValues(company, links, customer, lines, due),
         tanggal: dateText(asOf),
         ...services.get(customerId),
       }

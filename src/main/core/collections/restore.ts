@@ -11,7 +11,7 @@ import { notify } from '../notifications'
 import { actedOn } from './auto-isolir'
 import { chunks, contactOf, loadCompany, loadCustomers } from './data'
 import type { AutopilotDeps } from './deps'
-import { dateText, paymentLink } from './format'
+import { dateText } from './format'
 import { overdueByCustomer } from './isolir-preview'
 import { EMPTY_QUEUE, queueCounts, render } from './messages'
 import { getCollectionSettings } from './settings'
@@ -158,7 +158,7 @@ async function restore(
   const acted = todo.filter((c) => active.has(c.serviceId))
   counts.restored = acted.length
 
-  const items = settings.sendRestoreNotice ? await restoredNotices(deps, run, acted, settings) : []
+  const items = settings.sendRestoreNotice ? await restoredNotices(deps, run, acted) : []
   const at = deps.clock.now().toISOString()
   const result = await writeTx(deps.db, async (tx) => {
     await insertRows(
@@ -205,7 +205,6 @@ async function restoredNotices(
   deps: AutopilotDeps,
   run: RestoreRun,
   rows: Candidate[],
-  settings: CollectionSettings,
 ): Promise<OutgoingMessage[]> {
   if (!rows.length) return []
   const [tpl, customers, company] = await Promise.all([
@@ -232,7 +231,8 @@ async function restoredNotices(
           telepon_perusahaan: company.phone ? formatPhone(company.phone) : '',
           paket: r.product,
           tanggal: dateText(run.asOf),
-          link_bayar: paymentLink(settings, customer.code, company.phone),
+          // Nothing is owed any more: no pay link.
+          link_bayar: '',
         }),
         dedupeKey: `restore:${r.serviceId}:${run.asOf}`,
         refType: 'service',

@@ -2,9 +2,11 @@ import type { CalendarDate } from '@shared/dates'
 import { AppError } from '@shared/errors'
 import type { TemplateValues } from '@shared/messaging'
 import type { Db } from '../db'
+import type { SecretBox } from '../secrets'
 import { loadCompany, loadCustomers, loadServiceInfo, openInvoices } from './data'
 import { dateText, invoiceValues, type InvoiceLine } from './format'
 import { getCollectionSettings } from './settings'
+import { payLinks } from '../pay-links'
 
 /**
  * Every template variable for one customer as of a day, from real data: what they owe now
@@ -17,6 +19,8 @@ export async function customerTemplateValues(
   companyId: number,
   customerId: number,
   asOf: string,
+  /** The data directory's key, to sign `{link_bayar}`; without it the link is left empty. */
+  secrets?: SecretBox,
 ): Promise<TemplateValues> {
   const customers = await loadCustomers(db, companyId, [customerId])
   const customer = customers.get(customerId)
@@ -53,7 +57,13 @@ export async function customerTemplateValues(
   }
   const service = services.get(customerId)
   return {
-    ...invoiceValues(company, settings, customer, lines, lines[0]?.dueDate ?? null),
+    ...invoiceValues(
+      company,
+      payLinks(secrets ?? null, companyId, settings.paymentLinkBase),
+      customer,
+      lines,
+      lines[0]?.dueDate ?? null,
+    ),
     paket: service?.paket ?? '',
     username: service?.username ?? '',
     tanggal: dateText(asOf as CalendarDate),

@@ -8,6 +8,7 @@ import { chunks, contactOf, loadCompany, loadCustomers } from './data'
 import { dateText, invoiceValues } from './format'
 import { EMPTY_QUEUE, queueCounts, render } from './messages'
 import { getCollectionSettings } from './settings'
+import { NO_PAY_LINKS } from '../pay-links'
 
 /** Statuses of a service that has been (or still is) in service: its customer is not new. */
 const IN_SERVICE = ['aktif', 'isolir', 'putus'] as const
@@ -86,7 +87,7 @@ export async function queueWelcomeMessages(
       contact: contactOf(customer),
       kind: 'welcome',
       ...render(tpl, {
-        ...invoiceValues(company, settings, customer, [], null),
+        ...invoiceValues(company, NO_PAY_LINKS, customer, [], null),
         paket: s.name,
         username: s.pppoe_username || '-',
         password: openLogin(deps.secrets, s.pppoe_password) || '-',

@@ -44,6 +44,7 @@ export interface Database {
   routers: RoutersTable
   device_jobs: DeviceJobsTable
   router_queue_leases: RouterQueueLeasesTable
+  session_addresses: SessionAddressesTable
   hotspot_profiles: HotspotProfilesTable
   hotspot_batches: HotspotBatchesTable
   hotspot_vouchers: HotspotVouchersTable
@@ -884,6 +885,15 @@ export interface RouterQueueLeasesTable {
   owner: string
   /** ISO-8601 UTC, real time: the lease is over after this even if its holder died. */
   until: string
+}
+
+/** A PPPoE login's address as last seen among the router's active sessions (the isolir page). */
+export interface SessionAddressesTable {
+  company_id: number
+  address: string
+  service_id: number
+  router_id: number
+  seen_at: string
 }
 
 export type DeviceJobRow = Selectable<DeviceJobsTable>

@@ -44,14 +44,18 @@ export {
   interfaces,
   isolirLandingInfo,
   kickSession,
+  lookUpSessionAddress,
   monitorError,
   oneHealth,
   onlineCount,
   onlineSessions,
+  plainAddress,
   routerHealth,
+  serviceAtAddress,
   trafficSample,
 } from './monitoring'
 export type {
+  AddressOwner,
   IsolirLandingInfo,
   KickResult,
   KickTarget,

@@ -27,6 +27,12 @@ export interface SecretBox {
    * directory's key nobody can tell which code a key belongs to.
    */
   lookupKey(plain: string): string
+  /**
+   * An HMAC-SHA256 of `data` under a key of its own for `purpose` (derived from the data
+   * directory's key): what signed links (the customer's pay link) are checked with. A purpose's
+   * signatures never verify another purpose's data.
+   */
+  mac(purpose: string, data: string): Buffer
 }
 
 /** A saved secret asked for another destination than the one it was saved for. */
@@ -69,6 +75,10 @@ export function secretBox(key: Buffer): SecretBox {
     },
     sealFor: (plain, destination) => seal(BOUND, plain, destination),
     lookupKey: (plain) => createHmac('sha256', digestKey).update(plain, 'utf8').digest('hex'),
+    mac(purpose, data) {
+      const purposeKey = createHmac('sha256', key).update(`loket mac key v1:${purpose}`).digest()
+      return createHmac('sha256', purposeKey).update(data, 'utf8').digest()
+    },
     openFor(sealed, destination) {
       if (sealed.startsWith(VERSION)) return open(VERSION, sealed, null)
       if (!sealed.startsWith(BOUND)) throw new Error('not a sealed secret')

@@ -162,9 +162,9 @@ export const enCollections: typeof idCollections = {
       sendRestoreNotice: 'Service restored',
       sendPackageNotice: 'Package changed',
       sendWelcome: 'Welcome when the first service becomes active (with username and password)',
-      paymentLinkBase: 'Online payment address',
+      paymentLinkBase: 'Portal address for customers',
       paymentLinkHint:
-        '{link_bayar} in messages = this address + the customer code. Leave empty if customers pay at the office.',
+        'The Loket host address customers can open (e.g. http://192.168.88.10:8080). {link_bayar} in invoice and reminder messages becomes a signed link to paying that invoice (valid until 30 days after the due date). Leave empty if customers pay at the office: no link is sent.',
       saved: 'Collections policy saved.',
       defaults: 'Restore defaults',
     },

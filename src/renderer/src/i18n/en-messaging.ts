@@ -121,6 +121,8 @@ export const enMessaging: typeof idMessaging = {
       insertOne: 'Insert {{name}}',
     },
     templates: {
+      payLinkEmpty:
+        '{link_bayar} is sent empty: fill in "Portal address for customers" under Collections → Policy so messages carry the customer\'s pay link.',
       edited: 'Edited',
       default: "Loket's default",
       about: {

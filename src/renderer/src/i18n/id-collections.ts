@@ -161,9 +161,9 @@ export const idCollections = {
       sendRestoreNotice: 'Layanan aktif kembali',
       sendPackageNotice: 'Paket berubah',
       sendWelcome: 'Selamat datang saat layanan pertama aktif (berisi username dan password)',
-      paymentLinkBase: 'Alamat pembayaran online',
+      paymentLinkBase: 'Alamat portal untuk pelanggan',
       paymentLinkHint:
-        '{link_bayar} dalam pesan = alamat ini + kode pelanggan. Kosongkan bila pelanggan membayar di kantor.',
+        'Alamat host Loket yang bisa dibuka pelanggan (mis. http://192.168.88.10:8080). {link_bayar} dalam pesan tagihan dan pengingat menjadi tautan bertanda tangan ke pembayaran tagihan itu (berlaku sampai 30 hari setelah jatuh tempo). Kosongkan bila pelanggan membayar di kantor: tautan tidak dikirim.',
       saved: 'Kebijakan penagihan disimpan.',
       defaults: 'Kembalikan bawaan',
     },

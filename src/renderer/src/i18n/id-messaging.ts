@@ -120,6 +120,8 @@ export const idMessaging = {
       insertOne: 'Sisipkan {{name}}',
     },
     templates: {
+      payLinkEmpty:
+        '{link_bayar} terkirim kosong: isi "Alamat portal untuk pelanggan" di Penagihan → Kebijakan agar pesan berisi tautan pembayaran pelanggan.',
       edited: 'Diubah',
       default: 'Bawaan Loket',
       about: {

@@ -8,3 +8,10 @@ export { isolirLandingInfo } from './isolir-landing'
 export type { IsolirLandingInfo } from './isolir-landing'
 export type { MonitorError } from './router-call'
 export { activeRouters, monitorError } from './router-call'
+export {
+  lookUpSessionAddress,
+  plainAddress,
+  rememberSessionAddresses,
+  serviceAtAddress,
+} from './session-addresses'
+export type { AddressOwner, SeenSession } from './session-addresses'

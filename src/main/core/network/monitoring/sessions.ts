@@ -5,6 +5,7 @@ import type { NetworkDeps } from '../deps'
 import { parseUptime, type RouterApi, type RouterRow } from '../routeros'
 import { loadRouter } from '../routers'
 import { MONITOR_TIMEOUT_MS, onRouter, withRouter } from './router-call'
+import { rememberSessionAddresses } from './session-addresses'
 
 const ACTIVE_FIELDS = ['.id', 'name', 'service', 'caller-id', 'address', 'uptime']
 
@@ -108,9 +109,14 @@ export async function onlineSessions(
     api.run('/ppp/active/print', {}, { proplist: ACTIVE_FIELDS }),
   )
   const logins = await servicesByLogin(deps.db, companyId, routerId)
-  return active
-    .map((row) => toSession(row, logins.get(row.name ?? '')))
-    .sort((a, b) => a.name.localeCompare(b.name))
+  const sessions = active.map((row) => toSession(row, logins.get(row.name ?? '')))
+  await rememberSessionAddresses(
+    deps,
+    companyId,
+    routerId,
+    sessions.flatMap((s) => (s.serviceId ? [{ serviceId: s.serviceId, address: s.address }] : [])),
+  )
+  return sessions.sort((a, b) => a.name.localeCompare(b.name))
 }
 
 export type KickTarget = { sessionId: string } | { name: string }

@@ -9,6 +9,7 @@ import { queryClient, trpc } from '../../api/client'
 import { FormAlert } from '../../components/form-alert'
 import { ConfirmAction } from './confirm-action'
 import { MessageEditor, strayVariables } from './message-editor'
+import { PayLinkHint } from './pay-link-hint'
 import { TemplatePreview } from './template-preview'
 import type { TemplateRow } from './types'
 
@@ -77,6 +78,7 @@ export function TemplateEditor({
             subjectLabel={t('messaging.editor.subject')}
             readOnly={!canManage}
           />
+          <PayLinkHint texts={[subject, body]} />
           <FormAlert error={save.error} />
           {canManage && (
             <Group justify="space-between">

@@ -1,0 +1,7 @@
+export { checkFormToken, signFormToken, FORM_TOKEN_MINUTES } from './form-token'
+export { selfPayChannels, selfPaymentState, startSelfPayment } from './pay'
+export type { SelfPayRequest } from './pay'
+export { maskName, selfPayView } from './view'
+export type { SelfPayInvoice, SelfPayView } from './view'
+export { isolirCustomer, payLinkCustomer } from './who'
+export type { PayLinkPage, SelfPayOwner } from './who'
