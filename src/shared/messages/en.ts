@@ -172,6 +172,12 @@ export const enMessages: SharedMessages = {
       'Invalid picture: {{problem}}. A signature must be a PNG (max. 300 KB), a photo JPG/PNG/WEBP (max. 5 MB).',
     FIELD_REGISTRATION_NOT_ASSIGNED:
       'The {{taskWords}} of customer {{customer}} is not (or no longer) assigned to you, so the report from this phone was not applied. Contact the office.',
+    PORTAL_RATE_LIMITED: 'Too many requests from this device or number. Try again in {{minutes}} minutes.',
+    PORTAL_READ_ONLY:
+      'This portal view is read-only (opened by staff). Changes and payments cannot be made here.',
+    PORTAL_REGISTRATION_OFF: 'Self-registration is not open. Contact the office to sign up.',
+    PORTAL_PHONE_TAKEN:
+      'This WhatsApp number is already used by another customer. Contact the office if it is yours.',
   },
   validation: {
     quantity: 'Quantity must be a whole number, at least 1.',
@@ -255,5 +261,6 @@ export const enMessages: SharedMessages = {
     out_of_range: 'The value is outside the allowed range.',
     invalid: 'Invalid value.',
     otp_code: 'The code is 6 digits.',
+    portal_pick_invoice: 'Pick at least one invoice.',
   },
 }

@@ -135,6 +135,7 @@ export const en: Messages = {
       view: 'See warehouse stock, stock cards, requests and serial numbers (technicians record what they used)',
       manage: 'Manage items and warehouses, stock in, approve and issue requests, returns',
     },
+    portal: { impersonate: 'Open the portal as a customer (read-only, audited)' },
     registrations: {
       view: 'View the new-customer registration board',
       manage: 'Work registration steps: survey, account, product, installation, handover',
@@ -361,6 +362,15 @@ export const en: Messages = {
       back: 'Registration card moved back',
       reject: 'Survey not feasible',
       activate: 'Service activated from registration',
+    },
+    portal: {
+      sign_in: 'Customer signed in to the portal',
+      sign_out: 'Customer signed out of the portal',
+      device_remove: 'Customer removed a trusted device',
+      profile: 'Customer changed their profile in the portal',
+      whatsapp: 'Customer changed their WhatsApp number (verified by code)',
+      settings: 'Customer portal settings changed',
+      staff_view: 'Portal opened by staff as the customer',
     },
     tickets: {
       create: 'Ticket opened',

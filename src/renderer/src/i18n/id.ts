@@ -139,6 +139,7 @@ export const id = {
       view: 'Lihat stok gudang, kartu stok, permintaan dan nomor seri (teknisi mencatat barang yang ia pakai)',
       manage: 'Kelola barang dan gudang, barang masuk, setujui dan keluarkan permintaan, retur',
     },
+    portal: { impersonate: 'Buka portal sebagai pelanggan (hanya lihat, tercatat di audit)' },
     registrations: {
       view: 'Lihat papan registrasi pelanggan baru',
       manage: 'Kerjakan langkah registrasi: survei, akun, produk, instalasi, BAST',
@@ -361,6 +362,15 @@ export const id = {
       back: 'Kartu registrasi dimundurkan',
       reject: 'Survei tidak layak',
       activate: 'Layanan diaktifkan dari registrasi',
+    },
+    portal: {
+      sign_in: 'Pelanggan masuk ke portal',
+      sign_out: 'Pelanggan keluar dari portal',
+      device_remove: 'Perangkat tepercaya pelanggan dihapus',
+      profile: 'Profil diubah pelanggan di portal',
+      whatsapp: 'Nomor WhatsApp diganti pelanggan (diverifikasi kode)',
+      settings: 'Pengaturan portal pelanggan diubah',
+      staff_view: 'Portal dibuka petugas sebagai pelanggan',
     },
     tickets: {
       create: 'Tiket dibuat',
