@@ -216,9 +216,9 @@ describe('what a signed-in customer does', () => {
     const before = wa.received.length
     await portal(token).changePhone.mutate({ phone: NEW })
     const code = await codeSentTo(NEW, before)
-    expect(await apiCode(portal(token).confirmPhone.mutate({ phone: NEW, code: other(code) }))).toBe(
-      'OTP_INVALID',
-    )
+    expect(
+      await apiCode(portal(token).confirmPhone.mutate({ phone: NEW, code: other(code) })),
+    ).toBe('OTP_INVALID')
     await portal(token).confirmPhone.mutate({ phone: NEW, code })
     expect((await portal(token).profile.query()).whatsapp).toBe(NEW)
     await portal(token).saveProfile.mutate({ email: 'budi@contoh.id', addressNote: 'Pagar hijau' })

@@ -97,9 +97,7 @@ export const portalRouter = router({
   profile: portalProcedure.query(({ ctx }) => portalProfile(ctx.services, ctx.customer)),
   saveProfile: portalProcedure
     .input(portalProfileInput)
-    .mutation(({ ctx, input }) =>
-      savePortalProfile(ctx.services, ctx.customer, ctx.caller, input),
-    ),
+    .mutation(({ ctx, input }) => savePortalProfile(ctx.services, ctx.customer, ctx.caller, input)),
   /** A new WhatsApp number: a code to it, then the code back (`confirmPhone`). */
   changePhone: portalProcedure
     .input(portalPhoneInput)

@@ -158,7 +158,10 @@ async function endPortalSession(
 }
 
 /** The actor of what a customer does in the portal: no user, named by the customer's code. */
-export function portalActor(c: PortalCustomer, client: PortalClient): Actor & { companyId: number } {
+export function portalActor(
+  c: PortalCustomer,
+  client: PortalClient,
+): Actor & { companyId: number } {
   return {
     companyId: c.companyId,
     userId: c.staffUserId,

@@ -26,6 +26,7 @@ import { enHelp } from './en-help'
 import { enModules } from './en-modules'
 import { enWarehouse } from './en-warehouse'
 import { enRegistrations } from './en-registrations'
+import { enPortal } from './en-portal'
 import type { Messages } from './id'
 
 import { enTickets } from './en-tickets'
@@ -38,6 +39,7 @@ export const en: Messages = {
   ...enTickets,
   ...enWarehouse,
   ...enRegistrations,
+  ...enPortal,
   ...enMode,
   ...enCustomers,
   ...enAudit,

@@ -29,6 +29,7 @@ import { idTickets } from './id-tickets'
 import { idWarehouse } from './id-warehouse'
 import { idField } from './id-field'
 import { idRegistrations } from './id-registrations'
+import { idPortal } from './id-portal'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -41,6 +42,7 @@ export const id = {
   ...idTickets,
   ...idWarehouse,
   ...idRegistrations,
+  ...idPortal,
   ...idMode,
   ...idCustomers,
   ...idAudit,
