@@ -310,6 +310,16 @@ export const en: Messages = {
     reset: 'Discard changes',
   },
   company: {
+    portal: {
+      title: 'Customer portal',
+      intro: 'Self-registration at /portal and the contacts customers see on the Contact page.',
+      selfRegistration: 'Open self-registration (Sign up)',
+      selfRegistrationHint:
+        'Prospects verify their WhatsApp number with a code, then land on the Registration board at step 1 for staff to approve.',
+      supportWhatsapp: 'Customer service WhatsApp',
+      supportHours: 'Service hours',
+      saved: 'Portal settings saved.',
+    },
     title: 'Company Settings',
     profile: 'Company profile',
     security: 'Session security',

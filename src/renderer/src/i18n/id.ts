@@ -310,6 +310,16 @@ export const id = {
     reset: 'Batalkan perubahan',
   },
   company: {
+    portal: {
+      title: 'Portal pelanggan',
+      intro: 'Pendaftaran mandiri di /portal dan kontak yang dilihat pelanggan di halaman Kontak.',
+      selfRegistration: 'Buka pendaftaran mandiri (Daftar)',
+      selfRegistrationHint:
+        'Calon pelanggan memverifikasi nomor WhatsApp dengan kode, lalu masuk papan Registrasi di langkah 1 untuk disetujui petugas.',
+      supportWhatsapp: 'WhatsApp layanan pelanggan',
+      supportHours: 'Jam layanan',
+      saved: 'Pengaturan portal tersimpan.',
+    },
     title: 'Pengaturan Perusahaan',
     profile: 'Profil perusahaan',
     security: 'Keamanan sesi',

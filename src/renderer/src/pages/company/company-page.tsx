@@ -10,6 +10,7 @@ import { CompanyForm } from './company-form'
 import { CustomerSettingsSection } from './customer-settings-form'
 import { ModeSection } from './mode-section'
 import { ModulesSection } from './modules-section'
+import { PortalSettingsSection } from './portal-settings-section'
 import { TicketSettingsSection } from './ticket-settings-form'
 import { TwoFactorSection } from './two-factor-section'
 
@@ -38,6 +39,7 @@ export function CompanyPage() {
       <CustomerSettingsSection editable={editable} />
       <BillingSettingsSection editable={editable} />
       <TicketSettingsSection editable={editable} />
+      <PortalSettingsSection editable={editable} />
       <ModulesSection />
       <TwoFactorSection />
       <ModeSection />
