@@ -3,6 +3,7 @@ import type { APIRequestContext, Page } from '@playwright/test'
 import { startMessageSim, type MessageSim } from '../sim/messaging/index'
 import { call, setUpCompany } from './api'
 import { jakartaToday } from './demo-data'
+import { clippedOn } from './layout-check'
 import { expect, test, type Host } from './fixtures'
 
 /**
@@ -95,7 +96,15 @@ async function portalSignIn(page: Page, host: Host, remember = false) {
   await expect(page.getByRole('heading', { name: 'Tagihan' })).toBeVisible()
 }
 
+/** What was cut on the pages looked at (layout-check.ts), asserted empty at the end of a test. */
+let clipped: string[] = []
+test.beforeEach(() => {
+  clipped = []
+})
+
 async function shot(page: Page, name: string) {
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
+  clipped.push(...(await clippedOn(page, name)))
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true })
 }
 
@@ -189,6 +198,7 @@ test('a customer signs in by WhatsApp code on a phone and uses every portal page
   await page.getByRole('button', { name: 'Keluar' }).click()
   await expect(page.getByRole('button', { name: 'Kirim kode' })).toBeVisible()
   await shot(page, 'wide-masuk')
+  expect(clipped).toEqual([])
 })
 
 test('Daftar on a phone lands on the registration board; staff open the portal read-only', async ({
@@ -231,4 +241,5 @@ test('Daftar on a phone lands on the registration board; staff open the portal r
   await page.getByRole('button', { name: 'Simpan' }).click()
   await expect(page.getByText('hanya untuk dilihat (dibuka oleh petugas)')).toBeVisible()
   await shot(page, 'phone-petugas')
+  expect(clipped).toEqual([])
 })

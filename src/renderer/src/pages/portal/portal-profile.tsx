@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, PinInput, Stack, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatPhone, normalisePhone } from '@shared/phone'
 import { portalTrpc } from '../../api/portal-client'
@@ -17,22 +17,6 @@ import { codeError, useCountdown } from './portal-sign-in'
 export function PortalProfile() {
   const { t } = useTranslation()
   const profile = useQuery(portalTrpc.portal.profile.queryOptions())
-  const [email, setEmail] = useState('')
-  const [note, setNote] = useState('')
-  useEffect(() => {
-    if (profile.data) {
-      setEmail(profile.data.email ?? '')
-      setNote(profile.data.addressNote ?? '')
-    }
-  }, [profile.data])
-  const save = useMutation(
-    portalTrpc.portal.saveProfile.mutationOptions({
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('portal.profile.saved') })
-        void profile.refetch()
-      },
-    }),
-  )
   if (profile.isPending) return <PageLoader />
   if (profile.isError)
     return <QueryError error={profile.error} onRetry={() => void profile.refetch()} />
@@ -47,37 +31,58 @@ export function PortalProfile() {
           <Muted>{t('portal.profile.readOnlyNote')}</Muted>
         </Stack>
       </Paper>
-      <Paper withBorder p="md">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault()
-            save.mutate({ email, addressNote: note })
-          }}
-        >
-          <Stack>
-            <TextInput
-              label={t('portal.profile.email')}
-              type="email"
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-            />
-            <TextInput
-              label={t('portal.profile.addressNote')}
-              value={note}
-              maxLength={300}
-              onChange={(e) => setNote(e.currentTarget.value)}
-            />
-            {save.error && <Alert color="red">{errorMessage(t, save.error)}</Alert>}
-            <Group justify="flex-end">
-              <Button type="submit" loading={save.isPending}>
-                {t('portal.profile.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
+      <ContactForm
+        email={p.email ?? ''}
+        addressNote={p.addressNote ?? ''}
+        onSaved={() => void profile.refetch()}
+      />
       <PhoneChange current={p.whatsapp} onChanged={() => void profile.refetch()} />
     </PortalPage>
+  )
+}
+
+function ContactForm(props: { email: string; addressNote: string; onSaved: () => void }) {
+  const { t } = useTranslation()
+  const [email, setEmail] = useState(props.email)
+  const [note, setNote] = useState(props.addressNote)
+  const save = useMutation(
+    portalTrpc.portal.saveProfile.mutationOptions({
+      onSuccess: () => {
+        notifications.show({ color: 'teal', message: t('portal.profile.saved') })
+        props.onSaved()
+      },
+    }),
+  )
+  return (
+    <Paper withBorder p="md">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          save.mutate({ email, addressNote: note })
+        }}
+      >
+        <Stack>
+          <TextInput
+            label={t('portal.profile.email')}
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+          />
+          <TextInput
+            label={t('portal.profile.addressNote')}
+            value={note}
+            maxLength={300}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
+          {save.error && <Alert color="red">{errorMessage(t, save.error)}</Alert>}
+          <Group justify="flex-end">
+            <Button type="submit" loading={save.isPending}>
+              {t('portal.profile.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
   )
 }
 
