@@ -14,5 +14,6 @@ export const NOTIFICATION_KINDS = [
   'ticket_sla_first_response',
   'ticket_sla_resolution',
   'stock_low',
+  'gateway_payment_held',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]

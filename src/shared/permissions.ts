@@ -41,6 +41,10 @@ export const PERMISSIONS = {
   'payments.record': { menu: 'cashier' },
   'payments.reverse': {},
   'payments.import': {},
+  /** Approve or reject an online payment held for review (paid, but not the amount asked). */
+  'payments.gateway_review': {},
+  /** Pembayaran online: the gateways' settings and keys (issue 17). */
+  'gateways.manage': {},
   'cash.close': { menu: 'closing' },
   'reports.view': { menu: 'reports' },
   'network.view': { menu: 'network' },
@@ -112,6 +116,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'payments.record',
     'payments.reverse',
     'payments.import',
+    'payments.gateway_review',
     'cash.close',
     'reports.view',
     'network.view',

@@ -172,6 +172,16 @@ export const enMessages: SharedMessages = {
       'Invalid picture: {{problem}}. A signature must be a PNG (max. 300 KB), a photo JPG/PNG/WEBP (max. 5 MB).',
     FIELD_REGISTRATION_NOT_ASSIGNED:
       'The {{taskWords}} of customer {{customer}} is not (or no longer) assigned to you, so the report from this phone was not applied. Contact the office.',
+    GATEWAY_NOT_CONFIGURED:
+      'Online payment is not enabled. Set up a gateway in Settings → Online payment.',
+    GATEWAY_UNAVAILABLE:
+      'Payment gateway {{gateway}} cannot be reached or refused the request: {{reason}}',
+    GATEWAY_CHANNEL_UNKNOWN:
+      'Payment method "{{channel}}" is not available. Choose another one from the list.',
+    GATEWAY_INVOICE_NOT_PAYABLE:
+      "The chosen invoices cannot be paid online: already paid, cancelled, or not this customer's.",
+    GATEWAY_TRANSACTION_NOT_HELD:
+      'Transaction {{reference}} is not held for review (state: {{state}}).',
     PORTAL_RATE_LIMITED: 'Too many requests from this device or number. Try again in {{minutes}} minutes.',
     PORTAL_READ_ONLY:
       'This portal view is read-only (opened by staff). Changes and payments cannot be made here.',
@@ -258,6 +268,8 @@ export const enMessages: SharedMessages = {
     time_zone: 'Choose a time zone.',
     role: 'Choose a role.',
     permission: 'Unknown permission.',
+    gateway_url: 'Write an address like https://tripay.co.id/api-sandbox/ (http/https, no ? or #).',
+    gateway_key_required: 'This key is required.',
     out_of_range: 'The value is outside the allowed range.',
     invalid: 'Invalid value.',
     otp_code: 'The code is 6 digits.',

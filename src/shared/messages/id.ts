@@ -172,6 +172,16 @@ export const idMessages = {
       'Gambar tidak valid: {{problem}}. Tanda tangan harus PNG (maks. 300 KB), foto JPG/PNG/WEBP (maks. 5 MB).',
     FIELD_REGISTRATION_NOT_ASSIGNED:
       '{{taskWords}} pelanggan {{customer}} tidak (lagi) ditugaskan kepada Anda, jadi laporan dari HP ini tidak diterapkan. Hubungi kantor.',
+    GATEWAY_NOT_CONFIGURED:
+      'Pembayaran online belum diaktifkan. Atur gateway di Pengaturan → Pembayaran online.',
+    GATEWAY_UNAVAILABLE:
+      'Gateway pembayaran {{gateway}} tidak dapat dihubungi atau menolak permintaan: {{reason}}',
+    GATEWAY_CHANNEL_UNKNOWN:
+      'Metode pembayaran "{{channel}}" tidak tersedia. Pilih metode lain dari daftar.',
+    GATEWAY_INVOICE_NOT_PAYABLE:
+      'Tagihan yang dipilih tidak bisa dibayar online: sudah lunas, dibatalkan, atau bukan milik pelanggan ini.',
+    GATEWAY_TRANSACTION_NOT_HELD:
+      'Transaksi {{reference}} tidak sedang ditahan untuk diperiksa (status: {{state}}).',
     PORTAL_RATE_LIMITED:
       'Terlalu banyak permintaan dari perangkat atau nomor ini. Coba lagi dalam {{minutes}} menit.',
     PORTAL_READ_ONLY:
@@ -261,6 +271,9 @@ export const idMessages = {
     time_zone: 'Pilih zona waktu.',
     role: 'Pilih peran.',
     permission: 'Izin tidak dikenal.',
+    gateway_url:
+      'Tulis alamat seperti https://tripay.co.id/api-sandbox/ (http/https, tanpa ? atau #).',
+    gateway_key_required: 'Kunci ini wajib diisi.',
     out_of_range: 'Nilai di luar batas yang diizinkan.',
     invalid: 'Isian tidak valid.',
     otp_code: 'Kode terdiri dari 6 angka.',

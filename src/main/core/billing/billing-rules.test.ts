@@ -4,7 +4,10 @@ import { calendarDate } from '@shared/dates'
 import { createProduct } from '../catalog'
 import { engineOf } from '../db'
 import { changePackage, changeServiceStatus } from '../customers'
-import { applyGatewayNotice, recordPayment } from '../payments'
+import { handleGatewayCallback, saveGatewaySettings, startGatewayPayment } from '../gateways'
+import { RouterPool } from '../network'
+import { recordPayment } from '../payments'
+import { signTripay, startTripaySim } from '../../../../test/sim/gateways/tripay'
 import {
   addCharge,
   createDraftInvoice,
@@ -787,42 +790,70 @@ describe('Payments', () => {
 
   it('rule 27: a gateway payment is applied once per reference; bad signatures and wrong amounts change nothing', async () => {
     const { f, c } = await twoMonths()
-    const jan = (await f.invoicesOf(c.customerId))[0]!
-    const notice = {
-      gateway: 'tripay',
-      reference: 'T123456',
-      invoiceNumber: jan.number!,
-      amount: 100_000,
-      signatureValid: true,
-      payload: '{}',
+    const [jan, feb] = await f.invoicesOf(c.customerId)
+    const sim = await startTripaySim()
+    try {
+      const deps = { ...f.deps, routers: new RouterPool() }
+      await saveGatewaySettings(deps, f.actor, {
+        gateway: 'tripay',
+        enabled: true,
+        mode: 'sandbox',
+        baseUrl: sim.baseUrl,
+        keys: { ...sim.keys },
+        feePolicy: 'company',
+        expiryHours: 24,
+        pollMinutes: 5,
+        channels: null,
+      })
+      const ctx = { companyId: f.companyId, timeZone: f.tz, actor: f.actor, publicBaseUrl: null }
+      const open = (invoiceId: number) =>
+        startGatewayPayment(deps, ctx, {
+          customerId: c.customerId,
+          invoiceIds: [invoiceId],
+          channel: 'BRIVA',
+          via: 'staff',
+        })
+      /** Tripay's callback for a transaction, signed (or not) over its exact bytes. */
+      const notice = (reference: string, key = sim.keys.privateKey) => {
+        const raw = sim.callbackBody(reference)
+        return handleGatewayCallback(deps, 'tripay', Buffer.from(raw), {
+          'x-callback-event': 'payment_status',
+          'x-callback-signature': signTripay(key, raw),
+        })
+      }
+      const a = await open(jan!.id)
+      const b = await open(feb!.id)
+      sim.pay(a.reference)
+      sim.pay(b.reference, { amount: 99_000 })
+      expect((await notice(a.reference, 'forged-key')).outcome).toBe('bad_signature')
+      expect((await notice(b.reference)).outcome).toBe('amount_mismatch')
+      expect((await f.invoicesOf(c.customerId)).map((i) => i.paid)).toEqual([0, 0])
+      const results = await Promise.all([1, 2, 3].map(() => notice(a.reference)))
+      expect(results.map((r) => r.outcome).sort()).toEqual(['applied', 'duplicate', 'duplicate'])
+      const after = await f.invoicesOf(c.customerId)
+      expect(after.map((i) => i.payment_status)).toEqual(['lunas', 'belum_bayar'])
+      const events = await f.db
+        .selectFrom('gateway_events')
+        .select('outcome')
+        .orderBy('id')
+        .execute()
+      expect(events.map((e) => e.outcome).sort()).toEqual([
+        'amount_mismatch',
+        'applied',
+        'bad_signature',
+        'duplicate',
+        'duplicate',
+      ])
+      const audited = await f.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', 'in', ['payments.gateway_rejected', 'gateways.held'])
+        .orderBy('id')
+        .execute()
+      expect(audited.map((r) => r.action)).toEqual(['payments.gateway_rejected', 'gateways.held'])
+    } finally {
+      await sim.close()
     }
-    expect(
-      (await applyGatewayNotice(f.deps, f.companyId, { ...notice, signatureValid: false }, f.tz))
-        .outcome,
-    ).toBe('bad_signature')
-    expect(
-      (await applyGatewayNotice(f.deps, f.companyId, { ...notice, amount: 99_000 }, f.tz)).outcome,
-    ).toBe('amount_mismatch')
-    expect((await f.invoicesOf(c.customerId))[0]!.paid).toBe(0)
-    const results = await Promise.all(
-      [1, 2, 3].map(() => applyGatewayNotice(f.deps, f.companyId, notice, f.tz)),
-    )
-    expect(results.map((r) => r.outcome).sort()).toEqual(['applied', 'duplicate', 'duplicate'])
-    expect((await f.invoicesOf(c.customerId))[0]!.payment_status).toBe('lunas')
-    const events = await f.db.selectFrom('gateway_events').select('outcome').orderBy('id').execute()
-    expect(events.map((e) => e.outcome)).toEqual([
-      'bad_signature',
-      'amount_mismatch',
-      'applied',
-      'duplicate',
-      'duplicate',
-    ])
-    const rejected = await f.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('action', '=', 'payments.gateway_rejected')
-      .execute()
-    expect(rejected).toHaveLength(2)
   })
 })
 

@@ -39,6 +39,9 @@ export interface Database {
   allocations: AllocationsTable
   cash_closings: CashClosingsTable
   gateway_events: GatewayEventsTable
+  gateway_settings: GatewaySettingsTable
+  gateway_transactions: GatewayTransactionsTable
+  gateway_transaction_invoices: GatewayTransactionInvoicesTable
   routers: RoutersTable
   device_jobs: DeviceJobsTable
   router_queue_leases: RouterQueueLeasesTable
@@ -584,6 +587,61 @@ export interface GatewayEventsTable {
   payment_id: number | null
   payload: string
   at: string
+  transaction_id: number | null
+  /** How the notice came: 'callback' or 'poll' (null: before issue 17). */
+  source: string | null
+}
+
+export interface GatewaySettingsTable {
+  id: Generated<number>
+  company_id: number
+  gateway: string
+  enabled: number
+  mode: string
+  base_url: string | null
+  keys_sealed: string
+  fee_policy: string
+  expiry_hours: number
+  poll_minutes: number
+  channels: string | null
+  updated_at: string
+}
+
+export interface GatewayTransactionsTable {
+  id: Generated<number>
+  company_id: number
+  gateway: string
+  merchant_ref: string
+  reference: string
+  customer_id: number
+  amount: number
+  fee: number
+  total: number
+  channel: string
+  channel_name: string
+  checkout_url: string | null
+  pay_code: string | null
+  instructions: string
+  expires_at: string
+  state: string
+  paid_amount: number | null
+  paid_at: string | null
+  payment_id: number | null
+  held_reason: string | null
+  reviewed_by: string | null
+  reviewed_at: string | null
+  next_poll_at: string | null
+  last_polled_at: string | null
+  via: string
+  created_by: string
+  created_at: string
+  updated_at: string
+}
+
+export interface GatewayTransactionInvoicesTable {
+  transaction_id: number
+  invoice_id: number
+  amount: number
 }
 
 export interface RoutersTable {

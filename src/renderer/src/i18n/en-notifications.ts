@@ -22,6 +22,8 @@ export const enNotifications: typeof idNotifications = {
       backup_failed: 'Scheduled backup of {{date}} failed: {{problemText}}',
       backup_missed: 'Scheduled backup of {{date}} was missed (host off at {{time}}); made now',
       stock_low: 'Low stock of {{name}}: {{count}} {{unit}} left (minimum {{threshold}})',
+      gateway_payment_held:
+        'Online payment {{reference}} ({{customer}}) held: paid {{paid}}, asked {{asked}}. Review, then approve or reject.',
       ticket_new: 'New ticket {{number}} ({{priority}}): {{title}}',
       ticket_sla_first_response:
         'Ticket {{number}} ({{priority}}) has no first response past its SLA: {{title}}',

@@ -21,6 +21,8 @@ export const idNotifications = {
       backup_missed:
         'Backup terjadwal {{date}} terlewat (host mati pukul {{time}}); backup dibuat sekarang',
       stock_low: 'Stok {{name}} menipis: tersisa {{count}} {{unit}} (batas {{threshold}})',
+      gateway_payment_held:
+        'Pembayaran online {{reference}} ({{customer}}) ditahan: dibayar {{paid}}, diminta {{asked}}. Periksa lalu setujui atau tolak.',
       ticket_new: 'Tiket baru {{number}} ({{priority}}): {{title}}',
       ticket_sla_first_response:
         'Tiket {{number}} ({{priority}}) belum ditanggapi melewati target SLA: {{title}}',

@@ -19,6 +19,7 @@ import * as m202612070201 from './202612070201_warehouse'
 import * as m202612070301 from './202612070301_registrations'
 import * as m202612070401 from './202612070401_field_commands'
 import * as m202612070501 from './202612070501_ticket_sla'
+import * as m202612090101 from './202612090101_gateways'
 import * as m202612090201 from './202612090201_portal'
 
 /**
@@ -47,5 +48,6 @@ export const migrations: Record<string, Migration> = {
   '202612070301_registrations': m202612070301,
   '202612070401_field_commands': m202612070401,
   '202612070501_ticket_sla': m202612070501,
+  '202612090101_gateways': m202612090101,
   '202612090201_portal': m202612090201,
 }
