@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { saveGatewaySettings } from '@core/gateways'
+import { startTripaySim } from '../sim/gateways/tripay'
 import { startMessageSim, type MessageSim } from '../sim/messaging/index'
 import { apiCode, areaAndPackage, companyOwner, type TestHost } from '../helpers/http-host'
 import { startTestHost } from '../helpers/http-host'
@@ -270,6 +272,68 @@ describe('what a signed-in customer does', () => {
       .select(['username', 'entity_id'])
       .where('action', '=', 'portal.staff_view')
       .execute()
-    expect(audit).toEqual([{ username: 'owner', entity_id: budiId }])
+    expect(audit.map((a) => [a.username, Number(a.entity_id)])).toEqual([['owner', budiId]])
+  })
+
+  it('pays an invoice through the gateway: channels with the fee, a pay code, then Lunas', async () => {
+    const sim = await startTripaySim()
+    try {
+      await saveGatewaySettings(
+        host.services,
+        { companyId: 1, userId: 1, username: 'owner', ip: '127.0.0.1', userAgent: 'vitest' },
+        {
+          gateway: 'tripay',
+          enabled: true,
+          mode: 'sandbox',
+          baseUrl: sim.baseUrl,
+          keys: sim.keys as unknown as Record<string, string>,
+          feePolicy: 'customer',
+          expiryHours: 24,
+          pollMinutes: 5,
+          channels: null,
+        },
+      )
+      const token = await signIn()
+      const [invoice] = (await portal(token).invoices.query({ filter: 'unpaid' })).rows
+      const offer = await portal(token).channels.query({ invoiceIds: [invoice!.id] })
+      expect(offer.gateway).toBe('tripay')
+      const briva = offer.channels.find((c) => c.code === 'BRIVA')!
+      expect(briva).toMatchObject({ group: 'virtual_account', total: 150_000 + briva.fee })
+      const started = await portal(token).pay.mutate({
+        invoiceIds: [invoice!.id],
+        channel: 'BRIVA',
+      })
+      expect(started).toMatchObject({ amount: 150_000, fee: briva.fee })
+      expect(started.payCode).toBeTruthy()
+      expect(
+        await portal(token).paymentState.query({ reference: started.reference }),
+      ).toMatchObject({ state: 'unpaid' })
+      // Another customer cannot read it, nor pay someone else's invoice.
+      const siti = await signIn(SITI)
+      expect(await apiCode(portal(siti).paymentState.query({ reference: started.reference }))).toBe(
+        'NOT_FOUND',
+      )
+      expect(
+        await apiCode(portal(siti).pay.mutate({ invoiceIds: [invoice!.id], channel: 'BRIVA' })),
+      ).toBe('GATEWAY_INVOICE_NOT_PAYABLE')
+      // Staff viewing as Budi cannot pay for him.
+      const view = await owner.customers.openPortal.mutate({ customerId: budiId })
+      expect(
+        await apiCode(
+          portal(view.token).pay.mutate({ invoiceIds: [invoice!.id], channel: 'BRIVA' }),
+        ),
+      ).toBe('PORTAL_READ_ONLY')
+
+      sim.pay(started.reference)
+      host.clock.advanceMinutes(1)
+      expect(
+        await portal(token).paymentState.query({ reference: started.reference }),
+      ).toMatchObject({ state: 'paid', invoiceIds: [invoice!.id] })
+      expect((await portal(token).invoices.query({ filter: 'paid' })).rows).toMatchObject([
+        { id: invoice!.id, paymentStatus: 'lunas' },
+      ])
+    } finally {
+      await sim.close()
+    }
   })
 })

@@ -3,12 +3,15 @@ import {
   createPortalComplaint,
   portalComplaintCategories,
   portalComplaints,
+  portalChannels,
   portalContacts,
   portalDevices,
   portalHistory,
   portalInvoice,
   portalInvoicePdf,
   portalInvoices,
+  portalPay,
+  portalPaymentState,
   portalProfile,
   portalServices,
   portalStatus,
@@ -23,11 +26,14 @@ import {
   verifyPortalOtp,
 } from '@core/portal'
 import {
+  portalChannelsInput,
   portalComplaintInput,
   portalDeviceInput,
   portalHistoryInput,
   portalInvoiceInput,
   portalInvoicesInput,
+  portalPayInput,
+  portalPaymentStateInput,
   portalPhoneConfirmInput,
   portalPhoneInput,
   portalProfileInput,
@@ -109,6 +115,20 @@ export const portalRouter = router({
     .mutation(({ ctx, input }) =>
       confirmPhoneChange(ctx.services, ctx.customer, ctx.caller, input),
     ),
+  /** The gateway's channels for the picked invoices, grouped, each with its fee and total. */
+  channels: portalProcedure
+    .input(portalChannelsInput)
+    .query(({ ctx, input }) => portalChannels(ctx.services, ctx.customer, input.invoiceIds)),
+  /** Opens the gateway transaction (refused in a staff's read-only view, as every change). */
+  pay: portalProcedure.input(portalPayInput).mutation(({ ctx, input }) =>
+    // No public address is known for the office PC (usually behind NAT): the payment is found
+    // by polling (the waiting page's paymentState and the scheduled poll), not by a callback.
+    portalPay(ctx.services, ctx.customer, ctx.actor, { ...input, publicBaseUrl: null }),
+  ),
+  /** For the waiting page: the transaction's state (polls the gateway when it is stale). */
+  paymentState: portalProcedure
+    .input(portalPaymentStateInput)
+    .query(({ ctx, input }) => portalPaymentState(ctx.services, ctx.customer, input.reference)),
   complaintCategories: portalProcedure.query(({ ctx }) =>
     portalComplaintCategories(ctx.services, ctx.customer),
   ),
