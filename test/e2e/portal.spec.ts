@@ -1,7 +1,11 @@
+import { execFileSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
+import path from 'node:path'
 import type { APIRequestContext, Page } from '@playwright/test'
+import { startTripaySim } from '../sim/gateways/tripay'
 import { startMessageSim, type MessageSim } from '../sim/messaging/index'
-import { call, setUpCompany } from './api'
+import { startRouterSim } from '../sim/routeros/index'
+import { addSimRouter, call, setUpCompany } from './api'
 import { jakartaToday } from './demo-data'
 import { clippedOn } from './layout-check'
 import { expect, test, type Host } from './fixtures'
@@ -24,7 +28,7 @@ test.afterEach(async () => {
 })
 
 /** Net Jaya with WhatsApp through the simulator, Budi on Rumah 10 Mbps, billed this month. */
-async function seed(request: APIRequestContext, host: Host) {
+async function seed(request: APIRequestContext, host: Host, network?: { routerPort: number }) {
   const token = await setUpCompany(request, host)
   await call(request, host, token, 'channels.set', {
     provider: 'fonnte',
@@ -41,7 +45,9 @@ async function seed(request: APIRequestContext, host: Host) {
     monthlyPrice: 150_000,
     downloadMbps: 10,
     uploadMbps: 10,
+    routerProfile: '10M',
   })
+  const router = network ? await addSimRouter(request, host, token, network.routerPort) : null
   const budi = await call<{ id: number }>(request, host, token, 'customers.create', {
     areaId: area.id,
     name: 'Budi Santoso',
@@ -51,11 +57,12 @@ async function seed(request: APIRequestContext, host: Host) {
   const today = jakartaToday()
   const lastMonth = new Date(`${today.slice(0, 7)}-01T00:00:00Z`)
   lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1)
-  await call(request, host, token, 'customers.addService', {
+  const service = await call<{ id: number }>(request, host, token, 'customers.addService', {
     customerId: budi.id,
     productId: product.id,
     status: 'aktif',
     activationDate: lastMonth.toISOString().slice(0, 10),
+    ...(router ? { routerId: router.id, pppoeUsername: 'budi', pppoePassword: 'rahasia1' } : {}),
   })
   await call(request, host, token, 'billing.runPeriod', {
     period: today.slice(0, 7),
@@ -66,7 +73,7 @@ async function seed(request: APIRequestContext, host: Host) {
     supportWhatsapp: '0812-0000-1111',
     supportHours: 'Senin–Sabtu 08.00–17.00',
   })
-  return { token, budiId: budi.id }
+  return { token, budiId: budi.id, serviceId: service.id }
 }
 
 async function codeSentTo(number: string, after: number): Promise<string> {
@@ -126,7 +133,9 @@ test('a customer signs in by WhatsApp code on a phone and uses every portal page
   await page.getByLabel('Nomor WhatsApp').fill('0812-3456-7890')
   const before = wa.received.length
   await page.getByRole('button', { name: 'Kirim kode' }).click()
-  await expect(page.getByRole('button', { name: /Kirim ulang kode dalam \d+ detik/ })).toBeDisabled()
+  await expect(
+    page.getByRole('button', { name: /Kirim ulang kode dalam \d+ detik/ }),
+  ).toBeDisabled()
   await shot(page, 'phone-masuk-kode')
   const code = await codeSentTo(BUDI_WA, before)
   await page.locator('input[inputmode="numeric"]').first().click()
@@ -242,4 +251,70 @@ test('Daftar on a phone lands on the registration board; staff open the portal r
   await expect(page.getByText('hanya untuk dilihat (dibuka oleh petugas)')).toBeVisible()
   await shot(page, 'phone-petugas')
   expect(clipped).toEqual([])
+})
+
+test('an isolated customer pays through Tripay on a phone, sees Lunas, and the router restores the line', async ({
+  page,
+  request,
+  host,
+}) => {
+  test.setTimeout(300_000)
+  const router = await startRouterSim({ port: 0 })
+  router.state.add('/ppp/profile', { name: '10M', 'rate-limit': '10M/10M' })
+  router.state.add('/ppp/profile', { name: 'ISOLIR', 'rate-limit': '256k/256k' })
+  const tripay = await startTripaySim()
+  try {
+    const { token, serviceId } = await seed(request, host, { routerPort: router.port })
+    const secret = () => router.state.find('/ppp/secret', { name: 'budi' })[0]
+    await expect.poll(() => secret()?.profile, { timeout: 30_000 }).toBe('10M')
+    await call(request, host, token, 'network.isolir', {
+      action: 'isolir',
+      serviceIds: [serviceId],
+      reason: 'Tunggakan',
+      notify: false,
+    })
+    await expect.poll(() => secret()?.profile, { timeout: 30_000 }).toBe('ISOLIR')
+    execFileSync(
+      'npx',
+      [
+        'tsx',
+        path.join(import.meta.dirname, 'gateway-setup.ts'),
+        host.dataDir,
+        tripay.baseUrl,
+        JSON.stringify(tripay.keys),
+      ],
+      { stdio: 'inherit' },
+    )
+
+    await page.setViewportSize({ width: 390, height: 844 })
+    await portalSignIn(page, host)
+    await visit(page, 'layanan', 'Layanan saya')
+    await expect(page.getByText('Diisolir')).toBeVisible()
+    await visit(page, 'bayar', 'Bayar tagihan')
+    await expect(page.getByText('Virtual Account', { exact: true })).toBeVisible()
+    await expect(page.getByText('QRIS', { exact: true })).toBeVisible()
+    await page.getByRole('radio', { name: 'BRI Virtual Account' }).check()
+    await shot(page, 'phone-bayar-kanal')
+    await page.getByRole('button', { name: /^Bayar Rp/ }).click()
+    await expect(page.getByText('Kode bayar')).toBeVisible()
+    await expect(page.getByText(/Bayar sebelum \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/)).toBeVisible()
+    await shot(page, 'phone-bayar-kode')
+
+    // The customer pays at the bank; no callback reaches the office PC behind NAT: the
+    // waiting page's polling finds the payment at the gateway.
+    const [transaction] = [...tripay.transactions.values()]
+    tripay.pay(transaction!.reference)
+    await expect(page.getByTestId('portal-paid')).toBeVisible({ timeout: 120_000 })
+    await expect(page.getByText('Lunas', { exact: true })).toBeVisible()
+    await shot(page, 'phone-bayar-lunas')
+    await expect.poll(() => secret()?.profile, { timeout: 60_000 }).toBe('10M')
+    await visit(page, 'tagihan', 'Tagihan')
+    await expect(
+      page.getByText('Tidak ada tagihan yang belum dibayar. Terima kasih!'),
+    ).toBeVisible()
+    expect(clipped).toEqual([])
+  } finally {
+    await tripay.close()
+    await router.close()
+  }
 })
