@@ -125,6 +125,7 @@ test('a customer signs in by WhatsApp code on a phone and uses every portal page
   request,
   host,
 }) => {
+  test.setTimeout(240_000)
   const { token, budiId } = await seed(request, host)
   await page.setViewportSize({ width: 390, height: 844 })
   await page.goto(`${host.url}portal`)
@@ -215,6 +216,7 @@ test('Daftar on a phone lands on the registration board; staff open the portal r
   request,
   host,
 }) => {
+  test.setTimeout(180_000)
   const { token, budiId } = await seed(request, host)
   await page.setViewportSize({ width: 390, height: 844 })
   await page.goto(`${host.url}portal`)
@@ -289,7 +291,7 @@ test('an isolated customer pays through Tripay on a phone, sees Lunas, and the r
     await page.setViewportSize({ width: 390, height: 844 })
     await portalSignIn(page, host)
     await visit(page, 'layanan', 'Layanan saya')
-    await expect(page.getByText('Diisolir')).toBeVisible()
+    await expect(page.getByText('Diisolir', { exact: true })).toBeVisible()
     await visit(page, 'bayar', 'Bayar tagihan')
     await expect(page.getByText('Virtual Account', { exact: true })).toBeVisible()
     await expect(page.getByText('QRIS', { exact: true })).toBeVisible()
