@@ -182,7 +182,8 @@ export const enMessages: SharedMessages = {
       "The chosen invoices cannot be paid online: already paid, cancelled, or not this customer's.",
     GATEWAY_TRANSACTION_NOT_HELD:
       'Transaction {{reference}} is not held for review (state: {{state}}).',
-    PORTAL_RATE_LIMITED: 'Too many requests from this device or number. Try again in {{minutes}} minutes.',
+    PORTAL_RATE_LIMITED:
+      'Too many requests from this device or number. Try again in {{minutes}} minutes.',
     PORTAL_READ_ONLY:
       'This portal view is read-only (opened by staff). Changes and payments cannot be made here.',
     PORTAL_REGISTRATION_OFF: 'Self-registration is not open. Contact the office to sign up.',

@@ -186,8 +186,7 @@ export const idMessages = {
       'Terlalu banyak permintaan dari perangkat atau nomor ini. Coba lagi dalam {{minutes}} menit.',
     PORTAL_READ_ONLY:
       'Tampilan portal ini hanya untuk dilihat (dibuka oleh petugas). Perubahan dan pembayaran tidak bisa dilakukan di sini.',
-    PORTAL_REGISTRATION_OFF:
-      'Pendaftaran mandiri belum dibuka. Hubungi kantor untuk mendaftar.',
+    PORTAL_REGISTRATION_OFF: 'Pendaftaran mandiri belum dibuka. Hubungi kantor untuk mendaftar.',
     PORTAL_PHONE_TAKEN:
       'Nomor WhatsApp ini sudah dipakai pelanggan lain. Hubungi kantor bila ini nomor Anda.',
   },

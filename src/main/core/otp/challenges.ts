@@ -26,11 +26,7 @@ export const OTP_MAX_SENDS_PER_HOUR = 5
  * customer's new WhatsApp number (Profil), or the number of a self-registration (Daftar).
  */
 export type OtpPurpose =
-  | 'staff_sign_in'
-  | 'password_reset'
-  | 'portal_sign_in'
-  | 'portal_phone_change'
-  | 'portal_register'
+  'staff_sign_in' | 'password_reset' | 'portal_sign_in' | 'portal_phone_change' | 'portal_register'
 
 export interface ChallengeStart {
   companyId: number | null
