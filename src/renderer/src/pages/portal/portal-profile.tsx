@@ -8,7 +8,7 @@ import { portalTrpc } from '../../api/portal-client'
 import { errorMessage } from '../../api/errors'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { Muted, PortalPage } from './portal-app'
-import { codeError, useCountdown } from './portal-sign-in'
+import { codeError, ResendButton } from './portal-sign-in'
 
 /**
  * Profil: e-mail and the address note are the customer's to change; the WhatsApp number too,
@@ -102,7 +102,6 @@ function PhoneChange({ current, onChanged }: { current: string | null; onChanged
   const [sent, setSent] = useState<{ phone: string; challenge: string; resendAt: string } | null>(
     null,
   )
-  const wait = useCountdown(sent?.resendAt ?? null)
   const request = useMutation(
     portalTrpc.portal.changePhone.mutationOptions({
       onSuccess: (r, input) => setSent({ ...r, phone: input.phone }),
@@ -161,15 +160,11 @@ function PhoneChange({ current, onChanged }: { current: string | null; onChanged
               >
                 {t('portal.profile.confirm')}
               </Button>
-              <Button
-                variant="subtle"
-                disabled={wait > 0}
+              <ResendButton
+                resendAt={sent.resendAt}
+                loading={request.isPending}
                 onClick={() => request.mutate({ phone: sent.phone })}
-              >
-                {wait > 0
-                  ? t('portal.signIn.resendIn', { seconds: wait })
-                  : t('portal.signIn.resend')}
-              </Button>
+              />
               <Button variant="default" onClick={() => setSent(null)}>
                 {t('portal.profile.cancel')}
               </Button>

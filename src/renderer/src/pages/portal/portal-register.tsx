@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { formatPhone, normalisePhone } from '@shared/phone'
 import { portalTrpc } from '../../api/portal-client'
-import { codeError, useCountdown } from './portal-sign-in'
+import { codeError, ResendButton } from './portal-sign-in'
 
 /**
  * Daftar: the newcomer's WhatsApp number proved by a code, then name and address; the office
@@ -30,7 +30,6 @@ export function PortalRegister({ open }: { open: boolean }) {
     null,
   )
   const [form, setForm] = useState({ code: '', name: '', address: '', email: '', note: '' })
-  const wait = useCountdown(sent?.resendAt ?? null)
   const request = useMutation(
     portalTrpc.portal.registerOtp.mutationOptions({
       onSuccess: (r, input) => setSent({ ...r, phone: input.phone }),
@@ -103,15 +102,11 @@ export function PortalRegister({ open }: { open: boolean }) {
                   value={form.code}
                   onChange={set('code')}
                 />
-                <Button
-                  variant="subtle"
-                  disabled={wait > 0}
+                <ResendButton
+                  resendAt={sent.resendAt}
+                  loading={request.isPending}
                   onClick={() => request.mutate({ phone: sent.phone })}
-                >
-                  {wait > 0
-                    ? t('portal.signIn.resendIn', { seconds: wait })
-                    : t('portal.signIn.resend')}
-                </Button>
+                />
                 <TextInput
                   label={t('portal.register.name')}
                   required

@@ -31,6 +31,17 @@ export function useCountdown(iso: string | null): number {
   return iso ? Math.max(0, Math.ceil((new Date(iso).getTime() - now) / 1000)) : 0
 }
 
+/** "Kirim ulang kode", counting down the 60 s until a new code may be asked for. */
+export function ResendButton(props: { resendAt: string; loading?: boolean; onClick: () => void }) {
+  const { t } = useTranslation()
+  const wait = useCountdown(props.resendAt)
+  return (
+    <Button variant="subtle" disabled={wait > 0} loading={props.loading} onClick={props.onClick}>
+      {wait > 0 ? t('portal.signIn.resendIn', { seconds: wait }) : t('portal.signIn.resend')}
+    </Button>
+  )
+}
+
 /** What a refused code step says: the lock with its end time, or the translated reason. */
 export function codeError(t: (k: string, o?: Record<string, unknown>) => string, error: unknown) {
   const { code, details } = uiErrorOf(error)
@@ -51,7 +62,6 @@ export function PortalSignIn(props: { companyName: string | null; selfRegistrati
   )
   const [code, setCode] = useState('')
   const [remember, setRemember] = useState(false)
-  const wait = useCountdown(sent?.resendAt ?? null)
   const ended = portalEndedBecause()
 
   const request = useMutation(
@@ -144,16 +154,11 @@ export function PortalSignIn(props: { companyName: string | null; selfRegistrati
                 <Button type="submit" disabled={code.length !== 6} loading={verify.isPending}>
                   {t('portal.signIn.submit')}
                 </Button>
-                <Button
-                  variant="subtle"
-                  disabled={wait > 0}
+                <ResendButton
+                  resendAt={sent.resendAt}
                   loading={resend.isPending}
                   onClick={() => resend.mutate({ challenge: sent.challenge })}
-                >
-                  {wait > 0
-                    ? t('portal.signIn.resendIn', { seconds: wait })
-                    : t('portal.signIn.resend')}
-                </Button>
+                />
                 <Anchor
                   component="button"
                   type="button"
