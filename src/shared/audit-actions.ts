@@ -120,6 +120,13 @@ export const AUDIT_ACTIONS = [
   'registrations.back',
   'registrations.reject',
   'registrations.activate',
+  'portal.sign_in',
+  'portal.sign_out',
+  'portal.device_remove',
+  'portal.profile',
+  'portal.whatsapp',
+  'portal.settings',
+  'portal.staff_view',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -126,6 +126,21 @@ export const MODULES = {
     permissions: ['network.acs'],
     reportTabs: [],
   },
+  portal: {
+    label: 'Portal pelanggan',
+    description:
+      'Portal pelanggan di /portal: masuk dengan kode WhatsApp, tagihan dan PDF, riwayat, layanan, bayar online, profil, keluhan, kontak dan pendaftaran mandiri.',
+    en: {
+      label: 'Customer portal',
+      description:
+        'The customer portal at /portal: sign-in by WhatsApp code, invoices and PDFs, history, services, online payment, profile, complaints, contacts and self-registration.',
+    },
+    routers: ['portal'],
+    procedures: ['customers.openPortal', 'company.portalSettings', 'company.savePortalSettings'],
+    reportExports: [],
+    permissions: ['portal.impersonate'],
+    reportTabs: [],
+  },
 } as const satisfies Record<string, ModuleDef>
 
 export type ModuleKey = keyof typeof MODULES

@@ -86,6 +86,11 @@ export const PERMISSIONS = {
    */
   'registrations.view': { menu: 'registrasi' },
   'registrations.manage': {},
+  /**
+   * "Buka portal sebagai pelanggan" (issue 17): the customer portal as the customer sees it,
+   * read-only, with a banner; every opening is audited.
+   */
+  'portal.impersonate': {},
   /** Backup & Restore: whole-company copies, the backup passphrase, restores. */
   'backup.manage': { menu: 'backup', superadminOnly: true },
 } as const satisfies Record<string, PermissionDef>
@@ -131,6 +136,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'warehouse.view',
     'registrations.view',
     'registrations.manage',
+    'portal.impersonate',
   ],
   admin_support: [
     'dashboard.view',
@@ -158,6 +164,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'warehouse.manage',
     'registrations.view',
     'registrations.manage',
+    'portal.impersonate',
   ],
   technician: [
     'dashboard.view',

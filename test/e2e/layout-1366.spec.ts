@@ -55,7 +55,9 @@ test('at 1366×768 no amount, badge or column header is cut and no table is wide
   const all = layoutStops(data)
   const visited = new Set(['/setup', '/login', ...all.map((s) => s.route)])
   // The technician's phone pages (/lapangan…) are phone pages: field.spec.ts looks at them at 390×844.
-  const phonePage = (r: string) => r === '/lapangan' || r.startsWith('/lapangan/')
+  // The customer portal (/portal/*) is phone first: portal.spec.ts checks it at 390×844 and 1366×768.
+  const phonePage = (r: string) =>
+    r === '/lapangan' || r.startsWith('/lapangan/') || r.startsWith('/portal')
   expect(appRoutes().filter((r) => !visited.has(r) && !phonePage(r))).toEqual([])
 
   for (const stop of all) {

@@ -34,6 +34,7 @@ describe('module switches over the HTTP API', () => {
       tickets: true,
       warehouse: true,
       oltAcs: true,
+      portal: true,
     })
     expect((await owner.auth.me.query()).modules).toEqual({
       hotspot: true,
@@ -41,6 +42,7 @@ describe('module switches over the HTTP API', () => {
       tickets: true,
       warehouse: true,
       oltAcs: true,
+      portal: true,
     })
   })
 
@@ -54,6 +56,7 @@ describe('module switches over the HTTP API', () => {
       tickets: true,
       warehouse: true,
       oltAcs: true,
+      portal: true,
     })
     expect(await apiCode(owner.hotspot.batches.query())).toBe('MODULE_DISABLED')
     expect(await apiCode(owner.hotspot.profiles.query())).toBe('MODULE_DISABLED')
@@ -152,6 +155,7 @@ describe('module switches over the HTTP API', () => {
       tickets: true,
       warehouse: true,
       oltAcs: true,
+      portal: true,
     })
   })
 

@@ -10,6 +10,7 @@ import type { FileStore } from '@core/files'
 import type { MessagingDeps } from '@core/messaging'
 import type { Listener, MdnsOptions } from '@core/mode'
 import type { NetworkDeps } from '@core/network'
+import { resolvePortalSession, type PortalCustomer } from '@core/portal'
 import type { InFlight } from './in-flight'
 
 /** What the API needs from the host: core dependencies and the app version. */
@@ -56,10 +57,16 @@ export interface ApiContext {
   caller: CallerInfo
   /** Resolved once per call, on first use (public procedures never touch the database for it). */
   session: () => Promise<SessionUser>
+  /**
+   * The customer of a portal token (a separate kind of session, in its own table): a staff
+   * token never resolves here, nor a portal token in `session`.
+   */
+  portal: () => Promise<PortalCustomer>
 }
 
 export function createApiContext(services: ApiServices, caller: CallerInfo): ApiContext {
   let cached: Promise<SessionUser> | null = null
+  let customer: Promise<PortalCustomer> | null = null
   return {
     services,
     caller,
@@ -67,6 +74,11 @@ export function createApiContext(services: ApiServices, caller: CallerInfo): Api
       if (!caller.token) return Promise.reject(new AppError('UNAUTHENTICATED'))
       cached ??= resolveSession(services, caller.token)
       return cached
+    },
+    portal: () => {
+      if (!caller.token) return Promise.reject(new AppError('UNAUTHENTICATED'))
+      customer ??= resolvePortalSession(services, caller.token)
+      return customer
     },
   }
 }

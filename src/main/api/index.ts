@@ -1,4 +1,4 @@
-export { appRouter, PUBLIC_PROCEDURES } from './router'
+export { appRouter, PORTAL_PUBLIC_PROCEDURES, PUBLIC_PROCEDURES } from './router'
 export type { AppRouter } from './router'
 export { createApiContext, bearerToken } from './context'
 export type { ApiContext, ApiServices, CallerInfo } from './context'

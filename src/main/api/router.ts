@@ -31,6 +31,7 @@ import { warehouseRouter } from './routers/warehouse'
 import { fieldRouter } from './routers/field'
 import { registrationsRouter } from './routers/registrations'
 import { acsRouter } from './routers/acs'
+import { portalRouter } from './routers/portal'
 import { router } from './trpc'
 
 /** The one API of Loket, carried over IPC in the desktop and HTTP on the LAN. */
@@ -68,6 +69,7 @@ export const appRouter = router({
   registrations: registrationsRouter,
   acs: acsRouter,
   gateways: gatewaysRouter,
+  portal: portalRouter,
 })
 
 export type AppRouter = typeof appRouter
@@ -85,4 +87,18 @@ export const PUBLIC_PROCEDURES = [
   'auth.resetPassword',
   // A restore over the live data ends every session: the page asks how it went without one.
   'backups.restoreLiveStatus',
+] as const
+
+/**
+ * The customer portal's procedures open to anyone (sign-in, Daftar): rate-limited per address
+ * and number (core/portal), and answering for the portal's company only.
+ */
+export const PORTAL_PUBLIC_PROCEDURES = [
+  'portal.status',
+  'portal.requestOtp',
+  'portal.resendOtp',
+  'portal.verifyOtp',
+  'portal.registerOtp',
+  'portal.registerResendOtp',
+  'portal.register',
 ] as const

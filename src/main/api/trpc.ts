@@ -4,6 +4,7 @@ import { ZodError } from 'zod'
 import { AppError, messageKeyOf, type ErrorCode, type ErrorPayload } from '@shared/errors'
 import { moduleDisabledDetails, moduleOfCall } from '@shared/modules'
 import type { Permission } from '@shared/permissions'
+import { hitRateLimits, portalActor, type PortalLimit } from '@core/portal'
 import { actorOf, type ApiContext } from './context'
 
 const HTTP_CODE: Partial<Record<ErrorCode, TRPC_ERROR_CODE_KEY>> = {
@@ -113,6 +114,10 @@ const HTTP_CODE: Partial<Record<ErrorCode, TRPC_ERROR_CODE_KEY>> = {
   GATEWAY_CHANNEL_UNKNOWN: 'BAD_REQUEST',
   GATEWAY_INVOICE_NOT_PAYABLE: 'CONFLICT',
   GATEWAY_TRANSACTION_NOT_HELD: 'CONFLICT',
+  PORTAL_RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  PORTAL_READ_ONLY: 'FORBIDDEN',
+  PORTAL_REGISTRATION_OFF: 'FORBIDDEN',
+  PORTAL_PHONE_TAKEN: 'CONFLICT',
 }
 
 /** Turns whatever was thrown into the `{code, messageKey, details}` the UI translates. */
@@ -148,6 +153,8 @@ const TRANSPORT_CODE: Partial<Record<TRPC_ERROR_CODE_KEY, ErrorCode>> = {
 
 export interface ProcedureMeta {
   permission?: Permission
+  /** A customer portal procedure: gated by the portal's own middleware, not a staff session. */
+  portal?: 'public' | 'customer'
 }
 
 const t = initTRPC
@@ -255,3 +262,41 @@ export function procedure(permission: Permission | readonly Permission[]) {
       return next()
     })
 }
+
+/**
+ * The customer portal's public procedures (sign-in, Daftar): rate-limited per address before
+ * anything else; each names the further limits it counts (per number) in core/portal.
+ */
+export const portalPublicProcedure = publicProcedure
+  .meta({ portal: 'public' })
+  .use(async ({ ctx, next }) => {
+    await hitRateLimits(ctx.services.db, ctx.services.clock, [
+      { limit: 'readIp', key: ctx.caller.ip },
+    ])
+    return next()
+  })
+
+const requireCustomer = (o: { readOnlyWrites: boolean }) =>
+  t.middleware(async ({ ctx, type, next }) => {
+    const customer = await ctx.portal()
+    const limit: PortalLimit = 'readIp'
+    await hitRateLimits(ctx.services.db, ctx.services.clock, [{ limit, key: ctx.caller.ip }])
+    if (type === 'mutation' && customer.readOnly && !o.readOnlyWrites) {
+      throw new AppError('PORTAL_READ_ONLY')
+    }
+    return next({ ctx: { ...ctx, customer, actor: portalActor(customer, ctx.caller) } })
+  })
+
+/**
+ * A signed-in customer: `ctx.customer` from a portal token (never a staff token), its actor,
+ * and a limit per address on every call; the portal module's switch is checked with the
+ * session. A read-only session (staff viewing as the customer) is refused every mutation.
+ */
+export const portalProcedure = publicProcedure
+  .meta({ portal: 'customer' })
+  .use(requireCustomer({ readOnlyWrites: false }))
+
+/** Only for `portal.signOut`: a read-only view may end itself. */
+export const portalSessionProcedure = publicProcedure
+  .meta({ portal: 'customer' })
+  .use(requireCustomer({ readOnlyWrites: true }))

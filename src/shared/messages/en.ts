@@ -195,6 +195,13 @@ export const enMessages: SharedMessages = {
       "The chosen invoices cannot be paid online: already paid, cancelled, or not this customer's.",
     GATEWAY_TRANSACTION_NOT_HELD:
       'Transaction {{reference}} is not held for review (state: {{state}}).',
+    PORTAL_RATE_LIMITED:
+      'Too many requests from this device or number. Try again in {{minutes}} minutes.',
+    PORTAL_READ_ONLY:
+      'This portal view is read-only (opened by staff). Changes and payments cannot be made here.',
+    PORTAL_REGISTRATION_OFF: 'Self-registration is not open. Contact the office to sign up.',
+    PORTAL_PHONE_TAKEN:
+      'This WhatsApp number is already used by another customer. Contact the office if it is yours.',
   },
   validation: {
     quantity: 'Quantity must be a whole number, at least 1.',
@@ -291,5 +298,6 @@ export const enMessages: SharedMessages = {
     out_of_range: 'The value is outside the allowed range.',
     invalid: 'Invalid value.',
     otp_code: 'The code is 6 digits.',
+    portal_pick_invoice: 'Pick at least one invoice.',
   },
 }

@@ -194,6 +194,13 @@ export const idMessages = {
       'Tagihan yang dipilih tidak bisa dibayar online: sudah lunas, dibatalkan, atau bukan milik pelanggan ini.',
     GATEWAY_TRANSACTION_NOT_HELD:
       'Transaksi {{reference}} tidak sedang ditahan untuk diperiksa (status: {{state}}).',
+    PORTAL_RATE_LIMITED:
+      'Terlalu banyak permintaan dari perangkat atau nomor ini. Coba lagi dalam {{minutes}} menit.',
+    PORTAL_READ_ONLY:
+      'Tampilan portal ini hanya untuk dilihat (dibuka oleh petugas). Perubahan dan pembayaran tidak bisa dilakukan di sini.',
+    PORTAL_REGISTRATION_OFF: 'Pendaftaran mandiri belum dibuka. Hubungi kantor untuk mendaftar.',
+    PORTAL_PHONE_TAKEN:
+      'Nomor WhatsApp ini sudah dipakai pelanggan lain. Hubungi kantor bila ini nomor Anda.',
   },
   validation: {
     quantity: 'Jumlah harus bilangan bulat, minimal 1.',
@@ -292,6 +299,7 @@ export const idMessages = {
     out_of_range: 'Nilai di luar batas yang diizinkan.',
     invalid: 'Isian tidak valid.',
     otp_code: 'Kode terdiri dari 6 angka.',
+    portal_pick_invoice: 'Pilih paling sedikit satu tagihan.',
   },
 } satisfies { errors: Record<ErrorCode, string>; validation: Record<string, string> }
 

@@ -1,8 +1,14 @@
 import { getTwoFactor, setTwoFactor } from '@core/auth'
 import { getCompany, saveModules, updateCompany, updateCustomerSettings } from '@core/companies'
+import { getPortalSettings, savePortalSettings } from '@core/portal'
 import { getCustomerSettings } from '@core/settings'
 import { MODULE_KEYS, type ModuleKey } from '@shared/modules'
-import { companyUpdateInput, customerSettingsInput, twoFactorSettingsInput } from '@shared/schemas'
+import {
+  companyUpdateInput,
+  customerSettingsInput,
+  portalSettingsInput,
+  twoFactorSettingsInput,
+} from '@shared/schemas'
 import { z } from 'zod'
 import { procedure, router, signedInProcedure } from '../trpc'
 
@@ -54,4 +60,11 @@ export const companyRouter = router({
         input,
       ),
     ),
+  /** The customer portal: self-registration (Daftar, off by default) and support contacts. */
+  portalSettings: procedure('company.view').query(({ ctx }) =>
+    getPortalSettings(ctx.services.db, ctx.user.companyId),
+  ),
+  savePortalSettings: procedure('company.manage')
+    .input(portalSettingsInput)
+    .mutation(({ ctx, input }) => savePortalSettings(ctx.services, ctx.actor, input)),
 })

@@ -1,3 +1,4 @@
+import { openPortalAsCustomer } from '@core/portal'
 import { listUsers } from '@core/users'
 import {
   ATTACHMENT_TYPES,
@@ -154,5 +155,11 @@ export const customersRouter = router({
     .input(customerTerminateInput)
     .mutation(async ({ ctx, input }) =>
       wake(ctx, terminateCustomer(ctx.services, ctx.actor, input, await timeZoneOf(ctx))),
+    ),
+  /** "Buka portal sebagai pelanggan": a read-only portal token for an hour, audited. */
+  openPortal: procedure('portal.impersonate')
+    .input(z.object({ customerId: idSchema }))
+    .mutation(({ ctx, input }) =>
+      openPortalAsCustomer(ctx.services, ctx.actor, ctx.caller, input.customerId),
     ),
 })

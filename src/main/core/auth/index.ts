@@ -1,6 +1,6 @@
 export { login, logout, changeOwnPassword } from './login'
 export type { ClientInfo, LoginResult } from './login'
-export { resolveSession, endSessions, hashToken, createSession } from './sessions'
+export { resolveSession, endSessions, hashToken, createSession, newToken } from './sessions'
 export type { SessionUser } from './sessions'
 export { hashPassword, verifyPassword, SCRYPT_LOG2N } from './password-hash'
 export { MAX_FAILURES, FAILURE_WINDOW_MS, LOCKOUT_MS } from './throttle'

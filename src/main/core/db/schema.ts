@@ -12,6 +12,8 @@ export interface Database {
   otp_challenges: OtpChallengesTable
   otp_locks: OtpLocksTable
   trusted_devices: TrustedDevicesTable
+  portal_sessions: PortalSessionsTable
+  portal_rate_limits: PortalRateLimitsTable
   audit_log: AuditLogTable
   counters: CountersTable
   areas: AreasTable
@@ -196,6 +198,29 @@ export interface TrustedDevicesTable {
   revoke_reason: string | null
 }
 
+export interface PortalSessionsTable {
+  id: Generated<number>
+  company_id: number
+  customer_id: number
+  token_hash: string
+  remembered: Generated<number>
+  staff_user_id: number | null
+  device: string
+  ip: string
+  user_agent: string
+  created_at: string
+  last_seen_at: string
+  expires_at: string
+  ended_at: string | null
+  end_reason: string | null
+}
+
+export interface PortalRateLimitsTable {
+  key: string
+  window_start: string
+  hits: number
+}
+
 export interface AuditLogTable {
   id: Generated<number>
   at: string
@@ -326,6 +351,7 @@ export interface CustomersTable {
   no_isolir_reason: string | null
   created_at: string
   updated_at: string
+  address_note: string | null
 }
 
 export interface CustomerAttachmentsTable {

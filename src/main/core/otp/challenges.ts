@@ -21,14 +21,22 @@ export const OTP_RESEND_MS = 60_000
 /** Codes sent for one subject and purpose per hour: a WhatsApp number is not a spam target. */
 export const OTP_MAX_SENDS_PER_HOUR = 5
 
-/** What a code proves: a staff sign-in (2FA) or a password reset; the customer portal is next. */
-export type OtpPurpose = 'staff_sign_in' | 'password_reset'
+/**
+ * What a code proves: a staff sign-in (2FA), a password reset, a customer's portal sign-in, a
+ * customer's new WhatsApp number (Profil), or the number of a self-registration (Daftar).
+ */
+export type OtpPurpose =
+  'staff_sign_in' | 'password_reset' | 'portal_sign_in' | 'portal_phone_change' | 'portal_register'
 
 export interface ChallengeStart {
   companyId: number | null
   purpose: OtpPurpose
-  /** `user:12` (the lock's subject), or null for a decoy: a challenge nobody receives. */
-  subject: { key: string; userId: number } | null
+  /**
+   * `user:12` or `phone:62812…` (the lock's subject), or null for a decoy: a challenge nobody
+   * receives. A subject without `to` is a silent challenge: nothing is sent, but it keeps the
+   * subject's pace and limits (the portal's answer for a number that is not a customer's).
+   */
+  subject: { key: string; userId: number | null } | null
   to: OtpRecipient | null
   /** Who asked, from where: the audit entry of the send. */
   actor: Actor
@@ -175,7 +183,7 @@ export async function startChallenge(
     const at = now.toISOString()
     const subjectKey = input.subject?.key ?? `decoy:${hashChallengeToken(token).slice(0, 16)}`
     let codeHash = hashCode(token, newCode())
-    if (input.subject && input.to && input.companyId) {
+    if (input.subject && input.companyId) {
       const refusal = await sendRefusal(tx, now, input.purpose, subjectKey)
       if (refusal) return { error: refusal }
       await tx
@@ -185,12 +193,14 @@ export async function startChallenge(
         .where('subject_key', '=', subjectKey)
         .where('ended_at', 'is', null)
         .execute()
-      codeHash = await sendCode(tx, deps, {
-        ...input,
-        companyId: input.companyId,
-        to: input.to,
-        token,
-      })
+      if (input.to) {
+        codeHash = await sendCode(tx, deps, {
+          ...input,
+          companyId: input.companyId,
+          to: input.to,
+          token,
+        })
+      }
       await markSent(tx, lockKeyOf(input.purpose, subjectKey), at)
     }
     const expiresAt = new Date(now.getTime() + OTP_TTL_MS).toISOString()
@@ -255,7 +265,8 @@ export async function resendChallenge(
       ? { ...client, companyId: user.company_id, userId: user.id, username: user.username }
       : client
     let codeHash = hashCode(token, newCode())
-    if (row.user_id && row.company_id && row.channel && row.recipient) {
+    // A user's code, or a customer's (portal): whoever has an address the code goes to.
+    if (row.company_id && row.channel && row.recipient) {
       const refusal = await sendRefusal(tx, now, row.purpose as OtpPurpose, row.subject_key)
       if (refusal) return { error: refusal }
       const to = { channel: row.channel, address: row.recipient }

@@ -219,11 +219,15 @@ export async function storeFiles(
  * registrasi). One open card per customer.
  */
 export async function openRegistration(
-  deps: RegistrationDeps,
+  deps: Pick<RegistrationDeps, 'db' | 'clock'>,
   actor: RegistrationActor,
   input: RegistrationOpenInput,
+  /** The caller's transaction (the portal's Daftar creates the customer in the same one). */
+  within?: Kysely<Database>,
 ): Promise<RegistrationMove> {
-  return writeTx(deps.db, async (tx) => {
+  const inTx = <T>(fn: (tx: Kysely<Database>) => Promise<T>) =>
+    within ? fn(within) : writeTx(deps.db, fn)
+  return inTx(async (tx) => {
     await takeTurn(tx, `registration-customer:${input.customerId}`)
     const customer = await tx
       .selectFrom('customers')

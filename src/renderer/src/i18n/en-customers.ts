@@ -98,6 +98,8 @@ export const enCustomers: typeof idCustomers = {
     edit: 'Edit',
     addService: 'Add service',
     terminate: 'Terminate',
+    openPortal: 'Open the portal as the customer',
+    portalBlocked: 'The browser blocked the new tab. Allow pop-ups for Loket and try again.',
     changePackage: 'Change package',
     changeStatus: 'Change status',
   },

@@ -28,6 +28,7 @@ import { enWarehouse } from './en-warehouse'
 import { enRegistrations } from './en-registrations'
 import { enAcs } from './en-acs'
 import { enGateways } from './en-gateways'
+import { enPortal } from './en-portal'
 import type { Messages } from './id'
 
 import { enTickets } from './en-tickets'
@@ -42,6 +43,7 @@ export const en: Messages = {
   ...enRegistrations,
   ...enAcs,
   ...enGateways,
+  ...enPortal,
   ...enMode,
   ...enCustomers,
   ...enAudit,
@@ -142,6 +144,7 @@ export const en: Messages = {
       view: 'See warehouse stock, stock cards, requests and serial numbers (technicians record what they used)',
       manage: 'Manage items and warehouses, stock in, approve and issue requests, returns',
     },
+    portal: { impersonate: 'Open the portal as a customer (read-only, audited)' },
     registrations: {
       view: 'View the new-customer registration board',
       manage: 'Work registration steps: survey, account, product, installation, handover',
@@ -314,6 +317,16 @@ export const en: Messages = {
     reset: 'Discard changes',
   },
   company: {
+    portal: {
+      title: 'Customer portal',
+      intro: 'Self-registration at /portal and the contacts customers see on the Contact page.',
+      selfRegistration: 'Open self-registration (Sign up)',
+      selfRegistrationHint:
+        'Prospects verify their WhatsApp number with a code, then land on the Registration board at step 1 for staff to approve.',
+      supportWhatsapp: 'Customer service WhatsApp',
+      supportHours: 'Service hours',
+      saved: 'Portal settings saved.',
+    },
     title: 'Company Settings',
     profile: 'Company profile',
     security: 'Session security',
@@ -368,6 +381,15 @@ export const en: Messages = {
       back: 'Registration card moved back',
       reject: 'Survey not feasible',
       activate: 'Service activated from registration',
+    },
+    portal: {
+      sign_in: 'Customer signed in to the portal',
+      sign_out: 'Customer signed out of the portal',
+      device_remove: 'Customer removed a trusted device',
+      profile: 'Customer changed their profile in the portal',
+      whatsapp: 'Customer changed their WhatsApp number (verified by code)',
+      settings: 'Customer portal settings changed',
+      staff_view: 'Portal opened by staff as the customer',
     },
     tickets: {
       create: 'Ticket opened',

@@ -99,6 +99,8 @@ export const idCustomers = {
     edit: 'Ubah',
     addService: 'Tambah layanan',
     terminate: 'Putus',
+    openPortal: 'Buka portal sebagai pelanggan',
+    portalBlocked: 'Peramban menahan tab baru. Izinkan pop-up untuk Loket lalu coba lagi.',
     changePackage: 'Ganti paket',
     changeStatus: 'Ubah status',
   },

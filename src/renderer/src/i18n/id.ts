@@ -31,6 +31,7 @@ import { idField } from './id-field'
 import { idRegistrations } from './id-registrations'
 import { idAcs } from './id-acs'
 import { idGateways } from './id-gateways'
+import { idPortal } from './id-portal'
 /**
  * Indonesian, the default language. Written for an office admin, not a programmer.
  * `en.ts` must have exactly the same keys (TypeScript checks it against this object).
@@ -45,6 +46,7 @@ export const id = {
   ...idRegistrations,
   ...idAcs,
   ...idGateways,
+  ...idPortal,
   ...idMode,
   ...idCustomers,
   ...idAudit,
@@ -146,6 +148,7 @@ export const id = {
       view: 'Lihat stok gudang, kartu stok, permintaan dan nomor seri (teknisi mencatat barang yang ia pakai)',
       manage: 'Kelola barang dan gudang, barang masuk, setujui dan keluarkan permintaan, retur',
     },
+    portal: { impersonate: 'Buka portal sebagai pelanggan (hanya lihat, tercatat di audit)' },
     registrations: {
       view: 'Lihat papan registrasi pelanggan baru',
       manage: 'Kerjakan langkah registrasi: survei, akun, produk, instalasi, BAST',
@@ -314,6 +317,16 @@ export const id = {
     reset: 'Batalkan perubahan',
   },
   company: {
+    portal: {
+      title: 'Portal pelanggan',
+      intro: 'Pendaftaran mandiri di /portal dan kontak yang dilihat pelanggan di halaman Kontak.',
+      selfRegistration: 'Buka pendaftaran mandiri (Daftar)',
+      selfRegistrationHint:
+        'Calon pelanggan memverifikasi nomor WhatsApp dengan kode, lalu masuk papan Registrasi di langkah 1 untuk disetujui petugas.',
+      supportWhatsapp: 'WhatsApp layanan pelanggan',
+      supportHours: 'Jam layanan',
+      saved: 'Pengaturan portal tersimpan.',
+    },
     title: 'Pengaturan Perusahaan',
     profile: 'Profil perusahaan',
     security: 'Keamanan sesi',
@@ -368,6 +381,15 @@ export const id = {
       back: 'Kartu registrasi dimundurkan',
       reject: 'Survei tidak layak',
       activate: 'Layanan diaktifkan dari registrasi',
+    },
+    portal: {
+      sign_in: 'Pelanggan masuk ke portal',
+      sign_out: 'Pelanggan keluar dari portal',
+      device_remove: 'Perangkat tepercaya pelanggan dihapus',
+      profile: 'Profil diubah pelanggan di portal',
+      whatsapp: 'Nomor WhatsApp diganti pelanggan (diverifikasi kode)',
+      settings: 'Pengaturan portal pelanggan diubah',
+      staff_view: 'Portal dibuka petugas sebagai pelanggan',
     },
     tickets: {
       create: 'Tiket dibuat',

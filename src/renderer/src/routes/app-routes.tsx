@@ -26,6 +26,7 @@ import { CustomersPage } from '../pages/customers/customers-page'
 import { DashboardPage } from '../pages/dashboard-page'
 import { DevicesPage } from '../pages/devices/devices-page'
 import { FieldPage } from '../pages/field/field-page'
+import { PortalApp } from '../pages/portal/portal-app'
 import { HelpArticlePage } from '../pages/help/help-article-page'
 import { HelpPage } from '../pages/help/help-page'
 import { ImportPage } from '../pages/imports/import-page'
@@ -57,6 +58,8 @@ function guarded(permission: Permission, page: React.ReactNode) {
 export function AppRoutes() {
   return (
     <Routes>
+      {/* The customer portal: its own sign-in and token, outside the office's session. */}
+      <Route path="/portal/*" element={<PortalApp />} />
       <Route element={<SetupGate />}>
         <Route path="/setup" element={<SetupPage />} />
         <Route path="/login" element={<LoginPage />} />

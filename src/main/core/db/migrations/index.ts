@@ -20,6 +20,7 @@ import * as m202612070301 from './202612070301_registrations'
 import * as m202612070401 from './202612070401_field_commands'
 import * as m202612070501 from './202612070501_ticket_sla'
 import * as m202612090101 from './202612090101_gateways'
+import * as m202612090201 from './202612090201_portal'
 import * as m202612090301 from './202612090301_session_addresses'
 import * as m202612090601 from './202612090601_acs'
 import * as m202612090701 from './202612090701_package_speeds'
@@ -51,6 +52,7 @@ export const migrations: Record<string, Migration> = {
   '202612070401_field_commands': m202612070401,
   '202612070501_ticket_sla': m202612070501,
   '202612090101_gateways': m202612090101,
+  '202612090201_portal': m202612090201,
   '202612090301_session_addresses': m202612090301,
   '202612090601_acs': m202612090601,
   '202612090701_package_speeds': m202612090701,

@@ -12,6 +12,7 @@ import { ModeSection } from './mode-section'
 import { AcsSettingsSection } from './acs-settings-section'
 import { ModulesSection } from './modules-section'
 import { OnlinePaymentSection } from './online-payment-section'
+import { PortalSettingsSection } from './portal-settings-section'
 import { TicketSettingsSection } from './ticket-settings-form'
 import { TwoFactorSection } from './two-factor-section'
 
@@ -42,6 +43,7 @@ export function CompanyPage() {
       <TicketSettingsSection editable={editable} />
       <AcsSettingsSection />
       <OnlinePaymentSection />
+      <PortalSettingsSection editable={editable} />
       <ModulesSection />
       <TwoFactorSection />
       <ModeSection />

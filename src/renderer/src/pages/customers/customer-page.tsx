@@ -1,4 +1,5 @@
 import { Anchor, Button, Card, EmptyState, Grid, Group, Stack, Text, Title } from '@mantine/core'
+import { OpenPortalButton } from './open-portal-button'
 import {
   IconArrowLeft,
   IconPencil,
@@ -98,30 +99,37 @@ function CustomerView({ customer: c }: { customer: CustomerDetail }) {
             {c.code}
           </Text>
         </div>
-        {canManage && (
+        {(canManage || can('portal.impersonate')) && (
           <Group gap="xs">
-            <Button
-              variant="default"
-              leftSection={<IconPencil size={16} />}
-              onClick={() => setDialog({ kind: 'edit' })}
-            >
-              {t('customer.edit')}
-            </Button>
-            <Button
-              leftSection={<IconPlus size={16} />}
-              onClick={() => setDialog({ kind: 'addService' })}
-            >
-              {t('customer.addService')}
-            </Button>
-            {c.status !== 'putus' && (
-              <Button
-                color="red"
-                variant="light"
-                leftSection={<IconUserOff size={16} />}
-                onClick={() => setDialog({ kind: 'terminate' })}
-              >
-                {t('customer.terminate')}
-              </Button>
+            {can('portal.impersonate') && c.status !== 'putus' && (
+              <OpenPortalButton customerId={c.id} />
+            )}
+            {canManage && (
+              <>
+                <Button
+                  variant="default"
+                  leftSection={<IconPencil size={16} />}
+                  onClick={() => setDialog({ kind: 'edit' })}
+                >
+                  {t('customer.edit')}
+                </Button>
+                <Button
+                  leftSection={<IconPlus size={16} />}
+                  onClick={() => setDialog({ kind: 'addService' })}
+                >
+                  {t('customer.addService')}
+                </Button>
+                {c.status !== 'putus' && (
+                  <Button
+                    color="red"
+                    variant="light"
+                    leftSection={<IconUserOff size={16} />}
+                    onClick={() => setDialog({ kind: 'terminate' })}
+                  >
+                    {t('customer.terminate')}
+                  </Button>
+                )}
+              </>
             )}
           </Group>
         )}
