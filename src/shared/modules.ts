@@ -111,6 +111,21 @@ export const MODULES = {
     permissions: ['warehouse.view', 'warehouse.manage'],
     reportTabs: [],
   },
+  oltAcs: {
+    label: 'OLT & ACS',
+    description:
+      'OLT lewat SNMP (daftar ONU per port PON, sinyal RX, riwayat, sinyal lemah dan ONU mati) dan ACS untuk modem pelanggan.',
+    en: {
+      label: 'OLT & ACS',
+      description:
+        'OLTs over SNMP (ONUs per PON port, RX signal, history, weak and offline ONUs) and the ACS for customers’ modems.',
+    },
+    routers: ['olt'],
+    procedures: [],
+    reportExports: [],
+    permissions: ['network.olt'],
+    reportTabs: [],
+  },
 } as const satisfies Record<string, ModuleDef>
 
 export type ModuleKey = keyof typeof MODULES

@@ -77,6 +77,11 @@ export const PERMISSIONS = {
    */
   'registrations.view': { menu: 'registrasi' },
   'registrations.manage': {},
+  /**
+   * OLT & ACS (issue 18): `network.olt` registers and tests OLTs and links ONUs to services; the
+   * ONU lists, signal and history are read with `network.view`.
+   */
+  'network.olt': {},
   /** Backup & Restore: whole-company copies, the backup passphrase, restores. */
   'backup.manage': { menu: 'backup', superadminOnly: true },
 } as const satisfies Record<string, PermissionDef>
@@ -146,6 +151,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'warehouse.manage',
     'registrations.view',
     'registrations.manage',
+    'network.olt',
   ],
   technician: [
     'dashboard.view',

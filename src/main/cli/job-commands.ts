@@ -30,6 +30,7 @@ const DESCRIPTIONS: Record<JobName, string> = {
   notifications: 'Notifikasi: jatuh tempo hari ini, tunggakan, pesan gagal, pekerjaan router gagal',
   reconcile: 'Rekonsiliasi router: hitung selisih router dan Loket (tidak mengubah apa pun)',
   'ticket-sla': 'SLA tiket: beri tahu penanggung jawab dan supervisor tiket yang lewat target',
+  'olt-poll': 'Baca ONU semua OLT (status, sinyal RX) dan simpan riwayat RX harian',
 }
 
 function whenWords(when: JobWhen): string {

@@ -68,6 +68,9 @@ export const enMessages: SharedMessages = {
     ROUTER_DISCONNECTED:
       'The connection to the router dropped. Changes will be retried automatically.',
     ROUTER_NOT_SET: 'This service has no router yet. Set one in the service’s network settings.',
+    OLT_TIMEOUT: 'The OLT does not answer (check the address, port and community). Target: {{host}}:{{port}}.',
+    OLT_SNMP_ERROR: 'OLT {{host}} answered with an SNMP error: {{message}}',
+    OLT_SECRET_REQUIRED: 'Enter the SNMP community (v2c) or the SNMPv3 user and keys of this OLT.',
     CHANNEL_NOT_SET: 'The {{channel}} channel is not set up. Set it up in Messages → Channels.',
     CHANNEL_SEND_FAILED: 'The message was not sent: {{detail}}',
     CHANNEL_NOT_LINKED:
@@ -206,6 +209,10 @@ export const enMessages: SharedMessages = {
       'Enter an IPv4 address (e.g. 192.168.88.10) or a host name (e.g. loket.lan) only.',
     router_name: 'RouterOS names cannot contain spaces, =, ? or quotes.',
     router_port: 'The port must be a number 1–65535 (API 8728, API-SSL 8729).',
+    olt_host: 'Enter only the OLT’s IP address or host name, without http:// or a port.',
+    olt_port: 'The SNMP port must be a number 1–65535 (usually 161).',
+    olt_vendor: 'Choose the OLT vendor: ZTE (1012 or 1082), Huawei or C-Data.',
+    olt_weak_rx: 'The weak-signal line must be between −40 and −8 dBm.',
     url: 'The address must start with http:// or https://.',
     smtp_host:
       'Enter the SMTP server host name only, e.g. smtp.gmail.com, without http:// or a port.',

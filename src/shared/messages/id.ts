@@ -67,6 +67,11 @@ export const idMessages = {
     ROUTER_TRAP: 'Router menolak perintah: {{message}}',
     ROUTER_DISCONNECTED: 'Koneksi ke router terputus. Perubahan akan dicoba lagi otomatis.',
     ROUTER_NOT_SET: 'Layanan ini belum punya router. Atur router di pengaturan jaringan layanan.',
+    OLT_TIMEOUT:
+      'OLT tidak menjawab (periksa alamat, port dan community). Tujuan: {{host}}:{{port}}.',
+    OLT_SNMP_ERROR: 'OLT {{host}} menjawab dengan galat SNMP: {{message}}',
+    OLT_SECRET_REQUIRED:
+      'Isi community SNMP (v2c) atau user dan kunci SNMPv3 untuk OLT ini.',
     CHANNEL_NOT_SET: 'Saluran {{channel}} belum diatur. Atur di Pesan → Saluran.',
     CHANNEL_SEND_FAILED: 'Pesan tidak terkirim: {{detail}}',
     CHANNEL_NOT_LINKED:
@@ -207,6 +212,10 @@ export const idMessages = {
       'Isi alamat IPv4 (misalnya 192.168.88.10) atau nama host (misalnya loket.lan) saja.',
     router_name: 'Nama di RouterOS tidak boleh memuat spasi, =, ? atau tanda kutip.',
     router_port: 'Port harus angka 1–65535 (API biasa 8728, API-SSL 8729).',
+    olt_host: 'Isi alamat IP atau nama host OLT saja, tanpa http:// dan tanpa port.',
+    olt_port: 'Port SNMP harus angka 1–65535 (biasanya 161).',
+    olt_vendor: 'Pilih vendor OLT: ZTE (1012 atau 1082), Huawei, atau C-Data.',
+    olt_weak_rx: 'Batas sinyal lemah harus antara −40 dan −8 dBm.',
     url: 'Alamat harus diawali http:// atau https://.',
     smtp_host:
       'Isi nama host server SMTP saja, misalnya smtp.gmail.com, tanpa http:// dan tanpa port.',

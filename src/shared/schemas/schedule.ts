@@ -16,6 +16,7 @@ export const JOB_NAMES = [
   'notifications',
   'reconcile',
   'ticket-sla',
+  'olt-poll',
 ] as const
 export type JobName = (typeof JOB_NAMES)[number]
 

@@ -18,6 +18,7 @@ export const enSchedule: typeof idSchedule = {
       notifications: 'Notification check',
       reconcile: 'Router reconciliation',
       'ticket-sla': 'Ticket SLA check',
+      'olt-poll': 'OLT reading',
     },
     descriptions: {
       invoices: 'The invoice run on the company billing day, then the “invoice issued” messages.',
@@ -30,6 +31,8 @@ export const enSchedule: typeof idSchedule = {
       reconcile: 'Counts differences between routers and Loket; changes nothing.',
       'ticket-sla':
         'Tells the assignee and the supervisors when a ticket passes its response or resolution target.',
+      'olt-poll':
+        'Reads the status and RX signal of every ONU from each active OLT and keeps a daily RX history.',
     },
     when: {
       daily: 'every day at {{time}}',

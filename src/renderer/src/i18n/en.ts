@@ -112,6 +112,7 @@ export const en: Messages = {
     network: {
       view: 'View routers, the device queue and monitoring',
       manage: 'Manage routers, imports and reconciliation',
+      olt: 'Manage OLTs (SNMP) and link ONUs to services',
     },
     isolir: { manage: 'Isolate and restore services' },
     hotspot: {
@@ -445,6 +446,13 @@ export const en: Messages = {
       network: 'Service network settings changed',
     },
     routers: { create: 'Router added', update: 'Router changed' },
+    olts: {
+      create: 'OLT added',
+      update: 'OLT changed',
+      remove: 'OLT removed',
+      onu_link: 'ONU linked to a service',
+      settings: 'OLT settings changed',
+    },
     isolir: { apply: 'Service isolated', restore: 'Isolation lifted' },
     device_jobs: { retry: 'Router job retried' },
     network: { import: 'Import from a router', reconcile: 'Router reconciliation fix' },

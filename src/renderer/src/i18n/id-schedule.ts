@@ -18,6 +18,7 @@ export const idSchedule = {
       notifications: 'Pemeriksaan notifikasi',
       reconcile: 'Rekonsiliasi router',
       'ticket-sla': 'Pemeriksaan SLA tiket',
+      'olt-poll': 'Pembacaan OLT',
     },
     descriptions: {
       invoices: 'Penagihan pada hari tagih perusahaan, lalu pesan “tagihan terbit”.',
@@ -30,6 +31,8 @@ export const idSchedule = {
       reconcile: 'Menghitung selisih router dan Loket; tidak mengubah apa pun.',
       'ticket-sla':
         'Memberi tahu penanggung jawab dan supervisor saat tiket melewati target respons atau penyelesaian.',
+      'olt-poll':
+        'Membaca status dan sinyal RX semua ONU dari setiap OLT aktif dan menyimpan riwayat RX harian.',
     },
     when: {
       daily: 'setiap hari {{time}}',

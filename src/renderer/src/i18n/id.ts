@@ -115,6 +115,7 @@ export const id = {
     network: {
       view: 'Lihat router, antrean perangkat dan pemantauan',
       manage: 'Kelola router, impor dan rekonsiliasi',
+      olt: 'Kelola OLT (SNMP) dan tautkan ONU ke layanan',
     },
     isolir: { manage: 'Isolir dan buka isolir layanan' },
     hotspot: {
@@ -445,6 +446,13 @@ export const id = {
       network: 'Pengaturan jaringan layanan diubah',
     },
     routers: { create: 'Router ditambahkan', update: 'Router diubah' },
+    olts: {
+      create: 'OLT ditambahkan',
+      update: 'OLT diubah',
+      remove: 'OLT dihapus',
+      onu_link: 'ONU ditautkan ke layanan',
+      settings: 'Pengaturan OLT diubah',
+    },
     isolir: { apply: 'Layanan diisolir', restore: 'Isolir dibuka' },
     device_jobs: { retry: 'Pekerjaan router dicoba ulang' },
     network: { import: 'Impor dari router', reconcile: 'Perbaikan rekonsiliasi router' },

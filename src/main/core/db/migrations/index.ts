@@ -19,6 +19,7 @@ import * as m202612070201 from './202612070201_warehouse'
 import * as m202612070301 from './202612070301_registrations'
 import * as m202612070401 from './202612070401_field_commands'
 import * as m202612070501 from './202612070501_ticket_sla'
+import * as m202612090501 from './202612090501_olt'
 
 /**
  * Every migration, by name, in order. Listed statically (not read from the folder) so the same
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '202612070301_registrations': m202612070301,
   '202612070401_field_commands': m202612070401,
   '202612070501_ticket_sla': m202612070501,
+  '202612090501_olt': m202612090501,
 }
