@@ -17,6 +17,7 @@ import { backupCommands } from './cli/backup-commands'
 import { companyCommands } from './cli/company-commands'
 import { ticketCommands } from './cli/ticket-commands'
 import { stockCommands } from './cli/stock-commands'
+import { oltCommands } from './cli/olt-commands'
 import { optionError } from './cli/option-errors'
 import { createOutput, reportError } from './cli/output'
 
@@ -42,6 +43,7 @@ const commands: Record<string, CommandDef> = {
   ...companyCommands,
   ...ticketCommands,
   ...stockCommands,
+  ...oltCommands,
   'demo-data': demoDataCommand,
 }
 

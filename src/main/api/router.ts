@@ -29,6 +29,7 @@ import { ticketsRouter } from './routers/tickets'
 import { warehouseRouter } from './routers/warehouse'
 import { fieldRouter } from './routers/field'
 import { registrationsRouter } from './routers/registrations'
+import { oltRouter } from './routers/olt'
 import { router } from './trpc'
 
 /** The one API of Loket, carried over IPC in the desktop and HTTP on the LAN. */
@@ -64,6 +65,7 @@ export const appRouter = router({
   warehouse: warehouseRouter,
   field: fieldRouter,
   registrations: registrationsRouter,
+  olt: oltRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -5,9 +5,9 @@
  */
 import { createSocket } from 'node:dgram'
 import * as snmp from 'net-snmp'
-import { providerOf, rowOf, SIM_TABLES, type SimOnu, type SimState, type SimVendor } from './tables'
+import { providerOf, rowOf, SIM_TABLES, type SimOnu, type SimState, type SimVendor } from './tables.js'
 
-export type { SimOnu, SimState, SimVendor } from './tables'
+export type { SimOnu, SimState, SimVendor } from './tables.js'
 
 export interface OltSimOptions {
   vendor: SimVendor

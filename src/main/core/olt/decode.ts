@@ -16,6 +16,9 @@ export interface OnuReading {
   lastDownCause: string | null
 }
 
+/** "1/1/10" after "1/1/9"; one collator (localeCompare with options builds one per call). */
+export const PON_ORDER = new Intl.Collator('en', { numeric: true })
+
 /** A walked table: row index ("268501248.3") → column number → raw value. */
 export type WalkedTable = Record<string, Record<string, unknown>>
 
@@ -71,14 +74,19 @@ interface Position {
 }
 
 /** Where a row index puts the ONU, or null when the index does not fit the table's layout. */
-function positionOf(profile: VendorProfile, table: TableSpec, rowIndex: string): Position | null {
+function positionOf(
+  profile: VendorProfile,
+  table: TableSpec,
+  rowIndex: string,
+  ponText: (n: number) => string,
+): Position | null {
   const parts = rowIndex.split('.').map(Number)
   if (parts.length !== table.index.length || parts.some((n) => !Number.isSafeInteger(n))) return null
   let pon: string | null = null
   let onuIndex: number | null = null
   table.index.forEach((kind, i) => {
     const n = parts[i]!
-    if (kind === 'pon' && profile.pon) pon = decodeBitIndex(profile.pon, n).text
+    if (kind === 'pon' && profile.pon) pon = ponText(n)
     else if (kind === 'onu') onuIndex = n
     else if (kind === 'device' && profile.device) {
       const d = decodeBitIndex(profile.device, n)
@@ -119,9 +127,16 @@ const FIELD_KEY: Record<OnuField, keyof OnuReading> = {
  */
 export function decodeOnus(profile: VendorProfile, walked: WalkedTable[]): OnuReading[] {
   const byKey = new Map<string, OnuReading>()
+  // A PON port's index repeats for each of its up to 128 ONUs: decoded once.
+  const pons = new Map<number, string>()
+  const ponText = (n: number) => {
+    let text = pons.get(n)
+    if (text === undefined) pons.set(n, (text = decodeBitIndex(profile.pon!, n).text))
+    return text
+  }
   profile.tables.forEach((table, t) => {
     for (const [rowIndex, columns] of Object.entries(walked[t] ?? {})) {
-      const pos = positionOf(profile, table, rowIndex)
+      const pos = positionOf(profile, table, rowIndex, ponText)
       if (!pos) continue
       const key = `${pos.pon}#${pos.onuIndex}`
       let onu = byKey.get(key)
@@ -142,5 +157,5 @@ export function decodeOnus(profile: VendorProfile, walked: WalkedTable[]): OnuRe
     const refined = onu.lastDownCause ? profile.downCauseStatus?.[onu.lastDownCause] : undefined
     if (onu.status === 'offline' && refined) onu.status = refined
   }
-  return onus.sort((a, b) => a.pon.localeCompare(b.pon, 'en', { numeric: true }) || a.onuIndex - b.onuIndex)
+  return onus.sort((a, b) => PON_ORDER.compare(a.pon, b.pon) || a.onuIndex - b.onuIndex)
 }

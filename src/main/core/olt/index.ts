@@ -9,7 +9,16 @@ export {
   updateOlt,
 } from './olts'
 export type { OltDeps, OltView } from './olts'
-export { customerOnu, getOltSettings, linkOnu, listOnus, onuHistory, putOltSettings, weakReport } from './onus'
+export {
+  customerOnu,
+  getOltSettings,
+  linkableServices,
+  linkOnu,
+  listOnus,
+  onuHistory,
+  putOltSettings,
+  weakReport,
+} from './onus'
 export type { OnuView } from './onus'
 export { pollOlt } from './poll'
 export type { PollReport } from './poll'

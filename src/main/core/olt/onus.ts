@@ -12,6 +12,7 @@ import {
 import { appendAudit } from '../audit'
 import { writeTx, type Database } from '../db'
 import { readSettings, writeSettings } from '../settings'
+import { PON_ORDER } from './decode'
 import type { CompanyActor, OltDeps } from './olts'
 
 const SETTINGS_KEY = 'olt'
@@ -144,8 +145,8 @@ export async function listOnus(db: Kysely<Database>, companyId: number, input: O
 }
 
 const byPosition = (a: { oltName: string; pon: string; onuIndex: number }, b: typeof a) =>
-  a.oltName.localeCompare(b.oltName) ||
-  a.pon.localeCompare(b.pon, 'en', { numeric: true }) ||
+  PON_ORDER.compare(a.oltName, b.oltName) ||
+  PON_ORDER.compare(a.pon, b.pon) ||
   a.onuIndex - b.onuIndex
 
 /**
@@ -247,4 +248,33 @@ export async function pruneHistory(db: Kysely<Database>, companyId: number, toda
     tx.deleteFrom('olt_rx_daily').where('company_id', '=', companyId).where('day', '<', cutoff).executeTakeFirst(),
   )
   return Number(result.numDeletedRows)
+}
+
+/** Live services matching a code, name, SID or PPPoE login: what an ONU can be linked to by hand. */
+export async function linkableServices(db: Kysely<Database>, companyId: number, search: string) {
+  const text = `%${search.trim().toLowerCase()}%`
+  const rows = await db
+    .selectFrom('services as s')
+    .innerJoin('customers as c', 'c.id', 's.customer_id')
+    .select(['s.id', 's.sid', 's.pppoe_username', 'c.code', 'c.name'])
+    .where('s.company_id', '=', companyId)
+    .where('s.status', '!=', 'putus')
+    .where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['c.code']), 'like', text),
+        eb(eb.fn('lower', ['c.name']), 'like', text),
+        eb(eb.fn('lower', ['s.sid']), 'like', text),
+        eb(eb.fn('lower', ['s.pppoe_username']), 'like', text),
+      ]),
+    )
+    .orderBy('c.code')
+    .limit(20)
+    .execute()
+  return rows.map((r) => ({
+    serviceId: r.id,
+    sid: r.sid,
+    pppoeUsername: r.pppoe_username,
+    customerCode: r.code,
+    customerName: r.name,
+  }))
 }

@@ -119,8 +119,9 @@ export function probeOlt(target: SnmpTarget, options: SnmpOptions = {}): Promise
 
 /**
  * The profile's tables, each read with ONE bulk walk (session.table: GetBulk until the walk
- * leaves the table), never a GET per ONU. Walked one after the other on one session: an OLT's
- * agent is a slow CPU and answers one request at a time anyway.
+ * leaves the table), never a GET per ONU. The two or three walks run side by side on one
+ * session: at most one request per table is outstanding, which any OLT agent takes, and the
+ * list costs the slowest walk instead of the sum of them.
  */
 export function walkProfile(
   target: SnmpTarget,
@@ -128,15 +129,14 @@ export function walkProfile(
   options: SnmpOptions = {},
 ): Promise<WalkedTable[]> {
   const reps = options.maxRepetitions ?? DEFAULTS.maxRepetitions
-  return withSession(target, options, async (session) => {
-    const out: WalkedTable[] = []
-    for (const table of profile.tables) {
-      out.push(
-        await new Promise<WalkedTable>((resolve, reject) =>
-          session.table(table.oid, reps, (error, rows) => (error ? reject(error) : resolve(rows))),
-        ),
-      )
-    }
-    return out
-  })
+  return withSession(target, options, (session) =>
+    Promise.all(
+      profile.tables.map(
+        (table) =>
+          new Promise<WalkedTable>((resolve, reject) =>
+            session.table(table.oid, reps, (error, rows) => (error ? reject(error) : resolve(rows))),
+          ),
+      ),
+    ),
+  )
 }
