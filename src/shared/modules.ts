@@ -123,7 +123,7 @@ export const MODULES = {
     routers: ['olt'],
     procedures: [],
     reportExports: [],
-    permissions: ['network.olt'],
+    permissions: ['olt.view', 'network.olt'],
     reportTabs: [],
   },
 } as const satisfies Record<string, ModuleDef>

@@ -78,9 +78,11 @@ export const PERMISSIONS = {
   'registrations.view': { menu: 'registrasi' },
   'registrations.manage': {},
   /**
-   * OLT & ACS (issue 18): `network.olt` registers and tests OLTs and links ONUs to services; the
-   * ONU lists, signal and history are read with `network.view`.
+   * OLT & ACS (issue 18): `olt.view` opens the OLT page (ONU lists per PON port, RX signal and
+   * its history, weak and offline ONUs); `network.olt` registers and tests OLTs and links ONUs
+   * to services.
    */
+  'olt.view': { menu: 'olt' },
   'network.olt': {},
   /** Backup & Restore: whole-company copies, the backup passphrase, restores. */
   'backup.manage': { menu: 'backup', superadminOnly: true },
@@ -115,6 +117,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cash.close',
     'reports.view',
     'network.view',
+    'olt.view',
     'isolir.manage',
     'collections.view',
     'collections.manage',
@@ -138,6 +141,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'catalog.view',
     'billing.view',
     'network.view',
+    'olt.view',
     'isolir.manage',
     'hotspot.view',
     'hotspot.manage',
@@ -157,6 +161,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'dashboard.view',
     'customers.view',
     'network.view',
+    'olt.view',
     'tickets.view',
     'tickets.manage',
     'warehouse.view',
@@ -171,6 +176,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'billing.view',
     'reports.view',
     'network.view',
+    'olt.view',
     'hotspot.view',
     'collections.view',
     'messages.view',

@@ -24,10 +24,14 @@ async function startSim() {
 }
 
 const cli = (dataDir: string, args: string[]) =>
-  execFileSync(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', ...args, '--data-dir', dataDir, '--json'], {
-    cwd: ROOT,
-    maxBuffer: 64 * 1024 * 1024,
-  }).toString()
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'src/main/cli.ts', ...args, '--data-dir', dataDir, '--json'],
+    {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  ).toString()
 
 /**
  * The ONU list of an OLT with 2,048 ONUs (ZTE C320, 32 PON ports), the simulator in its own
@@ -39,7 +43,20 @@ export async function run(): Promise<void> {
   const { child, agent } = await startSim()
   const dataDir = initDataDir('loket-bench-olt-')
   try {
-    cli(dataDir, ['olt', 'add', '--name', 'OLT Bench', '--vendor', 'zte-1012', '--host', '127.0.0.1', '--port', String(agent.port), '--community', agent.community])
+    cli(dataDir, [
+      'olt',
+      'add',
+      '--name',
+      'OLT Bench',
+      '--vendor',
+      'zte-1012',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(agent.port),
+      '--community',
+      agent.community,
+    ])
     const samples: number[] = []
     let listed = 0
     await withOwnerHost(dataDir, async (api) => {
@@ -54,7 +71,10 @@ export async function run(): Promise<void> {
     })
     if (listed !== ONUS) throw new Error(`listed ${listed} ONUs, expected ${ONUS}`)
     const cliStarted = performance.now()
-    const out = JSON.parse(cli(dataDir, ['olt', 'onus', 'OLT Bench'])) as { total: number; ms: number }
+    const out = JSON.parse(cli(dataDir, ['olt', 'onus', 'OLT Bench'])) as {
+      total: number
+      ms: number
+    }
     const cliMs = performance.now() - cliStarted
     report('olt-onu-list-2048-host', 'ms', samples, {
       onus: listed,

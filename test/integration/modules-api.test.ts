@@ -33,12 +33,14 @@ describe('module switches over the HTTP API', () => {
       advancedReports: true,
       tickets: true,
       warehouse: true,
+      oltAcs: true,
     })
     expect((await owner.auth.me.query()).modules).toEqual({
       hotspot: true,
       advancedReports: true,
       tickets: true,
       warehouse: true,
+      oltAcs: true,
     })
   })
 
@@ -51,6 +53,7 @@ describe('module switches over the HTTP API', () => {
       advancedReports: true,
       tickets: true,
       warehouse: true,
+      oltAcs: true,
     })
     expect(await apiCode(owner.hotspot.batches.query())).toBe('MODULE_DISABLED')
     expect(await apiCode(owner.hotspot.profiles.query())).toBe('MODULE_DISABLED')
@@ -148,6 +151,7 @@ describe('module switches over the HTTP API', () => {
       advancedReports: true,
       tickets: true,
       warehouse: true,
+      oltAcs: true,
     })
   })
 

@@ -13,7 +13,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 it('company modules prints the switches, --set changes them (audited), a wrong one is refused', async () => {
   expect((await runCli(dataDir, ['company', 'modules'])).json).toEqual({
     ok: true,
-    modules: { hotspot: true, advancedReports: true, tickets: true, warehouse: true },
+    modules: { hotspot: true, advancedReports: true, tickets: true, warehouse: true, oltAcs: true },
   })
   const off = await runCli(dataDir, ['company', 'modules', '--set', 'hotspot=off'])
   expect(off.json.modules).toEqual({
@@ -21,6 +21,7 @@ it('company modules prints the switches, --set changes them (audited), a wrong o
     advancedReports: true,
     tickets: true,
     warehouse: true,
+    oltAcs: true,
   })
   const human = await runCli(dataDir, ['company', 'modules'], { human: true })
   expect(human.stdout).toContain('Hotspot (hotspot): mati')

@@ -94,7 +94,8 @@ export const oltCommands: Record<string, CommandDef> = {
     },
   },
   'olt onus': {
-    usage: 'olt onus NAME [--json]   (baca ONU dari OLT sekarang: serial, nama, status, RX, pelanggan)',
+    usage:
+      'olt onus NAME [--json]   (baca ONU dari OLT sekarang: serial, nama, status, RX, pelanggan)',
     run: async ({ dataDir, positionals, out }) => {
       const name = oltName(positionals)
       const { report, list } = await withOlt(dataDir, async (deps, db, companyId) => {
@@ -121,7 +122,14 @@ export const oltCommands: Record<string, CommandDef> = {
         ),
       ]
       out.result(
-        { olt: name, total: list.counts.total, offline: list.counts.offline, weak: list.counts.weak, ms: report.ms, onus },
+        {
+          olt: name,
+          total: list.counts.total,
+          offline: list.counts.offline,
+          weak: list.counts.weak,
+          ms: report.ms,
+          onus,
+        },
         lines.join('\n'),
       )
       return 0

@@ -68,7 +68,8 @@ export const enMessages: SharedMessages = {
     ROUTER_DISCONNECTED:
       'The connection to the router dropped. Changes will be retried automatically.',
     ROUTER_NOT_SET: 'This service has no router yet. Set one in the service’s network settings.',
-    OLT_TIMEOUT: 'The OLT does not answer (check the address, port and community). Target: {{host}}:{{port}}.',
+    OLT_TIMEOUT:
+      'The OLT does not answer (check the address, port and community). Target: {{host}}:{{port}}.',
     OLT_SNMP_ERROR: 'OLT {{host}} answered with an SNMP error: {{message}}',
     OLT_SECRET_REQUIRED: 'Enter the SNMP community (v2c) or the SNMPv3 user and keys of this OLT.',
     CHANNEL_NOT_SET: 'The {{channel}} channel is not set up. Set it up in Messages → Channels.',

@@ -70,8 +70,7 @@ export const idMessages = {
     OLT_TIMEOUT:
       'OLT tidak menjawab (periksa alamat, port dan community). Tujuan: {{host}}:{{port}}.',
     OLT_SNMP_ERROR: 'OLT {{host}} menjawab dengan galat SNMP: {{message}}',
-    OLT_SECRET_REQUIRED:
-      'Isi community SNMP (v2c) atau user dan kunci SNMPv3 untuk OLT ini.',
+    OLT_SECRET_REQUIRED: 'Isi community SNMP (v2c) atau user dan kunci SNMPv3 untuk OLT ini.',
     CHANNEL_NOT_SET: 'Saluran {{channel}} belum diatur. Atur di Pesan → Saluran.',
     CHANNEL_SEND_FAILED: 'Pesan tidak terkirim: {{detail}}',
     CHANNEL_NOT_LINKED:

@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   if (!vendors.every((v) => VENDORS.includes(v)))
     throw new Error(`--vendor must be all or one of ${VENDORS.join(', ')}`)
   const count = Number(values.onus)
-  if (!Number.isInteger(count) || count < 0 || count > 2048) throw new Error('--onus must be 0–2048')
+  if (!Number.isInteger(count) || count < 0 || count > 2048)
+    throw new Error('--onus must be 0–2048')
   const sims: OltSim[] = []
   for (const [i, vendor] of vendors.entries()) {
     sims.push(
@@ -39,10 +40,25 @@ async function main(): Promise<void> {
       }),
     )
   }
-  for (const s of sims) console.log(`${s.vendor} ${s.host}:${s.port} community ${s.community} (${count} ONU)`)
-  console.log(JSON.stringify({ agents: sims.map((s) => ({ vendor: s.vendor, host: s.host, port: s.port, community: s.community, onus: count })) }))
+  for (const s of sims)
+    console.log(`${s.vendor} ${s.host}:${s.port} community ${s.community} (${count} ONU)`)
+  console.log(
+    JSON.stringify({
+      agents: sims.map((s) => ({
+        vendor: s.vendor,
+        host: s.host,
+        port: s.port,
+        community: s.community,
+        onus: count,
+      })),
+    }),
+  )
   process.on('SIGUSR2', () =>
-    console.log(JSON.stringify({ requests: Object.fromEntries(sims.map((s) => [s.vendor, s.requests.length])) })),
+    console.log(
+      JSON.stringify({
+        requests: Object.fromEntries(sims.map((s) => [s.vendor, s.requests.length])),
+      }),
+    ),
   )
   const stop = (): void => {
     void Promise.all(sims.map((s) => s.close())).then(() => process.exit(0))

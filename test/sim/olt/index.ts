@@ -5,7 +5,14 @@
  */
 import { createSocket } from 'node:dgram'
 import * as snmp from 'net-snmp'
-import { providerOf, rowOf, SIM_TABLES, type SimOnu, type SimState, type SimVendor } from './tables.js'
+import {
+  providerOf,
+  rowOf,
+  SIM_TABLES,
+  type SimOnu,
+  type SimState,
+  type SimVendor,
+} from './tables.js'
 
 export type { SimOnu, SimState, SimVendor } from './tables.js'
 
@@ -35,7 +42,12 @@ const SYS_DESCR: Record<SimVendor, string> = {
   cdata: 'C-Data EPON OLT FD1104SN V1.5.3',
 }
 
-const VENDOR_ID: Record<SimVendor, string> = { 'zte-1012': 'ZTEG', 'zte-1082': 'ZTEG', huawei: 'HWTC', cdata: 'CDTC' }
+const VENDOR_ID: Record<SimVendor, string> = {
+  'zte-1012': 'ZTEG',
+  'zte-1082': 'ZTEG',
+  huawei: 'HWTC',
+  cdata: 'CDTC',
+}
 
 /**
  * `count` ONUs spread 64 to a PON port (up to 2,048: four slots of eight ports), named after
@@ -46,7 +58,8 @@ export function makeOnus(vendor: SimVendor, count: number): SimOnu[] {
   const onus: SimOnu[] = []
   for (let i = 0; i < count; i++) {
     const portNo = Math.floor(i / 64)
-    const state: SimState = (i + 1) % 25 === 0 ? 'los' : (i + 1) % 40 === 0 ? 'dying_gasp' : 'online'
+    const state: SimState =
+      (i + 1) % 25 === 0 ? 'los' : (i + 1) % 40 === 0 ? 'dying_gasp' : 'online'
     const rx = (i + 1) % 10 === 0 ? -28.5 : -19 - (i % 50) / 10
     const n = String(i + 1).padStart(4, '0')
     onus.push({
@@ -94,7 +107,11 @@ function allowUnsignedOidComponents(mib: snmp.Mib) {
   }
 }
 
-type Handler = (socket: unknown, message: { pdu: { varbinds: { oid: string }[] } }, rinfo: unknown) => void
+type Handler = (
+  socket: unknown,
+  message: { pdu: { varbinds: { oid: string }[] } },
+  rinfo: unknown,
+) => void
 
 export async function startOltSim(options: OltSimOptions): Promise<OltSim> {
   const port = options.port ?? (await freeUdpPort())
@@ -145,7 +162,8 @@ export async function startOltSim(options: OltSimOptions): Promise<OltSim> {
   const onus = options.onus ?? makeOnus(options.vendor, 16)
   for (const table of SIM_TABLES[options.vendor]()) {
     mib.registerProvider(providerOf(table))
-    for (const onu of onus) if (!table.has || table.has(onu)) mib.addTableRow(table.name, rowOf(table, onu))
+    for (const onu of onus)
+      if (!table.has || table.has(onu)) mib.addTableRow(table.name, rowOf(table, onu))
   }
   return {
     host: '127.0.0.1',

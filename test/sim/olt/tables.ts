@@ -1,3 +1,4 @@
+/// <reference path="../../../src/main/core/olt/net-snmp.d.ts" />
 /**
  * The OLT vendors' SNMP tables as the simulator serves them, written from INTEGRATIONS.md ("OLT
  * over SNMP") and the vendors' MIBs, not from Loket's profiles: each vendor encodes its own
@@ -45,7 +46,10 @@ export interface SimTable {
 
 /** The 8 bytes a GPON serial is sent as: vendor id in ASCII, then 4 binary bytes. */
 export function serialBytes(serial: string): Buffer {
-  return Buffer.concat([Buffer.from(serial.slice(0, 4), 'latin1'), Buffer.from(serial.slice(4), 'hex')])
+  return Buffer.concat([
+    Buffer.from(serial.slice(0, 4), 'latin1'),
+    Buffer.from(serial.slice(4), 'hex'),
+  ])
 }
 
 const up = (o: SimOnu) => o.state === 'online'
@@ -74,7 +78,9 @@ function zte1012(): SimTable[] {
       entry: `${base}.28.2.1`,
       index: (o) => [pon(o), o.onu],
       indexTypes: [T.Gauge!, T.Integer!],
-      columns: [{ number: 4, name: 'phaseState', type: T.Integer!, value: (o) => ztePhase[o.state] }],
+      columns: [
+        { number: 4, name: 'phaseState', type: T.Integer!, value: (o) => ztePhase[o.state] },
+      ],
     },
     {
       name: 'zxGponOnuOpticalTable',
@@ -106,7 +112,9 @@ function zte1082(): SimTable[] {
       entry: `${base}.10.2.3.8.1`,
       index: (o) => [idx(o), o.onu],
       indexTypes: [T.Gauge!, T.Integer!],
-      columns: [{ number: 4, name: 'phaseState', type: T.Integer!, value: (o) => ztePhase[o.state] }],
+      columns: [
+        { number: 4, name: 'phaseState', type: T.Integer!, value: (o) => ztePhase[o.state] },
+      ],
     },
     {
       name: 'zxAnGponOnuRxTable',
@@ -189,7 +197,14 @@ function cdata(): SimTable[] {
       indexTypes: [T.Gauge!, T.Integer!, T.Integer!],
       has: (o) => up(o) && o.rxDbm !== null,
       // centi-dBm
-      columns: [{ number: 4, name: 'rxPower', type: T.Integer!, value: (o) => Math.round((o.rxDbm ?? 0) * 100) }],
+      columns: [
+        {
+          number: 4,
+          name: 'rxPower',
+          type: T.Integer!,
+          value: (o) => Math.round((o.rxDbm ?? 0) * 100),
+        },
+      ],
     },
   ]
 }
@@ -215,7 +230,12 @@ export function providerOf(table: SimTable): snmp.ProviderDefinition {
     oid: table.entry,
     maxAccess: NA,
     tableColumns: [
-      ...table.columns.map((c) => ({ number: c.number, name: c.name, type: c.type, maxAccess: RO })),
+      ...table.columns.map((c) => ({
+        number: c.number,
+        name: c.name,
+        type: c.type,
+        maxAccess: RO,
+      })),
       ...indexCols,
     ],
     tableIndex: indexCols.map((c) => ({ columnName: c.name })),

@@ -34,10 +34,14 @@ import { procedure, router } from '../trpc'
  * reach the OLT inside the request, because that is what they are for (a person waits for them).
  */
 export const oltRouter = router({
-  list: procedure('network.view').query(({ ctx }) => listOlts(ctx.services.db, ctx.user.companyId)),
-  get: procedure('network.view')
+  list: procedure(['olt.view', 'network.olt']).query(({ ctx }) =>
+    listOlts(ctx.services.db, ctx.user.companyId),
+  ),
+  get: procedure(['olt.view', 'network.olt'])
     .input(z.object({ id: idSchema }))
-    .query(async ({ ctx, input }) => oltView(await loadOlt(ctx.services.db, ctx.user.companyId, input.id))),
+    .query(async ({ ctx, input }) =>
+      oltView(await loadOlt(ctx.services.db, ctx.user.companyId, input.id)),
+    ),
   create: procedure('network.olt')
     .input(oltInput)
     .mutation(({ ctx, input }) => createOlt(ctx.services, ctx.actor, input)),
@@ -54,18 +58,20 @@ export const oltRouter = router({
     .input(oltTestInput)
     .mutation(({ ctx, input }) => testOlt(ctx.services, ctx.user.companyId, input)),
   /** "Baca sekarang": walks the OLT's tables now and stores what it answered. */
-  poll: procedure('network.view')
+  poll: procedure(['olt.view', 'network.olt'])
     .input(z.object({ id: idSchema }))
     .mutation(({ ctx, input }) => pollOlt(ctx.services, ctx.user.companyId, input.id)),
-  onus: procedure('network.view')
+  onus: procedure(['olt.view', 'network.olt'])
     .input(onuListInput)
     .query(({ ctx, input }) => listOnus(ctx.services.db, ctx.user.companyId, input)),
-  weak: procedure('network.view').query(({ ctx }) => weakReport(ctx.services.db, ctx.user.companyId)),
-  history: procedure('network.view')
+  weak: procedure(['olt.view', 'network.olt']).query(({ ctx }) =>
+    weakReport(ctx.services.db, ctx.user.companyId),
+  ),
+  history: procedure(['olt.view', 'network.olt'])
     .input(z.object({ onuId: idSchema }))
     .query(({ ctx, input }) => onuHistory(ctx.services.db, ctx.user.companyId, input.onuId)),
   /** A customer's ONU(s): status and RX with its colour, for the customer and troubleshooting screens. */
-  customerOnu: procedure(['network.view', 'customers.view'])
+  customerOnu: procedure(['olt.view', 'customers.view'])
     .input(z.object({ customerId: idSchema }))
     .query(({ ctx, input }) => customerOnu(ctx.services.db, ctx.user.companyId, input.customerId)),
   linkableServices: procedure('network.olt')
@@ -74,7 +80,9 @@ export const oltRouter = router({
   link: procedure('network.olt')
     .input(onuLinkInput)
     .mutation(({ ctx, input }) => linkOnu(ctx.services, ctx.actor, input)),
-  settings: procedure('network.view').query(({ ctx }) => getOltSettings(ctx.services.db, ctx.user.companyId)),
+  settings: procedure(['olt.view', 'network.olt']).query(({ ctx }) =>
+    getOltSettings(ctx.services.db, ctx.user.companyId),
+  ),
   saveSettings: procedure('network.olt')
     .input(oltSettingsInput)
     .mutation(({ ctx, input }) => putOltSettings(ctx.services, ctx.actor, input)),

@@ -22,7 +22,10 @@ export const PON_ORDER = new Intl.Collator('en', { numeric: true })
 /** A walked table: row index ("268501248.3") → column number → raw value. */
 export type WalkedTable = Record<string, Record<string, unknown>>
 
-export function decodeBitIndex(spec: BitIndex, value: number): Record<string, number> & { text: string } {
+export function decodeBitIndex(
+  spec: BitIndex,
+  value: number,
+): Record<string, number> & { text: string } {
   const rel = value - spec.base
   const parts: Record<string, number> = {}
   // Division, not >>: Huawei's ifIndex does not fit a signed 32-bit integer.
@@ -41,17 +44,27 @@ const printable = (b: Buffer) => [...b].every((c) => c >= 0x20 && c < 0x7f)
 export function decodeValue(decoder: Decoder, raw: unknown): string | number | null {
   switch (decoder.kind) {
     case 'text': {
-      const t = asText(raw).replace(/[\0\s]+$/, '').trim()
+      const t = asText(raw)
+        .replace(/[\0\s]+$/, '')
+        .trim()
       return t === '' ? null : t
     }
     case 'serial': {
-      if (Buffer.isBuffer(raw) && raw.length === 8 && printable(raw.subarray(0, 4)) && !printable(raw))
+      if (
+        Buffer.isBuffer(raw) &&
+        raw.length === 8 &&
+        printable(raw.subarray(0, 4)) &&
+        !printable(raw)
+      )
         return raw.subarray(0, 4).toString('latin1') + raw.subarray(4).toString('hex').toUpperCase()
       return decodeValue({ kind: 'text' }, raw)
     }
     case 'mac': {
       if (Buffer.isBuffer(raw) && raw.length === 6)
-        return [...raw].map((b) => b.toString(16).padStart(2, '0')).join(':').toUpperCase()
+        return [...raw]
+          .map((b) => b.toString(16).padStart(2, '0'))
+          .join(':')
+          .toUpperCase()
       return decodeValue({ kind: 'text' }, raw)
     }
     case 'dbm': {
@@ -81,7 +94,8 @@ function positionOf(
   ponText: (n: number) => string,
 ): Position | null {
   const parts = rowIndex.split('.').map(Number)
-  if (parts.length !== table.index.length || parts.some((n) => !Number.isSafeInteger(n))) return null
+  if (parts.length !== table.index.length || parts.some((n) => !Number.isSafeInteger(n)))
+    return null
   let pon: string | null = null
   let onuIndex: number | null = null
   table.index.forEach((kind, i) => {

@@ -10,7 +10,10 @@ import { pollOlt } from './poll'
  * costs its timeout and nothing else), keeps today's RX row per ONU and prunes old history. Only
  * when no OLT answers does the run fail.
  */
-export async function runOltPoll(deps: OltDeps, ctx: JobContext): Promise<{ counts: JobCounts; detail: Record<string, unknown> }> {
+export async function runOltPoll(
+  deps: OltDeps,
+  ctx: JobContext,
+): Promise<{ counts: JobCounts; detail: Record<string, unknown> }> {
   const olts = (await listOlts(deps.db, ctx.companyId)).filter((o) => o.active)
   const counts: JobCounts = { olts: olts.length, onus: 0, unreachable: 0, linked: 0, pruned: 0 }
   const problems: { olt: string; error: string }[] = []
@@ -21,7 +24,10 @@ export async function runOltPoll(deps: OltDeps, ctx: JobContext): Promise<{ coun
       counts.linked! += r.linked
     } catch (error) {
       counts.unreachable! += 1
-      problems.push({ olt: olt.name, error: error instanceof AppError ? error.code : String(error) })
+      problems.push({
+        olt: olt.name,
+        error: error instanceof AppError ? error.code : String(error),
+      })
     }
   }
   counts.pruned = await pruneHistory(deps.db, ctx.companyId, calendarDate(ctx.asOf))

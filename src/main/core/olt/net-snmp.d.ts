@@ -24,7 +24,11 @@ declare module 'net-snmp' {
   export type TableResult = Record<string, Record<string, unknown>>
   export interface Session {
     get(oids: string[], cb: (error: Error | null, varbinds: Varbind[]) => void): void
-    table(oid: string, maxRepetitions: number, cb: (error: Error | null, table: TableResult) => void): void
+    table(
+      oid: string,
+      maxRepetitions: number,
+      cb: (error: Error | null, table: TableResult) => void,
+    ): void
     subtree(
       oid: string,
       maxRepetitions: number,
@@ -34,7 +38,11 @@ declare module 'net-snmp' {
     close(): void
     on(event: 'error', listener: (error: Error) => void): void
   }
-  export function createSession(target: string, community: string, options?: SessionOptions): Session
+  export function createSession(
+    target: string,
+    community: string,
+    options?: SessionOptions,
+  ): Session
   export function createV3Session(target: string, user: V3User, options?: SessionOptions): Session
   export function isVarbindError(varbind: Varbind): boolean
   export function varbindError(varbind: Varbind): string

@@ -52,7 +52,12 @@ async function fixture() {
   const deps: OltDeps = { ...f.deps, snmp: { timeoutMs: 300, retries: 0 } }
   const customer = async (name: string, login: string | null) => {
     const c = await createCustomer(deps, f.actor, customerInput(f.cbg.id, name))
-    const s = await addService(deps, f.actor, { ...serviceInput(c.id, f.p10.id), pppoeUsername: login }, f.tz)
+    const s = await addService(
+      deps,
+      f.actor,
+      { ...serviceInput(c.id, f.p10.id), pppoeUsername: login },
+      f.tz,
+    )
     return { id: c.id, code: c.code, serviceId: s.id }
   }
   return { ...f, deps, customer }
@@ -62,7 +67,13 @@ async function fixture() {
 const pollJob = (f: Awaited<ReturnType<typeof fixture>>, asOf: string) =>
   runJob(
     { ...f.deps, routers: new RouterPool() },
-    { companyId: f.companyId, job: 'olt-poll', asOf, trigger: 'schedule', actor: schedulerActor(f.companyId) },
+    {
+      companyId: f.companyId,
+      job: 'olt-poll',
+      asOf,
+      trigger: 'schedule',
+      actor: schedulerActor(f.companyId),
+    },
   )
 
 describe('vendor profiles read the simulator of each vendor', () => {
@@ -88,7 +99,13 @@ describe('vendor profiles read the simulator of each vendor', () => {
         [secondPon, 36],
       ])
       const first = list.onus[0]!
-      expect(first).toMatchObject({ pon: firstPon, onuIndex: 1, serial: firstSerial, status: 'online', rxDbm: -19 })
+      expect(first).toMatchObject({
+        pon: firstPon,
+        onuIndex: 1,
+        serial: firstSerial,
+        status: 'online',
+        rxDbm: -19,
+      })
       // Huawei names an ONU by its description only.
       expect(first.name).toBe(vendor === 'huawei' ? 'Pelanggan 0001' : 'pel0001')
       const byNumber = (n: number) => list.onus.find((o) => o.serial === s.onus[n - 1]!.serial)!
@@ -105,7 +122,8 @@ describe('vendor profiles read the simulator of each vendor', () => {
       } else {
         expect([los.status, gasp.status]).toEqual(['los', 'dying_gasp'])
       }
-      if (vendor === 'huawei') expect([los.lastDownCause, gasp.lastDownCause]).toEqual(['LOS', 'dying-gasp'])
+      if (vendor === 'huawei')
+        expect([los.lastDownCause, gasp.lastDownCause]).toEqual(['LOS', 'dying-gasp'])
       expect(list.counts).toMatchObject({ total: 100, offline: 6 })
     })
   }
@@ -144,8 +162,14 @@ describe('an OLT that does not answer', () => {
       code: 'OLT_TIMEOUT',
       details: { host: '127.0.0.1', port: s.port },
     })
-    await expect(pollOlt(f.deps, f.companyId, olt.id)).rejects.toMatchObject({ code: 'OLT_TIMEOUT' })
-    const row = await f.db.selectFrom('olts').select('last_error').where('id', '=', olt.id).executeTakeFirstOrThrow()
+    await expect(pollOlt(f.deps, f.companyId, olt.id)).rejects.toMatchObject({
+      code: 'OLT_TIMEOUT',
+    })
+    const row = await f.db
+      .selectFrom('olts')
+      .select('last_error')
+      .where('id', '=', olt.id)
+      .executeTakeFirstOrThrow()
     expect(row.last_error).toBe('OLT_TIMEOUT')
   })
 
@@ -163,7 +187,11 @@ describe('an OLT that does not answer', () => {
     const f = await fixture()
     const s = await sim('cdata', 2)
     const probe = await testOlt(f.deps, f.companyId, oltInput(s))
-    expect(probe).toEqual({ sysDescr: 'C-Data EPON OLT FD1104SN V1.5.3', sysName: 'OLT-cdata', uptimeSeconds: 1234567 })
+    expect(probe).toEqual({
+      sysDescr: 'C-Data EPON OLT FD1104SN V1.5.3',
+      sysName: 'OLT-cdata',
+      uptimeSeconds: 1234567,
+    })
   })
 })
 
@@ -172,14 +200,25 @@ describe('the community is a secret bound to the OLT address', () => {
     const f = await fixture()
     const s = await sim('zte-1012', 1)
     const olt = await createOlt(f.deps, f.actor, oltInput(s))
-    const row = await f.db.selectFrom('olts').select('secret_sealed').where('id', '=', olt.id).executeTakeFirstOrThrow()
+    const row = await f.db
+      .selectFrom('olts')
+      .select('secret_sealed')
+      .where('id', '=', olt.id)
+      .executeTakeFirstOrThrow()
     expect(row.secret_sealed).not.toContain(s.community)
-    expect(f.deps.secrets.openFor(row.secret_sealed, `snmp://127.0.0.1:${s.port}`)).toContain(s.community)
+    expect(f.deps.secrets.openFor(row.secret_sealed, `snmp://127.0.0.1:${s.port}`)).toContain(
+      s.community,
+    )
     await expect(
       updateOlt(f.deps, f.actor, { ...oltInput(s), id: olt.id, host: '10.0.0.9', community: '' }),
     ).rejects.toMatchObject({ code: 'VALIDATION' })
     // The same address keeps the saved community.
-    await updateOlt(f.deps, f.actor, { ...oltInput(s), id: olt.id, name: 'OLT Baru', community: '' })
+    await updateOlt(f.deps, f.actor, {
+      ...oltInput(s),
+      id: olt.id,
+      name: 'OLT Baru',
+      community: '',
+    })
     await expect(pollOlt(f.deps, f.companyId, olt.id)).resolves.toMatchObject({ onus: 1 })
   })
 })
@@ -205,10 +244,16 @@ describe('linking ONUs to services', () => {
     await linkOnu(f.deps, f.actor, { onuId: list.onus[0]!.id, serviceId: null })
     await linkOnu(f.deps, f.actor, { onuId: list.onus[2]!.id, serviceId: budi.serviceId })
     await pollOlt(f.deps, f.companyId, olt.id)
-    const after = await listOnus(f.db, f.companyId, { oltId: olt.id, filter: 'unlinked', search: '' })
+    const after = await listOnus(f.db, f.companyId, {
+      oltId: olt.id,
+      filter: 'unlinked',
+      search: '',
+    })
     expect(after.onus.map((o) => o.name)).toEqual(['pel0001'])
     const card = await customerOnu(f.db, f.companyId, budi.id)
-    expect(card.onus.map((o) => [o.name, o.status, o.rxLevel])).toEqual([['pel0003', 'online', 'good']])
+    expect(card.onus.map((o) => [o.name, o.status, o.rxLevel])).toEqual([
+      ['pel0003', 'online', 'good'],
+    ])
   })
 })
 
@@ -220,7 +265,11 @@ describe('weak signal and offline report', () => {
     await pollOlt(f.deps, f.companyId, olt.id)
     const report = await weakReport(f.db, f.companyId)
     // ONUs 10, 20, 30, 40 (dying gasp), 50 (LOS): −28.5 when up.
-    expect(report.weak.map((o) => o.description)).toEqual(['Pelanggan 0010', 'Pelanggan 0020', 'Pelanggan 0030'])
+    expect(report.weak.map((o) => o.description)).toEqual([
+      'Pelanggan 0010',
+      'Pelanggan 0020',
+      'Pelanggan 0030',
+    ])
     expect(report.offline.map((o) => [o.description, o.status])).toEqual([
       ['Pelanggan 0025', 'los'],
       ['Pelanggan 0040', 'dying_gasp'],
@@ -248,7 +297,9 @@ describe('RX history', () => {
     await job('2026-11-22')
     f.clock.set('2026-11-23T03:00:00Z')
     await job('2026-11-23')
-    const [first] = (await listOnus(f.db, f.companyId, { oltId: olt.id, filter: 'all', search: '' })).onus
+    const [first] = (
+      await listOnus(f.db, f.companyId, { oltId: olt.id, filter: 'all', search: '' })
+    ).onus
     const history = await onuHistory(f.db, f.companyId, first!.id)
     expect(history.days.map((d) => [d.day, d.samples, d.rxMin, d.rxMax])).toEqual([
       ['2026-11-23', 1, -19, -19],

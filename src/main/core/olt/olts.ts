@@ -146,8 +146,17 @@ function retypeSecret(input: OltInput): AppError {
   })
 }
 
-async function assertNameFree(tx: Kysely<Database>, companyId: number, name: string, exceptId: number | null) {
-  let q = tx.selectFrom('olts').select('id').where('company_id', '=', companyId).where('name', '=', name)
+async function assertNameFree(
+  tx: Kysely<Database>,
+  companyId: number,
+  name: string,
+  exceptId: number | null,
+) {
+  let q = tx
+    .selectFrom('olts')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('name', '=', name)
   if (exceptId !== null) q = q.where('id', '!=', exceptId)
   if (await q.executeTakeFirst()) throw new AppError('NAME_TAKEN', 'olt', { name })
 }
@@ -217,7 +226,9 @@ export async function updateOlt(deps: OltDeps, actor: CompanyActor, input: OltUp
       .updateTable('olts')
       .set({
         ...columnsOf(input),
-        ...(secret ? { secret_sealed: deps.secrets.sealFor(JSON.stringify(secret), destinationOf(input)) } : {}),
+        ...(secret
+          ? { secret_sealed: deps.secrets.sealFor(JSON.stringify(secret), destinationOf(input)) }
+          : {}),
         updated_at: deps.clock.now().toISOString(),
       })
       .where('id', '=', before.id)
@@ -252,7 +263,12 @@ export async function removeOlt(deps: OltDeps, actor: CompanyActor, id: number) 
 }
 
 export async function listOlts(db: Kysely<Database>, companyId: number) {
-  const rows = await db.selectFrom('olts').selectAll().where('company_id', '=', companyId).orderBy('name').execute()
+  const rows = await db
+    .selectFrom('olts')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .orderBy('name')
+    .execute()
   const counts = await db
     .selectFrom('olt_onus')
     .select(['olt_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
@@ -291,7 +307,11 @@ export async function rememberOlt(
  * "Tes koneksi": sysDescr, sysName and uptime, or the reason in words an operator can act on.
  * A wrong community is no answer at all, so it reads as OLT_TIMEOUT.
  */
-export async function testOlt(deps: OltDeps, companyId: number, input: OltTestInput): Promise<OltProbe> {
+export async function testOlt(
+  deps: OltDeps,
+  companyId: number,
+  input: OltTestInput,
+): Promise<OltProbe> {
   let target: SnmpTarget
   let savedId: number | null = null
   if ('host' in input) {
@@ -314,7 +334,8 @@ export async function testOlt(deps: OltDeps, companyId: number, input: OltTestIn
     if (savedId !== null) await rememberOlt(deps, savedId, { sysDescr: probe.sysDescr }, null)
     return probe
   } catch (error) {
-    if (savedId !== null && error instanceof AppError) await rememberOlt(deps, savedId, null, error.code)
+    if (savedId !== null && error instanceof AppError)
+      await rememberOlt(deps, savedId, null, error.code)
     throw error
   }
 }

@@ -176,7 +176,12 @@ export async function customerOnu(db: Kysely<Database>, companyId: number, custo
 }
 
 /** One ONU with its RX per day (newest first), for the chart and table of its page. */
-export async function onuHistory(db: Kysely<Database>, companyId: number, onuId: number, days = 90) {
+export async function onuHistory(
+  db: Kysely<Database>,
+  companyId: number,
+  onuId: number,
+  days = 90,
+) {
   const { weakRxDbm } = await getOltSettings(db, companyId)
   const row = await onuQuery(db, companyId).where('o.id', '=', onuId).executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND', 'onu')
@@ -245,7 +250,11 @@ export async function pruneHistory(db: Kysely<Database>, companyId: number, toda
   const { historyDays } = await getOltSettings(db, companyId)
   const cutoff = addDays(today, -historyDays)
   const result = await writeTx(db, (tx) =>
-    tx.deleteFrom('olt_rx_daily').where('company_id', '=', companyId).where('day', '<', cutoff).executeTakeFirst(),
+    tx
+      .deleteFrom('olt_rx_daily')
+      .where('company_id', '=', companyId)
+      .where('day', '<', cutoff)
+      .executeTakeFirst(),
   )
   return Number(result.numDeletedRows)
 }

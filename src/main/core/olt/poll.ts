@@ -26,7 +26,11 @@ const toCdbm = (dbm: number | null) => (dbm === null ? null : Math.round(dbm * 1
  * reading becomes today's RX history sample. The walk happens before, never inside, the
  * transaction.
  */
-export async function pollOlt(deps: OltDeps, companyId: number, oltId: number): Promise<PollReport> {
+export async function pollOlt(
+  deps: OltDeps,
+  companyId: number,
+  oltId: number,
+): Promise<PollReport> {
   const started = Date.now()
   const olt = await loadOlt(deps.db, companyId, oltId)
   const profile = vendorProfile(olt.vendor)
@@ -38,7 +42,9 @@ export async function pollOlt(deps: OltDeps, companyId: number, oltId: number): 
     throw error
   }
   const day = dateInZone(deps.clock.now(), await companyTimeZone(deps, companyId))
-  const report = await writeTx(deps.db, (tx) => storeReadings(tx, deps, companyId, olt.id, readings, day))
+  const report = await writeTx(deps.db, (tx) =>
+    storeReadings(tx, deps, companyId, olt.id, readings, day),
+  )
   await rememberOlt(deps, olt.id, { polled: true }, null)
   return { ...report, ms: Date.now() - started }
 }
@@ -112,7 +118,9 @@ async function storeReadings(
       last_down_cause: r.lastDownCause,
       present: 1,
     }
-    const changed = (Object.keys(values) as (keyof typeof values)[]).some((k) => row[k] !== values[k])
+    const changed = (Object.keys(values) as (keyof typeof values)[]).some(
+      (k) => row[k] !== values[k],
+    )
     if (changed)
       await tx
         .updateTable('olt_onus')
@@ -123,7 +131,11 @@ async function storeReadings(
   }
   const goneIds = existing.filter((r) => r.present === 1 && !seen.has(r.id)).map((r) => r.id)
   if (goneIds.length)
-    await tx.updateTable('olt_onus').set({ present: 0, status: 'unknown', rx_cdbm: null }).where('id', 'in', goneIds).execute()
+    await tx
+      .updateTable('olt_onus')
+      .set({ present: 0, status: 'unknown', rx_cdbm: null })
+      .where('id', 'in', goneIds)
+      .execute()
   await insertRows(
     tx,
     'olt_onus',
@@ -204,7 +216,13 @@ async function autoLink(tx: Kysely<Database>, companyId: number, oltId: number):
  * Today's RX row per ONU (lowest, highest, last reading, samples): rewritten whole from the
  * previous values and this poll, so the same SQL works on both engines.
  */
-async function recordDay(tx: Kysely<Database>, companyId: number, oltId: number, day: string, now: string) {
+async function recordDay(
+  tx: Kysely<Database>,
+  companyId: number,
+  oltId: number,
+  day: string,
+  now: string,
+) {
   const onus = await tx
     .selectFrom('olt_onus')
     .select(['id', 'status', 'rx_cdbm'])
@@ -220,8 +238,10 @@ async function recordDay(tx: Kysely<Database>, companyId: number, oltId: number,
     .execute()
   const prior = new Map(before.map((r) => [r.onu_id, r]))
   await tx.deleteFrom('olt_rx_daily').where('onu_id', 'in', ids).where('day', '=', day).execute()
-  const lower = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b))
-  const upper = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b))
+  const lower = (a: number | null, b: number | null) =>
+    a === null ? b : b === null ? a : Math.min(a, b)
+  const upper = (a: number | null, b: number | null) =>
+    a === null ? b : b === null ? a : Math.max(a, b)
   await insertRows(
     tx,
     'olt_rx_daily',

@@ -21,7 +21,8 @@ export interface BitIndex {
  */
 export type IndexPart = 'pon' | 'onu' | 'device' | 'skip'
 
-export type OnuField = 'name' | 'description' | 'serial' | 'type' | 'mac' | 'status' | 'rx' | 'downCause'
+export type OnuField =
+  'name' | 'description' | 'serial' | 'type' | 'mac' | 'status' | 'rx' | 'downCause'
 
 export type Decoder =
   /** An OctetString as text (trailing NULs and spaces dropped). */
@@ -103,7 +104,11 @@ export const VENDOR_PROFILES: Record<OltVendor, VendorProfile> = {
           5: { field: 'serial', decode: serial },
         },
       },
-      { oid: `${ZTE_1012}.3.28.2`, index: ['pon', 'onu'], columns: { 4: { field: 'status', decode: ztePhase } } },
+      {
+        oid: `${ZTE_1012}.3.28.2`,
+        index: ['pon', 'onu'],
+        columns: { 4: { field: 'status', decode: ztePhase } },
+      },
       {
         oid: `${ZTE_1012}.3.50.12.1`,
         index: ['pon', 'onu', 'skip'],
@@ -132,7 +137,11 @@ export const VENDOR_PROFILES: Record<OltVendor, VendorProfile> = {
         index: ['pon', 'onu'],
         columns: { 2: { field: 'name', decode: text }, 18: { field: 'serial', decode: serial } },
       },
-      { oid: `${ZTE_1082}.500.10.2.3.8`, index: ['pon', 'onu'], columns: { 4: { field: 'status', decode: ztePhase } } },
+      {
+        oid: `${ZTE_1082}.500.10.2.3.8`,
+        index: ['pon', 'onu'],
+        columns: { 4: { field: 'status', decode: ztePhase } },
+      },
       {
         oid: `${ZTE_1082}.500.20.2.2.2`,
         index: ['pon', 'onu', 'skip'],
@@ -157,13 +166,19 @@ export const VENDOR_PROFILES: Record<OltVendor, VendorProfile> = {
       {
         oid: `${HW_GPON}.43`,
         index: ['pon', 'onu'],
-        columns: { 3: { field: 'serial', decode: serial }, 9: { field: 'description', decode: text } },
+        columns: {
+          3: { field: 'serial', decode: serial },
+          9: { field: 'description', decode: text },
+        },
       },
       {
         oid: `${HW_GPON}.46`,
         index: ['pon', 'onu'],
         columns: {
-          15: { field: 'status', decode: { kind: 'enum', values: { 1: 'online', 2: 'offline' }, fallback: 'unknown' } },
+          15: {
+            field: 'status',
+            decode: { kind: 'enum', values: { 1: 'online', 2: 'offline' }, fallback: 'unknown' },
+          },
           24: {
             field: 'downCause',
             decode: {
@@ -192,7 +207,9 @@ export const VENDOR_PROFILES: Record<OltVendor, VendorProfile> = {
         oid: `${HW_GPON}.51`,
         index: ['pon', 'onu'],
         // 0.01 dBm; an ONU that is down reads 2147483647 (outside the range: no reading).
-        columns: { 4: { field: 'rx', decode: { kind: 'dbm', scale: 0.01, offset: 0, min: -50, max: 10 } } },
+        columns: {
+          4: { field: 'rx', decode: { kind: 'dbm', scale: 0.01, offset: 0, min: -50, max: 10 } },
+        },
       },
     ],
     downCauseStatus: { LOS: 'los', 'LOSi/LOBi': 'los', 'dying-gasp': 'dying_gasp' },
@@ -221,7 +238,10 @@ export const VENDOR_PROFILES: Record<OltVendor, VendorProfile> = {
         columns: {
           2: { field: 'name', decode: text },
           7: { field: 'mac', decode: { kind: 'mac' } },
-          8: { field: 'status', decode: { kind: 'enum', values: { 1: 'online', 2: 'offline' }, fallback: 'unknown' } },
+          8: {
+            field: 'status',
+            decode: { kind: 'enum', values: { 1: 'online', 2: 'offline' }, fallback: 'unknown' },
+          },
           28: { field: 'serial', decode: text },
         },
       },
@@ -229,7 +249,9 @@ export const VENDOR_PROFILES: Record<OltVendor, VendorProfile> = {
         // onuPonOpticalTransmissionTable {deviceIndex, card, port}, column 4 received power, centi-dBm.
         oid: `${NSCRTV_ONU}.2`,
         index: ['device', 'skip', 'skip'],
-        columns: { 4: { field: 'rx', decode: { kind: 'dbm', scale: 0.01, offset: 0, min: -50, max: 10 } } },
+        columns: {
+          4: { field: 'rx', decode: { kind: 'dbm', scale: 0.01, offset: 0, min: -50, max: 10 } },
+        },
       },
     ],
     notes:

@@ -1,3 +1,4 @@
+/// <reference path="./net-snmp.d.ts" />
 import * as snmp from 'net-snmp'
 import { AppError } from '@shared/errors'
 import type { VendorProfile } from './profiles'
@@ -46,7 +47,9 @@ function openSession(target: SnmpTarget, options: SnmpOptions) {
       level: priv ? snmp.SecurityLevel.authPriv : snmp.SecurityLevel.authNoPriv,
       authProtocol: snmp.AuthProtocols[target.authProtocol],
       authKey: target.authKey,
-      ...(priv ? { privProtocol: snmp.PrivProtocols[target.privProtocol], privKey: target.privKey } : {}),
+      ...(priv
+        ? { privProtocol: snmp.PrivProtocols[target.privProtocol], privKey: target.privKey }
+        : {}),
     },
     { ...opts, version: snmp.Version3 },
   )
@@ -98,22 +101,30 @@ export interface OltProbe {
 }
 
 const scalarText = (v: snmp.Varbind | undefined) =>
-  !v || snmp.isVarbindError(v) ? null : Buffer.isBuffer(v.value) ? v.value.toString('utf8') : String(v.value)
+  !v || snmp.isVarbindError(v)
+    ? null
+    : Buffer.isBuffer(v.value)
+      ? v.value.toString('utf8')
+      : String(v.value)
 
 /** "Tes koneksi": sysDescr, sysName and uptime in one GET. */
 export function probeOlt(target: SnmpTarget, options: SnmpOptions = {}): Promise<OltProbe> {
-  return withSession(target, options, (session) =>
-    new Promise<OltProbe>((resolve, reject) => {
-      session.get([SYS_DESCR, SYS_NAME, SYS_UPTIME], (error, varbinds) => {
-        if (error) return reject(error)
-        const uptime = varbinds[2] && !snmp.isVarbindError(varbinds[2]) ? Number(varbinds[2].value) : null
-        resolve({
-          sysDescr: scalarText(varbinds[0]),
-          sysName: scalarText(varbinds[1]),
-          uptimeSeconds: uptime === null ? null : Math.floor(uptime / 100),
+  return withSession(
+    target,
+    options,
+    (session) =>
+      new Promise<OltProbe>((resolve, reject) => {
+        session.get([SYS_DESCR, SYS_NAME, SYS_UPTIME], (error, varbinds) => {
+          if (error) return reject(error)
+          const uptime =
+            varbinds[2] && !snmp.isVarbindError(varbinds[2]) ? Number(varbinds[2].value) : null
+          resolve({
+            sysDescr: scalarText(varbinds[0]),
+            sysName: scalarText(varbinds[1]),
+            uptimeSeconds: uptime === null ? null : Math.floor(uptime / 100),
+          })
         })
-      })
-    }),
+      }),
   )
 }
 
@@ -134,7 +145,9 @@ export function walkProfile(
       profile.tables.map(
         (table) =>
           new Promise<WalkedTable>((resolve, reject) =>
-            session.table(table.oid, reps, (error, rows) => (error ? reject(error) : resolve(rows))),
+            session.table(table.oid, reps, (error, rows) =>
+              error ? reject(error) : resolve(rows),
+            ),
           ),
       ),
     ),

@@ -25,6 +25,7 @@ import { enDashboard } from './en-dashboard'
 import { enHelp } from './en-help'
 import { enModules } from './en-modules'
 import { enWarehouse } from './en-warehouse'
+import { enOlt } from './en-olt'
 import { enRegistrations } from './en-registrations'
 import type { Messages } from './id'
 
@@ -37,6 +38,7 @@ export const en: Messages = {
   ...enModules,
   ...enTickets,
   ...enWarehouse,
+  ...enOlt,
   ...enRegistrations,
   ...enMode,
   ...enCustomers,
@@ -129,6 +131,7 @@ export const en: Messages = {
     },
     schedule: { view: 'View the schedule and job history', manage: 'Pause, resume and run jobs' },
     dashboard: { view: 'View the dashboard' },
+    olt: { view: 'View OLTs, ONU lists, RX signal and its history' },
     backup: {
       manage: 'Create, download, verify and restore backups; set their passphrase and schedule',
     },
@@ -227,6 +230,7 @@ export const en: Messages = {
     closing: 'Cash closing',
     reports: 'Reports',
     network: 'Network',
+    olt: 'OLT & ONU',
     hotspot: 'Hotspot & Vouchers',
     collections: 'Collections',
     messages: 'Messages',

@@ -27,6 +27,7 @@ import { idHelp } from './id-help'
 import { idModules } from './id-modules'
 import { idTickets } from './id-tickets'
 import { idWarehouse } from './id-warehouse'
+import { idOlt } from './id-olt'
 import { idField } from './id-field'
 import { idRegistrations } from './id-registrations'
 /**
@@ -40,6 +41,7 @@ export const id = {
   ...idModules,
   ...idTickets,
   ...idWarehouse,
+  ...idOlt,
   ...idRegistrations,
   ...idMode,
   ...idCustomers,
@@ -135,6 +137,7 @@ export const id = {
       manage: 'Jeda, lanjutkan dan jalankan tugas',
     },
     dashboard: { view: 'Lihat dasbor' },
+    olt: { view: 'Lihat OLT, daftar ONU, sinyal RX dan riwayatnya' },
     backup: { manage: 'Buat, unduh, periksa dan pulihkan backup; atur frasa sandi dan jadwalnya' },
     warehouse: {
       view: 'Lihat stok gudang, kartu stok, permintaan dan nomor seri (teknisi mencatat barang yang ia pakai)',
@@ -227,6 +230,7 @@ export const id = {
     closing: 'Setoran Kasir',
     reports: 'Laporan',
     network: 'Jaringan',
+    olt: 'OLT & ONU',
     hotspot: 'Hotspot & Voucher',
     collections: 'Penagihan',
     messages: 'Pesan',

@@ -13,7 +13,13 @@ const me = (modules: Me['modules']) =>
 describe('the session the menus and page guards read', () => {
   it('a permission of a module that is off is not usable, and names the module', () => {
     const s = makeSession(
-      me({ hotspot: false, advancedReports: true, tickets: true, warehouse: true }),
+      me({
+        hotspot: false,
+        advancedReports: true,
+        tickets: true,
+        warehouse: true,
+        oltAcs: true,
+      }),
     )
     expect(s.can('hotspot.view')).toBe(false)
     expect(s.offModuleOf('hotspot.view')).toBe('hotspot')
@@ -24,7 +30,13 @@ describe('the session the menus and page guards read', () => {
 
   it('with every module on, permissions are what the role holds', () => {
     const s = makeSession(
-      me({ hotspot: true, advancedReports: true, tickets: true, warehouse: true }),
+      me({
+        hotspot: true,
+        advancedReports: true,
+        tickets: true,
+        warehouse: true,
+        oltAcs: true,
+      }),
     )
     expect(s.can('hotspot.manage')).toBe(true)
     expect(s.can('users.manage')).toBe(false)

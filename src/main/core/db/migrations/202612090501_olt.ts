@@ -86,9 +86,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await grantOltPermissions(db)
 }
 
-/** Companies set up before OLTs: Admin Support registers OLTs and links ONUs, as new ones do. */
+/**
+ * Companies set up before OLTs get what new ones get: every role that sees the network sees the
+ * OLT page; Admin Support registers OLTs and links ONUs.
+ */
 export async function grantOltPermissions(db: Kysely<unknown>): Promise<void> {
-  for (const [role, permission] of [['admin_support', 'network.olt']] as const) {
+  for (const [role, permission] of [
+    ['admin_billing', 'olt.view'],
+    ['admin_support', 'olt.view'],
+    ['technician', 'olt.view'],
+    ['viewer', 'olt.view'],
+    ['admin_support', 'network.olt'],
+  ] as const) {
     await sql`INSERT INTO role_permissions (company_id, role, permission)
       SELECT id, ${role}, ${permission} FROM companies WHERE true ON CONFLICT DO NOTHING`.execute(
       db,
