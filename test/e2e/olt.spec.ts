@@ -21,7 +21,7 @@ test('OLT & ONU: add an OLT (a wrong community is a clear timeout), read it, fil
   page,
   host,
 }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(180_000)
   mkdirSync(SHOTS, { recursive: true })
   await page.setViewportSize({ width: 1366, height: 768 })
   await setUpCompany(page.request, host)
@@ -58,6 +58,7 @@ test('OLT & ONU: add an OLT (a wrong community is a clear timeout), read it, fil
   await page.getByRole('tab', { name: 'ONU' }).click()
   await expect(page.getByTestId('onu-counts')).toContainText(
     '150 ONU · 9 tidak online · 9 sinyal lemah',
+    { timeout: 30_000 },
   )
   await expect(page.getByTestId('onu-row').first()).toContainText('1/1/1:1')
   await page.screenshot({ path: `${SHOTS}/olt-onus-1366.png` })

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../../../src/main/core/olt/net-snmp.d.ts" />
 /**
  * The OLT vendors' SNMP tables as the simulator serves them, written from INTEGRATIONS.md ("OLT

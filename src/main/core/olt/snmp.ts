@@ -1,3 +1,5 @@
+// net-snmp has no types; the web project reaches this file through the API types and must see them too.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./net-snmp.d.ts" />
 import * as snmp from 'net-snmp'
 import { AppError } from '@shared/errors'

@@ -5,7 +5,7 @@ import { IconSearch } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatDate, type CalendarDate } from '@shared/dates'
+import { formatShortDate, type CalendarDate } from '@shared/dates'
 import { rxLevel } from '@shared/schemas'
 import { queryClient, trpc } from '../../api/client'
 import { errorMessage } from '../../api/errors'
@@ -141,7 +141,7 @@ export function OnuHistoryModal({ onu, onClose }: { onu: OnuRow; onClose: () => 
                 <Table.Tbody>
                   {h.days.slice(0, 31).map((d) => (
                     <Table.Tr key={d.day}>
-                      <Table.Td>{formatDate(d.day as CalendarDate)}</Table.Td>
+                      <Table.Td>{formatShortDate(d.day as CalendarDate)}</Table.Td>
                       {[d.rxMin, d.rxMax, d.rxLast].map((v, i) => (
                         <Table.Td key={i}>
                           <RxText dbm={v} level={rxLevel(v, h.weakRxDbm)} />
