@@ -1,3 +1,5 @@
+import { AppError } from '@shared/errors'
+import { moduleDisabledDetails } from '@shared/modules'
 import { oltInput, type OnuStatus } from '@shared/schemas'
 import { cliActor } from '../core/audit'
 import {
@@ -11,6 +13,7 @@ import {
   type OltDeps,
 } from '../core/olt'
 import type { Db } from '../core/db'
+import { getModules } from '../core/settings'
 import type { CommandArgs, CommandDef } from './commands'
 import { cliDeps, firstCompanyId, withDb } from './db'
 import { argumentError, optionError, schemaError } from './option-errors'
@@ -24,8 +27,14 @@ function need(values: CommandArgs['values'], name: string): string {
   return v
 }
 
+/** Every `olt` command runs here: like the API, it refuses while the OLT & ACS module is off. */
 function withOlt<T>(dataDir: string, fn: (deps: OltDeps, db: Db, companyId: number) => Promise<T>) {
-  return withDb(dataDir, async (db) => fn(cliDeps(db, dataDir), db, await firstCompanyId(db)))
+  return withDb(dataDir, async (db) => {
+    const companyId = await firstCompanyId(db)
+    if (!(await getModules(db, companyId)).oltAcs)
+      throw new AppError('MODULE_DISABLED', 'module oltAcs is off', moduleDisabledDetails('oltAcs'))
+    return fn(cliDeps(db, dataDir), db, companyId)
+  })
 }
 
 function oltName(positionals: string[]): string {
