@@ -48,8 +48,9 @@ const oltInput = (s: OltSim, name = 'OLT Cibinong', community = s.community): Ol
 
 async function fixture() {
   const f = await catalogFixture()
-  // A wrong community is no answer: tests wait 300 ms for it, not the host's 3 s.
-  const deps: OltDeps = { ...f.deps, snmp: { timeoutMs: 300, retries: 0 } }
+  // A wrong community is no answer: tests wait 1.5 s for it, once, not the host's 3 s twice
+  // (shorter makes a busy machine's first walk look like a dead OLT).
+  const deps: OltDeps = { ...f.deps, snmp: { timeoutMs: 1500, retries: 0 } }
   const customer = async (name: string, login: string | null) => {
     const c = await createCustomer(deps, f.actor, customerInput(f.cbg.id, name))
     const s = await addService(

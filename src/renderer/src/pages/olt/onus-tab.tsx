@@ -108,7 +108,7 @@ export function OnusTab() {
           data-testid="onu-pon"
         />
         <TextInput
-          w={240}
+          w={300}
           leftSection={<IconSearch size={16} />}
           placeholder={t('olt.search')}
           value={search}

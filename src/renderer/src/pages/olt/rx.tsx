@@ -21,6 +21,7 @@ export function RxText({ dbm, level }: { dbm: number | null; level: RxLevel }) {
       data-testid="onu-rx"
       data-level={level}
       ff="monospace"
+      style={{ whiteSpace: 'nowrap' }}
     >
       {dbm === null ? t('olt.noRx') : `${dbm.toFixed(2)} dBm`}
     </Text>

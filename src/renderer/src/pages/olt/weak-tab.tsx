@@ -30,7 +30,7 @@ export function WeakTab() {
       <WeakSettings />
       <Loaded query={report}>
         {(r) => (
-          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+          <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="md">
             <OnuList
               title={t('olt.weakTitle', { count: r.weak.length })}
               rows={r.weak}
@@ -72,7 +72,7 @@ function OnuList({
           {empty}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={520} mah={460}>
+        <Table.ScrollContainer minWidth={640} mah={460}>
           <Table verticalSpacing={4} striped>
             <Table.Thead>
               <Table.Tr>
