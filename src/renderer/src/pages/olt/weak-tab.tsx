@@ -154,7 +154,7 @@ function WeakSettings() {
         label={t('olt.historyDays')}
         min={7}
         max={730}
-        w={170}
+        w={220}
         disabled={!manage}
         value={v.historyDays}
         onChange={(value) => setEdit({ ...v, historyDays: Number(value) })}
