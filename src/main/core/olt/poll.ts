@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import { dateInZone } from '@shared/dates'
 import { AppError } from '@shared/errors'
 import { companyTimeZone } from '../companies'
@@ -49,20 +49,11 @@ export async function pollOlt(
   return { ...report, ms: Date.now() - started }
 }
 
-interface Stored {
-  id: number
-  pon: string
-  onu_index: number
-  serial: string | null
-  name: string | null
-  description: string | null
-  status: string
-  rx_cdbm: number | null
-  last_down_cause: string | null
-  service_id: number | null
-  link_kind: string | null
-  present: number
-}
+/** An ONU row as the poll compares it with a fresh reading (without its owners and timestamps). */
+type Stored = Omit<
+  Selectable<Database['olt_onus']>,
+  'company_id' | 'olt_id' | 'first_seen_at' | 'seen_at'
+>
 
 async function storeReadings(
   tx: Kysely<Database>,
