@@ -49,6 +49,17 @@ export async function pollOlt(
   return { ...report, ms: Date.now() - started }
 }
 
+/** The columns of an ONU row a reading sets (the ONU is listed, so present). */
+const readColumns = (r: OnuReading) => ({
+  serial: r.serial,
+  name: r.name,
+  description: r.description,
+  status: r.status,
+  rx_cdbm: toCdbm(r.rxDbm),
+  last_down_cause: r.lastDownCause,
+  present: 1,
+})
+
 /** An ONU row as the poll compares it with a fresh reading (without its owners and timestamps). */
 type Stored = Omit<
   Selectable<Database['olt_onus']>,
@@ -100,15 +111,7 @@ async function storeReadings(
       continue
     }
     seen.add(row.id)
-    const values = {
-      serial: r.serial,
-      name: r.name,
-      description: r.description,
-      status: r.status,
-      rx_cdbm: toCdbm(r.rxDbm),
-      last_down_cause: r.lastDownCause,
-      present: 1,
-    }
+    const values = readColumns(r)
     const changed = (Object.keys(values) as (keyof typeof values)[]).some(
       (k) => row[k] !== values[k],
     )
@@ -135,15 +138,9 @@ async function storeReadings(
       olt_id: oltId,
       pon: r.pon,
       onu_index: r.onuIndex,
-      serial: r.serial,
-      name: r.name,
-      description: r.description,
-      status: r.status,
-      rx_cdbm: toCdbm(r.rxDbm),
-      last_down_cause: r.lastDownCause,
+      ...readColumns(r),
       service_id: null,
       link_kind: null,
-      present: 1,
       first_seen_at: now,
       seen_at: now,
     })),
