@@ -19,6 +19,7 @@ import { ticketCommands } from './cli/ticket-commands'
 import { stockCommands } from './cli/stock-commands'
 import { acsCommands } from './cli/acs-commands'
 import { gatewayCommands } from './cli/gateway-commands'
+import { oltCommands } from './cli/olt-commands'
 import { optionError } from './cli/option-errors'
 import { createOutput, reportError } from './cli/output'
 
@@ -46,6 +47,7 @@ const commands: Record<string, CommandDef> = {
   ...stockCommands,
   ...acsCommands,
   ...gatewayCommands,
+  ...oltCommands,
   'demo-data': demoDataCommand,
 }
 

@@ -130,6 +130,9 @@ export const ERROR_CODES = [
   'PORTAL_READ_ONLY',
   'PORTAL_REGISTRATION_OFF',
   'PORTAL_PHONE_TAKEN',
+  'OLT_TIMEOUT',
+  'OLT_SNMP_ERROR',
+  'OLT_SECRET_REQUIRED',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

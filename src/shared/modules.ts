@@ -114,16 +114,16 @@ export const MODULES = {
   oltAcs: {
     label: 'OLT & ACS',
     description:
-      'Perangkat pelanggan lewat GenieACS: status CPE, inform terakhir, WiFi, reboot dan ubah kata sandi WiFi.',
+      'OLT lewat SNMP (daftar ONU per port PON, sinyal RX, riwayat, sinyal lemah dan ONU mati) dan ACS untuk modem pelanggan (status CPE, inform terakhir, WiFi, reboot dan ubah kata sandi WiFi).',
     en: {
       label: 'OLT & ACS',
       description:
-        "Customers' equipment through GenieACS: CPE status, last inform, WiFi, reboot and WiFi password changes.",
+        'OLTs over SNMP (ONUs per PON port, RX signal, history, weak and offline ONUs) and the ACS for customers’ modems (CPE status, last inform, WiFi, reboot and WiFi password changes).',
     },
-    routers: ['acs'],
+    routers: ['olt', 'acs'],
     procedures: [],
     reportExports: [],
-    permissions: ['network.acs'],
+    permissions: ['olt.view', 'network.olt', 'network.acs'],
     reportTabs: [],
   },
   portal: {

@@ -91,6 +91,13 @@ export const PERMISSIONS = {
    * read-only, with a banner; every opening is audited.
    */
   'portal.impersonate': {},
+  /**
+   * OLT & ACS (issue 18): `olt.view` opens the OLT page (ONU lists per PON port, RX signal and
+   * its history, weak and offline ONUs); `network.olt` registers and tests OLTs and links ONUs
+   * to services.
+   */
+  'olt.view': { menu: 'olt' },
+  'network.olt': {},
   /** Backup & Restore: whole-company copies, the backup passphrase, restores. */
   'backup.manage': { menu: 'backup', superadminOnly: true },
 } as const satisfies Record<string, PermissionDef>
@@ -125,6 +132,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cash.close',
     'reports.view',
     'network.view',
+    'olt.view',
     'isolir.manage',
     'collections.view',
     'collections.manage',
@@ -151,6 +159,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'network.view',
     // Support answers "my WiFi does not work": reboot the modem, change its WiFi password.
     'network.acs',
+    'olt.view',
     'isolir.manage',
     'hotspot.view',
     'hotspot.manage',
@@ -165,12 +174,14 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'registrations.view',
     'registrations.manage',
     'portal.impersonate',
+    'network.olt',
   ],
   technician: [
     'dashboard.view',
     'customers.view',
     'network.view',
     'network.acs',
+    'olt.view',
     'tickets.view',
     'tickets.manage',
     'warehouse.view',
@@ -185,6 +196,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'billing.view',
     'reports.view',
     'network.view',
+    'olt.view',
     'hotspot.view',
     'collections.view',
     'messages.view',

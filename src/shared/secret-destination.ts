@@ -10,6 +10,11 @@ export function routerDestination(r: { host: string; port: number; tls: boolean 
   return `${r.tls ? 'api-ssl' : 'api'}://${r.host.trim().toLowerCase()}:${r.port}`
 }
 
+/** An OLT's SNMP agent (community or v3 keys): host and UDP port. */
+export function snmpDestination(o: { host: string; port: number }): string {
+  return `snmp://${o.host.trim().toLowerCase()}:${o.port}`
+}
+
 /** An SMTP server: implicit TLS or not, host and port. */
 export function smtpDestination(s: { host: string; port: number; secure: boolean }): string {
   return `${s.secure ? 'smtps' : 'smtp'}://${s.host.trim().toLowerCase()}:${s.port}`

@@ -2,10 +2,12 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { startMessageSim, type MessageSim } from '../sim/messaging/index'
 import { startRouterSim, type RouterSim } from '../sim/routeros/index'
+import { makeOnus, startOltSim, type OltSim } from '../sim/olt/index'
 import { OWNER, signIn } from './api'
 import { expect, test } from './fixtures'
 import { clippedOn } from './layout-check'
 import { seedEveryPage, seedRouter } from './layout-data'
+import { seedOlt } from './olt-data'
 import { appRoutes, layoutStops } from './layout-stops'
 
 /** The usual office screen. */
@@ -16,14 +18,17 @@ const SHOTS = process.env.LAYOUT_SHOTS
 
 let sim: RouterSim
 let wa: MessageSim
+let olt: OltSim
 test.beforeEach(async () => {
   sim = await startRouterSim({ port: 0 })
   seedRouter(sim)
   wa = await startMessageSim()
+  olt = await startOltSim({ vendor: 'huawei', onus: makeOnus('huawei', 96) })
 })
 test.afterEach(async () => {
   await sim.close()
   await wa.close()
+  await olt.close()
 })
 
 test('at 1366×768 no amount, badge or column header is cut and no table is wider than its card', async ({
@@ -46,7 +51,8 @@ test('at 1366×768 no amount, badge or column header is cut and no table is wide
   await page.goto(`${host.url}setup`)
   await expect(page.getByRole('heading').first()).toBeVisible()
   await look('Penyiapan')
-  const { data } = await seedEveryPage(page.request, host, sim, wa)
+  const { token, data } = await seedEveryPage(page.request, host, sim, wa)
+  await seedOlt(page.request, host, token, olt)
   await page.goto(`${host.url}login`)
   await expect(page.getByLabel('Nama pengguna')).toBeVisible()
   await look('Masuk')

@@ -250,6 +250,14 @@ export function layoutStops(d: LayoutData): Stop[] {
     { name: 'Jadwal & riwayat', route: '/schedule', url: 'schedule', ready: id('run-row') },
     { name: 'Backup & Restore', route: '/backup', url: 'backup', ready: id('backup-verified') },
     { name: 'Gudang › Stok', route: '/gudang', url: 'gudang', ready: id('stock-row') },
+    { name: 'OLT & ONU', route: '/olt', url: 'olt', ready: id('olt-row') },
+    { name: 'OLT & ONU › ONU', route: '/olt', url: 'olt?tab=onus', ready: id('onu-row') },
+    {
+      name: 'OLT & ONU › Sinyal lemah',
+      route: '/olt',
+      url: 'olt?tab=weak',
+      ready: id('report-row'),
+    },
     {
       name: 'Gudang › Barang',
       route: '/gudang',

@@ -41,3 +41,16 @@ it('company modules prints the switches, --set changes them (audited), a wrong o
   const audit = await runCli(dataDir, ['audit', 'verify'])
   expect(audit.json).toMatchObject({ ok: true })
 })
+
+it('olt commands are refused while the OLT & ACS module is off, like the API, and work again once it is on', async () => {
+  await runCli(dataDir, ['company', 'modules', '--set', 'oltAcs=off'])
+  const refused = await runCli(dataDir, ['olt', 'list'])
+  expect(refused.code).toBe(1)
+  expect(refused.json).toMatchObject({ ok: false, error: { code: 'MODULE_DISABLED' } })
+  const human = await runCli(dataDir, ['olt', 'list'], { human: true })
+  expect(human.stderr + human.stdout).toContain('Modul OLT & ACS sedang dimatikan')
+
+  await runCli(dataDir, ['company', 'modules', '--set', 'oltAcs=on'])
+  const listed = await runCli(dataDir, ['olt', 'list'])
+  expect(listed.code).toBe(0)
+})

@@ -32,6 +32,7 @@ import { fieldRouter } from './routers/field'
 import { registrationsRouter } from './routers/registrations'
 import { acsRouter } from './routers/acs'
 import { portalRouter } from './routers/portal'
+import { oltRouter } from './routers/olt'
 import { router } from './trpc'
 
 /** The one API of Loket, carried over IPC in the desktop and HTTP on the LAN. */
@@ -70,6 +71,7 @@ export const appRouter = router({
   acs: acsRouter,
   gateways: gatewaysRouter,
   portal: portalRouter,
+  olt: oltRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -31,6 +31,7 @@ const DESCRIPTIONS: Record<JobName, string> = {
   reconcile: 'Rekonsiliasi router: hitung selisih router dan Loket (tidak mengubah apa pun)',
   'ticket-sla': 'SLA tiket: beri tahu penanggung jawab dan supervisor tiket yang lewat target',
   'gateway-poll': 'Pembayaran online: tanyakan transaksi yang belum dibayar ke gateway',
+  'olt-poll': 'Baca ONU semua OLT (status, sinyal RX) dan simpan riwayat RX harian',
 }
 
 function whenWords(when: JobWhen): string {

@@ -81,6 +81,10 @@ export const enMessages: SharedMessages = {
     CPE_NOT_FOUND:
       "This customer's CPE was not found on the ACS (searched by the services' PPPoE user names and CPE serials).",
     CPE_AMBIGUOUS: 'This customer has {{count}} CPEs on the ACS. Choose one: {{devices}}',
+    OLT_TIMEOUT:
+      'The OLT does not answer (check the address, port and community). Target: {{host}}:{{port}}.',
+    OLT_SNMP_ERROR: 'OLT {{host}} answered with an SNMP error: {{message}}',
+    OLT_SECRET_REQUIRED: 'Enter the SNMP community (v2c) or the SNMPv3 user and keys of this OLT.',
     CHANNEL_NOT_SET: 'The {{channel}} channel is not set up. Set it up in Messages → Channels.',
     CHANNEL_SEND_FAILED: 'The message was not sent: {{detail}}',
     CHANNEL_NOT_LINKED:
@@ -241,6 +245,10 @@ export const enMessages: SharedMessages = {
     cpe_serial:
       'A CPE serial may hold letters, digits, dots, colons, underscores and hyphens only.',
     router_port: 'The port must be a number 1–65535 (API 8728, API-SSL 8729).',
+    olt_host: 'Enter only the OLT’s IP address or host name, without http:// or a port.',
+    olt_port: 'The SNMP port must be a number 1–65535 (usually 161).',
+    olt_vendor: 'Choose the OLT vendor: ZTE (1012 or 1082), Huawei or C-Data.',
+    olt_weak_rx: 'The weak-signal line must be between −40 and −8 dBm.',
     url: 'The address must start with http:// or https://.',
     smtp_host:
       'Enter the SMTP server host name only, e.g. smtp.gmail.com, without http:// or a port.',

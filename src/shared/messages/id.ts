@@ -79,6 +79,10 @@ export const idMessages = {
     CPE_NOT_FOUND:
       'CPE pelanggan ini tidak ditemukan di ACS (dicari dengan username PPPoE dan serial CPE layanannya).',
     CPE_AMBIGUOUS: 'Pelanggan ini punya {{count}} CPE di ACS. Pilih salah satu: {{devices}}',
+    OLT_TIMEOUT:
+      'OLT tidak menjawab (periksa alamat, port dan community). Tujuan: {{host}}:{{port}}.',
+    OLT_SNMP_ERROR: 'OLT {{host}} menjawab dengan galat SNMP: {{message}}',
+    OLT_SECRET_REQUIRED: 'Isi community SNMP (v2c) atau user dan kunci SNMPv3 untuk OLT ini.',
     CHANNEL_NOT_SET: 'Saluran {{channel}} belum diatur. Atur di Pesan → Saluran.',
     CHANNEL_SEND_FAILED: 'Pesan tidak terkirim: {{detail}}',
     CHANNEL_NOT_LINKED:
@@ -241,6 +245,10 @@ export const idMessages = {
     cpe_serial:
       'Serial CPE hanya boleh berisi huruf, angka, titik, titik dua, garis bawah dan tanda hubung.',
     router_port: 'Port harus angka 1–65535 (API biasa 8728, API-SSL 8729).',
+    olt_host: 'Isi alamat IP atau nama host OLT saja, tanpa http:// dan tanpa port.',
+    olt_port: 'Port SNMP harus angka 1–65535 (biasanya 161).',
+    olt_vendor: 'Pilih vendor OLT: ZTE (1012 atau 1082), Huawei, atau C-Data.',
+    olt_weak_rx: 'Batas sinyal lemah harus antara −40 dan −8 dBm.',
     url: 'Alamat harus diawali http:// atau https://.',
     smtp_host:
       'Isi nama host server SMTP saja, misalnya smtp.gmail.com, tanpa http:// dan tanpa port.',

@@ -17,6 +17,7 @@ export const JOB_NAMES = [
   'reconcile',
   'ticket-sla',
   'gateway-poll',
+  'olt-poll',
 ] as const
 export type JobName = (typeof JOB_NAMES)[number]
 

@@ -74,6 +74,9 @@ export interface Database {
   registrations: RegistrationsTable
   registration_events: RegistrationEventsTable
   registration_files: RegistrationFilesTable
+  olts: OltsTable
+  olt_onus: OltOnusTable
+  olt_rx_daily: OltRxDailyTable
 }
 
 export interface CompaniesTable {
@@ -1158,4 +1161,61 @@ export interface RegistrationFilesTable {
   sha256: string
   user_id: number | null
   at: string
+}
+
+export interface OltsTable {
+  id: Generated<number>
+  company_id: number
+  name: string
+  vendor: string
+  host: string
+  port: number
+  snmp_version: string
+  v3_user: string | null
+  v3_auth_protocol: string | null
+  v3_priv_protocol: string | null
+  secret_sealed: string
+  notes: string | null
+  active: number
+  sys_descr: string | null
+  last_seen_at: string | null
+  last_polled_at: string | null
+  last_error: string | null
+  created_at: string
+  updated_at: string
+}
+export type OltDbRow = Selectable<OltsTable>
+
+export interface OltOnusTable {
+  id: Generated<number>
+  company_id: number
+  olt_id: number
+  pon: string
+  onu_index: number
+  serial: string | null
+  name: string | null
+  description: string | null
+  status: string
+  /** Hundredths of a dBm. */
+  rx_cdbm: number | null
+  last_down_cause: string | null
+  service_id: number | null
+  link_kind: string | null
+  present: number
+  first_seen_at: string
+  seen_at: string
+}
+
+export interface OltRxDailyTable {
+  id: Generated<number>
+  company_id: number
+  onu_id: number
+  day: string
+  rx_min: number | null
+  rx_max: number | null
+  rx_last: number | null
+  status_last: string
+  samples: number
+  offline_samples: number
+  updated_at: string
 }

@@ -6,6 +6,8 @@ import { sendDueMessages } from '../messaging'
 import { runDeviceQueue } from '../network'
 import { runNotificationChecks } from '../notifications'
 import { runTicketSlaCheck } from '../tickets'
+import { runOltPoll } from '../olt'
+import { getModules } from '../settings'
 import { runInvoiceJob } from './invoice-job'
 import { runReconcileJob } from './reconcile-job'
 
@@ -101,6 +103,16 @@ export const JOBS: JobRegistry = [
       const r = await pollGateways(deps, ctx.companyId)
       return { counts: r.counts, detail: { changed: r.changed, errors: r.errors } }
     },
+  },
+  // Every fifteen minutes at :07, :22 …: ONU status and RX, one row of RX history per ONU per day.
+  // Does nothing while the OLT & ACS module is off.
+  {
+    name: 'olt-poll',
+    when: [{ kind: 'every_minutes', minutes: 15, offset: 7 }],
+    run: async (deps, ctx) =>
+      (await getModules(deps.db, ctx.companyId)).oltAcs
+        ? runOltPoll(deps, ctx)
+        : { counts: { module_off: 1 } },
   },
 ]
 

@@ -19,6 +19,7 @@ export const enSchedule: typeof idSchedule = {
       reconcile: 'Router reconciliation',
       'ticket-sla': 'Ticket SLA check',
       'gateway-poll': 'Online payment check',
+      'olt-poll': 'OLT reading',
     },
     descriptions: {
       invoices: 'The invoice run on the company billing day, then the “invoice issued” messages.',
@@ -33,6 +34,8 @@ export const enSchedule: typeof idSchedule = {
         'Tells the assignee and the supervisors when a ticket passes its response or resolution target.',
       'gateway-poll':
         'Asks the gateway about unpaid online payments (an office behind NAT receives no callbacks).',
+      'olt-poll':
+        'Reads the status and RX signal of every ONU from each active OLT and keeps a daily RX history.',
     },
     when: {
       daily: 'every day at {{time}}',

@@ -25,6 +25,7 @@ import { enDashboard } from './en-dashboard'
 import { enHelp } from './en-help'
 import { enModules } from './en-modules'
 import { enWarehouse } from './en-warehouse'
+import { enOlt } from './en-olt'
 import { enRegistrations } from './en-registrations'
 import { enAcs } from './en-acs'
 import { enGateways } from './en-gateways'
@@ -40,6 +41,7 @@ export const en: Messages = {
   ...enModules,
   ...enTickets,
   ...enWarehouse,
+  ...enOlt,
   ...enRegistrations,
   ...enAcs,
   ...enGateways,
@@ -121,6 +123,7 @@ export const en: Messages = {
       view: 'View routers, the device queue and monitoring',
       manage: 'Manage routers, imports and reconciliation',
       acs: "See customers' modems on the ACS, reboot, refresh and change the WiFi",
+      olt: 'Manage OLTs (SNMP) and link ONUs to services',
     },
     isolir: { manage: 'Isolate and restore services' },
     hotspot: {
@@ -137,6 +140,7 @@ export const en: Messages = {
     },
     schedule: { view: 'View the schedule and job history', manage: 'Pause, resume and run jobs' },
     dashboard: { view: 'View the dashboard' },
+    olt: { view: 'View OLTs, ONU lists, RX signal and its history' },
     backup: {
       manage: 'Create, download, verify and restore backups; set their passphrase and schedule',
     },
@@ -236,6 +240,7 @@ export const en: Messages = {
     closing: 'Cash closing',
     reports: 'Reports',
     network: 'Network',
+    olt: 'OLT & ONU',
     hotspot: 'Hotspot & Vouchers',
     collections: 'Collections',
     messages: 'Messages',
@@ -490,6 +495,13 @@ export const en: Messages = {
       reboot: "Customer's modem rebooted through the ACS",
       refresh: 'Modem data asked again through the ACS',
       wifi: "Customer's modem WiFi changed through the ACS",
+    },
+    olts: {
+      create: 'OLT added',
+      update: 'OLT changed',
+      remove: 'OLT removed',
+      onu_link: 'ONU linked to a service',
+      settings: 'OLT settings changed',
     },
     isolir: { apply: 'Service isolated', restore: 'Isolation lifted' },
     device_jobs: { retry: 'Router job retried' },

@@ -19,6 +19,7 @@ export const idSchedule = {
       reconcile: 'Rekonsiliasi router',
       'ticket-sla': 'Pemeriksaan SLA tiket',
       'gateway-poll': 'Cek pembayaran online',
+      'olt-poll': 'Pembacaan OLT',
     },
     descriptions: {
       invoices: 'Penagihan pada hari tagih perusahaan, lalu pesan “tagihan terbit”.',
@@ -33,6 +34,8 @@ export const idSchedule = {
         'Memberi tahu penanggung jawab dan supervisor saat tiket melewati target respons atau penyelesaian.',
       'gateway-poll':
         'Menanyakan ke gateway pembayaran online yang belum dibayar (kantor di balik NAT tidak menerima callback).',
+      'olt-poll':
+        'Membaca status dan sinyal RX semua ONU dari setiap OLT aktif dan menyimpan riwayat RX harian.',
     },
     when: {
       daily: 'setiap hari {{time}}',

@@ -27,6 +27,7 @@ import { idHelp } from './id-help'
 import { idModules } from './id-modules'
 import { idTickets } from './id-tickets'
 import { idWarehouse } from './id-warehouse'
+import { idOlt } from './id-olt'
 import { idField } from './id-field'
 import { idRegistrations } from './id-registrations'
 import { idAcs } from './id-acs'
@@ -43,6 +44,7 @@ export const id = {
   ...idModules,
   ...idTickets,
   ...idWarehouse,
+  ...idOlt,
   ...idRegistrations,
   ...idAcs,
   ...idGateways,
@@ -124,6 +126,7 @@ export const id = {
       view: 'Lihat router, antrean perangkat dan pemantauan',
       manage: 'Kelola router, impor dan rekonsiliasi',
       acs: 'Lihat modem pelanggan di ACS, reboot, refresh dan ubah WiFi',
+      olt: 'Kelola OLT (SNMP) dan tautkan ONU ke layanan',
     },
     isolir: { manage: 'Isolir dan buka isolir layanan' },
     hotspot: {
@@ -143,6 +146,7 @@ export const id = {
       manage: 'Jeda, lanjutkan dan jalankan tugas',
     },
     dashboard: { view: 'Lihat dasbor' },
+    olt: { view: 'Lihat OLT, daftar ONU, sinyal RX dan riwayatnya' },
     backup: { manage: 'Buat, unduh, periksa dan pulihkan backup; atur frasa sandi dan jadwalnya' },
     warehouse: {
       view: 'Lihat stok gudang, kartu stok, permintaan dan nomor seri (teknisi mencatat barang yang ia pakai)',
@@ -236,6 +240,7 @@ export const id = {
     closing: 'Setoran Kasir',
     reports: 'Laporan',
     network: 'Jaringan',
+    olt: 'OLT & ONU',
     hotspot: 'Hotspot & Voucher',
     collections: 'Penagihan',
     messages: 'Pesan',
@@ -490,6 +495,13 @@ export const id = {
       reboot: 'Modem pelanggan di-reboot lewat ACS',
       refresh: 'Data modem diminta ulang lewat ACS',
       wifi: 'WiFi modem pelanggan diubah lewat ACS',
+    },
+    olts: {
+      create: 'OLT ditambahkan',
+      update: 'OLT diubah',
+      remove: 'OLT dihapus',
+      onu_link: 'ONU ditautkan ke layanan',
+      settings: 'Pengaturan OLT diubah',
     },
     isolir: { apply: 'Layanan diisolir', restore: 'Isolir dibuka' },
     device_jobs: { retry: 'Pekerjaan router dicoba ulang' },

@@ -13,6 +13,7 @@ import { NetworkPage } from '../pages/network/network-page'
 import { RouterImportPage } from '../pages/network/router-import-page'
 import { HotspotPage } from '../pages/hotspot/hotspot-page'
 import { WarehousePage } from '../pages/warehouse/warehouse-page'
+import { OltPage } from '../pages/olt/olt-page'
 import { RegistrationsPage } from '../pages/registrations/registrations-page'
 import { CollectionsPage } from '../pages/collections/collections-page'
 import { MessagesPage } from '../pages/messages/messages-page'
@@ -102,6 +103,7 @@ export function AppRoutes() {
               <Route path="/tiket" element={guarded('tickets.view', <TicketsPage />)} />
               <Route path="/tiket/:id" element={guarded('tickets.view', <TicketPage />)} />
               <Route path="/gudang" element={guarded('warehouse.view', <WarehousePage />)} />
+              <Route path="/olt" element={guarded('olt.view', <OltPage />)} />
               <Route
                 path="/registrasi"
                 element={guarded('registrations.view', <RegistrationsPage />)}

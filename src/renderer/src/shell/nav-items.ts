@@ -6,6 +6,7 @@ import {
   IconReceipt2,
   IconBuildingStore,
   IconBuildingWarehouse,
+  IconAccessPoint,
   IconGauge,
   IconHelp,
   IconHeadset,
@@ -61,6 +62,7 @@ const ICONS: Record<string, Icon> = {
   backup: IconDatabaseExport,
   tickets: IconHeadset,
   gudang: IconBuildingWarehouse,
+  olt: IconAccessPoint,
   registrasi: IconUserPlus,
 }
 
@@ -77,6 +79,7 @@ const FIRST_MENUS = [
   'closing',
   'reports',
   'network',
+  'olt',
   'hotspot',
   'gudang',
   'catalog',

@@ -22,6 +22,7 @@ import * as m202612070501 from './202612070501_ticket_sla'
 import * as m202612090101 from './202612090101_gateways'
 import * as m202612090201 from './202612090201_portal'
 import * as m202612090301 from './202612090301_session_addresses'
+import * as m202612090501 from './202612090501_olt'
 import * as m202612090601 from './202612090601_acs'
 import * as m202612090701 from './202612090701_package_speeds'
 
@@ -54,6 +55,7 @@ export const migrations: Record<string, Migration> = {
   '202612090101_gateways': m202612090101,
   '202612090201_portal': m202612090201,
   '202612090301_session_addresses': m202612090301,
+  '202612090501_olt': m202612090501,
   '202612090601_acs': m202612090601,
   '202612090701_package_speeds': m202612090701,
 }
