@@ -28,6 +28,8 @@ export interface GatewayDriver {
   callback(reference: string): { body: Buffer; headers: Record<string, string> }
   /** The same callback as someone without the keys would send it. */
   forged(reference: string): { body: Buffer; headers: Record<string, string> }
+  /** The customer's transaction is cancelled (Midtrans: a cancel notification carries status_code 200). */
+  cancel?(reference: string): Promise<void>
   close(): Promise<void>
 }
 
@@ -58,6 +60,10 @@ export async function midtransDriver(): Promise<GatewayDriver> {
       body: Buffer.from(sim.notification(ref, { serverKey: 'SB-Mid-server-guessed' })),
       headers: {},
     }),
+    async cancel(ref) {
+      if (tx(ref).status === 'created') await sim.choose(ref)
+      await sim.fail(ref, 'cancel')
+    },
     close: () => sim.close(),
   }
 }

@@ -5,7 +5,8 @@
  *    `expiry {start_time, unit, duration}`; `X-Override-Notification` replaces the notification URL.
  *  - Core API `GET /v2/<order_id>/status`: 404 "Transaction doesn't exist." until the customer
  *    has picked a payment method on the Snap page, then the transaction (status_code 201 pending,
- *    200 settlement, 202 expire/deny/cancel/failure).
+ *    200 settlement and cancel, 202 expire/deny/failure — docs.midtrans.com "cancel transaction",
+ *    "expire transaction").
  *  - HTTP notifications: JSON POST with gross_amount as a decimal string ("10000.00") and
  *    signature_key = SHA-512(order_id + status_code + gross_amount + ServerKey).
  * Both APIs answer on the one port (the adapter's simulator base URL). Tests drive the customer's
@@ -112,7 +113,7 @@ export interface MidtransSim extends SimServer {
 
 function statusCode(status: MidtransStatus): string {
   if (status === 'pending' || status === 'created') return '201'
-  if (status === 'settlement' || status === 'refund') return '200'
+  if (status === 'settlement' || status === 'refund' || status === 'cancel') return '200'
   return '202'
 }
 

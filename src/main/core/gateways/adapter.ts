@@ -85,6 +85,12 @@ export interface CallbackVerdict {
 
 export interface GatewayAdapter {
   name: GatewayName
+  /**
+   * The callback's signature does not cover everything that decides "paid" (Midtrans signs
+   * order_id + status_code + gross_amount, not transaction_status): a callback saying paid is
+   * confirmed with `status()` before any money is applied.
+   */
+  confirmsPaidByStatus?: boolean
   /** Channels the merchant account offers (Tripay `merchant/payment-channel`; fixed lists for the others). */
   channels(cfg: GatewayConfig): Promise<GatewayChannel[]>
   create(cfg: GatewayConfig, tx: CreateTransaction): Promise<CreatedTransaction>

@@ -82,9 +82,30 @@ export async function handleGatewayCallback(
       )
       return { ...verdict.reply, outcome: 'unknown_transaction' }
     }
+    let believed = status
+    if (adapter.confirmsPaidByStatus && status.state === 'paid') {
+      try {
+        believed = await adapter.status(open.config, {
+          reference: row.reference,
+          merchantRef: row.merchant_ref,
+        })
+      } catch {
+        // Not confirmed now: the gateway is told to send it again, and polling asks later.
+        await record(
+          deps,
+          account.companyId,
+          gateway,
+          status.reference,
+          status.amount,
+          rawBody,
+          'unconfirmed',
+        )
+        return { code: 503, body: { status: 'retry' }, outcome: 'unconfirmed' }
+      }
+    }
     const settled = await settleTransaction(deps, row, {
       source: 'callback',
-      status,
+      status: believed,
       payload: payloadText(rawBody),
       pollMinutes: open.settings.pollMinutes,
     })
@@ -111,7 +132,7 @@ async function record(
   reference: string,
   amount: number | null,
   raw: Buffer,
-  outcome: 'bad_signature' | 'unknown_transaction',
+  outcome: 'bad_signature' | 'unknown_transaction' | 'unconfirmed',
 ) {
   await writeTx(deps.db, async (tx) => {
     await tx

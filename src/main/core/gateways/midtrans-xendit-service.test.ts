@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   MIDTRANS_XENDIT_DRIVERS,
+  midtransDriver,
   type GatewayDriver,
 } from '../../../../test/sim/gateways/midtrans-xendit-drivers'
 import { collectionsFixture } from '../collections/testing'
@@ -119,5 +120,27 @@ describe.each(MIDTRANS_XENDIT_DRIVERS)('%s through the gateways service', (_name
     expect((await tx()).state).toBe('paid')
     expect(await deliver(d.callback(started.reference))).toMatchObject({ outcome: 'duplicate' })
     expect(await payments()).toHaveLength(1)
+  })
+})
+
+describe('Midtrans callbacks saying paid', () => {
+  // Midtrans signs order_id + status_code + gross_amount, not transaction_status, and a cancel's
+  // notification carries status_code 200 like a settlement: the callback is only a hint.
+  it('are confirmed with the status API: a genuine cancel rewritten to settlement moves no money', async () => {
+    const { d, start, deliver, payments, tx } = await setup(midtransDriver)
+    const started = await start()
+    await d.cancel!(started.reference)
+    const cancel = d.callback(started.reference)
+    const rewritten = Buffer.from(
+      cancel.body
+        .toString('utf8')
+        .replace('"transaction_status":"cancel"', '"transaction_status":"settlement"'),
+    )
+    expect(rewritten.equals(cancel.body)).toBe(false)
+    expect((await deliver({ body: rewritten, headers: cancel.headers })).outcome).not.toBe(
+      'applied',
+    )
+    expect(await payments()).toEqual([])
+    expect((await tx()).state).not.toBe('paid')
   })
 })

@@ -188,6 +188,26 @@ describe('Midtrans notifications', () => {
     expect(midtransAdapter.verifyCallback(cfg, Buffer.from(tampered), {}).valid).toBe(false)
   })
 
+  it('believes genuine cancel (200), deny and expire (202) notifications: they move no money', async () => {
+    const refs = ['LKT-N-CANCEL', 'LKT-N-DENY', 'LKT-N-EXP']
+    for (const merchantRef of refs) await midtransAdapter.create(cfg, tx({ merchantRef }))
+    for (const ref of refs) await sim.choose(ref)
+    await sim.fail('LKT-N-CANCEL', 'cancel')
+    await sim.fail('LKT-N-DENY', 'deny')
+    await sim.expire('LKT-N-EXP')
+    const verdicts = refs.map((ref) =>
+      midtransAdapter.verifyCallback(cfg, Buffer.from(sim.notification(ref)), {}),
+    )
+    expect(verdicts.map((v) => [v.valid, v.status?.state])).toEqual([
+      [true, 'failed'],
+      [true, 'failed'],
+      [true, 'expired'],
+    ])
+    // A cancel's own status_code (200) does not make a rewritten status "settlement" believable
+    // as money: the same 200 with settlement needs Midtrans's signature over a settled amount.
+    expect(sim.notification('LKT-N-CANCEL')).toContain('"status_code":"200"')
+  })
+
   it('checks gross_amount "10000.00" over the exact string: a signature over 10000 re-formatted fails', async () => {
     const ref = await settledTenThousand()
     const genuine = sim.notification(ref, { rawGrossAmount: '"10000.00"' })

@@ -121,13 +121,18 @@ export function midtransState(status: string, fraud: string | undefined): Transa
   }
 }
 
-/** Midtrans's status_code per state (2xx table): 200 money moved, 201 waiting, 202 closed without money. */
-const STATUS_CODE_OF: Record<TransactionState, string> = {
-  paid: '200',
-  refund: '200',
-  unpaid: '201',
-  expired: '202',
-  failed: '202',
+/**
+ * The status_codes Midtrans sends with each state (docs.midtrans.com "code statuses", "cancel
+ * transaction", "expire transaction"): money moved is 200; waiting is 201; a cancel's notification
+ * carries 200 (the cancel succeeded), an expiry 202 (or 407 from the expire API), a deny 202.
+ * What matters is that money never follows a code that did not say it moved.
+ */
+const STATUS_CODES_OF: Record<TransactionState, readonly string[]> = {
+  paid: ['200'],
+  refund: ['200'],
+  unpaid: ['201'],
+  expired: ['202', '407'],
+  failed: ['200', '202'],
 }
 
 /** The gross_amount exactly as it stands in the body: a JSON string's content, or a bare number's digits. */
@@ -160,6 +165,7 @@ export function createMidtransAdapter(o: AdapterOptions = {}): GatewayAdapter {
 
   return {
     name: 'midtrans',
+    confirmsPaidByStatus: true,
 
     /**
      * The fixed list, after one authenticated Core API call (the status of an order that does not
@@ -298,7 +304,7 @@ export function createMidtransAdapter(o: AdapterOptions = {}): GatewayAdapter {
       // The signature does not cover transaction_status: a genuine "pending" (201) notification
       // with its status rewritten to "settlement" would pass it. Each state has its status_code.
       const status = statusFrom(body, grossAmount)
-      if (status && STATUS_CODE_OF[status.state] !== statusCode)
+      if (status && !STATUS_CODES_OF[status.state].includes(statusCode))
         return refuse(401, `status_code ${statusCode} does not match transaction_status`)
       return { valid: true, status, reply: { code: 200, body: { status: 'ok' } } }
     },
