@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { getCollectionSettings, saveCollectionSettings } from '@core/collections'
 import { saveGatewaySettings } from '@core/gateways'
 import { startTripaySim } from '../sim/gateways/tripay'
 import { startMessageSim, type MessageSim } from '../sim/messaging/index'
@@ -275,7 +276,7 @@ describe('what a signed-in customer does', () => {
     expect(audit.map((a) => [a.username, Number(a.entity_id)])).toEqual([['owner', budiId]])
   })
 
-  it('pays an invoice through the gateway: channels with the fee, a pay code, then Lunas', async () => {
+  it('pays an invoice through the gateway: channels with the fee, a pay code, the callback, then Lunas', async () => {
     const sim = await startTripaySim()
     try {
       await saveGatewaySettings(
@@ -293,6 +294,12 @@ describe('what a signed-in customer does', () => {
           channels: null,
         },
       )
+      // "Alamat portal untuk pelanggan": where customers (and so the gateway) reach this host.
+      const ownerActor = { companyId: 1, userId: 1, username: 'owner', ip: null, userAgent: null }
+      await saveCollectionSettings(host.services, ownerActor, {
+        ...(await getCollectionSettings(host.services.db, 1)),
+        paymentLinkBase: host.url,
+      })
       const token = await signIn()
       const [invoice] = (await portal(token).invoices.query({ filter: 'unpaid' })).rows
       const offer = await portal(token).channels.query({ invoiceIds: [invoice!.id] })
@@ -324,8 +331,12 @@ describe('what a signed-in customer does', () => {
         ),
       ).toBe('PORTAL_READ_ONLY')
 
+      // The gateway's callback comes to that address and settles it, no polling needed.
+      expect(sim.transactions.get(started.reference)?.callback_url).toBe(
+        `${host.url}api/pay/tripay`,
+      )
       sim.pay(started.reference)
-      host.clock.advanceMinutes(1)
+      expect((await sim.sendCallback(started.reference)).status).toBe(200)
       expect(
         await portal(token).paymentState.query({ reference: started.reference }),
       ).toMatchObject({ state: 'paid', invoiceIds: [invoice!.id] })

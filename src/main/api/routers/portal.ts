@@ -120,11 +120,9 @@ export const portalRouter = router({
     .input(portalChannelsInput)
     .query(({ ctx, input }) => portalChannels(ctx.services, ctx.customer, input.invoiceIds)),
   /** Opens the gateway transaction (refused in a staff's read-only view, as every change). */
-  pay: portalProcedure.input(portalPayInput).mutation(({ ctx, input }) =>
-    // No public address is known for the office PC (usually behind NAT): the payment is found
-    // by polling (the waiting page's paymentState and the scheduled poll), not by a callback.
-    portalPay(ctx.services, ctx.customer, ctx.actor, { ...input, publicBaseUrl: null }),
-  ),
+  pay: portalProcedure
+    .input(portalPayInput)
+    .mutation(({ ctx, input }) => portalPay(ctx.services, ctx.customer, ctx.actor, input)),
   /** For the waiting page: the transaction's state (polls the gateway when it is stale). */
   paymentState: portalProcedure
     .input(portalPaymentStateInput)

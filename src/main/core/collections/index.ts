@@ -1,5 +1,5 @@
 export type { AutopilotDeps } from './deps'
-export { getCollectionSettings, saveCollectionSettings } from './settings'
+export { customerFacingBase, getCollectionSettings, saveCollectionSettings } from './settings'
 export { runReminders } from './reminders'
 export { runAutoIsolir } from './auto-isolir'
 export { runRestore } from './restore'

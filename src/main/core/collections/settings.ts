@@ -64,3 +64,16 @@ export async function saveCollectionSettings(
     return value
   })
 }
+
+/**
+ * Where customers reach this host ("Alamat portal untuk pelanggan"), without a trailing slash:
+ * the base of pay links and of the gateways' callback and return URLs; null when not set (the
+ * office is behind NAT and payments are found by polling).
+ */
+export async function customerFacingBase(
+  db: Db | Kysely<Database>,
+  companyId: number,
+): Promise<string | null> {
+  const { paymentLinkBase } = await getCollectionSettings(db, companyId)
+  return paymentLinkBase.trim().replace(/\/+$/, '') || null
+}

@@ -5,6 +5,7 @@ import {
   startGatewayPayment,
   type GatewayDeps,
 } from '../gateways'
+import { customerFacingBase } from '../collections'
 import type { PortalCustomer } from './sessions'
 
 /**
@@ -36,12 +37,19 @@ export async function portalPay(
   deps: GatewayDeps,
   c: PortalCustomer,
   actor: Parameters<typeof startGatewayPayment>[1]['actor'],
-  p: { invoiceIds: number[]; channel: string; publicBaseUrl: string | null },
+  p: { invoiceIds: number[]; channel: string },
 ) {
   await owedOn(deps, c, p.invoiceIds)
   const started = await startGatewayPayment(
     deps,
-    { companyId: c.companyId, timeZone: c.timeZone, actor, publicBaseUrl: p.publicBaseUrl },
+    {
+      companyId: c.companyId,
+      timeZone: c.timeZone,
+      actor,
+      // The gateway's callback reaches the host only where customers reach it; without that
+      // address (an office behind NAT) the payment is found by polling.
+      publicBaseUrl: await customerFacingBase(deps.db, c.companyId),
+    },
     { customerId: c.customerId, invoiceIds: p.invoiceIds, channel: p.channel, via: 'portal' },
   )
   return {

@@ -6,7 +6,7 @@ import {
   startGatewayPayment,
   type GatewayDeps,
 } from '../gateways'
-import { getCollectionSettings } from '../collections'
+import { customerFacingBase } from '../collections'
 import type { SelfPayOwner } from './who'
 import type { SelfPayView } from './view'
 
@@ -40,7 +40,6 @@ export async function startSelfPayment(
   const ids = [...new Set(req.invoiceIds)]
   if (ids.length === 0 || ids.some((id) => !payable.has(id)))
     throw new AppError('GATEWAY_INVOICE_NOT_PAYABLE', 'self-pay invoice not offered', {})
-  const settings = await getCollectionSettings(deps.db, owner.companyId)
   const actor: Actor & { companyId: number } = {
     companyId: owner.companyId,
     userId: null,
@@ -54,7 +53,7 @@ export async function startSelfPayment(
       companyId: owner.companyId,
       timeZone: view.company.timeZone,
       actor,
-      publicBaseUrl: settings.paymentLinkBase.trim().replace(/\/+$/, '') || null,
+      publicBaseUrl: await customerFacingBase(deps.db, owner.companyId),
     },
     { customerId: owner.customerId, invoiceIds: ids, channel: req.channel, via: req.via },
   )
