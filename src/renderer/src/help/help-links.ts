@@ -11,6 +11,7 @@ export const HELP_FOR_ROUTE: ReadonlyArray<readonly [prefix: string, slug: strin
   ['/closing', 'setoran-kasir'],
   ['/reports', 'dasbor-dan-laporan'],
   ['/network', 'jaringan-router'],
+  ['/olt', 'olt-dan-modem'],
   ['/hotspot', 'voucher-hotspot'],
   ['/tiket', 'tiket-keluhan'],
   ['/gudang', 'gudang'],
