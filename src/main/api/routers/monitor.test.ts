@@ -72,7 +72,8 @@ function loggedOut(s: RouterSim, login: string, at: string, reason: string) {
     'last-disconnect-reason': reason,
     'last-caller-id': 'D4:CA:6D:11:22:33',
   }
-  if (!s.state.set('/ppp/secret', login, patch)) s.state.add('/ppp/secret', { name: login, ...patch })
+  if (!s.state.set('/ppp/secret', login, patch))
+    s.state.add('/ppp/secret', { name: login, ...patch })
 }
 
 describe('monitor.customerSessions: the troubleshooting screen’s PPPoE piece', () => {

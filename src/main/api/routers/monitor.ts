@@ -34,7 +34,9 @@ export const monitorRouter = router({
   /** The troubleshooting screen: each PPPoE service of a customer, read live (short wait). */
   customerSessions: procedure(['network.view', 'customers.view'])
     .input(z.object({ customerId: idSchema }))
-    .query(({ ctx, input }) => customerSessions(ctx.services, ctx.user.companyId, input.customerId)),
+    .query(({ ctx, input }) =>
+      customerSessions(ctx.services, ctx.user.companyId, input.customerId),
+    ),
   kick: procedure(['network.manage', 'isolir.manage'])
     .input(
       z.union([

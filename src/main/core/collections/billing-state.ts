@@ -48,7 +48,11 @@ export async function customerBillingState(
     ? await db
         .selectFrom('service_history')
         .select(['service_id', 'to_value', 'effective_date', 'reason', 'username', 'at', 'id'])
-        .where('service_id', 'in', services.map((s) => s.id))
+        .where(
+          'service_id',
+          'in',
+          services.map((s) => s.id),
+        )
         .where('kind', '=', 'status')
         .where('pending', '=', 0)
         .orderBy('at', 'desc')

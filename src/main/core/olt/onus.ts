@@ -48,6 +48,8 @@ function onuQuery(db: Kysely<Database>, companyId: number) {
       'o.id',
       'o.olt_id',
       't.name as olt_name',
+      't.last_error as olt_error',
+      't.last_seen_at as olt_seen_at',
       'o.pon',
       'o.onu_index',
       'o.serial',
@@ -77,6 +79,9 @@ function onuView(r: OnuRow, weakBelow: number) {
     id: r.id,
     oltId: r.olt_id,
     oltName: r.olt_name,
+    /** The OLT's last poll failed with this code (OLT_TIMEOUT…): the reading below is older. */
+    oltError: r.olt_error,
+    oltSeenAt: r.olt_seen_at,
     pon: r.pon,
     onuIndex: r.onu_index,
     serial: r.serial,
