@@ -50,6 +50,8 @@ function onuQuery(db: Kysely<Database>, companyId: number) {
       't.name as olt_name',
       't.last_error as olt_error',
       't.last_seen_at as olt_seen_at',
+      't.host as olt_host',
+      't.port as olt_port',
       'o.pon',
       'o.onu_index',
       'o.serial',
@@ -82,6 +84,8 @@ function onuView(r: OnuRow, weakBelow: number) {
     /** The OLT's last poll failed with this code (OLT_TIMEOUT…): the reading below is older. */
     oltError: r.olt_error,
     oltSeenAt: r.olt_seen_at,
+    oltHost: r.olt_host,
+    oltPort: r.olt_port,
     pon: r.pon,
     onuIndex: r.onu_index,
     serial: r.serial,

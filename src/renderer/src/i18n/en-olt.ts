@@ -116,7 +116,7 @@ export const enOlt: typeof idOlt = {
       none: 'No ONU is linked to this customer’s services yet.',
       seen: 'read {{at}}',
       oltDown:
-        'OLT {{name}} did not answer at the last reading: {{reason}} This ONU’s data is from an earlier reading.',
+        '{{name}} did not answer at the last reading: {{reason}} This ONU’s data is from an earlier reading.',
     },
   },
 }

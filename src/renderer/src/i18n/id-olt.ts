@@ -120,7 +120,7 @@ export const idOlt = {
       none: 'Belum ada ONU yang ditautkan ke layanan pelanggan ini.',
       seen: 'dibaca {{at}}',
       oltDown:
-        'OLT {{name}} tidak menjawab pada pembacaan terakhir: {{reason}} Data ONU ini dari pembacaan sebelumnya.',
+        '{{name}} tidak menjawab pada pembacaan terakhir: {{reason}} Data ONU ini dari pembacaan sebelumnya.',
     },
   },
 }

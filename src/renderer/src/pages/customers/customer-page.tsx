@@ -169,62 +169,64 @@ function CustomerView({ customer: c }: { customer: CustomerDetail }) {
           </Tabs.Tab>
         </Tabs.List>
       </Tabs>
-      {troubleTab && <TroubleTab customer={c} />}
-      {/* Hidden, not unmounted, on the troubleshooting tab: coming back shows it at once. */}
-      <Grid gap="lg" display={troubleTab ? 'none' : undefined}>
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Stack gap="md">
-            <Title order={2} fz="h4">
-              {t('customer.services')}
-            </Title>
-            {c.services.length === 0 ? (
-              <Card withBorder radius="md">
-                <EmptyState
-                  icon={<IconPlugConnected size={28} />}
-                  title={t('customer.noServices')}
-                  description={canManage ? t('customer.noServicesHint') : undefined}
-                  size="sm"
-                />
-              </Card>
-            ) : (
-              c.services.map((s) => (
-                <ServiceCard
-                  key={s.id}
-                  service={s}
-                  pendingIsUpgrade={s.pendingChange ? pendingIsUpgrade(s) : null}
-                  canManage={canManage}
-                  canIsolir={can('isolir.manage')}
-                  onChangePackage={() => setDialog({ kind: 'package', service: s })}
-                  onChangeStatus={() => setDialog({ kind: 'status', service: s })}
-                  onNetwork={() => setDialog({ kind: 'network', service: s })}
-                  onIsolir={(action) => setDialog({ kind: 'isolir', service: s, action })}
-                />
-              ))
-            )}
-            <CustomerBillingSection customer={c} />
-            <CustomerPaymentHistory customerId={c.id} thisYear={thisYear} />
-            {can('tickets.view') && <CustomerTicketsSection customer={c} />}
-            <AttachmentsSection customerId={c.id} canManage={canManage} />
-            <CustomerHistory history={c.history} />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Stack gap="md">
-            <IdentityCard customer={c} />
-            <ContactsCard customer={c} />
-            {can('network.acs') && <CustomerCpeCard customerId={c.id} />}
-            <CustomerCollectionsCard customerId={c.id} />
-            <Card withBorder radius="md" padding="md">
-              <Title order={2} fz="h5" mb="sm">
-                {t('customer.notes')}
+      {troubleTab ? (
+        <TroubleTab customer={c} />
+      ) : (
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, lg: 8 }}>
+            <Stack gap="md">
+              <Title order={2} fz="h4">
+                {t('customer.services')}
               </Title>
-              <Text fz="sm" c={c.notes ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>
-                {c.notes ?? t('customer.noNotes')}
-              </Text>
-            </Card>
-          </Stack>
-        </Grid.Col>
-      </Grid>
+              {c.services.length === 0 ? (
+                <Card withBorder radius="md">
+                  <EmptyState
+                    icon={<IconPlugConnected size={28} />}
+                    title={t('customer.noServices')}
+                    description={canManage ? t('customer.noServicesHint') : undefined}
+                    size="sm"
+                  />
+                </Card>
+              ) : (
+                c.services.map((s) => (
+                  <ServiceCard
+                    key={s.id}
+                    service={s}
+                    pendingIsUpgrade={s.pendingChange ? pendingIsUpgrade(s) : null}
+                    canManage={canManage}
+                    canIsolir={can('isolir.manage')}
+                    onChangePackage={() => setDialog({ kind: 'package', service: s })}
+                    onChangeStatus={() => setDialog({ kind: 'status', service: s })}
+                    onNetwork={() => setDialog({ kind: 'network', service: s })}
+                    onIsolir={(action) => setDialog({ kind: 'isolir', service: s, action })}
+                  />
+                ))
+              )}
+              <CustomerBillingSection customer={c} />
+              <CustomerPaymentHistory customerId={c.id} thisYear={thisYear} />
+              {can('tickets.view') && <CustomerTicketsSection customer={c} />}
+              <AttachmentsSection customerId={c.id} canManage={canManage} />
+              <CustomerHistory history={c.history} />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 4 }}>
+            <Stack gap="md">
+              <IdentityCard customer={c} />
+              <ContactsCard customer={c} />
+              {can('network.acs') && <CustomerCpeCard customerId={c.id} />}
+              <CustomerCollectionsCard customerId={c.id} />
+              <Card withBorder radius="md" padding="md">
+                <Title order={2} fz="h5" mb="sm">
+                  {t('customer.notes')}
+                </Title>
+                <Text fz="sm" c={c.notes ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>
+                  {c.notes ?? t('customer.noNotes')}
+                </Text>
+              </Card>
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      )}
       {dialog?.kind === 'edit' && (
         <CustomerFormModal customer={c} onClose={close} onSaved={close} />
       )}

@@ -43,7 +43,11 @@ export function CustomerOnuCard({ customerId }: { customerId: number }) {
                     <Text fz="sm">
                       {t('olt.card.oltDown', {
                         name: o.oltName,
-                        reason: t(`errors.${o.oltError}`, { defaultValue: o.oltError ?? '' }),
+                        reason: t(`errors.${o.oltError}`, {
+                          host: o.oltHost,
+                          port: o.oltPort,
+                          defaultValue: o.oltError ?? '',
+                        }),
                       })}
                     </Text>
                   </Alert>

@@ -88,7 +88,10 @@ function ticketPrefill(t: TFunction, customer: Customer, today: string) {
     '',
     t('trouble.ticket.symptom'),
   ]
+  // The service in question when there is only one to choose from.
+  const only = sessions?.length === 1 ? String(sessions[0]!.serviceId) : ''
   return {
+    serviceId: only,
     category: 'gangguan',
     title: t('trouble.ticket.title', { name: customer.name }),
     description: lines.join('\n'),
