@@ -52,6 +52,12 @@ export function layoutStops(d: LayoutData): Stop[] {
       url: `customers/${d.routerCustomerId}`,
       ready: id('service-card'),
     },
+    {
+      name: 'Pelanggan (penanganan gangguan)',
+      route: '/customers/:id',
+      url: `customers/${d.routerCustomerId}?tab=gangguan`,
+      ready: id('trouble-session-row'),
+    },
     { name: 'Tagihan', route: '/billing', url: 'billing', ready: id('invoice-row') },
     {
       name: 'Tagihan (satu invoice)',

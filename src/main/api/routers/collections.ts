@@ -1,6 +1,7 @@
 import {
   cancelPromise,
   createPromise,
+  customerBillingState,
   customerCollections,
   getCollectionSettings,
   isolirPreview,
@@ -98,5 +99,11 @@ export const collectionsRouter = router({
     .input(z.object({ customerId: idSchema }))
     .query(async ({ ctx, input }) =>
       customerCollections(ctx.services.db, ctx.user.companyId, input.customerId, await today(ctx)),
+    ),
+  /** The troubleshooting screen: arrears, and each service's status with why it is so. */
+  customerBillingState: procedure(['billing.view', 'collections.view'])
+    .input(z.object({ customerId: idSchema }))
+    .query(async ({ ctx, input }) =>
+      customerBillingState(ctx.services.db, ctx.user.companyId, input.customerId, await today(ctx)),
     ),
 })

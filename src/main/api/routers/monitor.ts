@@ -1,4 +1,5 @@
 import {
+  customerSessions,
   interfaces,
   isolirLandingInfo as landingInfo,
   kickSession,
@@ -30,6 +31,12 @@ export const monitorRouter = router({
   sessions: procedure('network.view')
     .input(routerOnly)
     .query(({ ctx, input }) => onlineSessions(ctx.services, ctx.user.companyId, input.routerId)),
+  /** The troubleshooting screen: each PPPoE service of a customer, read live (short wait). */
+  customerSessions: procedure(['network.view', 'customers.view'])
+    .input(z.object({ customerId: idSchema }))
+    .query(({ ctx, input }) =>
+      customerSessions(ctx.services, ctx.user.companyId, input.customerId),
+    ),
   kick: procedure(['network.manage', 'isolir.manage'])
     .input(
       z.union([

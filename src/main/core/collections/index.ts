@@ -22,4 +22,6 @@ export {
   setCustomerFlags,
 } from './customer-flags'
 export type { PromiseView } from './customer-flags'
+export { customerBillingState } from './billing-state'
+export type { CustomerBillingState } from './billing-state'
 export { dateText, rupiahText } from './format'

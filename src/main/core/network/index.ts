@@ -41,6 +41,7 @@ export { fixDifference, reconcileRouter } from './reconcile'
 export type { Difference, FixInput, ReconcileReport } from './reconcile'
 export {
   activeRouters,
+  customerSessions,
   interfaces,
   isolirLandingInfo,
   kickSession,
@@ -56,6 +57,7 @@ export {
 } from './monitoring'
 export type {
   AddressOwner,
+  CustomerSession,
   IsolirLandingInfo,
   KickResult,
   KickTarget,

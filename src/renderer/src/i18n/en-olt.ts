@@ -115,6 +115,8 @@ export const enOlt: typeof idOlt = {
       title: 'ONU',
       none: 'No ONU is linked to this customer’s services yet.',
       seen: 'read {{at}}',
+      oltDown:
+        '{{name}} did not answer at the last reading: {{reason}} This ONU’s data is from an earlier reading.',
     },
   },
 }

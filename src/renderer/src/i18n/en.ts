@@ -28,6 +28,7 @@ import { enWarehouse } from './en-warehouse'
 import { enOlt } from './en-olt'
 import { enRegistrations } from './en-registrations'
 import { enAcs } from './en-acs'
+import { enTrouble } from './en-trouble'
 import { enGateways } from './en-gateways'
 import { enPortal } from './en-portal'
 import type { Messages } from './id'
@@ -44,6 +45,7 @@ export const en: Messages = {
   ...enOlt,
   ...enRegistrations,
   ...enAcs,
+  ...enTrouble,
   ...enGateways,
   ...enPortal,
   ...enMode,

@@ -119,6 +119,8 @@ export const idOlt = {
       title: 'ONU',
       none: 'Belum ada ONU yang ditautkan ke layanan pelanggan ini.',
       seen: 'dibaca {{at}}',
+      oltDown:
+        '{{name}} tidak menjawab pada pembacaan terakhir: {{reason}} Data ONU ini dari pembacaan sebelumnya.',
     },
   },
 }

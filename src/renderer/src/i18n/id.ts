@@ -31,6 +31,7 @@ import { idOlt } from './id-olt'
 import { idField } from './id-field'
 import { idRegistrations } from './id-registrations'
 import { idAcs } from './id-acs'
+import { idTrouble } from './id-trouble'
 import { idGateways } from './id-gateways'
 import { idPortal } from './id-portal'
 /**
@@ -47,6 +48,7 @@ export const id = {
   ...idOlt,
   ...idRegistrations,
   ...idAcs,
+  ...idTrouble,
   ...idGateways,
   ...idPortal,
   ...idMode,

@@ -1,5 +1,7 @@
 export { onlineCount, onlineSessions, kickSession } from './sessions'
 export type { KickResult, KickTarget, OnlineSession } from './sessions'
+export { customerSessions, TROUBLE_TIMEOUT_MS } from './customer-sessions'
+export type { CustomerSession } from './customer-sessions'
 export { oneHealth, routerHealth } from './health'
 export type { RouterHealth } from './health'
 export { interfaces, trafficSample } from './traffic'

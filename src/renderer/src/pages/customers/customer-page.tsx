@@ -1,16 +1,29 @@
-import { Anchor, Button, Card, EmptyState, Grid, Group, Stack, Text, Title } from '@mantine/core'
+import {
+  Anchor,
+  Button,
+  Card,
+  EmptyState,
+  Grid,
+  Group,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core'
 import { OpenPortalButton } from './open-portal-button'
 import {
   IconArrowLeft,
+  IconLayoutDashboard,
   IconPencil,
   IconPlugConnected,
   IconPlus,
+  IconStethoscope,
   IconUserOff,
 } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation, useParams } from 'react-router'
+import { Link, useLocation, useParams, useSearchParams } from 'react-router'
 import { trpc } from '../../api/client'
 import { errorCodeOf } from '../../api/errors'
 import { PageLoader, QueryError } from '../../components/query-state'
@@ -35,6 +48,7 @@ import { StatusChangeModal } from './status-change-modal'
 import { TerminateModal } from './terminate-modal'
 import { CustomerTicketsSection } from '../tickets/customer-tickets-section'
 import { CustomerCpeCard } from '../acs/customer-cpe-card'
+import { TroubleTab } from './trouble/trouble-tab'
 import type { CustomerDetail, CustomerDialog, ServiceDetail } from './types'
 
 /** The list this page was opened from (its filters), so "back" returns to the same rows. */
@@ -69,6 +83,9 @@ function CustomerView({ customer: c }: { customer: CustomerDetail }) {
   const prices = useQuery(trpc.customers.prices.queryOptions({ customerId: c.id }))
   const [dialog, setDialog] = useState<CustomerDialog>(null)
   const close = () => setDialog(null)
+  // "Penanganan gangguan" (`?tab=gangguan`), kept in the address so a reload stays on it.
+  const [params, setParams] = useSearchParams()
+  const troubleTab = params.get('tab') === 'gangguan'
 
   const pendingIsUpgrade = (s: ServiceDetail): boolean | null => {
     const next = prices.data?.find((p) => p.productId === s.pendingChange?.productId)
@@ -134,60 +151,82 @@ function CustomerView({ customer: c }: { customer: CustomerDetail }) {
           </Group>
         )}
       </Group>
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Stack gap="md">
-            <Title order={2} fz="h4">
-              {t('customer.services')}
-            </Title>
-            {c.services.length === 0 ? (
-              <Card withBorder radius="md">
-                <EmptyState
-                  icon={<IconPlugConnected size={28} />}
-                  title={t('customer.noServices')}
-                  description={canManage ? t('customer.noServicesHint') : undefined}
-                  size="sm"
-                />
-              </Card>
-            ) : (
-              c.services.map((s) => (
-                <ServiceCard
-                  key={s.id}
-                  service={s}
-                  pendingIsUpgrade={s.pendingChange ? pendingIsUpgrade(s) : null}
-                  canManage={canManage}
-                  canIsolir={can('isolir.manage')}
-                  onChangePackage={() => setDialog({ kind: 'package', service: s })}
-                  onChangeStatus={() => setDialog({ kind: 'status', service: s })}
-                  onNetwork={() => setDialog({ kind: 'network', service: s })}
-                  onIsolir={(action) => setDialog({ kind: 'isolir', service: s, action })}
-                />
-              ))
-            )}
-            <CustomerBillingSection customer={c} />
-            <CustomerPaymentHistory customerId={c.id} thisYear={thisYear} />
-            {can('tickets.view') && <CustomerTicketsSection customer={c} />}
-            <AttachmentsSection customerId={c.id} canManage={canManage} />
-            <CustomerHistory history={c.history} />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Stack gap="md">
-            <IdentityCard customer={c} />
-            <ContactsCard customer={c} />
-            {can('network.acs') && <CustomerCpeCard customerId={c.id} />}
-            <CustomerCollectionsCard customerId={c.id} />
-            <Card withBorder radius="md" padding="md">
-              <Title order={2} fz="h5" mb="sm">
-                {t('customer.notes')}
+      <Tabs
+        value={troubleTab ? 'gangguan' : 'ringkasan'}
+        onChange={(value) =>
+          setParams(value === 'gangguan' ? { tab: value } : {}, {
+            replace: true,
+            state: location.state,
+          })
+        }
+      >
+        <Tabs.List>
+          <Tabs.Tab value="ringkasan" leftSection={<IconLayoutDashboard size={16} />}>
+            {t('trouble.tabs.overview')}
+          </Tabs.Tab>
+          <Tabs.Tab value="gangguan" leftSection={<IconStethoscope size={16} />}>
+            {t('trouble.tabs.trouble')}
+          </Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      {troubleTab ? (
+        <TroubleTab customer={c} />
+      ) : (
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, lg: 8 }}>
+            <Stack gap="md">
+              <Title order={2} fz="h4">
+                {t('customer.services')}
               </Title>
-              <Text fz="sm" c={c.notes ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>
-                {c.notes ?? t('customer.noNotes')}
-              </Text>
-            </Card>
-          </Stack>
-        </Grid.Col>
-      </Grid>
+              {c.services.length === 0 ? (
+                <Card withBorder radius="md">
+                  <EmptyState
+                    icon={<IconPlugConnected size={28} />}
+                    title={t('customer.noServices')}
+                    description={canManage ? t('customer.noServicesHint') : undefined}
+                    size="sm"
+                  />
+                </Card>
+              ) : (
+                c.services.map((s) => (
+                  <ServiceCard
+                    key={s.id}
+                    service={s}
+                    pendingIsUpgrade={s.pendingChange ? pendingIsUpgrade(s) : null}
+                    canManage={canManage}
+                    canIsolir={can('isolir.manage')}
+                    onChangePackage={() => setDialog({ kind: 'package', service: s })}
+                    onChangeStatus={() => setDialog({ kind: 'status', service: s })}
+                    onNetwork={() => setDialog({ kind: 'network', service: s })}
+                    onIsolir={(action) => setDialog({ kind: 'isolir', service: s, action })}
+                  />
+                ))
+              )}
+              <CustomerBillingSection customer={c} />
+              <CustomerPaymentHistory customerId={c.id} thisYear={thisYear} />
+              {can('tickets.view') && <CustomerTicketsSection customer={c} />}
+              <AttachmentsSection customerId={c.id} canManage={canManage} />
+              <CustomerHistory history={c.history} />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 4 }}>
+            <Stack gap="md">
+              <IdentityCard customer={c} />
+              <ContactsCard customer={c} />
+              {can('network.acs') && <CustomerCpeCard customerId={c.id} />}
+              <CustomerCollectionsCard customerId={c.id} />
+              <Card withBorder radius="md" padding="md">
+                <Title order={2} fz="h5" mb="sm">
+                  {t('customer.notes')}
+                </Title>
+                <Text fz="sm" c={c.notes ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>
+                  {c.notes ?? t('customer.noNotes')}
+                </Text>
+              </Card>
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      )}
       {dialog?.kind === 'edit' && (
         <CustomerFormModal customer={c} onClose={close} onSaved={close} />
       )}

@@ -1,4 +1,5 @@
-import { Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Alert, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { IconAlertTriangle } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { formatInstant } from '@shared/dates'
@@ -30,6 +31,28 @@ export function CustomerOnuCard({ customerId }: { customerId: number }) {
             </Text>
           ) : (
             <Stack gap={6}>
+              {[...new Map(d.onus.filter((o) => o.oltError).map((o) => [o.oltId, o])).values()].map(
+                (o) => (
+                  <Alert
+                    key={`olt-${o.oltId}`}
+                    color="orange"
+                    p="xs"
+                    icon={<IconAlertTriangle size={16} />}
+                    data-testid="onu-olt-down"
+                  >
+                    <Text fz="sm">
+                      {t('olt.card.oltDown', {
+                        name: o.oltName,
+                        reason: t(`errors.${o.oltError}`, {
+                          host: o.oltHost,
+                          port: o.oltPort,
+                          defaultValue: o.oltError ?? '',
+                        }),
+                      })}
+                    </Text>
+                  </Alert>
+                ),
+              )}
               {d.onus.map((o) => (
                 <Group key={o.id} gap="sm" wrap="wrap">
                   <OnuStatusBadge status={o.status} />

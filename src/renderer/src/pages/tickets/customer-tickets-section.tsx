@@ -10,6 +10,7 @@ import { PageLoader, QueryError } from '../../components/query-state'
 import { intlLocale } from '../../i18n'
 import { useSession } from '../../session/session'
 import { NewTicketModal } from './new-ticket-modal'
+import type { ComponentProps } from 'react'
 import { TicketStatusBadge } from './ticket-labels'
 
 const SHOWN = 10
@@ -17,14 +18,19 @@ const SHOWN = 10
 /** The customer's tickets, newest first, each linking to its page; "Buat tiket" for them. */
 export function CustomerTicketsSection({
   customer,
+  prefill,
+  shown = SHOWN,
 }: {
   customer: { id: number; code: string; name: string }
+  /** The troubleshooting screen: the new ticket starts with what was checked, and stays here. */
+  prefill?: () => NonNullable<ComponentProps<typeof NewTicketModal>['initial']>
+  shown?: number
 }) {
   const { t } = useTranslation()
   const { can, me } = useSession()
   const [creating, setCreating] = useState(false)
   const list = useQuery(
-    trpc.tickets.list.queryOptions({ customerId: customer.id, limit: SHOWN + 1 }),
+    trpc.tickets.list.queryOptions({ customerId: customer.id, limit: shown + 1 }),
   )
   const locale = intlLocale()
 
@@ -53,7 +59,7 @@ export function CustomerTicketsSection({
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {list.data.slice(0, SHOWN).map((row) => (
+              {list.data.slice(0, shown).map((row) => (
                 <Table.Tr key={row.id} data-testid="customer-ticket">
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Anchor component={Link} to={`/tiket/${row.id}`} ff="monospace" fz="sm">
@@ -72,7 +78,7 @@ export function CustomerTicketsSection({
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {list.data.length > SHOWN && (
+        {list.data.length > shown && (
           <Text fz="sm" mt="xs">
             <Anchor component={Link} to={`/tiket?customer=${customer.id}`}>
               {t('tickets.customer.more')}
@@ -101,7 +107,14 @@ export function CustomerTicketsSection({
         )}
       </Group>
       {body()}
-      {creating && <NewTicketModal customer={customer} onClose={() => setCreating(false)} />}
+      {creating && (
+        <NewTicketModal
+          customer={customer}
+          initial={prefill?.()}
+          stay={prefill !== undefined}
+          onClose={() => setCreating(false)}
+        />
+      )}
     </Card>
   )
 }

@@ -41,10 +41,16 @@ const fieldOf = (path: string) => (path === 'customerId' ? 'customer' : path)
  */
 export function NewTicketModal({
   customer,
+  initial,
+  stay = false,
   onClose,
 }: {
   /** The customer page opens the form with its customer already chosen. */
   customer?: PickedCustomer
+  /** The troubleshooting screen fills in what it found (editable before saving). */
+  initial?: Partial<Pick<Values, 'serviceId' | 'category' | 'title' | 'description'>>
+  /** Stay where the form was opened (the troubleshooting screen) instead of the ticket's page. */
+  stay?: boolean
   onClose: () => void
 }) {
   const { t } = useTranslation()
@@ -63,6 +69,7 @@ export function NewTicketModal({
     deviceSerial: '',
     picName: '',
     picPhone: '',
+    ...initial,
   })
   const v = form.values
   const detail = useQuery(
@@ -81,7 +88,7 @@ export function NewTicketModal({
         })
         void queryClient.invalidateQueries(trpc.tickets.list.pathFilter())
         onClose()
-        void navigate(`/tiket/${created.id}`)
+        if (!stay) void navigate(`/tiket/${created.id}`)
       },
       onError: (error) => form.showServerError(error, {}, fieldOf),
     }),

@@ -1,0 +1,63 @@
+/** Indonesian texts of the customer page's "Penanganan gangguan" tab (issue 18, seed 000). */
+export const idTrouble = {
+  trouble: {
+    tabs: { overview: 'Ringkasan', trouble: 'Penanganan gangguan' },
+    intro:
+      'Urutan pengecekan: tagihan dan isolir, sesi PPPoE di router, ONU di OLT, modem di ACS, lalu riwayat tiket. Tiap sumber dibaca sendiri-sendiri; yang tidak menjawab menyebutkan alasannya.',
+    refreshAll: 'Cek ulang semua',
+    billing: {
+      title: 'Tagihan & isolir',
+      noArrears: 'Tidak ada tunggakan.',
+      arrears: 'Tunggakan {{amount}} ({{count}} tagihan)',
+      overdue: 'Lewat jatuh tempo: {{amount}} ({{count}} tagihan), tertua jatuh tempo {{date}}',
+      notDueYet: 'Belum ada yang lewat jatuh tempo.',
+      invoice: '{{number}} · periode {{period}} · jatuh tempo {{date}} · sisa {{amount}}',
+      isolated: 'Layanan {{sid}} diisolir sejak {{date}}',
+      isolatedNoDate: 'Layanan {{sid}} diisolir',
+      why: 'Alasan: {{reason}}',
+      noReason: 'Alasan tidak dicatat.',
+      by: 'oleh {{who}}',
+      notIsolated: 'Tidak ada layanan yang diisolir.',
+      noIsolir: 'Dikecualikan dari isolir otomatis: {{reason}}',
+      promise: 'Janji bayar sampai {{date}}',
+      hintIsolir:
+        'Gangguan karena isolir: arahkan pelanggan melunasi tagihan sesuai kebijakan perusahaan.',
+      noAccess: 'Anda tidak punya akses untuk melihat tagihan.',
+    },
+    session: {
+      title: 'Sesi PPPoE',
+      none: 'Pelanggan ini tidak punya layanan PPPoE yang aktif.',
+      online: 'Online',
+      offline: 'Offline',
+      error: 'Router tidak menjawab',
+      notConfigured: 'Belum diatur',
+      notConfiguredHint:
+        'Layanan ini belum punya login PPPoE atau router; atur di jaringan layanan.',
+      on: '{{login}} di {{router}}',
+      address: 'Alamat IP',
+      uptime: 'Uptime',
+      callerId: 'MAC (caller-id)',
+      lastOut: 'Terakhir putus',
+      lastReason: 'Penyebab putus',
+      never: 'Belum pernah tercatat',
+      noSecret: 'Login {{login}} tidak ada di router (PPP secret belum dibuat).',
+      kick: 'Putuskan sesi',
+      kickTitle: 'Putuskan sesi {{login}}?',
+      kickIntro:
+        'Modem pelanggan akan tersambung ulang dengan sendirinya (biasanya dalam hitungan detik). Tindakan ini dicatat di audit.',
+      kickConfirm: 'Ya, putuskan',
+      kickDone: 'Sesi {{name}} diputus.',
+      kickGone: 'Sesi {{name}} sudah tidak online.',
+    },
+    ticket: {
+      title: 'Gangguan: {{name}}',
+      checks: 'Hasil pengecekan awal ({{date}}):',
+      billing: 'Tagihan: {{text}}',
+      session: 'PPPoE {{login}}: {{text}}',
+      onu: 'ONU {{serial}}: {{status}}, RX {{rx}}',
+      cpe: 'Modem {{model}}: {{text}}',
+      notRead: 'belum terbaca',
+      symptom: 'Gejala yang dilaporkan pelanggan:',
+    },
+  },
+}
