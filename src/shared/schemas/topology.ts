@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { idSchema, optionalText, requiredText } from './common'
 import { coordinate } from './customers'
+import { broadcastInput } from './messaging'
 
 /** The most ports a splitter box has (1:32 and 1:64 splitters exist; nothing sold has more). */
 export const MAX_ODP_PORTS = 128
@@ -84,3 +85,9 @@ export const odpPhotoInput = z.object({
   contentBase64: z.string().max(7_000_000, { message: 'validation.ticket_photo_size' }),
 })
 export type OdpPhotoInput = z.output<typeof odpPhotoInput>
+
+/** A message to every customer an outage cut off ("sedang gangguan", later "sudah normal"). */
+export const outageBroadcastInput = broadcastInput.omit({ filter: true }).extend({
+  outageId: idSchema,
+})
+export type OutageBroadcastInput = z.output<typeof outageBroadcastInput>
