@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { translateId } from '@shared/messages/translate'
 import { addService, createCustomer, terminateCustomer } from '../customers'
 import { catalogFixture, customerInput, serviceInput } from '../customers/testing'
-import { savePop } from '../catalog/pops'
+import { savePop } from '../catalog'
 import { memoryFileStore } from '../files'
-import { sendBroadcast } from '../messaging/broadcast'
+import { sendBroadcast } from '../messaging'
 import {
   assignServicePort,
   customerPorts,
