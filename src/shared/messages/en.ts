@@ -85,7 +85,8 @@ export const enMessages: SharedMessages = {
       'The OLT does not answer (check the address, port and community). Target: {{host}}:{{port}}.',
     OLT_SNMP_ERROR: 'OLT {{host}} answered with an SNMP error: {{message}}',
     OLT_SECRET_REQUIRED: 'Enter the SNMP community (v2c) or the SNMPv3 user and keys of this OLT.',
-    ODP_PORT_TAKEN: 'Port {{port}} of {{odp}} is already used by {{customer}}. Choose another port.',
+    ODP_PORT_TAKEN:
+      'Port {{port}} of {{odp}} is already used by {{customer}}. Choose another port.',
     ODP_PORT_OUT_OF_RANGE: '{{odp}} has only {{ports}} ports; there is no port {{port}}.',
     ODP_HAS_CUSTOMERS:
       '{{odp}} still serves {{count}} customers. Move them to another ODP before removing it or reducing its ports.',

@@ -21,6 +21,16 @@ export interface AffectedService {
   port: number | null
 }
 
+/** A service and its customer, as every list of affected services shows them (`s`, `c`). */
+const SERVICE_COLUMNS = [
+  's.id as serviceId',
+  's.sid',
+  's.status as serviceStatus',
+  'c.id as customerId',
+  'c.code as customerCode',
+  'c.name as customerName',
+] as const
+
 /** Where a target sits, for its label and for the outage row. */
 async function locate(tx: Tx, companyId: number, target: OutageTarget) {
   const where = { olt_id: null, pon: null, odc_id: null, odp_id: null } as {
@@ -77,16 +87,7 @@ export async function affectedServices(
     .innerJoin('odcs as d', 'd.id', 'o.odc_id')
     .innerJoin('services as s', 's.id', 'p.service_id')
     .innerJoin('customers as c', 'c.id', 's.customer_id')
-    .select([
-      's.id as serviceId',
-      's.sid',
-      's.status as serviceStatus',
-      'c.id as customerId',
-      'c.code as customerCode',
-      'c.name as customerName',
-      'o.name as odpName',
-      'p.port',
-    ])
+    .select([...SERVICE_COLUMNS, 'o.name as odpName', 'p.port'])
     .where('p.company_id', '=', companyId)
     .where('s.status', '!=', 'putus')
   if (target.scope === 'odp') viaPorts = viaPorts.where('o.id', '=', target.odpId)
@@ -101,14 +102,7 @@ export async function affectedServices(
       .selectFrom('olt_onus as u')
       .innerJoin('services as s', 's.id', 'u.service_id')
       .innerJoin('customers as c', 'c.id', 's.customer_id')
-      .select([
-        's.id as serviceId',
-        's.sid',
-        's.status as serviceStatus',
-        'c.id as customerId',
-        'c.code as customerCode',
-        'c.name as customerName',
-      ])
+      .select(SERVICE_COLUMNS)
       .where('u.company_id', '=', companyId)
       .where('u.olt_id', '=', target.oltId)
       .where('u.present', '=', 1)
@@ -372,16 +366,7 @@ export async function getOutage({ db }: MessagingDeps, companyId: number, id: nu
     .selectFrom('outage_services as os')
     .innerJoin('services as s', 's.id', 'os.service_id')
     .innerJoin('customers as c', 'c.id', 'os.customer_id')
-    .select([
-      's.id as serviceId',
-      's.sid',
-      's.status as serviceStatus',
-      'c.id as customerId',
-      'c.code as customerCode',
-      'c.name as customerName',
-      'c.phone',
-      'c.whatsapp',
-    ])
+    .select([...SERVICE_COLUMNS, 'c.phone', 'c.whatsapp'])
     .where('os.outage_id', '=', id)
     .orderBy('c.name')
     .execute()

@@ -6,6 +6,7 @@ import { catalogFixture, customerInput, serviceInput } from '../customers/testin
 import { savePop } from '../catalog'
 import { memoryFileStore } from '../files'
 import { sendBroadcast } from '../messaging'
+import { enableWhatsapp } from '../messaging/testing'
 import {
   assignServicePort,
   customerPorts,
@@ -44,19 +45,8 @@ async function refusal(p: Promise<unknown>) {
  */
 async function fixture() {
   const f = await catalogFixture()
+  await enableWhatsapp(f)
   const now = f.clock.now().toISOString()
-  await f.db
-    .insertInto('message_channels')
-    .values({
-      company_id: f.companyId,
-      kind: 'whatsapp',
-      provider: 'fonnte',
-      config_sealed: '',
-      rate_per_minute: 20,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute()
   const olt = await f.db
     .insertInto('olts')
     .values({

@@ -126,7 +126,8 @@ export const en: Messages = {
       manage: 'Manage routers, imports and reconciliation',
       acs: "See customers' modems on the ACS, reboot, refresh and change the WiFi",
       olt: 'Manage OLTs (SNMP), link ONUs to services, and set up the ODC/ODP topology',
-      outage: 'Declare mass outages (OLT, PON, ODC, ODP), message the affected customers, resolve them',
+      outage:
+        'Declare mass outages (OLT, PON, ODC, ODP), message the affected customers, resolve them',
     },
     isolir: { manage: 'Isolate and restore services' },
     hotspot: {

@@ -129,7 +129,8 @@ export const id = {
       manage: 'Kelola router, impor dan rekonsiliasi',
       acs: 'Lihat modem pelanggan di ACS, reboot, refresh dan ubah WiFi',
       olt: 'Kelola OLT (SNMP), tautkan ONU ke layanan, dan atur topologi ODC/ODP',
-      outage: 'Tandai gangguan massal (OLT, PON, ODC, ODP), kabari pelanggan terdampak, tandai selesai',
+      outage:
+        'Tandai gangguan massal (OLT, PON, ODC, ODP), kabari pelanggan terdampak, tandai selesai',
     },
     isolir: { manage: 'Isolir dan buka isolir layanan' },
     hotspot: {

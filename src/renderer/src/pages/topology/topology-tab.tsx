@@ -345,6 +345,43 @@ export function MapLink({ url }: { url: string | null }) {
   )
 }
 
+/** What saving or removing an ODC / ODP does after: a notice, the tree again, the form shut. */
+function useDone(onClose: () => void) {
+  const { t } = useTranslation()
+  return (message: string) => ({
+    onSuccess: () => {
+      notifications.show({ color: 'teal', message })
+      refreshTopology()
+      onClose()
+    },
+    onError: (e: unknown) => notifications.show({ color: 'red', message: errorMessage(t, e) }),
+  })
+}
+
+/** "Hapus" at the foot of a form, asking first; nothing on a new one. */
+function RemoveButton({ title, onConfirm }: { title: string | null; onConfirm: () => void }) {
+  const { t } = useTranslation()
+  if (title === null) return <span />
+  return (
+    <Button
+      variant="subtle"
+      color="red"
+      leftSection={<IconTrash size={16} />}
+      onClick={() =>
+        modals.openConfirmModal({
+          title,
+          children: <Text fz="sm">{t('topology.removeBody')}</Text>,
+          labels: { confirm: t('topology.remove'), cancel: t('common.cancel') },
+          confirmProps: { color: 'red' },
+          onConfirm,
+        })
+      }
+    >
+      {t('topology.remove')}
+    </Button>
+  )
+}
+
 const num = (v: string | number) => (v === '' ? null : Number(v))
 
 function OdcModal({
@@ -367,25 +404,12 @@ function OdcModal({
   const [lat, setLat] = useState<string | number>(coordOf(odc?.mapsUrl, 0))
   const [lng, setLng] = useState<string | number>(coordOf(odc?.mapsUrl, 1))
   const [notes, setNotes] = useState('')
+  const done = useDone(onClose)
   const save = useMutation(
-    trpc.topology.saveOdc.mutationOptions({
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('topology.saved', { name }) })
-        refreshTopology()
-        onClose()
-      },
-      onError: (e) => notifications.show({ color: 'red', message: errorMessage(t, e) }),
-    }),
+    trpc.topology.saveOdc.mutationOptions(done(t('topology.saved', { name }))),
   )
   const remove = useMutation(
-    trpc.topology.removeOdc.mutationOptions({
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('topology.removed', { name }) })
-        refreshTopology()
-        onClose()
-      },
-      onError: (e) => notifications.show({ color: 'red', message: errorMessage(t, e) }),
-    }),
+    trpc.topology.removeOdc.mutationOptions(done(t('topology.removed', { name }))),
   )
   const input = {
     name,
@@ -449,26 +473,10 @@ function OdcModal({
             minRows={1}
           />
           <Group justify="space-between">
-            {odc ? (
-              <Button
-                variant="subtle"
-                color="red"
-                leftSection={<IconTrash size={16} />}
-                onClick={() =>
-                  modals.openConfirmModal({
-                    title: t('topology.removeOdcTitle', { name: odc.name }),
-                    children: <Text fz="sm">{t('topology.removeBody')}</Text>,
-                    labels: { confirm: t('topology.remove'), cancel: t('common.cancel') },
-                    confirmProps: { color: 'red' },
-                    onConfirm: () => remove.mutate({ id: odc.id }),
-                  })
-                }
-              >
-                {t('topology.remove')}
-              </Button>
-            ) : (
-              <span />
-            )}
+            <RemoveButton
+              title={odc ? t('topology.removeOdcTitle', { name: odc.name }) : null}
+              onConfirm={() => odc && remove.mutate({ id: odc.id })}
+            />
             <Button type="submit" loading={save.isPending}>
               {t('topology.save')}
             </Button>
@@ -515,25 +523,12 @@ function OdpModal({
     setLoaded(true)
     setAddress(detail.data.address ?? '')
   }
+  const done = useDone(onClose)
   const save = useMutation(
-    trpc.topology.saveOdp.mutationOptions({
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('topology.saved', { name }) })
-        refreshTopology()
-        onClose()
-      },
-      onError: (e) => notifications.show({ color: 'red', message: errorMessage(t, e) }),
-    }),
+    trpc.topology.saveOdp.mutationOptions(done(t('topology.saved', { name }))),
   )
   const remove = useMutation(
-    trpc.topology.removeOdp.mutationOptions({
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('topology.removed', { name }) })
-        refreshTopology()
-        onClose()
-      },
-      onError: (e) => notifications.show({ color: 'red', message: errorMessage(t, e) }),
-    }),
+    trpc.topology.removeOdp.mutationOptions(done(t('topology.removed', { name }))),
   )
   const input = {
     name,
@@ -597,26 +592,10 @@ function OdpModal({
             />
           </Group>
           <Group justify="space-between">
-            {odp ? (
-              <Button
-                variant="subtle"
-                color="red"
-                leftSection={<IconTrash size={16} />}
-                onClick={() =>
-                  modals.openConfirmModal({
-                    title: t('topology.removeOdpTitle', { name: odp.name }),
-                    children: <Text fz="sm">{t('topology.removeBody')}</Text>,
-                    labels: { confirm: t('topology.remove'), cancel: t('common.cancel') },
-                    confirmProps: { color: 'red' },
-                    onConfirm: () => remove.mutate({ id: odp.id }),
-                  })
-                }
-              >
-                {t('topology.remove')}
-              </Button>
-            ) : (
-              <span />
-            )}
+            <RemoveButton
+              title={odp ? t('topology.removeOdpTitle', { name: odp.name }) : null}
+              onConfirm={() => odp && remove.mutate({ id: odp.id })}
+            />
             <Button type="submit" loading={save.isPending}>
               {t('topology.save')}
             </Button>
