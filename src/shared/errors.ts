@@ -133,6 +133,12 @@ export const ERROR_CODES = [
   'OLT_TIMEOUT',
   'OLT_SNMP_ERROR',
   'OLT_SECRET_REQUIRED',
+  'ODP_PORT_TAKEN',
+  'ODP_PORT_OUT_OF_RANGE',
+  'ODP_HAS_CUSTOMERS',
+  'ODC_HAS_ODPS',
+  'OUTAGE_RESOLVED',
+  'OUTAGE_NO_SERVICES',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

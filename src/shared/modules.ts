@@ -120,10 +120,10 @@ export const MODULES = {
       description:
         'OLTs over SNMP (ONUs per PON port, RX signal, history, weak and offline ONUs) and the ACS for customers’ modems (CPE status, last inform, WiFi, reboot and WiFi password changes).',
     },
-    routers: ['olt', 'acs'],
+    routers: ['olt', 'acs', 'topology'],
     procedures: [],
     reportExports: [],
-    permissions: ['olt.view', 'network.olt', 'network.acs'],
+    permissions: ['olt.view', 'network.olt', 'network.acs', 'network.outage'],
     reportTabs: [],
   },
   portal: {

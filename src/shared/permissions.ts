@@ -98,6 +98,12 @@ export const PERMISSIONS = {
    */
   'olt.view': { menu: 'olt' },
   'network.olt': {},
+  /**
+   * Gangguan massal (issue 18): mark an OLT, PON port, ODC or ODP down, which opens one ticket
+   * for every customer behind it and may message them; marking it resolved closes the ticket.
+   * The topology itself (ODC, ODP, ports) is `olt.view` to see and `network.olt` to change.
+   */
+  'network.outage': {},
   /** Backup & Restore: whole-company copies, the backup passphrase, restores. */
   'backup.manage': { menu: 'backup', superadminOnly: true },
 } as const satisfies Record<string, PermissionDef>
@@ -175,6 +181,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'registrations.manage',
     'portal.impersonate',
     'network.olt',
+    'network.outage',
   ],
   technician: [
     'dashboard.view',
@@ -182,6 +189,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'network.view',
     'network.acs',
     'olt.view',
+    'network.outage',
     'tickets.view',
     'tickets.manage',
     'warehouse.view',

@@ -7,7 +7,7 @@ import { OWNER, signIn } from './api'
 import { expect, test } from './fixtures'
 import { clippedOn } from './layout-check'
 import { seedEveryPage, seedRouter } from './layout-data'
-import { seedOlt } from './olt-data'
+import { seedOlt, seedTopology } from './olt-data'
 import { appRoutes, layoutStops } from './layout-stops'
 
 /** The usual office screen. */
@@ -52,7 +52,8 @@ test('at 1366×768 no amount, badge or column header is cut and no table is wide
   await expect(page.getByRole('heading').first()).toBeVisible()
   await look('Penyiapan')
   const { token, data } = await seedEveryPage(page.request, host, sim, wa)
-  await seedOlt(page.request, host, token, olt)
+  const seeded = await seedOlt(page.request, host, token, olt)
+  await seedTopology(page.request, host, token, seeded.id, data.customer.id)
   await page.goto(`${host.url}login`)
   await expect(page.getByLabel('Nama pengguna')).toBeVisible()
   await look('Masuk')

@@ -265,6 +265,22 @@ export function layoutStops(d: LayoutData): Stop[] {
       ready: id('report-row'),
     },
     {
+      name: 'OLT & ONU › Topologi',
+      route: '/olt',
+      url: 'olt?tab=topologi',
+      ready: id('topology-tree'),
+      then: async (page) => {
+        await page.getByRole('button', { name: 'Buka semua' }).click()
+        await expect(page.getByTestId('odp-node').first()).toBeVisible()
+      },
+    },
+    {
+      name: 'OLT & ONU › Gangguan massal',
+      route: '/olt',
+      url: 'olt?tab=gangguan',
+      ready: id('outage-row'),
+    },
+    {
       name: 'Gudang › Barang',
       route: '/gudang',
       url: 'gudang?tab=items',

@@ -85,6 +85,14 @@ export const enMessages: SharedMessages = {
       'The OLT does not answer (check the address, port and community). Target: {{host}}:{{port}}.',
     OLT_SNMP_ERROR: 'OLT {{host}} answered with an SNMP error: {{message}}',
     OLT_SECRET_REQUIRED: 'Enter the SNMP community (v2c) or the SNMPv3 user and keys of this OLT.',
+    ODP_PORT_TAKEN:
+      'Port {{port}} of {{odp}} is already used by {{customer}}. Choose another port.',
+    ODP_PORT_OUT_OF_RANGE: '{{odp}} has only {{ports}} ports; there is no port {{port}}.',
+    ODP_HAS_CUSTOMERS:
+      '{{odp}} still serves {{count}} customers. Move them to another ODP before removing it or reducing its ports.',
+    ODC_HAS_ODPS: '{{odc}} still has {{count}} ODPs. Move or remove them first.',
+    OUTAGE_RESOLVED: 'This outage has already been marked resolved.',
+    OUTAGE_NO_SERVICES: 'No customer service is behind {{label}}; nobody is affected.',
     CHANNEL_NOT_SET: 'The {{channel}} channel is not set up. Set it up in Messages → Channels.',
     CHANNEL_SEND_FAILED: 'The message was not sent: {{detail}}',
     CHANNEL_NOT_LINKED:
@@ -249,6 +257,9 @@ export const enMessages: SharedMessages = {
     olt_port: 'The SNMP port must be a number 1–65535 (usually 161).',
     olt_vendor: 'Choose the OLT vendor: ZTE (1012 or 1082), Huawei or C-Data.',
     olt_weak_rx: 'The weak-signal line must be between −40 and −8 dBm.',
+    odp_ports: 'The number of ODP ports must be a whole number 1–128, e.g. 8 or 16.',
+    odp_port: 'The port number must be a whole number from 1.',
+    odp_photo_type: 'The ODP photo must be a JPG, PNG or WEBP image.',
     url: 'The address must start with http:// or https://.',
     smtp_host:
       'Enter the SMTP server host name only, e.g. smtp.gmail.com, without http:// or a port.',

@@ -83,6 +83,13 @@ export const idMessages = {
       'OLT tidak menjawab (periksa alamat, port dan community). Tujuan: {{host}}:{{port}}.',
     OLT_SNMP_ERROR: 'OLT {{host}} menjawab dengan galat SNMP: {{message}}',
     OLT_SECRET_REQUIRED: 'Isi community SNMP (v2c) atau user dan kunci SNMPv3 untuk OLT ini.',
+    ODP_PORT_TAKEN: 'Port {{port}} di {{odp}} sudah dipakai {{customer}}. Pilih port lain.',
+    ODP_PORT_OUT_OF_RANGE: '{{odp}} hanya punya {{ports}} port; port {{port}} tidak ada.',
+    ODP_HAS_CUSTOMERS:
+      '{{odp}} masih dipakai {{count}} pelanggan. Pindahkan mereka ke ODP lain dulu sebelum menghapus atau mengurangi port.',
+    ODC_HAS_ODPS: '{{odc}} masih punya {{count}} ODP. Pindahkan atau hapus ODP-nya dulu.',
+    OUTAGE_RESOLVED: 'Gangguan ini sudah ditandai selesai.',
+    OUTAGE_NO_SERVICES: 'Tidak ada layanan pelanggan di bawah {{label}}; tidak ada yang terdampak.',
     CHANNEL_NOT_SET: 'Saluran {{channel}} belum diatur. Atur di Pesan → Saluran.',
     CHANNEL_SEND_FAILED: 'Pesan tidak terkirim: {{detail}}',
     CHANNEL_NOT_LINKED:
@@ -249,6 +256,9 @@ export const idMessages = {
     olt_port: 'Port SNMP harus angka 1–65535 (biasanya 161).',
     olt_vendor: 'Pilih vendor OLT: ZTE (1012 atau 1082), Huawei, atau C-Data.',
     olt_weak_rx: 'Batas sinyal lemah harus antara −40 dan −8 dBm.',
+    odp_ports: 'Jumlah port ODP harus bilangan bulat 1–128, misalnya 8 atau 16.',
+    odp_port: 'Nomor port harus bilangan bulat mulai dari 1.',
+    odp_photo_type: 'Foto ODP harus berupa gambar JPG, PNG atau WEBP.',
     url: 'Alamat harus diawali http:// atau https://.',
     smtp_host:
       'Isi nama host server SMTP saja, misalnya smtp.gmail.com, tanpa http:// dan tanpa port.',

@@ -19,7 +19,7 @@ const optionalNik = z
   .refine((v) => !v || /^\d{16}$/.test(v.replace(/\D/g, '')), { message: 'validation.nik' })
   .transform((v) => (v ? v.replace(/\D/g, '') : null))
 
-const coordinate = (max: number) =>
+export const coordinate = (max: number) =>
   z
     .number({ message: 'validation.coordinates' })
     .min(-max, { message: 'validation.coordinates' })

@@ -63,6 +63,8 @@ export const broadcastFilterSchema = z.object({
   productId: idSchema.optional(),
   status: z.enum(SERVICE_STATUSES).optional(),
   q: searchText(100).optional(),
+  /** The customers a mass outage cut off (topology, issue 18). */
+  outageId: idSchema.optional(),
 })
 export type BroadcastFilter = z.output<typeof broadcastFilterSchema>
 

@@ -77,6 +77,11 @@ export interface Database {
   olts: OltsTable
   olt_onus: OltOnusTable
   olt_rx_daily: OltRxDailyTable
+  odcs: OdcsTable
+  odps: OdpsTable
+  odp_ports: OdpPortsTable
+  outages: OutagesTable
+  outage_services: OutageServicesTable
 }
 
 export interface CompaniesTable {
@@ -1183,6 +1188,8 @@ export interface OltsTable {
   last_error: string | null
   created_at: string
   updated_at: string
+  /** The POP it stands in (topology, issue 18). */
+  pop_id: number | null
 }
 export type OltDbRow = Selectable<OltsTable>
 
@@ -1218,4 +1225,66 @@ export interface OltRxDailyTable {
   samples: number
   offline_samples: number
   updated_at: string
+}
+
+/** Topology (issue 18): ODC → ODP → a service on a port, and mass outages. */
+export interface OdcsTable {
+  id: Generated<number>
+  company_id: number
+  name: string
+  olt_id: number
+  pon: string
+  latitude: number | null
+  longitude: number | null
+  notes: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface OdpsTable {
+  id: Generated<number>
+  company_id: number
+  name: string
+  odc_id: number
+  ports: number
+  latitude: number | null
+  longitude: number | null
+  address: string | null
+  notes: string | null
+  photo_sha256: string | null
+  photo_mime: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface OdpPortsTable {
+  id: Generated<number>
+  company_id: number
+  odp_id: number
+  port: number
+  service_id: number
+  assigned_at: string
+}
+
+export interface OutagesTable {
+  id: Generated<number>
+  company_id: number
+  scope: string
+  olt_id: number | null
+  pon: string | null
+  odc_id: number | null
+  odp_id: number | null
+  label: string
+  cause: string | null
+  ticket_id: number | null
+  started_at: string
+  resolved_at: string | null
+  created_by: number | null
+  resolved_by: number | null
+}
+
+export interface OutageServicesTable {
+  outage_id: number
+  service_id: number
+  customer_id: number
 }

@@ -40,6 +40,17 @@ export function audienceQuery(
     ? q.where('customers.status', '=', filter.status)
     : q.where('customers.status', '!=', 'putus')
   if (filter.areaId) q = q.where('customers.area_id', '=', filter.areaId)
+  if (filter.outageId) {
+    const outageId = filter.outageId
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('outage_services')
+          .select(sql`1`.as('one'))
+          .whereRef('outage_services.customer_id', '=', 'customers.id')
+          .where('outage_services.outage_id', '=', outageId),
+      ),
+    )
+  }
   if (filter.productId) {
     const productId = filter.productId
     q = q.where(({ exists, selectFrom }) =>

@@ -1,5 +1,6 @@
 import { cliActor } from '../audit'
-import { writeTx } from '../db'
+import type { Clock } from '../clock'
+import { writeTx, type Db } from '../db'
 import { companyFixture } from '../testing'
 import type { MessagingDeps } from './deps'
 import { queueMessages } from './outbox'
@@ -16,6 +17,23 @@ export async function messagingFixture(start = '2026-12-01T02:00:00.000Z') {
 }
 
 export type MessagingFixture = Awaited<ReturnType<typeof messagingFixture>>
+
+/** Switches WhatsApp on for the company (Fonnte, no token: nothing is sent in these tests). */
+export async function enableWhatsapp(f: { db: Db; clock: Clock; companyId: number }) {
+  const now = f.clock.now().toISOString()
+  await f.db
+    .insertInto('message_channels')
+    .values({
+      company_id: f.companyId,
+      kind: 'whatsapp',
+      provider: 'fonnte',
+      config_sealed: '',
+      rate_per_minute: 20,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute()
+}
 
 /** `n` distinct customers' numbers: 6281200000001, 6281200000002, … */
 export const numberOf = (i: number) => `628120000${String(i).padStart(4, '0')}`

@@ -89,15 +89,21 @@ async function addEvent(
  * gapless: taken from the counter inside this transaction), due times from the priority's SLA
  * targets, the `created` event (and `assigned` when given to someone at once), the audit entry,
  * a notification for those who work tickets, and "keluhan diterima" to the customer.
+ *
+ * `within`: run inside the caller's transaction (a mass outage opens its ticket in the same
+ * transaction as the outage and its links); the caller then wakes the message sender.
  */
 export async function openTicket(
   deps: MessagingDeps,
   actor: TicketActor,
   input: OpenTicketInput,
   timeZone: string,
+  within?: Kysely<Database>,
 ): Promise<TicketChange> {
   const companyId = actor.companyId
-  const result = await writeTx(deps.db, async (tx) => {
+  const inTx = <T>(fn: (tx: Kysely<Database>) => Promise<T>) =>
+    within ? fn(within) : writeTx(deps.db, fn)
+  const result = await inTx(async (tx) => {
     const settings = await getTicketSettings(tx, companyId)
     const category = settings.categories.find((c) => c.key === input.category && c.active)
     if (!category)
@@ -210,7 +216,7 @@ export async function openTicket(
       messages: { queued: queued.queued, skipped: queued.skipped },
     }
   })
-  if (result.messages.queued > 0) deps.onMessages?.()
+  if (!within && result.messages.queued > 0) deps.onMessages?.()
   return result
 }
 

@@ -6,7 +6,13 @@ export const enOlt: typeof idOlt = {
     title: 'OLT & ONU',
     intro:
       'OLTs read over SNMP: ONUs per PON port, status, RX signal (green ≥ −25 dBm, orange down to the weak line, red below it), RX history and links to customers’ services.',
-    tabs: { olts: 'OLTs', onus: 'ONUs', weak: 'Weak & offline' },
+    tabs: {
+      olts: 'OLTs',
+      onus: 'ONUs',
+      weak: 'Weak & offline',
+      topologi: 'Topology',
+      gangguan: 'Mass outages',
+    },
     add: 'Add OLT',
     empty: 'No OLTs yet',
     emptyHint: 'Add an OLT with its IP address, SNMP port (usually 161) and community.',

@@ -26,6 +26,7 @@ import { enHelp } from './en-help'
 import { enModules } from './en-modules'
 import { enWarehouse } from './en-warehouse'
 import { enOlt } from './en-olt'
+import { enTopology } from './en-topology'
 import { enRegistrations } from './en-registrations'
 import { enAcs } from './en-acs'
 import { enTrouble } from './en-trouble'
@@ -43,6 +44,7 @@ export const en: Messages = {
   ...enTickets,
   ...enWarehouse,
   ...enOlt,
+  ...enTopology,
   ...enRegistrations,
   ...enAcs,
   ...enTrouble,
@@ -125,7 +127,9 @@ export const en: Messages = {
       view: 'View routers, the device queue and monitoring',
       manage: 'Manage routers, imports and reconciliation',
       acs: "See customers' modems on the ACS, reboot, refresh and change the WiFi",
-      olt: 'Manage OLTs (SNMP) and link ONUs to services',
+      olt: 'Manage OLTs (SNMP), link ONUs to services, and set up the ODC/ODP topology',
+      outage:
+        'Declare mass outages (OLT, PON, ODC, ODP), message the affected customers, resolve them',
     },
     isolir: { manage: 'Isolate and restore services' },
     hotspot: {
@@ -505,6 +509,14 @@ export const en: Messages = {
       onu_link: 'ONU linked to a service',
       settings: 'OLT settings changed',
     },
+    topology: {
+      odc: 'ODC changed',
+      odp: 'ODP changed',
+      port: 'Service ODP port changed',
+      photo: 'ODP photo replaced',
+      olt_pop: 'OLT POP changed',
+    },
+    outages: { declare: 'Mass outage declared', resolve: 'Mass outage resolved' },
     isolir: { apply: 'Service isolated', restore: 'Isolation lifted' },
     device_jobs: { retry: 'Router job retried' },
     network: { import: 'Import from a router', reconcile: 'Router reconciliation fix' },

@@ -4,7 +4,13 @@ export const idOlt = {
     title: 'OLT & ONU',
     intro:
       'OLT dibaca lewat SNMP: daftar ONU per port PON, status, sinyal RX (hijau ≥ −25 dBm, oranye sampai batas lemah, merah di bawahnya), riwayat RX dan tautan ke layanan pelanggan.',
-    tabs: { olts: 'OLT', onus: 'ONU', weak: 'Sinyal lemah & mati' },
+    tabs: {
+      olts: 'OLT',
+      onus: 'ONU',
+      weak: 'Sinyal lemah & mati',
+      topologi: 'Topologi',
+      gangguan: 'Gangguan massal',
+    },
     add: 'Tambah OLT',
     empty: 'Belum ada OLT',
     emptyHint: 'Tambahkan OLT dengan alamat IP, port SNMP (biasanya 161) dan community-nya.',

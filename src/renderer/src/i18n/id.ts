@@ -28,6 +28,7 @@ import { idModules } from './id-modules'
 import { idTickets } from './id-tickets'
 import { idWarehouse } from './id-warehouse'
 import { idOlt } from './id-olt'
+import { idTopology } from './id-topology'
 import { idField } from './id-field'
 import { idRegistrations } from './id-registrations'
 import { idAcs } from './id-acs'
@@ -46,6 +47,7 @@ export const id = {
   ...idTickets,
   ...idWarehouse,
   ...idOlt,
+  ...idTopology,
   ...idRegistrations,
   ...idAcs,
   ...idTrouble,
@@ -128,7 +130,9 @@ export const id = {
       view: 'Lihat router, antrean perangkat dan pemantauan',
       manage: 'Kelola router, impor dan rekonsiliasi',
       acs: 'Lihat modem pelanggan di ACS, reboot, refresh dan ubah WiFi',
-      olt: 'Kelola OLT (SNMP) dan tautkan ONU ke layanan',
+      olt: 'Kelola OLT (SNMP), tautkan ONU ke layanan, dan atur topologi ODC/ODP',
+      outage:
+        'Tandai gangguan massal (OLT, PON, ODC, ODP), kabari pelanggan terdampak, tandai selesai',
     },
     isolir: { manage: 'Isolir dan buka isolir layanan' },
     hotspot: {
@@ -505,6 +509,14 @@ export const id = {
       onu_link: 'ONU ditautkan ke layanan',
       settings: 'Pengaturan OLT diubah',
     },
+    topology: {
+      odc: 'ODC diubah',
+      odp: 'ODP diubah',
+      port: 'Port ODP layanan diubah',
+      photo: 'Foto ODP diganti',
+      olt_pop: 'POP OLT diubah',
+    },
+    outages: { declare: 'Gangguan massal ditandai', resolve: 'Gangguan massal selesai' },
     isolir: { apply: 'Layanan diisolir', restore: 'Isolir dibuka' },
     device_jobs: { retry: 'Pekerjaan router dicoba ulang' },
     network: { import: 'Impor dari router', reconcile: 'Perbaikan rekonsiliasi router' },

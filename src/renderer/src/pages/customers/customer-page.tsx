@@ -39,6 +39,7 @@ import { CustomerHistory } from './customer-history'
 import { ContactsCard, IdentityCard } from './customer-identity'
 import { PackageChangeModal } from './package-change-modal'
 import { ServiceCard } from './service-card'
+import { CustomerPortCard } from '../topology/customer-port-card'
 import { ServiceNetworkModal } from './service-network-modal'
 import { refreshCustomers } from './refresh-customers'
 import { IsolirPreviewModal } from '../network/isolir-preview-modal'
@@ -214,6 +215,7 @@ function CustomerView({ customer: c }: { customer: CustomerDetail }) {
               <IdentityCard customer={c} />
               <ContactsCard customer={c} />
               {can('network.acs') && <CustomerCpeCard customerId={c.id} />}
+              {can('olt.view') && c.services.length > 0 && <CustomerPortCard customerId={c.id} />}
               <CustomerCollectionsCard customerId={c.id} />
               <Card withBorder radius="md" padding="md">
                 <Title order={2} fz="h5" mb="sm">

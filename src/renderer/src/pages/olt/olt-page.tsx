@@ -1,19 +1,32 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core'
-import { IconAccessPoint, IconAlertTriangle, IconListDetails } from '@tabler/icons-react'
+import {
+  IconAccessPoint,
+  IconAlertTriangle,
+  IconListDetails,
+  IconSitemap,
+  IconUrgent,
+} from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { OltsTab } from './olts-tab'
 import { OnusTab } from './onus-tab'
 import { WeakTab } from './weak-tab'
+import { OutagesTab } from '../topology/outages-tab'
+import { TopologyTab } from '../topology/topology-tab'
 
 const TABS = [
   { value: 'olts', icon: IconAccessPoint },
   { value: 'onus', icon: IconListDetails },
   { value: 'weak', icon: IconAlertTriangle },
+  { value: 'topologi', icon: IconSitemap },
+  { value: 'gangguan', icon: IconUrgent },
 ] as const
 type Tab = (typeof TABS)[number]['value']
 
-/** OLT & ONU: the OLTs, one OLT's ONUs per PON port, and weak / offline ONUs (`?tab=`). */
+/**
+ * OLT & ONU: the OLTs, one OLT's ONUs per PON port, weak / offline ONUs, the topology tree and
+ * mass outages (`?tab=`).
+ */
 export function OltPage() {
   const { t } = useTranslation()
   const [params, setParams] = useSearchParams()
@@ -46,6 +59,12 @@ export function OltPage() {
         </Tabs.Panel>
         <Tabs.Panel value="weak" pt="md">
           <WeakTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="topologi" pt="md">
+          <TopologyTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="gangguan" pt="md">
+          <OutagesTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>
