@@ -12,3 +12,5 @@ export type {
   StoredCounter,
   UsageCollection,
 } from './collect'
+export { gb, periodDays, TOP_USERS, usageReport, usageTable, usageTrend } from './report'
+export type { MonthUsage, PackageUsage, ServiceUsage, UsageReport } from './report'
