@@ -33,6 +33,7 @@ import { registrationsRouter } from './routers/registrations'
 import { acsRouter } from './routers/acs'
 import { portalRouter } from './routers/portal'
 import { oltRouter } from './routers/olt'
+import { usageRouter } from './routers/usage'
 import { router } from './trpc'
 
 /** The one API of Loket, carried over IPC in the desktop and HTTP on the LAN. */
@@ -72,6 +73,7 @@ export const appRouter = router({
   gateways: gatewaysRouter,
   portal: portalRouter,
   olt: oltRouter,
+  usage: usageRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -12,5 +12,19 @@ export type {
   StoredCounter,
   UsageCollection,
 } from './collect'
-export { gb, periodDays, TOP_USERS, usageReport, usageTable, usageTrend } from './report'
-export type { MonthUsage, PackageUsage, ServiceUsage, UsageReport } from './report'
+export {
+  customerUsage,
+  gb,
+  periodDays,
+  TOP_USERS,
+  usageReport,
+  usageTable,
+  usageTrend,
+} from './report'
+export type {
+  CustomerServiceUsage,
+  MonthUsage,
+  PackageUsage,
+  ServiceUsage,
+  UsageReport,
+} from './report'

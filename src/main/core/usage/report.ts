@@ -202,3 +202,36 @@ export function usageTable(r: UsageReport): ReportTable {
     },
   }
 }
+
+export interface CustomerServiceUsage {
+  serviceId: number
+  sid: string
+  product: string
+  /** The twelve months up to the period, oldest first; the last one is the period itself. */
+  trend: MonthUsage[]
+}
+
+/** A customer's services with their usage per month, for the customer page. */
+export async function customerUsage(
+  db: Db,
+  companyId: number,
+  customerId: number,
+  period: string,
+): Promise<CustomerServiceUsage[]> {
+  const services = await db
+    .selectFrom('services as s')
+    .innerJoin('products as p', 'p.id', 's.product_id')
+    .select(['s.id', 's.sid', 'p.name as product'])
+    .where('s.company_id', '=', companyId)
+    .where('s.customer_id', '=', customerId)
+    .orderBy('s.id')
+    .execute()
+  return Promise.all(
+    services.map(async (s) => ({
+      serviceId: s.id,
+      sid: s.sid,
+      product: s.product,
+      trend: await usageTrend(db, companyId, period, s.id),
+    })),
+  )
+}
