@@ -26,6 +26,7 @@ import { enHelp } from './en-help'
 import { enModules } from './en-modules'
 import { enWarehouse } from './en-warehouse'
 import { enOlt } from './en-olt'
+import { enUsage } from './en-usage'
 import { enRegistrations } from './en-registrations'
 import { enAcs } from './en-acs'
 import { enGateways } from './en-gateways'
@@ -42,6 +43,7 @@ export const en: Messages = {
   ...enTickets,
   ...enWarehouse,
   ...enOlt,
+  ...enUsage,
   ...enRegistrations,
   ...enAcs,
   ...enGateways,

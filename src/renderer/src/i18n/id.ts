@@ -28,6 +28,7 @@ import { idModules } from './id-modules'
 import { idTickets } from './id-tickets'
 import { idWarehouse } from './id-warehouse'
 import { idOlt } from './id-olt'
+import { idUsage } from './id-usage'
 import { idField } from './id-field'
 import { idRegistrations } from './id-registrations'
 import { idAcs } from './id-acs'
@@ -45,6 +46,7 @@ export const id = {
   ...idTickets,
   ...idWarehouse,
   ...idOlt,
+  ...idUsage,
   ...idRegistrations,
   ...idAcs,
   ...idGateways,
