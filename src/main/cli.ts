@@ -20,6 +20,7 @@ import { stockCommands } from './cli/stock-commands'
 import { acsCommands } from './cli/acs-commands'
 import { gatewayCommands } from './cli/gateway-commands'
 import { oltCommands } from './cli/olt-commands'
+import { usageCommands } from './cli/usage-commands'
 import { optionError } from './cli/option-errors'
 import { createOutput, reportError } from './cli/output'
 
@@ -48,6 +49,7 @@ const commands: Record<string, CommandDef> = {
   ...acsCommands,
   ...gatewayCommands,
   ...oltCommands,
+  ...usageCommands,
   'demo-data': demoDataCommand,
 }
 

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3'
 import { startChildHost } from '../helpers/child-host'
 import { freePort, initDataDir, report, ROOT } from './lib'
 
-const SERVICES = 5003
+export const SERVICES = 5003
 const LATENCY_MS = 1
 
 type SimStats = {
@@ -101,7 +101,7 @@ async function scenario(button: boolean): Promise<void> {
   }
 }
 
-async function queueEmpty(
+export async function queueEmpty(
   client: ReturnType<Awaited<ReturnType<typeof startChildHost>>['client']>,
 ) {
   const deadline = Date.now() + 120_000
@@ -127,7 +127,7 @@ function activeServiceIds(dataDir: string): number[] {
 }
 
 /** A router, one area, one package whose profile the router has, and the customers, via the CLI. */
-function seed(dataDir: string, simPort: number): void {
+export function seed(dataDir: string, simPort: number): void {
   const cli = (...args: string[]) =>
     execFileSync(
       process.execPath,
@@ -175,9 +175,10 @@ function seed(dataDir: string, simPort: number): void {
 }
 
 /** The RouterOS simulator as its own process (`npm run sim:routeros`), modems dialling in. */
-async function startSim(): Promise<{
+export async function startSim(): Promise<{
   port: number
   stats: () => Promise<SimStats>
+  traffic: () => Promise<number>
   stop: () => Promise<void>
 }> {
   const port = await freePort()
@@ -202,14 +203,18 @@ async function startSim(): Promise<{
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`simulator: ${out}`)
     await new Promise((r) => setTimeout(r, 10))
   }
+  /** Signals the simulator and reads the one JSON line it prints in answer. */
+  const answer = async (signal: NodeJS.Signals): Promise<unknown> => {
+    const seen = out.length
+    child.kill(signal)
+    while (!out.slice(seen).includes('\n')) await new Promise((r) => setTimeout(r, 5))
+    return JSON.parse(out.slice(seen).split('\n')[0]!)
+  }
   return {
     port,
-    async stats() {
-      const seen = out.length
-      child.kill('SIGUSR2')
-      while (!out.slice(seen).includes('\n')) await new Promise((r) => setTimeout(r, 5))
-      return JSON.parse(out.slice(seen).split('\n')[0]!) as SimStats
-    },
+    stats: async () => (await answer('SIGUSR2')) as SimStats,
+    /** Every online session moves some traffic; answers how many sessions did. */
+    traffic: async () => ((await answer('SIGUSR1')) as { traffic: number }).traffic,
     async stop() {
       if (child.exitCode !== null) return
       child.kill('SIGTERM')

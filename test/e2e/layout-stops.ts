@@ -140,6 +140,13 @@ export function layoutStops(d: LayoutData): Stop[] {
       // The layout data may hold no tickets: the range and export bar is what is checked.
       ready: (page) => page.getByRole('tabpanel').getByRole('button', { name: 'Excel' }),
     },
+    {
+      name: 'Laporan › Pemakaian',
+      route: '/reports',
+      url: 'reports?tab=usage',
+      // The layout data holds no collected usage: the period field (and the empty state) is checked.
+      ready: (page) => page.getByRole('tabpanel').getByLabel('Periode'),
+    },
     { name: 'Jaringan › Router', route: '/network', url: 'network', ready: id('router-row') },
     {
       name: 'Jaringan › Antrean router',

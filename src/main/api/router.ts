@@ -33,6 +33,7 @@ import { registrationsRouter } from './routers/registrations'
 import { acsRouter } from './routers/acs'
 import { portalRouter } from './routers/portal'
 import { oltRouter } from './routers/olt'
+import { usageRouter } from './routers/usage'
 import { topologyRouter } from './routers/topology'
 import { router } from './trpc'
 
@@ -73,6 +74,7 @@ export const appRouter = router({
   gateways: gatewaysRouter,
   portal: portalRouter,
   olt: oltRouter,
+  usage: usageRouter,
   topology: topologyRouter,
 })
 

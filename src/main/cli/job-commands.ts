@@ -32,6 +32,8 @@ const DESCRIPTIONS: Record<JobName, string> = {
   'ticket-sla': 'SLA tiket: beri tahu penanggung jawab dan supervisor tiket yang lewat target',
   'gateway-poll': 'Pembayaran online: tanyakan transaksi yang belum dibayar ke gateway',
   'olt-poll': 'Baca ONU semua OLT (status, sinyal RX) dan simpan riwayat RX harian',
+  'usage-collect':
+    'Catat pemakaian: baca penghitung byte tiap router, tambahkan ke pemakaian harian layanan',
 }
 
 function whenWords(when: JobWhen): string {

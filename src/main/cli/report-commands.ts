@@ -31,6 +31,7 @@ import {
   type ReportFilters,
   type ReportTable,
 } from '../core/reports'
+import { usageReport, usageTable } from '../core/usage'
 import type { CommandArgs, CommandDef } from './commands'
 import { dashboardCommand } from './dashboard-command'
 import { cliDeps, firstCompanyId, withDb } from './db'
@@ -287,6 +288,19 @@ export const reportCommands: Record<string, CommandDef> = {
             now: systemClock.now(),
           }),
         ticketsTable,
+        (r) => ({ ...r }),
+      )
+    },
+  },
+  'report usage': {
+    usage: `report usage --period YYYY-MM ${FILES_USAGE}   (data usage per service, per package, top users, 12-month trend)`,
+    stringOptions: ['period', ...FILE_OPTIONS],
+    run: (args) => {
+      const period = periodOption(args.values, 'period')
+      return runReport(
+        args,
+        (c) => usageReport(c.db, c.companyId, period),
+        usageTable,
         (r) => ({ ...r }),
       )
     },

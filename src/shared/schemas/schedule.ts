@@ -18,6 +18,7 @@ export const JOB_NAMES = [
   'ticket-sla',
   'gateway-poll',
   'olt-poll',
+  'usage-collect',
 ] as const
 export type JobName = (typeof JOB_NAMES)[number]
 

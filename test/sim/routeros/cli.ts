@@ -7,6 +7,8 @@
  * secrets over a few profiles (plus an ISOLIR profile), with about two thirds of them online.
  * `--dial-in`: customers' modems come online when their secret is added and dial in again after
  * a kick. SIGUSR2 prints one JSON line of what the router was asked (benchmarks read it).
+ * SIGUSR1: every online PPPoE session moves some traffic (a few MB up, tens of MB down), then one
+ * JSON line `{"traffic": sessions}` is printed.
  */
 import { parseArgs } from 'node:util'
 import { seedDemo } from './demo.js'
@@ -64,6 +66,14 @@ async function main(): Promise<void> {
   seedDemo(sim, Number(values.secrets))
   sim.knobs.dialIn = values['dial-in']
   process.on('SIGUSR2', () => console.log(JSON.stringify(simStats(sim))))
+  process.on('SIGUSR1', () => {
+    const sessions = sim.state.table('/ppp/active')
+    sessions.forEach((s, i) => {
+      const mb = 1 + (i % 7)
+      sim.state.addSessionTraffic(s.name ?? '', mb * 1_000_000, mb * 9_000_000)
+    })
+    console.log(JSON.stringify({ traffic: sessions.length }))
+  })
   console.log(`RouterOS simulator listening on ${sim.host}:${sim.port} (user ${values.user})`)
   const stop = (): void => {
     void sim.close().then(() => process.exit(0))

@@ -91,6 +91,13 @@ export interface SimState {
   set(path: string, ref: string, patch: Record<string, string>): boolean
   /** Removes a row by id (or name), as a technician would in Winbox; returns it. */
   remove(path: string, ref: string): SimRow | undefined
+  /**
+   * Traffic through a PPPoE login's session: its dynamic interface `<pppoe-login>` counts `rx`
+   * bytes received from the customer and `tx` bytes sent. False when the login is not online.
+   */
+  addSessionTraffic(login: string, rx: number, tx: number): boolean
+  /** Traffic through a simple queue (`bytes=upload/download`). False when there is no such queue. */
+  addQueueTraffic(queue: string, upload: number, download: number): boolean
   /** Fill /ppp/active (or /ip/hotspot/active for service 'hotspot'). */
   setOnline(
     sessions: {

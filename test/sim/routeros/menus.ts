@@ -71,7 +71,12 @@ const interfaceSeed = (): SimRow[] => {
       'mac-address': mac(i),
       'last-link-up-time': '2025-06-01 08:00:00',
       'link-downs': '0',
+      'rx-byte': '0',
+      'tx-byte': '0',
+      'rx-packet': '0',
+      'tx-packet': '0',
       running: i <= 3 ? 'true' : 'false',
+      dynamic: 'false',
       disabled: 'false',
     })
   }
@@ -421,6 +426,8 @@ export const MENUS: readonly TableMenuDef[] = [
       'burst-threshold',
       'burst-time',
       'bucket-size',
+      'bytes',
+      'packets',
       'invalid',
       'dynamic',
       'disabled',
@@ -455,6 +462,9 @@ export const MENUS: readonly TableMenuDef[] = [
       'burst-threshold': '0/0',
       'burst-time': '0s/0s',
       'bucket-size': '0.1/0.1',
+      // Counters as RouterOS prints them: upload/download since the queue was added or reset.
+      bytes: '0/0',
+      packets: '0/0',
       invalid: 'false',
       dynamic: 'false',
       disabled: 'false',
@@ -601,6 +611,10 @@ function run(
       return DONE
     case 'reset-counters':
     case 'reset-counters-all':
+      resetCounters(
+        table,
+        verb === 'reset-counters-all' ? [...table.rows.values()] : targets(table, attrs),
+      )
       return DONE
     case 'monitor-traffic':
       return monitorTraffic(table, attrs)
@@ -781,6 +795,16 @@ function remove(ctx: ExecContext, table: Table, attrs: Record<string, string>): 
     if (!table.rows.has(row['.id']!)) continue
     table.delete(row['.id']!)
     if (table.def.kicks) ctx.kicked.push(row[table.def.nameKey ?? 'name'] ?? '')
+    if (table.def.path === '/ppp/active') ctx.state.endSession(row.name ?? '')
+  }
+}
+
+/** A queue's byte and packet counters start again from 0 (a user's `bytes-in` likewise). */
+function resetCounters(table: Table, rows: SimRow[]): void {
+  for (const row of rows) {
+    for (const k of ['bytes', 'packets']) if (row[k] !== undefined) row[k] = '0/0'
+    for (const k of ['bytes-in', 'bytes-out', 'packets-in', 'packets-out'])
+      if (row[k] !== undefined) row[k] = '0'
   }
 }
 

@@ -287,8 +287,62 @@ export class RouterState implements SimState {
 
   private fillActive(path: '/ppp/active' | '/ip/hotspot/active', sessions: OnlineSession[]): void {
     const t = this.getTable(path)
-    for (const id of [...t.rows.keys()]) t.delete(id)
+    for (const [id, row] of [...t.rows]) {
+      t.delete(id)
+      if (path === '/ppp/active') this.endSession(row.name ?? '')
+    }
     for (const s of sessions) this.addActive(path, s)
+  }
+
+  /**
+   * A PPPoE session's dynamic interface (`<pppoe-budi>`, type pppoe-in): it appears when the
+   * session comes up with its counters at 0, and goes away when the session ends (RouterOS gives
+   * the next session a new interface and a new id).
+   */
+  private startSession(login: string): void {
+    this.endSession(login)
+    this.getTable('/interface').insert({
+      name: pppoeInterfaceName(login),
+      type: 'pppoe-in',
+      mtu: '1480',
+      'actual-mtu': '1480',
+      'rx-byte': '0',
+      'tx-byte': '0',
+      'rx-packet': '0',
+      'tx-packet': '0',
+      running: 'true',
+      dynamic: 'true',
+      disabled: 'false',
+    })
+  }
+
+  /** Removes the dynamic interface of a PPPoE session that ended. */
+  endSession(login: string): void {
+    const t = this.getTable('/interface')
+    for (const row of t.byKey(pppoeInterfaceName(login))) t.delete(row['.id']!)
+  }
+
+  /**
+   * Traffic through a PPPoE session: `rx` bytes the router received from the customer (their
+   * upload) and `tx` bytes it sent them. False when the login has no session.
+   */
+  addSessionTraffic(login: string, rx: number, tx: number): boolean {
+    const [row] = this.getTable('/interface').byKey(pppoeInterfaceName(login))
+    if (!row) return false
+    row['rx-byte'] = String(Number(row['rx-byte'] ?? 0) + rx)
+    row['tx-byte'] = String(Number(row['tx-byte'] ?? 0) + tx)
+    row['rx-packet'] = String(Number(row['rx-packet'] ?? 0) + Math.ceil(rx / 1400))
+    row['tx-packet'] = String(Number(row['tx-packet'] ?? 0) + Math.ceil(tx / 1400))
+    return true
+  }
+
+  /** Traffic through a simple queue (`bytes=upload/download`). False when there is no such queue. */
+  addQueueTraffic(queue: string, upload: number, download: number): boolean {
+    const [row] = this.getTable('/queue/simple').byKey(queue)
+    if (!row) return false
+    const [up, down] = (row.bytes ?? '0/0').split('/').map(Number)
+    row.bytes = `${(up ?? 0) + upload}/${(down ?? 0) + download}`
+    return true
   }
 
   /** Adds one online session (without clearing the others); returns its id. */
@@ -301,6 +355,7 @@ export class RouterState implements SimState {
       s.address ?? `10.${path === '/ppp/active' ? 10 : 5}.${(n >> 8) & 0xff}.${n & 0xff}`
     const uptime = s.uptime ?? formatUptime(300 + ((n * 7919) % 200000))
     if (path === '/ppp/active') {
+      this.startSession(s.name)
       return t.insert({
         name: s.name,
         service: 'pppoe',
@@ -332,6 +387,8 @@ export class RouterState implements SimState {
     })
   }
 }
+
+export const pppoeInterfaceName = (login: string): string => `<pppoe-${login}>`
 
 const hex2 = (n: number): string => n.toString(16).toUpperCase().padStart(2, '0')
 

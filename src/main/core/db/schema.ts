@@ -47,6 +47,8 @@ export interface Database {
   device_jobs: DeviceJobsTable
   router_queue_leases: RouterQueueLeasesTable
   session_addresses: SessionAddressesTable
+  usage_counters: UsageCountersTable
+  usage_daily: UsageDailyTable
   hotspot_profiles: HotspotProfilesTable
   hotspot_batches: HotspotBatchesTable
   hotspot_vouchers: HotspotVouchersTable
@@ -928,6 +930,26 @@ export interface SessionAddressesTable {
   service_id: number
   router_id: number
   seen_at: string
+}
+
+/** The counter last read for a service: its router id (`*1A`) and values (issue 18, usage). */
+export interface UsageCountersTable {
+  service_id: number
+  company_id: number
+  router_id: number
+  counter_key: string
+  upload_bytes: number
+  download_bytes: number
+  read_at: string
+}
+
+/** Bytes a service moved in a day (company time zone), from the customer's side. */
+export interface UsageDailyTable {
+  service_id: number
+  day: string
+  company_id: number
+  upload_bytes: number
+  download_bytes: number
 }
 
 export type DeviceJobRow = Selectable<DeviceJobsTable>

@@ -13,6 +13,7 @@ export {
 } from './routers'
 export type { RouterView } from './routers'
 export { routerAppError, routerErrorText } from './router-errors'
+export { queueName } from './package-speed'
 export { desiredState, loadServiceNetworkRows } from './desired-state'
 export type { DesiredState, ServiceNetworkRow } from './desired-state'
 export { applyDesiredState, disableSecret, kickSessions } from './apply-state'

@@ -8,6 +8,7 @@ import { runNotificationChecks } from '../notifications'
 import { runTicketSlaCheck } from '../tickets'
 import { runOltPoll } from '../olt'
 import { getModules } from '../settings'
+import { runUsageCollect } from '../usage'
 import { runInvoiceJob } from './invoice-job'
 import { runReconcileJob } from './reconcile-job'
 
@@ -113,6 +114,13 @@ export const JOBS: JobRegistry = [
       (await getModules(deps.db, ctx.companyId)).oltAcs
         ? runOltPoll(deps, ctx)
         : { counts: { module_off: 1 } },
+  },
+  // Every fifteen minutes at :04, :19 …: one print per router of its sessions' (and static
+  // queues') byte counters; what moved since the last reading goes to each service's day.
+  {
+    name: 'usage-collect',
+    when: [{ kind: 'every_minutes', minutes: 15, offset: 4 }],
+    run: runUsageCollect,
   },
 ]
 

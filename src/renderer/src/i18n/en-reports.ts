@@ -14,6 +14,7 @@ export const enReports: typeof idReports = {
       customers: 'Customers',
       invoices: 'Invoice list',
       tickets: 'Tickets',
+      usage: 'Usage',
     },
     asOf: 'As of',
     from: 'From',

@@ -20,6 +20,7 @@ export const enSchedule: typeof idSchedule = {
       'ticket-sla': 'Ticket SLA check',
       'gateway-poll': 'Online payment check',
       'olt-poll': 'OLT reading',
+      'usage-collect': 'Usage collection',
     },
     descriptions: {
       invoices: 'The invoice run on the company billing day, then the “invoice issued” messages.',
@@ -36,6 +37,8 @@ export const enSchedule: typeof idSchedule = {
         'Asks the gateway about unpaid online payments (an office behind NAT receives no callbacks).',
       'olt-poll':
         'Reads the status and RX signal of every ONU from each active OLT and keeps a daily RX history.',
+      'usage-collect':
+        'Reads the byte counters of every active router (one command per router) and adds each service’s daily usage.',
     },
     when: {
       daily: 'every day at {{time}}',

@@ -27,6 +27,7 @@ import { enModules } from './en-modules'
 import { enWarehouse } from './en-warehouse'
 import { enOlt } from './en-olt'
 import { enTopology } from './en-topology'
+import { enUsage } from './en-usage'
 import { enRegistrations } from './en-registrations'
 import { enAcs } from './en-acs'
 import { enTrouble } from './en-trouble'
@@ -45,6 +46,7 @@ export const en: Messages = {
   ...enWarehouse,
   ...enOlt,
   ...enTopology,
+  ...enUsage,
   ...enRegistrations,
   ...enAcs,
   ...enTrouble,

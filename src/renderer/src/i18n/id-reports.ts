@@ -13,6 +13,7 @@ export const idReports = {
       customers: 'Pelanggan',
       invoices: 'Daftar tagihan',
       tickets: 'Tiket',
+      usage: 'Pemakaian',
     },
     asOf: 'Per tanggal',
     from: 'Dari',

@@ -20,6 +20,7 @@ export const idSchedule = {
       'ticket-sla': 'Pemeriksaan SLA tiket',
       'gateway-poll': 'Cek pembayaran online',
       'olt-poll': 'Pembacaan OLT',
+      'usage-collect': 'Pencatatan pemakaian',
     },
     descriptions: {
       invoices: 'Penagihan pada hari tagih perusahaan, lalu pesan “tagihan terbit”.',
@@ -36,6 +37,8 @@ export const idSchedule = {
         'Menanyakan ke gateway pembayaran online yang belum dibayar (kantor di balik NAT tidak menerima callback).',
       'olt-poll':
         'Membaca status dan sinyal RX semua ONU dari setiap OLT aktif dan menyimpan riwayat RX harian.',
+      'usage-collect':
+        'Membaca penghitung byte setiap router aktif (satu perintah per router) dan menambahkan pemakaian harian tiap layanan.',
     },
     when: {
       daily: 'setiap hari {{time}}',

@@ -29,6 +29,7 @@ import { idTickets } from './id-tickets'
 import { idWarehouse } from './id-warehouse'
 import { idOlt } from './id-olt'
 import { idTopology } from './id-topology'
+import { idUsage } from './id-usage'
 import { idField } from './id-field'
 import { idRegistrations } from './id-registrations'
 import { idAcs } from './id-acs'
@@ -48,6 +49,7 @@ export const id = {
   ...idWarehouse,
   ...idOlt,
   ...idTopology,
+  ...idUsage,
   ...idRegistrations,
   ...idAcs,
   ...idTrouble,

@@ -25,6 +25,7 @@ import * as m202612090301 from './202612090301_session_addresses'
 import * as m202612090501 from './202612090501_olt'
 import * as m202612090601 from './202612090601_acs'
 import * as m202612090701 from './202612090701_package_speeds'
+import * as m202612090801 from './202612090801_usage'
 import * as m202612090901 from './202612090901_topology'
 
 /**
@@ -59,5 +60,6 @@ export const migrations: Record<string, Migration> = {
   '202612090501_olt': m202612090501,
   '202612090601_acs': m202612090601,
   '202612090701_package_speeds': m202612090701,
+  '202612090801_usage': m202612090801,
   '202612090901_topology': m202612090901,
 }

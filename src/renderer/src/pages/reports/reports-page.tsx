@@ -2,6 +2,7 @@ import { Paper, Stack, Tabs, Text, Title } from '@mantine/core'
 import {
   IconCash,
   IconChartBar,
+  IconChartDonut,
   IconClockDollar,
   IconFileInvoice,
   IconReportMoney,
@@ -23,6 +24,7 @@ import { reportDefaults } from './report-params'
 import { RevenueTab } from './revenue-tab'
 import { RevenueTrendTab } from './revenue-trend-tab'
 import { TicketsTab } from './tickets-tab'
+import { UsageTab } from './usage-tab'
 
 const TABS = [
   { value: 'receivables', icon: IconClockDollar },
@@ -33,6 +35,7 @@ const TABS = [
   { value: 'customers', icon: IconUsers },
   { value: 'invoices', icon: IconFileInvoice },
   { value: 'tickets', icon: IconTicket },
+  { value: 'usage', icon: IconChartDonut },
 ] as const
 type Tab = (typeof TABS)[number]['value']
 
@@ -118,6 +121,9 @@ export function ReportsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="tickets">
             <TicketsTab initial={{ from: defaults.monthStart, to: defaults.today }} />
+          </Tabs.Panel>
+          <Tabs.Panel value="usage">
+            <UsageTab initialPeriod={defaults.thisPeriod} />
           </Tabs.Panel>
         </Paper>
       </Tabs>

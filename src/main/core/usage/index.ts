@@ -1,0 +1,30 @@
+export {
+  collectRouterUsage,
+  collectUsage,
+  counterDelta,
+  pppoeInterfaceName,
+  runUsageCollect,
+} from './collect'
+export type {
+  CollectionProblem,
+  CounterReading,
+  RouterCollection,
+  StoredCounter,
+  UsageCollection,
+} from './collect'
+export {
+  customerUsage,
+  gb,
+  periodDays,
+  TOP_USERS,
+  usageReport,
+  usageTable,
+  usageTrend,
+} from './report'
+export type {
+  CustomerServiceUsage,
+  MonthUsage,
+  PackageUsage,
+  ServiceUsage,
+  UsageReport,
+} from './report'
