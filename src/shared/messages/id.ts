@@ -287,6 +287,11 @@ export const idMessages = {
     burst_rate: 'Kecepatan burst harus lebih tinggi dari kecepatan biasa.',
     burst_threshold: 'Ambang burst harus di atas 0 dan di bawah kecepatan burst.',
     burst_time: 'Waktu burst 1 sampai 3.600 detik.',
+    fup_incomplete: 'Isi kecepatan FUP unduh dan unggah, atau kosongkan keduanya.',
+    fup_above_speed: 'Kecepatan FUP harus di bawah kecepatan paket.',
+    needs_quota: 'Isi kuota (GB) paket dulu: FUP dan harga kelebihan berlaku setelah kuota habis.',
+    usage_price_twice:
+      'Pilih salah satu: harga per GB kelebihan kuota, atau harga per GB untuk semua pemakaian.',
     service_type: 'Pilih jenis layanan.',
     number: 'Masukkan angka bulat.',
     category: 'Pilih kategori pelanggan.',

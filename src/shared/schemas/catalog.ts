@@ -75,7 +75,58 @@ const productFields = z.object({
   burstTimeSeconds: burstTime,
   /** Loket keeps this speed on the router: a PPP profile (PPPoE) or a simple queue (static IP). */
   speedOnRouter: z.boolean().default(false),
+  /** Speed past the quota (FUP): both or neither, below the package speed. */
+  fupDownloadMbps: speed,
+  fupUploadMbps: speed,
+  /** PPP profile past the quota; empty: Loket names one when it keeps the speed on the router. */
+  fupProfile: optionalText(64),
+  /** Rupiah per GB past the quota, billed in arrears (BILLING.md rule 17). */
+  extraGbPrice: rupiahSchema.nullable().default(null),
+  /** Pay-as-you-go: rupiah per GB of all usage, billed in arrears (rule 17). */
+  usageGbPrice: rupiahSchema.nullable().default(null),
 })
+
+type UsageFields = Pick<
+  z.output<typeof productFields>,
+  | 'dataCapGb'
+  | 'downloadMbps'
+  | 'uploadMbps'
+  | 'fupDownloadMbps'
+  | 'fupUploadMbps'
+  | 'fupProfile'
+  | 'extraGbPrice'
+  | 'usageGbPrice'
+>
+
+/**
+ * FUP and the extra price start where the quota ends, so they need one; the FUP speed is both
+ * directions, below the package's; a package bills usage one way: past the quota or all of it.
+ */
+export function usageIssues(v: UsageFields): { path: keyof UsageFields; message: string }[] {
+  const issues: { path: keyof UsageFields; message: string }[] = []
+  const fup = [v.fupDownloadMbps, v.fupUploadMbps]
+  if (fup.some((x) => x !== null) && fup.some((x) => x === null))
+    issues.push({
+      path: v.fupDownloadMbps === null ? 'fupDownloadMbps' : 'fupUploadMbps',
+      message: 'validation.fup_incomplete',
+    })
+  if (v.fupDownloadMbps !== null && v.downloadMbps !== null && v.fupDownloadMbps >= v.downloadMbps)
+    issues.push({ path: 'fupDownloadMbps', message: 'validation.fup_above_speed' })
+  if (v.fupUploadMbps !== null && v.uploadMbps !== null && v.fupUploadMbps >= v.uploadMbps)
+    issues.push({ path: 'fupUploadMbps', message: 'validation.fup_above_speed' })
+  if (!v.dataCapGb) {
+    if (v.fupDownloadMbps !== null || v.fupProfile)
+      issues.push({
+        path: v.fupProfile ? 'fupProfile' : 'fupDownloadMbps',
+        message: 'validation.needs_quota',
+      })
+    if (v.extraGbPrice !== null)
+      issues.push({ path: 'extraGbPrice', message: 'validation.needs_quota' })
+  }
+  if (v.extraGbPrice !== null && v.usageGbPrice !== null)
+    issues.push({ path: 'usageGbPrice', message: 'validation.usage_price_twice' })
+  return issues
+}
 
 type SpeedFields = Pick<
   z.output<typeof productFields>,
@@ -125,8 +176,8 @@ export function speedIssues(v: SpeedFields): { path: keyof SpeedFields; message:
   return issues
 }
 
-const checkSpeeds = (v: SpeedFields, ctx: z.RefinementCtx) => {
-  for (const i of speedIssues(v))
+const checkSpeeds = (v: SpeedFields & UsageFields, ctx: z.RefinementCtx) => {
+  for (const i of [...speedIssues(v), ...usageIssues(v)])
     ctx.addIssue({ code: 'custom', path: [i.path], message: i.message })
 }
 

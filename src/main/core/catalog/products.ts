@@ -33,6 +33,11 @@ export interface ProductView {
   speedOnRouter: boolean
   /** What the router gets, as RouterOS writes it ('5M/10M …'); null when Loket sets nothing. */
   rateLimit: string | null
+  fupDownloadMbps: number | null
+  fupUploadMbps: number | null
+  fupProfile: string | null
+  extraGbPrice: number | null
+  usageGbPrice: number | null
 }
 
 const toMbps = (kbps: number | null) => (kbps == null ? null : kbps / 1000)
@@ -59,6 +64,11 @@ export function toProductView(r: ProductRow): ProductView {
     burstTimeSeconds: r.burst_time_s,
     speedOnRouter: r.speed_on_router === 1,
     rateLimit: r.speed_on_router === 1 ? rateLimitOf(r) : null,
+    fupDownloadMbps: toMbps(r.fup_download_kbps),
+    fupUploadMbps: toMbps(r.fup_upload_kbps),
+    fupProfile: r.fup_profile,
+    extraGbPrice: r.extra_gb_price,
+    usageGbPrice: r.usage_gb_price,
   }
 }
 
@@ -88,7 +98,15 @@ type BurstKeys =
   | 'burstThresholdUploadMbps'
   | 'burstTimeSeconds'
   | 'speedOnRouter'
-/** A package as core takes it: without burst or speedOnRouter, the router keeps its own speed. */
+  | 'fupDownloadMbps'
+  | 'fupUploadMbps'
+  | 'fupProfile'
+  | 'extraGbPrice'
+  | 'usageGbPrice'
+/**
+ * A package as core takes it: without burst or speedOnRouter, the router keeps its own speed;
+ * without the usage fields, no FUP and no usage charges.
+ */
 export type ProductFields = Omit<ProductInput, BurstKeys> & Partial<Pick<ProductInput, BurstKeys>>
 
 function columns(input: ProductFields) {
@@ -113,6 +131,11 @@ function columns(input: ProductFields) {
     data_cap_gb: input.dataCapGb,
     fup_note: input.fupNote,
     taxable: input.taxable ? 1 : 0,
+    fup_download_kbps: toKbps(input.fupDownloadMbps ?? null),
+    fup_upload_kbps: toKbps(input.fupUploadMbps ?? null),
+    fup_profile: input.fupProfile ?? null,
+    extra_gb_price: input.extraGbPrice ?? null,
+    usage_gb_price: input.usageGbPrice ?? null,
   }
 }
 
@@ -145,6 +168,11 @@ const AUDITED = [
   'burst_threshold_upload_kbps',
   'burst_time_s',
   'speed_on_router',
+  'fup_download_kbps',
+  'fup_upload_kbps',
+  'fup_profile',
+  'extra_gb_price',
+  'usage_gb_price',
 ] as const
 
 export async function listProducts({ db }: CoreDeps, companyId: number): Promise<ProductView[]> {

@@ -305,6 +305,15 @@ export interface ProductsTable {
   burst_time_s: number | null
   /** 1: Loket keeps the package's speed on the router (PPP profile / simple queue). */
   speed_on_router: Generated<number>
+  /** Speed past the quota (FUP), both or neither. */
+  fup_download_kbps: number | null
+  fup_upload_kbps: number | null
+  /** PPP profile past the quota; null: Loket names one when it keeps the speed on the router. */
+  fup_profile: string | null
+  /** Rupiah per GB past the quota, billed in arrears (rule 17). */
+  extra_gb_price: number | null
+  /** Pay-as-you-go: rupiah per GB of all usage, billed in arrears (rule 17). */
+  usage_gb_price: number | null
   created_at: string
   updated_at: string
 }
