@@ -27,6 +27,10 @@ export interface RunProduct {
   billingMode: BillingMode
   downloadKbps: number | null
   taxable: boolean
+  /** Usage billing (rule 17): the quota in GB, rupiah per GB past it, or per GB of all usage. */
+  dataCapGb: number | null
+  extraGbPrice: number | null
+  usageGbPrice: number | null
 }
 
 export interface HistoryEntry {
@@ -43,7 +47,32 @@ export async function loadRunServices(
   companyId: number,
   statuses: readonly string[],
 ): Promise<RunService[]> {
-  const rows = await db
+  const rows = await runServicesQuery(db, companyId).where('s.status', 'in', statuses).execute()
+  // Customer code order (invoice numbers follow it), then each customer's services by id.
+  return rows.sort((a, b) =>
+    a.customerCode < b.customerCode ? -1 : a.customerCode > b.customerCode ? 1 : a.id - b.id,
+  )
+}
+
+/**
+ * Services terminated (putus) at or after `since` (an ISO instant): their last usage is still
+ * billed by the next run (rule 17).
+ */
+export async function loadTerminatedSince(
+  db: Kysely<Database>,
+  companyId: number,
+  since: string,
+): Promise<RunService[]> {
+  return runServicesQuery(db, companyId)
+    .where('s.status', '=', 'putus')
+    .where('s.terminated_at', '>=', since)
+    .orderBy('c.code')
+    .orderBy('s.id')
+    .execute()
+}
+
+function runServicesQuery(db: Kysely<Database>, companyId: number) {
+  return db
     .selectFrom('services as s')
     .innerJoin('customers as c', 'c.id', 's.customer_id')
     .select([
@@ -67,12 +96,6 @@ export async function loadRunServices(
     // than sorting the 50,000 rows here. The unary + keeps the planner off the company indexes.
     .where(unindexed(db, sql.ref('c.company_id')), '=', companyId)
     .where(unindexed(db, sql.ref('s.company_id')), '=', companyId)
-    .where('s.status', 'in', statuses)
-    .execute()
-  // Customer code order (invoice numbers follow it), then each customer's services by id.
-  return rows.sort((a, b) =>
-    a.customerCode < b.customerCode ? -1 : a.customerCode > b.customerCode ? 1 : a.id - b.id,
-  )
 }
 
 export async function loadRunProducts(
@@ -81,7 +104,17 @@ export async function loadRunProducts(
 ): Promise<Map<number, RunProduct>> {
   const rows = await db
     .selectFrom('products')
-    .select(['id', 'name', 'service_type', 'billing_mode', 'download_kbps', 'taxable'])
+    .select([
+      'id',
+      'name',
+      'service_type',
+      'billing_mode',
+      'download_kbps',
+      'taxable',
+      'data_cap_gb',
+      'extra_gb_price',
+      'usage_gb_price',
+    ])
     .where('company_id', '=', companyId)
     .execute()
   return new Map(
@@ -94,6 +127,9 @@ export async function loadRunProducts(
         billingMode: p.billing_mode === 'postpaid' ? 'postpaid' : 'prepaid',
         downloadKbps: p.download_kbps,
         taxable: p.taxable === 1,
+        dataCapGb: p.data_cap_gb,
+        extraGbPrice: p.extra_gb_price,
+        usageGbPrice: p.usage_gb_price,
       },
     ]),
   )
