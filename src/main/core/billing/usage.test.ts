@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { calendarDate } from '@shared/dates'
 import { createProduct } from '../catalog'
+import { pdfText, renderInvoicePdf } from '../documents'
 import { addService, changePackage, changeServiceStatus } from '../customers'
 import { serviceInput } from '../customers/testing'
 import { getBillingSettings } from '../settings'
@@ -355,7 +356,7 @@ describe('rule 17: the run costs nothing without usage prices', () => {
 })
 
 describe('rule 17 on paper: the invoice shows the usage line', () => {
-  it('the invoice document groups it under Pemakaian with its service and month', async () => {
+  it('the invoice document and its PDF group it under Pemakaian with its service and month', async () => {
     const { f, budi } = await quotaCustomer()
     await used(f, budi.serviceId, '2026-11-15', 112_345_678_901)
     f.clock.set('2026-12-01T03:00:00Z')
@@ -377,5 +378,10 @@ describe('rule 17 on paper: the invoice shows the usage line', () => {
       },
     ])
     expect(doc!.total).toBe(174_700)
+    // The description wraps in its column: read the lines as one text.
+    const text = (await pdfText(await renderInvoicePdf(doc!))).replace(/ ?\n/g, ' ')
+    expect(text).toContain('Kelebihan pemakaian 12,35 GB × Rp2.000 — November 2026')
+    expect(text).toContain('01/11/2026 – 30/11/2026')
+    expect(text).toContain('Subtotal Pemakaian')
   })
 })
