@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addMonths, calendarDate, dateInZone } from '@shared/dates'
 import { openDatabase } from '@core/db'
-import { runCli, seedCustomers } from '../helpers/cli-process'
+import { initCompany, runCli, seedCustomers } from '../helpers/cli-process'
 import { makeDataDir } from '../helpers/data-dir'
 import { startRouterSim, type RouterSim } from '../sim/routeros'
 
@@ -20,16 +20,7 @@ let sim: RouterSim
 beforeAll(async () => {
   dataDir = await makeDataDir('loket-usage-billing-')
   sim = await startRouterSim({ port: 0 })
-  const init = await cli(
-    'init',
-    '--company',
-    'Net Jaya',
-    '--admin-user',
-    'owner',
-    '--admin-password',
-    'Sangat-Rahasia-42',
-  )
-  expect(init.code).toBe(0)
+  await initCompany(dataDir, 'Net Jaya', { user: 'owner', password: 'Sangat-Rahasia-42' })
   const router = await cli(
     'router',
     'add',

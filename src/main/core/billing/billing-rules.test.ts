@@ -502,47 +502,7 @@ describe('Invoices', () => {
     ])
   })
 
-  it('rule 17: usage is billed in arrears: 112,35 GB of November on a 100 GB quota at Rp2.000 → Rp24.700 in December', async () => {
-    // The cases of rule 17 (pay-as-you-go, once per month, package changes, putus) are in usage.test.ts.
-    const f = await billingFixture('2026-11-01T03:00:00Z')
-    const kuota = await createProduct(
-      f.deps,
-      f.actor,
-      {
-        name: 'Kuota 100',
-        serviceType: 'pppoe',
-        monthlyPrice: 150_000,
-        billingMode: 'prepaid',
-        downloadMbps: 20,
-        uploadMbps: 20,
-        routerProfile: null,
-        dataCapGb: 100,
-        fupNote: null,
-        taxable: false,
-        extraGbPrice: 2000,
-      },
-      f.tz,
-    )
-    const a = await f.customer('Mega', { productId: kuota.id })
-    await f.db
-      .insertInto('usage_daily')
-      .values({
-        service_id: a.serviceId,
-        day: '2026-11-30',
-        company_id: f.companyId,
-        download_bytes: 100_000_000_000,
-        upload_bytes: 12_345_678_901,
-      })
-      .execute()
-    f.clock.set('2026-12-01T03:00:00Z')
-    const r = await f.run('2026-12', '2026-12-01')
-    expect(r.total).toBe(174_700)
-    const [invoice] = await f.invoicesOf(a.customerId)
-    expect((await f.linesOf(invoice!.id)).map((l) => [l.kind, l.description, l.amount])).toEqual([
-      ['recurring', 'Kuota 100', 150_000],
-      ['usage', 'Kelebihan pemakaian 12,35 GB × Rp2.000 — November 2026', 24_700],
-    ])
-  })
+  // Rule 17 (usage charges, 17a–17e of docs/billing-rules.md) has its cases in usage.test.ts.
 
   it('rule 18: cash rounding to Rp500 / Rp1.000 is its own line', async () => {
     const f = await billingFixture()
