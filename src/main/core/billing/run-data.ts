@@ -72,30 +72,32 @@ export async function loadTerminatedSince(
 }
 
 function runServicesQuery(db: Kysely<Database>, companyId: number) {
-  return db
-    .selectFrom('services as s')
-    .innerJoin('customers as c', 'c.id', 's.customer_id')
-    .select([
-      's.id',
-      's.sid',
-      's.customer_id as customerId',
-      's.product_id as productId',
-      's.status',
-      's.activation_date as activationDate',
-      's.billing_day as billingDay',
-      's.price_override as priceOverride',
-      'c.code as customerCode',
-      'c.name as customerName',
-      'c.address as customerAddress',
-      'c.npwp as customerNpwp',
-      'c.area_id as areaId',
-      'c.price_list_id as priceListId',
-    ])
-    // One pass over the services table with a customer looked up per row: walking the customers'
-    // code index instead (rows already sorted) costs a lookup into both tables per service, more
-    // than sorting the 50,000 rows here. The unary + keeps the planner off the company indexes.
-    .where(unindexed(db, sql.ref('c.company_id')), '=', companyId)
-    .where(unindexed(db, sql.ref('s.company_id')), '=', companyId)
+  return (
+    db
+      .selectFrom('services as s')
+      .innerJoin('customers as c', 'c.id', 's.customer_id')
+      .select([
+        's.id',
+        's.sid',
+        's.customer_id as customerId',
+        's.product_id as productId',
+        's.status',
+        's.activation_date as activationDate',
+        's.billing_day as billingDay',
+        's.price_override as priceOverride',
+        'c.code as customerCode',
+        'c.name as customerName',
+        'c.address as customerAddress',
+        'c.npwp as customerNpwp',
+        'c.area_id as areaId',
+        'c.price_list_id as priceListId',
+      ])
+      // One pass over the services table with a customer looked up per row: walking the customers'
+      // code index instead (rows already sorted) costs a lookup into both tables per service, more
+      // than sorting the 50,000 rows here. The unary + keeps the planner off the company indexes.
+      .where(unindexed(db, sql.ref('c.company_id')), '=', companyId)
+      .where(unindexed(db, sql.ref('s.company_id')), '=', companyId)
+  )
 }
 
 export async function loadRunProducts(
