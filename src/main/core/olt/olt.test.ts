@@ -153,6 +153,29 @@ describe('vendor profiles read the simulator of each vendor', () => {
     // 512 ONUs × 5 columns at 60 per GetBulk: about 45 requests, not 512.
     expect(s.requests.length).toBeLessThan(60)
   })
+
+  it('a later poll writes what changed (RX moved, an ONU down, a new name) and keeps the rest', async () => {
+    const f = await fixture()
+    const s = await sim('zte-1012', 4)
+    const olt = await createOlt(f.deps, f.actor, oltInput(s))
+    await pollOlt(f.deps, f.companyId, olt.id)
+    const onus = makeOnus('zte-1012', 4)
+    onus[0] = { ...onus[0]!, rxDbm: -21.5 }
+    onus[1] = { ...onus[1]!, state: 'los', rxDbm: null }
+    onus[2] = { ...onus[2]!, name: 'pel9999' }
+    // The same OLT (address and community) answering with today's readings.
+    sims.splice(sims.indexOf(s), 1)
+    await s.close()
+    sims.push(await startOltSim({ vendor: s.vendor, community: s.community, port: s.port, onus }))
+    await pollOlt(f.deps, f.companyId, olt.id)
+    const list = await listOnus(f.db, f.companyId, { oltId: olt.id, filter: 'all', search: '' })
+    expect(list.onus.map((o) => [o.name, o.status, o.rxDbm, o.serial])).toEqual([
+      ['pel0001', 'online', -21.5, 'ZTEGC0000000'],
+      ['pel0002', 'los', null, 'ZTEGC0000001'],
+      ['pel9999', 'online', -19.2, 'ZTEGC0000002'],
+      ['pel0004', 'online', -19.3, 'ZTEGC0000003'],
+    ])
+  })
 })
 
 describe('an OLT that does not answer', () => {
