@@ -88,20 +88,7 @@ async function storeReadings(
   const now = deps.clock.now().toISOString()
   const existing = (await tx
     .selectFrom('olt_onus')
-    .select([
-      'id',
-      'pon',
-      'onu_index',
-      'serial',
-      'name',
-      'description',
-      'status',
-      'rx_cdbm',
-      'last_down_cause',
-      'service_id',
-      'link_kind',
-      'present',
-    ])
+    .select(['id', 'pon', 'onu_index', ...READ_COLUMNS, 'service_id', 'link_kind'])
     .where('olt_id', '=', oltId)
     .execute()) satisfies Stored[]
   const byPosition = new Map(existing.map((r) => [`${r.pon}#${r.onu_index}`, r]))
