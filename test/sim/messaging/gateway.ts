@@ -4,9 +4,8 @@
  * (`GET|POST /url-send?phone=…&text=…&key=…`), on 127.0.0.1 only. It checks each provider's
  * token, records every message it accepts, and can be told to fail like the real services do.
  */
-import { once } from 'node:events'
-import http from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import type http from 'node:http'
+import { startSimServer } from '../gateways/sim-http'
 
 export type GatewayProvider = 'fonnte' | 'wablas' | 'url'
 
@@ -56,12 +55,6 @@ export const DEFAULT_TOKENS: Record<GatewayProvider, string> = {
   url: 'url-key-sim',
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
-}
-
 function parseBody(contentType: string | undefined, text: string): Record<string, string> {
   if (!text) return {}
   if (contentType?.includes('application/json')) {
@@ -80,9 +73,7 @@ export async function startMessageSim(options: MessageSimOptions = {}): Promise<
   const received: ReceivedMessage[] = []
   const requests: MessageSim['requests'] = []
   const failures: GatewayFailure[] = []
-  const sockets = new Set<Socket>()
   let nextId = 1000
-  let port = options.port ?? 0
 
   const reply = (
     res: http.ServerResponse,
@@ -95,11 +86,11 @@ export async function startMessageSim(options: MessageSimOptions = {}): Promise<
     res.end(JSON.stringify(body))
   }
 
-  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse, body: string) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const fields = {
       ...Object.fromEntries(url.searchParams),
-      ...parseBody(req.headers['content-type'], await readBody(req)),
+      ...parseBody(req.headers['content-type'], body),
     }
     if (sim.latencyMs > 0) await new Promise((r) => setTimeout(r, sim.latencyMs))
     const auth = req.headers.authorization ?? ''
@@ -177,25 +168,15 @@ export async function startMessageSim(options: MessageSimOptions = {}): Promise<
     return reply(res, provider, 200, { ok: true, id })
   }
 
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      res.writeHead(500)
-      res.end(String(error))
-    })
-  })
-  server.on('connection', (s) => {
-    sockets.add(s)
-    s.on('close', () => sockets.delete(s))
-  })
-  let listening = false
-
+  // Listening, going down (connection refused) and up again: the gateway simulators' server.
+  const server = await startSimServer(options.port ?? 0, handle)
   const sim: MessageSim = {
     host: '127.0.0.1',
     get port() {
-      return port
+      return server.port
     },
     get url() {
-      return `http://127.0.0.1:${port}`
+      return server.url
     },
     tokens,
     received,
@@ -204,23 +185,9 @@ export async function startMessageSim(options: MessageSimOptions = {}): Promise<
     failNext(n, kind) {
       for (let i = 0; i < n; i++) failures.push(kind)
     },
-    async down() {
-      if (!listening) return
-      listening = false
-      for (const s of sockets) s.destroy()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-    },
-    async up() {
-      if (listening) return
-      server.listen(port, '127.0.0.1')
-      await once(server, 'listening')
-      port = (server.address() as AddressInfo).port
-      listening = true
-    },
-    async close() {
-      await sim.down()
-    },
+    down: () => server.down(),
+    up: () => server.up(),
+    close: () => server.close(),
   }
-  await sim.up()
   return sim
 }

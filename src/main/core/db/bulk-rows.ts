@@ -168,3 +168,54 @@ function arrayLiteral(
   }
   return `${out}}`
 }
+
+/**
+ * Sets `columns` of many rows, each found by its id, in one statement per chunk rather than one
+ * per row: an OLT poll where every ONU's RX moved wrote 2,048 UPDATEs. `values` is laid out as
+ * in insertValues, row after row: the id first, then `columns` in order. SQLite joins a VALUES
+ * list (UPDATE … FROM, 3.33+); PostgreSQL unnests one typed array per column.
+ */
+export async function updateValuesById<T extends keyof Database & string>(
+  tx: Kysely<Database>,
+  table: T,
+  columns: readonly (keyof Insertable<Database[T]> & string)[],
+  values: readonly unknown[],
+): Promise<number> {
+  const width = columns.length + 1
+  const rows = values.length / width
+  if (!rows) return 0
+  const postgres = engineOf(tx) === 'postgres'
+  const types = postgres ? await typesOf(tx, table) : null
+  const perStatement = postgres
+    ? ROWS_PER_ARRAY
+    : Math.min(ROWS_PER_STATEMENT * 5, Math.floor(MAX_PARAMETERS / width))
+  const set = columns.map((c, k) => `"${c}" = v.column${k + 2}`).join(', ')
+  const statement = (n: number) => {
+    if (postgres) {
+      const typeOf = (c: string) => {
+        const t = types!.get(c)
+        if (!t) throw new Error(`updateValuesById: ${table}.${c} is not a column`)
+        return t
+      }
+      const arrays = ['id', ...columns].map((c, k) => `$${k + 1}::${typeOf(c)}[]`).join(', ')
+      const names = columns.map((_, k) => `column${k + 2}`).join(', ')
+      return `UPDATE "${table}" SET ${set} FROM unnest(${arrays}) AS v(column1, ${names}) WHERE "${table}".id = v.column1`
+    }
+    const tuple = `(${Array.from({ length: width }, () => '?').join(', ')})`
+    const tuples = Array.from({ length: n }, () => tuple).join(', ')
+    return `UPDATE "${table}" SET ${set} FROM (VALUES ${tuples}) AS v WHERE "${table}".id = v.column1`
+  }
+  const full = statement(perStatement)
+  let updated = 0
+  for (let start = 0; start < rows; start += perStatement) {
+    const end = Math.min(rows, start + perStatement)
+    const parameters: unknown[] = []
+    if (postgres)
+      for (let k = 0; k < width; k++) parameters.push(arrayLiteral(values, start, end, width, k))
+    else parameters.push(...values.slice(start * width, end * width))
+    const text = postgres || end - start === perStatement ? full : statement(end - start)
+    const result = await tx.executeQuery(CompiledQuery.raw(text, parameters))
+    updated += Number(result.numAffectedRows ?? 0)
+  }
+  return updated
+}

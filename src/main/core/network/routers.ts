@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { AppError } from '@shared/errors'
 import type { RouterInput, RouterTestInput, RouterUpdateInput } from '@shared/schemas'
 import { appendAudit, type Actor } from '../audit'
-import { writeTx, type Database, type RouterDbRow } from '../db'
+import { assertNameFree, companyRow, writeTx, type Database, type RouterDbRow } from '../db'
 import { routerDestination } from '@shared/secret-destination'
 import { SecretDestinationError } from '../secrets'
 import type { NetworkDeps } from './deps'
@@ -65,27 +65,11 @@ export async function listRouters(db: Kysely<Database>, companyId: number) {
   }))
 }
 
-export async function loadRouter(db: Kysely<Database>, companyId: number, id: number) {
-  const row = await db
-    .selectFrom('routers')
-    .selectAll()
-    .where('id', '=', id)
-    .where('company_id', '=', companyId)
-    .executeTakeFirst()
-  if (!row) throw new AppError('NOT_FOUND', 'router')
-  return row
-}
+export const loadRouter = (db: Kysely<Database>, companyId: number, id: number) =>
+  companyRow(db, 'routers', companyId, { id }, 'router')
 
-export async function findRouterByName(db: Kysely<Database>, companyId: number, name: string) {
-  const row = await db
-    .selectFrom('routers')
-    .selectAll()
-    .where('company_id', '=', companyId)
-    .where('name', '=', name)
-    .executeTakeFirst()
-  if (!row) throw new AppError('NOT_FOUND', 'router', { name })
-  return row
-}
+export const findRouterByName = (db: Kysely<Database>, companyId: number, name: string) =>
+  companyRow(db, 'routers', companyId, { name }, 'router')
 
 /** Where a router's saved password may go: its own address, port and scheme. */
 const destinationOf = (r: Pick<RouterDbRow, 'host' | 'port' | 'tls'>) =>
@@ -151,28 +135,13 @@ async function assertRefs(tx: Kysely<Database>, companyId: number, input: Router
   }
 }
 
-async function assertNameFree(
-  tx: Kysely<Database>,
-  companyId: number,
-  name: string,
-  exceptId: number | null,
-) {
-  let q = tx
-    .selectFrom('routers')
-    .select('id')
-    .where('company_id', '=', companyId)
-    .where('name', '=', name)
-  if (exceptId !== null) q = q.where('id', '!=', exceptId)
-  if (await q.executeTakeFirst()) throw new AppError('NAME_TAKEN', 'router', { name })
-}
-
 export async function createRouter(deps: NetworkDeps, actor: CompanyActor, input: RouterInput) {
   if (!input.password)
     throw new AppError('VALIDATION', 'password required', {
       issues: [{ path: ['password'], message: 'validation.required' }],
     })
   return writeTx(deps.db, async (tx) => {
-    await assertNameFree(tx, actor.companyId, input.name, null)
+    await assertNameFree(tx, 'routers', actor.companyId, input.name, null, 'router')
     await assertRefs(tx, actor.companyId, input)
     const now = deps.clock.now().toISOString()
     const row = await tx
@@ -232,7 +201,7 @@ export async function updateRouter(
     // The saved password goes to the address it was saved for, never to a new one.
     if (!input.password && routerDestination(input) !== destinationOf(before))
       throw retypePassword()
-    await assertNameFree(tx, actor.companyId, input.name, before.id)
+    await assertNameFree(tx, 'routers', actor.companyId, input.name, before.id, 'router')
     await assertRefs(tx, actor.companyId, input)
     const row = await tx
       .updateTable('routers')

@@ -19,6 +19,30 @@ export interface OnuReading {
 /** "1/1/10" after "1/1/9"; one collator (localeCompare with options builds one per call). */
 export const PON_ORDER = new Intl.Collator('en', { numeric: true })
 
+/** Each distinct text's place in PON_ORDER. */
+function ranks(texts: Iterable<string>): Map<string, number> {
+  const sorted = [...new Set(texts)].sort(PON_ORDER.compare)
+  return new Map(sorted.map((text, i) => [text, i]))
+}
+
+/**
+ * ONUs in the order an operator reads them: OLT name, PON port ("1/1/10" after "1/1/9"), ONU
+ * id. The collator ranks each distinct name and port once; comparing with it in every one of
+ * the ~22,000 comparisons a sort of 2,048 ONUs makes took about 90 ms.
+ */
+export function sortByPosition<T extends { oltName?: string; pon: string; onuIndex: number }>(
+  list: T[],
+): T[] {
+  const olt = ranks(list.map((o) => o.oltName ?? ''))
+  const pon = ranks(list.map((o) => o.pon))
+  return list.sort(
+    (a, b) =>
+      olt.get(a.oltName ?? '')! - olt.get(b.oltName ?? '')! ||
+      pon.get(a.pon)! - pon.get(b.pon)! ||
+      a.onuIndex - b.onuIndex,
+  )
+}
+
 /** A walked table: row index ("268501248.3") → column number → raw value. */
 export type WalkedTable = Record<string, Record<string, unknown>>
 
@@ -39,7 +63,10 @@ function asText(raw: unknown): string {
   return raw === null || raw === undefined ? '' : String(raw)
 }
 
-const printable = (b: Buffer) => [...b].every((c) => c >= 0x20 && c < 0x7f)
+function printable(b: Buffer): boolean {
+  for (const c of b) if (c < 0x20 || c >= 0x7f) return false
+  return true
+}
 
 export function decodeValue(decoder: Decoder, raw: unknown): string | number | null {
   switch (decoder.kind) {
@@ -93,13 +120,14 @@ function positionOf(
   rowIndex: string,
   ponText: (n: number) => string,
 ): Position | null {
-  const parts = rowIndex.split('.').map(Number)
-  if (parts.length !== table.index.length || parts.some((n) => !Number.isSafeInteger(n)))
-    return null
+  const parts = rowIndex.split('.')
+  if (parts.length !== table.index.length) return null
   let pon: string | null = null
   let onuIndex: number | null = null
-  table.index.forEach((kind, i) => {
-    const n = parts[i]!
+  for (let i = 0; i < parts.length; i++) {
+    const n = Number(parts[i])
+    if (!Number.isSafeInteger(n)) return null
+    const kind = table.index[i]
     if (kind === 'pon' && profile.pon) pon = ponText(n)
     else if (kind === 'onu') onuIndex = n
     else if (kind === 'device' && profile.device) {
@@ -107,12 +135,15 @@ function positionOf(
       pon = d.text
       onuIndex = d[profile.device.onuField] ?? null
     }
-  })
+  }
   return pon === null || onuIndex === null ? null : { pon, onuIndex }
 }
 
+// Every reading gets the same fields in the same order (one object shape): spreading the
+// position in first made each a slow object, a third of what decoding 2,048 ONUs cost.
 const EMPTY = (p: Position): OnuReading => ({
-  ...p,
+  pon: p.pon,
+  onuIndex: p.onuIndex,
   serial: null,
   name: null,
   description: null,
@@ -149,7 +180,12 @@ export function decodeOnus(profile: VendorProfile, walked: WalkedTable[]): OnuRe
     return text
   }
   profile.tables.forEach((table, t) => {
-    for (const [rowIndex, columns] of Object.entries(walked[t] ?? {})) {
+    // The profile's columns of this table, looked up once rather than once per row.
+    const columns = Object.entries(table.columns).map(
+      ([col, spec]) => [col, FIELD_KEY[spec.field], spec.decode] as const,
+    )
+    const rows = walked[t] ?? {}
+    for (const rowIndex in rows) {
       const pos = positionOf(profile, table, rowIndex, ponText)
       if (!pos) continue
       const key = `${pos.pon}#${pos.onuIndex}`
@@ -159,10 +195,10 @@ export function decodeOnus(profile: VendorProfile, walked: WalkedTable[]): OnuRe
         onu = EMPTY(pos)
         byKey.set(key, onu)
       }
-      for (const [col, spec] of Object.entries(table.columns)) {
-        if (!(col in columns)) continue
-        const value = decodeValue(spec.decode, columns[col])
-        ;(onu as unknown as Record<string, unknown>)[FIELD_KEY[spec.field]] = value
+      const values = rows[rowIndex]!
+      for (const [col, field, decoder] of columns) {
+        if (!(col in values)) continue
+        ;(onu as unknown as Record<string, unknown>)[field] = decodeValue(decoder, values[col])
       }
     }
   })
@@ -171,5 +207,5 @@ export function decodeOnus(profile: VendorProfile, walked: WalkedTable[]): OnuRe
     const refined = onu.lastDownCause ? profile.downCauseStatus?.[onu.lastDownCause] : undefined
     if (onu.status === 'offline' && refined) onu.status = refined
   }
-  return onus.sort((a, b) => PON_ORDER.compare(a.pon, b.pon) || a.onuIndex - b.onuIndex)
+  return sortByPosition(onus)
 }

@@ -29,6 +29,13 @@ declare module 'net-snmp' {
       maxRepetitions: number,
       cb: (error: Error | null, table: TableResult) => void,
     ): void
+    /** Repeaters' answers come back as one list per requested OID (nonRepeaters 0). */
+    getBulk(
+      oids: string[],
+      nonRepeaters: number,
+      maxRepetitions: number,
+      cb: (error: Error | null, varbinds: Varbind[][]) => void,
+    ): void
     subtree(
       oid: string,
       maxRepetitions: number,

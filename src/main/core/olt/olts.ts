@@ -4,7 +4,7 @@ import type { OltInput, OltTestInput, OltUpdateInput } from '@shared/schemas'
 import { snmpDestination } from '@shared/secret-destination'
 import { appendAudit, type Actor } from '../audit'
 import type { CoreDeps } from '../deps'
-import { writeTx, type Database, type OltDbRow } from '../db'
+import { assertNameFree, companyRow, writeTx, type Database, type OltDbRow } from '../db'
 import { SecretDestinationError } from '../secrets'
 import { vendorProfile } from './profiles'
 import { probeOlt, type OltProbe, type SnmpOptions, type SnmpTarget } from './snmp'
@@ -48,27 +48,11 @@ interface OltSecret {
 
 const destinationOf = (r: { host: string; port: number }) => snmpDestination(r)
 
-export async function loadOlt(db: Kysely<Database>, companyId: number, id: number) {
-  const row = await db
-    .selectFrom('olts')
-    .selectAll()
-    .where('id', '=', id)
-    .where('company_id', '=', companyId)
-    .executeTakeFirst()
-  if (!row) throw new AppError('NOT_FOUND', 'olt')
-  return row
-}
+export const loadOlt = (db: Kysely<Database>, companyId: number, id: number) =>
+  companyRow(db, 'olts', companyId, { id }, 'olt')
 
-export async function findOltByName(db: Kysely<Database>, companyId: number, name: string) {
-  const row = await db
-    .selectFrom('olts')
-    .selectAll()
-    .where('company_id', '=', companyId)
-    .where('name', '=', name)
-    .executeTakeFirst()
-  if (!row) throw new AppError('NOT_FOUND', 'olt', { name })
-  return row
-}
+export const findOltByName = (db: Kysely<Database>, companyId: number, name: string) =>
+  companyRow(db, 'olts', companyId, { name }, 'olt')
 
 function openSecret(deps: Pick<CoreDeps, 'secrets'>, row: OltDbRow): OltSecret {
   try {
@@ -146,21 +130,6 @@ function retypeSecret(input: OltInput): AppError {
   })
 }
 
-async function assertNameFree(
-  tx: Kysely<Database>,
-  companyId: number,
-  name: string,
-  exceptId: number | null,
-) {
-  let q = tx
-    .selectFrom('olts')
-    .select('id')
-    .where('company_id', '=', companyId)
-    .where('name', '=', name)
-  if (exceptId !== null) q = q.where('id', '!=', exceptId)
-  if (await q.executeTakeFirst()) throw new AppError('NAME_TAKEN', 'olt', { name })
-}
-
 const columnsOf = (input: OltInput) => ({
   name: input.name,
   vendor: input.vendor,
@@ -190,7 +159,7 @@ export async function createOlt(deps: OltDeps, actor: CompanyActor, input: OltIn
   const secret = typedSecret(input)
   if (!secret) throw secretRequired(input)
   return writeTx(deps.db, async (tx) => {
-    await assertNameFree(tx, actor.companyId, input.name, null)
+    await assertNameFree(tx, 'olts', actor.companyId, input.name, null, 'olt')
     const now = deps.clock.now().toISOString()
     const row = await tx
       .insertInto('olts')
@@ -221,7 +190,7 @@ export async function updateOlt(deps: OltDeps, actor: CompanyActor, input: OltUp
     // The saved secret goes to the address it was saved for, never to a new one.
     if (!secret && destinationOf(input) !== destinationOf(before)) throw retypeSecret(input)
     if (!secret && input.version !== before.snmp_version) throw secretRequired(input)
-    await assertNameFree(tx, actor.companyId, input.name, before.id)
+    await assertNameFree(tx, 'olts', actor.companyId, input.name, before.id, 'olt')
     const row = await tx
       .updateTable('olts')
       .set({

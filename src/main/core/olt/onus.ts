@@ -12,7 +12,7 @@ import {
 import { appendAudit } from '../audit'
 import { writeTx, type Database } from '../db'
 import { readSettings, writeSettings } from '../settings'
-import { PON_ORDER } from './decode'
+import { sortByPosition } from './decode'
 import type { CompanyActor, OltDeps } from './olts'
 
 const SETTINGS_KEY = 'olt'
@@ -117,7 +117,7 @@ export async function listOnus(db: Kysely<Database>, companyId: number, input: O
     .orderBy('o.pon')
     .orderBy('o.onu_index')
     .execute()
-  const all = rows.map((r) => onuView(r, weakRxDbm)).sort(byPosition)
+  const all = sortByPosition(rows.map((r) => onuView(r, weakRxDbm)))
   const pons = [...new Set(all.map((o) => o.pon))]
   const text = input.search.toLowerCase()
   const onus = all.filter(
@@ -153,11 +153,6 @@ export async function listOnus(db: Kysely<Database>, companyId: number, input: O
   }
 }
 
-const byPosition = (a: { oltName: string; pon: string; onuIndex: number }, b: typeof a) =>
-  PON_ORDER.compare(a.oltName, b.oltName) ||
-  PON_ORDER.compare(a.pon, b.pon) ||
-  a.onuIndex - b.onuIndex
-
 /**
  * Sinyal lemah dan ONU mati, all OLTs: ONUs whose RX is below the company's line (−27 dBm
  * unless set) and ONUs that are not online, each with its customer when linked.
@@ -169,7 +164,7 @@ export async function weakReport(db: Kysely<Database>, companyId: number) {
     .where('o.present', '=', 1)
     .where((eb) => eb.or([eb('o.rx_cdbm', '<', line), eb('o.status', '!=', 'online')]))
     .execute()
-  const all = rows.map((r) => onuView(r, weakRxDbm)).sort(byPosition)
+  const all = sortByPosition(rows.map((r) => onuView(r, weakRxDbm)))
   return {
     weakRxDbm,
     weak: all.filter((o) => o.rxLevel === 'weak' && o.status === 'online'),
@@ -181,7 +176,7 @@ export async function weakReport(db: Kysely<Database>, companyId: number) {
 export async function customerOnu(db: Kysely<Database>, companyId: number, customerId: number) {
   const { weakRxDbm } = await getOltSettings(db, companyId)
   const rows = await onuQuery(db, companyId).where('c.id', '=', customerId).execute()
-  return { weakRxDbm, onus: rows.map((r) => onuView(r, weakRxDbm)).sort(byPosition) }
+  return { weakRxDbm, onus: sortByPosition(rows.map((r) => onuView(r, weakRxDbm))) }
 }
 
 /** One ONU with its RX per day (newest first), for the chart and table of its page. */

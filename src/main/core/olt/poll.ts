@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely'
 import { dateInZone } from '@shared/dates'
 import { AppError } from '@shared/errors'
 import { companyTimeZone } from '../companies'
-import { insertRows, writeTx, type Database } from '../db'
+import { insertRows, updateValuesById, writeTx, type Database } from '../db'
 import { decodeOnus, type OnuReading } from './decode'
 import { loadOlt, oltTarget, rememberOlt, type OltDeps } from './olts'
 import { vendorProfile } from './profiles'
@@ -60,6 +60,17 @@ const readColumns = (r: OnuReading) => ({
   present: 1,
 })
 
+/** readColumns' columns, in the order the batched update lists them. */
+const READ_COLUMNS = [
+  'serial',
+  'name',
+  'description',
+  'status',
+  'rx_cdbm',
+  'last_down_cause',
+  'present',
+] as const satisfies readonly (keyof ReturnType<typeof readColumns>)[]
+
 /** An ONU row as the poll compares it with a fresh reading (without its owners and timestamps). */
 type Stored = Omit<
   Selectable<Database['olt_onus']>,
@@ -77,33 +88,23 @@ async function storeReadings(
   const now = deps.clock.now().toISOString()
   const existing = (await tx
     .selectFrom('olt_onus')
-    .select([
-      'id',
-      'pon',
-      'onu_index',
-      'serial',
-      'name',
-      'description',
-      'status',
-      'rx_cdbm',
-      'last_down_cause',
-      'service_id',
-      'link_kind',
-      'present',
-    ])
+    .select(['id', 'pon', 'onu_index', ...READ_COLUMNS, 'service_id', 'link_kind'])
     .where('olt_id', '=', oltId)
     .execute()) satisfies Stored[]
   const byPosition = new Map(existing.map((r) => [`${r.pon}#${r.onu_index}`, r]))
   const seen = new Set<number>()
   const fresh: OnuReading[] = []
 
-  // Everything still listed is seen now; only what changed is written row by row.
+  // Everything still listed is seen now; only what changed is written again.
   await tx
     .updateTable('olt_onus')
     .set({ seen_at: now })
     .where('olt_id', '=', oltId)
     .where('present', '=', 1)
     .execute()
+  // What changed (RX moves a little on most ONUs at every poll) is written in a few statements,
+  // not one per ONU: the id, then READ_COLUMNS and seen_at, row after row.
+  const changes: unknown[] = []
   for (const r of readings) {
     const row = byPosition.get(`${r.pon}#${r.onuIndex}`)
     if (!row) {
@@ -112,17 +113,14 @@ async function storeReadings(
     }
     seen.add(row.id)
     const values = readColumns(r)
-    const changed = (Object.keys(values) as (keyof typeof values)[]).some(
-      (k) => row[k] !== values[k],
-    )
-    if (changed)
-      await tx
-        .updateTable('olt_onus')
-        .set({ ...values, seen_at: now })
-        .where('id', '=', row.id)
-        .execute()
+    if (READ_COLUMNS.some((k) => row[k] !== values[k])) {
+      changes.push(row.id)
+      for (const k of READ_COLUMNS) changes.push(values[k])
+      changes.push(now)
+    }
     Object.assign(row, values)
   }
+  await updateValuesById(tx, 'olt_onus', [...READ_COLUMNS, 'seen_at'], changes)
   const goneIds = existing.filter((r) => r.present === 1 && !seen.has(r.id)).map((r) => r.id)
   if (goneIds.length)
     await tx

@@ -1,21 +1,16 @@
-import {
-  Button,
-  Group,
-  NumberInput,
-  PasswordInput,
-  Select,
-  SimpleGrid,
-  Switch,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core'
+import { Select, SimpleGrid, Switch, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { routerInput, routerUpdateInput } from '@shared/schemas'
 import { routerDestination } from '@shared/secret-destination'
 import { trpc, queryClient } from '../../api/client'
+import {
+  HostPortFields,
+  NotesAndActiveFields,
+  SavedSecretInput,
+  TestConnectionButton,
+} from '../../components/device-fields'
 import { FormAlert } from '../../components/form-alert'
 import { FormModal } from '../../components/form-modal'
 import { useFormState } from '../../forms/use-form-state'
@@ -123,24 +118,12 @@ export function RouterFormModal({
       saving={create.isPending || update.isPending}
     >
       <TextInput label={t('routers.name')} required data-autofocus {...form.text('name')} />
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput
-          label={t('routers.host')}
-          required
-          placeholder="192.168.88.1"
-          {...form.text('host')}
-          style={{ gridColumn: 'span 2' }}
-        />
-        <NumberInput
-          label={t('routers.port')}
-          required
-          min={1}
-          max={65535}
-          value={v.port}
-          error={form.errorOf('port')}
-          onChange={(value) => form.setValue('port', Number(value) || 0)}
-        />
-      </SimpleGrid>
+      <HostPortFields
+        form={form}
+        hostLabel={t('routers.host')}
+        portLabel={t('routers.port')}
+        placeholder="192.168.88.1"
+      />
       <Switch
         label={t('routers.tls')}
         checked={v.tls}
@@ -157,18 +140,12 @@ export function RouterFormModal({
           autoComplete="off"
           {...form.text('username')}
         />
-        <PasswordInput
+        <SavedSecretInput
           label={t('routers.password')}
-          required={!router || moved}
-          autoComplete="new-password"
-          placeholder={router && !moved ? t('routers.passwordKeep') : undefined}
-          description={
-            moved ? (
-              <Text span fz="xs" c="orange.8">
-                {t('routers.passwordMoved')}
-              </Text>
-            ) : undefined
-          }
+          saved={!!router}
+          moved={moved}
+          keepText={t('routers.passwordKeep')}
+          movedText={t('routers.passwordMoved')}
           data-testid="router-password"
           {...form.text('password')}
         />
@@ -176,16 +153,13 @@ export function RouterFormModal({
       <Text fz="xs" c="dimmed">
         {t('routers.sealedNote')} {router && t('routers.passwordBound')}
       </Text>
-      <Group>
-        <Button
-          variant="light"
-          onClick={runTest}
-          loading={test.isPending}
-          data-testid="router-test"
-        >
-          {test.isPending ? t('routers.testing') : t('routers.test')}
-        </Button>
-      </Group>
+      <TestConnectionButton
+        label={t('routers.test')}
+        pendingLabel={t('routers.testing')}
+        pending={test.isPending}
+        onClick={runTest}
+        testId="router-test"
+      />
       {test.isSuccess && <RouterTestResult probe={test.data} />}
       {test.isError && <FormAlert error={test.error} />}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -209,14 +183,12 @@ export function RouterFormModal({
         <TextInput label={t('routers.isolirProfile')} required {...form.text('isolirProfile')} />
         <TextInput label={t('routers.isolirList')} required {...form.text('isolirList')} />
       </SimpleGrid>
-      <Textarea label={t('routers.notes')} autosize minRows={2} {...form.text('notes')} />
-      {router && (
-        <Switch
-          label={t('routers.active')}
-          checked={v.active}
-          onChange={(e) => form.setValue('active', e.currentTarget.checked)}
-        />
-      )}
+      <NotesAndActiveFields
+        form={form}
+        notesLabel={t('routers.notes')}
+        activeLabel={t('routers.active')}
+        editing={!!router}
+      />
     </FormModal>
   )
 }

@@ -4,11 +4,11 @@ import { IconPencil, IconPlugConnected, IconRouter } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatInstant } from '@shared/dates'
 import { errorMessage } from '../../api/errors'
 import { queryClient, trpc } from '../../api/client'
+import { DeviceNameCell, LastReachedCell } from '../../components/device-fields'
 import { ListPage } from '../../components/list-page'
-import { countText, intlLocale } from '../../i18n'
+import { countText } from '../../i18n'
 import { useSession } from '../../session/session'
 import { RouterFormModal, type RouterRow } from './router-form-modal'
 import { uptimeText } from './router-test-result'
@@ -76,14 +76,11 @@ export function RoutersTab() {
                     data-name={r.name}
                     c={r.active ? undefined : 'dimmed'}
                   >
-                    <Table.Td>
-                      <Text fw={600}>{r.name}</Text>
-                      {!r.active && (
-                        <Badge color="gray" variant="light">
-                          {t('routers.inactive')}
-                        </Badge>
-                      )}
-                    </Table.Td>
+                    <DeviceNameCell
+                      name={r.name}
+                      active={r.active}
+                      inactiveLabel={t('routers.inactive')}
+                    />
                     <Table.Td ff="monospace" fz="sm">
                       {r.host}:{r.port}
                       {r.tls ? ' (TLS)' : ''}
@@ -112,16 +109,13 @@ export function RoutersTab() {
                         {r.pendingJobs + r.failedJobs === 0 && t('common.empty')}
                       </Stack>
                     </Table.Td>
-                    <Table.Td fz="sm">
-                      {r.lastSeenAt
-                        ? formatInstant(r.lastSeenAt, me.company.timeZone, intlLocale())
-                        : t('routers.never')}
-                      {r.lastError && (
-                        <Text fz="xs" c="red" data-testid="router-error">
-                          {r.lastError}
-                        </Text>
-                      )}
-                    </Table.Td>
+                    <LastReachedCell
+                      at={r.lastSeenAt}
+                      timeZone={me.company.timeZone}
+                      neverLabel={t('routers.never')}
+                      error={r.lastError}
+                      errorTestId="router-error"
+                    />
                     {manage && (
                       <Table.Td>
                         <Group gap="xs" wrap="nowrap">

@@ -1,21 +1,16 @@
-import {
-  Button,
-  Group,
-  NumberInput,
-  PasswordInput,
-  Select,
-  SimpleGrid,
-  Switch,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core'
+import { PasswordInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { OLT_VENDORS, oltInput, oltUpdateInput } from '@shared/schemas'
 import { snmpDestination } from '@shared/secret-destination'
 import { queryClient, trpc } from '../../api/client'
+import {
+  HostPortFields,
+  NotesAndActiveFields,
+  SavedSecretInput,
+  TestConnectionButton,
+} from '../../components/device-fields'
 import { FormAlert } from '../../components/form-alert'
 import { FormModal } from '../../components/form-modal'
 import { useFormState } from '../../forms/use-form-state'
@@ -114,24 +109,12 @@ export function OltFormModal({ olt, onClose }: { olt: OltRow | null; onClose: ()
           {...form.select('vendor')}
         />
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput
-          label={t('olt.host')}
-          required
-          placeholder="10.10.1.2"
-          {...form.text('host')}
-          style={{ gridColumn: 'span 2' }}
-        />
-        <NumberInput
-          label={t('olt.port')}
-          required
-          min={1}
-          max={65535}
-          value={v.port}
-          error={form.errorOf('port')}
-          onChange={(value) => form.setValue('port', Number(value) || 0)}
-        />
-      </SimpleGrid>
+      <HostPortFields
+        form={form}
+        hostLabel={t('olt.host')}
+        portLabel={t('olt.port')}
+        placeholder="10.10.1.2"
+      />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Select
           label={t('olt.version')}
@@ -143,18 +126,12 @@ export function OltFormModal({ olt, onClose }: { olt: OltRow | null; onClose: ()
           {...form.select('version')}
         />
         {v.version === 'v2c' ? (
-          <PasswordInput
+          <SavedSecretInput
             label={t('olt.community')}
-            required={!olt || moved}
-            autoComplete="new-password"
-            placeholder={olt && !moved ? t('olt.communityKeep') : undefined}
-            description={
-              moved ? (
-                <Text span fz="xs" c="orange.8">
-                  {t('olt.communityMoved')}
-                </Text>
-              ) : undefined
-            }
+            saved={!!olt}
+            moved={moved}
+            keepText={t('olt.communityKeep')}
+            movedText={t('olt.communityMoved')}
             data-testid="olt-community"
             style={{ gridColumn: 'span 2' }}
             {...form.text('community')}
@@ -179,11 +156,11 @@ export function OltFormModal({ olt, onClose }: { olt: OltRow | null; onClose: ()
             ]}
             {...form.select('v3AuthProtocol')}
           />
-          <PasswordInput
+          <SavedSecretInput
             label={t('olt.v3AuthKey')}
-            required={!olt || moved}
-            autoComplete="new-password"
-            placeholder={olt && !moved ? t('olt.communityKeep') : undefined}
+            saved={!!olt}
+            moved={moved}
+            keepText={t('olt.communityKeep')}
             {...form.text('v3AuthKey')}
           />
           <Select
@@ -207,11 +184,13 @@ export function OltFormModal({ olt, onClose }: { olt: OltRow | null; onClose: ()
       <Text fz="xs" c="dimmed">
         {t('olt.sealedNote')}
       </Text>
-      <Group>
-        <Button variant="light" onClick={runTest} loading={test.isPending} data-testid="olt-test">
-          {test.isPending ? t('olt.testing') : t('olt.test')}
-        </Button>
-      </Group>
+      <TestConnectionButton
+        label={t('olt.test')}
+        pendingLabel={t('olt.testing')}
+        pending={test.isPending}
+        onClick={runTest}
+        testId="olt-test"
+      />
       {test.isSuccess && (
         <Text fz="sm" c="teal.8" data-testid="olt-test-ok">
           {t('olt.testOk', { name: test.data.sysName ?? '' })} · {test.data.sysDescr}
@@ -220,14 +199,12 @@ export function OltFormModal({ olt, onClose }: { olt: OltRow | null; onClose: ()
         </Text>
       )}
       {test.isError && <FormAlert error={test.error} />}
-      <Textarea label={t('olt.notes')} autosize minRows={2} {...form.text('notes')} />
-      {olt && (
-        <Switch
-          label={t('olt.active')}
-          checked={v.active}
-          onChange={(e) => form.setValue('active', e.currentTarget.checked)}
-        />
-      )}
+      <NotesAndActiveFields
+        form={form}
+        notesLabel={t('olt.notes')}
+        activeLabel={t('olt.active')}
+        editing={!!olt}
+      />
     </FormModal>
   )
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Table, Text } from '@mantine/core'
+import { Button, Group, Table, Text } from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import {
@@ -11,11 +11,10 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatInstant } from '@shared/dates'
 import { queryClient, trpc } from '../../api/client'
 import { errorMessage } from '../../api/errors'
+import { DeviceNameCell, LastReachedCell } from '../../components/device-fields'
 import { ListPage } from '../../components/list-page'
-import { intlLocale } from '../../i18n'
 import { useSession } from '../../session/session'
 import { OltFormModal, type OltRow } from './olt-form-modal'
 
@@ -119,14 +118,11 @@ export function OltsTab() {
                     data-name={o.name}
                     c={o.active ? undefined : 'dimmed'}
                   >
-                    <Table.Td>
-                      <Text fw={600}>{o.name}</Text>
-                      {!o.active && (
-                        <Badge color="gray" variant="light">
-                          {t('olt.inactive')}
-                        </Badge>
-                      )}
-                    </Table.Td>
+                    <DeviceNameCell
+                      name={o.name}
+                      active={o.active}
+                      inactiveLabel={t('olt.inactive')}
+                    />
                     <Table.Td fz="sm">
                       {o.vendorLabel}
                       {o.sysDescr && (
@@ -141,20 +137,20 @@ export function OltsTab() {
                     <Table.Td fz="sm">
                       {t('olt.onusCount', { total: o.onus, down: o.down })}
                     </Table.Td>
-                    <Table.Td fz="sm">
-                      {o.lastPolledAt
-                        ? formatInstant(o.lastPolledAt, me.company.timeZone, intlLocale())
-                        : t('olt.never')}
-                      {o.lastError && (
-                        <Text fz="xs" c="red" data-testid="olt-error">
-                          {t(`errors.${o.lastError}`, {
-                            host: o.host,
-                            port: o.port,
-                            defaultValue: o.lastError,
-                          })}
-                        </Text>
-                      )}
-                    </Table.Td>
+                    <LastReachedCell
+                      at={o.lastPolledAt}
+                      timeZone={me.company.timeZone}
+                      neverLabel={t('olt.never')}
+                      error={
+                        o.lastError &&
+                        t(`errors.${o.lastError}`, {
+                          host: o.host,
+                          port: o.port,
+                          defaultValue: o.lastError,
+                        })
+                      }
+                      errorTestId="olt-error"
+                    />
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
                         <Button
