@@ -25,7 +25,7 @@ import { ConfirmDialog } from '../billing/confirm-dialog'
 import { useFileAction } from '../billing/use-file-action'
 import { PushBadge } from './batches-tab'
 import { SellModal } from './sell-modal'
-import { refreshHotspot, type LiveVoucher } from './types'
+import { formatBytes, refreshHotspot, type LiveVoucher } from './types'
 import { VouchersTable } from './vouchers-table'
 
 /** One batch: its vouchers with what the router says of each, print, disable and sell. */
@@ -113,6 +113,11 @@ export function BatchDetailView({
               validity: formatValidity(batch.validity, currentLanguage()),
               router: batch.routerName,
             })}
+          </Text>
+          <Text c="dimmed" fz="sm" data-testid="hotspot-batch-quota">
+            {batch.quotaBytes
+              ? t('hotspot.detail.quota', { quota: formatBytes(batch.quotaBytes) })
+              : t('hotspot.detail.noQuota')}
           </Text>
         </div>
         <PushBadge batch={batch} />
@@ -219,6 +224,7 @@ export function BatchDetailView({
         canManage={canManage}
         selected={selected}
         toggle={toggle}
+        unreadable={status.isError}
       />
       <Paper withBorder radius="md" p="md">
         <Stack gap="xs">

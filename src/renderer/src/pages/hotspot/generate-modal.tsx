@@ -25,7 +25,7 @@ import { trpc } from '../../api/client'
 import { FormModal } from '../../components/form-modal'
 import { integerOrNull } from '../../forms/parse'
 import { useFormState } from '../../forms/use-form-state'
-import { refreshHotspot } from './types'
+import { formatBytes, refreshHotspot } from './types'
 
 /** Generate a batch: profile, how many, how codes look, with sample codes as they would print. */
 export function GenerateModal({
@@ -111,7 +111,12 @@ export function GenerateModal({
           data-autofocus
           data={active.map((p) => ({
             value: String(p.id),
-            label: `${p.name} · ${formatRupiah(p.price)} · ${p.routerName ?? ''}`,
+            label: [
+              p.name,
+              formatRupiah(p.price),
+              ...(p.quotaBytes ? [formatBytes(p.quotaBytes)] : []),
+              p.routerName ?? '',
+            ].join(' · '),
           }))}
           allowDeselect={false}
           {...form.select('profileId')}
