@@ -113,7 +113,7 @@ export const hotspotProfileInput = z
     if (p.quotaAmount === null) return
     const whole = p.quotaUnit === 'MB' ? p.quotaAmount : p.quotaAmount * 100
     if (!Number.isInteger(Math.round(whole * 1e6) / 1e6))
-      ctx.addIssue({ code: 'custom', path: ['quotaAmount'], message: 'validation.number' })
+      ctx.addIssue({ code: 'custom', path: ['quotaAmount'], message: 'validation.voucher_quota' })
     else if (quotaToBytes(p.quotaAmount, p.quotaUnit) > MAX_QUOTA_BYTES)
       ctx.addIssue({ code: 'custom', path: ['quotaAmount'], message: 'validation.out_of_range' })
   })

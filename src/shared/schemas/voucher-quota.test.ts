@@ -25,10 +25,10 @@ describe('a voucher profile’s data quota', () => {
     expect(quotaToBytes(5, 'GB')).toBe(5_368_709_120)
     expect(quotaToBytes(500, 'MB')).toBe(524_288_000)
     expect(issuesOf({ quotaAmount: 1.5, quotaUnit: 'MB' })).toEqual([
-      'quotaAmount: validation.number',
+      'quotaAmount: validation.voucher_quota',
     ])
     expect(issuesOf({ quotaAmount: 1.555, quotaUnit: 'GB' })).toEqual([
-      'quotaAmount: validation.number',
+      'quotaAmount: validation.voucher_quota',
     ])
   })
 

@@ -80,7 +80,10 @@ export function BatchDetailView({
   if (detail.isError)
     return <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
   const { batch, vouchers, sales } = detail.data
-  const live = new Map<number, LiveVoucher>((status.data?.vouchers ?? []).map((s) => [s.id, s]))
+  // A failed check shows no older figures as if they were now: the table says the router is silent.
+  const live = new Map<number, LiveVoucher>(
+    (status.isError ? [] : (status.data?.vouchers ?? [])).map((s) => [s.id, s]),
+  )
   const usable = vouchers.filter((v) => !v.disabled)
   const unsold = usable.filter((v) => !v.sold).length
   const print = (paper: VoucherPaper) =>
@@ -205,7 +208,7 @@ export function BatchDetailView({
           {errorMessage(t, status.error)}
         </Alert>
       )}
-      {status.data && (
+      {status.data && !status.isError && (
         <Text fz="xs" c="dimmed">
           {t('hotspot.detail.checkedAt', {
             time: formatInstant(status.data.checkedAt, me.company.timeZone),
