@@ -83,7 +83,9 @@ test('a 1 GB voucher profile: vouchers pushed with limit-bytes-total, the batch 
   // The router goes silent: the column says so, the rest of the page still works.
   await sim.down()
   await page.getByRole('button', { name: 'Cek status router' }).click()
-  await expect(page.getByRole('alert')).toContainText('Status dari router tidak dapat dibaca')
+  await expect(
+    page.getByRole('alert', { name: 'Status dari router tidak dapat dibaca' }),
+  ).toBeVisible()
   await expect(page.getByTestId('hotspot-voucher-usage')).toHaveText(
     Array(5).fill('Router tidak menjawab'),
   )
@@ -153,6 +155,7 @@ test('the customer page: the usage card names the collection job until it has da
     'Belum ada pemakaian tercatat',
   )
   await expect(card).toContainText('“Pencatatan pemakaian”')
+  await card.scrollIntoViewIfNeeded()
   await shot(page, 'customer-usage-empty')
 
   // Budi downloads 1.5 GB and uploads 200 MB; the next collection stores it on today.
@@ -162,8 +165,10 @@ test('the customer page: the usage card names the collection job until it has da
   await expect(card.getByTestId('customer-usage-month')).toHaveText('1,7 GB')
   await expect(card).toContainText('Unduh 1,5 GB · unggah 200 MB')
   await expect(card.getByTestId('customer-usage-trend').locator('> *')).toHaveCount(12)
-  const box = await card.boundingBox()
-  expect(box!.x + box!.width).toBeLessThanOrEqual(1366)
+  // The bars fit inside the card in the right column.
+  const box = (await card.boundingBox())!
+  const bars = (await card.getByTestId('customer-usage-trend').boundingBox())!
+  expect(bars.x + bars.width).toBeLessThanOrEqual(box.x + box.width)
   await card.scrollIntoViewIfNeeded()
   await shot(page, 'customer-usage')
 })

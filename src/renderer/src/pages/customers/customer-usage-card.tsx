@@ -62,33 +62,39 @@ function ServiceUsageRow({ service: s }: { service: ServiceUsage }) {
   const { t } = useTranslation()
   const month = s.trend[s.trend.length - 1]
   const peak = Math.max(...s.trend.map((m) => m.totalBytes))
+  const shortMonth = (period: string) =>
+    new Intl.DateTimeFormat(intlLocale(), {
+      month: 'short',
+      year: '2-digit',
+      timeZone: 'UTC',
+    }).format(new Date(`${period}-01T00:00:00Z`))
   return (
     <Stack gap={6} data-testid="customer-usage-service">
-      <Group justify="space-between" gap="xs" wrap="nowrap">
-        <Text fz="sm" fw={600} truncate>
-          {s.sid} · {s.product}
+      <Text fz="sm" fw={600} truncate>
+        {s.sid} · {s.product}
+      </Text>
+      <div>
+        <Text fz="xs" c="dimmed">
+          {t('usage.thisMonth')}
         </Text>
-      </Group>
-      <Group justify="space-between" align="flex-end" gap="sm" wrap="nowrap">
-        <div>
-          <Text fz="xs" c="dimmed">
-            {t('usage.thisMonth')}
-          </Text>
+        <Group gap="xs" align="baseline" wrap="wrap">
           <Text fz="lg" fw={700} data-testid="customer-usage-month">
             {bytesText(month?.totalBytes ?? 0)}
           </Text>
-          <Text fz="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          <Text fz="xs" c="dimmed">
             {t('usage.downUp', {
               down: bytesText(month?.downloadBytes ?? 0),
               up: bytesText(month?.uploadBytes ?? 0),
             })}
           </Text>
-        </div>
+        </Group>
+      </div>
+      <div>
         <Group
           gap={3}
           align="flex-end"
           wrap="nowrap"
-          h={44}
+          h={40}
           role="img"
           aria-label={t('usage.trend')}
           data-testid="customer-usage-trend"
@@ -102,15 +108,22 @@ function ServiceUsageRow({ service: s }: { service: ServiceUsage }) {
               })}
             >
               <Box
-                w={9}
-                h={peak > 0 ? Math.max(2, Math.round((m.totalBytes / peak) * 44)) : 2}
-                bg={i === s.trend.length - 1 ? 'blue.6' : m.totalBytes > 0 ? 'blue.2' : 'gray.3'}
-                style={{ borderRadius: 2 }}
+                h={peak > 0 ? Math.max(2, Math.round((m.totalBytes / peak) * 40)) : 2}
+                bg={i === s.trend.length - 1 ? 'blue.6' : m.totalBytes > 0 ? 'blue.3' : 'gray.3'}
+                style={{ flex: 1, borderRadius: 2 }}
               />
             </Tooltip>
           ))}
         </Group>
-      </Group>
+        <Group justify="space-between" mt={2}>
+          <Text fz={10} c="dimmed">
+            {shortMonth(s.trend[0]?.period ?? '')}
+          </Text>
+          <Text fz={10} c="dimmed">
+            {shortMonth(month?.period ?? '')}
+          </Text>
+        </Group>
+      </div>
     </Stack>
   )
 }
