@@ -81,6 +81,13 @@ export function quotaFromBytes(bytes: number): { amount: number; unit: QuotaUnit
   return { amount: Math.round((bytes / QUOTA_UNIT_BYTES.MB) * 100) / 100, unit: 'MB' }
 }
 
+/** A quota as vouchers and pages say it: '5 GB', '1,5 GB', '500 MB' (RouterOS units, decimal comma). */
+export function quotaText(bytes: number): string {
+  const gb = bytes / QUOTA_UNIT_BYTES.GB
+  const [value, unit] = gb >= 1 ? [gb, 'GB'] : [bytes / QUOTA_UNIT_BYTES.MB, 'MB']
+  return `${String(Math.round(value * 100) / 100).replace('.', ',')} ${unit}`
+}
+
 export const hotspotProfileInput = z
   .object({
     /** Set on an edit; router and name are fixed once created (vouchers on the router use them). */

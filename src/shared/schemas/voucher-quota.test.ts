@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hotspotProfileInput, quotaFromBytes, quotaToBytes } from './hotspot'
+import { hotspotProfileInput, quotaFromBytes, quotaText, quotaToBytes } from './hotspot'
 
 const profile = {
   routerId: 1,
@@ -48,5 +48,11 @@ describe('a voucher profile’s data quota', () => {
     expect(quotaFromBytes(quotaToBytes(5, 'GB'))).toEqual({ amount: 5, unit: 'GB' })
     expect(quotaFromBytes(quotaToBytes(1.5, 'GB'))).toEqual({ amount: 1536, unit: 'MB' })
     expect(quotaFromBytes(quotaToBytes(700, 'MB'))).toEqual({ amount: 700, unit: 'MB' })
+  })
+
+  it('reads on vouchers and pages in RouterOS units with a decimal comma', () => {
+    expect(quotaText(quotaToBytes(5, 'GB'))).toBe('5 GB')
+    expect(quotaText(quotaToBytes(1.5, 'GB'))).toBe('1,5 GB')
+    expect(quotaText(quotaToBytes(500, 'MB'))).toBe('500 MB')
   })
 })

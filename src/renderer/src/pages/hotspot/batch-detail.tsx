@@ -13,7 +13,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatShortDate, formatInstant, type CalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
-import { formatValidity, type VoucherPaper } from '@shared/schemas'
+import { formatValidity, quotaText, type VoucherPaper } from '@shared/schemas'
 import { whoText } from '@shared/who'
 import { trpc, trpcClient } from '../../api/client'
 import { errorMessage } from '../../api/errors'
@@ -25,7 +25,7 @@ import { ConfirmDialog } from '../billing/confirm-dialog'
 import { useFileAction } from '../billing/use-file-action'
 import { PushBadge } from './batches-tab'
 import { SellModal } from './sell-modal'
-import { formatBytes, refreshHotspot, type LiveVoucher } from './types'
+import { refreshHotspot, type LiveVoucher } from './types'
 import { VouchersTable } from './vouchers-table'
 
 /** One batch: its vouchers with what the router says of each, print, disable and sell. */
@@ -119,7 +119,7 @@ export function BatchDetailView({
           </Text>
           <Text c="dimmed" fz="sm" data-testid="hotspot-batch-quota">
             {batch.quotaBytes
-              ? t('hotspot.detail.quota', { quota: formatBytes(batch.quotaBytes) })
+              ? t('hotspot.detail.quota', { quota: quotaText(batch.quotaBytes) })
               : t('hotspot.detail.noQuota')}
           </Text>
         </div>

@@ -17,6 +17,7 @@ import {
   VOUCHER_CHARSETS,
   VOUCHER_MODES,
   hotspotBatchInput,
+  quotaText,
   voucherFormatInput,
   type VoucherCharset,
   type VoucherMode,
@@ -25,7 +26,7 @@ import { trpc } from '../../api/client'
 import { FormModal } from '../../components/form-modal'
 import { integerOrNull } from '../../forms/parse'
 import { useFormState } from '../../forms/use-form-state'
-import { formatBytes, refreshHotspot } from './types'
+import { refreshHotspot } from './types'
 
 /** Generate a batch: profile, how many, how codes look, with sample codes as they would print. */
 export function GenerateModal({
@@ -114,7 +115,7 @@ export function GenerateModal({
             label: [
               p.name,
               formatRupiah(p.price),
-              ...(p.quotaBytes ? [formatBytes(p.quotaBytes)] : []),
+              ...(p.quotaBytes ? [quotaText(p.quotaBytes)] : []),
               p.routerName ?? '',
             ].join(' · '),
           }))}

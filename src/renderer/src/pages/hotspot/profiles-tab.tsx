@@ -4,12 +4,12 @@ import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatRupiah } from '@shared/money'
-import { formatValidity } from '@shared/schemas'
+import { formatValidity, quotaText } from '@shared/schemas'
 import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { currentLanguage } from '../../i18n'
 import { ProfileFormModal } from './profile-form-modal'
-import { formatBytes, type ProfileRow } from './types'
+import type { ProfileRow } from './types'
 
 export function ProfilesTab({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation()
@@ -66,7 +66,7 @@ export function ProfilesTab({ canManage }: { canManage: boolean }) {
                     {formatRupiah(p.price)}
                   </Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {p.quotaBytes ? formatBytes(p.quotaBytes) : t('hotspot.profiles.noQuota')}
+                    {p.quotaBytes ? quotaText(p.quotaBytes) : t('hotspot.profiles.noQuota')}
                   </Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={p.active ? 'teal' : 'gray'}>

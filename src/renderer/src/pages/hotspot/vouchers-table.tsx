@@ -1,6 +1,6 @@
 import { Badge, Checkbox, Paper, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { VoucherState } from '@shared/schemas'
+import { quotaText, type VoucherState } from '@shared/schemas'
 import { formatBytes, formatSeconds, type LiveVoucher, type VoucherRow } from './types'
 
 const STATE_COLOR: Record<VoucherState, string> = {
@@ -139,7 +139,7 @@ function DataUsed({ voucher: s }: { voucher: LiveVoucher }) {
       })}
     >
       {s.quotaBytes !== null
-        ? `${formatBytes(used)} / ${formatBytes(s.quotaBytes)}`
+        ? `${formatBytes(used)} / ${quotaText(s.quotaBytes)}`
         : formatBytes(used)}
     </Text>
   )
