@@ -42,7 +42,7 @@ async function setup() {
     userAgent: 'vitest',
   }
   const router = await createRouter(deps, actor, simRouterInput(sim.port, 'RB Pusat'))
-  const profile = await saveProfile(deps, actor, {
+  const profileInput = {
     routerId: router.id,
     name: '1hari',
     rateLimit: '2M/2M',
@@ -52,8 +52,9 @@ async function setup() {
     dnsName: null,
     active: true,
     quotaAmount: null,
-    quotaUnit: 'GB',
-  })
+    quotaUnit: 'GB' as const,
+  }
+  const profile = await saveProfile(deps, actor, profileInput)
   const run = () => runDeviceQueue(deps, { handlers: hotspotJobHandlers })
   const batch = (count: number) =>
     createBatch(deps, actor, {
@@ -65,7 +66,7 @@ async function setup() {
       mode: 'voucher',
       note: null,
     })
-  return { sim, f, deps, actor, router, profile, run, batch }
+  return { sim, f, deps, actor, router, profile, profileInput, run, batch }
 }
 
 describe('hotspot vouchers on the router', () => {
@@ -218,15 +219,8 @@ describe('voucher data quota (limit-bytes-total) and usage', () => {
     unit: 'MB' | 'GB',
   ) {
     return saveProfile(s.deps, s.actor, {
+      ...s.profileInput,
       id: s.profile.id,
-      routerId: s.router.id,
-      name: '1hari',
-      rateLimit: '2M/2M',
-      validity: '1d',
-      sharedUsers: 1,
-      price: 5000,
-      dnsName: null,
-      active: true,
       quotaAmount: amount,
       quotaUnit: unit,
     })
