@@ -35,7 +35,6 @@ test('at 1366×768 no amount, badge or column header is cut and no table is wide
   page,
   host,
 }) => {
-  test.setTimeout(300_000)
   if (SHOTS) mkdirSync(SHOTS, { recursive: true })
   const problems: string[] = []
   const look = async (name: string) => {
@@ -60,6 +59,9 @@ test('at 1366×768 no amount, badge or column header is cut and no table is wide
   await signIn(page, host, OWNER, 'Pelanggan')
 
   const all = layoutStops(data)
+  // One test walks every page (the seeding is done once): its limit grows with the pages, about
+  // 10 s for each on a busy 2-core machine (a page usually takes 1–3 s).
+  test.setTimeout(120_000 + all.length * 10_000)
   const visited = new Set(['/setup', '/login', ...all.map((s) => s.route)])
   // The technician's phone pages (/lapangan…) are phone pages: field.spec.ts looks at them at 390×844.
   // The customer portal (/portal/*) is phone first: portal.spec.ts checks it at 390×844 and 1366×768.

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
-import { calendarDate } from '@shared/dates'
 import { createProduct } from '../catalog'
 import { engineOf } from '../db'
 import { changePackage, changeServiceStatus } from '../customers'
@@ -16,7 +15,6 @@ import {
   voidInvoice,
 } from './invoice-actions'
 import { createCreditNote } from './credit-notes'
-import { runBilling } from './run'
 import { billingFixture } from './testing'
 
 /** BILLING.md, rule by rule, with its numbers (Asia/Jakarta; the clock is set per step). */
@@ -504,33 +502,7 @@ describe('Invoices', () => {
     ])
   })
 
-  it('rule 17: usage lines from a usage source are billed in arrears', async () => {
-    const f = await billingFixture()
-    const a = await f.customer('Mega')
-    const r = await runBilling(
-      f.deps,
-      f.actor,
-      {
-        period: '2026-02',
-        asOf: calendarDate('2026-02-01'),
-        usage: {
-          linesFor: async (ids, period) =>
-            ids.map((serviceId) => ({
-              serviceId,
-              description: `Kuota tambahan ${period === '2026-02' ? 'Januari' : period}`,
-              periodStart: '2026-01-01',
-              periodEnd: '2026-02-01',
-              amount: 20_000,
-              taxable: false,
-            })),
-        },
-      },
-      f.tz,
-    )
-    expect(r.total).toBe(170_000)
-    const [invoice] = await f.invoicesOf(a.customerId)
-    expect((await f.linesOf(invoice!.id)).map((l) => l.kind)).toEqual(['recurring', 'usage'])
-  })
+  // Rule 17 (usage charges, 17a–17e of docs/billing-rules.md) has its cases in usage.test.ts.
 
   it('rule 18: cash rounding to Rp500 / Rp1.000 is its own line', async () => {
     const f = await billingFixture()

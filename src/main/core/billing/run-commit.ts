@@ -6,6 +6,7 @@ import { refreshInvoices } from './invoice-state'
 import { takeDocumentNumbers } from './numbers'
 import { billedPeriodsOf } from './run-data'
 import { settledChanges, totalsOf, type PlannedInvoice } from './run-plan'
+import { billedUsageOf } from './usage'
 
 // The columns an invoice run writes per invoice; those every invoice of a batch shares are in
 // writeInvoices, and the rest keep their defaults (notes, void fields, …).
@@ -94,6 +95,8 @@ export async function writeInvoices(
     for (const r of rows) pendingCharges.add(r.id)
   }
 
+  const usageBilled = await billedUsageIn(tx, planned)
+
   const dropped: PlannedInvoice[] = []
   const keep: PlannedInvoice[] = []
   for (const invoice of planned) {
@@ -104,8 +107,14 @@ export async function writeInvoices(
     const lines = invoice.lines.filter(
       (l) =>
         !(l.historyId && settled.has(l.historyId)) &&
-        !(l.chargeId && !pendingCharges.has(l.chargeId)),
+        !(l.chargeId && !pendingCharges.has(l.chargeId)) &&
+        !(l.kind === 'usage' && usageBilled.has(`${l.serviceId}:${l.periodStart}`)),
     )
+    // An invoice of usage alone whose usage another run billed meanwhile: nothing left to bill.
+    if (!invoice.billed.length && !lines.length) {
+      dropped.push(invoice)
+      continue
+    }
     keep.push(
       lines.length === invoice.lines.length
         ? invoice
@@ -213,6 +222,24 @@ export async function writeInvoices(
   // Zero or negative totals are settled at once; credit the customer holds pays the rest (rule 24).
   await settleCreditFor(tx, c, keep, firstId)
   return { written: keep.length, total: keep.reduce((sum, i) => sum + i.total, 0), dropped }
+}
+
+/** The usage months of this batch's usage lines already on a live invoice (rule 17, once). */
+async function billedUsageIn(tx: Kysely<Database>, planned: PlannedInvoice[]) {
+  const byMonth = new Map<string, number[]>()
+  for (const i of planned) {
+    for (const l of i.lines) {
+      if (l.kind !== 'usage' || !l.serviceId || !l.periodStart) continue
+      const ids = byMonth.get(l.periodStart) ?? []
+      ids.push(l.serviceId)
+      byMonth.set(l.periodStart, ids)
+    }
+  }
+  const billed = new Set<string>()
+  for (const [start, ids] of byMonth) {
+    for (const id of await billedUsageOf(tx, ids, start)) billed.add(`${id}:${start}`)
+  }
+  return billed
 }
 
 async function settleCreditFor(

@@ -27,6 +27,10 @@ export interface RunProduct {
   billingMode: BillingMode
   downloadKbps: number | null
   taxable: boolean
+  /** Usage billing (rule 17): the quota in GB, rupiah per GB past it, or per GB of all usage. */
+  dataCapGb: number | null
+  extraGbPrice: number | null
+  usageGbPrice: number | null
 }
 
 export interface HistoryEntry {
@@ -43,35 +47,56 @@ export async function loadRunServices(
   companyId: number,
   statuses: readonly string[],
 ): Promise<RunService[]> {
-  const rows = await db
-    .selectFrom('services as s')
-    .innerJoin('customers as c', 'c.id', 's.customer_id')
-    .select([
-      's.id',
-      's.sid',
-      's.customer_id as customerId',
-      's.product_id as productId',
-      's.status',
-      's.activation_date as activationDate',
-      's.billing_day as billingDay',
-      's.price_override as priceOverride',
-      'c.code as customerCode',
-      'c.name as customerName',
-      'c.address as customerAddress',
-      'c.npwp as customerNpwp',
-      'c.area_id as areaId',
-      'c.price_list_id as priceListId',
-    ])
-    // One pass over the services table with a customer looked up per row: walking the customers'
-    // code index instead (rows already sorted) costs a lookup into both tables per service, more
-    // than sorting the 50,000 rows here. The unary + keeps the planner off the company indexes.
-    .where(unindexed(db, sql.ref('c.company_id')), '=', companyId)
-    .where(unindexed(db, sql.ref('s.company_id')), '=', companyId)
-    .where('s.status', 'in', statuses)
-    .execute()
+  const rows = await runServicesQuery(db, companyId).where('s.status', 'in', statuses).execute()
   // Customer code order (invoice numbers follow it), then each customer's services by id.
   return rows.sort((a, b) =>
     a.customerCode < b.customerCode ? -1 : a.customerCode > b.customerCode ? 1 : a.id - b.id,
+  )
+}
+
+/**
+ * Services terminated (putus) at or after `since` (an ISO instant): their last usage is still
+ * billed by the next run (rule 17).
+ */
+export async function loadTerminatedSince(
+  db: Kysely<Database>,
+  companyId: number,
+  since: string,
+): Promise<RunService[]> {
+  return runServicesQuery(db, companyId)
+    .where('s.status', '=', 'putus')
+    .where('s.terminated_at', '>=', since)
+    .orderBy('c.code')
+    .orderBy('s.id')
+    .execute()
+}
+
+function runServicesQuery(db: Kysely<Database>, companyId: number) {
+  return (
+    db
+      .selectFrom('services as s')
+      .innerJoin('customers as c', 'c.id', 's.customer_id')
+      .select([
+        's.id',
+        's.sid',
+        's.customer_id as customerId',
+        's.product_id as productId',
+        's.status',
+        's.activation_date as activationDate',
+        's.billing_day as billingDay',
+        's.price_override as priceOverride',
+        'c.code as customerCode',
+        'c.name as customerName',
+        'c.address as customerAddress',
+        'c.npwp as customerNpwp',
+        'c.area_id as areaId',
+        'c.price_list_id as priceListId',
+      ])
+      // One pass over the services table with a customer looked up per row: walking the customers'
+      // code index instead (rows already sorted) costs a lookup into both tables per service, more
+      // than sorting the 50,000 rows here. The unary + keeps the planner off the company indexes.
+      .where(unindexed(db, sql.ref('c.company_id')), '=', companyId)
+      .where(unindexed(db, sql.ref('s.company_id')), '=', companyId)
   )
 }
 
@@ -81,7 +106,17 @@ export async function loadRunProducts(
 ): Promise<Map<number, RunProduct>> {
   const rows = await db
     .selectFrom('products')
-    .select(['id', 'name', 'service_type', 'billing_mode', 'download_kbps', 'taxable'])
+    .select([
+      'id',
+      'name',
+      'service_type',
+      'billing_mode',
+      'download_kbps',
+      'taxable',
+      'data_cap_gb',
+      'extra_gb_price',
+      'usage_gb_price',
+    ])
     .where('company_id', '=', companyId)
     .execute()
   return new Map(
@@ -94,6 +129,9 @@ export async function loadRunProducts(
         billingMode: p.billing_mode === 'postpaid' ? 'postpaid' : 'prepaid',
         downloadKbps: p.download_kbps,
         taxable: p.taxable === 1,
+        dataCapGb: p.data_cap_gb,
+        extraGbPrice: p.extra_gb_price,
+        usageGbPrice: p.usage_gb_price,
       },
     ]),
   )

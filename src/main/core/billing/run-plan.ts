@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { SkipReason } from '@shared/billing'
-import { addMonths, calendarDate, type CalendarDate } from '@shared/dates'
+import { addDays, addMonths, calendarDate, type CalendarDate } from '@shared/dates'
 import { loadPriceBook, type PriceBook } from '../catalog'
 import type { Database, InvoiceLineKind } from '../db'
 import type { BillingSettings } from '../settings'
@@ -9,6 +9,7 @@ import {
   loadHistory,
   loadRunProducts,
   loadRunServices,
+  loadTerminatedSince,
   productOn,
   statusOn,
   type HistoryEntry,
@@ -22,7 +23,7 @@ import {
   periodStartingIn,
   type Period,
 } from './schedule'
-import type { UsageSource } from './usage'
+import { billsUsage, usageMonth, type UsageService, type UsageSource } from './usage'
 
 export interface PlannedLine {
   kind: InvoiceLineKind
@@ -274,7 +275,8 @@ export async function planRun(
       } else if (from !== null) {
         const line = recurringLine(ctx, s, p, from)
         if (line && line.amount <= 0) {
-          skip('zero_price')
+          // A pay-as-you-go package at Rp0 a month is no anomaly: its usage is the bill.
+          if (!product?.usageGbPrice) skip('zero_price')
         } else if (line) {
           entry.lines.push(line)
           entry.billed.push({ serviceId: s.id, start: p.start, end: p.end })
@@ -316,14 +318,28 @@ export async function planRun(
       taxable: true,
     })
   }
-  if (o.usage) {
-    const usage = await o.usage.linesFor(
-      services.filter((s) => byCustomer.get(s.customerId)?.billed.length).map((s) => s.id),
-      o.period,
-    )
-    const customerOf = new Map(services.map((s) => [s.id, s.customerId]))
+  if (o.usage && [...products.values()].some(billsUsage)) {
+    // Rule 17: last month's usage, at the package the service had on that month's last day.
+    // Services terminated since that month began still owe it; a customer without an invoice
+    // in this run (a pay-as-you-go package at Rp0, a putus service) gets one of usage alone.
+    const { from } = usageMonth(o.period)
+    const lastDay = addDays(calendarDate(`${o.period}-01`), -1)
+    const ended = await loadTerminatedSince(db, companyId, addDays(calendarDate(from), -1))
+    const byId = new Map<number, RunService>()
+    const candidates: UsageService[] = []
+    for (const s of [...services, ...ended]) {
+      const p = products.get(productOn(s, packages.get(s.id), lastDay))
+      if (!p || !billsUsage(p) || !s.activationDate || s.activationDate > lastDay) continue
+      byId.set(s.id, s)
+      candidates.push({ serviceId: s.id, pricing: p })
+    }
+    const usage = candidates.length ? await o.usage.linesFor(candidates, o.period) : []
     for (const u of usage) {
-      byCustomer.get(customerOf.get(u.serviceId)!)?.lines.push({
+      const s = byId.get(u.serviceId)
+      if (!s) continue
+      let entry = byCustomer.get(s.customerId)
+      if (!entry) byCustomer.set(s.customerId, (entry = { s, lines: [], billed: [], starts: [] }))
+      entry.lines.push({
         kind: 'usage',
         serviceId: u.serviceId,
         productId: null,
@@ -346,9 +362,9 @@ export async function planRun(
   }
   const invoices: PlannedInvoice[] = []
   for (const entry of byCustomer.values()) {
-    if (!entry.billed.length) continue
+    if (!entry.billed.length && !entry.lines.length) continue
     // Rule 3: dated at the period's start, or today when the run comes later than that.
-    const start = entry.starts.sort()[0]!
+    const start = entry.starts.sort()[0] ?? `${o.period}-01`
     const issueDate = calendarDate(start > o.asOf ? start : o.asOf)
     const { s } = entry
     invoices.push({

@@ -8,7 +8,7 @@ import { chunks } from './run-data'
 import { writeInvoices } from './run-commit'
 import { planRun, type Skipped } from './run-plan'
 import { writeTerminationCredits } from './termination'
-import type { UsageSource } from './usage'
+import { usageFromCounters, type UsageSource } from './usage'
 
 type CompanyActor = Actor & { companyId: number }
 
@@ -61,7 +61,9 @@ export async function runBilling(
     period: o.period,
     asOf,
     settings,
-    usage: o.usage,
+    // Rule 17 is live wherever the run starts (UI, API, CLI, the scheduled job): the collected
+    // counters are the usage source unless a caller brings its own.
+    usage: o.usage ?? usageFromCounters(deps.db),
   })
   const sample = plan.invoices.slice(0, 20).map((i) => ({
     customer: i.customerCode,

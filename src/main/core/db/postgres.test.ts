@@ -58,11 +58,15 @@ describe.runIf(server)('PostgreSQL engine', () => {
     expect(type('payments', 'amount')).toBe('bigint')
     expect(type('invoices', 'issue_date')).toBe('text')
     const floats = rows.filter((r) => ['real', 'double precision', 'numeric'].includes(r.data_type))
-    // Measurements, never money or ids: map coordinates and an installation's RX power (dBm)
+    // Measurements, never money or ids: map coordinates (customers, ODC, ODP) and an installation's RX power (dBm)
     // and cable length (metres).
     expect(floats.map((r) => `${r.table_name}.${r.column_name}`).sort()).toEqual([
       'customers.latitude',
       'customers.longitude',
+      'odcs.latitude',
+      'odcs.longitude',
+      'odps.latitude',
+      'odps.longitude',
       'registrations.cable_length',
       'registrations.rx_power',
     ])

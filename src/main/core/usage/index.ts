@@ -13,6 +13,7 @@ export type {
   UsageCollection,
 } from './collect'
 export {
+  centiGb,
   customerUsage,
   gb,
   periodDays,

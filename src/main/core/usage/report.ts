@@ -165,8 +165,14 @@ export async function usageTrend(
   return out
 }
 
+/**
+ * Bytes in hundredths of a decimal GB (1 GB = 10^9 bytes), to the nearest, half up: the unit the
+ * report shows and usage billing (rule 17) charges, so an invoice's GB are the report's GB.
+ */
+export const centiGb = (bytes: number) => Math.round(bytes / 1e7)
+
 /** Bytes as decimal GB with two decimals: how the report's tables and exports show usage. */
-export const gb = (bytes: number) => Math.round(bytes / 1e7) / 100
+export const gb = (bytes: number) => centiGb(bytes) / 100
 
 const gbColumn = (key: string, label: string): TableColumn => ({ key, label, kind: 'number' })
 

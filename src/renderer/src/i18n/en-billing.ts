@@ -115,6 +115,7 @@ export const enBilling: typeof idBilling = {
       servicePeriod: 'Service period',
       amount: 'Amount',
       otherCharges: 'Other charges',
+      usageCharges: 'Usage',
       groupSubtotal: 'Subtotal {{name}}',
       subtotal: 'Subtotal',
       rounding: 'Rounding',

@@ -114,6 +114,7 @@ export const idBilling = {
       servicePeriod: 'Masa layanan',
       amount: 'Jumlah',
       otherCharges: 'Biaya lain',
+      usageCharges: 'Pemakaian',
       groupSubtotal: 'Subtotal {{name}}',
       subtotal: 'Subtotal',
       rounding: 'Pembulatan',

@@ -13,11 +13,15 @@ interface Group {
   subtotal: number
 }
 
-/** Lines per package in the order they were billed, like the printed invoice. */
+/**
+ * Lines per package in the order they were billed, like the printed invoice: usage charges
+ * (rule 17) under their own heading, other lines without a package under "Biaya lain".
+ */
 export function groupLines(lines: InvoiceLine[]): Group[] {
   const groups = new Map<string, Group>()
   for (const line of lines) {
-    const key = line.productId === null ? 'other' : String(line.productId)
+    const key =
+      line.productId !== null ? String(line.productId) : line.kind === 'usage' ? 'usage' : 'other'
     const group = groups.get(key) ?? { key, name: line.productName, lines: [], subtotal: 0 }
     group.lines.push(line)
     group.subtotal += line.amount
@@ -33,6 +37,9 @@ export function InvoiceLines({ invoice }: { invoice: InvoiceDetail }) {
   const { t } = useTranslation()
   const groups = groupLines(invoice.lines)
   const date = (d: string) => formatShortDate(d as CalendarDate)
+  const groupName = (g: Group) =>
+    g.name ??
+    (g.key === 'usage' ? t('billing.invoice.usageCharges') : t('billing.invoice.otherCharges'))
   const sum = (label: string, amount: number, testId: string, strong = false) => (
     <Table.Tr data-testid={testId}>
       <Table.Td colSpan={3} ta="right" fw={strong ? 700 : 500}>
@@ -68,7 +75,7 @@ export function InvoiceLines({ invoice }: { invoice: InvoiceDetail }) {
             <Fragment key={g.key}>
               <Table.Tr bg="var(--mantine-color-default-hover)">
                 <Table.Td colSpan={4} fw={700}>
-                  {g.name ?? t('billing.invoice.otherCharges')}
+                  {groupName(g)}
                 </Table.Td>
               </Table.Tr>
               {g.lines.map((l) => (
@@ -85,9 +92,7 @@ export function InvoiceLines({ invoice }: { invoice: InvoiceDetail }) {
               ))}
               {groups.length > 1 &&
                 sum(
-                  t('billing.invoice.groupSubtotal', {
-                    name: g.name ?? t('billing.invoice.otherCharges'),
-                  }),
+                  t('billing.invoice.groupSubtotal', { name: groupName(g) }),
                   g.subtotal,
                   'invoice-group-subtotal',
                 )}
