@@ -297,7 +297,7 @@ describe('voucher data quota (limit-bytes-total) and usage', () => {
     await s.sim.down()
     await expect(batchLiveStatus(s.deps, s.f.companyId, id, { codes: true })).rejects.toMatchObject(
       {
-        code: expect.stringMatching(/^ROUTER_(UNREACHABLE|TIMEOUT|DISCONNECTED)$/),
+        code: expect.stringMatching(/^ROUTER_(REFUSED|UNREACHABLE|TIMEOUT|DISCONNECTED)$/),
       },
     )
     const detail = await batchDetail(s.deps, s.f.companyId, id, { codes: true })
