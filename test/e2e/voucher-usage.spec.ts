@@ -51,6 +51,7 @@ test('a 1 GB voucher profile: vouchers pushed with limit-bytes-total, the batch 
   ).toBeVisible()
   await form.getByTestId('hotspot-quota-unit').selectOption('GB')
   await form.getByLabel('Kuota data per voucher (opsional)').fill('1')
+  await shot(page, 'profile-quota')
   await form.getByRole('button', { name: 'Simpan' }).click()
   await expect(form).toBeHidden()
   await expect(page.getByTestId('hotspot-profiles')).toContainText('1 GB')

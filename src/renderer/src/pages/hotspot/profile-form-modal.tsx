@@ -1,10 +1,12 @@
 import {
   Alert,
+  Group,
   NativeSelect,
   NumberInput,
   Select,
   SimpleGrid,
   Switch,
+  Text,
   TextInput,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
@@ -139,31 +141,34 @@ export function ProfileFormModal({
           error={form.errorOf('sharedUsers')}
         />
       </SimpleGrid>
-      <NumberInput
-        label={t('hotspot.profileFields.quota')}
-        description={t('hotspot.profileFields.quotaHint')}
-        min={0}
-        decimalScale={2}
-        decimalSeparator=","
-        thousandSeparator="."
-        allowNegative={false}
-        value={v.quotaAmount}
-        onChange={(value) => form.setValue('quotaAmount', value)}
-        error={form.errorOf('quotaAmount')}
-        data-testid="hotspot-quota"
-        rightSectionWidth={80}
-        rightSection={
+      <div>
+        <Group align="flex-start" gap="sm" wrap="nowrap">
+          <NumberInput
+            style={{ flex: 1 }}
+            label={t('hotspot.profileFields.quota')}
+            min={0}
+            decimalScale={2}
+            decimalSeparator=","
+            thousandSeparator="."
+            allowNegative={false}
+            value={v.quotaAmount}
+            onChange={(value) => form.setValue('quotaAmount', value)}
+            error={form.errorOf('quotaAmount')}
+            data-testid="hotspot-quota"
+          />
           <NativeSelect
-            aria-label={t('hotspot.profileFields.quotaUnit')}
+            w={110}
+            label={t('hotspot.profileFields.quotaUnit')}
             data={[...QUOTA_UNITS]}
             value={v.quotaUnit}
             onChange={(e) => form.setValue('quotaUnit', e.currentTarget.value as QuotaUnit)}
-            variant="unstyled"
-            w={72}
             data-testid="hotspot-quota-unit"
           />
-        }
-      />
+        </Group>
+        <Text fz="xs" c="dimmed" mt={4}>
+          {t('hotspot.profileFields.quotaHint')}
+        </Text>
+      </div>
       <TextInput
         label={t('hotspot.profileFields.dnsName')}
         description={t('hotspot.profileFields.dnsNameHint')}
