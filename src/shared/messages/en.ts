@@ -294,6 +294,7 @@ export const enMessages: SharedMessages = {
     usage_price_twice: 'Choose one: a price per GB past the quota, or a price per GB of all usage.',
     service_type: 'Choose a service type.',
     number: 'Enter a whole number.',
+    voucher_quota: 'A quota in whole MB, or in GB with at most 2 decimals.',
     category: 'Choose a customer category.',
     status: 'Choose a status.',
     billing_day: 'Billing day 1 to 28.',

@@ -294,6 +294,7 @@ export const idMessages = {
       'Pilih salah satu: harga per GB kelebihan kuota, atau harga per GB untuk semua pemakaian.',
     service_type: 'Pilih jenis layanan.',
     number: 'Masukkan angka bulat.',
+    voucher_quota: 'Kuota dalam MB bulat, atau dalam GB dengan paling banyak 2 angka desimal.',
     category: 'Pilih kategori pelanggan.',
     status: 'Pilih status.',
     billing_day: 'Tanggal tagihan 1 sampai 28.',

@@ -63,23 +63,67 @@ const dnsName = z
   .optional()
   .transform((v) => (v ? v : null))
 
-export const hotspotProfileInput = z.object({
-  /** Set on an edit; router and name are fixed once created (vouchers on the router use them). */
-  id: idSchema.optional(),
-  routerId: idSchema,
-  name: routerName(64),
-  rateLimit: rateLimitSchema,
-  validity: validitySchema,
-  sharedUsers: z
-    .number({ message: 'validation.number' })
-    .int({ message: 'validation.number' })
-    .min(1, { message: 'validation.out_of_range' })
-    .max(100, { message: 'validation.out_of_range' })
-    .default(1),
-  price: rupiahPrice,
-  dnsName,
-  active: z.boolean().default(true),
-})
+/** Units of a voucher's data quota, as RouterOS counts them (1 GB = 1024 MB = 1,073,741,824 bytes). */
+export const QUOTA_UNITS = ['MB', 'GB'] as const
+export type QuotaUnit = (typeof QUOTA_UNITS)[number]
+export const QUOTA_UNIT_BYTES: Record<QuotaUnit, number> = { MB: 1024 ** 2, GB: 1024 ** 3 }
+/** The largest quota a voucher may carry: 10 TB. */
+export const MAX_QUOTA_BYTES = 10 * 1024 ** 4
+
+/** Bytes of a quota amount in a unit (whole bytes). */
+export function quotaToBytes(amount: number, unit: QuotaUnit): number {
+  return Math.round(amount * QUOTA_UNIT_BYTES[unit])
+}
+
+/** A quota in bytes as the form shows it: whole GB when it is, else MB (rounded to 2 decimals). */
+export function quotaFromBytes(bytes: number): { amount: number; unit: QuotaUnit } {
+  if (bytes % QUOTA_UNIT_BYTES.GB === 0) return { amount: bytes / QUOTA_UNIT_BYTES.GB, unit: 'GB' }
+  return { amount: Math.round((bytes / QUOTA_UNIT_BYTES.MB) * 100) / 100, unit: 'MB' }
+}
+
+/** A quota as vouchers and pages say it: '5 GB', '1,5 GB', '500 MB' (RouterOS units, decimal comma). */
+export function quotaText(bytes: number): string {
+  const gb = bytes / QUOTA_UNIT_BYTES.GB
+  const [value, unit] = gb >= 1 ? [gb, 'GB'] : [bytes / QUOTA_UNIT_BYTES.MB, 'MB']
+  return `${String(Math.round(value * 100) / 100).replace('.', ',')} ${unit}`
+}
+
+export const hotspotProfileInput = z
+  .object({
+    /** Set on an edit; router and name are fixed once created (vouchers on the router use them). */
+    id: idSchema.optional(),
+    routerId: idSchema,
+    name: routerName(64),
+    rateLimit: rateLimitSchema,
+    validity: validitySchema,
+    sharedUsers: z
+      .number({ message: 'validation.number' })
+      .int({ message: 'validation.number' })
+      .min(1, { message: 'validation.out_of_range' })
+      .max(100, { message: 'validation.out_of_range' })
+      .default(1),
+    price: rupiahPrice,
+    dnsName,
+    active: z.boolean().default(true),
+    /**
+     * Data quota of each new voucher (RouterOS limit-bytes-total), in `quotaUnit`; null for none.
+     * MB whole, GB up to two decimals, from 1 MB to 10 TB.
+     */
+    quotaAmount: z
+      .number({ message: 'validation.number' })
+      .positive({ message: 'validation.out_of_range' })
+      .nullable()
+      .default(null),
+    quotaUnit: z.enum(QUOTA_UNITS).default('GB'),
+  })
+  .superRefine((p, ctx) => {
+    if (p.quotaAmount === null) return
+    const whole = p.quotaUnit === 'MB' ? p.quotaAmount : p.quotaAmount * 100
+    if (!Number.isInteger(Math.round(whole * 1e6) / 1e6))
+      ctx.addIssue({ code: 'custom', path: ['quotaAmount'], message: 'validation.voucher_quota' })
+    else if (quotaToBytes(p.quotaAmount, p.quotaUnit) > MAX_QUOTA_BYTES)
+      ctx.addIssue({ code: 'custom', path: ['quotaAmount'], message: 'validation.out_of_range' })
+  })
 export type HotspotProfileInput = z.output<typeof hotspotProfileInput>
 
 /** How codes look; shared by the preview and the batch. */

@@ -98,6 +98,12 @@ export interface SimState {
   addSessionTraffic(login: string, rx: number, tx: number): boolean
   /** Traffic through a simple queue (`bytes=upload/download`). False when there is no such queue. */
   addQueueTraffic(queue: string, upload: number, download: number): boolean
+  /**
+   * Traffic of a hotspot user (`bytesIn` from the user, `bytesOut` to them) on its
+   * /ip/hotspot/user counters; `limit-bytes-total` caps it and logs the user out when reached.
+   * False when there is no such user.
+   */
+  addHotspotTraffic(user: string, bytesIn: number, bytesOut: number): boolean
   /** Fill /ppp/active (or /ip/hotspot/active for service 'hotspot'). */
   setOnline(
     sessions: {

@@ -362,6 +362,45 @@ describe('commands', () => {
     ])
   })
 
+  it("counts a hotspot user's bytes-in/bytes-out up to limit-bytes-total, then logs it out", async () => {
+    const sim = await start()
+    const c = await connect(sim)
+    await c.command([
+      '/ip/hotspot/user/add',
+      '=name=v9',
+      '=password=v9',
+      '=limit-bytes-total=1000000',
+    ])
+    expect(sim.state.addHotspotTraffic('nobody', 1, 1)).toBe(false)
+    sim.state.setOnline([{ name: 'v9', service: 'hotspot' }])
+    const session = sim.state.table('/ip/hotspot/active')[0]!
+    const before = Number(session['bytes-in']) + Number(session['bytes-out'])
+    expect(sim.state.addHotspotTraffic('v9', 100_000, 600_000)).toBe(true)
+    const [row] = rowsOf(
+      await c.command([
+        '/ip/hotspot/user/print',
+        '?name=v9',
+        '=.proplist=bytes-in,bytes-out,limit-bytes-total',
+      ]),
+    )
+    expect(row).toEqual({
+      'bytes-in': '100000',
+      'bytes-out': '600000',
+      'limit-bytes-total': '1000000',
+    })
+    const online = sim.state.table('/ip/hotspot/active')[0]!
+    expect(Number(online['bytes-in']) + Number(online['bytes-out'])).toBe(before + 700_000)
+
+    // 500 kB more would pass the limit: the router stops at 1,000,000 and ends the session.
+    sim.state.addHotspotTraffic('v9', 0, 500_000)
+    expect(sim.state.find('/ip/hotspot/user', { name: 'v9' })[0]).toMatchObject({
+      'bytes-in': '100000',
+      'bytes-out': '900000',
+    })
+    expect(sim.state.table('/ip/hotspot/active')).toEqual([])
+    expect(sim.kicked).toEqual([])
+  })
+
   it('records kicks from /ppp/active and /ip/hotspot/active', async () => {
     const sim = await start()
     sim.state.setOnline([

@@ -345,6 +345,36 @@ export class RouterState implements SimState {
     return true
   }
 
+  /**
+   * Traffic of a hotspot user: `bytesIn` received from the user (their upload) and `bytesOut`
+   * sent to them, counted on its /ip/hotspot/user row (and its session in /ip/hotspot/active).
+   * With `limit-bytes-total` set (> 0) the router passes no more than the limit, in and out
+   * together, and logs the user out when it is reached. False when there is no such user.
+   */
+  addHotspotTraffic(user: string, bytesIn: number, bytesOut: number): boolean {
+    const [row] = this.getTable('/ip/hotspot/user').byKey(user)
+    if (!row) return false
+    const used = Number(row['bytes-in'] ?? 0) + Number(row['bytes-out'] ?? 0)
+    const limit = Number(row['limit-bytes-total'] ?? 0)
+    let inn = bytesIn
+    let out = bytesOut
+    if (limit > 0) {
+      const room = Math.max(0, limit - used)
+      inn = Math.min(inn, room)
+      out = Math.min(out, room - inn)
+    }
+    const sessions = this.getTable('/ip/hotspot/active')
+    const online = sessions.byKey(user)
+    for (const r of [row, ...online]) {
+      r['bytes-in'] = String(Number(r['bytes-in'] ?? 0) + inn)
+      r['bytes-out'] = String(Number(r['bytes-out'] ?? 0) + out)
+    }
+    if (limit > 0 && used + inn + out >= limit) {
+      for (const s of online) sessions.delete(s['.id']!)
+    }
+    return true
+  }
+
   /** Adds one online session (without clearing the others); returns its id. */
   addActive(path: '/ppp/active' | '/ip/hotspot/active', s: OnlineSession): string {
     const t = this.getTable(path)

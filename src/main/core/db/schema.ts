@@ -751,6 +751,8 @@ export interface HotspotProfilesTable {
   active: Generated<number>
   created_at: string
   updated_at: string
+  /** RouterOS limit-bytes-total for new vouchers of the profile; null = no data quota. */
+  quota_bytes: number | null
 }
 
 export interface HotspotBatchesTable {
@@ -768,6 +770,8 @@ export interface HotspotBatchesTable {
   note: string | null
   created_by: number | null
   created_at: string
+  /** The profile's quota when the batch was made (its vouchers' limit-bytes-total); null = none. */
+  quota_bytes: number | null
 }
 
 export interface HotspotVouchersTable {

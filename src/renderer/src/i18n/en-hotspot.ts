@@ -18,6 +18,8 @@ export const enHotspot: typeof idHotspot = {
       colValidity: 'Validity',
       colShared: 'Shared users',
       colPrice: 'Price',
+      colQuota: 'Data quota',
+      noQuota: 'Unlimited',
       colStatus: 'Status',
       active: 'Active',
       inactive: 'Inactive',
@@ -40,6 +42,10 @@ export const enHotspot: typeof idHotspot = {
       dnsNameHint:
         'E.g. wifi.net. When set, the QR code opens the login page with the code filled in.',
       active: 'Active (can be used for new batches)',
+      quota: 'Data quota per voucher (optional)',
+      quotaHint:
+        'Download + upload of each voucher (limit-bytes-total on MikroTik). Leave empty for unlimited. Applies to vouchers made afterwards.',
+      quotaUnit: 'Quota unit',
     },
     batches: {
       generate: 'Create vouchers',
@@ -92,6 +98,8 @@ export const enHotspot: typeof idHotspot = {
     detail: {
       title: 'Batch {{id}} · {{profile}}',
       summary: '{{count}} vouchers · {{price}} · valid {{validity}} · router {{router}}',
+      quota: 'Data quota {{quota}} per voucher',
+      noQuota: 'No data quota',
       printA4: 'Print A4',
       print58: 'Print 58 mm',
       pushNow: 'Send to router now',
@@ -108,7 +116,9 @@ export const enHotspot: typeof idHotspot = {
       colPassword: 'Password',
       colState: 'Status',
       colUptime: 'Usage',
-      colBytes: 'Data (down / up)',
+      colBytes: 'Data used / quota',
+      bytesDetail: 'Download {{down}} · upload {{up}}',
+      unreadable: 'Router not answering',
       colSold: 'Sold',
       sold: 'Sold',
       unsold: '—',

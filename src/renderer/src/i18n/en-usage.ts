@@ -21,5 +21,11 @@ export const enUsage = {
       'Decimal units: 1 GB = 1,000,000,000 bytes. Download and upload from the customer’s side.',
     customerTitle: 'Data usage',
     thisMonth: 'This month',
+    customerEmpty: 'No usage recorded yet',
+    customerEmptyHint:
+      'This customer’s services are recorded from the routers’ byte counters by the “Usage collection” job (every 15 minutes).',
+    customerBasis: 'Bars: the last 12 months, this month on the right. 1 GB = 1,000,000,000 bytes.',
+    downUp: 'Download {{down}} · upload {{up}}',
+    monthBar: '{{month}}: {{total}}',
   },
 }

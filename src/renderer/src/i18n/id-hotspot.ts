@@ -16,6 +16,8 @@ export const idHotspot = {
       colValidity: 'Masa aktif',
       colShared: 'Pengguna bersamaan',
       colPrice: 'Harga',
+      colQuota: 'Kuota data',
+      noQuota: 'Tanpa batas',
       colStatus: 'Status',
       active: 'Aktif',
       inactive: 'Nonaktif',
@@ -38,6 +40,10 @@ export const idHotspot = {
       dnsNameHint:
         'Misalnya wifi.net. Bila diisi, QR di voucher membuka halaman login dengan kode terisi.',
       active: 'Aktif (dapat dipakai untuk batch baru)',
+      quota: 'Kuota data per voucher (opsional)',
+      quotaHint:
+        'Total unduh + unggah tiap voucher (limit-bytes-total di MikroTik). Kosongkan bila tanpa batas. Berlaku untuk voucher yang dibuat sesudahnya.',
+      quotaUnit: 'Satuan kuota',
     },
     batches: {
       generate: 'Buat voucher',
@@ -90,6 +96,8 @@ export const idHotspot = {
     detail: {
       title: 'Batch {{id}} · {{profile}}',
       summary: '{{count}} voucher · {{price}} · masa aktif {{validity}} · router {{router}}',
+      quota: 'Kuota data {{quota}} per voucher',
+      noQuota: 'Tanpa kuota data',
       printA4: 'Cetak A4',
       print58: 'Cetak 58 mm',
       pushNow: 'Kirim ke router sekarang',
@@ -106,7 +114,9 @@ export const idHotspot = {
       colPassword: 'Password',
       colState: 'Status',
       colUptime: 'Pemakaian',
-      colBytes: 'Data (unduh / unggah)',
+      colBytes: 'Data terpakai / kuota',
+      bytesDetail: 'Unduh {{down}} · unggah {{up}}',
+      unreadable: 'Router tidak menjawab',
       colSold: 'Terjual',
       sold: 'Terjual',
       unsold: '—',

@@ -20,5 +20,11 @@ export const idUsage = {
     basis: 'Dalam satuan desimal: 1 GB = 1.000.000.000 byte. Unduh dan unggah dari sisi pelanggan.',
     customerTitle: 'Pemakaian data',
     thisMonth: 'Bulan ini',
+    customerEmpty: 'Belum ada pemakaian tercatat',
+    customerEmptyHint:
+      'Pemakaian layanan pelanggan ini dicatat dari penghitung byte router oleh jadwal “Pencatatan pemakaian” (setiap 15 menit).',
+    customerBasis: 'Batang: 12 bulan terakhir, bulan ini paling kanan. 1 GB = 1.000.000.000 byte.',
+    downUp: 'Unduh {{down}} · unggah {{up}}',
+    monthBar: '{{month}}: {{total}}',
   },
 }

@@ -88,6 +88,8 @@ export async function createBatch(
         mode: input.mode,
         price: profile.price,
         validity: profile.validity,
+        // The profile's quota now: a later edit of the profile leaves these vouchers as made.
+        quota_bytes: profile.quota_bytes,
         note: input.note,
         created_by: actor.userId,
         created_at: now,
@@ -135,6 +137,7 @@ export async function createBatch(
         charset: row.charset,
         mode: row.mode,
         price: row.price,
+        quota_bytes: row.quota_bytes,
       },
     })
     return row
@@ -183,6 +186,7 @@ export async function listBatches(
       'b.count',
       'b.price',
       'b.validity',
+      'b.quota_bytes',
       'b.prefix',
       'b.mode',
       'b.charset',
@@ -225,6 +229,8 @@ export async function listBatches(
     count: r.count,
     price: r.price,
     validity: r.validity,
+    /** Each voucher's data quota (limit-bytes-total) as the batch was made; null = none. */
+    quotaBytes: r.quota_bytes,
     prefix: r.prefix,
     mode: r.mode,
     charset: r.charset,

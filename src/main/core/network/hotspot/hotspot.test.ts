@@ -42,7 +42,7 @@ async function setup() {
     userAgent: 'vitest',
   }
   const router = await createRouter(deps, actor, simRouterInput(sim.port, 'RB Pusat'))
-  const profile = await saveProfile(deps, actor, {
+  const profileInput = {
     routerId: router.id,
     name: '1hari',
     rateLimit: '2M/2M',
@@ -51,7 +51,10 @@ async function setup() {
     price: 5000,
     dnsName: null,
     active: true,
-  })
+    quotaAmount: null,
+    quotaUnit: 'GB' as const,
+  }
+  const profile = await saveProfile(deps, actor, profileInput)
   const run = () => runDeviceQueue(deps, { handlers: hotspotJobHandlers })
   const batch = (count: number) =>
     createBatch(deps, actor, {
@@ -63,7 +66,7 @@ async function setup() {
       mode: 'voucher',
       note: null,
     })
-  return { sim, f, deps, actor, router, profile, run, batch }
+  return { sim, f, deps, actor, router, profile, profileInput, run, batch }
 }
 
 describe('hotspot vouchers on the router', () => {
@@ -203,6 +206,103 @@ describe('hotspot vouchers on the router', () => {
     expect(await pushBatchNow(s.deps, s.actor, id)).toMatchObject({ failed: 0 })
     expect((await listBatches(s.f.db, s.f.companyId))[0]).toMatchObject({ push: 'terkirim' })
     expect(s.sim.state.table('/ip/hotspot/user')).toHaveLength(3)
+  })
+})
+
+describe('voucher data quota (limit-bytes-total) and usage', () => {
+  const GB = 1024 ** 3
+
+  /** The 1-day profile given a quota; a batch made before keeps none. */
+  async function withQuota(
+    s: Awaited<ReturnType<typeof setup>>,
+    amount: number,
+    unit: 'MB' | 'GB',
+  ) {
+    return saveProfile(s.deps, s.actor, {
+      ...s.profileInput,
+      id: s.profile.id,
+      quotaAmount: amount,
+      quotaUnit: unit,
+    })
+  }
+
+  it('vouchers of a 5 GB profile go to the router with limit-bytes-total; older vouchers stay as made', async () => {
+    const s = await setup()
+    const before = await s.batch(2)
+    expect(await withQuota(s, 5, 'GB')).toMatchObject({ quotaBytes: 5 * GB })
+    const after = await s.batch(3)
+    expect(await s.run()).toMatchObject({ failed: 0 })
+
+    const users = s.sim.state.table('/ip/hotspot/user')
+    const ofBatch = (id: number) => users.filter((u) => u.comment === `loket voucher batch ${id}`)
+    expect(ofBatch(after.id).map((u) => u['limit-bytes-total'])).toEqual([
+      String(5 * GB),
+      String(5 * GB),
+      String(5 * GB),
+    ])
+    expect(ofBatch(before.id).map((u) => u['limit-bytes-total'])).toEqual([undefined, undefined])
+    // The quota is the user's: the router's user profile carries none.
+    expect(s.sim.state.find('/ip/hotspot/user/profile', { name: '1hari' })[0]).not.toHaveProperty(
+      'limit-bytes-total',
+    )
+    const batches = await listBatches(s.f.db, s.f.companyId)
+    expect(batches.map((b) => [b.id, b.quotaBytes])).toEqual([
+      [after.id, 5 * GB],
+      [before.id, null],
+    ])
+
+    // A later edit of the profile changes new batches only.
+    await withQuota(s, 500, 'MB')
+    expect(
+      (await batchDetail(s.deps, s.f.companyId, after.id, { codes: false })).batch.quotaBytes,
+    ).toBe(5 * GB)
+  })
+
+  it('the batch usage is read with one /ip/hotspot/user print, bytes in and out against the quota', async () => {
+    const s = await setup()
+    await withQuota(s, 1, 'GB')
+    const { id } = await s.batch(20)
+    await s.run()
+    const { vouchers } = await batchDetail(s.deps, s.f.companyId, id, { codes: true })
+    const [a, b] = vouchers
+    s.sim.state.setOnline([{ name: a!.username!, service: 'hotspot' }])
+    s.sim.state.addHotspotTraffic(a!.username!, 50 * 1024 ** 2, 300 * 1024 ** 2)
+    s.sim.state.find('/ip/hotspot/user', { name: b!.username! })[0]!.uptime = '2h'
+    s.sim.state.addHotspotTraffic(b!.username!, 100 * 1024 ** 2, 2 * GB)
+    s.sim.commands.length = 0
+
+    const live = await batchLiveStatus(s.deps, s.f.companyId, id, { codes: true })
+    expect(s.sim.commands.filter((c) => c.command === '/ip/hotspot/user/print')).toHaveLength(1)
+    expect(s.sim.commands.map((c) => c.command).sort()).toEqual([
+      '/ip/hotspot/active/print',
+      '/ip/hotspot/user/print',
+    ])
+    expect(live.vouchers[0]).toMatchObject({
+      state: 'aktif',
+      bytesIn: 50 * 1024 ** 2,
+      bytesOut: 300 * 1024 ** 2,
+      quotaBytes: GB,
+    })
+    // The router let the second one use its 1 GB and no more: used up.
+    expect(live.vouchers[1]).toMatchObject({ state: 'kadaluarsa', quotaBytes: GB })
+    expect(live.vouchers[1]!.bytesIn + live.vouchers[1]!.bytesOut).toBe(GB)
+    expect(live.vouchers[2]).toMatchObject({ state: 'belum_dipakai', bytesIn: 0, quotaBytes: GB })
+  })
+
+  it('a router that does not answer: the usage read fails clearly, the batch page data still loads', async () => {
+    const s = await setup()
+    await withQuota(s, 2, 'GB')
+    const { id } = await s.batch(2)
+    await s.run()
+    await s.sim.down()
+    await expect(batchLiveStatus(s.deps, s.f.companyId, id, { codes: true })).rejects.toMatchObject(
+      {
+        code: expect.stringMatching(/^ROUTER_(REFUSED|UNREACHABLE|TIMEOUT|DISCONNECTED)$/),
+      },
+    )
+    const detail = await batchDetail(s.deps, s.f.companyId, id, { codes: true })
+    expect(detail.batch).toMatchObject({ quotaBytes: 2 * GB, push: 'terkirim' })
+    expect(detail.vouchers).toHaveLength(2)
   })
 })
 

@@ -69,7 +69,7 @@ export const hotspotJobHandlers: Record<string, DeviceJobHandler> = {
     const batch = await deps.db
       .selectFrom('hotspot_batches as b')
       .innerJoin('hotspot_profiles as p', 'p.id', 'b.profile_id')
-      .select(['b.id', 'b.validity', 'p.name', 'p.rate_limit', 'p.shared_users'])
+      .select(['b.id', 'b.validity', 'b.quota_bytes', 'p.name', 'p.rate_limit', 'p.shared_users'])
       .where('b.id', '=', Number(job.target))
       .where('b.company_id', '=', job.company_id)
       .executeTakeFirst()
@@ -93,6 +93,8 @@ export const hotspotJobHandlers: Record<string, DeviceJobHandler> = {
           password: v.password,
           profile: batch.name,
           'limit-uptime': batch.validity,
+          // The quota is per user on RouterOS (a user profile has no byte limit).
+          ...(batch.quota_bytes !== null ? { 'limit-bytes-total': batch.quota_bytes } : {}),
           comment: batchComment(batch.id),
           ...(v.status === 'nonaktif' ? { disabled: true } : {}),
         }),

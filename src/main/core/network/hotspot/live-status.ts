@@ -12,6 +12,7 @@ const USER_FIELDS = [
   'bytes-in',
   'bytes-out',
   'limit-uptime',
+  'limit-bytes-total',
   'comment',
 ]
 

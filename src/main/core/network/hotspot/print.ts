@@ -34,6 +34,7 @@ export async function batchPdf(
     price: batch.price,
     validity: batch.validity,
     rateLimit: profile.rate_limit,
+    quotaBytes: batch.quota_bytes,
     dnsName: profile.dns_name,
     mode: batch.mode === 'userpass' ? 'userpass' : 'voucher',
     batchId: batch.id,

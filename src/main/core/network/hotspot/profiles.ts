@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely'
 import { AppError } from '@shared/errors'
-import type { HotspotProfileInput } from '@shared/schemas'
+import { quotaToBytes, type HotspotProfileInput } from '@shared/schemas'
 import { appendAudit, type Actor } from '../../audit'
 import { enqueueDeviceJob } from '../../device-jobs'
 import { writeTx, type Database, type HotspotProfilesTable } from '../../db'
@@ -21,6 +21,8 @@ export function profileView(p: ProfileRow & { router_name?: string }) {
     price: p.price,
     dnsName: p.dns_name,
     active: p.active === 1,
+    /** limit-bytes-total of each new voucher; null = no data quota. */
+    quotaBytes: p.quota_bytes,
   }
 }
 export type HotspotProfileView = ReturnType<typeof profileView>
@@ -59,6 +61,7 @@ const auditable = (p: ProfileRow) => ({
   price: p.price,
   dns_name: p.dns_name,
   active: p.active,
+  quota_bytes: p.quota_bytes,
 })
 
 /**
@@ -86,6 +89,8 @@ export async function saveProfile(
       price: input.price,
       dns_name: input.dnsName,
       active: input.active ? 1 : 0,
+      quota_bytes:
+        input.quotaAmount === null ? null : quotaToBytes(input.quotaAmount, input.quotaUnit),
       updated_at: now,
     }
     let before: ProfileRow | null = null

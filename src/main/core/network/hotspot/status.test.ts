@@ -34,7 +34,19 @@ describe('voucher status from the router', () => {
       limitSeconds: 86_400,
       bytesIn: 1000,
       bytesOut: 52_000,
+      quotaBytes: null,
     })
+  })
+
+  it('bytes in and out together reached limit-bytes-total: kadaluarsa, with its quota', () => {
+    const quota = { 'limit-bytes-total': '1000000', uptime: '10m' }
+    expect(
+      classifyVoucher(user({ ...quota, 'bytes-in': '100000', 'bytes-out': '899999' }), false),
+    ).toMatchObject({ state: 'terpakai', quotaBytes: 1_000_000 })
+    expect(
+      classifyVoucher(user({ ...quota, 'bytes-in': '100000', 'bytes-out': '900000' }), false).state,
+    ).toBe('kadaluarsa')
+    expect(classifyVoucher(user({ 'limit-bytes-total': '0' }), false).quotaBytes).toBeNull()
   })
 
   it('uptime reached limit-uptime (1d = 24:00:00): kadaluarsa', () => {

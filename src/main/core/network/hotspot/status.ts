@@ -7,8 +7,12 @@ export interface VoucherUsage {
   uptimeSeconds: number
   /** Seconds allowed (`limit-uptime`), null when unlimited. */
   limitSeconds: number | null
+  /** Bytes received from the user (their upload), RouterOS `bytes-in`. */
   bytesIn: number
+  /** Bytes sent to the user (their download), RouterOS `bytes-out`. */
   bytesOut: number
+  /** Bytes allowed in and out together (`limit-bytes-total`), null when unlimited. */
+  quotaBytes: number | null
 }
 
 const num = (text: string | undefined) => {
@@ -19,7 +23,8 @@ const num = (text: string | undefined) => {
 /**
  * What a voucher is, from its /ip/hotspot/user row and whether a session of it is in
  * /ip/hotspot/active. Disabled wins (an operator's decision), then online now, then used up,
- * then used, then untouched. A voucher Loket disabled counts as disabled even before the router
+ * then used, then untouched. Used up is its time (limit-uptime) or its data (limit-bytes-total:
+ * bytes in and out together). A voucher Loket disabled counts as disabled even before the router
  * has applied it.
  */
 export function classifyVoucher(
@@ -34,6 +39,7 @@ export function classifyVoucher(
       limitSeconds: null,
       bytesIn: 0,
       bytesOut: 0,
+      quotaBytes: null,
     }
   }
   const uptime = parseUptime(row.uptime ?? '0s')
@@ -43,13 +49,17 @@ export function classifyVoucher(
     limitSeconds: Number.isNaN(limit) || limit <= 0 ? null : limit,
     bytesIn: num(row['bytes-in']),
     bytesOut: num(row['bytes-out']),
+    quotaBytes: num(row['limit-bytes-total']) > 0 ? num(row['limit-bytes-total']) : null,
   }
+  const usedUp =
+    (usage.limitSeconds !== null && usage.uptimeSeconds >= usage.limitSeconds) ||
+    (usage.quotaBytes !== null && usage.bytesIn + usage.bytesOut >= usage.quotaBytes)
   const state: VoucherState =
     disabledInLoket || parseRouterBool(row.disabled)
       ? 'nonaktif'
       : online
         ? 'aktif'
-        : usage.limitSeconds !== null && usage.uptimeSeconds >= usage.limitSeconds
+        : usedUp
           ? 'kadaluarsa'
           : usage.uptimeSeconds > 0
             ? 'terpakai'

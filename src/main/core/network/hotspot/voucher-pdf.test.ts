@@ -9,6 +9,7 @@ const sheet = (over: Partial<VoucherSheet> = {}): VoucherSheet => ({
   price: 5000,
   validity: '1d',
   rateLimit: '2M/2M',
+  quotaBytes: null,
   dnsName: null,
   mode: 'voucher',
   batchId: 7,
@@ -32,6 +33,18 @@ describe('voucher print sheet', () => {
     expect(text).toContain(`1hari · ${formatRupiah(5000)}`)
     expect(text).toContain('Masa aktif 1 hari')
     expect(text).toContain('Kode voucher')
+    expect(text).not.toContain('Kuota')
+  })
+
+  it('a voucher with a data quota says it next to its validity, on both papers', async () => {
+    for (const paper of ['a4', '58mm'] as const) {
+      const pdf = await renderVoucherPdf(
+        sheet({ quotaBytes: 5 * 1024 ** 3, mode: 'userpass' }),
+        paper,
+      )
+      const text = pdfText(pdf)
+      expect(text).toContain('Kuota data 5 GB')
+    }
   })
 
   it('58 mm: one voucher per block, 164.4 pt wide, username and password when they differ', async () => {

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
 import { formatRupiah } from '@shared/money'
-import { formatValidity, type VoucherMode, type VoucherPaper } from '@shared/schemas'
+import { formatValidity, quotaText, type VoucherMode, type VoucherPaper } from '@shared/schemas'
 
 /**
  * The voucher print sheet: an A4 grid of 4 × 8 cut-out cards, or one voucher per block on a
@@ -16,6 +16,8 @@ export interface VoucherSheet {
   price: number
   validity: string
   rateLimit: string
+  /** Each voucher's data quota (limit-bytes-total); null = none. */
+  quotaBytes: number | null
   dnsName: string | null
   mode: VoucherMode
   batchId: number
@@ -25,6 +27,10 @@ export interface VoucherSheet {
 }
 
 type Pdf = PDFKit.PDFDocument
+
+/** 'Kuota data 5 GB' for a voucher with a data quota (its own line), null without. */
+const quotaLine = (sheet: Pick<VoucherSheet, 'quotaBytes'>) =>
+  sheet.quotaBytes ? `Kuota data ${quotaText(sheet.quotaBytes)}` : null
 
 const MONO = 'Courier-Bold'
 const BOLD = 'Helvetica-Bold'
@@ -134,6 +140,8 @@ function drawCard(
   line(sheet.companyName, BOLD, 6.5, '#555555')
   line(`${sheet.profileName} · ${formatRupiah(sheet.price)}`, BOLD, 8)
   line(`Masa aktif ${formatValidity(sheet.validity)}`, FONT, 6.5)
+  const quota = quotaLine(sheet)
+  if (quota) line(quota, FONT, 6.5)
   ty += 2
   for (const c of codeLines(sheet, v)) {
     line(c.label, FONT, 5.5, '#555555')
@@ -184,6 +192,8 @@ function drawThermal(pdf: Pdf, sheet: VoucherSheet) {
     center(sheet.companyName, BOLD, 9)
     center(`${sheet.profileName} · ${formatRupiah(sheet.price)}`, BOLD, 8)
     center(`Masa aktif ${formatValidity(sheet.validity)} · ${sheet.rateLimit}`, FONT, 7)
+    const quota = quotaLine(sheet)
+    if (quota) center(quota, FONT, 7)
     y += 3
     drawQr(pdf, voucherQrText(sheet, v), x + (width - ROLL.qr) / 2, y, ROLL.qr)
     y += ROLL.qr + 5

@@ -34,6 +34,7 @@ import { AttachmentsSection } from './attachments-section'
 import { CustomerBillingSection } from './customer-billing-section'
 import { CustomerPaymentHistory } from './customer-payment-history'
 import { CustomerCollectionsCard } from './customer-collections-card'
+import { CustomerUsageCard } from './customer-usage-card'
 import { CustomerFormModal } from './customer-form-modal'
 import { CustomerHistory } from './customer-history'
 import { ContactsCard, IdentityCard } from './customer-identity'
@@ -216,6 +217,7 @@ function CustomerView({ customer: c }: { customer: CustomerDetail }) {
               <ContactsCard customer={c} />
               {can('network.acs') && <CustomerCpeCard customerId={c.id} />}
               {can('olt.view') && c.services.length > 0 && <CustomerPortCard customerId={c.id} />}
+              {c.services.length > 0 && <CustomerUsageCard customerId={c.id} />}
               <CustomerCollectionsCard customerId={c.id} />
               <Card withBorder radius="md" padding="md">
                 <Title order={2} fz="h5" mb="sm">

@@ -13,7 +13,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatShortDate, formatInstant, type CalendarDate } from '@shared/dates'
 import { formatRupiah } from '@shared/money'
-import { formatValidity, type VoucherPaper } from '@shared/schemas'
+import { formatValidity, quotaText, type VoucherPaper } from '@shared/schemas'
 import { whoText } from '@shared/who'
 import { trpc, trpcClient } from '../../api/client'
 import { errorMessage } from '../../api/errors'
@@ -80,7 +80,10 @@ export function BatchDetailView({
   if (detail.isError)
     return <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
   const { batch, vouchers, sales } = detail.data
-  const live = new Map<number, LiveVoucher>((status.data?.vouchers ?? []).map((s) => [s.id, s]))
+  // A failed check shows no older figures as if they were now: the table says the router is silent.
+  const live = new Map<number, LiveVoucher>(
+    (status.isError ? [] : (status.data?.vouchers ?? [])).map((s) => [s.id, s]),
+  )
   const usable = vouchers.filter((v) => !v.disabled)
   const unsold = usable.filter((v) => !v.sold).length
   const print = (paper: VoucherPaper) =>
@@ -113,6 +116,11 @@ export function BatchDetailView({
               validity: formatValidity(batch.validity, currentLanguage()),
               router: batch.routerName,
             })}
+          </Text>
+          <Text c="dimmed" fz="sm" data-testid="hotspot-batch-quota">
+            {batch.quotaBytes
+              ? t('hotspot.detail.quota', { quota: quotaText(batch.quotaBytes) })
+              : t('hotspot.detail.noQuota')}
           </Text>
         </div>
         <PushBadge batch={batch} />
@@ -200,7 +208,7 @@ export function BatchDetailView({
           {errorMessage(t, status.error)}
         </Alert>
       )}
-      {status.data && (
+      {status.data && !status.isError && (
         <Text fz="xs" c="dimmed">
           {t('hotspot.detail.checkedAt', {
             time: formatInstant(status.data.checkedAt, me.company.timeZone),
@@ -219,6 +227,7 @@ export function BatchDetailView({
         canManage={canManage}
         selected={selected}
         toggle={toggle}
+        unreadable={status.isError}
       />
       <Paper withBorder radius="md" p="md">
         <Stack gap="xs">

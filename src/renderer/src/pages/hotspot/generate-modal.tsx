@@ -17,6 +17,7 @@ import {
   VOUCHER_CHARSETS,
   VOUCHER_MODES,
   hotspotBatchInput,
+  quotaText,
   voucherFormatInput,
   type VoucherCharset,
   type VoucherMode,
@@ -111,7 +112,12 @@ export function GenerateModal({
           data-autofocus
           data={active.map((p) => ({
             value: String(p.id),
-            label: `${p.name} · ${formatRupiah(p.price)} · ${p.routerName ?? ''}`,
+            label: [
+              p.name,
+              formatRupiah(p.price),
+              ...(p.quotaBytes ? [quotaText(p.quotaBytes)] : []),
+              p.routerName ?? '',
+            ].join(' · '),
           }))}
           allowDeselect={false}
           {...form.select('profileId')}

@@ -1,8 +1,18 @@
-import { Alert, NumberInput, Select, SimpleGrid, Switch, TextInput } from '@mantine/core'
+import {
+  Alert,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { hotspotProfileInput } from '@shared/schemas'
+import { hotspotProfileInput, QUOTA_UNITS, quotaFromBytes, type QuotaUnit } from '@shared/schemas'
 import { trpc } from '../../api/client'
 import { FormModal } from '../../components/form-modal'
 import { rupiahOrNull, rupiahText } from '../../forms/parse'
@@ -10,6 +20,7 @@ import { useFormState } from '../../forms/use-form-state'
 import { refreshHotspot, type ProfileRow } from './types'
 
 function toForm(p: ProfileRow | null) {
+  const quota = p?.quotaBytes ? quotaFromBytes(p.quotaBytes) : null
   return {
     routerId: p ? String(p.routerId) : '',
     name: p?.name ?? '',
@@ -19,6 +30,8 @@ function toForm(p: ProfileRow | null) {
     price: rupiahText(p?.price),
     dnsName: p?.dnsName ?? '',
     active: p?.active ?? true,
+    quotaAmount: (quota?.amount ?? '') as number | string,
+    quotaUnit: (quota?.unit ?? 'GB') as QuotaUnit,
   }
 }
 
@@ -58,6 +71,9 @@ export function ProfileFormModal({
       price: rupiahOrNull(v.price) ?? Number.NaN,
       dnsName: v.dnsName,
       active: v.active,
+      // Empty: no quota. Anything else is checked by the schema (a number, MB whole, ≤ 10 TB).
+      quotaAmount: v.quotaAmount === '' ? null : Number(v.quotaAmount),
+      quotaUnit: v.quotaUnit,
     }
     if (form.validate(hotspotProfileInput, input)) save.mutate(input)
     // A number schema cannot say "required" of an empty choice; the form says it.
@@ -125,6 +141,34 @@ export function ProfileFormModal({
           error={form.errorOf('sharedUsers')}
         />
       </SimpleGrid>
+      <div>
+        <Group align="flex-start" gap="sm" wrap="nowrap">
+          <NumberInput
+            style={{ flex: 1 }}
+            label={t('hotspot.profileFields.quota')}
+            min={0}
+            decimalScale={2}
+            decimalSeparator=","
+            thousandSeparator="."
+            allowNegative={false}
+            value={v.quotaAmount}
+            onChange={(value) => form.setValue('quotaAmount', value)}
+            error={form.errorOf('quotaAmount')}
+            data-testid="hotspot-quota"
+          />
+          <NativeSelect
+            w={110}
+            label={t('hotspot.profileFields.quotaUnit')}
+            data={[...QUOTA_UNITS]}
+            value={v.quotaUnit}
+            onChange={(e) => form.setValue('quotaUnit', e.currentTarget.value as QuotaUnit)}
+            data-testid="hotspot-quota-unit"
+          />
+        </Group>
+        <Text fz="xs" c="dimmed" mt={4}>
+          {t('hotspot.profileFields.quotaHint')}
+        </Text>
+      </div>
       <TextInput
         label={t('hotspot.profileFields.dnsName')}
         description={t('hotspot.profileFields.dnsNameHint')}

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatRupiah } from '@shared/money'
-import { formatValidity } from '@shared/schemas'
+import { formatValidity, quotaText } from '@shared/schemas'
 import { trpc } from '../../api/client'
 import { PageLoader, QueryError } from '../../components/query-state'
 import { currentLanguage } from '../../i18n'
@@ -49,6 +49,7 @@ export function ProfilesTab({ canManage }: { canManage: boolean }) {
                 <Table.Th>{t('hotspot.profiles.colValidity')}</Table.Th>
                 <Table.Th ta="right">{t('hotspot.profiles.colShared')}</Table.Th>
                 <Table.Th ta="right">{t('hotspot.profiles.colPrice')}</Table.Th>
+                <Table.Th ta="right">{t('hotspot.profiles.colQuota')}</Table.Th>
                 <Table.Th>{t('hotspot.profiles.colStatus')}</Table.Th>
                 {canManage && <Table.Th>{t('common.actions')}</Table.Th>}
               </Table.Tr>
@@ -63,6 +64,9 @@ export function ProfilesTab({ canManage }: { canManage: boolean }) {
                   <Table.Td ta="right">{p.sharedUsers}</Table.Td>
                   <Table.Td ta="right" fw={600} style={{ whiteSpace: 'nowrap' }}>
                     {formatRupiah(p.price)}
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {p.quotaBytes ? quotaText(p.quotaBytes) : t('hotspot.profiles.noQuota')}
                   </Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={p.active ? 'teal' : 'gray'}>

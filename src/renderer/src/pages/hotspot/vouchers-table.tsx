@@ -1,6 +1,6 @@
-import { Badge, Checkbox, Paper, Table } from '@mantine/core'
+import { Badge, Checkbox, Paper, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { VoucherState } from '@shared/schemas'
+import { quotaText, type VoucherState } from '@shared/schemas'
 import { formatBytes, formatSeconds, type LiveVoucher, type VoucherRow } from './types'
 
 const STATE_COLOR: Record<VoucherState, string> = {
@@ -23,9 +23,12 @@ export function VouchersTable({
   canManage,
   selected,
   toggle,
+  unreadable = false,
 }: {
   vouchers: VoucherRow[]
   live: Map<number, LiveVoucher>
+  /** The router did not answer the last check: say so in the router's columns. */
+  unreadable?: boolean
   mode: string
   canManage: boolean
   selected: Set<number>
@@ -93,10 +96,16 @@ export function VouchersTable({
                         : formatSeconds(s.uptimeSeconds)
                       : t('common.empty')}
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {s
-                      ? `${formatBytes(s.bytesOut)} / ${formatBytes(s.bytesIn)}`
-                      : t('common.empty')}
+                  <Table.Td style={{ whiteSpace: 'nowrap' }} data-testid="hotspot-voucher-usage">
+                    {s ? (
+                      <DataUsed voucher={s} />
+                    ) : unreadable ? (
+                      <Text span fz="sm" c="red">
+                        {t('hotspot.detail.unreadable')}
+                      </Text>
+                    ) : (
+                      t('common.empty')
+                    )}
                   </Table.Td>
                   <Table.Td>
                     {v.sold ? t('hotspot.detail.sold') : t('hotspot.detail.unsold')}
@@ -108,5 +117,30 @@ export function VouchersTable({
         </Table>
       </Table.ScrollContainer>
     </Paper>
+  )
+}
+
+/**
+ * Bytes in and out together against the voucher's limit-bytes-total, as the router counts them
+ * ("1,2 GB / 5 GB"); download and upload on hover. Red once the quota is used up.
+ */
+function DataUsed({ voucher: s }: { voucher: LiveVoucher }) {
+  const { t } = useTranslation()
+  const used = s.bytesIn + s.bytesOut
+  const full = s.quotaBytes !== null && used >= s.quotaBytes
+  return (
+    <Text
+      span
+      fz="sm"
+      c={full ? 'red' : undefined}
+      title={t('hotspot.detail.bytesDetail', {
+        down: formatBytes(s.bytesOut),
+        up: formatBytes(s.bytesIn),
+      })}
+    >
+      {s.quotaBytes !== null
+        ? `${formatBytes(used)} / ${quotaText(s.quotaBytes)}`
+        : formatBytes(used)}
+    </Text>
   )
 }
