@@ -28,6 +28,7 @@ import * as m202612090701 from './202612090701_package_speeds'
 import * as m202612090801 from './202612090801_usage'
 import * as m202612090901 from './202612090901_topology'
 import * as m202612091101 from './202612091101_package_usage'
+import * as m202612091201 from './202612091201_fup_state'
 
 /**
  * Every migration, by name, in order. Listed statically (not read from the folder) so the same
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '202612090801_usage': m202612090801,
   '202612090901_topology': m202612090901,
   '202612091101_package_usage': m202612091101,
+  '202612091201_fup_state': m202612091201,
 }
