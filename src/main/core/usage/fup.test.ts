@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startRouterSim } from '../../../../test/sim/routeros/index'
 import { createProduct } from '../catalog'
-import { addService, createCustomer } from '../customers'
+import { addService, createCustomer, getCustomer } from '../customers'
 import { catalogFixture, customerInput, serviceInput } from '../customers/testing'
 import { applyIsolir, createRouter, RouterPool, runDeviceQueue } from '../network'
 import { simRouterInput } from '../network/testing'
@@ -64,7 +64,7 @@ async function fixture() {
       TZ,
     )
     await runDeviceQueue(deps, { ignoreBackoff: true })
-    return { id: s.id, sid: s.sid }
+    return { id: s.id, sid: s.sid, customerId: c.id }
   }
   /** A PPPoE session online, its counter read once as the starting point. */
   const online = async (login: string) => {
@@ -144,7 +144,7 @@ describe('FUP against the RouterOS simulator', () => {
 
   it('at 100 % sends one message, moves the secret to the FUP profile and kicks the session — once', async () => {
     const f = await fixture()
-    await f.service('Budi Santoso', { pppoeUsername: 'budi' })
+    const budi = await f.service('Budi Santoso', { pppoeUsername: 'budi' })
     await f.online('budi')
     await f.use('budi', 10.2 * GB) // past 80 % and 100 % in one collection
 
@@ -161,6 +161,9 @@ describe('FUP against the RouterOS simulator', () => {
     expect(await f.messages('quota_warning')).toEqual([])
     const [full] = await f.messages('quota_exhausted')
     expect(full!.body).toContain('kecepatan menjadi 2 Mbps sampai 01 Desember 2026')
+    // The customer page's badge: "FUP aktif sampai 01/12/2026".
+    const page = await getCustomer(f.deps, f.companyId, budi.customerId, '2026-11-22')
+    expect(page.services[0]!.fupUntil).toBe('2026-12-01')
 
     // The next collections and checks of the same period: no second message, job or kick.
     f.sim.state.setOnline([{ name: 'budi' }])
@@ -200,6 +203,8 @@ describe('FUP against the RouterOS simulator', () => {
     await f.applyQueue()
     expect(f.secret('budi').profile).toBe(f.pppoe.routerProfile)
     expect(f.kicks()).toBe(2)
+    const page = await getCustomer(f.deps, f.companyId, budi.customerId, '2026-12-01')
+    expect(page.services[0]!.fupUntil).toBeNull()
     expect(await f.fupRows()).toMatchObject([
       { service_id: budi.id, period: '2026-11', restored_at: '2026-11-30T17:04:00.000Z' },
     ])

@@ -137,11 +137,7 @@ export async function checkFup(
     loadCompany(deps.db, companyId),
   ])
   const resetDate = dateText(to)
-  const message = (
-    d: Due,
-    key: TemplateKey,
-    tpl: MessageTemplate,
-  ): OutgoingMessage[] => {
+  const message = (d: Due, key: TemplateKey, tpl: MessageTemplate): OutgoingMessage[] => {
     const customer = customers.get(d.s.customer_id)
     if (!customer) return []
     const speed = fupSpeed(d.s)
@@ -206,9 +202,7 @@ export async function checkFup(
     if (due.length > 0)
       await tx
         .insertInto('usage_fup')
-        .values(
-          due.map((d) => ({ service_id: d.s.id, period, company_id: companyId })),
-        )
+        .values(due.map((d) => ({ service_id: d.s.id, period, company_id: companyId })))
         .onConflict((oc) => oc.columns(['service_id', 'period']).doNothing())
         .execute()
     const items: OutgoingMessage[] = []
@@ -256,7 +250,12 @@ export async function checkFup(
   return out
 }
 
-const serviceRef = (s: { service_id?: number; id?: number; company_id: number; router_id: number | null }) => ({
+const serviceRef = (s: {
+  service_id?: number
+  id?: number
+  company_id: number
+  router_id: number | null
+}) => ({
   id: (s.id ?? s.service_id)!,
   company_id: s.company_id,
   router_id: s.router_id,
