@@ -2,11 +2,9 @@ import { sql, type Kysely } from 'kysely'
 import { calendarDate, dateInZone, type CalendarDate } from '@shared/dates'
 import { bytesText } from '@shared/bytes'
 import { speedLabel } from '@shared/speeds'
-import type { TemplateKey } from '@shared/messaging'
+import { renderTemplate, type TemplateKey } from '@shared/messaging'
 import { appendAudit, type Actor } from '../audit'
-import { contactOf, loadCompany, loadCustomers } from '../collections/data'
-import { dateText } from '../collections/format'
-import { EMPTY_QUEUE, render } from '../collections/messages'
+import { dateText } from '../collections'
 import { companyTimeZone } from '../companies'
 import { writeTx, type Database } from '../db'
 import type { CoreDeps } from '../deps'
@@ -65,6 +63,7 @@ interface Due {
 }
 
 const num = (v: unknown) => Number(v ?? 0)
+const EMPTY_QUEUE: QueueResult = { queued: 0, skipped: 0, duplicates: 0, byReason: {} }
 
 /**
  * The FUP check, after every usage collection (and so at the first one of a new period):
@@ -129,34 +128,45 @@ export async function checkFup(
   const [warnTpl, fullTpl, customers, company] = await Promise.all([
     loadTemplate(deps.db, companyId, 'quota_warning'),
     loadTemplate(deps.db, companyId, 'quota_exhausted'),
-    loadCustomers(
+    recipients(
       deps.db,
       companyId,
       due.map((d) => d.s.customer_id),
     ),
-    loadCompany(deps.db, companyId),
+    deps.db
+      .selectFrom('companies')
+      .select(['name', 'phone'])
+      .where('id', '=', companyId)
+      .executeTakeFirstOrThrow(),
   ])
   const resetDate = dateText(to)
   const message = (d: Due, key: TemplateKey, tpl: MessageTemplate): OutgoingMessage[] => {
     const customer = customers.get(d.s.customer_id)
     if (!customer) return []
     const speed = fupSpeed(d.s)
+    const values = {
+      nama: customer.name,
+      kode: customer.code,
+      perusahaan: company.name,
+      telepon_perusahaan: company.phone ?? '',
+      paket: d.s.product_name,
+      kuota: `${d.s.data_cap_gb} GB`,
+      terpakai: bytesText(d.bytes),
+      kecepatan_fup: speed ? speedLabel(speed.downloadKbps) : (d.s.fup_profile ?? ''),
+      tanggal: resetDate,
+    }
     return [
       {
         customerId: customer.id,
-        contact: contactOf(customer),
+        contact: {
+          phone: customer.phone,
+          whatsapp: customer.whatsapp,
+          email: customer.email,
+          optOut: customer.messages_opt_out === 1,
+        },
         kind: key,
-        ...render(tpl, {
-          nama: customer.name,
-          kode: customer.code,
-          perusahaan: company.name,
-          telepon_perusahaan: company.phone ?? '',
-          paket: d.s.product_name,
-          kuota: `${d.s.data_cap_gb} GB`,
-          terpakai: bytesText(d.bytes),
-          kecepatan_fup: speed ? speedLabel(speed.downloadKbps) : (d.s.fup_profile ?? ''),
-          tanggal: resetDate,
-        }),
+        subject: renderTemplate(tpl.subject, values),
+        body: renderTemplate(tpl.body, values),
         dedupeKey: `${key}:${d.s.id}:${period}`,
         refType: 'service',
         refId: d.s.id,
@@ -302,6 +312,33 @@ async function quotaServices(
     .orderBy('s.id')
     .execute()
   return rows.map((r) => ({ ...r, data_cap_gb: r.data_cap_gb! }))
+}
+
+/** The customers to tell, with what messages need: name, code and where to reach them. */
+async function recipients(db: Kysely<Database>, companyId: number, ids: number[]) {
+  const out = new Map<
+    number,
+    {
+      id: number
+      name: string
+      code: string
+      phone: string | null
+      whatsapp: string | null
+      email: string | null
+      messages_opt_out: number
+    }
+  >()
+  const unique = [...new Set(ids)]
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom('customers')
+      .select(['id', 'name', 'code', 'phone', 'whatsapp', 'email', 'messages_opt_out'])
+      .where('company_id', '=', companyId)
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute()
+    for (const r of rows) out.set(r.id, r)
+  }
+  return out
 }
 
 /** Bytes (upload + download) per service in `[from, to)`. */
