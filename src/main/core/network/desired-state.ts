@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db'
 import { rateLimitText } from '@shared/speeds'
 import { openLogin, type SecretBox } from '../secrets'
-import { fupProfile, fupQueueSpeed, type FupColumns } from './fup-speed'
+import { fupProfile, fupQueueSpeed, PACKAGE_FUP_COLUMNS, type FupColumns } from './fup-speed'
 import {
   packageSpeed,
   queueSpec,
@@ -138,19 +138,7 @@ export async function loadServiceNetworkRows(
       's.static_ip',
       's.product_id',
       'p.name as product_name',
-      'p.service_type',
-      'p.router_profile',
-      'p.download_kbps',
-      'p.upload_kbps',
-      'p.burst_download_kbps',
-      'p.burst_upload_kbps',
-      'p.burst_threshold_download_kbps',
-      'p.burst_threshold_upload_kbps',
-      'p.burst_time_s',
-      'p.speed_on_router',
-      'p.fup_download_kbps',
-      'p.fup_upload_kbps',
-      'p.fup_profile',
+      ...PACKAGE_FUP_COLUMNS,
       (eb) =>
         eb
           .selectFrom('usage_fup as f')

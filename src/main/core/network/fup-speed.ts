@@ -9,6 +9,23 @@ export interface FupColumns extends SpeedColumns {
   fup_profile: string | null
 }
 
+/** The columns of FupColumns, as a query joining `products as p` selects them. */
+export const PACKAGE_FUP_COLUMNS = [
+  'p.service_type',
+  'p.router_profile',
+  'p.download_kbps',
+  'p.upload_kbps',
+  'p.burst_download_kbps',
+  'p.burst_upload_kbps',
+  'p.burst_threshold_download_kbps',
+  'p.burst_threshold_upload_kbps',
+  'p.burst_time_s',
+  'p.speed_on_router',
+  'p.fup_download_kbps',
+  'p.fup_upload_kbps',
+  'p.fup_profile',
+] as const
+
 /** The speed past the quota (no burst), or null when the package has none. */
 export function fupSpeed(p: FupColumns): PackageSpeed | null {
   if (!p.fup_download_kbps || !p.fup_upload_kbps) return null

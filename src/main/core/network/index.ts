@@ -14,7 +14,7 @@ export {
 export type { RouterView } from './routers'
 export { routerAppError, routerErrorText } from './router-errors'
 export { queueName } from './package-speed'
-export { canThrottle, fupSpeed } from './fup-speed'
+export { canThrottle, fupSpeed, PACKAGE_FUP_COLUMNS } from './fup-speed'
 export type { FupColumns } from './fup-speed'
 export { desiredState, loadServiceNetworkRows } from './desired-state'
 export type { DesiredState, ServiceNetworkRow } from './desired-state'

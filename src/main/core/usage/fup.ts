@@ -16,7 +16,7 @@ import {
   type OutgoingMessage,
   type QueueResult,
 } from '../messaging'
-import { canThrottle, fupSpeed, type FupColumns } from '../network'
+import { canThrottle, fupSpeed, PACKAGE_FUP_COLUMNS, type FupColumns } from '../network'
 import { periodDays } from './report'
 
 /** 1 GB as the packages' quotas count it (decimal, like RouterOS's limit-bytes-total). */
@@ -290,19 +290,7 @@ async function quotaServices(
       's.customer_id',
       'p.name as product_name',
       'p.data_cap_gb',
-      'p.service_type',
-      'p.router_profile',
-      'p.download_kbps',
-      'p.upload_kbps',
-      'p.burst_download_kbps',
-      'p.burst_upload_kbps',
-      'p.burst_threshold_download_kbps',
-      'p.burst_threshold_upload_kbps',
-      'p.burst_time_s',
-      'p.speed_on_router',
-      'p.fup_download_kbps',
-      'p.fup_upload_kbps',
-      'p.fup_profile',
+      ...PACKAGE_FUP_COLUMNS,
       'f.warned_at',
       'f.throttled_at',
     ])
