@@ -2,7 +2,13 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db'
 import { rateLimitText } from '@shared/speeds'
 import { openLogin, type SecretBox } from '../secrets'
-import { fupProfile, fupQueueSpeed, PACKAGE_FUP_COLUMNS, type FupColumns } from './fup-speed'
+import {
+  fupOpen,
+  fupProfile,
+  fupQueueSpeed,
+  PACKAGE_FUP_COLUMNS,
+  type FupColumns,
+} from './fup-speed'
 import {
   packageSpeed,
   queueSpec,
@@ -139,14 +145,7 @@ export async function loadServiceNetworkRows(
       's.product_id',
       'p.name as product_name',
       ...PACKAGE_FUP_COLUMNS,
-      (eb) =>
-        eb
-          .selectFrom('usage_fup as f')
-          .select((f) => f.fn.countAll<number>().as('n'))
-          .whereRef('f.service_id', '=', 's.id')
-          .where('f.throttled_at', 'is not', null)
-          .where('f.restored_at', 'is', null)
-          .as('fup_open'),
+      fupOpen.as('fup_open'),
       'c.code as customer_code',
       'c.name as customer_name',
       'r.isolir_profile',

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { rateLimitText, type PackageSpeed } from '@shared/speeds'
 import { packageSpeed, type ProfileSpec, type SpeedColumns } from './package-speed'
 
@@ -61,3 +62,10 @@ export function fupQueueSpeed(p: FupColumns): PackageSpeed | null {
 
 /** Whether Loket can move a service of this package to FUP on its router. */
 export const canThrottle = (p: FupColumns) => fupProfile(p) !== null || fupQueueSpeed(p) !== null
+
+/**
+ * In a query over `services as s`: how many throttles of the service are open (usage_fup:
+ * throttled, not yet restored) — above 0 while it is past its quota.
+ */
+export const fupOpen = sql<number>`(select count(*) from usage_fup f
+  where f.service_id = s.id and f.throttled_at is not null and f.restored_at is null)`

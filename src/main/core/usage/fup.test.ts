@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startRouterSim } from '../../../../test/sim/routeros/index'
-import { createProduct } from '../catalog'
+import { createProduct, updateProduct } from '../catalog'
 import { addService, createCustomer, getCustomer } from '../customers'
 import { catalogFixture, customerInput, serviceInput } from '../customers/testing'
 import { applyIsolir, createRouter, RouterPool, runDeviceQueue } from '../network'
@@ -175,6 +175,17 @@ describe('FUP against the RouterOS simulator', () => {
     await f.applyQueue()
     expect(f.kicks()).toBe(1)
     expect(f.secret('budi').profile).toBe(fupProfile)
+
+    // Loket keeps its FUP profile equal to the package, like the package profile.
+    await updateProduct(
+      f.deps,
+      f.actor,
+      { ...f.pppoe, fupUploadMbps: 0.512, priceReason: null },
+      TZ,
+    )
+    await f.applyQueue()
+    expect(f.profile(fupProfile)?.['rate-limit']).toMatch(/^(512k|512000)\/(2M|2000000)$/)
+    expect(f.secret('budi').profile).toBe(fupProfile)
   })
 
   it('runs in the usage-collect job and goes back to the package profile at the next period', async () => {
@@ -266,6 +277,12 @@ describe('FUP against the RouterOS simulator', () => {
     expect((await f.check()).throttled).toBe(1)
     await f.applyQueue()
     expect(queue()['max-limit']).toMatch(/^(1M|1000000)\/(2M|2000000)$/)
+
+    // The package's FUP speed changes while it is throttled: the package job keeps it on FUP,
+    // at the new FUP speed (it does not put the package speed back by mistake).
+    await updateProduct(f.deps, f.actor, { ...f.fixed, fupDownloadMbps: 3, priceReason: null }, TZ)
+    await f.applyQueue()
+    expect(queue()['max-limit']).toMatch(/^(1M|1000000)\/(3M|3000000)$/)
 
     f.clock.set('2026-11-30T17:04:00Z')
     expect((await f.check()).restored).toBe(1)
