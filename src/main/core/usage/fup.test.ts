@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { startRouterSim } from '../../../../test/sim/routeros/index'
+import { networkFixture } from '../../../../test/helpers/network-fixture'
 import { createProduct, updateProduct } from '../catalog'
 import { addService, createCustomer, getCustomer } from '../customers'
-import { catalogFixture, customerInput, serviceInput } from '../customers/testing'
-import { applyIsolir, createRouter, RouterPool, runDeviceQueue } from '../network'
-import { simRouterInput } from '../network/testing'
-import { testSecrets } from '../testing'
+import { customerInput, serviceInput } from '../customers/testing'
+import { applyIsolir, runDeviceQueue } from '../network'
 import { checkFup, collectUsage, runUsageCollect } from './index'
 
 const cleanups: (() => Promise<void>)[] = []
@@ -17,20 +15,13 @@ const GB = 1_000_000_000
 const TZ = 'Asia/Jakarta'
 
 /**
- * A company with one router on the simulator and two 10 GB quota packages whose speed Loket keeps
+ * A company with one router on the simulator (with its ISOLIR profile) and two 10 GB quota packages whose speed Loket keeps
  * on the router: PPPoE 20/10 Mbps and static IP 20/20 Mbps, both 2/1 Mbps past the quota
  * (2026-11-22 10:00 in Jakarta).
  */
 async function fixture() {
-  const f = await catalogFixture()
-  const sim = await startRouterSim({ port: 0 })
-  const routers = new RouterPool({ timeoutMs: 3000, backoff: { minMs: 50, maxMs: 200 } })
-  cleanups.push(
-    () => sim.close(),
-    () => routers.closeAll(),
-  )
-  const deps = { ...f.deps, secrets: testSecrets(), routers }
-  const router = await createRouter(deps, f.actor, simRouterInput(sim.port))
+  const { sim, router, deps, close, ...f } = await networkFixture()
+  cleanups.push(close)
   const quotaPackage = (name: string, serviceType: 'pppoe' | 'static_ip', up: number) =>
     createProduct(
       deps,
@@ -243,8 +234,6 @@ describe('FUP against the RouterOS simulator', () => {
     const fupProfile = `${f.pppoe.routerProfile}-fup`
     expect(f.secret('budi').profile).toBe(fupProfile)
 
-    // The router's own isolir profile, as the operator set it up.
-    f.sim.state.add('/ppp/profile', { name: 'ISOLIR', 'rate-limit': '256k/256k' })
     const isolir = (action: 'isolir' | 'restore') =>
       applyIsolir(
         f.deps,
