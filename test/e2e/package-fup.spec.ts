@@ -116,7 +116,10 @@ test('a quota package set up in the form throttles its customer past the quota',
   expect(
     sim.state.find('/ppp/profile', { name: `${product!.routerProfile}-fup` })[0],
   ).toMatchObject({ 'rate-limit': '1M/2M' })
-  expect(sim.commands.filter((c) => c.command === '/ppp/active/remove')).toHaveLength(1)
+  // The kick follows the profile change in the same job.
+  await expect
+    .poll(() => sim.commands.filter((c) => c.command === '/ppp/active/remove').length)
+    .toBe(1)
 
   await page.goto(`${host.url}customers/${customer.id}`)
   await expect(page.getByTestId('fup-badge')).toHaveText(`FUP aktif sampai ${nextPeriodText()}`)
