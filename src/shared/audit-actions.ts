@@ -88,6 +88,8 @@ export const AUDIT_ACTIONS = [
   'outages.resolve',
   'isolir.apply',
   'isolir.restore',
+  'usage.fup_throttle',
+  'usage.fup_restore',
   'device_jobs.retry',
   'network.import',
   'network.reconcile',

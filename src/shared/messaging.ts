@@ -42,6 +42,8 @@ export const TEMPLATE_KEYS = [
   'complaint_received',
   'complaint_resolved',
   'survey_rejected',
+  'quota_warning',
+  'quota_exhausted',
 ] as const
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number]
 
@@ -75,6 +77,9 @@ export const TEMPLATE_VARIABLES = [
   'tiket',
   'tanggal',
   'alasan',
+  'kuota',
+  'terpakai',
+  'kecepatan_fup',
 ] as const
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number]
 export type TemplateValues = Partial<Record<TemplateVariable, string>>

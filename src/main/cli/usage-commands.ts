@@ -1,5 +1,6 @@
 import { bytesText } from '@shared/bytes'
-import { collectUsage } from '../core/usage'
+import { cliActor } from '../core/audit'
+import { checkFup, collectUsage } from '../core/usage'
 import type { CommandDef } from './commands'
 import { firstCompanyId } from './db'
 import { withNetwork } from './network-deps'
@@ -7,11 +8,14 @@ import { count } from './words'
 
 export const usageCommands: Record<string, CommandDef> = {
   'usage collect': {
-    usage: 'usage collect [--json]   (baca penghitung byte semua router aktif sekarang)',
+    usage:
+      'usage collect [--json]   (baca penghitung byte semua router aktif sekarang, lalu cek kuota/FUP)',
     run: async ({ dataDir, out }) => {
-      const r = await withNetwork(dataDir, async (deps, db) =>
-        collectUsage(deps, await firstCompanyId(db)),
-      )
+      const { fup, ...r } = await withNetwork(dataDir, async (deps, db) => {
+        const companyId = await firstCompanyId(db)
+        const collected = await collectUsage(deps, companyId)
+        return { ...collected, fup: await checkFup(deps, { ...cliActor(companyId), companyId }) }
+      })
       const lines = [
         `Pemakaian dicatat dari ${count(r.routers.length)} router` +
           (r.problems.length ? `, ${count(r.problems.length)} router tidak menjawab` : ''),
@@ -21,8 +25,10 @@ export const usageCommands: Record<string, CommandDef> = {
             `unduh ${bytesText(x.downloadBytes)}, unggah ${bytesText(x.uploadBytes)} (${x.ms} ms)`,
         ),
         ...r.problems.map((p) => `  ${p.router}: gagal (${p.error})`),
+        `FUP ${fup.period}: ${count(fup.warned)} peringatan 80%, ${count(fup.throttled)} layanan ` +
+          `pindah ke FUP, ${count(fup.restored)} kembali normal, ${count(fup.jobs)} pekerjaan router`,
       ]
-      out.result({ routers: r.routers, problems: r.problems }, lines.join('\n'))
+      out.result({ routers: r.routers, problems: r.problems, fup }, lines.join('\n'))
       return r.routers.length === 0 && r.problems.length > 0 ? 1 : 0
     },
   },

@@ -309,13 +309,19 @@ export async function updateProduct(
       })
     const profileRenamed =
       row.service_type === 'pppoe' && (before.router_profile ?? null) !== row.router_profile
+    // A new FUP speed or profile: the package job keeps Loket's FUP profile equal, and each
+    // service syncs so one past its quota gets it (usage/fup.ts).
+    const fupChanged =
+      before.fup_download_kbps !== row.fup_download_kbps ||
+      before.fup_upload_kbps !== row.fup_upload_kbps ||
+      (before.fup_profile ?? null) !== row.fup_profile
     const speed =
       row.speed_on_router === 1 &&
-      (before.speed_on_router !== 1 || !sameSpeed(before, row) || profileRenamed)
+      (before.speed_on_router !== 1 || !sameSpeed(before, row) || profileRenamed || fupChanged)
     const queued = await queuePackageSpeed(
       tx,
       row,
-      { speed, profileRenamed },
+      { speed, profileRenamed: profileRenamed || fupChanged },
       { reason: `kecepatan paket ${row.name}`, by: actor.username },
       deps.clock.now(),
     )

@@ -1,3 +1,4 @@
+import { addMonths, calendarDate } from '@shared/dates'
 import { AppError } from '@shared/errors'
 import { listPrice } from '../catalog'
 import type { CoreDeps } from '../deps'
@@ -41,6 +42,20 @@ export async function getCustomer(
     .execute()
   const serviceIds = services.map((s) => s.id)
   const deviceStates = await serviceDeviceStates(db, serviceIds)
+  // Past its quota (usage/fup.ts): on the FUP speed until the next period starts.
+  const fupUntil = new Map(
+    (serviceIds.length
+      ? await db
+          .selectFrom('usage_fup')
+          .select(['service_id', 'period'])
+          .where('service_id', 'in', serviceIds)
+          .where('throttled_at', 'is not', null)
+          .where('restored_at', 'is', null)
+          .orderBy('period')
+          .execute()
+      : []
+    ).map((f) => [f.service_id, addMonths(calendarDate(`${f.period}-01`), 1)]),
+  )
   const hist = serviceIds.length
     ? await db
         .selectFrom('service_history')
@@ -123,6 +138,8 @@ export async function getCustomer(
           routerName: s.router_name,
           /** "Menunggu router" until the router has what the database says. */
           device: deviceStates.get(s.id) ?? null,
+          /** On the FUP speed until this day (`YYYY-MM-DD`), or null. */
+          fupUntil: fupUntil.get(s.id) ?? null,
           popId: s.pop_id,
           notes: s.notes,
           terminatedAt: s.terminated_at,

@@ -49,6 +49,7 @@ export interface Database {
   session_addresses: SessionAddressesTable
   usage_counters: UsageCountersTable
   usage_daily: UsageDailyTable
+  usage_fup: UsageFupTable
   hotspot_profiles: HotspotProfilesTable
   hotspot_batches: HotspotBatchesTable
   hotspot_vouchers: HotspotVouchersTable
@@ -963,6 +964,19 @@ export interface UsageDailyTable {
   company_id: number
   upload_bytes: number
   download_bytes: number
+}
+
+/** A service's FUP state in a usage period (`YYYY-MM`): each step once (issue 18, FUP). */
+export interface UsageFupTable {
+  service_id: number
+  period: string
+  company_id: number
+  /** The 80 % message was queued. */
+  warned_at: string | null
+  /** The 100 % message was queued and the service moved to its FUP speed. */
+  throttled_at: string | null
+  /** Back to the package speed at the next period. */
+  restored_at: string | null
 }
 
 export type DeviceJobRow = Selectable<DeviceJobsTable>

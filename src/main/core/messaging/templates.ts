@@ -84,6 +84,21 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, { subject: string; body: str
       'Yth. {nama}, terima kasih telah mendaftar di {perusahaan}. Mohon maaf, dari hasil survei ' +
       'lokasi pemasangan belum dapat dilakukan: {alasan}. Informasi lebih lanjut: {telepon_perusahaan}.',
   },
+  // Sent once per service and period at 80 % of the package's quota (usage/fup.ts).
+  quota_warning: {
+    subject: 'Kuota internet 80% terpakai - {perusahaan}',
+    body:
+      'Halo {nama} ({kode}),\nKuota Anda sudah terpakai 80%: {terpakai} dari {kuota} paket {paket}. ' +
+      'Setelah kuota habis, kecepatan menjadi {kecepatan_fup} sampai {tanggal}. {perusahaan}',
+  },
+  // Sent once per service and period when the quota is used up and the service moves to FUP.
+  quota_exhausted: {
+    subject: 'Kuota internet habis - {perusahaan}',
+    body:
+      'Halo {nama} ({kode}),\nkuota {kuota} paket {paket} sudah habis ({terpakai} terpakai). ' +
+      'Mulai sekarang kecepatan menjadi {kecepatan_fup} sampai {tanggal}, lalu kembali normal. ' +
+      'Bantuan: {telepon_perusahaan}. {perusahaan}',
+  },
 }
 
 /** Every template as the company uses it now: its edit, else Loket's wording. */

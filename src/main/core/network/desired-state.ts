@@ -3,6 +3,13 @@ import type { Database } from '../db'
 import { rateLimitText } from '@shared/speeds'
 import { openLogin, type SecretBox } from '../secrets'
 import {
+  fupOpen,
+  fupProfile,
+  fupQueueSpeed,
+  PACKAGE_FUP_COLUMNS,
+  type FupColumns,
+} from './fup-speed'
+import {
   packageSpeed,
   queueSpec,
   type ProfileSpec,
@@ -20,6 +27,9 @@ import {
  * Services not yet active (registrasi … in_progress) are left alone: nothing is created early.
  * When Loket keeps the package's speed (package-speed.ts), a PPPoE service also needs its
  * package's profile to exist with that rate-limit, and a live static service its simple queue.
+ * A service past its quota (FUP, core/usage/fup.ts: throttled this period and not yet restored)
+ * gets its package's FUP profile or FUP queue speed instead; isolir still wins (an isolated
+ * service stays isolated, and a restore during a throttled period returns it to FUP).
  */
 export type DesiredState =
   | {
@@ -46,7 +56,7 @@ export type DesiredState =
     }
   | { kind: 'none'; why: 'not_active' | 'no_login' | 'no_address' | 'not_network' }
 
-export interface ServiceNetworkRow extends SpeedColumns {
+export interface ServiceNetworkRow extends SpeedColumns, FupColumns {
   id: number
   product_id: number
   product_name: string
@@ -63,6 +73,8 @@ export interface ServiceNetworkRow extends SpeedColumns {
   customer_name: string
   isolir_profile: string | null
   isolir_list: string | null
+  /** 1 while the service is past its quota this period (an open usage_fup row). */
+  fup_throttled: number
 }
 
 const LIVE = new Set(['aktif', 'isolir', 'putus'])
@@ -74,24 +86,28 @@ export function desiredState(s: ServiceNetworkRow): DesiredState {
     if (!s.pppoe_username) return { kind: 'none', why: 'no_login' }
     const pppoe = s.service_type === 'pppoe'
     const speed = pppoe ? packageSpeed(s) : null
+    const fup = s.fup_throttled === 1 ? fupProfile(s) : null
+    const packageSpec =
+      speed && s.router_profile ? { name: s.router_profile, rateLimit: rateLimitText(speed) } : null
     return {
       kind: pppoe ? 'pppoe' : 'hotspot',
       name: s.pppoe_username,
       password: s.pppoe_password ?? '',
-      profile: pppoe && isolated ? (s.isolir_profile ?? 'ISOLIR') : (s.router_profile ?? 'default'),
+      profile:
+        pppoe && isolated
+          ? (s.isolir_profile ?? 'ISOLIR')
+          : (fup?.name ?? s.router_profile ?? 'default'),
       disabled: s.status === 'putus' || (!pppoe && isolated),
       comment: s.customer_code,
       remoteAddress: pppoe ? s.static_ip : null,
       provision: s.status !== 'putus',
-      profileSpec:
-        speed && s.router_profile
-          ? { name: s.router_profile, rateLimit: rateLimitText(speed) }
-          : null,
+      profileSpec: fup && !isolated ? fup.spec : packageSpec,
     }
   }
   if (s.service_type === 'static_ip' || s.service_type === 'dedicated') {
     if (!s.static_ip) return { kind: 'none', why: 'no_address' }
-    const speed = packageSpeed(s)
+    const fup = s.fup_throttled === 1 ? fupQueueSpeed(s) : null
+    const speed = fup ?? packageSpeed(s)
     return {
       kind: 'address-list',
       list: s.isolir_list ?? 'isolir',
@@ -128,16 +144,8 @@ export async function loadServiceNetworkRows(
       's.static_ip',
       's.product_id',
       'p.name as product_name',
-      'p.service_type',
-      'p.router_profile',
-      'p.download_kbps',
-      'p.upload_kbps',
-      'p.burst_download_kbps',
-      'p.burst_upload_kbps',
-      'p.burst_threshold_download_kbps',
-      'p.burst_threshold_upload_kbps',
-      'p.burst_time_s',
-      'p.speed_on_router',
+      ...PACKAGE_FUP_COLUMNS,
+      fupOpen.as('fup_open'),
       'c.code as customer_code',
       'c.name as customer_name',
       'r.isolir_profile',
@@ -150,8 +158,9 @@ export async function loadServiceNetworkRows(
   }
   if (filter.routerId !== undefined) q = q.where('s.router_id', '=', filter.routerId)
   // The router needs the password in clear; it is sealed at rest.
-  return (await q.execute()).map((r) => ({
+  return (await q.execute()).map(({ fup_open, ...r }) => ({
     ...r,
     pppoe_password: openLogin(secrets, r.pppoe_password),
+    fup_throttled: Number(fup_open ?? 0) > 0 ? 1 : 0,
   }))
 }

@@ -14,6 +14,8 @@ export {
 export type { RouterView } from './routers'
 export { routerAppError, routerErrorText } from './router-errors'
 export { queueName } from './package-speed'
+export { canThrottle, fupSpeed, PACKAGE_FUP_COLUMNS } from './fup-speed'
+export type { FupColumns } from './fup-speed'
 export { desiredState, loadServiceNetworkRows } from './desired-state'
 export type { DesiredState, ServiceNetworkRow } from './desired-state'
 export { applyDesiredState, disableSecret, kickSessions } from './apply-state'

@@ -2,6 +2,7 @@ import { AppError } from '@shared/errors'
 import { rateLimitText, rateText, SPEED_SERVICE_TYPES, type PackageSpeed } from '@shared/speeds'
 import type { ProductsTable } from '../db'
 import type { Selectable } from 'kysely'
+import { fupOpen, fupProfile, fupQueueSpeed } from './fup-speed'
 import type { DeviceJobHandler } from './job-handlers'
 import { chunked, rowsByKey } from './router-reads'
 import { parseFullRateLimit, RouterError, type RouterApi, type RouterRow } from './routeros'
@@ -222,21 +223,35 @@ export const packageSpeedHandlers: Record<string, DeviceJobHandler> = {
     if (product.service_type === 'pppoe') {
       if (!product.router_profile) return { action: 'skipped' }
       const spec = { name: product.router_profile, rateLimit: rateLimitText(speed) }
-      const done = await ensurePppProfiles(api, [spec])
-      return { profile: spec.name, action: done.get(spec.name) }
+      // Loket's FUP profile of the package is kept equal the same way (fup-speed.ts).
+      const fup = fupProfile(product)?.spec
+      const done = await ensurePppProfiles(api, fup ? [spec, fup] : [spec])
+      return {
+        profile: spec.name,
+        action: done.get(spec.name),
+        ...(fup ? { fupProfile: fup.name, fupAction: done.get(fup.name) } : {}),
+      }
     }
     const services = await deps.db
       .selectFrom('services as s')
       .innerJoin('customers as c', 'c.id', 's.customer_id')
-      .select(['s.sid', 's.static_ip', 'c.code'])
+      .select(['s.sid', 's.static_ip', 'c.code', fupOpen.as('fup_open')])
       .where('s.product_id', '=', product.id)
       .where('s.router_id', '=', job.router_id)
       .where('s.status', 'in', ['aktif', 'isolir'])
       .where('s.static_ip', 'is not', null)
       .execute()
+    // A service past its quota keeps its FUP speed (the desired state says the same).
+    const fup = fupQueueSpeed(product)
     const done = await ensureQueues(
       api,
-      services.map((s) => queueSpec(speed, { sid: s.sid, address: s.static_ip!, comment: s.code })),
+      services.map((s) =>
+        queueSpec(fup && Number(s.fup_open ?? 0) > 0 ? fup : speed, {
+          sid: s.sid,
+          address: s.static_ip!,
+          comment: s.code,
+        }),
+      ),
     )
     const counts = { created: 0, updated: 0, unchanged: 0 }
     for (const action of done.values()) counts[action]++

@@ -4,6 +4,7 @@ import { AppError } from '@shared/errors'
 import { companyTimeZone } from '../companies'
 import { writeTx, type Database, type RouterDbRow } from '../db'
 import type { JobContext, JobCounts } from '../deps'
+import { checkFup, type FupDeps } from './fup'
 import {
   activeRouters,
   queueName,
@@ -297,18 +298,23 @@ export async function collectUsage(deps: NetworkDeps, companyId: number): Promis
 }
 
 /**
- * The `usage-collect` job. Fails only when no router answered, so one dead POP does not hide
- * the others' usage.
+ * The `usage-collect` job, then the FUP check on what it stored (fup.ts: 80 % / 100 % messages,
+ * throttles, and at the first run of a new period the restores). Fails only when no router
+ * answered, so one dead POP does not hide the others' usage.
  */
 export async function runUsageCollect(
-  deps: NetworkDeps,
+  deps: NetworkDeps & FupDeps,
   ctx: JobContext,
 ): Promise<{ counts: JobCounts; detail: Record<string, unknown> }> {
   const r = await collectUsage(deps, ctx.companyId)
+  const fup = await checkFup(deps, ctx.actor)
   const counts: JobCounts = {
     routers: r.routers.length + r.problems.length,
     services: r.routers.reduce((n, x) => n + x.read, 0),
     unreachable: r.problems.length,
+    fup_warned: fup.warned,
+    fup_throttled: fup.throttled,
+    fup_restored: fup.restored,
   }
   if (r.routers.length === 0 && r.problems.length > 0)
     throw new Error(r.problems.map((p) => `${p.router}: ${p.error}`).join('; '))

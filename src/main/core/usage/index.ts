@@ -29,3 +29,5 @@ export type {
   ServiceUsage,
   UsageReport,
 } from './report'
+export { checkFup, WARN_AT } from './fup'
+export type { FupCheck, FupDeps } from './fup'

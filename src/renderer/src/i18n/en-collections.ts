@@ -35,6 +35,8 @@ export const enCollections: typeof idCollections = {
       complaint_received: 'Complaint received',
       complaint_resolved: 'Complaint resolved',
       survey_rejected: 'Survey not feasible',
+      quota_warning: 'Quota 80% used',
+      quota_exhausted: 'Quota used up (FUP)',
       broadcast: 'Broadcast',
       test: 'Test message',
     },

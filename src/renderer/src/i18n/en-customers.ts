@@ -171,6 +171,8 @@ export const enCustomers: typeof idCustomers = {
     notes: 'Notes',
     pendingDowngrade: 'Downgrade to {{name}} from {{date}}',
     pendingUpgrade: 'Upgrade to {{name}} from {{date}}',
+    fupUntil: 'FUP active until {{date}}',
+    fupHint: 'This month’s quota is used up: FUP speed until the next period.',
     terminatedAt: 'Terminated on',
   },
   serviceForm: {

@@ -35,6 +35,8 @@ export const enMessaging: typeof idMessaging = {
       complaint_received: 'Complaint received',
       complaint_resolved: 'Complaint resolved',
       survey_rejected: 'Survey not feasible',
+      quota_warning: 'Quota 80% used',
+      quota_exhausted: 'Quota used up (FUP)',
       broadcast: 'Broadcast',
       test: 'Test message',
     },
@@ -57,6 +59,9 @@ export const enMessaging: typeof idMessaging = {
       tiket: 'Complaint ticket number',
       tanggal: 'Date',
       alasan: 'Reason (survey not feasible)',
+      kuota: 'Package quota (GB)',
+      terpakai: 'Usage this period',
+      kecepatan_fup: 'FUP speed',
     },
     history: {
       search: 'Search number or text',
@@ -141,6 +146,10 @@ export const enMessaging: typeof idMessaging = {
         complaint_resolved: "Sent when a customer's complaint ticket goes to selesai (resolved).",
         survey_rejected:
           'Sent when a registration survey is found not feasible and "message the customer" is ticked, with the reason {alasan}.',
+        quota_warning:
+          'Sent once per service per month when usage reaches 80% of the package quota (checked after every usage collection). {tanggal} = the date the quota resets.',
+        quota_exhausted:
+          'Sent once per service per month when the quota is used up and the service moves to the FUP speed until the next period ({tanggal}).',
       },
       notSent: 'Not sent yet',
       preview: 'Preview',

@@ -520,6 +520,10 @@ export const en: Messages = {
     },
     outages: { declare: 'Mass outage declared', resolve: 'Mass outage resolved' },
     isolir: { apply: 'Service isolated', restore: 'Isolation lifted' },
+    usage: {
+      fup_throttle: 'Quota used up: service moved to the FUP speed',
+      fup_restore: 'New period: service back from FUP',
+    },
     device_jobs: { retry: 'Router job retried' },
     network: { import: 'Import from a router', reconcile: 'Router reconciliation fix' },
     sessions: { kick: 'PPPoE session kicked' },

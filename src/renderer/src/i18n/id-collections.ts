@@ -34,6 +34,8 @@ export const idCollections = {
       complaint_received: 'Keluhan diterima',
       complaint_resolved: 'Keluhan selesai',
       survey_rejected: 'Survei tidak layak',
+      quota_warning: 'Kuota 80% terpakai',
+      quota_exhausted: 'Kuota habis (FUP)',
       broadcast: 'Broadcast',
       test: 'Pesan uji',
     },

@@ -172,6 +172,8 @@ export const idCustomers = {
     notes: 'Catatan',
     pendingDowngrade: 'Turun paket ke {{name}} mulai {{date}}',
     pendingUpgrade: 'Naik paket ke {{name}} mulai {{date}}',
+    fupUntil: 'FUP aktif sampai {{date}}',
+    fupHint: 'Kuota bulan ini habis: kecepatan FUP sampai periode berikutnya.',
     terminatedAt: 'Tanggal putus',
   },
   serviceForm: {

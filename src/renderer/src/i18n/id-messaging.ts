@@ -33,6 +33,8 @@ export const idMessaging = {
       complaint_received: 'Keluhan diterima',
       complaint_resolved: 'Keluhan selesai',
       survey_rejected: 'Survei tidak layak',
+      quota_warning: 'Kuota 80% terpakai',
+      quota_exhausted: 'Kuota habis (FUP)',
       broadcast: 'Broadcast',
       test: 'Pesan uji',
     },
@@ -55,6 +57,9 @@ export const idMessaging = {
       tiket: 'Nomor tiket keluhan',
       tanggal: 'Tanggal kejadian',
       alasan: 'Alasan (survei tidak layak)',
+      kuota: 'Kuota paket (GB)',
+      terpakai: 'Pemakaian periode ini',
+      kecepatan_fup: 'Kecepatan FUP',
     },
     history: {
       search: 'Cari nomor atau teks',
@@ -140,6 +145,10 @@ export const idMessaging = {
         complaint_resolved: 'Dikirim saat tiket keluhan pelanggan berstatus selesai.',
         survey_rejected:
           'Dikirim bila survei registrasi dinyatakan tidak layak dan pilihan "kirim pesan ke pelanggan" dicentang, berisi alasannya {alasan}.',
+        quota_warning:
+          'Dikirim sekali per layanan per bulan saat pemakaian mencapai 80% kuota paket (dicek setiap pencatatan pemakaian). {tanggal} = tanggal kuota kembali.',
+        quota_exhausted:
+          'Dikirim sekali per layanan per bulan saat kuota habis dan layanan pindah ke kecepatan FUP sampai periode berikutnya ({tanggal}).',
       },
       notSent: 'Belum dikirim',
       preview: 'Pratinjau',

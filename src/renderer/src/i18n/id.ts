@@ -520,6 +520,10 @@ export const id = {
     },
     outages: { declare: 'Gangguan massal ditandai', resolve: 'Gangguan massal selesai' },
     isolir: { apply: 'Layanan diisolir', restore: 'Isolir dibuka' },
+    usage: {
+      fup_throttle: 'Kuota habis: layanan pindah ke kecepatan FUP',
+      fup_restore: 'Periode baru: layanan kembali dari FUP',
+    },
     device_jobs: { retry: 'Pekerjaan router dicoba ulang' },
     network: { import: 'Impor dari router', reconcile: 'Perbaikan rekonsiliasi router' },
     sessions: { kick: 'Sesi PPPoE diputus' },

@@ -28,6 +28,7 @@ import * as m202612090701 from './202612090701_package_speeds'
 import * as m202612090801 from './202612090801_usage'
 import * as m202612090901 from './202612090901_topology'
 import * as m202612091101 from './202612091101_package_usage'
+import * as m202612091201 from './202612091201_fup_state'
 import * as m202612091301 from './202612091301_usage_line_index'
 import * as m202612091401 from './202612091401_voucher_quota'
 
@@ -66,6 +67,7 @@ export const migrations: Record<string, Migration> = {
   '202612090801_usage': m202612090801,
   '202612090901_topology': m202612090901,
   '202612091101_package_usage': m202612091101,
+  '202612091201_fup_state': m202612091201,
   '202612091301_usage_line_index': m202612091301,
   '202612091401_voucher_quota': m202612091401,
 }

@@ -12,13 +12,14 @@ import { rupiahOrNull } from '../../forms/parse'
 import { useFormState } from '../../forms/use-form-state'
 import { toFields, toForm } from './product-form'
 import { ProductSpeedFields } from './product-speed-fields'
+import { ProductUsageFields } from './product-usage-fields'
 import { refreshCatalog } from './refresh-catalog'
 import type { ProductRow } from './types'
 import { DateField } from '../../components/date-field'
 
 /**
  * A package: what it is, what it costs, how fast (and whether Loket sets that speed on the
- * router); a price change is dated and explained.
+ * router), its quota and FUP; a price change is dated and explained.
  */
 export function ProductFormModal({
   product,
@@ -110,14 +111,9 @@ export function ProductFormModal({
           }
           {...form.text('routerProfile')}
         />
-        <TextInput
-          label={t('productFields.dataCapGb')}
-          description={t('productFields.dataCapHint')}
-          inputMode="numeric"
-          {...form.text('dataCapGb')}
-        />
       </SimpleGrid>
       <ProductSpeedFields form={form} rateLimit={product?.rateLimit ?? null} />
+      <ProductUsageFields form={form} />
       {priceChanged && (
         <Stack gap="sm">
           <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />}>

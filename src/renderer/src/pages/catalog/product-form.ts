@@ -1,5 +1,12 @@
 import type { BillingMode, ServiceType } from '@shared/catalog'
-import { integerOrNull, numberText, rupiahText, speedOrNull, speedText } from '../../forms/parse'
+import {
+  integerOrNull,
+  numberText,
+  rupiahOrNull,
+  rupiahText,
+  speedOrNull,
+  speedText,
+} from '../../forms/parse'
 import type { useFormState } from '../../forms/use-form-state'
 import type { ProductRow } from './types'
 
@@ -22,6 +29,11 @@ export function toForm(p: ProductRow | null) {
     burstTimeSeconds: numberText(p?.burstTimeSeconds),
     routerProfile: p?.routerProfile ?? '',
     dataCapGb: numberText(p?.dataCapGb),
+    fupDownloadMbps: speedText(p?.fupDownloadMbps),
+    fupUploadMbps: speedText(p?.fupUploadMbps),
+    fupProfile: p?.fupProfile ?? '',
+    extraGbPrice: rupiahText(p?.extraGbPrice),
+    usageGbPrice: rupiahText(p?.usageGbPrice),
     fupNote: p?.fupNote ?? '',
     taxable: p?.taxable ?? false,
     active: p?.active ?? true,
@@ -51,6 +63,11 @@ export function toFields(v: ProductForm, price: number | null) {
     burstTimeSeconds: v.burst ? integerOrNull(v.burstTimeSeconds) : null,
     routerProfile: v.routerProfile,
     dataCapGb: integerOrNull(v.dataCapGb),
+    fupDownloadMbps: speedOrNull(v.fupDownloadMbps),
+    fupUploadMbps: speedOrNull(v.fupUploadMbps),
+    fupProfile: v.fupProfile,
+    extraGbPrice: rupiahOrNull(v.extraGbPrice),
+    usageGbPrice: rupiahOrNull(v.usageGbPrice),
     fupNote: v.fupNote,
     taxable: v.taxable,
   }

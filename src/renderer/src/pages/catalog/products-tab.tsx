@@ -25,6 +25,25 @@ export function ProductsTab({ canManage }: { canManage: boolean }) {
           down: p.downloadMbps === null ? t('common.empty') : mbps.format(p.downloadMbps),
           up: p.uploadMbps === null ? t('common.empty') : mbps.format(p.uploadMbps),
         })
+  /** Quota with its FUP speed, and the usage price: short lines; none for an unlimited package. */
+  const usage = (p: ProductRow) => {
+    const parts: string[] = []
+    if (p.dataCapGb)
+      parts.push(
+        p.fupDownloadMbps !== null && p.fupUploadMbps !== null
+          ? t('products.quotaFup', {
+              gb: p.dataCapGb,
+              down: mbps.format(p.fupDownloadMbps),
+              up: mbps.format(p.fupUploadMbps),
+            })
+          : t('products.quota', { gb: p.dataCapGb }),
+      )
+    if (p.extraGbPrice !== null)
+      parts.push(t('products.extraGb', { price: formatRupiah(p.extraGbPrice) }))
+    if (p.usageGbPrice !== null)
+      parts.push(t('products.usageGb', { price: formatRupiah(p.usageGbPrice) }))
+    return parts
+  }
 
   return (
     <>
@@ -91,6 +110,11 @@ export function ProductsTab({ canManage }: { canManage: boolean }) {
                           </Badge>
                         </Tooltip>
                       )}
+                      {usage(p).map((line) => (
+                        <Text key={line} fz="xs" c="dimmed" data-testid="product-usage">
+                          {line}
+                        </Text>
+                      ))}
                     </Table.Td>
                     <Table.Td>{p.taxable ? t('common.yes') : t('common.no')}</Table.Td>
                     <Table.Td>

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, DataList, Group, Text } from '@mantine/core'
+import { Badge, Button, Card, DataList, Group, Text, Tooltip } from '@mantine/core'
 import {
   IconAlertTriangle,
   IconArrowsExchange,
@@ -113,6 +113,13 @@ export function ServiceCard({
             <Text fw={700}>{s.productName}</Text>
             <StatusBadge status={s.status} />
             <DeviceBadge device={s.device} />
+            {s.fupUntil && (
+              <Tooltip label={t('service.fupHint')}>
+                <Badge color="orange" variant="light" tt="none" data-testid="fup-badge">
+                  {t('service.fupUntil', { date: dateText(s.fupUntil) })}
+                </Badge>
+              </Tooltip>
+            )}
           </Group>
           <Text fz="sm" c="dimmed" ff="monospace">
             {s.sid}
