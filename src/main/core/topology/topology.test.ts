@@ -76,6 +76,7 @@ async function fixture() {
     oltId: olt.id,
     pon: '1/1/1',
     ...place,
+    notes: 'Tiang depan balai desa',
   })
   const tengah = await saveOdc(f.deps, f.actor, {
     name: 'ODC Tengah',
@@ -290,6 +291,8 @@ describe('the topology tree', () => {
       ['1/1/1', ['ODC Pakansari']],
       ['1/1/2', ['ODC Tengah']],
     ])
+    // The ODC form edits from the tree: its notes come along, so saving does not wipe them.
+    expect(olt.pons[0]!.odcs[0]!.notes).toBe('Tiang depan balai desa')
     const pks2 = olt.pons[0]!.odcs[0]!.odps.find((o) => o.name === 'PKS-02')!
     expect(pks2).toMatchObject({ ports: 4, used: 1, free: 3, down: false })
     expect(pks2.customers).toEqual([

@@ -25,6 +25,8 @@ export interface TreeOdp {
 export interface TreeOdc {
   id: number
   name: string
+  /** Shown and kept by the ODC form (an ODP's come with its detail). */
+  notes: string | null
   mapsUrl: string | null
   down: boolean
   odps: TreeOdp[]
@@ -71,7 +73,7 @@ export async function topologyTree({ db }: CoreDeps, companyId: number): Promise
       .execute(),
     db
       .selectFrom('odcs')
-      .select(['id', 'name', 'olt_id', 'pon', 'latitude', 'longitude'])
+      .select(['id', 'name', 'olt_id', 'pon', 'latitude', 'longitude', 'notes'])
       .where('company_id', '=', companyId)
       .execute(),
     db
@@ -136,6 +138,7 @@ export async function topologyTree({ db }: CoreDeps, companyId: number): Promise
     list.push({
       id: d.id,
       name: d.name,
+      notes: d.notes,
       mapsUrl: mapsUrl(d.latitude, d.longitude),
       down: down.has(`odc:${d.id}`),
       odps: (odpsOf.get(d.id) ?? []).sort(byName),

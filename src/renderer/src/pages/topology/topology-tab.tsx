@@ -403,7 +403,7 @@ function OdcModal({
   const [pon, setPon] = useState(odc?.pon ?? editing.pon ?? '')
   const [lat, setLat] = useState<string | number>(coordOf(odc?.mapsUrl, 0))
   const [lng, setLng] = useState<string | number>(coordOf(odc?.mapsUrl, 1))
-  const [notes, setNotes] = useState('')
+  const [notes, setNotes] = useState(odc?.notes ?? '')
   const done = useDone(onClose)
   const save = useMutation(
     trpc.topology.saveOdc.mutationOptions(done(t('topology.saved', { name }))),
