@@ -160,7 +160,7 @@ describe('monitor.customerSessions: the troubleshooting screen’s PPPoE piece',
     expect(performance.now() - started).toBeLessThan(3000)
     expect(row).toMatchObject({
       state: 'error',
-      error: { code: expect.stringMatching(/^ROUTER_(UNREACHABLE|DISCONNECTED)$/) },
+      error: { code: expect.stringMatching(/^ROUTER_(UNREACHABLE|DISCONNECTED|REFUSED)$/) },
     })
   })
 
