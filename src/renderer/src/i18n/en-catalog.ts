@@ -78,7 +78,8 @@ export const enCatalog: typeof idCatalog = {
     fupUploadMbps: 'FUP upload speed',
     fupSpeedHint: 'Once the quota is used up, until the next period.',
     fupProfile: 'FUP profile',
-    fupProfileHint: 'Optional. Leave empty for Loket to create its own FUP profile.',
+    fupProfileHint:
+      'Optional. Leave empty for Loket to create its own FUP profile (only when Loket sets the package speed on the router).',
     fupProfilePppoe: 'PPPoE only; static IPs use a simple queue.',
     extraGbPrice: 'Price per extra GB',
     extraGbPriceHint: 'Billed on the next invoice.',

@@ -76,7 +76,8 @@ export const idCatalog = {
     fupUploadMbps: 'Kecepatan FUP unggah',
     fupSpeedHint: 'Setelah kuota habis, sampai periode berikutnya.',
     fupProfile: 'Profil FUP',
-    fupProfileHint: 'Opsional. Kosongkan agar Loket membuat profil FUP sendiri.',
+    fupProfileHint:
+      'Opsional. Kosongkan agar Loket membuat profil FUP sendiri (hanya bila Loket mengatur kecepatan paket di router).',
     fupProfilePppoe: 'Hanya untuk PPPoE; IP statis memakai simple queue.',
     extraGbPrice: 'Harga per GB kelebihan',
     extraGbPriceHint: 'Ditagih pada tagihan berikutnya.',
