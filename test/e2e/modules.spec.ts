@@ -59,10 +59,10 @@ test('Laporan lanjutan off: the analysis tabs leave the Laporan page, the daily 
 }) => {
   await setUpCompany(request, host)
   await signIn(page, host, OWNER, 'Pengguna')
-  // With every module on, the eight tabs stand on one row at 1366×768.
+  // With every module on, the nine tabs stand on one row at 1366×768.
   await page.getByTestId('nav-reports').click()
   const all = page.getByRole('tablist').getByRole('tab')
-  await expect(all).toHaveCount(8)
+  await expect(all).toHaveCount(9)
   const rows = new Set<number>()
   for (const tab of await all.all()) rows.add(Math.round((await tab.boundingBox())!.y))
   expect(rows.size).toBe(1)
@@ -78,8 +78,9 @@ test('Laporan lanjutan off: the analysis tabs leave the Laporan page, the daily 
   await page.getByTestId('nav-reports').click()
   const tabs = page.getByRole('tablist')
   await expect(tabs.getByRole('tab', { name: 'Piutang' })).toBeVisible()
-  // Piutang, Tagihan vs penerimaan, Pembayaran, and Tiket (its own module, still on).
-  await expect(tabs.getByRole('tab')).toHaveCount(4)
+  // Piutang, Tagihan vs penerimaan, Pembayaran, Tiket (its own module, still on) and Pemakaian
+  // (network usage, no module).
+  await expect(tabs.getByRole('tab')).toHaveCount(5)
   await expect(page.getByTestId('reports-module-off')).toContainText('Laporan lanjutan')
   await page.screenshot({ path: '/tmp/modules-reports-1366.png' })
   // A link to an analysis tab opens the first daily one instead.
