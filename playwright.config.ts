@@ -5,9 +5,16 @@ import { defineConfig } from '@playwright/test'
  * (`npm run serve`) with a fresh data directory per test (see test/e2e/fixtures.ts).
  * Never `npx playwright install`: the browser comes from `apt-get install chromium`.
  */
+// Password hashes at N=2^10 instead of 2^17 in the hosts and CLIs this run starts, which inherit
+// the environment (src/main/core/auth/password-hash.ts; password-hash.test.ts checks the default).
+process.env.NODE_ENV = 'test'
+process.env.LOKET_TEST_SCRYPT_LOG2N = '10'
+
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
+  // The CLI and host bundles the tests start (test/helpers/node-entries.ts).
+  globalSetup: './test/e2e/global-setup.ts',
   // Two cores: one host and one browser at a time keeps timings honest.
   workers: 1,
   fullyParallel: false,

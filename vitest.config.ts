@@ -16,6 +16,11 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
+    // The CLI and host bundles the process tests start (test/helpers/node-entries.ts).
+    globalSetup: ['test/global-setup.ts'],
+    // Password hashes at N=2^10 instead of 2^17 in this run and the hosts and CLIs it starts
+    // (src/main/core/auth/password-hash.ts; password-hash.test.ts checks the real default).
+    env: { NODE_ENV: 'test', LOKET_TEST_SCRYPT_LOG2N: '10' },
     // Vitest's default is one fewer than the cores: one file at a time on this 2-core machine,
     // while most files spend their time waiting on a spawned CLI, a host's HTTP answer or
     // PostgreSQL. Two at a time keeps both cores busy.

@@ -4,6 +4,7 @@ import { promisify } from 'node:util'
 import { call, OWNER, setUpCompany, signIn } from './api'
 import { fillDate, monthName, pickMonth, shownDate } from './date-fields'
 import { expect, test, type Host } from './fixtures'
+import { CLI_ENTRY } from '../helpers/node-entries'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const run = promisify(execFile)
@@ -20,7 +21,7 @@ function monthBefore(period: string): string {
 
 /** A counter payment on a chosen day, through the CLI (the counter itself always pays today). */
 async function payOn(host: Host, customer: string, date: string): Promise<void> {
-  const args = ['--import', 'tsx', 'src/main/cli.ts', 'payment', 'record', '--customer', customer]
+  const args = [CLI_ENTRY, 'payment', 'record', '--customer', customer]
   await run(
     process.execPath,
     [...args, '--amount', '150000', '--date', date, '--data-dir', host.dataDir, '--json'],

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { expect, type Host } from './fixtures'
+import { CLI_ENTRY } from '../helpers/node-entries'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const run = promisify(execFile)
@@ -25,9 +26,7 @@ export async function demoData(
   const { stdout } = await run(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      'src/main/cli.ts',
+      CLI_ENTRY,
       'demo-data',
       '--customers',
       String(demo.customers),

@@ -5,6 +5,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { test as base } from '@playwright/test'
+import { SERVE_ENTRY } from '../helpers/node-entries'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 
@@ -22,13 +23,17 @@ export interface Host {
   output: () => string
 }
 
-/** `npm run serve` on a fresh data dir and a free port, stopped (whole process group) after the test. */
+/**
+ * The headless host (`npm run serve`, bundled by the global setup: test/helpers/node-entries.ts)
+ * on a fresh data dir and a free port, stopped (whole process group) after the test. The web
+ * build it serves is the one `npm run test:e2e` makes first.
+ */
 async function startServe(): Promise<{ host: Host; child: ChildProcess }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-e2e-'))
   const port = await freePort()
   const child = spawn(
-    'npm',
-    ['run', 'serve', '--silent', '--', '--data-dir', dataDir, '--port', String(port)],
+    process.execPath,
+    [SERVE_ENTRY, '--data-dir', dataDir, '--port', String(port)],
     {
       cwd: ROOT,
       detached: true,
@@ -43,7 +48,7 @@ async function startServe(): Promise<{ host: Host; child: ChildProcess }> {
   for (;;) {
     if (output.includes('Loket host ready at')) break
     if (child.exitCode !== null || Date.now() > deadline) {
-      throw new Error(`npm run serve did not start:\n${output}`)
+      throw new Error(`the host did not start:\n${output}`)
     }
     await new Promise((r) => setTimeout(r, 50))
   }

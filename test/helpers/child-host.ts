@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { createTRPCClient, httpBatchLink } from '@trpc/client'
 import type { AppRouter } from '@api/index'
+import { SERVE_ENTRY } from './node-entries'
 
 const root = path.resolve(import.meta.dirname, '../..')
-export const tsx = path.join(root, 'node_modules/.bin/tsx')
 
 /**
  * The headless host as its own process (what runs in an office), so a test can kill -9 it.
@@ -20,11 +20,11 @@ export async function startChildHost(
   client: (token?: string | null) => ReturnType<typeof createTRPCClient<AppRouter>>
   kill9: () => Promise<void>
 }> {
-  // `node --import tsx` (not the tsx launcher, which runs the script in a second process): the
-  // SIGKILL must hit the process that holds the database.
+  // One plain node process on the bundled host (not the tsx launcher, which runs the script in a
+  // second process): the SIGKILL must hit the process that holds the database.
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/main/serve.ts', '--data-dir', dataDir, '--port', '0', ...args],
+    [SERVE_ENTRY, '--data-dir', dataDir, '--port', '0', ...args],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],

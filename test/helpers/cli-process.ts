@@ -8,10 +8,10 @@ import { addService, createCustomer } from '@core/customers'
 import { customerInput, serviceInput } from '@core/customers/testing'
 import { migrateToLatest, openDatabase } from '@core/db'
 import { dataDirSecretBox } from '@core/secrets'
+import { CLI_ENTRY } from './node-entries'
 
 const run = promisify(execFile)
 const root = path.resolve(import.meta.dirname, '../..')
-const tsx = path.join(root, 'node_modules/.bin/tsx')
 
 export interface CliResult {
   code: number
@@ -22,7 +22,8 @@ export interface CliResult {
 }
 
 /**
- * The real CLI (`npm run cli`) in a child process on a data directory: what operators and
+ * The real CLI (`npm run cli`, bundled: test/helpers/node-entries.ts) in a child process on a data
+ * directory: what operators and
  * scripts run. `--json` unless `human` is asked for; a failing command resolves with its code.
  */
 export async function runCli(
@@ -30,11 +31,11 @@ export async function runCli(
   args: string[],
   o: { human?: boolean } = {},
 ): Promise<CliResult> {
-  const argv = ['src/main/cli.ts', ...args, '--data-dir', dataDir, ...(o.human ? [] : ['--json'])]
+  const argv = [CLI_ENTRY, ...args, '--data-dir', dataDir, ...(o.human ? [] : ['--json'])]
   const parse = (stdout: string) =>
     o.human ? {} : (JSON.parse(stdout.trim()) as Record<string, unknown>)
   try {
-    const { stdout, stderr } = await run(tsx, argv, { cwd: root })
+    const { stdout, stderr } = await run(process.execPath, argv, { cwd: root })
     return { code: 0, stdout, stderr, json: parse(stdout) }
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string }

@@ -6,13 +6,14 @@ import { describe, expect, it } from 'vitest'
 import { directoryFileStore } from '@core/files'
 import { initCompany, runCli } from '../helpers/cli-process'
 import { makeDataDir } from '../helpers/data-dir'
+import { CLI_ENTRY } from '../helpers/node-entries'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
 /**
  * A backup killed midway (kill -9: no cleanup code runs) leaves no file that looks like a
  * backup: only a `.partial` under the writer's pid, which `backup list` never shows and removes.
- * The CLI runs as plain node (not the tsx wrapper), so the kill reaches the process that writes.
+ * The CLI runs as one plain node process (the bundle), so the kill reaches the process that writes.
  */
 describe('kill -9 during backup create', () => {
   it('leaves no .loket-backup, and the list removes the leftovers', async () => {
@@ -24,7 +25,7 @@ describe('kill -9 during backup create', () => {
 
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src/main/cli.ts', 'backup', 'create', '--data-dir', dataDir, '--json'],
+      [CLI_ENTRY, 'backup', 'create', '--data-dir', dataDir, '--json'],
       { cwd: root, env: { ...process.env, LOKET_BACKUP_PASSPHRASE: 'rahasia kampung' } },
     )
     const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>

@@ -5,8 +5,9 @@ import { promisify } from 'node:util'
 import { sql, type RawBuilder } from 'kysely'
 import { openDatabase } from '@core/db'
 import { afterEach, describe, expect, it } from 'vitest'
-import { startChildHost, tsx } from '../helpers/child-host'
+import { startChildHost } from '../helpers/child-host'
 import { makeDataDir, onPostgres, rowsIn, sqliteIntegrity } from '../helpers/data-dir'
+import { CLI_ENTRY } from '../helpers/node-entries'
 
 /**
  * Faults with real processes: the host killed with SIGKILL (kill -9) in the middle of an invoice
@@ -17,10 +18,14 @@ const root = path.resolve(import.meta.dirname, '../..')
 const OWNER = { username: 'owner', password: 'Sangat-Rahasia-42' }
 
 async function cli(dataDir: string, ...args: string[]) {
-  const { stdout } = await run(tsx, ['src/main/cli.ts', ...args, '--data-dir', dataDir, '--json'], {
-    cwd: root,
-    maxBuffer: 64 * 1024 * 1024,
-  })
+  const { stdout } = await run(
+    process.execPath,
+    [CLI_ENTRY, ...args, '--data-dir', dataDir, '--json'],
+    {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  )
   return JSON.parse(stdout.trim()) as Record<string, unknown>
 }
 

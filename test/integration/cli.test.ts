@@ -7,14 +7,14 @@ import { dropGuardTrigger, openDatabase } from '@core/db'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrations } from '@core/db/migrations'
 import { makeDataDir } from '../helpers/data-dir'
+import { CLI_ENTRY } from '../helpers/node-entries'
 
 const run = promisify(execFile)
 const root = path.resolve(import.meta.dirname, '../..')
-const tsx = path.join(root, 'node_modules/.bin/tsx')
 
 async function cli(...args: string[]): Promise<{ code: number; json: Record<string, unknown> }> {
   try {
-    const { stdout } = await run(tsx, ['src/main/cli.ts', ...args, '--json'], { cwd: root })
+    const { stdout } = await run(process.execPath, [CLI_ENTRY, ...args, '--json'], { cwd: root })
     return { code: 0, json: JSON.parse(stdout.trim()) }
   } catch (error) {
     const e = error as { code: number; stdout: string }
@@ -88,9 +88,9 @@ describe('CLI (a real child process on a real data dir)', () => {
     })
     // Without --json the operator reads the reason in Indonesian.
     const human = await run(
-      tsx,
+      process.execPath,
       [
-        'src/main/cli.ts',
+        CLI_ENTRY,
         'init',
         '--company',
         'Net',

@@ -7,14 +7,14 @@ import type { DashboardSummary, PaymentsChart } from '@core/dashboard'
 import { openDatabase } from '@core/db'
 import type { CollectionReport, PaymentsReport, ReceivablesReport } from '@core/reports'
 import { makeDataDir } from '../helpers/data-dir'
+import { CLI_ENTRY } from '../helpers/node-entries'
 
 const run = promisify(execFile)
 const root = path.resolve(import.meta.dirname, '../..')
-const tsx = path.join(root, 'node_modules/.bin/tsx')
 let dataDir: string
 
 async function cli(...args: string[]): Promise<string> {
-  const { stdout } = await run(tsx, ['src/main/cli.ts', ...args, '--data-dir', dataDir], {
+  const { stdout } = await run(process.execPath, [CLI_ENTRY, ...args, '--data-dir', dataDir], {
     cwd: root,
     maxBuffer: 64 * 1024 * 1024,
   })

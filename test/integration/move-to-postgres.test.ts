@@ -7,14 +7,14 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DATABASE_FILE, ENGINE_FILE, openDatabase, openPostgres } from '@core/db'
 import { createPostgresDatabase } from '@core/db/test-db'
+import { CLI_ENTRY } from '../helpers/node-entries'
 
 const run = promisify(execFile)
 const root = path.resolve(import.meta.dirname, '../..')
-const tsx = path.join(root, 'node_modules/.bin/tsx')
 const server = process.env.LOKET_TEST_POSTGRES
 
 async function cli(dataDir: string, ...args: string[]) {
-  const r = await run(tsx, ['src/main/cli.ts', ...args, '--data-dir', dataDir, '--json'], {
+  const r = await run(process.execPath, [CLI_ENTRY, ...args, '--data-dir', dataDir, '--json'], {
     cwd: root,
     env: { ...process.env, LOKET_DATABASE: '' },
     maxBuffer: 64 * 1024 * 1024,

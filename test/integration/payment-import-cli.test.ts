@@ -8,10 +8,10 @@ import { paymentImportErrorsEn, paymentImportErrorsId } from '../../src/main/cor
 import { enPaymentImport } from '../../src/renderer/src/i18n/en-payment-import'
 import { idPaymentImport } from '../../src/renderer/src/i18n/id-payment-import'
 import { makeDataDir, rowsIn } from '../helpers/data-dir'
+import { CLI_ENTRY } from '../helpers/node-entries'
 
 const run = promisify(execFile)
 const root = path.resolve(import.meta.dirname, '../..')
-const tsx = path.join(root, 'node_modules/.bin/tsx')
 const fixture = (name: string) => path.join(root, 'test/fixtures/imports', name)
 const MUTASI = fixture('pembayaran-mutasi.csv')
 
@@ -27,7 +27,7 @@ interface ImportJson {
 
 async function cli(...args: string[]): Promise<{ code: number; json: ImportJson }> {
   try {
-    const { stdout } = await run(tsx, ['src/main/cli.ts', ...args, '--json'], { cwd: root })
+    const { stdout } = await run(process.execPath, [CLI_ENTRY, ...args, '--json'], { cwd: root })
     return { code: 0, json: JSON.parse(stdout.trim()) }
   } catch (error) {
     const e = error as { code: number; stdout: string }

@@ -10,15 +10,19 @@ import { recordPayment, reversePayment } from '@core/payments'
 import { AGING_BUCKETS, agingBucket } from '@shared/billing'
 import { calendarDate, daysBetween } from '@shared/dates'
 import { makeDataDir } from '../helpers/data-dir'
+import { CLI_ENTRY } from '../helpers/node-entries'
 
 const run = promisify(execFile)
 const root = path.resolve(import.meta.dirname, '../..')
-const tsx = path.join(root, 'node_modules/.bin/tsx')
 
 async function cli(...args: string[]): Promise<Record<string, unknown>> {
-  const { stdout } = await run(tsx, ['src/main/cli.ts', ...args, '--data-dir', dataDir, '--json'], {
-    cwd: root,
-  })
+  const { stdout } = await run(
+    process.execPath,
+    [CLI_ENTRY, ...args, '--data-dir', dataDir, '--json'],
+    {
+      cwd: root,
+    },
+  )
   return JSON.parse(stdout.trim())
 }
 
@@ -75,8 +79,8 @@ describe('report commands (a real child process on a real data dir)', () => {
   beforeAll(async () => {
     dataDir = await makeDataDir('loket-reports-')
     await run(
-      tsx,
-      ['src/main/cli.ts', 'init', '--company', 'Net Jaya', '--admin-user', 'owner'].concat([
+      process.execPath,
+      [CLI_ENTRY, 'init', '--company', 'Net Jaya', '--admin-user', 'owner'].concat([
         '--admin-password',
         'Sangat-Rahasia-42',
         '--data-dir',
@@ -349,9 +353,9 @@ describe('report commands (a real child process on a real data dir)', () => {
       all.invoices.length,
     )
     const failed = await run(
-      tsx,
+      process.execPath,
       [
-        'src/main/cli.ts',
+        CLI_ENTRY,
         'report',
         'invoices',
         '--period',
@@ -373,8 +377,8 @@ describe('report commands (a real child process on a real data dir)', () => {
 
   it('refuses a missing period with a validation error', async () => {
     const failed = await run(
-      tsx,
-      ['src/main/cli.ts', 'report', 'invoices', '--data-dir', dataDir, '--json'],
+      process.execPath,
+      [CLI_ENTRY, 'report', 'invoices', '--data-dir', dataDir, '--json'],
       {
         cwd: root,
       },

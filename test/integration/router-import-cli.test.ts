@@ -13,16 +13,14 @@ import { dataDirSecretBox } from '../../src/main/core/secrets'
 import { startRouterSim, type RouterSim } from '../sim/routeros/index'
 import { simRouterInput } from '@core/network/testing'
 import { makeDataDir } from '../helpers/data-dir'
+import { CLI_ENTRY } from '../helpers/node-entries'
 
 const run = promisify(execFile)
 const root = path.resolve(import.meta.dirname, '../..')
-const tsx = path.join(root, 'node_modules/.bin/tsx')
-/** LOKET_CLI lets the test run against another entry point while cli.ts is being assembled. */
-const entry = process.env.LOKET_CLI ?? 'src/main/cli.ts'
 
 async function cli(...args: string[]): Promise<{ code: number; json: Record<string, unknown> }> {
   try {
-    const { stdout } = await run(tsx, [entry, ...args, '--json'], { cwd: root })
+    const { stdout } = await run(process.execPath, [CLI_ENTRY, ...args, '--json'], { cwd: root })
     return { code: 0, json: JSON.parse(stdout.trim()) }
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string }

@@ -26,10 +26,24 @@ function scrypt(
   )
 }
 
+/**
+ * The work factor new hashes get: always 2^17, except inside a test run. The suites create and
+ * sign in thousands of users, each hash a second of CPU on a loaded 2-core machine, as Rails'
+ * bcrypt MIN_COST in tests: a run (NODE_ENV=test, which vitest sets and the test fixtures pass
+ * to the hosts and CLIs they start) may ask for a cheaper factor, never below 2^10. The same code
+ * hashes and verifies either way; password-hash.test.ts checks the 2^17 default without it.
+ */
+export function passwordWorkFactor(env: NodeJS.ProcessEnv = process.env): number {
+  const forTests = Number(env.LOKET_TEST_SCRYPT_LOG2N)
+  if (env.NODE_ENV !== 'test' || !Number.isInteger(forTests)) return SCRYPT_LOG2N
+  return Math.min(SCRYPT_LOG2N, Math.max(10, forTests))
+}
+
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16)
-  const key = await scrypt(password, salt, SCRYPT_LOG2N, R, P)
-  return ['scrypt', SCRYPT_LOG2N, R, P, salt.toString('base64'), key.toString('base64')].join('$')
+  const log2n = passwordWorkFactor()
+  const key = await scrypt(password, salt, log2n, R, P)
+  return ['scrypt', log2n, R, P, salt.toString('base64'), key.toString('base64')].join('$')
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
