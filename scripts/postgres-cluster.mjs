@@ -33,8 +33,12 @@ function freePort() {
 /**
  * Starts a cluster; resolves to `{ url, stop }` where `url` is `postgres://loket@127.0.0.1:PORT/postgres`
  * (trust authentication: the cluster lives only as long as the run that started it).
+ * `durable: false` (the test suites) skips fsync: what a killed host or client wrote is still in
+ * the OS's cache and reaches the server, only a power cut would lose it, and this cluster does not
+ * outlive the run. Each of the suites' thousands of commits and per-test databases (CREATE
+ * DATABASE … TEMPLATE) otherwise waits on the disk. Benchmarks keep the durable default.
  */
-export async function startPostgresCluster(bin = postgresBin()) {
+export async function startPostgresCluster(bin = postgresBin(), o = { durable: true }) {
   if (!bin) throw new Error('no PostgreSQL installed (apt-get install postgresql)')
   const asRoot = process.getuid?.() === 0
   const as = (args) => (asRoot ? ['runuser', '-u', 'postgres', '--', ...args] : args)
@@ -52,7 +56,7 @@ export async function startPostgresCluster(bin = postgresBin()) {
     if (r.status !== 0) throw new Error(`postgres-cluster: ${args.join(' ')} failed`)
   }
   const initdb = [path.join(bin, 'initdb'), '-D', data, '-U', 'loket', '--auth=trust']
-  exec(as([...initdb, '-E', 'UTF8', '--locale=C']))
+  exec(as([...initdb, '-E', 'UTF8', '--locale=C', ...(o.durable ? [] : ['--no-sync'])]))
   exec(
     as([
       path.join(bin, 'pg_ctl'),
@@ -62,7 +66,8 @@ export async function startPostgresCluster(bin = postgresBin()) {
       '-l',
       path.join(dir, 'log'),
       '-o',
-      `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} -c max_connections=300`,
+      `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} -c max_connections=300` +
+        (o.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'),
       'start',
     ]),
   )

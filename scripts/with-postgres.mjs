@@ -41,7 +41,8 @@ if (!process.env.LOKET_TEST_POSTGRES && !bin) {
 if (process.env.LOKET_TEST_POSTGRES)
   process.exit(await run(command, { ...process.env, ...engineEnv }))
 
-const cluster = await startPostgresCluster(bin)
+// Not durable: a test cluster does not outlive the run (postgres-cluster.mjs).
+const cluster = await startPostgresCluster(bin, { durable: false })
 try {
   process.exitCode = await run(command, {
     ...process.env,

@@ -40,3 +40,24 @@ describe('a search with control characters', () => {
     expect(audience.total).toBe(1)
   })
 })
+
+describe('a NUL in a text field', () => {
+  it('is dropped from what is stored (PostgreSQL refuses it, SQLite kept it invisible): never a 500', async () => {
+    const area = await owner.catalog.createArea.mutate({
+      code: 'BGR01',
+      name: 'Bo\u0000gor',
+    })
+    const c = await owner.customers.create.mutate({
+      name: 'Siti\u0000 Aminah',
+      areaId: area.id,
+      address: 'Jl. Melati\u0000 7\nRT 01',
+      phone: '0812-3333-4444',
+    })
+    const saved = await owner.customers.get.query({ id: c.id })
+    expect(saved.name).toBe('Siti Aminah')
+    expect(saved.address).toBe('Jl. Melati 7\nRT 01')
+    expect(
+      await apiCode(owner.customers.terminate.mutate({ customerId: c.id, reason: 'a\u0000b' })),
+    ).toBe('ok')
+  })
+})

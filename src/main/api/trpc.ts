@@ -4,6 +4,7 @@ import { ZodError } from 'zod'
 import { AppError, messageKeyOf, type ErrorCode, type ErrorPayload } from '@shared/errors'
 import { moduleDisabledDetails, moduleOfCall } from '@shared/modules'
 import type { Permission } from '@shared/permissions'
+import { isRefusedText } from '@core/db'
 import { hitRateLimits, portalActor, type PortalLimit } from '@core/portal'
 import { actorOf, type ApiContext } from './context'
 
@@ -193,6 +194,12 @@ export const createCallerFactory = t.createCallerFactory
 /** AppErrors thrown by core become TRPCErrors with a matching HTTP status. */
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next()
+  if (!result.ok && isRefusedText(result.error.cause)) {
+    const cause = new AppError('VALIDATION', 'text the database cannot store', {
+      issues: [{ path: [], message: 'validation.invalid_text' }],
+    })
+    throw new TRPCError({ code: 'BAD_REQUEST', message: cause.code, cause })
+  }
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause
     throw new TRPCError({

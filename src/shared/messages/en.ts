@@ -304,6 +304,7 @@ export const enMessages: SharedMessages = {
     host_url: 'Write the host address like http://192.168.1.10:8080 (no path after it).',
     required: 'Required.',
     too_long: 'Too long.',
+    invalid_text: 'The text holds a character that cannot be stored (such as NUL).',
     phone: 'Not a valid phone number. Example: 0812-3456-7890.',
     email: 'Not a valid email address.',
     username: '3–32 characters: lowercase letters, digits, dot, underscore or hyphen.',

@@ -304,6 +304,7 @@ export const idMessages = {
     host_url: 'Tulis alamat host seperti http://192.168.1.10:8080 (tanpa jalur di belakangnya).',
     required: 'Wajib diisi.',
     too_long: 'Terlalu panjang.',
+    invalid_text: 'Teks berisi karakter yang tidak bisa disimpan (misalnya karakter NUL).',
     phone: 'Nomor telepon tidak valid. Contoh: 0812-3456-7890.',
     email: 'Alamat email tidak valid.',
     username: '3–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',

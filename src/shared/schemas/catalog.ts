@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { BILLING_MODES, SERVICE_TYPES } from '../catalog'
-import { calendarDateSchema, idSchema, optionalText, requiredText } from './common'
+import { calendarDateSchema, idSchema, optionalText, requiredText, trimmed } from './common'
 
 export const rupiahSchema = z
   .number({ message: 'validation.amount' })
@@ -30,7 +30,7 @@ export const areaUpdateInput = areaInput.extend({ id: idSchema, active: z.boolea
 export const popInput = z.object({
   name: requiredText(120),
   areaId: idSchema.nullable().default(null),
-  address: z.string().trim().max(500).default(''),
+  address: trimmed(500).default(''),
   notes: optionalText(1000),
 })
 export const popUpdateInput = popInput.extend({ id: idSchema, active: z.boolean() })

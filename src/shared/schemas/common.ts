@@ -8,8 +8,15 @@ import { withoutControls } from '../text'
  * Zod schemas shared by the API and the forms. Messages are i18n keys (`validation.*`); the UI
  * translates them, the API returns them in `details.issues`.
  */
+/**
+ * A NUL character has no place in any text Loket keeps: invisible on screen, it ends the string
+ * in C tools and PostgreSQL refuses it outright (a 500 on one engine, stored on the other). Text
+ * fields drop it, as search boxes and file names drop every control character.
+ */
+export const withoutNul = (value: string) => value.replaceAll('\u0000', '')
+
 export const trimmed = (max: number) =>
-  z.string().trim().max(max, { message: 'validation.too_long' })
+  z.string().overwrite(withoutNul).trim().max(max, { message: 'validation.too_long' })
 
 /** What a search box sends: control characters dropped (never a 500 from the full-text query). */
 export const searchText = (max = 100) =>
@@ -19,7 +26,7 @@ export const searchText = (max = 100) =>
     .pipe(z.string().trim().max(max, { message: 'validation.too_long' }))
 
 export const requiredText = (max: number) =>
-  z.string().trim().min(1, { message: 'validation.required' }).max(max, {
+  z.string().overwrite(withoutNul).trim().min(1, { message: 'validation.required' }).max(max, {
     message: 'validation.too_long',
   })
 

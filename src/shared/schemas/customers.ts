@@ -10,6 +10,7 @@ import {
   optionalText,
   requiredText,
   searchText,
+  trimmed,
 } from './common'
 
 const optionalNik = z
@@ -34,7 +35,7 @@ export const customerFields = {
   phone: optionalPhoneSchema,
   whatsapp: optionalPhoneSchema,
   email: optionalEmailSchema,
-  address: z.string().trim().max(500, { message: 'validation.too_long' }).default(''),
+  address: trimmed(500).default(''),
   latitude: coordinate(90).nullable().default(null),
   longitude: coordinate(180).nullable().default(null),
   npwp: optionalNpwpSchema,

@@ -7,6 +7,7 @@ import { insertValues } from './bulk-rows'
 import { reserveNumbers } from './counters'
 import { engineOf } from './engine'
 import { openPostgres } from './postgres'
+import { isRefusedText } from './refused-text'
 import { createPostgresTestDb } from './test-db'
 import { writeTx, type Db } from './write-tx'
 
@@ -93,6 +94,13 @@ describe.runIf(server)('PostgreSQL engine', () => {
       /audit_log is append-only/,
     )
     await expect(sql`DELETE FROM audit_log`.execute(db)).rejects.toThrow(/append-only/)
+  })
+
+  it('a NUL in text is refused (SQLSTATE 22021), which isRefusedText tells from other failures', async () => {
+    const failed = await sql`SELECT ${'a\u0000b'}::text AS t`.execute(db).catch((e: unknown) => e)
+    expect(isRefusedText(failed)).toBe(true)
+    const other = await sql`SELECT 1 / 0`.execute(db).catch((e: unknown) => e)
+    expect(isRefusedText(other)).toBe(false)
   })
 
   it('customer codes are unique without regard to case, as COLLATE NOCASE makes them in SQLite', async () => {
