@@ -15,8 +15,10 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   // The CLI and host bundles the tests start (test/helpers/node-entries.ts).
   globalSetup: './test/e2e/global-setup.ts',
-  // Two cores: one host and one browser at a time keeps timings honest.
-  workers: 1,
+  // Two at a time: a test spends most of its time waiting on the browser's rendering and the
+  // host's answers, and each has its own host and data directory. Speed is measured by
+  // `npm run bench`, not here.
+  workers: 2,
   fullyParallel: false,
   retries: 0,
   timeout: 90_000,

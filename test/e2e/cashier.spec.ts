@@ -138,7 +138,8 @@ test('a counter payment in two parts by keyboard only, then the cash closing', a
   await expect(page.getByTestId('cashier-today-row')).toHaveCount(2)
 
   // 3. Nothing left to pay.
-  await page.keyboard.press('Enter') // "Pelanggan berikutnya" has focus
+  await expect(page.getByRole('button', { name: 'Pelanggan berikutnya' })).toBeFocused()
+  await page.keyboard.press('Enter')
   await pickCustomer(page, 'siti', customer.code)
   await expect(page.getByTestId('cashier-no-invoices')).toBeVisible()
   await expect(page.getByTestId('cashier-total-due')).toHaveText('Rp\u00a00')
@@ -155,7 +156,11 @@ test('a counter payment in two parts by keyboard only, then the cash closing', a
   await expect(page.getByTestId('closing-difference')).toHaveText(`-Rp\u00a0${rupiah(1000)}`)
   await page.keyboard.press('Enter')
   await expect(page.getByRole('dialog')).toContainText('tidak dapat ditambah atau dibatalkan')
-  await page.keyboard.press('Enter') // the confirm button has focus
+  // The dialog moves focus to its confirm button once it has opened: Enter confirms.
+  await expect(
+    page.getByRole('dialog').getByRole('button', { name: 'Ya, tutup setoran' }),
+  ).toBeFocused()
+  await page.keyboard.press('Enter')
   await expect(page.getByTestId('closing-closed')).toBeVisible()
   await expect(page.getByTestId('closing-counted')).toHaveText(`Rp\u00a0${rupiah(49_000)}`)
   await expect(page.getByTestId('closing-row')).toHaveCount(1)
