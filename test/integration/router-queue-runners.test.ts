@@ -33,7 +33,11 @@ const rowsNamed = (before: number, command: string) =>
 describe('one runner per router at a time', () => {
   it('"Terapkan sekarang" pressed while the worker runs joins it: every job applied once', async () => {
     const { customers, before } = await isolatedOnline(60)
+    // A router 50 ms away, and the button pressed once the worker is talking to it: on a fast
+    // database the worker was otherwise done before the button had read the queue (nothing left).
+    f.sim.knobs.latencyMs = 50
     const worker = runDeviceQueue(f.deps, { wait: false })
+    await expect.poll(() => f.sim.commands.length, { interval: 5 }).toBeGreaterThan(before)
     const button = runDeviceQueue(f.deps, { ignoreBackoff: true, freshConnections: true })
     const [w, b] = await Promise.all([worker, button])
     expect(w).toMatchObject({ applied: 60, failed: 0 })
