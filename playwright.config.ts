@@ -14,7 +14,7 @@ export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
   // The CLI and host bundles the tests start (test/helpers/node-entries.ts).
-  globalSetup: './test/e2e/global-setup.ts',
+  globalSetup: './test/global-setup.ts',
   // Two at a time: a test spends most of its time waiting on the browser's rendering and the
   // host's answers, and each has its own host and data directory. Speed is measured by
   // `npm run bench`, not here.

@@ -1,6 +1,6 @@
 import { buildNodeEntries } from '../scripts/build-node-entries.mjs'
 
-/** Once per run, before any test file: the CLI and host bundles the process tests start. */
+/** Once per run (Vitest and Playwright), before any test: the CLI and host bundles tests start. */
 export default async function setup(): Promise<void> {
   await buildNodeEntries()
 }

@@ -23,8 +23,8 @@ export interface CliResult {
 
 /**
  * The real CLI (`npm run cli`, bundled: test/helpers/node-entries.ts) in a child process on a data
- * directory: what operators and
- * scripts run. `--json` unless `human` is asked for; a failing command resolves with its code.
+ * directory: what operators and scripts run. `--json` unless `human` is asked for; a failing
+ * command resolves with its code.
  */
 export async function runCli(
   dataDir: string,
