@@ -31,6 +31,7 @@ import * as m202612091101 from './202612091101_package_usage'
 import * as m202612091201 from './202612091201_fup_state'
 import * as m202612091301 from './202612091301_usage_line_index'
 import * as m202612091401 from './202612091401_voucher_quota'
+import * as m202612091501 from './202612091501_history_kind_index'
 
 /**
  * Every migration, by name, in order. Listed statically (not read from the folder) so the same
@@ -70,4 +71,5 @@ export const migrations: Record<string, Migration> = {
   '202612091201_fup_state': m202612091201,
   '202612091301_usage_line_index': m202612091301,
   '202612091401_voucher_quota': m202612091401,
+  '202612091501_history_kind_index': m202612091501,
 }
