@@ -87,22 +87,29 @@ export async function runBilling(
   }
 
   const startedAt = deps.clock.now().toISOString()
-  const run = await deps.db
-    .insertInto('billing_runs')
-    .values({
-      company_id: actor.companyId,
-      period: o.period,
-      as_of: asOf,
-      status: 'running',
-      invoices: 0,
-      total: 0,
-      skipped_json: '[]',
-      user_id: actor.userId,
-      username: actor.username,
-      started_at: startedAt,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  // Like the batches, the run's row need not wait for the disk: the last commit flushes it, and
+  // a power cut before that loses the row together with every batch that names it.
+  const run = await writeTx(
+    deps.db,
+    (tx) =>
+      tx
+        .insertInto('billing_runs')
+        .values({
+          company_id: actor.companyId,
+          period: o.period,
+          as_of: asOf,
+          status: 'running',
+          invoices: 0,
+          total: 0,
+          skipped_json: '[]',
+          user_id: actor.userId,
+          username: actor.username,
+          started_at: startedAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+    { flushWithNextCommit: true },
+  )
 
   let invoices = 0
   let total = 0
