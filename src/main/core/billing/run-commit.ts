@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely'
-import { idChunks, inIds, insertValues, reserveIds, takeTurn, type Database } from '../db'
+import { idChunks, inIds, insertEach, reserveIds, takeTurn, type Database } from '../db'
 import type { BillingSettings } from '../settings'
 import { applyCredit } from './credit'
 import { refreshInvoices } from './invoice-state'
 import { takeDocumentNumbers } from './numbers'
-import { billedPeriodsOf } from './run-data'
+import { BilledPeriods, billedPeriodsOf } from './run-data'
 import { settledChanges, totalsOf, type PlannedInvoice } from './run-plan'
 import { billedUsageOf } from './usage'
 
@@ -75,15 +75,16 @@ export async function writeInvoices(
   }
   const billed = serviceIds.length
     ? await billedPeriodsOf(tx, serviceIds, from, to)
-    : new Set<string>()
-  const historyIds = planned.flatMap((i) =>
-    i.lines.flatMap((l) => (l.historyId ? [l.historyId] : [])),
-  )
-  const settled = await settledChanges(
-    tx,
-    historyIds.map((id) => ({ id })),
-  )
-  const chargeIds = planned.flatMap((i) => i.lines.flatMap((l) => (l.chargeId ? [l.chargeId] : [])))
+    : new BilledPeriods()
+  const historyIds: { id: number }[] = []
+  const chargeIds: number[] = []
+  for (const i of planned) {
+    for (const l of i.lines) {
+      if (l.historyId) historyIds.push({ id: l.historyId })
+      if (l.chargeId) chargeIds.push(l.chargeId)
+    }
+  }
+  const settled = await settledChanges(tx, historyIds)
   const pendingCharges = new Set<number>()
   for (const chunk of idChunks(tx, chargeIds)) {
     const rows = await tx
@@ -100,7 +101,7 @@ export async function writeInvoices(
   const dropped: PlannedInvoice[] = []
   const keep: PlannedInvoice[] = []
   for (const invoice of planned) {
-    if (invoice.billed.some((b) => billed.has(`${b.serviceId}:${b.start}`))) {
+    if (invoice.billed.some((b) => billed.has(b.serviceId, b.start))) {
       dropped.push(invoice)
       continue
     }
@@ -108,7 +109,7 @@ export async function writeInvoices(
       (l) =>
         !(l.historyId && settled.has(l.historyId)) &&
         !(l.chargeId && !pendingCharges.has(l.chargeId)) &&
-        !(l.kind === 'usage' && usageBilled.has(`${l.serviceId}:${l.periodStart}`)),
+        !(l.kind === 'usage' && usageBilled.has(l.serviceId!, l.periodStart!)),
     )
     // An invoice of usage alone whose usage another run billed meanwhile: nothing left to bill.
     if (!invoice.billed.length && !lines.length) {
@@ -143,72 +144,92 @@ export async function writeInvoices(
   // Ids are assigned here (we hold the write lock) so lines can be inserted set-wise.
   const firstId = await reserveIds(tx, 'invoices', keep.length)
 
-  // One flat list of values per table, in column order: 150,000 rows are built on the way.
-  // Invoices go in issued; their lines go in through the write window (migration
+  // Each row's values go straight into the statement that carries it (insertEach), in column
+  // order. Invoices go in issued; their lines go in through the write window (migration
   // 202612041801), which exists only inside this transaction.
-  const invoiceValues: unknown[] = []
-  keep.forEach((i, k) =>
-    invoiceValues.push(
-      firstId + k,
-      i.customerId,
-      numbers[k],
-      i.issueDate,
-      i.dueDate,
-      i.customerCode,
-      i.customerName,
-      i.customerAddress,
-      i.customerNpwp,
-      i.subtotal,
-      i.taxLabel,
-      i.tax,
-      i.rounding,
-      i.total,
-    ),
-  )
-  await insertValues(tx, 'invoices', INVOICE_COLUMNS, invoiceValues, {
-    same: {
-      company_id: c.companyId,
-      kind: 'period',
-      period: c.period,
-      run_id: c.runId,
-      status: 'issued',
-      paid: 0,
-      payment_status: 'belum_bayar',
-      issued_at: c.at,
-      created_by: c.username,
-      created_at: c.at,
-      updated_at: c.at,
+  await insertEach(
+    tx,
+    'invoices',
+    INVOICE_COLUMNS,
+    keep.length,
+    (k, out) => {
+      const i = keep[k]!
+      out.push(
+        firstId + k,
+        i.customerId,
+        numbers[k],
+        i.issueDate,
+        i.dueDate,
+        i.customerCode,
+        i.customerName,
+        i.customerAddress,
+        i.customerNpwp,
+        i.subtotal,
+        i.taxLabel,
+        i.tax,
+        i.rounding,
+        i.total,
+      )
     },
-  })
-  const lineValues: unknown[] = []
-  const periodValues: unknown[] = []
+    {
+      same: {
+        company_id: c.companyId,
+        kind: 'period',
+        period: c.period,
+        run_id: c.runId,
+        status: 'issued',
+        paid: 0,
+        payment_status: 'belum_bayar',
+        issued_at: c.at,
+        created_by: c.username,
+        created_at: c.at,
+        updated_at: c.at,
+      },
+    },
+  )
+  // Lines and billed periods by their invoice's position in `keep`: row r is line
+  // lineOf[r] of invoice ownerOf[r].
+  const ownerOf: number[] = []
+  const lineOf: number[] = []
+  const periodOwner: number[] = []
+  const periodOf: number[] = []
   keep.forEach((i, k) => {
-    const id = firstId + k
-    i.lines.forEach((l, sort) =>
-      lineValues.push(
-        id,
-        l.kind,
-        l.serviceId,
-        l.productId,
-        l.description,
-        l.periodStart,
-        l.periodEnd,
-        l.amount,
-        l.historyId,
-        l.chargeId,
-        sort,
-      ),
-    )
-    for (const b of i.billed) periodValues.push(b.serviceId, b.start, b.end, id)
+    for (let n = 0; n < i.lines.length; n++) {
+      ownerOf.push(k)
+      lineOf.push(n)
+    }
+    for (let n = 0; n < i.billed.length; n++) {
+      periodOwner.push(k)
+      periodOf.push(n)
+    }
   })
   const lastId = firstId + keep.length - 1
   await tx
     .insertInto('invoice_write_window')
     .values({ first_id: firstId, last_id: lastId })
     .execute()
-  await insertValues(tx, 'invoice_lines', LINE_COLUMNS, lineValues)
+  await insertEach(tx, 'invoice_lines', LINE_COLUMNS, ownerOf.length, (r, out) => {
+    const sort = lineOf[r]!
+    const l = keep[ownerOf[r]!]!.lines[sort]!
+    out.push(
+      firstId + ownerOf[r]!,
+      l.kind,
+      l.serviceId,
+      l.productId,
+      l.description,
+      l.periodStart,
+      l.periodEnd,
+      l.amount,
+      l.historyId,
+      l.chargeId,
+      sort,
+    )
+  })
   await tx.deleteFrom('invoice_write_window').execute()
-  await insertValues(tx, 'billed_periods', PERIOD_COLUMNS, periodValues)
+  await insertEach(tx, 'billed_periods', PERIOD_COLUMNS, periodOwner.length, (r, out) => {
+    const b = keep[periodOwner[r]!]!.billed[periodOf[r]!]!
+    out.push(b.serviceId, b.start, b.end, firstId + periodOwner[r]!)
+  })
   for (const [k, i] of keep.entries()) {
     for (const l of i.lines) {
       if (!l.chargeId) continue
@@ -235,9 +256,9 @@ async function billedUsageIn(tx: Kysely<Database>, planned: PlannedInvoice[]) {
       byMonth.set(l.periodStart, ids)
     }
   }
-  const billed = new Set<string>()
+  const billed = new BilledPeriods()
   for (const [start, ids] of byMonth) {
-    for (const id of await billedUsageOf(tx, ids, start)) billed.add(`${id}:${start}`)
+    for (const id of await billedUsageOf(tx, ids, start)) billed.add(id, start)
   }
   return billed
 }

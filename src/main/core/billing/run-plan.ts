@@ -6,6 +6,7 @@ import type { Database, InvoiceLineKind } from '../db'
 import type { BillingSettings } from '../settings'
 import { cashRounding, dueDateFor, prorate, taxFor } from './amounts'
 import {
+  BilledPeriods,
   loadHistory,
   loadRunProducts,
   loadRunServices,
@@ -226,9 +227,9 @@ export async function planRun(
     addMonths(monthStart, 1),
   )
   const settled = await settledChanges(db, [...packages.values()].flat())
-  const billedNow = new Set<string>()
+  const billedNow = new BilledPeriods()
   const isBilled = (serviceId: number, start: string) =>
-    billed.has(`${serviceId}:${start}`) || billedNow.has(`${serviceId}:${start}`)
+    billed.has(serviceId, start) || billedNow.has(serviceId, start)
 
   // 31 anchor days × 2 modes: each period worked out once, not once per service.
   const periods = new Map<string, { covered: Period; start: string }>()
@@ -247,7 +248,8 @@ export async function planRun(
   const skipped: Skipped[] = []
   const byCustomer = new Map<
     number,
-    { s: RunService; lines: PlannedLine[]; billed: PlannedInvoice['billed']; starts: string[] }
+    // first: the earliest start of the periods the customer's invoice bills.
+    { s: RunService; lines: PlannedLine[]; billed: PlannedInvoice['billed']; first: string | null }
   >()
   for (const s of services) {
     const skip = (reason: SkipReason) =>
@@ -265,7 +267,7 @@ export async function planRun(
       anchor,
       product?.billingMode ?? 'prepaid',
     )
-    const entry = byCustomer.get(s.customerId) ?? { s, lines: [], billed: [], starts: [] }
+    const entry = byCustomer.get(s.customerId) ?? { s, lines: [], billed: [], first: null }
     if (isBilled(s.id, p.start)) {
       skip('already_billed')
     } else {
@@ -280,8 +282,8 @@ export async function planRun(
         } else if (line) {
           entry.lines.push(line)
           entry.billed.push({ serviceId: s.id, start: p.start, end: p.end })
-          entry.starts.push(invoiceStart)
-          billedNow.add(`${s.id}:${p.start}`)
+          if (entry.first === null || invoiceStart < entry.first) entry.first = invoiceStart
+          billedNow.add(s.id, p.start)
         }
       }
     }
@@ -289,17 +291,11 @@ export async function planRun(
   }
 
   // Package changes and usage join an invoice the customer gets in this run.
-  const servicesOf = new Map<number, RunService[]>()
+  // Only services with package history can have any (a few hundred of 50,000).
   for (const s of services) {
-    const list = servicesOf.get(s.customerId) ?? []
-    list.push(s)
-    servicesOf.set(s.customerId, list)
-  }
-  for (const entry of byCustomer.values()) {
-    if (!entry.billed.length) continue
-    for (const s of servicesOf.get(entry.s.customerId) ?? []) {
-      if (packages.has(s.id)) entry.lines.push(...changeLines(ctx, s, isBilled, settled))
-    }
+    if (!packages.has(s.id)) continue
+    const entry = byCustomer.get(s.customerId)
+    if (entry?.billed.length) entry.lines.push(...changeLines(ctx, s, isBilled, settled))
   }
   // Rule 16: pending one-time charges join the customer's next invoice.
   for (const c of await pendingCharges(db, companyId, monthEnd(o.period, o.asOf))) {
@@ -338,7 +334,7 @@ export async function planRun(
       const s = byId.get(u.serviceId)
       if (!s) continue
       let entry = byCustomer.get(s.customerId)
-      if (!entry) byCustomer.set(s.customerId, (entry = { s, lines: [], billed: [], starts: [] }))
+      if (!entry) byCustomer.set(s.customerId, (entry = { s, lines: [], billed: [], first: null }))
       entry.lines.push({
         kind: 'usage',
         serviceId: u.serviceId,
@@ -364,7 +360,7 @@ export async function planRun(
   for (const entry of byCustomer.values()) {
     if (!entry.billed.length && !entry.lines.length) continue
     // Rule 3: dated at the period's start, or today when the run comes later than that.
-    const start = entry.starts.sort()[0] ?? `${o.period}-01`
+    const start = entry.first ?? `${o.period}-01`
     const issueDate = calendarDate(start > o.asOf ? start : o.asOf)
     const { s } = entry
     invoices.push({
@@ -411,7 +407,7 @@ async function billedPeriodsBetween(
   companyId: number,
   from: string,
   to: string,
-): Promise<Set<string>> {
+): Promise<BilledPeriods> {
   const rows = await db
     .selectFrom('billed_periods as b')
     .innerJoin('services as s', 's.id', 'b.service_id')
@@ -420,7 +416,9 @@ async function billedPeriodsBetween(
     .where('b.period_start', '>=', from)
     .where('b.period_start', '<', to)
     .execute()
-  return new Set(rows.map((r) => `${r.service_id}:${r.period_start}`))
+  const billed = new BilledPeriods()
+  for (const r of rows) billed.add(r.service_id, r.period_start)
+  return billed
 }
 
 /** Package changes already settled on a live (not void) invoice. */

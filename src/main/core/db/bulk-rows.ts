@@ -22,33 +22,82 @@ export async function insertRows<T extends keyof Database & string>(
 ): Promise<number> {
   if (!rows.length) return 0
   const columns = Object.keys(rows[0]!) as (keyof Insertable<Database[T]> & string)[]
-  const values: unknown[] = []
-  for (const row of rows) for (const c of columns) values.push(row[c] ?? null)
-  return insertValues(tx, table, columns, values, options)
+  return insertEach(
+    tx,
+    table,
+    columns,
+    rows.length,
+    (k, out) => {
+      for (const c of columns) out.push(rows[k]![c] ?? null)
+    },
+    options,
+  )
 }
 
 /**
  * insertRows for callers that lay their rows out as one flat list of values, row after row in
- * `columns` order: a big batch (an invoice run's 150,000 rows) then builds no object or array
- * per row on the way. Columns with
- * the same value in every row go in `same`: they are bound once per statement instead of once
- * per row (an invoice run's invoices share 11 of their 25 columns, and binding a value costs
- * more than SQLite's whole work to store it).
+ * `columns` order. Columns with the same value in every row go in `same` (see insertEach).
  */
 export async function insertValues<T extends keyof Database & string>(
   tx: Kysely<Database>,
   table: T,
   columns: readonly (keyof Insertable<Database[T]> & string)[],
   values: readonly unknown[],
-  options: {
-    ignoreConflicts?: boolean
-    same?: Partial<Record<keyof Insertable<Database[T]> & string, unknown>>
-  } = {},
+  options: InsertOptions<T> = {},
 ): Promise<number> {
   const width = columns.length
-  const rows = values.length / width
-  if (!rows) return 0
-  if (engineOf(tx) === 'postgres') return insertArrays(tx, table, columns, values, options)
+  return insertEach(
+    tx,
+    table,
+    columns,
+    values.length / width,
+    (k, out) => {
+      for (let j = k * width; j < (k + 1) * width; j++) out.push(values[j])
+    },
+    options,
+  )
+}
+
+type InsertOptions<T extends keyof Database & string> = {
+  /** `ON CONFLICT DO NOTHING`: a unique (dedupe) index drops rows that already exist. */
+  ignoreConflicts?: boolean
+  /**
+   * Columns with the same value in every row: bound once per statement instead of once per row
+   * (an invoice run's invoices share 11 of their 25 columns, and binding a value costs more than
+   * SQLite's whole work to store it).
+   */
+  same?: Partial<Record<keyof Insertable<Database[T]> & string, unknown>>
+}
+
+/**
+ * Inserts `count` rows whose values `write(k, out)` pushes onto `out`, row k's in `columns`
+ * order, straight into the parameters of the statement that carries the row. A big batch (an
+ * invoice run's 150,000 rows) then builds no object per row and no flat copy of all its values
+ * first: pushing 700,000 values into one growing array cost the run more than SQLite's work to
+ * store them.
+ */
+export async function insertEach<T extends keyof Database & string>(
+  tx: Kysely<Database>,
+  table: T,
+  columns: readonly (keyof Insertable<Database[T]> & string)[],
+  count: number,
+  write: (k: number, out: unknown[]) => void,
+  options: InsertOptions<T> = {},
+): Promise<number> {
+  if (!count) return 0
+  const width = columns.length
+  const writeRow = (k: number, out: unknown[]) => {
+    const before = out.length
+    write(k, out)
+    if (out.length - before !== width) {
+      throw new Error(`insertEach: ${table} rows must have ${width} values each`)
+    }
+  }
+  if (engineOf(tx) === 'postgres') {
+    const values: unknown[] = []
+    for (let k = 0; k < count; k++) writeRow(k, values)
+    return insertArrays(tx, table, columns, values, options)
+  }
   let inserted = 0
   const same = Object.entries(options.same ?? {})
   const perStatement = Math.min(
@@ -56,7 +105,6 @@ export async function insertValues<T extends keyof Database & string>(
     Math.floor((MAX_PARAMETERS - same.length) / columns.length),
   )
   const names = [...columns, ...same.map(([c]) => c)].map((c) => `"${c}"`).join(', ')
-  // `ON CONFLICT DO NOTHING` lets a unique (dedupe) index drop rows that already exist.
   const tail = options.ignoreConflicts ? ' ON CONFLICT DO NOTHING' : ''
   const statement = (n: number) => {
     const tuples = () =>
@@ -73,10 +121,10 @@ export async function insertValues<T extends keyof Database & string>(
   }
   const full = statement(perStatement)
   const sharedValues = same.map(([, v]) => v)
-  for (let start = 0; start < rows; start += perStatement) {
-    const end = Math.min(rows, start + perStatement)
-    const own = values.slice(start * width, end * width)
-    const parameters = sharedValues.length ? [...sharedValues, ...own] : own
+  for (let start = 0; start < count; start += perStatement) {
+    const end = Math.min(count, start + perStatement)
+    const parameters = [...sharedValues]
+    for (let k = start; k < end; k++) writeRow(k, parameters)
     const text = end - start === perStatement ? full : statement(end - start)
     const result = await tx.executeQuery(CompiledQuery.raw(text, parameters))
     inserted += Number(result.numAffectedRows ?? 0)
