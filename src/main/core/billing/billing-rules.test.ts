@@ -452,6 +452,7 @@ describe('Invoices', () => {
     const invoices = await f.invoicesOf(corp.customerId)
     expect(invoices).toHaveLength(1)
     expect(invoices[0]).toMatchObject({
+      customer_name: 'PT Maju Jaya',
       customer_npwp: '0123456789012345',
       total: 150_000 * 2 + 200_000 * 2,
     })

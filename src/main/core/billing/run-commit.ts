@@ -17,9 +17,6 @@ const INVOICE_COLUMNS = [
   'issue_date',
   'due_date',
   'customer_code',
-  'customer_name',
-  'customer_address',
-  'customer_npwp',
   'subtotal',
   'tax_label',
   'tax_amount',
@@ -161,9 +158,6 @@ export async function writeInvoices(
         i.issueDate,
         i.dueDate,
         i.customerCode,
-        i.customerName,
-        i.customerAddress,
-        i.customerNpwp,
         i.subtotal,
         i.taxLabel,
         i.tax,
@@ -184,6 +178,12 @@ export async function writeInvoices(
         created_by: c.username,
         created_at: c.at,
         updated_at: c.at,
+      },
+      // The customer's name, address and NPWP as they are now, copied by the database.
+      copy: {
+        table: 'customers',
+        by: 'customer_id',
+        columns: { customer_name: 'name', customer_address: 'address', customer_npwp: 'npwp' },
       },
     },
   )

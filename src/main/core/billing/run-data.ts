@@ -13,9 +13,6 @@ export interface RunService {
   billingDay: number | null
   priceOverride: number | null
   customerCode: string
-  customerName: string
-  customerAddress: string
-  customerNpwp: string | null
   areaId: number
   priceListId: number | null
 }
@@ -86,9 +83,6 @@ function runServicesQuery(db: Kysely<Database>, companyId: number) {
         's.billing_day as billingDay',
         's.price_override as priceOverride',
         'c.code as customerCode',
-        'c.name as customerName',
-        'c.address as customerAddress',
-        'c.npwp as customerNpwp',
         'c.area_id as areaId',
         'c.price_list_id as priceListId',
       ])

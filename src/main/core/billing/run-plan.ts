@@ -42,9 +42,7 @@ export interface PlannedLine {
 export interface PlannedInvoice {
   customerId: number
   customerCode: string
-  customerName: string
-  customerAddress: string
-  customerNpwp: string | null
+  // Name, address and NPWP are copied from the customer as the invoice is written (run-commit).
   issueDate: CalendarDate
   dueDate: CalendarDate
   lines: PlannedLine[]
@@ -366,9 +364,6 @@ export async function planRun(
     invoices.push({
       customerId: s.customerId,
       customerCode: s.customerCode,
-      customerName: s.customerName,
-      customerAddress: s.customerAddress,
-      customerNpwp: s.customerNpwp,
       issueDate,
       dueDate: dueDate(issueDate),
       lines: entry.lines,

@@ -1,7 +1,7 @@
 import type { SkipReason } from '@shared/billing'
 import { dateInZone, type CalendarDate } from '@shared/dates'
 import { appendAudit, type Actor } from '../audit'
-import { writeTx } from '../db'
+import { writeTx, type Db } from '../db'
 import type { CoreDeps } from '../deps'
 import { getBillingSettings } from '../settings'
 import { chunks } from './run-data'
@@ -38,6 +38,17 @@ export interface RunResult {
   sample: { customer: string; name: string; total: number; lines: number }[]
 }
 
+/** The names of a few customers (the preview's sample; the plan itself carries codes only). */
+async function customerNames(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map()
+  const rows = await db
+    .selectFrom('customers')
+    .select(['id', 'name'])
+    .where('id', 'in', ids)
+    .execute()
+  return new Map(rows.map((r) => [r.id, r.name]))
+}
+
 function countReasons(skipped: Skipped[]) {
   const counts: Partial<Record<SkipReason, number>> = {}
   for (const s of skipped) counts[s.reason] = (counts[s.reason] ?? 0) + 1
@@ -65,9 +76,14 @@ export async function runBilling(
     // counters are the usage source unless a caller brings its own.
     usage: o.usage ?? usageFromCounters(deps.db),
   })
-  const sample = plan.invoices.slice(0, 20).map((i) => ({
+  const shown = plan.invoices.slice(0, 20)
+  const names = await customerNames(
+    deps.db,
+    shown.map((i) => i.customerId),
+  )
+  const sample = shown.map((i) => ({
     customer: i.customerCode,
-    name: i.customerName,
+    name: names.get(i.customerId) ?? '',
     total: i.total,
     lines: i.lines.length,
   }))

@@ -60,4 +60,26 @@ describe('insertEach', () => {
     ).rejects.toThrow(/2 values each/)
     expect(await db.selectFrom('areas').select('id').execute()).toEqual([])
   })
+
+  it('copies columns from the row another table has under the id a row names', async () => {
+    const db = await companyDb()
+    const copy = { table: 'companies', by: 'company_id', columns: { name: 'name' } } as const
+    const same = { created_at: AT, updated_at: AT }
+    await insertEach(db, 'areas', ['company_id', 'code'], 2, (k, out) => out.push(1, `A${k}`), {
+      same,
+      copy,
+    })
+    const rows = await db.selectFrom('areas').select(['code', 'name']).orderBy('code').execute()
+    expect(rows).toEqual([
+      { code: 'A0', name: 'Net Kampung' },
+      { code: 'A1', name: 'Net Kampung' },
+    ])
+    // A row naming no company gets no name: refused, not dropped.
+    await expect(
+      insertEach(db, 'areas', ['company_id', 'code'], 1, (_, out) => out.push(99, 'A9'), {
+        same,
+        copy,
+      }),
+    ).rejects.toThrow(/NOT NULL|null value/)
+  })
 })

@@ -67,6 +67,36 @@ type InsertOptions<T extends keyof Database & string> = {
    * SQLite's whole work to store it).
    */
   same?: Partial<Record<keyof Insertable<Database[T]> & string, unknown>>
+  /**
+   * Columns copied, in the same statement, from the row of another table that one of the
+   * inserted values names by id: an invoice's customer name and address come from its customer
+   * (`{ table: 'customers', by: 'customer_id', columns: { customer_name: 'name' } }`). The
+   * database copies the text; the caller never reads it into JavaScript to bind it back. A row
+   * naming no such id gets nulls (and fails a NOT NULL column rather than vanishing).
+   */
+  copy?: {
+    table: keyof Database & string
+    by: keyof Insertable<Database[T]> & string
+    columns: Partial<Record<keyof Insertable<Database[T]> & string, string>>
+  }
+}
+
+/** InsertOptions as the statement builders read them, whatever the table. */
+interface AnyInsertOptions {
+  ignoreConflicts?: boolean
+  same?: Record<string, unknown>
+  copy?: { table: string; by: string; columns: Record<string, string | undefined> }
+}
+
+/** The copied columns: their names in the table written, and their source expressions. */
+function copiedColumns(copy: AnyInsertOptions['copy']) {
+  const entries = Object.entries(copy?.columns ?? {}) as [string, string][]
+  return {
+    names: entries.map(([c]) => c),
+    picked: entries.map(([, from]) => `c."${from}"`),
+    /** The join, given how the statement names the row's `by` value. */
+    join: (by: string) => (copy ? ` LEFT JOIN "${copy.table}" AS c ON c.id = ${by}` : ''),
+  }
 }
 
 /**
@@ -104,19 +134,24 @@ export async function insertEach<T extends keyof Database & string>(
     ROWS_PER_STATEMENT,
     Math.floor((MAX_PARAMETERS - same.length) / columns.length),
   )
-  const names = [...columns, ...same.map(([c]) => c)].map((c) => `"${c}"`).join(', ')
+  const copied = copiedColumns(options.copy)
+  const names = [...columns, ...same.map(([c]) => c), ...copied.names]
+    .map((c) => `"${c}"`)
+    .join(', ')
   const tail = options.ignoreConflicts ? ' ON CONFLICT DO NOTHING' : ''
   const statement = (n: number) => {
     const tuples = () =>
       Array.from({ length: n }, () => `(${columns.map(() => '?').join(', ')})`).join(', ')
-    if (!same.length) return `INSERT INTO "${table}" (${names}) VALUES ${tuples()}${tail}`
+    if (!same.length && !options.copy) {
+      return `INSERT INTO "${table}" (${names}) VALUES ${tuples()}${tail}`
+    }
     // A VALUES list names its columns column1, column2, …; the shared values are bound first.
     // `WHERE true` keeps ON CONFLICT from parsing as a join's ON.
-    const picked = columns.map((_, k) => `column${k + 1}`)
+    const picked = columns.map((_, k) => `v.column${k + 1}`)
     const shared = same.map(() => '?')
     return (
-      `INSERT INTO "${table}" (${names}) SELECT ${[...picked, ...shared].join(', ')} ` +
-      `FROM (VALUES ${tuples()}) AS v WHERE true${tail}`
+      `INSERT INTO "${table}" (${names}) SELECT ${[...picked, ...shared, ...copied.picked].join(', ')} ` +
+      `FROM (VALUES ${tuples()}) AS v${copied.join(`v.column${columns.indexOf(options.copy?.by as never) + 1}`)} WHERE true${tail}`
     )
   }
   const full = statement(perStatement)
@@ -148,7 +183,7 @@ async function insertArrays(
   table: string,
   columns: readonly string[],
   values: readonly unknown[],
-  options: { ignoreConflicts?: boolean; same?: Record<string, unknown> },
+  options: AnyInsertOptions,
 ): Promise<number> {
   const types = await typesOf(tx, table)
   const typeOf = (c: string) => {
@@ -159,12 +194,19 @@ async function insertArrays(
   const width = columns.length
   const rows = values.length / width
   const same = Object.entries(options.same ?? {})
-  const names = [...columns, ...same.map(([c]) => c)].map((c) => `"${c}"`).join(', ')
+  const copied = copiedColumns(options.copy)
+  const names = [...columns, ...same.map(([c]) => c), ...copied.names]
+    .map((c) => `"${c}"`)
+    .join(', ')
   const arrays = columns.map((c, k) => `$${k + 1}::${typeOf(c)}[]`).join(', ')
   const shared = same.map(([c], k) => `$${width + k + 1}::${typeOf(c)}`)
+  // The unnested columns are named c1, c2, … so that no join can make one ambiguous.
+  const unnested = columns.map((_, k) => `u.c${k + 1}`)
+  const by = `u.c${columns.indexOf(options.copy?.by as never) + 1}`
   const text =
-    `INSERT INTO "${table}" (${names}) SELECT ${['u.*', ...shared].join(', ')} ` +
-    `FROM unnest(${arrays}) AS u WHERE true${options.ignoreConflicts ? ' ON CONFLICT DO NOTHING' : ''}`
+    `INSERT INTO "${table}" (${names}) SELECT ${[...unnested, ...shared, ...copied.picked].join(', ')} ` +
+    `FROM unnest(${arrays}) AS u(${unnested.map((c) => c.slice(2)).join(', ')})${copied.join(by)} ` +
+    `WHERE true${options.ignoreConflicts ? ' ON CONFLICT DO NOTHING' : ''}`
   let inserted = 0
   for (let start = 0; start < rows; start += ROWS_PER_ARRAY) {
     const end = Math.min(rows, start + ROWS_PER_ARRAY)
