@@ -16,7 +16,8 @@ export type VoucherPaper = (typeof VOUCHER_PAPERS)[number]
  * - belum_dipakai: on the router, never logged in;
  * - aktif: logged in now (a session in /ip/hotspot/active);
  * - terpakai: used before (uptime > 0), not online now, time left;
- * - kadaluarsa: its limit-uptime is used up;
+ * - kadaluarsa: used up, its time (limit-uptime) or its data (limit-bytes-total); the screens
+ *   say "Habis", which fits both ("kedaluwarsa" read as a date passed, which a quota is not);
  * - nonaktif: disabled (in Loket or on the router);
  * - tidak_ada: not on the router (not pushed yet, or removed there).
  */

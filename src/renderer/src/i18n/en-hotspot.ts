@@ -135,7 +135,7 @@ export const enHotspot: typeof idHotspot = {
       belum_dipakai: 'Unused',
       aktif: 'Active (online)',
       terpakai: 'Used',
-      kadaluarsa: 'Expired',
+      kadaluarsa: 'Used up',
       nonaktif: 'Disabled',
       tidak_ada: 'Not on router',
       unknown: 'Not checked',

@@ -133,7 +133,7 @@ export const idHotspot = {
       belum_dipakai: 'Belum dipakai',
       aktif: 'Aktif (online)',
       terpakai: 'Terpakai',
-      kadaluarsa: 'Kadaluarsa',
+      kadaluarsa: 'Habis',
       nonaktif: 'Nonaktif',
       tidak_ada: 'Tidak ada di router',
       unknown: 'Belum dicek',
