@@ -81,6 +81,14 @@ export const enCatalog: typeof idCatalog = {
     fupProfileHint:
       'Optional. Leave empty for Loket to create its own FUP profile (only when Loket sets the package speed on the router).',
     fupProfilePppoe: 'PPPoE only; static IPs use a simple queue.',
+    fupGap: {
+      pppoe_needs_profile:
+        'This FUP speed will never be applied: the router keeps this package\'s speed. Name the router\'s PPP profile in FUP profile, or switch on "Loket sets the speed on the router".',
+      queue_needs_speed_on_router:
+        'This FUP speed will never be applied: these services are slowed in the simple queue Loket keeps. Switch on "Loket sets the speed on the router".',
+      type_not_throttled:
+        'This FUP speed will never be applied: Loket does not slow down this service type. Clear the FUP speed, or use the quota for per-GB billing only.',
+    },
     extraGbPrice: 'Price per extra GB',
     extraGbPriceHint: 'Billed on the next invoice.',
     usageGbPrice: 'Pay per use (per GB)',

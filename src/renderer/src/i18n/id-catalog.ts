@@ -79,6 +79,14 @@ export const idCatalog = {
     fupProfileHint:
       'Opsional. Kosongkan agar Loket membuat profil FUP sendiri (hanya bila Loket mengatur kecepatan paket di router).',
     fupProfilePppoe: 'Hanya untuk PPPoE; IP statis memakai simple queue.',
+    fupGap: {
+      pppoe_needs_profile:
+        'Kecepatan FUP ini tidak akan diterapkan: kecepatan paket diatur router sendiri. Isi Profil FUP dengan nama profil PPP di router, atau nyalakan "Loket mengatur kecepatan di router".',
+      queue_needs_speed_on_router:
+        'Kecepatan FUP ini tidak akan diterapkan: layanan ini diperlambat lewat simple queue milik Loket. Nyalakan "Loket mengatur kecepatan di router".',
+      type_not_throttled:
+        'Kecepatan FUP ini tidak akan diterapkan: jenis layanan ini tidak diperlambat oleh Loket. Kosongkan kecepatan FUP, atau pakai kuota hanya untuk tagihan per GB.',
+    },
     extraGbPrice: 'Harga per GB kelebihan',
     extraGbPriceHint: 'Ditagih pada tagihan berikutnya.',
     usageGbPrice: 'Bayar per pemakaian (per GB)',

@@ -1,5 +1,9 @@
-import { Divider, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Divider, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
+import { IconAlertTriangle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import type { ServiceType } from '@shared/catalog'
+import { fupWithoutEffect } from '@shared/fup'
+import { speedOrNull } from '../../forms/parse'
 import type { ProductFormState } from './product-form'
 
 /**
@@ -9,7 +13,18 @@ import type { ProductFormState } from './product-form'
 export function ProductUsageFields({ form }: { form: ProductFormState }) {
   const { t } = useTranslation()
   const text = form.text
-  const pppoe = form.values.serviceType === 'pppoe'
+  const v = form.values
+  const pppoe = v.serviceType === 'pppoe'
+  // Said before saving: a FUP speed the router worker could never apply is a promise Loket breaks.
+  const gap = fupWithoutEffect({
+    serviceType: v.serviceType as ServiceType,
+    speedOnRouter: v.speedOnRouter,
+    downloadMbps: speedOrNull(v.downloadMbps),
+    uploadMbps: speedOrNull(v.uploadMbps),
+    fupDownloadMbps: speedOrNull(v.fupDownloadMbps),
+    fupUploadMbps: speedOrNull(v.fupUploadMbps),
+    fupProfile: pppoe ? v.fupProfile.trim() || null : null,
+  })
   return (
     <Stack gap="xs" data-testid="usage-fields">
       <Divider
@@ -62,6 +77,16 @@ export function ProductUsageFields({ form }: { form: ProductFormState }) {
           {...text('usageGbPrice')}
         />
       </SimpleGrid>
+      {gap && (
+        <Alert
+          color="yellow"
+          variant="light"
+          icon={<IconAlertTriangle size={18} />}
+          data-testid="fup-gap"
+        >
+          {t(`productFields.fupGap.${gap}`)}
+        </Alert>
+      )}
     </Stack>
   )
 }
