@@ -259,4 +259,57 @@ describe('package speeds on the router', () => {
     expect(f.sim.state.table('/queue/simple')[0]!['max-limit']).toBe('20000000/50000000')
     expect((await reconcileRouter(f.deps, f.companyId, f.router.id)).differences).toEqual([])
   })
+
+  it('reconciliation finds the FUP profile Loket keeps changed on the router, once the package profile is right', async () => {
+    f = await networkFixture()
+    const p = await createProduct(
+      f.deps,
+      f.actor,
+      {
+        ...speedFields,
+        name: 'Kuota 20 Mbps',
+        serviceType: 'pppoe',
+        monthlyPrice: 200_000,
+        downloadMbps: 20,
+        uploadMbps: 10,
+        routerProfile: null,
+        dataCapGb: 100,
+        fupDownloadMbps: 2,
+        fupUploadMbps: 1,
+      },
+      f.tz,
+    )
+    await f.customer('Budi', { productId: p.id })
+    await f.drain()
+    // Nobody is throttled yet: the FUP profile is made when it is first needed, not missed.
+    expect(profile(f.sim, 'loket-kuota-20-mbps-fup')).toBeUndefined()
+    expect((await reconcileRouter(f.deps, f.companyId, f.router.id)).differences).toEqual([])
+    // A speed change puts both of the package's profiles on its routers.
+    await edit(p, { downloadMbps: 25 })
+    await f.drain()
+    expect(profile(f.sim, 'loket-kuota-20-mbps-fup')).toMatchObject({ 'rate-limit': '1M/2M' })
+    expect((await reconcileRouter(f.deps, f.companyId, f.router.id)).differences).toEqual([])
+
+    profile(f.sim, 'loket-kuota-20-mbps-fup')!['rate-limit'] = '5M/50M'
+    profile(f.sim, 'loket-kuota-20-mbps')!['rate-limit'] = '5M/50M'
+    const both = await reconcileRouter(f.deps, f.companyId, f.router.id)
+    // One job puts both right: the package profile is shown first, the FUP one after it.
+    expect(both.differences.map((d) => [d.kind, d.login, d.loket, d.router])).toEqual([
+      ['rate_limit_differs', 'loket-kuota-20-mbps', '10M/25M', '5M/50M'],
+    ])
+    profile(f.sim, 'loket-kuota-20-mbps')!['rate-limit'] = '10M/25M'
+    const report = await reconcileRouter(f.deps, f.companyId, f.router.id)
+    expect(report.differences.map((d) => [d.kind, d.login, d.loket, d.router])).toEqual([
+      ['rate_limit_differs', 'loket-kuota-20-mbps-fup', '1M/2M', '5M/50M'],
+    ])
+    await fixDifference(
+      f.deps,
+      f.actor,
+      { routerId: f.router.id, key: report.differences[0]!.key, direction: 'to_router' },
+      f.tz,
+    )
+    await f.drain()
+    expect(profile(f.sim, 'loket-kuota-20-mbps-fup')!['rate-limit']).toBe('1M/2M')
+    expect((await reconcileRouter(f.deps, f.companyId, f.router.id)).differences).toEqual([])
+  })
 })
