@@ -84,7 +84,9 @@ test('Backup & Restore: a backup and a restore from the page, over the data in u
   await expect(go).toBeDisabled()
   await dialog.getByTestId('restore-live-confirm').fill('pulih')
   await expect(go).toBeDisabled()
-  await page.getByRole('alert').getByRole('button').click()
+  // The "Backup selesai" toast closes by itself after 4 s; clicking its close button raced with
+  // that on a slow run (the button was gone, the click waited out the test). Wait it out instead.
+  await expect(page.getByRole('alert').getByRole('button')).toHaveCount(0, { timeout: 15_000 })
   await go.scrollIntoViewIfNeeded()
   await page.screenshot({ path: '/tmp/restore-live-1366.png' })
   await dialog.getByTestId('restore-live-confirm').fill('PULIHKAN')
