@@ -81,5 +81,12 @@ describe('insertEach', () => {
         copy,
       }),
     ).rejects.toThrow(/NOT NULL|null value/)
+    // The id that names the copied row must be one of the inserted columns.
+    await expect(
+      insertEach(db, 'areas', ['code'], 1, (_, out) => out.push('A8'), {
+        same: { company_id: 1, ...same },
+        copy,
+      }),
+    ).rejects.toThrow(/company_id names the copied row/)
   })
 })

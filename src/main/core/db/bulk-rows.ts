@@ -116,6 +116,11 @@ export async function insertEach<T extends keyof Database & string>(
 ): Promise<number> {
   if (!count) return 0
   const width = columns.length
+  if (options.copy && !columns.includes(options.copy.by)) {
+    throw new Error(
+      `insertEach: ${table}.${options.copy.by} names the copied row, so it is a column`,
+    )
+  }
   const writeRow = (k: number, out: unknown[]) => {
     const before = out.length
     write(k, out)

@@ -1,10 +1,8 @@
 import { Alert, Divider, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import type { ServiceType } from '@shared/catalog'
 import { fupWithoutEffect } from '@shared/fup'
-import { speedOrNull } from '../../forms/parse'
-import type { ProductFormState } from './product-form'
+import { toFields, type ProductFormState } from './product-form'
 
 /**
  * "Kuota & FUP": the monthly quota, the speed past it (and the PPP profile that carries it), and
@@ -16,15 +14,7 @@ export function ProductUsageFields({ form }: { form: ProductFormState }) {
   const v = form.values
   const pppoe = v.serviceType === 'pppoe'
   // Said before saving: a FUP speed the router worker could never apply is a promise Loket breaks.
-  const gap = fupWithoutEffect({
-    serviceType: v.serviceType as ServiceType,
-    speedOnRouter: v.speedOnRouter,
-    downloadMbps: speedOrNull(v.downloadMbps),
-    uploadMbps: speedOrNull(v.uploadMbps),
-    fupDownloadMbps: speedOrNull(v.fupDownloadMbps),
-    fupUploadMbps: speedOrNull(v.fupUploadMbps),
-    fupProfile: pppoe ? v.fupProfile.trim() || null : null,
-  })
+  const gap = fupWithoutEffect({ ...toFields(v, null), fupProfile: v.fupProfile.trim() || null })
   return (
     <Stack gap="xs" data-testid="usage-fields">
       <Divider
